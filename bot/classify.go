@@ -1,0 +1,67 @@
+package bot
+
+// Candidate is a topic the matcher thinks a message is about.
+type Candidate struct {
+	TopicID string
+	// Confidence is in [0,1]: how much of the message the topic explains
+	// and how closely it fits one of the topic's examples.
+	Confidence float64
+}
+
+// Classification is what a Classifier found in one message.
+type Classification struct {
+	// RedFlags are the ids of the danger signs found, in knowledge-base order.
+	RedFlags []string
+	// Decline is the id of a decline rule the message hit ("medication").
+	Decline string
+	// Candidates are the best topics, best first (at most a few).
+	Candidates []Candidate
+	// FollowUp is true for "tell me more", "anything else?" and the like.
+	FollowUp bool
+	// Empty is true when the message had no words at all.
+	Empty bool
+}
+
+// Classifier reads a message. Implementations are built from one
+// knowledge base and must be safe for concurrent use.
+type Classifier interface {
+	// Classify analyses text. prev is the topic the chat last talked
+	// about ("" if none); short follow-ups such as "what about the upper
+	// back?" are read in its light.
+	Classify(text, prev string) Classification
+}
+
+// Thresholds decide between answering, asking which topic was meant, and
+// admitting the question is out of scope. They were tuned on the labelled
+// evaluation set in internal/match/testdata.
+type Thresholds struct {
+	// Answer is the least confidence with which a topic is answered.
+	Answer float64
+	// Margin: when the second topic's confidence is within Margin of the
+	// first's, the bot asks which one was meant.
+	Margin float64
+}
+
+// DefaultThresholds returns the tuned thresholds.
+func DefaultThresholds() Thresholds { return Thresholds{Answer: 0.40, Margin: 0.05} }
+
+// Decision is what to do with a classification.
+type Decision int
+
+// Decisions.
+const (
+	DecideFallback Decision = iota
+	DecideAnswer
+	DecideClarify
+)
+
+// Decide applies the thresholds to the candidates.
+func (t Thresholds) Decide(cs []Candidate) Decision {
+	if len(cs) == 0 || cs[0].Confidence < t.Answer {
+		return DecideFallback
+	}
+	if len(cs) > 1 && cs[1].Confidence >= t.Answer && cs[0].Confidence-cs[1].Confidence < t.Margin {
+		return DecideClarify
+	}
+	return DecideAnswer
+}

@@ -1,0 +1,386 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"sync/atomic"
+	"time"
+	"unicode/utf8"
+
+	"github.com/backcare/backcare/knowledge"
+)
+
+// MaxInput is the most characters of a message the engine reads; the rest
+// is cut before matching.
+const MaxInput = 4096
+
+// Button payload prefixes.
+const (
+	payloadTopic   = "topic:"
+	payloadCommand = "cmd:"
+)
+
+// TopicPayload returns the button payload that opens a topic.
+func TopicPayload(id string) string { return payloadTopic + id }
+
+// Options configure an Engine. Zero fields take sensible defaults.
+type Options struct {
+	Thresholds Thresholds
+	// Contexts keeps per-chat context; default: in memory, 30 minutes.
+	Contexts ContextStore
+	// Limiter limits messages per user; default: in memory, a burst of 6
+	// then one every 3 seconds.
+	Limiter Limiter
+	// Observe, if set, is called after every handled message (metrics).
+	Observe func(Message, Reply, time.Duration)
+}
+
+// Engine turns Messages into Replies. It is safe for concurrent use, and
+// its knowledge base can be replaced while it runs (Swap).
+type Engine struct {
+	brain    atomic.Pointer[brain]
+	th       Thresholds
+	contexts ContextStore
+	limiter  Limiter
+	observe  func(Message, Reply, time.Duration)
+}
+
+// brain is one knowledge base with its classifier and prepared answers.
+// It is replaced whole, never modified.
+type brain struct {
+	kb       *knowledge.Base
+	cls      Classifier
+	answers  map[string][]Block // topic or red-flag id -> answer blocks
+	sources  map[string]Block   // topic or red-flag id -> "Source: ..." notice
+	severity map[string]int     // red-flag id -> order (emergency first)
+}
+
+// NewEngine returns an engine answering from kb with cls.
+func NewEngine(kb *knowledge.Base, cls Classifier, opts Options) *Engine {
+	e := &Engine{th: opts.Thresholds, contexts: opts.Contexts, limiter: opts.Limiter, observe: opts.Observe}
+	if e.th == (Thresholds{}) {
+		e.th = DefaultThresholds()
+	}
+	if e.contexts == nil {
+		e.contexts = NewMemoryContexts(30 * time.Minute)
+	}
+	if e.limiter == nil {
+		e.limiter = NewMemoryLimiter(3*time.Second, 6)
+	}
+	e.Swap(kb, cls)
+	return e
+}
+
+// Swap atomically replaces the knowledge base and classifier. Messages
+// being handled finish with the old ones.
+func (e *Engine) Swap(kb *knowledge.Base, cls Classifier) {
+	br := &brain{kb: kb, cls: cls, answers: map[string][]Block{}, sources: map[string]Block{}, severity: map[string]int{}}
+	for _, t := range kb.Topics {
+		br.answers[t.ID] = ParseBlocks(t.Answer)
+		br.sources[t.ID] = sourceNotice(kb, t.Sources)
+	}
+	for i, f := range kb.RedFlags {
+		br.answers[f.ID] = ParseBlocks(f.Answer)
+		br.sources[f.ID] = sourceNotice(kb, f.Sources)
+		br.severity[f.ID] = i
+		if f.Level == knowledge.Emergency {
+			br.severity[f.ID] -= len(kb.RedFlags)
+		}
+	}
+	e.brain.Store(br)
+}
+
+// Knowledge returns the knowledge base in use.
+func (e *Engine) Knowledge() *knowledge.Base { return e.brain.Load().kb }
+
+func sourceNotice(kb *knowledge.Base, ids []string) Block {
+	var names []string
+	for _, id := range ids {
+		if s, ok := kb.Source(id); ok {
+			names = append(names, s.Title+" — "+s.Where)
+		}
+	}
+	label := "Source: "
+	if len(names) > 1 {
+		label = "Sources: "
+	}
+	return Block{Kind: Notice, Text: label + strings.Join(names, "; ")}
+}
+
+// Handle answers one message. It never returns an error: state-store
+// failures degrade to a reply without context, and a Reply of KindNone
+// means the adapter should stay silent.
+func (e *Engine) Handle(ctx context.Context, m Message) Reply {
+	start := time.Now()
+	r := e.handle(ctx, m)
+	if e.observe != nil {
+		e.observe(m, r, time.Since(start))
+	}
+	return r
+}
+
+func (e *Engine) handle(ctx context.Context, m Message) Reply {
+	if !m.Addressed {
+		return Reply{Kind: KindNone}
+	}
+	br := e.brain.Load()
+	key := m.Platform + ":" + m.ChatID
+	cc, _ := e.contexts.Load(ctx, key) // a failing store means no context, not no answer
+
+	switch {
+	case m.Payload != "":
+		return e.payload(ctx, br, key, &cc, m)
+	case m.Command != "" && m.Command != CmdAsk:
+		return e.command(ctx, br, key, &cc, m.Command)
+	case m.NonText:
+		return info(Block{Kind: Paragraph, Text: "I can only read text messages. Type your question about back spasms in pregnancy, or use /help."})
+	}
+	text := m.Text
+	if m.Command == CmdAsk {
+		text = m.Arg
+	}
+	text = clip(text, MaxInput)
+	if strings.TrimSpace(text) == "" {
+		return e.help(br, m.Command == CmdAsk)
+	}
+
+	c := br.cls.Classify(text, cc.LastTopic)
+	if len(c.RedFlags) > 0 {
+		return e.urgent(br, c.RedFlags) // never rate-limited: safety first
+	}
+	if !e.allow(ctx, m) {
+		if time.Since(cc.WarnedAt) < time.Minute {
+			return Reply{Kind: KindNone}
+		}
+		cc.WarnedAt = time.Now()
+		_ = e.contexts.Save(ctx, key, cc)
+		return Reply{Kind: KindRateLimited, Blocks: []Block{{Kind: Paragraph,
+			Text: "You're sending messages faster than I can keep up with. Please wait a few seconds and ask again. If you have bleeding, leaking fluid, regular tightenings or your baby is moving less, contact your midwife or maternity unit now."}}}
+	}
+	switch {
+	case c.Empty:
+		return e.help(br, false)
+	case c.Decline != "":
+		return e.decline(br, c.Decline)
+	case c.FollowUp:
+		return e.followUp(ctx, br, key, &cc)
+	}
+	switch e.th.Decide(c.Candidates) {
+	case DecideAnswer:
+		return e.answer(ctx, br, key, &cc, c.Candidates[0].TopicID, c.Candidates[0].Confidence)
+	case DecideClarify:
+		return e.clarify(br, c.Candidates)
+	default:
+		return e.fallback(br, c.Candidates)
+	}
+}
+
+func (e *Engine) allow(ctx context.Context, m Message) bool {
+	ok, err := e.limiter.Allow(ctx, m.Platform+":"+m.UserID)
+	return ok || err != nil // a failing limiter must not silence the bot
+}
+
+// clip cuts s to at most n characters (runes), on a rune boundary.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := 0
+	for j := range s {
+		if i == n {
+			return s[:j]
+		}
+		i++
+	}
+	return s
+}
+
+func (e *Engine) payload(ctx context.Context, br *brain, key string, cc *ChatContext, m Message) Reply {
+	switch {
+	case strings.HasPrefix(m.Payload, payloadTopic):
+		id := strings.TrimPrefix(m.Payload, payloadTopic)
+		if _, ok := br.kb.Topic(id); ok {
+			return e.answer(ctx, br, key, cc, id, 1)
+		}
+	case strings.HasPrefix(m.Payload, payloadCommand):
+		return e.command(ctx, br, key, cc, strings.TrimPrefix(m.Payload, payloadCommand))
+	}
+	// A button from an older knowledge base, or a forged payload.
+	return e.help(br, false)
+}
+
+func info(blocks ...Block) Reply { return Reply{Kind: KindInfo, Blocks: blocks} }
+
+func (e *Engine) command(ctx context.Context, br *brain, key string, cc *ChatContext, cmd string) Reply {
+	switch cmd {
+	case CmdStart:
+		r := info(Block{Kind: Paragraph, Text: br.kb.Welcome}, Block{Kind: Notice, Text: br.kb.Disclaimer})
+		r.Buttons = categoryButtons()
+		cc.DisclaimerShown = true
+		_ = e.contexts.Save(ctx, key, *cc)
+		return r
+	case CmdAbout:
+		var items []string
+		for _, s := range br.kb.Sources {
+			items = append(items, s.Title+" — "+s.Where)
+		}
+		return info(
+			Block{Kind: Paragraph, Text: "Backcare answers questions about back spasms in pregnancy from these sources:"},
+			Block{Kind: Bullets, Items: items},
+			Block{Kind: Notice, Text: br.kb.Disclaimer},
+		)
+	case CmdCauses:
+		return e.category(ctx, br, key, cc, knowledge.Cause)
+	case CmdTips:
+		return e.category(ctx, br, key, cc, knowledge.Relief)
+	case CmdDoctor:
+		return e.category(ctx, br, key, cc, knowledge.Doctor)
+	default:
+		return e.help(br, false)
+	}
+}
+
+// category answers the category's first topic (its overview) and offers
+// the others as buttons.
+func (e *Engine) category(ctx context.Context, br *brain, key string, cc *ChatContext, c knowledge.Category) Reply {
+	topics := br.kb.TopicsIn(c)
+	if len(topics) == 0 {
+		return e.help(br, false)
+	}
+	r := e.answer(ctx, br, key, cc, topics[0].ID, 1)
+	r.Buttons = nil
+	for _, t := range topics[1:] {
+		r.Buttons = append(r.Buttons, Button{Label: t.Title, Payload: TopicPayload(t.ID)})
+	}
+	return r
+}
+
+func categoryButtons() []Button {
+	return []Button{
+		{Label: "What causes back spasms", Payload: payloadCommand + CmdCauses},
+		{Label: "What helps", Payload: payloadCommand + CmdTips},
+		{Label: "When to call a doctor", Payload: payloadCommand + CmdDoctor},
+	}
+}
+
+func (e *Engine) help(br *brain, ask bool) Reply {
+	text := "Ask me about back spasms in pregnancy in your own words, for example \"what helps back spasms?\", \"why does my lower back cramp?\" or \"when should I call my midwife?\". You can also pick a subject below."
+	if ask {
+		text = "Type your question after /ask, for example: /ask what helps back spasms?"
+	}
+	r := info(Block{Kind: Paragraph, Text: text})
+	r.Buttons = categoryButtons()
+	return r
+}
+
+func (e *Engine) urgent(br *brain, flags []string) Reply {
+	ordered := append([]string(nil), flags...)
+	for i := 1; i < len(ordered); i++ { // few flags: insertion sort by severity
+		for j := i; j > 0 && br.severity[ordered[j]] < br.severity[ordered[j-1]]; j-- {
+			ordered[j], ordered[j-1] = ordered[j-1], ordered[j]
+		}
+	}
+	r := Reply{Kind: KindUrgent, Urgent: true, RedFlags: ordered, Confidence: 1}
+	for _, id := range ordered {
+		f, _ := br.kb.RedFlag(id)
+		r.Blocks = append(r.Blocks, Block{Kind: Heading, Text: "⚠️ " + f.Title})
+		r.Blocks = append(r.Blocks, br.answers[id]...)
+	}
+	for _, id := range ordered {
+		r.Blocks = append(r.Blocks, br.sources[id])
+	}
+	return r
+}
+
+func (e *Engine) decline(br *brain, id string) Reply {
+	for _, d := range br.kb.Declines {
+		if d.ID == id {
+			r := Reply{Kind: KindDecline, Fallback: true, Blocks: ParseBlocks(d.Answer)}
+			r.Buttons = categoryButtons()
+			return r
+		}
+	}
+	return e.help(br, false)
+}
+
+func (e *Engine) answer(ctx context.Context, br *brain, key string, cc *ChatContext, id string, conf float64) Reply {
+	t, _ := br.kb.Topic(id)
+	r := Reply{Kind: KindAnswer, TopicID: id, Confidence: conf}
+	r.Blocks = append(r.Blocks, Block{Kind: Heading, Text: t.Title})
+	r.Blocks = append(r.Blocks, br.answers[id]...)
+	r.Blocks = append(r.Blocks, br.sources[id])
+	if !cc.DisclaimerShown {
+		r.Blocks = append(r.Blocks, Block{Kind: Notice, Text: br.kb.Disclaimer})
+		cc.DisclaimerShown = true
+	}
+	for _, rel := range t.Related {
+		if rt, ok := br.kb.Topic(rel); ok {
+			r.Buttons = append(r.Buttons, Button{Label: rt.Title, Payload: TopicPayload(rel)})
+		}
+	}
+	cc.LastTopic = id
+	cc.Shown = append(cc.Shown, id)
+	if len(cc.Shown) > maxShown {
+		cc.Shown = cc.Shown[len(cc.Shown)-maxShown:]
+	}
+	_ = e.contexts.Save(ctx, key, *cc)
+	return r
+}
+
+// followUp answers "tell me more": the next related topic not yet shown.
+func (e *Engine) followUp(ctx context.Context, br *brain, key string, cc *ChatContext) Reply {
+	if t, ok := br.kb.Topic(cc.LastTopic); ok {
+		for _, rel := range t.Related {
+			if _, ok := br.kb.Topic(rel); ok && !contains(cc.Shown, rel) {
+				return e.answer(ctx, br, key, cc, rel, 1)
+			}
+		}
+		r := info(Block{Kind: Paragraph, Text: "That's everything I have on " + lowerFirst(t.Title) + ". You can ask something else, or pick a subject below."})
+		r.Buttons = categoryButtons()
+		return r
+	}
+	r := info(Block{Kind: Paragraph, Text: "What would you like to know more about? Ask me a question, or pick a subject below."})
+	r.Buttons = categoryButtons()
+	return r
+}
+
+func (e *Engine) clarify(br *brain, cs []Candidate) Reply {
+	r := Reply{Kind: KindClarify, Confidence: cs[0].Confidence,
+		Blocks: []Block{{Kind: Paragraph, Text: "I'm not sure which of these you mean. Please pick one:"}}}
+	for i, c := range cs {
+		if i > 0 && (c.Confidence < e.th.Answer || cs[0].Confidence-c.Confidence >= e.th.Margin) {
+			break
+		}
+		t, _ := br.kb.Topic(c.TopicID)
+		r.Buttons = append(r.Buttons, Button{Label: t.Title, Payload: TopicPayload(c.TopicID)})
+	}
+	return r
+}
+
+func (e *Engine) fallback(br *brain, cs []Candidate) Reply {
+	r := Reply{Kind: KindFallback, Fallback: true, Blocks: []Block{
+		{Kind: Paragraph, Text: "Sorry, I don't have an answer to that. I only know about back spasms and back pain in pregnancy: their causes, what relieves them, and when to call a midwife or doctor. For anything else, please ask your midwife or doctor."},
+	}}
+	if len(cs) > 0 {
+		r.Confidence = cs[0].Confidence
+	}
+	r.Buttons = categoryButtons()
+	return r
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || n == 0 {
+		return s
+	}
+	return strings.ToLower(s[:n]) + s[n:]
+}

@@ -1,0 +1,132 @@
+package bot
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// ChatContext is what the engine remembers about a conversation, so that
+// follow-ups ("tell me more", "what about the upper back?") work.
+type ChatContext struct {
+	// LastTopic is the topic answered last.
+	LastTopic string
+	// Shown lists topics already answered, oldest first (bounded).
+	Shown []string
+	// DisclaimerShown is true once the disclaimer went with an answer.
+	DisclaimerShown bool
+	// WarnedAt is when the chat was last told to slow down.
+	WarnedAt time.Time
+}
+
+// ContextStore keeps ChatContexts with an expiry. Implementations must be
+// safe for concurrent use. A missing or expired context is the zero value
+// with a nil error.
+type ContextStore interface {
+	Load(ctx context.Context, key string) (ChatContext, error)
+	Save(ctx context.Context, key string, c ChatContext) error
+}
+
+// Limiter decides whether a user may send another message now.
+// Implementations must be safe for concurrent use.
+type Limiter interface {
+	Allow(ctx context.Context, key string) (bool, error)
+}
+
+// maxShown bounds ChatContext.Shown.
+const maxShown = 16
+
+// MemoryContexts is an in-process ContextStore. Entries expire after the
+// TTL and are swept as new ones are saved, so memory stays bounded by the
+// number of chats active within one TTL.
+type MemoryContexts struct {
+	ttl   time.Duration
+	now   func() time.Time
+	mu    sync.Mutex
+	m     map[string]memoryContext
+	saves int
+}
+
+type memoryContext struct {
+	c       ChatContext
+	expires time.Time
+}
+
+// NewMemoryContexts returns a ContextStore that forgets a chat ttl after
+// its last message.
+func NewMemoryContexts(ttl time.Duration) *MemoryContexts {
+	return &MemoryContexts{ttl: ttl, now: time.Now, m: map[string]memoryContext{}}
+}
+
+// Load implements ContextStore.
+func (s *MemoryContexts) Load(_ context.Context, key string) (ChatContext, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e, ok := s.m[key]
+	if !ok || s.now().After(e.expires) {
+		return ChatContext{}, nil
+	}
+	return e.c, nil
+}
+
+// Save implements ContextStore.
+func (s *MemoryContexts) Save(_ context.Context, key string, c ChatContext) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.now()
+	s.m[key] = memoryContext{c: c, expires: now.Add(s.ttl)}
+	if s.saves++; s.saves%1024 == 0 {
+		for k, e := range s.m {
+			if now.After(e.expires) {
+				delete(s.m, k)
+			}
+		}
+	}
+	return nil
+}
+
+// MemoryLimiter is an in-process Limiter: a token bucket per key
+// (golang.org/x/time/rate). Idle buckets are swept.
+type MemoryLimiter struct {
+	limit rate.Limit
+	burst int
+	now   func() time.Time
+	mu    sync.Mutex
+	m     map[string]*bucket
+	calls int
+}
+
+type bucket struct {
+	l    *rate.Limiter
+	last time.Time
+}
+
+// NewMemoryLimiter allows each key burst messages at once and then one
+// every per.
+func NewMemoryLimiter(per time.Duration, burst int) *MemoryLimiter {
+	return &MemoryLimiter{limit: rate.Every(per), burst: burst, now: time.Now, m: map[string]*bucket{}}
+}
+
+// Allow implements Limiter.
+func (l *MemoryLimiter) Allow(_ context.Context, key string) (bool, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := l.now()
+	b, ok := l.m[key]
+	if !ok {
+		b = &bucket{l: rate.NewLimiter(l.limit, l.burst)}
+		l.m[key] = b
+	}
+	b.last = now
+	if l.calls++; l.calls%1024 == 0 {
+		idle := time.Duration(float64(l.burst)/float64(l.limit)*float64(time.Second)) + time.Minute
+		for k, v := range l.m {
+			if now.Sub(v.last) > idle {
+				delete(l.m, k)
+			}
+		}
+	}
+	return b.l.AllowN(now, 1), nil
+}

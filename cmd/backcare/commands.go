@@ -1,0 +1,170 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/backcare/backcare/bot"
+	"github.com/backcare/backcare/internal/console"
+	"github.com/backcare/backcare/internal/match"
+	"github.com/backcare/backcare/knowledge"
+)
+
+// newFlags returns a flag set that prints its usage to stderr and returns
+// errors instead of exiting.
+func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: backcare %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags; --help exits 0, a bad flag exits 2.
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitError{0}
+		}
+		return exitError{2}
+	}
+	return nil
+}
+
+// loadKB loads the knowledge base at path, or the embedded one.
+func loadKB(path string) (*knowledge.Base, error) {
+	if path == "" {
+		return knowledge.Embedded()
+	}
+	return knowledge.Load(path)
+}
+
+// newEngine wires a knowledge base, its matcher and the engine.
+func newEngine(kb *knowledge.Base, opts bot.Options) *bot.Engine {
+	return bot.NewEngine(kb, match.New(kb), opts)
+}
+
+func cmdChat(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlags("chat", "chat [--kb PATH]", stderr)
+	kbPath := fs.String("kb", "", "knowledge base `PATH` (a YAML file or a folder); default: the embedded one")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	kb, err := loadKB(*kbPath)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "Backcare — type a question, a number to pick a choice, /help for commands, or quit to leave.")
+	s := &console.Session{Handler: newEngine(kb, bot.Options{}), In: stdin, Out: stdout, Prompt: "> "}
+	if err := s.Run(ctx); err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	return nil
+}
+
+// askResult is one line of `backcare ask --json`.
+type askResult struct {
+	Question   string       `json:"question"`
+	Intent     string       `json:"intent"`
+	Confidence float64      `json:"confidence"`
+	Urgent     bool         `json:"urgent"`
+	Fallback   bool         `json:"fallback"`
+	Kind       bot.Kind     `json:"kind"`
+	RedFlags   []string     `json:"red_flags,omitempty"`
+	Buttons    []bot.Button `json:"buttons,omitempty"`
+	Answer     string       `json:"answer"`
+}
+
+// unlimited lets `ask` answer a whole file of questions.
+type unlimited struct{}
+
+func (unlimited) Allow(context.Context, string) (bool, error) { return true, nil }
+
+func cmdAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlags("ask", "ask [--json] [--kb PATH] [QUESTION...]\n\nWith no QUESTION, answers each line of standard input.", stderr)
+	asJSON := fs.Bool("json", false, "print one JSON object per answer")
+	kbPath := fs.String("kb", "", "knowledge base `PATH` (a YAML file or a folder); default: the embedded one")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	kb, err := loadKB(*kbPath)
+	if err != nil {
+		return err
+	}
+	eng := newEngine(kb, bot.Options{Limiter: unlimited{}})
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	n := 0
+	answer := func(q string) error {
+		n++
+		r := eng.Handle(ctx, bot.Message{Platform: "cli", ChatID: fmt.Sprint("ask-", n), UserID: "cli", Addressed: true, Text: q, Time: time.Now()})
+		if !*asJSON {
+			_, err := fmt.Fprintf(stdout, "%s\n\n", r.PlainText())
+			return err
+		}
+		return enc.Encode(askResult{Question: q, Intent: r.TopicID, Confidence: round(r.Confidence), Urgent: r.Urgent,
+			Fallback: r.Fallback, Kind: r.Kind, RedFlags: r.RedFlags, Buttons: r.Buttons, Answer: r.PlainText()})
+	}
+	if fs.NArg() > 0 {
+		return answer(strings.Join(fs.Args(), " "))
+	}
+	sc := bufio.NewScanner(stdin)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		if err := answer(sc.Text()); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read questions: %w", err)
+	}
+	return nil
+}
+
+func round(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
+
+func cmdKB(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "validate" {
+		fmt.Fprint(stderr, "Usage: backcare kb validate [PATH...]\n")
+		if len(args) > 0 && (args[0] == "--help" || args[0] == "-h") {
+			return exitError{0}
+		}
+		return exitError{2}
+	}
+	fs := newFlags("kb validate", "kb validate [PATH...]\n\nChecks a knowledge base (the embedded one when no PATH is given). PATHs, files\nor folders of .yaml files, are read together as one knowledge base. Every problem\nis reported as file:line:column; the exit status is 1 if there is any.", stderr)
+	if err := parse(fs, args[1:]); err != nil {
+		return err
+	}
+	var kb *knowledge.Base
+	var err error
+	if fs.NArg() == 0 {
+		kb, err = knowledge.Embedded()
+	} else {
+		kb, err = knowledge.Load(fs.Args()...)
+	}
+	var list knowledge.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			fmt.Fprintln(stderr, e)
+		}
+		fmt.Fprintf(stderr, "%d problem(s) found\n", len(list))
+		return exitError{1}
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "ok: %d topics, %d red flags, %d sources, %d synonyms\n", len(kb.Topics), len(kb.RedFlags), len(kb.Sources), len(kb.Synonyms))
+	return nil
+}

@@ -1,0 +1,77 @@
+// Command backcare is the Backcare chatbot: it answers questions about
+// back spasms in pregnancy on the console, from the command line, and (with
+// `serve`) on Telegram and Discord.
+//
+// This file is the only place where the parts are wired together.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// version is stamped at build time: -ldflags "-X main.version=v1.2.3".
+var version = "dev"
+
+const usage = `backcare answers questions about back spasms in pregnancy.
+
+Usage:
+  backcare chat [--kb PATH]                    talk to the bot on this terminal
+  backcare ask [--json] [--kb PATH] [QUESTION...]
+                                               answer one question, or one per line of standard input
+  backcare kb validate [PATH...]               check a knowledge base (default: the embedded one)
+  backcare version                             print the version
+
+Run "backcare COMMAND --help" for a command's flags.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// exitError carries a process exit code.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+// run executes one command and returns the process exit code.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	var err error
+	switch args[0] {
+	case "chat":
+		err = cmdChat(ctx, args[1:], stdin, stdout, stderr)
+	case "ask":
+		err = cmdAsk(ctx, args[1:], stdin, stdout, stderr)
+	case "kb":
+		err = cmdKB(args[1:], stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintf(stdout, "backcare %s\n", version)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+	default:
+		fmt.Fprintf(stderr, "backcare: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+	var ee exitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ee):
+		return ee.code
+	default:
+		fmt.Fprintf(stderr, "backcare: %v\n", err)
+		return 1
+	}
+}

@@ -1,0 +1,356 @@
+// Package match classifies a user's message against the knowledge base:
+// red-flag triage first, then decline rules (medicine questions), then
+// intent matching over the topics' examples, titles and keywords.
+//
+// Intent matching ranks example "documents" with BM25 over an inverted
+// index, so the cost of a message grows with the postings of its words,
+// not with the number of examples. Each topic's confidence in [0,1] is the
+// harmonic mean of two coverages, weighted by the terms' BM25 idf: how
+// much of the message the best example explains, and how much of that
+// example the message contains. Words the knowledge base has never seen
+// count against the message's coverage, which is what rejects "best pizza
+// in town".
+package match
+
+import (
+	"math"
+	"sort"
+	"sync"
+
+	"github.com/backcare/backcare/bot"
+	"github.com/backcare/backcare/internal/analyze"
+	"github.com/backcare/backcare/internal/triage"
+	"github.com/backcare/backcare/knowledge"
+)
+
+// BM25 parameters.
+const (
+	k1 = 1.2
+	b  = 0.75
+	// maxQueryTerms bounds the distinct terms scored per message; a bit
+	// per term is kept for each touched document.
+	maxQueryTerms = 64
+	// maxCandidates is how many topics Classify returns.
+	maxCandidates = 3
+	// unknownWeight is the weight of a word the knowledge base does not
+	// know, as a fraction of the largest idf.
+	unknownWeight = 0.5
+	// contextBoost is added to topics related to the chat's previous topic
+	// when a short message follows it ("what about the upper back?").
+	contextBoost = 0.15
+	// shortQuery is the most terms a message may have to be read as a
+	// follow-up of the previous topic.
+	shortQuery = 4
+)
+
+// Matcher implements bot.Classifier for one knowledge base. It is
+// immutable after New and safe for concurrent use.
+type Matcher struct {
+	an       *analyze.Analyzer
+	flags    *triage.Set
+	declines *triage.Set
+	flagIDs  []string
+
+	terms    map[string]int32
+	idf      []float32
+	postings [][]posting
+	maxIDF   float32
+
+	docTopic  []int32
+	docLen    []float32
+	docWeight []float32 // sum of idf over the document's distinct terms
+	avgLen    float32
+
+	topicIDs []string
+	topicCat []knowledge.Category
+	topicOf  map[string]int32
+	near     []map[int32]bool // per topic: related topics and same category
+
+	followUp map[string]bool // terms a "tell me more" message may consist of
+	moreCore map[string]bool // at least one of these must be present
+
+	pool sync.Pool // *scratch
+}
+
+type posting struct {
+	doc int32
+	tf  float32
+}
+
+// scratch is per-call working memory, reused through a sync.Pool so that
+// Classify allocates almost nothing.
+type scratch struct {
+	tokens  []analyze.Token
+	qterms  []int32   // term ids of known query terms
+	qweight []float32 // weight of every distinct query term
+	qseen   []string
+	score   []float32 // per doc
+	mask    []uint64  // per doc: which query terms matched
+	touched []int32
+	tscore  []float32 // per topic: best confidence
+	tbm25   []float32 // per topic: best BM25, for ties
+	ttouch  []int32
+}
+
+// New builds a Matcher for kb.
+func New(kb *knowledge.Base) *Matcher {
+	m := &Matcher{
+		an:      analyze.New(kb),
+		terms:   map[string]int32{},
+		topicOf: map[string]int32{},
+	}
+	rules := make([]triage.Rule, len(kb.RedFlags))
+	for i, f := range kb.RedFlags {
+		rules[i] = triage.Rule{ID: f.ID, Triggers: f.Triggers}
+		m.flagIDs = append(m.flagIDs, f.ID)
+	}
+	m.flags = triage.Compile(m.an, rules)
+	drules := make([]triage.Rule, len(kb.Declines))
+	for i, d := range kb.Declines {
+		drules[i] = triage.Rule{ID: d.ID, Triggers: d.Triggers}
+	}
+	m.declines = triage.Compile(m.an, drules)
+
+	for ti, t := range kb.Topics {
+		m.topicIDs = append(m.topicIDs, t.ID)
+		m.topicCat = append(m.topicCat, t.Category)
+		m.topicOf[t.ID] = int32(ti)
+		m.addDoc(int32(ti), t.Title)
+		for _, e := range t.Examples {
+			m.addDoc(int32(ti), e)
+		}
+		if len(t.Keywords) > 0 {
+			for _, k := range t.Keywords {
+				m.addDoc(int32(ti), k)
+			}
+		}
+	}
+	m.near = make([]map[int32]bool, len(kb.Topics))
+	for ti, t := range kb.Topics {
+		near := map[int32]bool{}
+		for _, r := range t.Related {
+			near[m.topicOf[r]] = true
+		}
+		for tj, u := range kb.Topics {
+			if u.Category == t.Category && tj != ti {
+				near[int32(tj)] = true
+			}
+		}
+		m.near[ti] = near
+	}
+	m.finish()
+
+	m.followUp, m.moreCore = map[string]bool{}, map[string]bool{}
+	for _, w := range m.an.AllTerms("tell me more please and what else anything else other go on continue about that this it explain detail details info information elaborate further next another something") {
+		m.followUp[w] = true
+	}
+	for _, w := range m.an.AllTerms("more else continue go on explain detail elaborate further next another") {
+		m.moreCore[w] = true
+	}
+	nd, nt := len(m.docTopic), len(m.topicIDs)
+	m.pool.New = func() any {
+		return &scratch{
+			score: make([]float32, nd), mask: make([]uint64, nd),
+			tscore: make([]float32, nt), tbm25: make([]float32, nt),
+		}
+	}
+	return m
+}
+
+// addDoc indexes one example (or title, or keyword) of topic ti.
+func (m *Matcher) addDoc(ti int32, text string) {
+	terms := m.an.Terms(text)
+	if len(terms) == 0 {
+		return
+	}
+	doc := int32(len(m.docTopic))
+	m.docTopic = append(m.docTopic, ti)
+	m.docLen = append(m.docLen, float32(len(terms)))
+	tf := map[string]float32{}
+	for _, t := range terms {
+		tf[t]++
+	}
+	// deterministic order
+	keys := make([]string, 0, len(tf))
+	for t := range tf {
+		keys = append(keys, t)
+	}
+	sort.Strings(keys)
+	for _, t := range keys {
+		id, ok := m.terms[t]
+		if !ok {
+			id = int32(len(m.postings))
+			m.terms[t] = id
+			m.postings = append(m.postings, nil)
+		}
+		m.postings[id] = append(m.postings[id], posting{doc: doc, tf: tf[t]})
+	}
+}
+
+func (m *Matcher) finish() {
+	n := float64(len(m.docTopic))
+	m.idf = make([]float32, len(m.postings))
+	for id, ps := range m.postings {
+		df := float64(len(ps))
+		m.idf[id] = float32(math.Log(1 + (n-df+0.5)/(df+0.5)))
+		m.maxIDF = max(m.maxIDF, m.idf[id])
+	}
+	var total float32
+	for _, l := range m.docLen {
+		total += l
+	}
+	m.avgLen = total / float32(max(len(m.docLen), 1))
+	m.docWeight = make([]float32, len(m.docTopic))
+	for id, ps := range m.postings {
+		for _, p := range ps {
+			m.docWeight[p.doc] += m.idf[id]
+		}
+	}
+}
+
+// Analyzer returns the analyzer the matcher uses.
+func (m *Matcher) Analyzer() *analyze.Analyzer { return m.an }
+
+// Classify implements bot.Classifier.
+func (m *Matcher) Classify(text, prev string) bot.Classification {
+	sc := m.pool.Get().(*scratch)
+	defer m.pool.Put(sc)
+	sc.tokens = m.an.Analyze(text, sc.tokens[:0])
+	var c bot.Classification
+	words := 0
+	for _, t := range sc.tokens {
+		if !t.Is(analyze.Break) {
+			words++
+		}
+	}
+	if words == 0 {
+		c.Empty = true
+		return c
+	}
+	if c.RedFlags = m.flags.Match(sc.tokens); len(c.RedFlags) > 0 {
+		return c // triage wins over everything
+	}
+	if ds := m.declines.Match(sc.tokens); len(ds) > 0 {
+		c.Decline = ds[0]
+		return c
+	}
+	c.FollowUp = m.isFollowUp(sc.tokens)
+	c.Candidates = m.rank(sc, prev)
+	return c
+}
+
+func (m *Matcher) isFollowUp(tokens []analyze.Token) bool {
+	core := false
+	for _, t := range tokens {
+		if t.Is(analyze.Break) {
+			continue
+		}
+		if !m.followUp[t.Term] {
+			return false
+		}
+		core = core || m.moreCore[t.Term]
+	}
+	return core
+}
+
+// rank scores the message's terms against the index and returns the best
+// topics with their confidence.
+func (m *Matcher) rank(sc *scratch, prev string) []bot.Candidate {
+	sc.qterms, sc.qweight, sc.qseen = sc.qterms[:0], sc.qweight[:0], sc.qseen[:0]
+	var qtotal float32
+	for _, t := range sc.tokens {
+		if t.Flags&(analyze.Stop|analyze.Break) != 0 || len(sc.qseen) == maxQueryTerms || seen(sc.qseen, t.Term) {
+			continue
+		}
+		sc.qseen = append(sc.qseen, t.Term)
+		if id, ok := m.terms[t.Term]; ok {
+			sc.qterms = append(sc.qterms, id)
+			qtotal += m.idf[id]
+		} else {
+			qtotal += unknownWeight * m.maxIDF
+		}
+	}
+	if len(sc.qterms) == 0 {
+		return nil
+	}
+
+	// Score the documents that share a term with the message.
+	sc.touched = sc.touched[:0]
+	for k, id := range sc.qterms {
+		idf := m.idf[id]
+		bit := uint64(1) << uint(k)
+		for _, p := range m.postings[id] {
+			if sc.mask[p.doc] == 0 {
+				sc.touched = append(sc.touched, p.doc)
+			}
+			norm := p.tf + k1*(1-b+b*m.docLen[p.doc]/m.avgLen)
+			sc.score[p.doc] += idf * p.tf * (k1 + 1) / norm
+			sc.mask[p.doc] |= bit
+		}
+	}
+
+	// Each topic takes its best document.
+	sc.ttouch = sc.ttouch[:0]
+	for _, d := range sc.touched {
+		var matched float32
+		for k, id := range sc.qterms {
+			if sc.mask[d]&(1<<uint(k)) != 0 {
+				matched += m.idf[id]
+			}
+		}
+		qcov := matched / qtotal
+		dcov := matched / m.docWeight[d]
+		conf := 2 * qcov * dcov / (qcov + dcov)
+		t := m.docTopic[d]
+		if sc.tscore[t] == 0 && sc.tbm25[t] == 0 {
+			sc.ttouch = append(sc.ttouch, t)
+		}
+		if conf > sc.tscore[t] || (conf == sc.tscore[t] && sc.score[d] > sc.tbm25[t]) {
+			sc.tscore[t], sc.tbm25[t] = conf, sc.score[d]
+		}
+		sc.score[d], sc.mask[d] = 0, 0
+	}
+
+	// Short follow-ups lean towards topics near the previous one.
+	if p, ok := m.topicOf[prev]; ok && len(sc.qseen) <= shortQuery {
+		for _, t := range sc.ttouch {
+			if m.near[p][t] {
+				sc.tscore[t] = min(1, sc.tscore[t]+contextBoost)
+			}
+		}
+	}
+
+	var top [maxCandidates]bot.Candidate
+	var topBM [maxCandidates]float32
+	n := 0
+	for _, t := range sc.ttouch {
+		conf, bm := sc.tscore[t], sc.tbm25[t]
+		sc.tscore[t], sc.tbm25[t] = 0, 0
+		i := n
+		for i > 0 && (conf > float32(top[i-1].Confidence) || (conf == float32(top[i-1].Confidence) && bm > topBM[i-1])) {
+			i--
+		}
+		if i >= maxCandidates {
+			continue
+		}
+		if n < maxCandidates {
+			n++
+		}
+		copy(top[i+1:n], top[i:n-1])
+		copy(topBM[i+1:n], topBM[i:n-1])
+		top[i] = bot.Candidate{TopicID: m.topicIDs[t], Confidence: float64(conf)}
+		topBM[i] = bm
+	}
+	out := make([]bot.Candidate, n)
+	copy(out, top[:n])
+	return out
+}
+
+func seen(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

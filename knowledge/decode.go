@@ -1,0 +1,288 @@
+package knowledge
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// decoder turns the YAML node tree of one file into knowledge-base values,
+// recording every problem with its position instead of stopping at the first.
+type decoder struct {
+	file string
+	errs ErrorList
+}
+
+// positions remembers where the parts of a value were written, so that
+// validation can point at the exact example or reference that is wrong.
+type positions struct {
+	id      Pos
+	answer  Pos
+	list    map[string][]Pos // field name -> position of each item
+	present map[string]bool  // field names that were written
+}
+
+func (p *positions) at(field string, i int, fallback Pos) Pos {
+	if ps := p.list[field]; i < len(ps) {
+		return ps[i]
+	}
+	return fallback
+}
+
+// file holds what one YAML file contributed.
+type file struct {
+	disclaimer, welcome       string
+	disclaimerAt, welcomeAt   Pos
+	sources                   []Source
+	topics                    []Topic
+	flags                     []RedFlag
+	synonyms                  []Synonym
+	declines                  []Decline
+	sourcePos, topicPos       []positions
+	flagPos, synPos, declPos  []positions
+}
+
+func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Column: n.Column} }
+
+func (d *decoder) errorf(p Pos, format string, args ...any) {
+	d.errs = append(d.errs, &Error{Pos: p, Msg: fmt.Sprintf(format, args...)})
+}
+
+// parse decodes one file. A YAML syntax error stops the file; every other
+// problem is recorded and decoding goes on.
+func (d *decoder) parse(data []byte) *file {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		d.syntaxError(err)
+		return nil
+	}
+	f := &file{}
+	if len(doc.Content) == 0 {
+		return f // an empty file is allowed
+	}
+	root := resolve(doc.Content[0])
+	if root.Kind != yaml.MappingNode {
+		d.errorf(d.pos(root), "the file must be a mapping with keys such as topics, sources and red_flags")
+		return f
+	}
+	d.fields(root, "file", map[string]func(*yaml.Node){
+		"disclaimer": func(n *yaml.Node) { f.disclaimer, f.disclaimerAt = d.text(n, "disclaimer"), d.pos(n) },
+		"welcome":    func(n *yaml.Node) { f.welcome, f.welcomeAt = d.text(n, "welcome"), d.pos(n) },
+		"sources": func(n *yaml.Node) {
+			d.each(n, "sources", func(n *yaml.Node) {
+				s, p := d.source(n)
+				f.sources, f.sourcePos = append(f.sources, s), append(f.sourcePos, p)
+			})
+		},
+		"topics": func(n *yaml.Node) {
+			d.each(n, "topics", func(n *yaml.Node) {
+				t, p := d.topic(n)
+				f.topics, f.topicPos = append(f.topics, t), append(f.topicPos, p)
+			})
+		},
+		"red_flags": func(n *yaml.Node) {
+			d.each(n, "red_flags", func(n *yaml.Node) {
+				r, p := d.redFlag(n)
+				f.flags, f.flagPos = append(f.flags, r), append(f.flagPos, p)
+			})
+		},
+		"synonyms": func(n *yaml.Node) {
+			d.each(n, "synonyms", func(n *yaml.Node) {
+				s, p := d.synonym(n)
+				f.synonyms, f.synPos = append(f.synonyms, s), append(f.synPos, p)
+			})
+		},
+		"declines": func(n *yaml.Node) {
+			d.each(n, "declines", func(n *yaml.Node) {
+				c, p := d.decline(n)
+				f.declines, f.declPos = append(f.declines, c), append(f.declPos, p)
+			})
+		},
+	})
+	return f
+}
+
+func (d *decoder) syntaxError(err error) {
+	var le *yaml.LoadError
+	var les *yaml.LoadErrors
+	switch {
+	case errors.As(err, &le):
+		d.errorf(Pos{d.file, max(le.Mark.Line, 1), max(le.Mark.Column, 1)}, "YAML syntax: %s", syntaxMessage(le))
+	case errors.As(err, &les) && len(les.Errors) > 0:
+		for _, le := range les.Errors {
+			d.errorf(Pos{d.file, max(le.Mark.Line, 1), max(le.Mark.Column, 1)}, "YAML syntax: %s", syntaxMessage(le))
+		}
+	default:
+		d.errorf(Pos{d.file, 1, 1}, "YAML syntax: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+}
+
+func syntaxMessage(le *yaml.LoadError) string {
+	if le.ContextMsg != "" && le.ContextMark.Line > 0 {
+		return fmt.Sprintf("%s (%s that started at line %d, column %d)", le.Message, le.ContextMsg, le.ContextMark.Line, le.ContextMark.Column)
+	}
+	return le.Message
+}
+
+func resolve(n *yaml.Node) *yaml.Node {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	return n
+}
+
+// fields calls known[key] for each key of the mapping n. Unknown and
+// repeated keys are errors. It returns the keys that were present.
+func (d *decoder) fields(n *yaml.Node, what string, known map[string]func(*yaml.Node)) map[string]bool {
+	present := map[string]bool{}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(d.pos(n), "%s must be a mapping of field: value", what)
+		return present
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], resolve(n.Content[i+1])
+		set, ok := known[k.Value]
+		switch {
+		case !ok:
+			d.errorf(d.pos(k), "unknown field %q in %s (known fields: %s)", k.Value, what, keyList(known))
+		case present[k.Value]:
+			d.errorf(d.pos(k), "field %q appears twice in %s", k.Value, what)
+		default:
+			present[k.Value] = true
+			set(v)
+		}
+	}
+	return present
+}
+
+func keyList(m map[string]func(*yaml.Node)) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return strings.Join(keys, ", ")
+}
+
+// text reads a scalar as a string.
+func (d *decoder) text(n *yaml.Node, what string) string {
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(d.pos(n), "%s must be text, not a %s", what, kindName(n))
+		return ""
+	}
+	if n.Tag == "!!null" {
+		return ""
+	}
+	return strings.TrimSpace(n.Value)
+}
+
+// list reads a sequence of scalars (a single scalar is taken as a list of
+// one) and the position of each item.
+func (d *decoder) list(n *yaml.Node, what string) ([]string, []Pos) {
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		return []string{strings.TrimSpace(n.Value)}, []Pos{d.pos(n)}
+	}
+	if n.Kind != yaml.SequenceNode {
+		if n.Tag != "!!null" {
+			d.errorf(d.pos(n), "%s must be a list", what)
+		}
+		return nil, nil
+	}
+	out, ps := make([]string, 0, len(n.Content)), make([]Pos, 0, len(n.Content))
+	for _, item := range n.Content {
+		item = resolve(item)
+		s := d.text(item, what+" item")
+		out, ps = append(out, s), append(ps, d.pos(item))
+	}
+	return out, ps
+}
+
+func (d *decoder) each(n *yaml.Node, what string, f func(*yaml.Node)) {
+	if n.Kind != yaml.SequenceNode {
+		if n.Tag != "!!null" {
+			d.errorf(d.pos(n), "%s must be a list (each item starting with \"- \")", what)
+		}
+		return
+	}
+	for _, item := range n.Content {
+		f(resolve(item))
+	}
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "mapping"
+	case yaml.SequenceNode:
+		return "list"
+	default:
+		return "value"
+	}
+}
+
+func newPositions() positions {
+	return positions{list: map[string][]Pos{}, present: map[string]bool{}}
+}
+
+func (d *decoder) source(n *yaml.Node) (Source, positions) {
+	s, p := Source{Pos: d.pos(n)}, newPositions()
+	p.present = d.fields(n, "source", map[string]func(*yaml.Node){
+		"id":    func(v *yaml.Node) { s.ID, p.id = d.text(v, "id"), d.pos(v) },
+		"title": func(v *yaml.Node) { s.Title = d.text(v, "title") },
+		"where": func(v *yaml.Node) { s.Where = d.text(v, "where") },
+	})
+	return s, p
+}
+
+func (d *decoder) topic(n *yaml.Node) (Topic, positions) {
+	t, p := Topic{Pos: d.pos(n)}, newPositions()
+	lst := func(dst *[]string, name string) func(*yaml.Node) {
+		return func(v *yaml.Node) { *dst, p.list[name] = d.list(v, name) }
+	}
+	p.present = d.fields(n, "topic", map[string]func(*yaml.Node){
+		"id":       func(v *yaml.Node) { t.ID, p.id = d.text(v, "id"), d.pos(v) },
+		"title":    func(v *yaml.Node) { t.Title = d.text(v, "title") },
+		"category": func(v *yaml.Node) { t.Category = Category(d.text(v, "category")); p.list["category"] = []Pos{d.pos(v)} },
+		"examples": lst(&t.Examples, "examples"),
+		"keywords": lst(&t.Keywords, "keywords"),
+		"answer":   func(v *yaml.Node) { t.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
+		"related":  lst(&t.Related, "related"),
+		"sources":  lst(&t.Sources, "sources"),
+	})
+	return t, p
+}
+
+func (d *decoder) redFlag(n *yaml.Node) (RedFlag, positions) {
+	r, p := RedFlag{Pos: d.pos(n)}, newPositions()
+	p.present = d.fields(n, "red flag", map[string]func(*yaml.Node){
+		"id":       func(v *yaml.Node) { r.ID, p.id = d.text(v, "id"), d.pos(v) },
+		"title":    func(v *yaml.Node) { r.Title = d.text(v, "title") },
+		"level":    func(v *yaml.Node) { r.Level = Level(d.text(v, "level")); p.list["level"] = []Pos{d.pos(v)} },
+		"triggers": func(v *yaml.Node) { r.Triggers, p.list["triggers"] = d.list(v, "triggers") },
+		"answer":   func(v *yaml.Node) { r.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
+		"sources":  func(v *yaml.Node) { r.Sources, p.list["sources"] = d.list(v, "sources") },
+	})
+	return r, p
+}
+
+func (d *decoder) synonym(n *yaml.Node) (Synonym, positions) {
+	s, p := Synonym{Pos: d.pos(n)}, newPositions()
+	p.present = d.fields(n, "synonym", map[string]func(*yaml.Node){
+		"word": func(v *yaml.Node) { s.Word, p.id = d.text(v, "word"), d.pos(v) },
+		"also": func(v *yaml.Node) { s.Variants, p.list["also"] = d.list(v, "also") },
+	})
+	return s, p
+}
+
+func (d *decoder) decline(n *yaml.Node) (Decline, positions) {
+	c, p := Decline{Pos: d.pos(n)}, newPositions()
+	p.present = d.fields(n, "decline", map[string]func(*yaml.Node){
+		"id":       func(v *yaml.Node) { c.ID, p.id = d.text(v, "id"), d.pos(v) },
+		"triggers": func(v *yaml.Node) { c.Triggers, p.list["triggers"] = d.list(v, "triggers") },
+		"answer":   func(v *yaml.Node) { c.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
+	})
+	return c, p
+}

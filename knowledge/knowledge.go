@@ -1,0 +1,188 @@
+// Package knowledge holds Backcare's knowledge base: the topics it can
+// answer, the red flags that override every answer, the sources they come
+// from, and the synonyms the matcher uses. The default knowledge base is
+// embedded in the binary (see Embedded); Load reads one from disk.
+//
+// A knowledge base is written in YAML by people who are not programmers, so
+// every problem is reported with file:line:column (see Error).
+package knowledge
+
+import "fmt"
+
+// Category groups topics the way users ask about them.
+type Category string
+
+// The categories a topic may have.
+const (
+	Cause  Category = "cause"
+	Relief Category = "relief"
+	Doctor Category = "when-to-see-a-doctor"
+	// General covers everything else: how common spasms are, whether they
+	// go away, overviews.
+	General Category = "general"
+)
+
+// Categories returns the valid categories in the order they are presented.
+func Categories() []Category { return []Category{Cause, Relief, Doctor, General} }
+
+// Level says whom a red flag tells the user to contact.
+type Level string
+
+// The red-flag levels.
+const (
+	// Midwife: contact the midwife, maternity unit or doctor now.
+	Midwife Level = "midwife"
+	// Emergency: call the emergency number now.
+	Emergency Level = "emergency"
+)
+
+// Pos is a position in a knowledge-base file. Line and Column are 1-based.
+type Pos struct {
+	File   string
+	Line   int
+	Column int
+}
+
+// String formats p as file:line:column.
+func (p Pos) String() string { return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column) }
+
+// Base is a loaded, validated knowledge base. It is never modified after
+// Load returns, so it is safe to share between goroutines.
+type Base struct {
+	// Disclaimer is shown on /start, /about and with the first answer in a chat.
+	Disclaimer string
+	// Welcome introduces the bot on /start.
+	Welcome  string
+	Sources  []Source
+	Topics   []Topic
+	RedFlags []RedFlag
+	Synonyms []Synonym
+	// Declines are questions the bot deliberately does not answer
+	// (medicines and doses, for example), with the reply it gives instead.
+	Declines []Decline
+
+	topics  map[string]int
+	sources map[string]int
+	flags   map[string]int
+}
+
+// Source is where an answer comes from.
+type Source struct {
+	ID    string
+	Title string
+	// Where tells a reader how to find the source: a publisher, a web
+	// address, or a description.
+	Where string
+	Pos   Pos
+}
+
+// Topic is one answerable question.
+type Topic struct {
+	ID       string
+	Title    string
+	Category Category
+	// Examples are ways users ask the question; the matcher learns from them.
+	Examples []string
+	// Keywords are extra words that point to this topic.
+	Keywords []string
+	// Answer is plain text: paragraphs separated by blank lines, bullet
+	// lists as lines starting with "- ".
+	Answer string
+	// Related lists topic ids offered as follow-up buttons.
+	Related []string
+	// Sources lists source ids the answer is based on.
+	Sources []string
+	Pos     Pos
+}
+
+// RedFlag is a danger sign. When a message describes one, its answer is
+// given at once, before and instead of anything else.
+type RedFlag struct {
+	ID    string
+	Title string
+	Level Level
+	// Triggers are short phrases. A message triggers the flag when all the
+	// words of one phrase appear close together and are not negated
+	// ("no bleeding"). Words are compared after stemming and synonyms, so
+	// "bleeding" also catches "bleed" and "bled" needs its own trigger.
+	Triggers []string
+	Answer   string
+	Sources  []string
+	Pos      Pos
+}
+
+// Synonym maps variant words and phrases to one canonical word, so that
+// "hot water bottle" and "heating pad" both mean "heat".
+type Synonym struct {
+	Word     string
+	Variants []string
+	Pos      Pos
+}
+
+// Decline is a kind of question the bot will not answer, such as which
+// medicine to take, with the honest reply it gives instead.
+type Decline struct {
+	ID       string
+	Triggers []string
+	Answer   string
+	Pos      Pos
+}
+
+// Topic returns the topic with the given id.
+func (b *Base) Topic(id string) (*Topic, bool) {
+	i, ok := b.topics[id]
+	if !ok {
+		return nil, false
+	}
+	return &b.Topics[i], true
+}
+
+// Source returns the source with the given id.
+func (b *Base) Source(id string) (*Source, bool) {
+	i, ok := b.sources[id]
+	if !ok {
+		return nil, false
+	}
+	return &b.Sources[i], true
+}
+
+// RedFlag returns the red flag with the given id.
+func (b *Base) RedFlag(id string) (*RedFlag, bool) {
+	i, ok := b.flags[id]
+	if !ok {
+		return nil, false
+	}
+	return &b.RedFlags[i], true
+}
+
+// TopicsIn returns the topics of one category in file order.
+func (b *Base) TopicsIn(c Category) []*Topic {
+	var out []*Topic
+	for i := range b.Topics {
+		if b.Topics[i].Category == c {
+			out = append(out, &b.Topics[i])
+		}
+	}
+	return out
+}
+
+func (b *Base) index() {
+	b.topics = make(map[string]int, len(b.Topics))
+	for i, t := range b.Topics {
+		if _, dup := b.topics[t.ID]; !dup {
+			b.topics[t.ID] = i
+		}
+	}
+	b.sources = make(map[string]int, len(b.Sources))
+	for i, s := range b.Sources {
+		if _, dup := b.sources[s.ID]; !dup {
+			b.sources[s.ID] = i
+		}
+	}
+	b.flags = make(map[string]int, len(b.RedFlags))
+	for i, f := range b.RedFlags {
+		if _, dup := b.flags[f.ID]; !dup {
+			b.flags[f.ID] = i
+		}
+	}
+}

@@ -1,0 +1,367 @@
+package knowledge
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+//go:embed kb
+var embedded embed.FS
+
+// MinExamples is the fewest example questions a topic may have.
+const MinExamples = 8
+
+// MaxIDLength bounds ids so that they fit in button payloads (Telegram
+// allows 64 bytes of callback data).
+const MaxIDLength = 40
+
+// Embedded loads the knowledge base built into the binary.
+func Embedded() (*Base, error) {
+	files, err := readFS(embedded, "kb")
+	if err != nil {
+		return nil, err
+	}
+	return parseFiles(files)
+}
+
+// EmbeddedFS returns the embedded knowledge-base files, rooted at "kb".
+func EmbeddedFS() fs.FS { return embedded }
+
+// Load reads a knowledge base from one or more paths on disk. Each path is
+// a YAML file or a folder whose .yaml and .yml files (searched recursively)
+// are read in name order; together they form one knowledge base. An
+// invalid knowledge base returns an ErrorList naming every problem.
+func Load(paths ...string) (*Base, error) {
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("load knowledge base: no path given")
+	}
+	var files []namedFile
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("load knowledge base: %w", err)
+		}
+		if !info.IsDir() {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return nil, fmt.Errorf("load knowledge base: %w", err)
+			}
+			files = append(files, namedFile{p, data})
+			continue
+		}
+		dir, err := readFS(os.DirFS(p), ".")
+		if err != nil {
+			return nil, fmt.Errorf("load knowledge base %s: %w", p, err)
+		}
+		for _, f := range dir {
+			files = append(files, namedFile{filepath.Join(p, filepath.FromSlash(f.name)), f.data})
+		}
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("load knowledge base %s: no .yaml files found", strings.Join(paths, ", "))
+	}
+	return parseFiles(files)
+}
+
+type namedFile struct {
+	name string
+	data []byte
+}
+
+func readFS(fsys fs.FS, root string) ([]namedFile, error) {
+	var files []namedFile
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !(path.Ext(p) == ".yaml" || path.Ext(p) == ".yml") {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		files = append(files, namedFile{p, data})
+		return nil
+	})
+	sort.Slice(files, func(i, j int) bool { return files[i].name < files[j].name })
+	return files, err
+}
+
+// Parse decodes and validates a knowledge base held in memory, as one file
+// with the given name. It is meant for tests and tools.
+func Parse(name string, data []byte) (*Base, error) {
+	return parseFiles([]namedFile{{name, data}})
+}
+
+func parseFiles(files []namedFile) (*Base, error) {
+	var errs ErrorList
+	var parsed []*file
+	for _, nf := range files {
+		d := &decoder{file: nf.name}
+		f := d.parse(nf.data)
+		errs = append(errs, d.errs...)
+		if f != nil {
+			parsed = append(parsed, f)
+		}
+	}
+	b, more := merge(parsed, files)
+	errs = append(errs, more...)
+	if len(errs) > 0 {
+		errs.sort()
+		return nil, errs
+	}
+	b.index()
+	return b, nil
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// merge combines the files into one Base and checks everything that spans
+// items: ids, references, duplicates.
+func merge(files []*file, names []namedFile) (*Base, ErrorList) {
+	v := &validator{}
+	b := &Base{}
+	var disclaimerAt, welcomeAt Pos
+	for _, f := range files {
+		if f.disclaimer != "" {
+			if b.Disclaimer != "" {
+				v.errorf(f.disclaimerAt, "disclaimer is set twice (first at %s)", disclaimerAt)
+			}
+			b.Disclaimer, disclaimerAt = f.disclaimer, f.disclaimerAt
+		}
+		if f.welcome != "" {
+			if b.Welcome != "" {
+				v.errorf(f.welcomeAt, "welcome is set twice (first at %s)", welcomeAt)
+			}
+			b.Welcome, welcomeAt = f.welcome, f.welcomeAt
+		}
+	}
+	first := Pos{File: "knowledge base", Line: 1, Column: 1}
+	if len(names) > 0 {
+		first.File = names[0].name
+	}
+	if b.Disclaimer == "" {
+		v.errorf(first, "the knowledge base has no disclaimer: add a top-level \"disclaimer:\" to one file")
+	}
+
+	sourceAt := map[string]Pos{}
+	for _, f := range files {
+		for i, s := range f.sources {
+			p := f.sourcePos[i]
+			v.require(s.Pos, "source", p, "id", "title", "where")
+			if v.id(s.ID, p.id, "source", sourceAt) {
+				b.Sources = append(b.Sources, s)
+			}
+		}
+	}
+	topicAt := map[string]Pos{}
+	for _, f := range files {
+		for i, t := range f.topics {
+			if v.id(t.ID, f.topicPos[i].id, "topic", topicAt) {
+				b.Topics = append(b.Topics, t)
+			}
+		}
+	}
+	flagAt := map[string]Pos{}
+	for _, f := range files {
+		for i, r := range f.flags {
+			if v.id(r.ID, f.flagPos[i].id, "red flag", flagAt) {
+				b.RedFlags = append(b.RedFlags, r)
+			}
+		}
+	}
+
+	exampleAt := map[string]struct {
+		topic string
+		pos   Pos
+	}{}
+	for _, f := range files {
+		for i, t := range f.topics {
+			p := &f.topicPos[i]
+			v.require(t.Pos, "topic", *p, "id", "title", "category", "examples", "answer", "sources")
+			if p.present["category"] && !validCategory(t.Category) {
+				v.errorf(p.at("category", 0, t.Pos), "category %q is not one of %s", t.Category, categoryList())
+			}
+			if p.present["answer"] && t.Answer == "" {
+				v.errorf(p.answer, "topic %q has an empty answer", t.ID)
+			}
+			if p.present["examples"] && len(t.Examples) < MinExamples {
+				v.errorf(t.Pos, "topic %q has %d example questions; it needs at least %d, phrased in different ways", t.ID, len(t.Examples), MinExamples)
+			}
+			for j, ex := range t.Examples {
+				at := p.at("examples", j, t.Pos)
+				key := exampleKey(ex)
+				if key == "" {
+					v.errorf(at, "empty example question")
+					continue
+				}
+				if prev, dup := exampleAt[key]; dup {
+					if prev.topic == t.ID {
+						v.errorf(at, "example %q is repeated in topic %q (first at %s)", ex, t.ID, prev.pos)
+					} else {
+						v.errorf(at, "example %q is under two topics, %q (at %s) and %q: the matcher cannot tell them apart", ex, prev.topic, prev.pos, t.ID)
+					}
+					continue
+				}
+				exampleAt[key] = struct {
+					topic string
+					pos   Pos
+				}{t.ID, at}
+			}
+			for j, r := range t.Related {
+				if _, ok := topicAt[r]; !ok {
+					v.errorf(p.at("related", j, t.Pos), "related topic %q is not defined", r)
+				} else if r == t.ID {
+					v.errorf(p.at("related", j, t.Pos), "topic %q lists itself as related", r)
+				}
+			}
+			v.sources(t.Sources, p, t.Pos, sourceAt)
+		}
+	}
+
+	for _, f := range files {
+		for i, r := range f.flags {
+			p := &f.flagPos[i]
+			v.require(r.Pos, "red flag", *p, "id", "title", "level", "triggers", "answer", "sources")
+			if p.present["level"] && r.Level != Midwife && r.Level != Emergency {
+				v.errorf(p.at("level", 0, r.Pos), "level %q is not %q or %q", r.Level, Midwife, Emergency)
+			}
+			if p.present["answer"] && r.Answer == "" {
+				v.errorf(p.answer, "red flag %q has an empty answer", r.ID)
+			}
+			v.triggers(r.Triggers, p, r.Pos)
+			v.sources(r.Sources, p, r.Pos, sourceAt)
+		}
+		for i, c := range f.declines {
+			p := &f.declPos[i]
+			v.require(c.Pos, "decline", *p, "id", "triggers", "answer")
+			if p.present["answer"] && c.Answer == "" {
+				v.errorf(p.answer, "decline %q has an empty answer", c.ID)
+			}
+			v.triggers(c.Triggers, p, c.Pos)
+			b.Declines = append(b.Declines, c)
+		}
+	}
+
+	variantAt := map[string]Pos{}
+	for _, f := range files {
+		for i, s := range f.synonyms {
+			p := &f.synPos[i]
+			v.require(s.Pos, "synonym", *p, "word", "also")
+			for j, variant := range s.Variants {
+				key := exampleKey(variant)
+				at := p.at("also", j, s.Pos)
+				if key == "" {
+					v.errorf(at, "empty synonym")
+				} else if prev, dup := variantAt[key]; dup {
+					v.errorf(at, "synonym %q is listed twice (first at %s)", variant, prev)
+				} else {
+					variantAt[key] = at
+				}
+			}
+			b.Synonyms = append(b.Synonyms, s)
+		}
+	}
+	return b, v.errs
+}
+
+type validator struct{ errs ErrorList }
+
+func (v *validator) errorf(p Pos, format string, args ...any) {
+	v.errs = append(v.errs, &Error{Pos: p, Msg: fmt.Sprintf(format, args...)})
+}
+
+// require reports each missing field at the item's position.
+func (v *validator) require(at Pos, what string, p positions, fields ...string) {
+	for _, f := range fields {
+		if !p.present[f] {
+			v.errorf(at, "%s is missing %q", what, f)
+		}
+	}
+}
+
+// id checks one id and records it; it reports false for a duplicate.
+func (v *validator) id(id string, at Pos, what string, seen map[string]Pos) bool {
+	if id == "" {
+		return true // reported by require
+	}
+	if !idPattern.MatchString(id) {
+		v.errorf(at, "%s id %q must be lower-case letters, digits and dashes, like \"heat-and-ice\"", what, id)
+	}
+	if len(id) > MaxIDLength {
+		v.errorf(at, "%s id %q is longer than %d characters", what, id, MaxIDLength)
+	}
+	if prev, dup := seen[id]; dup {
+		v.errorf(at, "duplicate %s id %q (first defined at %s)", what, id, prev)
+		return false
+	}
+	seen[id] = at
+	return true
+}
+
+func (v *validator) sources(ids []string, p *positions, at Pos, known map[string]Pos) {
+	if p.present["sources"] && len(ids) == 0 {
+		v.errorf(at, "sources is empty: every answer must name where it comes from")
+	}
+	for j, s := range ids {
+		if _, ok := known[s]; !ok {
+			v.errorf(p.at("sources", j, at), "source %q is not defined in any sources list", s)
+		}
+	}
+}
+
+func (v *validator) triggers(ts []string, p *positions, at Pos) {
+	if p.present["triggers"] && len(ts) == 0 {
+		v.errorf(at, "triggers is empty")
+	}
+	for j, t := range ts {
+		if exampleKey(t) == "" {
+			v.errorf(p.at("triggers", j, at), "empty trigger")
+		}
+	}
+}
+
+func validCategory(c Category) bool {
+	for _, k := range Categories() {
+		if c == k {
+			return true
+		}
+	}
+	return false
+}
+
+func categoryList() string {
+	var s []string
+	for _, c := range Categories() {
+		s = append(s, string(c))
+	}
+	return strings.Join(s, ", ")
+}
+
+// exampleKey folds an example question for duplicate detection: case,
+// punctuation and spacing do not make two examples different.
+func exampleKey(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		} else {
+			space = true
+		}
+	}
+	return b.String()
+}

@@ -43,7 +43,7 @@ type Thresholds struct {
 }
 
 // DefaultThresholds returns the tuned thresholds.
-func DefaultThresholds() Thresholds { return Thresholds{Answer: 0.40, Margin: 0.05} }
+func DefaultThresholds() Thresholds { return Thresholds{Answer: 0.38, Margin: 0.06} }
 
 // Decision is what to do with a classification.
 type Decision int

@@ -34,15 +34,15 @@ func (p *positions) at(field string, i int, fallback Pos) Pos {
 
 // file holds what one YAML file contributed.
 type file struct {
-	disclaimer, welcome       string
-	disclaimerAt, welcomeAt   Pos
-	sources                   []Source
-	topics                    []Topic
-	flags                     []RedFlag
-	synonyms                  []Synonym
-	declines                  []Decline
-	sourcePos, topicPos       []positions
-	flagPos, synPos, declPos  []positions
+	disclaimer, welcome      string
+	disclaimerAt, welcomeAt  Pos
+	sources                  []Source
+	topics                   []Topic
+	flags                    []RedFlag
+	synonyms                 []Synonym
+	declines                 []Decline
+	sourcePos, topicPos      []positions
+	flagPos, synPos, declPos []positions
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Column: n.Column} }

@@ -56,7 +56,9 @@ func (ix typoIndex) lookup(w string) (string, bool) {
 	}
 	best, found := "", false
 	consider := func(c string) {
-		if c != "" && (!found || ix.better(c, best)) && withinOneEdit(w, c) {
+		// Typos rarely hit the first letter; requiring it keeps real words
+		// from being "corrected" into others ("pushing" into "gushing").
+		if c != "" && c[0] == w[0] && (!found || ix.better(c, best)) && withinOneEdit(w, c) {
 			best, found = c, true
 		}
 	}

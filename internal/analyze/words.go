@@ -39,7 +39,9 @@ var stopWords = set(
 	"make", "makes", "bot", "backcare", "guys", "ladies", "mama", "mamas", "mum", "mom",
 	"no", "not", "never", "without", "nor", "none", "neither", "nothing", "but", "however",
 	"although", "yet", "only", "even", "one", "two", "go", "going", "anything", "else",
-	"more", "other", "way", "ways", "best", "good", "ok", "safe",
+	"more", "other", "way", "ways", "best", "good", "safe", "bad", "so", "terrible", "awful",
+	"horrible", "badly", "properly", "proper", "correctly", "correct", "right", "actually",
+	"anyway", "started", "start", "starting", "since", "ever", "always", "often", "sometimes",
 )
 
 // negations are negation cues for triage.

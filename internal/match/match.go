@@ -2,19 +2,21 @@
 // red-flag triage first, then decline rules (medicine questions), then
 // intent matching over the topics' examples, titles and keywords.
 //
-// Intent matching ranks example "documents" with BM25 over an inverted
-// index, so the cost of a message grows with the postings of its words,
-// not with the number of examples. Each topic's confidence in [0,1] is the
-// harmonic mean of two coverages, weighted by the terms' BM25 idf: how
-// much of the message the best example explains, and how much of that
+// Intent matching ranks example "documents" (each example question, the
+// title, the keywords) with BM25 over an inverted index, so the cost of a
+// message grows with the postings of its words, not with the number of
+// examples; a topic ranks by its best document. Its confidence in [0,1] is
+// the harmonic mean of two coverages, weighted by the terms' idf: how much
+// of the message the topic's closest example explains, and how much of that
 // example the message contains. Words the knowledge base has never seen
-// count against the message's coverage, which is what rejects "best pizza
-// in town".
+// count heavily against the message's coverage, which is what rejects
+// "best pizza in town" and "can I eat sushi while pregnant".
 package match
 
 import (
 	"math"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/backcare/backcare/bot"
@@ -34,7 +36,11 @@ const (
 	maxCandidates = 3
 	// unknownWeight is the weight of a word the knowledge base does not
 	// know, as a fraction of the largest idf.
-	unknownWeight = 0.5
+	unknownWeight = 2.0
+	// smoothing is added to both coverages' denominators, so that an
+	// example made only of common words ("just a spasm") cannot be fully
+	// covered by a message made of common words.
+	smoothing = 1.0
 	// contextBoost is added to topics related to the chat's previous topic
 	// when a short message follows it ("what about the upper back?").
 	contextBoost = 0.15
@@ -120,9 +126,7 @@ func New(kb *knowledge.Base) *Matcher {
 			m.addDoc(int32(ti), e)
 		}
 		if len(t.Keywords) > 0 {
-			for _, k := range t.Keywords {
-				m.addDoc(int32(ti), k)
-			}
+			m.addDoc(int32(ti), strings.Join(t.Keywords, " "))
 		}
 	}
 	m.near = make([]map[int32]bool, len(kb.Topics))
@@ -298,16 +302,15 @@ func (m *Matcher) rank(sc *scratch, prev string) []bot.Candidate {
 				matched += m.idf[id]
 			}
 		}
-		qcov := matched / qtotal
-		dcov := matched / m.docWeight[d]
+		qcov := matched / (qtotal + smoothing)
+		dcov := matched / (m.docWeight[d] + smoothing)
 		conf := 2 * qcov * dcov / (qcov + dcov)
 		t := m.docTopic[d]
 		if sc.tscore[t] == 0 && sc.tbm25[t] == 0 {
 			sc.ttouch = append(sc.ttouch, t)
 		}
-		if conf > sc.tscore[t] || (conf == sc.tscore[t] && sc.score[d] > sc.tbm25[t]) {
-			sc.tscore[t], sc.tbm25[t] = conf, sc.score[d]
-		}
+		sc.tscore[t] = max(sc.tscore[t], conf)
+		sc.tbm25[t] = max(sc.tbm25[t], sc.score[d])
 		sc.score[d], sc.mask[d] = 0, 0
 	}
 
@@ -327,7 +330,7 @@ func (m *Matcher) rank(sc *scratch, prev string) []bot.Candidate {
 		conf, bm := sc.tscore[t], sc.tbm25[t]
 		sc.tscore[t], sc.tbm25[t] = 0, 0
 		i := n
-		for i > 0 && (conf > float32(top[i-1].Confidence) || (conf == float32(top[i-1].Confidence) && bm > topBM[i-1])) {
+		for i > 0 && (bm > topBM[i-1] || (bm == topBM[i-1] && conf > float32(top[i-1].Confidence))) {
 			i--
 		}
 		if i >= maxCandidates {

@@ -15,6 +15,7 @@ package match
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -47,6 +48,12 @@ const (
 	// shortQuery is the most terms a message may have to be read as a
 	// follow-up of the previous topic.
 	shortQuery = 4
+	// maxPostings bounds how many documents are gathered per term. Postings
+	// are sorted by BM25 impact (short documents first), so the documents
+	// cut off are the ones a common word contributes least to; every
+	// gathered document is still scored exactly on all the message's terms.
+	// No term of the real knowledge base has this many postings.
+	maxPostings = 256
 )
 
 // Matcher implements bot.Classifier for one knowledge base. It is
@@ -63,6 +70,8 @@ type Matcher struct {
 	maxIDF   float32
 
 	docTopic  []int32
+	docTerms  [][]int32   // sorted term ids of each document
+	docTF     [][]float32 // their frequencies
 	docLen    []float32
 	docWeight []float32 // sum of idf over the document's distinct terms
 	avgLen    float32
@@ -180,6 +189,7 @@ func (m *Matcher) addDoc(ti int32, text string) {
 		keys = append(keys, t)
 	}
 	sort.Strings(keys)
+	ids := make([]int32, 0, len(keys))
 	for _, t := range keys {
 		id, ok := m.terms[t]
 		if !ok {
@@ -188,7 +198,19 @@ func (m *Matcher) addDoc(ti int32, text string) {
 			m.postings = append(m.postings, nil)
 		}
 		m.postings[id] = append(m.postings[id], posting{doc: doc, tf: tf[t]})
+		ids = append(ids, id)
 	}
+	slices.Sort(ids)
+	tfs := make([]float32, len(ids))
+	for i, id := range ids {
+		for _, t := range keys {
+			if m.terms[t] == id {
+				tfs[i] = tf[t]
+			}
+		}
+	}
+	m.docTerms = append(m.docTerms, ids)
+	m.docTF = append(m.docTF, tfs)
 }
 
 func (m *Matcher) finish() {
@@ -209,7 +231,20 @@ func (m *Matcher) finish() {
 		for _, p := range ps {
 			m.docWeight[p.doc] += m.idf[id]
 		}
+		// Highest impact first: more occurrences, then shorter documents.
+		sort.SliceStable(ps, func(i, j int) bool {
+			if ps[i].tf != ps[j].tf {
+				return ps[i].tf > ps[j].tf
+			}
+			return m.docLen[ps[i].doc] < m.docLen[ps[j].doc]
+		})
 	}
+}
+
+// bm25 is one term's contribution to one document's score.
+func (m *Matcher) bm25(id int32, tf float32, doc int32) float32 {
+	norm := tf + k1*(1-b+b*m.docLen[doc]/m.avgLen)
+	return m.idf[id] * tf * (k1 + 1) / norm
 }
 
 // Analyzer returns the analyzer the matcher uses.
@@ -278,18 +313,35 @@ func (m *Matcher) rank(sc *scratch, prev string) []bot.Candidate {
 		return nil
 	}
 
-	// Score the documents that share a term with the message.
+	// Gather and score the documents that share a term with the message.
 	sc.touched = sc.touched[:0]
+	var truncated uint64
 	for k, id := range sc.qterms {
-		idf := m.idf[id]
 		bit := uint64(1) << uint(k)
-		for _, p := range m.postings[id] {
+		ps := m.postings[id]
+		if len(ps) > maxPostings {
+			ps, truncated = ps[:maxPostings], truncated|bit
+		}
+		for _, p := range ps {
 			if sc.mask[p.doc] == 0 {
 				sc.touched = append(sc.touched, p.doc)
 			}
-			norm := p.tf + k1*(1-b+b*m.docLen[p.doc]/m.avgLen)
-			sc.score[p.doc] += idf * p.tf * (k1 + 1) / norm
+			sc.score[p.doc] += m.bm25(id, p.tf, p.doc)
 			sc.mask[p.doc] |= bit
+		}
+	}
+	// Complete the scores for terms whose postings were cut short.
+	if truncated != 0 {
+		for _, d := range sc.touched {
+			for k, id := range sc.qterms {
+				bit := uint64(1) << uint(k)
+				if truncated&bit != 0 && sc.mask[d]&bit == 0 {
+					if i, ok := slices.BinarySearch(m.docTerms[d], id); ok {
+						sc.score[d] += m.bm25(id, m.docTF[d][i], d)
+						sc.mask[d] |= bit
+					}
+				}
+			}
 		}
 	}
 

@@ -1,0 +1,128 @@
+package knowledge_test
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/backcare/backcare/knowledge"
+)
+
+func TestEmbeddedIsValid(t *testing.T) {
+	kb, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatalf("embedded knowledge base: %v", err)
+	}
+	if kb.Disclaimer == "" || kb.Welcome == "" {
+		t.Error("embedded knowledge base needs a disclaimer and a welcome text")
+	}
+	for _, tp := range kb.Topics {
+		if len(tp.Examples) < knowledge.MinExamples {
+			t.Errorf("topic %s has %d examples", tp.ID, len(tp.Examples))
+		}
+	}
+}
+
+// TestEmbeddedCoversTheArticles checks that every cause and relief tip the
+// source articles name has its own topic, and every red-flag group of
+// RED_FLAGS.md its own red flag.
+func TestEmbeddedCoversTheArticles(t *testing.T) {
+	kb, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	topics := []string{"causes-overview", "lower-back-causes", "upper-back-causes", "weight-and-posture-cause",
+		"stress-and-strain", "how-common", "goes-away", "ice-and-heat", "posture-and-sitting", "lifting",
+		"sleep-and-mattress", "footwear", "exercise", "stretching", "rest", "weight-and-diet", "support-belt",
+		"acupuncture", "tens", "things-to-avoid", "sciatica", "when-to-see-doctor", "back-pain-and-labour", "relief-overview"}
+	for _, id := range topics {
+		if _, ok := kb.Topic(id); !ok {
+			t.Errorf("no topic %q", id)
+		}
+	}
+	flags := []string{"bleeding", "heavy-bleeding", "waters", "contractions", "infection", "nerve-compression",
+		"fall", "baby-movements", "sudden-severe-pain", "pre-eclampsia", "faint-breathless"}
+	for _, id := range flags {
+		f, ok := kb.RedFlag(id)
+		if !ok {
+			t.Errorf("no red flag %q", id)
+			continue
+		}
+		if len(f.Sources) == 0 {
+			t.Errorf("red flag %q names no source", id)
+		}
+	}
+}
+
+func TestLoadValidFolder(t *testing.T) {
+	kb, err := knowledge.Load(filepath.Join("testdata", "valid"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tp, ok := kb.Topic("heat")
+	if !ok || tp.Related[0] != "sitting" || !strings.Contains(tp.Answer, "- not on your tummy") {
+		t.Fatalf("topic heat = %+v", tp)
+	}
+	if tp.Pos.Line != 7 || tp.Pos.Column != 5 {
+		t.Errorf("topic position = %v, want line 7 column 5", tp.Pos)
+	}
+}
+
+// TestLoadReportsEveryProblem checks each kind of mistake is reported with
+// file:line:column.
+func TestLoadReportsEveryProblem(t *testing.T) {
+	tests := []struct {
+		file string
+		want []string
+	}{
+		{"syntax.yaml", []string{
+			"syntax.yaml:5:1: YAML syntax: found unexpected end of stream (while scanning a quoted scalar that started at line 3, column 12)",
+		}},
+		{"semantic.yaml", []string{
+			`semantic.yaml:12:15: related topic "nowhere" is not defined`,
+			`semantic.yaml:13:20: source "missing-source" is not defined in any sources list`,
+			`semantic.yaml:14:5: unknown field "colour" in topic`,
+			`semantic.yaml:15:9: duplicate topic id "heat" (first defined at `,
+			`semantic.yaml:21:5: topic "few" has 2 example questions; it needs at least 8`,
+			`semantic.yaml:23:15: category "feelings" is not one of cause, relief, when-to-see-a-doctor, general`,
+			`semantic.yaml:24:16: example "Heat one!" is under two topics, "heat" (at `,
+			`semantic.yaml:25:13: topic "few" has an empty answer`,
+			`semantic.yaml:28:5: triggers is empty`,
+			`semantic.yaml:30:12: level "sometimes" is not "midwife" or "emergency"`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			path := filepath.Join("testdata", "broken", tt.file)
+			_, err := knowledge.Load(path)
+			var list knowledge.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("Load(%s) error = %v, want an ErrorList", path, err)
+			}
+			got := err.Error()
+			for _, w := range tt.want {
+				if !strings.Contains(got, filepath.Join("testdata", "broken", w)) {
+					t.Errorf("missing %q in:\n%s", w, got)
+				}
+			}
+		})
+	}
+}
+
+func TestParseRejectsSameExampleInOneTopic(t *testing.T) {
+	src := `disclaimer: d
+sources: [{id: s, title: t, where: w}]
+topics:
+  - id: a
+    title: A
+    category: general
+    examples: [one, two, three, four, five, six, seven, "One."]
+    answer: x
+    sources: [s]
+`
+	_, err := knowledge.Parse("kb.yaml", []byte(src))
+	if err == nil || !strings.Contains(err.Error(), `kb.yaml:7:57: example "One." is repeated in topic "a"`) {
+		t.Fatalf("err = %v", err)
+	}
+}

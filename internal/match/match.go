@@ -48,6 +48,10 @@ const (
 	// shortQuery is the most terms a message may have to be read as a
 	// follow-up of the previous topic.
 	shortQuery = 4
+	// contextCeiling: context only helps messages that match no topic this
+	// well on their own, so repeating a question never turns into a
+	// clarification.
+	contextCeiling = 0.7
 	// maxPostings bounds how many documents are gathered per term. Postings
 	// are sorted by BM25 impact (short documents first), so the documents
 	// cut off are the ones a common word contributes least to; every
@@ -366,8 +370,13 @@ func (m *Matcher) rank(sc *scratch, prev string) []bot.Candidate {
 		sc.score[d], sc.mask[d] = 0, 0
 	}
 
-	// Short follow-ups lean towards topics near the previous one.
-	if p, ok := m.topicOf[prev]; ok && len(sc.qseen) <= shortQuery {
+	// Short follow-ups that match weakly lean towards topics near the
+	// previous one.
+	var best float32
+	for _, t := range sc.ttouch {
+		best = max(best, sc.tscore[t])
+	}
+	if p, ok := m.topicOf[prev]; ok && len(sc.qseen) <= shortQuery && best < contextCeiling {
 		for _, t := range sc.ttouch {
 			if m.near[p][t] {
 				sc.tscore[t] = min(1, sc.tscore[t]+contextBoost)

@@ -1,0 +1,272 @@
+package bot_test
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/backcare/backcare/bot"
+	"github.com/backcare/backcare/internal/match"
+	"github.com/backcare/backcare/knowledge"
+)
+
+func newEngine(t testing.TB, opts bot.Options) *bot.Engine {
+	t.Helper()
+	kb, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bot.NewEngine(kb, match.New(kb), opts)
+}
+
+func msg(text string) bot.Message {
+	return bot.Message{Platform: "test", ChatID: "c1", UserID: "u1", Addressed: true, Text: text}
+}
+
+func TestCommands(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	ctx := context.Background()
+	tests := []struct {
+		cmd, arg  string
+		kind      bot.Kind
+		contains  string
+		topic     string
+		buttonsGE int
+	}{
+		{bot.CmdStart, "", bot.KindInfo, "not medical advice", "", 3},
+		{bot.CmdHelp, "", bot.KindInfo, "in your own words", "", 3},
+		{bot.CmdAbout, "", bot.KindInfo, "University Hospitals Birmingham", "", 0},
+		{bot.CmdCauses, "", bot.KindAnswer, "Weight gain", "causes-overview", 3},
+		{bot.CmdTips, "", bot.KindAnswer, "Ice or heat packs", "relief-overview", 10},
+		{bot.CmdDoctor, "", bot.KindAnswer, "chronic, persistent or excruciating", "when-to-see-doctor", 2},
+		{bot.CmdAsk, "what helps back spasms", bot.KindAnswer, "", "relief-overview", 1},
+		{bot.CmdAsk, "", bot.KindInfo, "/ask", "", 3},
+		{"frobnicate", "", bot.KindInfo, "in your own words", "", 3},
+	}
+	for _, tt := range tests {
+		m := bot.Message{Platform: "test", ChatID: "cmd-" + tt.cmd + tt.arg, UserID: "u", Addressed: true, Command: tt.cmd, Arg: tt.arg}
+		r := eng.Handle(ctx, m)
+		if r.Kind != tt.kind || r.TopicID != tt.topic || !strings.Contains(r.PlainText(), tt.contains) || len(r.Buttons) < tt.buttonsGE {
+			t.Errorf("/%s %s: kind %s topic %q buttons %d, text:\n%s", tt.cmd, tt.arg, r.Kind, r.TopicID, len(r.Buttons), r.PlainText())
+		}
+	}
+}
+
+func TestAnswerNamesSourceAndDisclaimerOnce(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	ctx := context.Background()
+	kb := eng.Knowledge()
+	first := eng.Handle(ctx, msg("can i use a heating pad on my back"))
+	if first.TopicID != "ice-and-heat" {
+		t.Fatalf("topic = %q", first.TopicID)
+	}
+	text := first.PlainText()
+	if !strings.Contains(text, "Source: Back spasms during pregnancy") || !strings.Contains(text, kb.Disclaimer) {
+		t.Errorf("first answer lacks source or disclaimer:\n%s", text)
+	}
+	if len(first.Buttons) == 0 || !strings.HasPrefix(first.Buttons[0].Payload, "topic:") {
+		t.Errorf("related topics not offered as buttons: %+v", first.Buttons)
+	}
+	second := eng.Handle(ctx, msg("is a firm mattress better"))
+	if strings.Contains(second.PlainText(), kb.Disclaimer) {
+		t.Error("disclaimer repeated on the second answer in the same chat")
+	}
+}
+
+func TestButtonPayloadOpensTopic(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	r := eng.Handle(context.Background(), bot.Message{Platform: "test", ChatID: "b", UserID: "u", Addressed: true, Payload: bot.TopicPayload("tens")})
+	if r.Kind != bot.KindAnswer || r.TopicID != "tens" || r.Confidence != 1 {
+		t.Fatalf("got %s %s %v", r.Kind, r.TopicID, r.Confidence)
+	}
+	r = eng.Handle(context.Background(), bot.Message{Platform: "test", ChatID: "b", UserID: "u", Addressed: true, Payload: "topic:../../etc/passwd"})
+	if r.Kind != bot.KindInfo {
+		t.Errorf("forged payload gave %s", r.Kind)
+	}
+}
+
+func TestUrgentStandsAlone(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	r := eng.Handle(context.Background(), msg("my back spasms and I'm bleeding heavily with clots, also numb legs"))
+	if !r.Urgent || r.Kind != bot.KindUrgent || len(r.Buttons) != 0 {
+		t.Fatalf("urgent = %v kind %s buttons %d", r.Urgent, r.Kind, len(r.Buttons))
+	}
+	if r.RedFlags[0] != "heavy-bleeding" && r.RedFlags[0] != "nerve-compression" {
+		t.Errorf("emergency-level flags must come first, got %v", r.RedFlags)
+	}
+	if !strings.Contains(r.Text(), "emergency number") || !strings.Contains(r.Text(), "Source") {
+		t.Errorf("urgent text:\n%s", r.Text())
+	}
+}
+
+func TestFollowUps(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	ctx := context.Background()
+	if r := eng.Handle(ctx, msg("why does my lower back keep spasming")); r.TopicID != "lower-back-causes" {
+		t.Fatalf("first: %s", r.TopicID)
+	}
+	if r := eng.Handle(ctx, msg("what about the upper back?")); r.TopicID != "upper-back-causes" {
+		t.Errorf("what about the upper back: %s %s", r.Kind, r.TopicID)
+	}
+	r := eng.Handle(ctx, msg("tell me more"))
+	if r.Kind != bot.KindAnswer || r.TopicID == "upper-back-causes" {
+		t.Errorf("tell me more: %s %s", r.Kind, r.TopicID)
+	}
+	// A follow-up in a new chat has nothing to follow.
+	other := msg("anything else?")
+	other.ChatID = "fresh"
+	if r := eng.Handle(ctx, other); r.Kind != bot.KindInfo {
+		t.Errorf("follow-up without context: %s", r.Kind)
+	}
+}
+
+func TestFallbackAndDecline(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	ctx := context.Background()
+	r := eng.Handle(ctx, msg("best pizza in town"))
+	if !r.Fallback || r.Kind != bot.KindFallback || len(r.Buttons) == 0 {
+		t.Errorf("pizza: %s fallback=%v", r.Kind, r.Fallback)
+	}
+	r = eng.Handle(ctx, msg("how much ibuprofen can I take for back spasms"))
+	if r.Kind != bot.KindDecline || !strings.Contains(r.Text(), "pharmacist") || strings.Contains(r.Text(), "mg") {
+		t.Errorf("medicine question: %s\n%s", r.Kind, r.Text())
+	}
+}
+
+func TestBoundedAndSafeOnHostileInput(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	ctx := context.Background()
+	for name, text := range map[string]string{
+		"10k characters": strings.Repeat("my back hurts ", 750),
+		"invalid utf-8":  "\xff\xfe\xfd back \xc3\x28 spasm",
+		"only emoji":     "😭😭😭",
+		"whitespace":     " \n\t ",
+	} {
+		start := time.Now()
+		r := eng.Handle(ctx, msg(text))
+		if r.Silent() || len(r.Text()) == 0 || len(r.Text()) > 8000 {
+			t.Errorf("%s: kind %s, %d bytes", name, r.Kind, len(r.Text()))
+		}
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("%s took %v", name, d)
+		}
+	}
+	if r := eng.Handle(ctx, bot.Message{Platform: "t", ChatID: "x", UserID: "u", Addressed: true, NonText: true}); !strings.Contains(r.Text(), "text") {
+		t.Errorf("sticker: %q", r.Text())
+	}
+	if r := eng.Handle(ctx, bot.Message{Platform: "t", ChatID: "x", UserID: "u", Text: "hello"}); !r.Silent() {
+		t.Error("a message not addressed to the bot must get no reply")
+	}
+}
+
+func TestRateLimitIsPoliteAndNeverBlocksDangerSigns(t *testing.T) {
+	eng := newEngine(t, bot.Options{Limiter: bot.NewMemoryLimiter(time.Hour, 2)})
+	ctx := context.Background()
+	for i := 0; i < 2; i++ {
+		if r := eng.Handle(ctx, msg("what helps back spasms")); r.Kind != bot.KindAnswer {
+			t.Fatalf("message %d: %s", i, r.Kind)
+		}
+	}
+	r := eng.Handle(ctx, msg("what helps back spasms"))
+	if r.Kind != bot.KindRateLimited || !strings.Contains(r.Text(), "wait") {
+		t.Fatalf("third message: %s", r.Kind)
+	}
+	if r := eng.Handle(ctx, msg("what helps back spasms")); !r.Silent() {
+		t.Errorf("the slow-down note is sent once a minute, got %s", r.Kind)
+	}
+	if r := eng.Handle(ctx, msg("I'm bleeding")); !r.Urgent {
+		t.Errorf("a danger sign must be answered even when rate-limited, got %s", r.Kind)
+	}
+	other := msg("what helps back spasms")
+	other.UserID = "u2"
+	if r := eng.Handle(ctx, other); r.Kind != bot.KindAnswer {
+		t.Errorf("another user is limited too: %s", r.Kind)
+	}
+}
+
+// TestSwapWhileHandling replaces the knowledge base while messages flow;
+// run with -race.
+func TestSwapWhileHandling(t *testing.T) {
+	eng := newEngine(t, bot.Options{Limiter: bot.NewMemoryLimiter(time.Nanosecond, 1000)})
+	full := eng.Knowledge()
+	dir := t.TempDir()
+	fsys := knowledge.EmbeddedFS()
+	entries, err := fs.ReadDir(fsys, "kb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := fs.ReadFile(fsys, "kb/"+e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		data = []byte(strings.Replace(string(data), "title: Ice and heat packs", "title: Ice and heat packs (v2)", 1))
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v2, err := knowledge.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := 0; i < 200; i++ {
+				m := msg("can i put a heat pack on my back")
+				m.ChatID = fmt.Sprint(w)
+				if r := eng.Handle(context.Background(), m); r.TopicID != "ice-and-heat" {
+					t.Errorf("during swaps: %s %s", r.Kind, r.TopicID)
+					return
+				}
+			}
+		}(w)
+	}
+	for i := 0; i < 50; i++ {
+		if i%2 == 0 {
+			eng.Swap(v2, match.New(v2))
+		} else {
+			eng.Swap(full, match.New(full))
+		}
+	}
+	wg.Wait()
+	eng.Swap(v2, match.New(v2))
+	if r := eng.Handle(context.Background(), msg("heat pack")); !strings.Contains(r.Text(), "(v2)") {
+		t.Errorf("after swap the new knowledge base is not used:\n%s", r.Text())
+	}
+}
+
+func TestParseBlocks(t *testing.T) {
+	blocks := bot.ParseBlocks("First para\ncontinues.\n\n- one\n- two\n  wrapped\nAfter list.\n")
+	want := []bot.Block{
+		{Kind: bot.Paragraph, Text: "First para continues."},
+		{Kind: bot.Bullets, Items: []string{"one", "two wrapped"}},
+		{Kind: bot.Paragraph, Text: "After list."},
+	}
+	if fmt.Sprint(blocks) != fmt.Sprint(want) {
+		t.Errorf("got %+v\nwant %+v", blocks, want)
+	}
+}
+
+func TestMemoryContextsExpire(t *testing.T) {
+	s := bot.NewMemoryContexts(time.Millisecond)
+	ctx := context.Background()
+	if err := s.Save(ctx, "k", bot.ChatContext{LastTopic: "tens"}); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := s.Load(ctx, "k"); c.LastTopic != "tens" {
+		t.Fatalf("load: %+v", c)
+	}
+	time.Sleep(5 * time.Millisecond)
+	if c, _ := s.Load(ctx, "k"); c.LastTopic != "" {
+		t.Errorf("context did not expire: %+v", c)
+	}
+}

@@ -25,12 +25,12 @@ func TestTerms(t *testing.T) {
 		{"Heating pads", "heat"},
 		{"lumbar cramps", "lower back spasm"},
 		{"belly band", "belt"},
-		{"matress", "mattress"},              // synonym of a misspelling
-		{"accupunture", "acupunctur"},        // one edit from a known word
-		{"stretchng", "stretch"},             // a missing letter
-		{"Café naïve", "cafe naiv"},          // accents folded
-		{"I'M PREGGERS", "pregnant"},         // slang, case
-		{"ＴＥＮＳ machine", "ten"},             // full-width letters normalised
+		{"matress", "mattress"},               // synonym of a misspelling
+		{"accupunture", "acupunctur"},         // one edit from a known word
+		{"stretchng", "stretch"},              // a missing letter
+		{"Café naïve", "cafe naiv"},           // accents folded
+		{"I'M PREGGERS", "pregnant"},          // slang, case
+		{"ＴＥＮＳ machine", "ten"},               // full-width letters normalised
 		{"it's my baby's kicks", "babi kick"}, // possessives
 	}
 	for _, tt := range tests {

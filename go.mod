@@ -8,4 +8,7 @@ require (
 	golang.org/x/text v0.43.0
 )
 
-require golang.org/x/time v0.16.0 // indirect
+require (
+	github.com/go-telegram-bot-api/telegram-bot-api/v5 v5.5.1 // indirect
+	golang.org/x/time v0.16.0 // indirect
+)

@@ -130,3 +130,46 @@ func (l *MemoryLimiter) Allow(_ context.Context, key string) (bool, error) {
 	}
 	return b.l.AllowN(now, 1), nil
 }
+
+// UpdateLog records which platform updates were already handled, so that an
+// update delivered twice (a webhook retried by the platform) is answered
+// once. Implementations must be safe for concurrent use.
+type UpdateLog interface {
+	// Claim records key and reports whether this caller is the first to
+	// claim it within the log's retention.
+	Claim(ctx context.Context, key string) (bool, error)
+}
+
+// MemoryUpdateLog is an in-process UpdateLog that remembers keys for a
+// retention period.
+type MemoryUpdateLog struct {
+	keep  time.Duration
+	now   func() time.Time
+	mu    sync.Mutex
+	m     map[string]time.Time
+	calls int
+}
+
+// NewMemoryUpdateLog remembers claimed keys for keep.
+func NewMemoryUpdateLog(keep time.Duration) *MemoryUpdateLog {
+	return &MemoryUpdateLog{keep: keep, now: time.Now, m: map[string]time.Time{}}
+}
+
+// Claim implements UpdateLog.
+func (l *MemoryUpdateLog) Claim(_ context.Context, key string) (bool, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := l.now()
+	if l.calls++; l.calls%1024 == 0 {
+		for k, t := range l.m {
+			if now.Sub(t) > l.keep {
+				delete(l.m, k)
+			}
+		}
+	}
+	if t, ok := l.m[key]; ok && now.Sub(t) <= l.keep {
+		return false, nil
+	}
+	l.m[key] = now
+	return true, nil
+}

@@ -34,7 +34,7 @@ func TestRenderEscapesAndFormats(t *testing.T) {
 
 func TestRenderSplitsLongReplies(t *testing.T) {
 	para := strings.Repeat("Back spasms are common in pregnancy. ", 60) // ~2,200 characters
-	emoji := strings.Repeat("🙂", 3000)                                 // 6,000 UTF-16 units
+	emoji := strings.Repeat("🙂", 3000)                                  // 6,000 UTF-16 units
 	r := bot.Reply{Blocks: []bot.Block{{Text: para}, {Text: para}, {Text: para}, {Text: emoji}},
 		Buttons: []bot.Button{{Label: "B", Payload: "topic:b"}}}
 	parts := Render(r)

@@ -153,7 +153,9 @@ type ctxClient struct {
 	c   *http.Client
 }
 
-func (c ctxClient) Do(req *http.Request) (*http.Response, error) { return c.c.Do(req.WithContext(c.ctx)) }
+func (c ctxClient) Do(req *http.Request) (*http.Response, error) {
+	return c.c.Do(req.WithContext(c.ctx))
+}
 
 // call returns a BotAPI whose requests use ctx.
 func (a *Adapter) call(ctx context.Context) *tgbotapi.BotAPI {

@@ -24,6 +24,7 @@ Usage:
   backcare chat [--kb PATH]                    talk to the bot on this terminal
   backcare ask [--json] [--kb PATH] [QUESTION...]
                                                answer one question, or one per line of standard input
+  backcare serve [flags]                       run the Telegram and Discord adapters (see serve --help)
   backcare kb validate [PATH...]               check a knowledge base (default: the embedded one)
   backcare version                             print the version
 
@@ -56,6 +57,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdAsk(ctx, args[1:], stdin, stdout, stderr)
 	case "kb":
 		err = cmdKB(args[1:], stdout, stderr)
+	case "serve":
+		err = cmdServe(ctx, args[1:], stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintf(stdout, "backcare %s\n", version)
 	case "help", "-h", "--help":

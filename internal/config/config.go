@@ -1,0 +1,300 @@
+// Package config holds Backcare's settings for `backcare serve`. Each
+// setting can be given as a flag, an environment variable and a key in an
+// optional YAML file; precedence is flags, then environment, then file,
+// then defaults. An unknown key or a bad value is an error naming where it
+// came from.
+package config
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// Config is the effective configuration.
+type Config struct {
+	KB              string
+	HTTPAddr        string
+	LogFormat       string
+	LogLevel        string
+	LogMessageText  bool
+	UnansweredLog   string
+	HashSalt        string
+	RateBurst       int
+	RateEvery       time.Duration
+	ContextTTL      time.Duration
+	ShutdownTimeout time.Duration
+	Workers         int
+	RedisURL        string
+
+	TelegramToken         string
+	TelegramEndpoint      string
+	TelegramWebhookURL    string
+	TelegramWebhookListen string
+	TelegramWebhookPath   string
+	TelegramWebhookSecret string
+
+	DiscordToken          string
+	DiscordAPIBase        string
+	DiscordGuildID        string
+	DiscordEphemeral      bool
+	DiscordMessageContent bool
+	DiscordShardID        int
+	DiscordShardCount     int
+}
+
+// Setting describes one setting.
+type Setting struct {
+	// Name is the flag name and the config-file key.
+	Name string
+	// Env is the environment variable.
+	Env     string
+	Default string
+	Help    string
+	// Secret settings are masked by Print.
+	Secret bool
+	target any // *string, *bool, *int or *time.Duration
+}
+
+// Settings returns the table of settings bound to c's fields.
+func (c *Config) Settings() []Setting {
+	return []Setting{
+		{"kb", "BACKCARE_KB", "", "knowledge base: a YAML file or folder (default: the embedded one); watched for changes", false, &c.KB},
+		{"http-addr", "BACKCARE_HTTP_ADDR", ":8080", "operations listener for /healthz, /readyz and /metrics; empty to disable", false, &c.HTTPAddr},
+		{"log-format", "BACKCARE_LOG_FORMAT", "text", "log format: text or json", false, &c.LogFormat},
+		{"log-level", "BACKCARE_LOG_LEVEL", "info", "log level: debug, info, warn or error", false, &c.LogLevel},
+		{"log-message-text", "BACKCARE_LOG_MESSAGE_TEXT", "false", "log users' message text (debugging only: it is health information)", false, &c.LogMessageText},
+		{"unanswered-log", "BACKCARE_UNANSWERED_LOG", "", "append unanswered questions (text, no ids) as JSON lines to this file, for `kb gaps`", false, &c.UnansweredLog},
+		{"hash-salt", "BACKCARE_HASH_SALT", "", "salt for the user and chat id hashes in logs (default: random per process)", true, &c.HashSalt},
+		{"rate-burst", "BACKCARE_RATE_BURST", "6", "messages a user may send at once", false, &c.RateBurst},
+		{"rate-every", "BACKCARE_RATE_EVERY", "3s", "after the burst, one message per this interval", false, &c.RateEvery},
+		{"context-ttl", "BACKCARE_CONTEXT_TTL", "30m", "how long a chat's context (last topic) is kept", false, &c.ContextTTL},
+		{"shutdown-timeout", "BACKCARE_SHUTDOWN_TIMEOUT", "10s", "how long replies in flight may take to finish at shutdown", false, &c.ShutdownTimeout},
+		{"workers", "BACKCARE_WORKERS", "8", "chats served at once per platform", false, &c.Workers},
+		{"redis-url", "BACKCARE_REDIS_URL", "", "Redis URL for state shared between replicas (default: in memory)", true, &c.RedisURL},
+
+		{"telegram-token", "TELEGRAM_BOT_TOKEN", "", "Telegram bot token from BotFather; enables the Telegram adapter", true, &c.TelegramToken},
+		{"telegram-api-endpoint", "TELEGRAM_API_ENDPOINT", "", "Bot API endpoint, format http://host:port/bot%s/%s (default: Telegram's)", false, &c.TelegramEndpoint},
+		{"telegram-webhook-url", "BACKCARE_TELEGRAM_WEBHOOK_URL", "", "public HTTPS URL for webhook mode (default: long polling)", false, &c.TelegramWebhookURL},
+		{"telegram-webhook-listen", "BACKCARE_TELEGRAM_WEBHOOK_LISTEN", ":8443", "address the webhook server listens on", false, &c.TelegramWebhookListen},
+		{"telegram-webhook-path", "BACKCARE_TELEGRAM_WEBHOOK_PATH", "/telegram", "path the webhook server receives updates on", false, &c.TelegramWebhookPath},
+		{"telegram-webhook-secret", "BACKCARE_TELEGRAM_WEBHOOK_SECRET", "", "webhook secret token (A-Z, a-z, 0-9, _ and -); required in webhook mode", true, &c.TelegramWebhookSecret},
+
+		{"discord-token", "DISCORD_BOT_TOKEN", "", "Discord bot token; enables the Discord adapter", true, &c.DiscordToken},
+		{"discord-api-base", "DISCORD_API_BASE", "", "base URL of a Discord-compatible server, http://host:port/ (default: Discord's)", false, &c.DiscordAPIBase},
+		{"discord-guild-id", "DISCORD_GUILD_ID", "", "register slash commands in this server only (appear at once); default global", false, &c.DiscordGuildID},
+		{"discord-ephemeral", "DISCORD_EPHEMERAL", "false", "answers to /backcare ask are visible only to the asker", false, &c.DiscordEphemeral},
+		{"discord-message-content", "DISCORD_MESSAGE_CONTENT", "false", "request the privileged Message Content intent to answer mentions and DMs", false, &c.DiscordMessageContent},
+		{"discord-shard-id", "DISCORD_SHARD_ID", "0", "this process's shard", false, &c.DiscordShardID},
+		{"discord-shard-count", "DISCORD_SHARD_COUNT", "1", "number of shards", false, &c.DiscordShardCount},
+	}
+}
+
+// Load builds the configuration from args (flags, including --config
+// FILE), the environment (getenv) and the file. It returns flag.ErrHelp for
+// --help. extra, if set, adds command-specific flags.
+func Load(args []string, getenv func(string) string, stderr io.Writer, extra func(*flag.FlagSet)) (*Config, error) {
+	c := &Config{}
+	settings := c.Settings()
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	configFile := fs.String("config", getenv("BACKCARE_CONFIG"), "YAML config `FILE` (env BACKCARE_CONFIG)")
+	flagVals := map[string]*string{}
+	for _, s := range settings {
+		v := new(string)
+		flagVals[s.Name] = v
+		fs.StringVar(v, s.Name, "", fmt.Sprintf("%s (env %s, default %q)", s.Help, s.Env, s.Default))
+	}
+	if extra != nil {
+		extra(fs)
+	}
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: backcare serve [flags]\n\nRuns every adapter whose token is set until SIGINT or SIGTERM.\nPrecedence: flags, environment, config file, defaults.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if fs.NArg() > 0 {
+		return nil, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+
+	fileVals := map[string]string{}
+	if *configFile != "" {
+		var err error
+		if fileVals, err = readFile(*configFile, settings); err != nil {
+			return nil, err
+		}
+	}
+	var errs []error
+	for _, s := range settings {
+		val, from := s.Default, "default"
+		if v, ok := fileVals[s.Name]; ok {
+			val, from = v, "config file key "+s.Name
+		}
+		if v := getenv(s.Env); v != "" {
+			val, from = v, "environment variable "+s.Env
+		}
+		if set[s.Name] {
+			val, from = *flagVals[s.Name], "flag --"+s.Name
+		}
+		if err := assign(s.target, val); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", from, err))
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return c, c.validate()
+}
+
+func assign(target any, val string) error {
+	switch t := target.(type) {
+	case *string:
+		*t = val
+	case *bool:
+		b, err := strconv.ParseBool(val)
+		if err != nil {
+			return fmt.Errorf("%q is not true or false", val)
+		}
+		*t = b
+	case *int:
+		n, err := strconv.Atoi(val)
+		if err != nil {
+			return fmt.Errorf("%q is not a whole number", val)
+		}
+		*t = n
+	case *time.Duration:
+		d, err := time.ParseDuration(val)
+		if err != nil {
+			return fmt.Errorf("%q is not a duration such as 30s or 5m", val)
+		}
+		*t = d
+	}
+	return nil
+}
+
+// readFile reads a YAML mapping of setting names to values.
+func readFile(path string, settings []Setting) (map[string]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("config file: %w", err)
+	}
+	known := map[string]bool{}
+	for _, s := range settings {
+		known[s.Name] = true
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		var le *yaml.LoadError
+		if errors.As(err, &le) {
+			return nil, fmt.Errorf("%s:%d:%d: %s", path, le.Mark.Line, le.Mark.Column, le.Message)
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	out := map[string]string{}
+	if len(doc.Content) == 0 {
+		return out, nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("%s:%d:%d: the config file must be a mapping of setting: value", path, root.Line, root.Column)
+	}
+	var errs []error
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		switch {
+		case !known[k.Value]:
+			errs = append(errs, fmt.Errorf("%s:%d:%d: unknown setting %q", path, k.Line, k.Column, k.Value))
+		case v.Kind != yaml.ScalarNode:
+			errs = append(errs, fmt.Errorf("%s:%d:%d: %s must be a single value", path, v.Line, v.Column, k.Value))
+		default:
+			out[k.Value] = v.Value
+		}
+	}
+	return out, errors.Join(errs...)
+}
+
+func (c *Config) validate() error {
+	var errs []error
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		errs = append(errs, fmt.Errorf("log-format %q is not text or json", c.LogFormat))
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		errs = append(errs, fmt.Errorf("log-level %q is not debug, info, warn or error", c.LogLevel))
+	}
+	if c.RateBurst < 1 || c.RateEvery <= 0 {
+		errs = append(errs, errors.New("rate-burst must be at least 1 and rate-every positive"))
+	}
+	if c.Workers < 1 {
+		errs = append(errs, errors.New("workers must be at least 1"))
+	}
+	if c.TelegramEndpoint != "" && strings.Count(c.TelegramEndpoint, "%s") != 2 {
+		errs = append(errs, fmt.Errorf("telegram-api-endpoint %q must contain %%s twice, like http://host:port/bot%%s/%%s", c.TelegramEndpoint))
+	}
+	if c.TelegramWebhookURL != "" {
+		if u, err := url.Parse(c.TelegramWebhookURL); err != nil || u.Host == "" {
+			errs = append(errs, fmt.Errorf("telegram-webhook-url %q is not a URL", c.TelegramWebhookURL))
+		}
+		if c.TelegramWebhookSecret == "" {
+			errs = append(errs, errors.New("telegram-webhook-secret is required with telegram-webhook-url (env BACKCARE_TELEGRAM_WEBHOOK_SECRET)"))
+		}
+	}
+	for _, r := range c.TelegramWebhookSecret {
+		if !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' || r == '-') {
+			errs = append(errs, errors.New("telegram-webhook-secret may only hold A-Z, a-z, 0-9, _ and -"))
+			break
+		}
+	}
+	if c.DiscordAPIBase != "" {
+		if u, err := url.Parse(c.DiscordAPIBase); err != nil || u.Host == "" || !strings.HasSuffix(c.DiscordAPIBase, "/") {
+			errs = append(errs, fmt.Errorf("discord-api-base %q must be a URL ending in /, like http://127.0.0.1:8080/", c.DiscordAPIBase))
+		}
+	}
+	if c.DiscordShardCount < 1 || c.DiscordShardID < 0 || c.DiscordShardID >= c.DiscordShardCount {
+		errs = append(errs, fmt.Errorf("discord-shard-id %d must be below discord-shard-count %d", c.DiscordShardID, c.DiscordShardCount))
+	}
+	return errors.Join(errs...)
+}
+
+// Print writes the effective configuration, one setting per line, with
+// secrets masked.
+func (c *Config) Print(w io.Writer) {
+	for _, s := range c.Settings() {
+		var val string
+		switch t := s.target.(type) {
+		case *string:
+			val = *t
+		case *bool:
+			val = strconv.FormatBool(*t)
+		case *int:
+			val = strconv.Itoa(*t)
+		case *time.Duration:
+			val = t.String()
+		}
+		if s.Secret && val != "" {
+			val = Mask(val)
+		}
+		fmt.Fprintf(w, "%-24s %s\n", s.Name+":", strconv.Quote(val))
+	}
+}
+
+// Mask hides a secret but for a hint of its length.
+func Mask(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "****** (" + strconv.Itoa(len(s)) + " characters)"
+}

@@ -1,0 +1,70 @@
+package config_test
+
+import (
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/backcare/backcare/internal/config"
+)
+
+func env(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+func TestPrecedence(t *testing.T) {
+	c, err := config.Load(
+		[]string{"--config", "testdata/ok.yaml", "--workers", "5"},
+		env(map[string]string{"BACKCARE_RATE_BURST": "4", "BACKCARE_WORKERS": "9", "TELEGRAM_BOT_TOKEN": "t"}),
+		io.Discard, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.LogLevel != "warn" { // file over default
+		t.Errorf("log-level %q", c.LogLevel)
+	}
+	if c.RateBurst != 4 { // environment over file
+		t.Errorf("rate-burst %d", c.RateBurst)
+	}
+	if c.Workers != 5 { // flag over environment and file
+		t.Errorf("workers %d", c.Workers)
+	}
+	if c.RateEvery != 3*time.Second || c.TelegramToken != "t" || c.HTTPAddr != ":8080" {
+		t.Errorf("defaults/env: %+v", c)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{[]string{"--config", "testdata/unknown.yaml"}, nil, `testdata/unknown.yaml:2:1: unknown setting "telegram-tokn"`},
+		{[]string{"--rate-every", "often"}, nil, `flag --rate-every: "often" is not a duration`},
+		{nil, map[string]string{"DISCORD_EPHEMERAL": "maybe"}, `environment variable DISCORD_EPHEMERAL: "maybe" is not true or false`},
+		{[]string{"--log-format", "xml"}, nil, `log-format "xml" is not text or json`},
+		{[]string{"--telegram-webhook-url", "https://x.org/tg"}, nil, "telegram-webhook-secret is required"},
+		{[]string{"--telegram-api-endpoint", "http://127.0.0.1:1/bot"}, nil, "must contain %s twice"},
+		{[]string{"--discord-api-base", "http://127.0.0.1:1"}, nil, "must be a URL ending in /"},
+		{[]string{"--discord-shard-id", "2", "--discord-shard-count", "2"}, nil, "must be below"},
+		{[]string{"extra"}, nil, `unexpected argument "extra"`},
+	}
+	for _, tt := range tests {
+		_, err := config.Load(tt.args, env(tt.env), io.Discard, nil)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%v %v: err = %v, want %q", tt.args, tt.env, err, tt.want)
+		}
+	}
+}
+
+func TestPrintMasksSecrets(t *testing.T) {
+	c, err := config.Load(nil, env(map[string]string{"TELEGRAM_BOT_TOKEN": "123:secret", "BACKCARE_REDIS_URL": "redis://:pw@h:6379/0"}), io.Discard, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	c.Print(&b)
+	if strings.Contains(b.String(), "123:secret") || strings.Contains(b.String(), "pw@") || !strings.Contains(b.String(), "telegram-token:") {
+		t.Errorf("print:\n%s", b.String())
+	}
+}

@@ -165,14 +165,17 @@ func (e *Engine) handle(ctx context.Context, m Message) Reply {
 	case c.FollowUp:
 		return e.followUp(ctx, br, key, &cc)
 	}
+	var r Reply
 	switch e.th.Decide(c.Candidates) {
 	case DecideAnswer:
-		return e.answer(ctx, br, key, &cc, c.Candidates[0].TopicID, c.Candidates[0].Confidence)
+		r = e.answer(ctx, br, key, &cc, c.Candidates[0].TopicID, c.Candidates[0].Confidence)
 	case DecideClarify:
-		return e.clarify(br, c.Candidates)
+		r = e.clarify(br, c.Candidates)
 	default:
-		return e.fallback(br, c.Candidates)
+		r = e.fallback(br, c.Candidates)
 	}
+	r.Guesses = c.Candidates
+	return r
 }
 
 func (e *Engine) allow(ctx context.Context, m Message) bool {

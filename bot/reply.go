@@ -67,6 +67,9 @@ type Reply struct {
 	Urgent bool
 	// Fallback is true when the bot could not answer the question.
 	Fallback bool
+	// Guesses are the matcher's best topics for a question, best first,
+	// whatever was decided; the gaps report uses them.
+	Guesses []Candidate
 }
 
 // Silent reports whether the adapter should send nothing.

@@ -8,12 +8,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"strings"
 	"time"
 
 	"github.com/backcare/backcare/bot"
 	"github.com/backcare/backcare/internal/console"
 	"github.com/backcare/backcare/internal/match"
+	"github.com/backcare/backcare/internal/ops"
 	"github.com/backcare/backcare/knowledge"
 )
 
@@ -56,6 +58,7 @@ func newEngine(kb *knowledge.Base, opts bot.Options) *bot.Engine {
 func cmdChat(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("chat", "chat [--kb PATH]", stderr)
 	kbPath := fs.String("kb", "", "knowledge base `PATH` (a YAML file or a folder); default: the embedded one")
+	httpAddr := fs.String("http-addr", "", "serve /healthz, /readyz and /metrics on this address (default: off)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -63,8 +66,21 @@ func cmdChat(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if err != nil {
 		return err
 	}
+	opts := bot.Options{}
+	if *httpAddr != "" {
+		metrics, health := ops.NewMetrics(version), ops.NewHealth()
+		opts.Observe = metrics.Observe
+		ctx2, cancel := context.WithCancel(ctx)
+		defer cancel()
+		go func() {
+			log := slog.New(slog.NewTextHandler(stderr, nil))
+			if err := ops.Serve(ctx2, *httpAddr, ops.Handler(metrics, health), log, nil); err != nil {
+				log.Error("operations listener", "err", err)
+			}
+		}()
+	}
 	fmt.Fprintln(stdout, "Backcare — type a question, a number to pick a choice, /help for commands, or quit to leave.")
-	s := &console.Session{Handler: newEngine(kb, bot.Options{}), In: stdin, Out: stdout, Prompt: "> "}
+	s := &console.Session{Handler: newEngine(kb, opts), In: stdin, Out: stdout, Prompt: "> "}
 	if err := s.Run(ctx); err != nil && !errors.Is(err, context.Canceled) {
 		return err
 	}
@@ -136,8 +152,11 @@ func cmdAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 func round(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
 
 func cmdKB(args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "gaps" {
+		return cmdGaps(args[1:], stdout, stderr)
+	}
 	if len(args) == 0 || args[0] != "validate" {
-		fmt.Fprint(stderr, "Usage: backcare kb validate [PATH...]\n")
+		fmt.Fprint(stderr, "Usage: backcare kb validate [PATH...]\n       backcare kb gaps [--top N] FILE\n")
 		if len(args) > 0 && (args[0] == "--help" || args[0] == "-h") {
 			return exitError{0}
 		}

@@ -26,6 +26,8 @@ Usage:
                                                answer one question, or one per line of standard input
   backcare serve [flags]                       run the Telegram and Discord adapters (see serve --help)
   backcare kb validate [PATH...]               check a knowledge base (default: the embedded one)
+  backcare kb gaps [--top N] FILE              group the questions recorded with --unanswered-log
+  backcare healthcheck [--addr HOST:PORT]      exit 0 if the operations listener says the bot is healthy
   backcare version                             print the version
 
 Run "backcare COMMAND --help" for a command's flags.
@@ -59,6 +61,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdKB(args[1:], stdout, stderr)
 	case "serve":
 		err = cmdServe(ctx, args[1:], stdout, stderr)
+	case "healthcheck":
+		err = cmdHealthcheck(args[1:], stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintf(stdout, "backcare %s\n", version)
 	case "help", "-h", "--help":

@@ -7,21 +7,43 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"os"
+	"os/signal"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/backcare/backcare/bot"
 	"github.com/backcare/backcare/internal/config"
+	"github.com/backcare/backcare/internal/gaps"
+	"github.com/backcare/backcare/internal/match"
+	"github.com/backcare/backcare/internal/ops"
+	"github.com/backcare/backcare/internal/reload"
 	"github.com/backcare/backcare/internal/telegram"
+	"github.com/backcare/backcare/knowledge"
 )
 
-// adapter is a platform connection that runs until its context ends.
-type adapter interface {
+// runner is anything that runs until its context ends: an adapter, the
+// operations listener, the knowledge-base watcher.
+type runner interface {
 	Run(ctx context.Context) error
 }
 
+type runFunc func(ctx context.Context) error
+
+func (f runFunc) Run(ctx context.Context) error { return f(ctx) }
+
+// serveHooks lets tests learn the operations listener's address.
+type serveHooks struct {
+	opsListening func(net.Addr)
+}
+
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	return serveWith(ctx, args, stdout, stderr, serveHooks{})
+}
+
+func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hooks serveHooks) error {
 	var printConfig bool
 	cfg, err := config.Load(args, os.Getenv, stderr, func(fs *flag.FlagSet) {
 		fs.BoolVar(&printConfig, "print-config", false, "print the effective configuration (secrets masked) and exit")
@@ -47,39 +69,93 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 `)
 		return exitError{2}
 	}
+	if cfg.LogMessageText {
+		log.Warn("--log-message-text is on: users' messages (health information) will be written to the logs; use it only for debugging")
+	}
 
 	kb, err := loadKB(cfg.KB)
 	if err != nil {
 		return fmt.Errorf("knowledge base: %w", err)
 	}
+	metrics := ops.NewMetrics(version)
+	health := ops.NewHealth()
+	observers := []func(bot.Message, bot.Reply, time.Duration){
+		metrics.Observe,
+		ops.MessageLog(log, ops.NewHasher(cfg.HashSalt), cfg.LogMessageText),
+	}
+	if cfg.UnansweredLog != "" {
+		rec, err := gaps.Open(cfg.UnansweredLog)
+		if err != nil {
+			return err
+		}
+		defer rec.Close()
+		observers = append(observers, rec.Observe)
+		log.Info("recording unanswered questions (their text, without ids)", "file", cfg.UnansweredLog)
+	}
 	eng := newEngine(kb, bot.Options{
 		Contexts: bot.NewMemoryContexts(cfg.ContextTTL),
 		Limiter:  bot.NewMemoryLimiter(cfg.RateEvery, cfg.RateBurst),
+		Observe: func(m bot.Message, r bot.Reply, d time.Duration) {
+			for _, o := range observers {
+				o(m, r, d)
+			}
+		},
+	})
+	health.Add("knowledge-base", func() error {
+		if eng.Knowledge() == nil {
+			return errors.New("not loaded")
+		}
+		return nil
 	})
 
-	var adapters []adapter
+	var runners []runner
 	if cfg.TelegramToken != "" {
 		tc := telegram.Config{
 			Token: cfg.TelegramToken, Endpoint: cfg.TelegramEndpoint, Workers: cfg.Workers,
 			ShutdownTimeout: cfg.ShutdownTimeout, Logger: log,
+			OnSendError: func(method, status string) { metrics.SendError(telegram.Platform, method, status) },
 		}
 		if cfg.TelegramWebhookURL != "" {
 			tc.Webhook = &telegram.Webhook{URL: cfg.TelegramWebhookURL, Listen: cfg.TelegramWebhookListen,
 				Path: cfg.TelegramWebhookPath, Secret: cfg.TelegramWebhookSecret}
 		}
-		adapters = append(adapters, telegram.New(tc, eng))
+		tg := telegram.New(tc, eng)
+		health.Add("telegram", tg.Check)
+		runners = append(runners, tg)
 	}
 	if cfg.DiscordToken != "" {
 		log.Warn("DISCORD_BOT_TOKEN is set, but this build has no Discord adapter yet")
 	}
+	if cfg.HTTPAddr != "" {
+		runners = append(runners, runFunc(func(ctx context.Context) error {
+			return ops.Serve(ctx, cfg.HTTPAddr, ops.Handler(metrics, health), log, hooks.opsListening)
+		}))
+	}
+	if cfg.KB != "" {
+		rl := &reload.Reloader{Path: cfg.KB, Log: log, Result: metrics.Reload,
+			Apply: func(kb *knowledge.Base) { eng.Swap(kb, match.New(kb)) }}
+		runners = append(runners, runFunc(func(ctx context.Context) error {
+			hup := make(chan os.Signal, 1)
+			signal.Notify(hup, syscall.SIGHUP)
+			defer signal.Stop(hup)
+			return rl.Run(ctx, hup)
+		}))
+	}
 
-	log.Info("serving", "topics", len(kb.Topics), "adapters", len(adapters))
-	return runAll(ctx, adapters)
+	log.Info("serving", "version", version, "topics", len(kb.Topics), "kb", kbName(cfg.KB))
+	return runAll(ctx, runners)
 }
 
-// runAll runs the adapters until ctx ends. If one fails, the others are
+func kbName(path string) string {
+	if path == "" {
+		return "embedded"
+	}
+	return path
+}
+
+// runAll runs everything until ctx ends. If one fails, the others are
 // stopped and its error returned.
-func runAll(ctx context.Context, adapters []adapter) error {
+func runAll(ctx context.Context, runners []runner) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var (
@@ -87,11 +163,11 @@ func runAll(ctx context.Context, adapters []adapter) error {
 		once  sync.Once
 		first error
 	)
-	for _, a := range adapters {
+	for _, r := range runners {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if err := a.Run(ctx); err != nil {
+			if err := r.Run(ctx); err != nil {
 				once.Do(func() { first = err })
 				cancel()
 			}
@@ -109,5 +185,5 @@ func newLogger(cfg *config.Config, w io.Writer) *slog.Logger {
 	if cfg.LogFormat == "json" {
 		h = slog.NewJSONHandler(w, opts)
 	}
-	return slog.New(h).With("start", time.Now().UTC().Format(time.RFC3339))
+	return slog.New(h)
 }

@@ -4,8 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
+	"io/fs"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -13,6 +17,7 @@ import (
 
 	"github.com/backcare/backcare/internal/telegram"
 	"github.com/backcare/backcare/internal/telegram/telegramtest"
+	"github.com/backcare/backcare/knowledge"
 )
 
 const testToken = "987654:serve-test-token-xyz"
@@ -123,5 +128,204 @@ func TestServePrintConfigMasksSecrets(t *testing.T) {
 	code, out, errs := runCmd(t, "", "serve", "--print-config")
 	if code != 0 || strings.Contains(out, testToken) || !strings.Contains(out, "telegram-token:") || !strings.Contains(out, "******") {
 		t.Errorf("exit %d\n%s%s", code, out, errs)
+	}
+}
+
+// serveOps runs serve with an operations listener on a free port and
+// returns its base URL.
+func serveOps(t *testing.T, args ...string) (base string, logs *lockedBuffer, stop func() int) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	logs = &lockedBuffer{}
+	addrc := make(chan net.Addr, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- serveWith(ctx, append([]string{"--http-addr", "127.0.0.1:0"}, args...), io.Discard, logs,
+			serveHooks{opsListening: func(a net.Addr) { addrc <- a }})
+	}()
+	select {
+	case a := <-addrc:
+		base = "http://" + a.String()
+	case err := <-done:
+		t.Fatalf("serve stopped: %v\n%s", err, logs.String())
+	case <-time.After(10 * time.Second):
+		t.Fatal("operations listener did not start")
+	}
+	var once sync.Once
+	code := 0
+	return base, logs, func() int {
+		once.Do(func() {
+			cancel()
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Errorf("serve: %v", err)
+					code = 1
+				}
+			case <-time.After(15 * time.Second):
+				t.Error("serve did not stop")
+				code = -1
+			}
+		})
+		return code
+	}
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func waitUntil(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func TestServeOperationsEndpoints(t *testing.T) {
+	srv := telegramtest.NewServer(testToken)
+	defer srv.Close()
+	t.Setenv("TELEGRAM_BOT_TOKEN", testToken)
+	t.Setenv("TELEGRAM_API_ENDPOINT", srv.Endpoint())
+	base, logs, stop := serveOps(t, "--log-format", "json")
+	defer stop()
+
+	if code, body := get(t, base+"/healthz"); code != 200 || !strings.Contains(body, "ok") {
+		t.Errorf("/healthz: %d %s", code, body)
+	}
+	waitUntil(t, "/readyz", func() bool { code, _ := get(t, base+"/readyz"); return code == 200 })
+
+	srv.Push(telegramtest.Private(50, "can i wear high heels"))
+	srv.Push(telegramtest.Private(50, "best pizza in town"))
+	srv.WaitCalls("sendMessage", 2, 10*time.Second)
+	srv.Fail("sendMessage", telegramtest.Fault{Status: 429, RetryAfter: 1})
+	srv.Push(telegramtest.Private(51, "i am bleeding"))
+	srv.WaitCalls("sendMessage", 4, 10*time.Second)
+
+	waitUntil(t, "metrics", func() bool {
+		_, m := get(t, base+"/metrics")
+		return strings.Contains(m, `backcare_messages_received_total{platform="telegram"} 3`)
+	})
+	_, m := get(t, base+"/metrics")
+	for _, want := range []string{
+		`backcare_replies_total{kind="topic",platform="telegram"} 1`,
+		`backcare_replies_total{kind="fallback",platform="telegram"} 1`,
+		`backcare_replies_total{kind="urgent",platform="telegram"} 1`,
+		`backcare_answers_total{topic="footwear"} 1`,
+		`backcare_reply_duration_seconds_count{platform="telegram"} 3`,
+		`backcare_platform_errors_total{method="sendMessage",platform="telegram",status="429"} 1`,
+		`backcare_kb_reloads_total{result="failure"} 0`,
+		`backcare_build_info{goversion=`,
+	} {
+		if !strings.Contains(m, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+	// The container's HEALTHCHECK command.
+	if code, out, errs := runCmd(t, "", "healthcheck", "--addr", strings.TrimPrefix(base, "http://"), "--ready"); code != 0 {
+		t.Errorf("healthcheck: exit %d %s %s", code, out, errs)
+	}
+	if code := stop(); code != 0 {
+		t.Errorf("exit %d", code)
+	}
+	for _, line := range strings.Split(logs.String(), "\n") {
+		if strings.Contains(line, testToken) || strings.Contains(line, "high heels") || strings.Contains(line, `"50"`) {
+			t.Errorf("private data in log line: %s", line)
+		}
+	}
+	if !strings.Contains(logs.String(), `"chat":"`) {
+		t.Error("per-message log lines (with hashed ids) missing")
+	}
+}
+
+func TestServeTokenNeverLoggedOnLibraryErrors(t *testing.T) {
+	srv := telegramtest.NewServer(testToken)
+	defer srv.Close()
+	t.Setenv("TELEGRAM_BOT_TOKEN", testToken)
+	t.Setenv("TELEGRAM_API_ENDPOINT", srv.Endpoint())
+	srv.Fail("sendMessage", telegramtest.Fault{Drop: true}, telegramtest.Fault{Drop: true})
+	srv.Fail("setMyCommands", telegramtest.Fault{Drop: true}, telegramtest.Fault{Drop: true}, telegramtest.Fault{Drop: true},
+		telegramtest.Fault{Drop: true}, telegramtest.Fault{Drop: true})
+	_, logs, stop := serveOps(t, "--log-format", "json", "--log-level", "debug")
+	srv.Push(telegramtest.Private(60, "what helps back spasms"))
+	srv.WaitCalls("sendMessage", 3, 20*time.Second)
+	stop()
+	out := logs.String()
+	if !strings.Contains(out, "<redacted>") {
+		t.Fatalf("expected a redacted library error in the logs:\n%s", out)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, testToken) {
+			t.Errorf("token in log line: %s", line)
+		}
+	}
+}
+
+func TestServeHotReload(t *testing.T) {
+	srv := telegramtest.NewServer(testToken)
+	defer srv.Close()
+	t.Setenv("TELEGRAM_BOT_TOKEN", testToken)
+	t.Setenv("TELEGRAM_API_ENDPOINT", srv.Endpoint())
+	dir := t.TempDir()
+	fsys := knowledge.EmbeddedFS()
+	entries, _ := fs.ReadDir(fsys, "kb")
+	for _, e := range entries {
+		data, _ := fs.ReadFile(fsys, "kb/"+e.Name())
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	relief := filepath.Join(dir, "relief.yaml")
+	original, _ := os.ReadFile(relief)
+	base, logs, stop := serveOps(t, "--kb", dir)
+	defer stop()
+
+	ask := func(chat int64) string {
+		n := len(srv.Calls("sendMessage"))
+		srv.Push(telegramtest.Private(chat, "can i wear high heels"))
+		calls := srv.WaitCalls("sendMessage", n+1, 10*time.Second)
+		return calls[len(calls)-1].Params["text"]
+	}
+	if got := ask(70); !strings.Contains(got, "<b>Shoes and high heels</b>") {
+		t.Fatalf("before: %s", got)
+	}
+
+	// A valid edit, written the way editors do: a new file renamed over the old.
+	edited := strings.Replace(string(original), "title: Shoes and high heels", "title: Shoes, heels and your back", 1)
+	tmp := relief + ".tmp"
+	os.WriteFile(tmp, []byte(edited), 0o644)
+	if err := os.Rename(tmp, relief); err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(t, "reload", func() bool { _, m := get(t, base+"/metrics"); return strings.Contains(m, `backcare_kb_reloads_total{result="success"} 1`) })
+	if got := ask(71); !strings.Contains(got, "<b>Shoes, heels and your back</b>") {
+		t.Errorf("after a valid edit: %s\n%s", got, logs.String())
+	}
+
+	// A broken edit: rejected with positions, and answers stay as they were.
+	broken := strings.Replace(edited, "  - id: footwear\n", "  - id: footwear\n    colour: red\n", 1)
+	if err := os.WriteFile(relief, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(t, "failed reload", func() bool { _, m := get(t, base+"/metrics"); return strings.Contains(m, `backcare_kb_reloads_total{result="failure"} 1`) })
+	if !strings.Contains(logs.String(), "relief.yaml:") || !strings.Contains(logs.String(), `unknown field \"colour\" in topic`) {
+		t.Errorf("positioned error not logged:\n%s", logs.String())
+	}
+	if got := ask(72); !strings.Contains(got, "<b>Shoes, heels and your back</b>") {
+		t.Errorf("after a broken edit: %s", got)
+	}
+	if code, _ := get(t, base+"/readyz"); code != 200 {
+		t.Errorf("not ready after a rejected reload: %d", code)
 	}
 }

@@ -22,6 +22,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -100,6 +101,21 @@ type Adapter struct {
 	api     *tgbotapi.BotAPI // Self and endpoint; never used directly for calls
 	connect sync.Once
 	ready   chan struct{}
+	healthy atomic.Bool // the last getUpdates or setWebhook succeeded
+}
+
+// Check reports whether the adapter is connected and receiving updates,
+// for the readiness endpoint.
+func (a *Adapter) Check() error {
+	select {
+	case <-a.ready:
+	default:
+		return errors.New("not connected to the Bot API yet")
+	}
+	if !a.healthy.Load() {
+		return errors.New("not receiving updates (the last getUpdates or setWebhook failed)")
+	}
+	return nil
 }
 
 // New returns an adapter; Run connects it.
@@ -279,6 +295,7 @@ func (a *Adapter) poll(ctx, sendCtx context.Context, p *pool) error {
 	if err := a.request(ctx, "deleteWebhook", tgbotapi.DeleteWebhookConfig{}); err != nil && ctx.Err() == nil {
 		a.log.Warn("deleteWebhook failed; polling may conflict with a webhook", "err", err)
 	}
+	a.healthy.Store(true) // until a getUpdates fails; a long poll may take PollTimeout to return
 	offset, acked := 0, 0
 	allowed := []string{"message", "edited_message", "channel_post", "callback_query"}
 	for attempt := 0; ctx.Err() == nil; {
@@ -291,6 +308,7 @@ func (a *Adapter) poll(ctx, sendCtx context.Context, p *pool) error {
 			if ctx.Err() != nil {
 				break
 			}
+			a.healthy.Store(false)
 			a.failed("getUpdates", err)
 			d, _ := a.retryDelay(err, attempt)
 			attempt++
@@ -299,6 +317,7 @@ func (a *Adapter) poll(ctx, sendCtx context.Context, p *pool) error {
 			continue
 		}
 		attempt = 0
+		a.healthy.Store(true)
 		acked = offset
 		if len(updates) == 0 {
 			continue

@@ -48,6 +48,7 @@ func (a *Adapter) serveWebhook(ctx, sendCtx context.Context, p *pool) error {
 	if err != nil && ctx.Err() == nil {
 		a.log.Error("setWebhook failed; Telegram will not deliver updates until it succeeds", "err", err)
 	} else if err == nil {
+		a.healthy.Store(true)
 		a.log.Info("webhook registered", "listen", ln.Addr().String(), "path", wh.Path)
 	}
 

@@ -38,6 +38,9 @@ type Fault struct {
 	RetryAfter int    // seconds, for 429
 	RawBody    string // if set, sent instead of the JSON error (an HTML 502 page)
 	Delay      time.Duration
+	// Drop closes the connection without an answer, so the client sees a
+	// network error (whose text, in the library, holds the request URL).
+	Drop bool
 }
 
 // Server is a fake Bot API.
@@ -181,6 +184,14 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 
 	if fault != nil {
 		time.Sleep(fault.Delay)
+		if fault.Drop {
+			if hj, ok := w.(http.Hijacker); ok {
+				if conn, _, err := hj.Hijack(); err == nil {
+					conn.Close()
+					return
+				}
+			}
+		}
 		if fault.RawBody != "" {
 			w.WriteHeader(fault.Status)
 			fmt.Fprint(w, fault.RawBody)

@@ -1,0 +1,236 @@
+// Package ops is the operations side of `backcare serve`: Prometheus
+// metrics, liveness and readiness checks, the HTTP listener that serves
+// them, and the privacy-safe log line written for each handled message.
+package ops
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/backcare/backcare/bot"
+)
+
+// Metrics are Backcare's Prometheus metrics, in their own registry.
+type Metrics struct {
+	Registry   *prometheus.Registry
+	received   *prometheus.CounterVec
+	replies    *prometheus.CounterVec
+	answers    *prometheus.CounterVec
+	latency    *prometheus.HistogramVec
+	sendErrors *prometheus.CounterVec
+	reloads    *prometheus.CounterVec
+	stateErrs  *prometheus.CounterVec
+}
+
+// NewMetrics registers the metrics, the Go and process collectors, and
+// backcare_build_info.
+func NewMetrics(version string) *Metrics {
+	reg := prometheus.NewRegistry()
+	m := &Metrics{
+		Registry: reg,
+		received: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "backcare_messages_received_total",
+			Help: "Messages handed to the engine, by platform."}, []string{"platform"}),
+		replies: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "backcare_replies_total",
+			Help: "Replies by platform and kind (topic, clarification, fallback, decline, urgent, info, rate-limited, none)."}, []string{"platform", "kind"}),
+		answers: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "backcare_answers_total",
+			Help: "Topic answers by topic id."}, []string{"topic"}),
+		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "backcare_reply_duration_seconds",
+			Help: "Time the engine took to produce a reply.", Buckets: prometheus.ExponentialBuckets(0.00001, 4, 10)}, []string{"platform"}),
+		sendErrors: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "backcare_platform_errors_total",
+			Help: "Failed platform API calls by platform, method and status (429, 5xx, network, 4xx codes)."}, []string{"platform", "method", "status"}),
+		reloads: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "backcare_kb_reloads_total",
+			Help: "Knowledge-base reloads by result (success, failure)."}, []string{"result"}),
+		stateErrs: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "backcare_state_errors_total",
+			Help: "Shared-state store errors that fell back to local state, by store."}, []string{"store"}),
+	}
+	build := prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "backcare_build_info",
+		Help: "Build information; the value is always 1."}, []string{"version", "goversion"})
+	build.WithLabelValues(version, runtime.Version()).Set(1)
+	reg.MustRegister(m.received, m.replies, m.answers, m.latency, m.sendErrors, m.reloads, m.stateErrs, build,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	// Start the per-kind series at zero so dashboards see them before the
+	// first event.
+	for _, r := range []string{"success", "failure"} {
+		m.reloads.WithLabelValues(r)
+	}
+	return m
+}
+
+// Observe records one handled message; it fits bot.Options.Observe.
+func (m *Metrics) Observe(msg bot.Message, r bot.Reply, d time.Duration) {
+	m.received.WithLabelValues(msg.Platform).Inc()
+	m.replies.WithLabelValues(msg.Platform, string(r.Kind)).Inc()
+	if r.Kind == bot.KindAnswer {
+		m.answers.WithLabelValues(r.TopicID).Inc()
+	}
+	m.latency.WithLabelValues(msg.Platform).Observe(d.Seconds())
+}
+
+// SendError counts a failed platform API call.
+func (m *Metrics) SendError(platform, method, status string) {
+	m.sendErrors.WithLabelValues(platform, method, status).Inc()
+}
+
+// Reload counts a knowledge-base reload.
+func (m *Metrics) Reload(ok bool) {
+	if ok {
+		m.reloads.WithLabelValues("success").Inc()
+	} else {
+		m.reloads.WithLabelValues("failure").Inc()
+	}
+}
+
+// StateError counts a shared-state failure that fell back to local state.
+func (m *Metrics) StateError(store string) { m.stateErrs.WithLabelValues(store).Inc() }
+
+// Health holds the readiness checks: the knowledge base and each adapter.
+type Health struct {
+	mu     sync.Mutex
+	checks map[string]func() error
+}
+
+// NewHealth returns an empty set of checks.
+func NewHealth() *Health { return &Health{checks: map[string]func() error{}} }
+
+// Add registers a readiness check; nil from check means ready.
+func (h *Health) Add(name string, check func() error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.checks[name] = check
+}
+
+// Ready runs every check and returns the failures, by name.
+func (h *Health) Ready() map[string]error {
+	h.mu.Lock()
+	names := make([]string, 0, len(h.checks))
+	for n := range h.checks {
+		names = append(names, n)
+	}
+	checks := h.checks
+	h.mu.Unlock()
+	sort.Strings(names)
+	failed := map[string]error{}
+	for _, n := range names {
+		if err := checks[n](); err != nil {
+			failed[n] = err
+		}
+	}
+	return failed
+}
+
+// Handler serves /healthz (the process is alive), /readyz (every check
+// passes) and /metrics.
+func Handler(m *Metrics, h *Health) http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprintln(w, "ok")
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		failed := h.Ready()
+		if len(failed) == 0 {
+			fmt.Fprintln(w, "ready")
+			return
+		}
+		w.WriteHeader(http.StatusServiceUnavailable)
+		names := make([]string, 0, len(failed))
+		for n := range failed {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			fmt.Fprintf(w, "%s: %v\n", n, failed[n])
+		}
+	})
+	mux.Handle("GET /metrics", promhttp.HandlerFor(m.Registry, promhttp.HandlerOpts{}))
+	return mux
+}
+
+// Serve listens on addr until ctx ends. ready, if not nil, receives the
+// bound address once listening.
+func Serve(ctx context.Context, addr string, handler http.Handler, log *slog.Logger, ready func(net.Addr)) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("operations listener %s: %w", addr, err)
+	}
+	if ready != nil {
+		ready(ln.Addr())
+	}
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 5 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	log.Info("operations listener up", "addr", ln.Addr().String())
+	select {
+	case err := <-errc:
+		return fmt.Errorf("operations listener: %w", err)
+	case <-ctx.Done():
+	}
+	shut, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shut); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	return nil
+}
+
+// Hasher turns user and chat ids into salted hashes for logs, so a log
+// line cannot be tied to a person without the salt.
+type Hasher struct{ salt []byte }
+
+// NewHasher uses salt, or a random one (hashes then differ per process).
+func NewHasher(salt string) Hasher {
+	if salt == "" {
+		b := make([]byte, 16)
+		_, _ = rand.Read(b)
+		return Hasher{b}
+	}
+	return Hasher{[]byte(salt)}
+}
+
+// Hash returns a short, salted hash of id.
+func (h Hasher) Hash(id string) string {
+	s := sha256.New()
+	s.Write(h.salt)
+	s.Write([]byte(id))
+	return hex.EncodeToString(s.Sum(nil)[:6])
+}
+
+// MessageLog returns an observer that logs each handled message: platform,
+// hashed chat and user, reply kind, topic, red flags, latency. The text is
+// included only when withText is set (debugging).
+func MessageLog(log *slog.Logger, h Hasher, withText bool) func(bot.Message, bot.Reply, time.Duration) {
+	return func(m bot.Message, r bot.Reply, d time.Duration) {
+		if r.Kind == bot.KindNone {
+			return
+		}
+		attrs := []any{"platform", m.Platform, "chat", h.Hash(m.ChatID), "user", h.Hash(m.UserID),
+			"kind", r.Kind, "latency", d}
+		if r.TopicID != "" {
+			attrs = append(attrs, "topic", r.TopicID, "confidence", fmt.Sprintf("%.2f", r.Confidence))
+		}
+		if len(r.RedFlags) > 0 {
+			attrs = append(attrs, "red_flags", strings.Join(r.RedFlags, ","))
+		}
+		if withText {
+			attrs = append(attrs, "text", m.Text+m.Arg)
+		}
+		log.Info("message", attrs...)
+	}
+}

@@ -308,7 +308,10 @@ func TestServeHotReload(t *testing.T) {
 	if err := os.Rename(tmp, relief); err != nil {
 		t.Fatal(err)
 	}
-	waitUntil(t, "reload", func() bool { _, m := get(t, base+"/metrics"); return strings.Contains(m, `backcare_kb_reloads_total{result="success"} 1`) })
+	waitUntil(t, "reload", func() bool {
+		_, m := get(t, base+"/metrics")
+		return strings.Contains(m, `backcare_kb_reloads_total{result="success"} 1`)
+	})
 	if got := ask(71); !strings.Contains(got, "<b>Shoes, heels and your back</b>") {
 		t.Errorf("after a valid edit: %s\n%s", got, logs.String())
 	}
@@ -318,7 +321,10 @@ func TestServeHotReload(t *testing.T) {
 	if err := os.WriteFile(relief, []byte(broken), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitUntil(t, "failed reload", func() bool { _, m := get(t, base+"/metrics"); return strings.Contains(m, `backcare_kb_reloads_total{result="failure"} 1`) })
+	waitUntil(t, "failed reload", func() bool {
+		_, m := get(t, base+"/metrics")
+		return strings.Contains(m, `backcare_kb_reloads_total{result="failure"} 1`)
+	})
 	if !strings.Contains(logs.String(), "relief.yaml:") || !strings.Contains(logs.String(), `unknown field \"colour\" in topic`) {
 		t.Errorf("positioned error not logged:\n%s", logs.String())
 	}

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/backcare/backcare/internal/config"
 )
 
 func runCmd(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
@@ -95,5 +97,20 @@ func TestUsageAndVersion(t *testing.T) {
 	}
 	if code, _, _ := runCmd(t, "", "ask", "--nope"); code != 2 {
 		t.Errorf("bad flag: exit %d", code)
+	}
+}
+
+// TestREADMEDocumentsEverySetting keeps the README's settings table in step
+// with the code.
+func TestREADMEDocumentsEverySetting(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c config.Config
+	for _, s := range c.Settings() {
+		if !strings.Contains(string(readme), "`--"+s.Name+"` | `"+s.Env+"`") {
+			t.Errorf("README lacks the setting --%s / %s", s.Name, s.Env)
+		}
 	}
 }

@@ -3,11 +3,11 @@ package telegram
 import (
 	"html"
 	"strings"
-	"unicode/utf16"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"github.com/backcare/backcare/bot"
+	"github.com/backcare/backcare/internal/chunk"
 )
 
 // MaxMessageLength is Telegram's limit on a message's text, in characters
@@ -29,21 +29,19 @@ type Part struct {
 // for a block that is itself too long, between lines and words) so that no
 // part exceeds MaxMessageLength.
 func Render(r bot.Reply) []Part {
-	type piece struct {
-		html string
-		n    int // visible length in UTF-16 units
-	}
-	var pieces []piece
+	var pieces []chunk.Piece
 	add := func(style, text string) {
-		for _, chunk := range splitText(text, MaxMessageLength) {
-			esc := html.EscapeString(chunk)
+		for _, c := range chunk.Split(text, MaxMessageLength) {
+			esc := html.EscapeString(c)
 			switch style {
 			case "b":
 				esc = "<b>" + esc + "</b>"
 			case "i":
 				esc = "<i>" + esc + "</i>"
 			}
-			pieces = append(pieces, piece{esc, utf16Len(chunk)})
+			// Telegram counts the text after entity parsing: tags and
+			// escapes do not count.
+			pieces = append(pieces, chunk.Piece{Text: esc, Len: chunk.Len(c)})
 		}
 	}
 	for _, b := range r.Blocks {
@@ -64,23 +62,8 @@ func Render(r bot.Reply) []Part {
 	}
 
 	var parts []Part
-	var cur strings.Builder
-	n := 0
-	for _, p := range pieces {
-		if n > 0 && n+2+p.n > MaxMessageLength {
-			parts = append(parts, Part{HTML: cur.String()})
-			cur.Reset()
-			n = 0
-		}
-		if n > 0 {
-			cur.WriteString("\n\n")
-			n += 2
-		}
-		cur.WriteString(p.html)
-		n += p.n
-	}
-	if n > 0 || len(parts) == 0 {
-		parts = append(parts, Part{HTML: cur.String()})
+	for _, text := range chunk.Pack(pieces, "\n\n", MaxMessageLength) {
+		parts = append(parts, Part{HTML: text})
 	}
 	if kb := keyboard(r.Buttons); kb != nil && !r.Urgent {
 		parts[len(parts)-1].Keyboard = kb
@@ -102,58 +85,4 @@ func keyboard(buttons []bot.Button) *tgbotapi.InlineKeyboardMarkup {
 	}
 	kb := tgbotapi.NewInlineKeyboardMarkup(rows...)
 	return &kb
-}
-
-// splitText cuts text into chunks of at most limit UTF-16 units, preferring
-// to cut at line breaks, then spaces.
-func splitText(text string, limit int) []string {
-	if utf16Len(text) <= limit {
-		return []string{text}
-	}
-	var out []string
-	for utf16Len(text) > limit {
-		cut, n := 0, 0
-		lastNL, lastSpace := -1, -1
-		for i, r := range text {
-			w := utf16.RuneLen(r)
-			if w < 0 {
-				w = 1
-			}
-			if n+w > limit {
-				break
-			}
-			n += w
-			cut = i + len(string(r))
-			switch r {
-			case '\n':
-				lastNL = i
-			case ' ':
-				lastSpace = i
-			}
-		}
-		switch {
-		case lastNL > 0:
-			cut = lastNL
-		case lastSpace > 0:
-			cut = lastSpace
-		}
-		out = append(out, strings.TrimSpace(text[:cut]))
-		text = strings.TrimSpace(text[cut:])
-	}
-	if text != "" {
-		out = append(out, text)
-	}
-	return out
-}
-
-func utf16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		if w := utf16.RuneLen(r); w > 0 {
-			n += w
-		} else {
-			n++
-		}
-	}
-	return n
 }

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/backcare/backcare/bot"
+	"github.com/backcare/backcare/internal/chunk"
 )
 
 func TestRenderEscapesAndFormats(t *testing.T) {
@@ -42,7 +43,7 @@ func TestRenderSplitsLongReplies(t *testing.T) {
 		t.Fatalf("%d parts", len(parts))
 	}
 	for i, p := range parts {
-		if n := utf16Len(p.HTML); n > MaxMessageLength {
+		if n := chunk.Len(p.HTML); n > MaxMessageLength {
 			t.Errorf("part %d has %d UTF-16 units", i, n)
 		}
 		if !utf8.ValidString(p.HTML) {

@@ -15,7 +15,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
@@ -28,6 +27,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"github.com/backcare/backcare/bot"
+	"github.com/backcare/backcare/internal/workpool"
 )
 
 // Platform is the bot.Message platform name of this adapter.
@@ -230,7 +230,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 	// delivered.
 	sendCtx, cancelSends := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelSends()
-	p := newPool(a.cfg.Workers, func(u tgbotapi.Update) { a.handle(sendCtx, u) })
+	p := workpool.New(a.cfg.Workers, 64)
 
 	var err error
 	if a.cfg.Webhook != nil {
@@ -239,7 +239,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 		err = a.poll(ctx, sendCtx, p)
 	}
 	drained := make(chan struct{})
-	go func() { p.close(); close(drained) }()
+	go func() { p.Close(); close(drained) }()
 	select {
 	case <-drained:
 	case <-time.After(a.cfg.ShutdownTimeout):
@@ -291,7 +291,7 @@ func (a *Adapter) setCommands(ctx context.Context) {
 // after every update in it was handled, and a final getUpdates on the way
 // out acknowledges the last batch, so a restart neither repeats nor loses
 // updates.
-func (a *Adapter) poll(ctx, sendCtx context.Context, p *pool) error {
+func (a *Adapter) poll(ctx, sendCtx context.Context, p *workpool.Pool) error {
 	if err := a.request(ctx, "deleteWebhook", tgbotapi.DeleteWebhookConfig{}); err != nil && ctx.Err() == nil {
 		a.log.Warn("deleteWebhook failed; polling may conflict with a webhook", "err", err)
 	}
@@ -328,7 +328,10 @@ func (a *Adapter) poll(ctx, sendCtx context.Context, p *pool) error {
 				offset = u.UpdateID + 1
 			}
 			wg.Add(1)
-			p.dispatch(chatKey(u), u, wg.Done)
+			p.Dispatch(chatKey(u), func() {
+				defer wg.Done()
+				a.handle(sendCtx, u)
+			})
 		}
 		wg.Wait()
 	}
@@ -491,73 +494,9 @@ func sleep(ctx context.Context, d time.Duration) bool {
 
 // chatKey routes an update to a worker: updates of one chat go to the same
 // worker, in order.
-func chatKey(u tgbotapi.Update) int64 {
+func chatKey(u tgbotapi.Update) string {
 	if c := u.FromChat(); c != nil {
-		return c.ID
+		return strconv.FormatInt(c.ID, 10)
 	}
-	return int64(u.UpdateID)
-}
-
-// pool runs handlers on a fixed set of workers; each key always lands on
-// the same worker, so one chat's updates are handled in order.
-type pool struct {
-	queues []chan job
-	wg     sync.WaitGroup
-}
-
-type job struct {
-	u    tgbotapi.Update
-	done func()
-}
-
-func newPool(n int, handle func(tgbotapi.Update)) *pool {
-	p := &pool{queues: make([]chan job, n)}
-	for i := range p.queues {
-		q := make(chan job, 64)
-		p.queues[i] = q
-		p.wg.Add(1)
-		go func() {
-			defer p.wg.Done()
-			for j := range q {
-				handle(j.u)
-				if j.done != nil {
-					j.done()
-				}
-			}
-		}()
-	}
-	return p
-}
-
-func (p *pool) queue(key int64) chan job {
-	h := fnv.New64a()
-	var b [8]byte
-	for i := range b {
-		b[i] = byte(key >> (8 * i))
-	}
-	h.Write(b[:])
-	return p.queues[h.Sum64()%uint64(len(p.queues))]
-}
-
-// dispatch queues u, waiting if the worker is busy.
-func (p *pool) dispatch(key int64, u tgbotapi.Update, done func()) {
-	p.queue(key) <- job{u, done}
-}
-
-// tryDispatch queues u unless the worker's queue is full.
-func (p *pool) tryDispatch(key int64, u tgbotapi.Update) bool {
-	select {
-	case p.queue(key) <- job{u: u}:
-		return true
-	default:
-		return false
-	}
-}
-
-// close stops the workers after they finish what is queued.
-func (p *pool) close() {
-	for _, q := range p.queues {
-		close(q)
-	}
-	p.wg.Wait()
+	return "u" + strconv.Itoa(u.UpdateID)
 }

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"github.com/backcare/backcare/internal/workpool"
 )
 
 // maxWebhookBody bounds an update's size; real updates are a few KB.
@@ -20,7 +22,7 @@ const maxWebhookBody = 1 << 20
 const SecretHeader = "X-Telegram-Bot-Api-Secret-Token"
 
 // serveWebhook registers the webhook and serves updates until ctx ends.
-func (a *Adapter) serveWebhook(ctx, sendCtx context.Context, p *pool) error {
+func (a *Adapter) serveWebhook(ctx, sendCtx context.Context, p *workpool.Pool) error {
 	wh := a.cfg.Webhook
 	if wh.Secret == "" {
 		return errors.New("telegram webhook: a secret is required")
@@ -66,7 +68,7 @@ func (a *Adapter) serveWebhook(ctx, sendCtx context.Context, p *pool) error {
 // webhookHandler returns the HTTP handler for Telegram's webhook posts. It
 // answers at once: updates are queued for the workers. A wrong secret gets
 // 401, a malformed body 400, a full queue 503 (Telegram retries later).
-func (a *Adapter) webhookHandler(ctx context.Context, p *pool) http.Handler {
+func (a *Adapter) webhookHandler(ctx context.Context, p *workpool.Pool) http.Handler {
 	secret := []byte(a.cfg.Webhook.Secret)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPost {
@@ -83,7 +85,7 @@ func (a *Adapter) webhookHandler(ctx context.Context, p *pool) http.Handler {
 			http.Error(w, "malformed update", http.StatusBadRequest)
 			return
 		}
-		if !p.tryDispatch(chatKey(u), u) {
+		if !p.TryDispatch(chatKey(u), func() { a.handle(ctx, u) }) {
 			a.log.Warn("worker queue full; asking Telegram to retry", "update_id", u.UpdateID)
 			http.Error(w, "busy", http.StatusServiceUnavailable)
 			return

@@ -16,6 +16,7 @@ import (
 
 	"github.com/backcare/backcare/bot"
 	"github.com/backcare/backcare/internal/config"
+	"github.com/backcare/backcare/internal/discord"
 	"github.com/backcare/backcare/internal/gaps"
 	"github.com/backcare/backcare/internal/match"
 	"github.com/backcare/backcare/internal/ops"
@@ -124,7 +125,20 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 		runners = append(runners, tg)
 	}
 	if cfg.DiscordToken != "" {
-		log.Warn("DISCORD_BOT_TOKEN is set, but this build has no Discord adapter yet")
+		// discordgo's endpoints and logger are process-wide; they are set
+		// here, once, before the session starts.
+		if cfg.DiscordAPIBase != "" {
+			discord.SetAPIBase(cfg.DiscordAPIBase)
+		}
+		discord.InstallLogger(log, cfg.DiscordToken)
+		dc := discord.New(discord.Config{
+			Token: cfg.DiscordToken, GuildID: cfg.DiscordGuildID, Ephemeral: cfg.DiscordEphemeral,
+			MessageContent: cfg.DiscordMessageContent, ShardID: cfg.DiscordShardID, ShardCount: cfg.DiscordShardCount,
+			Workers: cfg.Workers, ShutdownTimeout: cfg.ShutdownTimeout, Logger: log,
+			OnSendError: func(method, status string) { metrics.SendError(discord.Platform, method, status) },
+		}, eng)
+		health.Add("discord", dc.Check)
+		runners = append(runners, dc)
 	}
 	if cfg.HTTPAddr != "" {
 		runners = append(runners, runFunc(func(ctx context.Context) error {

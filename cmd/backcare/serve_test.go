@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
 	"net"
@@ -15,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/backcare/backcare/internal/discord/discordtest"
 	"github.com/backcare/backcare/internal/telegram"
 	"github.com/backcare/backcare/internal/telegram/telegramtest"
 	"github.com/backcare/backcare/knowledge"
@@ -333,5 +335,39 @@ func TestServeHotReload(t *testing.T) {
 	}
 	if code, _ := get(t, base+"/readyz"); code != 200 {
 		t.Errorf("not ready after a rejected reload: %d", code)
+	}
+}
+
+func TestServeDiscord(t *testing.T) {
+	const token = "discord.serve.test-token"
+	fake := discordtest.NewServer(token)
+	defer fake.Close()
+	t.Setenv("TELEGRAM_BOT_TOKEN", "")
+	t.Setenv("DISCORD_BOT_TOKEN", token)
+	t.Setenv("DISCORD_API_BASE", fake.Base())
+	t.Setenv("DISCORD_GUILD_ID", discordtest.GuildID)
+	base, logs, stop := serveOps(t)
+	defer stop()
+	if reqs := fake.WaitRequests("PUT", "/guilds/"+discordtest.GuildID+"/commands", 1, 10*time.Second); len(reqs) != 1 {
+		t.Fatalf("commands not registered:\n%s", logs.String())
+	}
+	waitUntil(t, "/readyz", func() bool { code, _ := get(t, base+"/readyz"); return code == 200 })
+	fake.Dispatch("INTERACTION_CREATE", discordtest.SlashCommand("600000000000000100", "500000000000000100", "ask", "what helps back spasms"))
+	reqs := fake.WaitRequests("POST", "/callback", 1, 10*time.Second)
+	if len(reqs) != 1 {
+		t.Fatalf("no interaction callback:\n%s", logs.String())
+	}
+	if d, _ := reqs[0].Body["data"].(map[string]any); !strings.Contains(fmt.Sprint(d["content"]), "What helps back spasms") {
+		t.Errorf("answer: %v", reqs[0].Body)
+	}
+	waitUntil(t, "metrics", func() bool {
+		_, m := get(t, base+"/metrics")
+		return strings.Contains(m, `backcare_messages_received_total{platform="discord"} 1`)
+	})
+	if code := stop(); code != 0 {
+		t.Errorf("exit %d", code)
+	}
+	if strings.Contains(logs.String(), token) {
+		t.Error("token in logs")
 	}
 }

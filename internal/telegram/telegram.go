@@ -328,10 +328,12 @@ func (a *Adapter) poll(ctx, sendCtx context.Context, p *workpool.Pool) error {
 				offset = u.UpdateID + 1
 			}
 			wg.Add(1)
-			p.Dispatch(chatKey(u), func() {
+			if !p.Dispatch(chatKey(u), func() {
 				defer wg.Done()
 				a.handle(sendCtx, u)
-			})
+			}) {
+				wg.Done()
+			}
 		}
 		wg.Wait()
 	}

@@ -8,10 +8,13 @@ import (
 	"sync"
 )
 
-// Pool is a keyed worker pool. Close it once no more jobs are dispatched.
+// Pool is a keyed worker pool. It is safe to Close while other goroutines
+// are still dispatching: their jobs are then refused.
 type Pool struct {
 	queues []chan func()
 	wg     sync.WaitGroup
+	mu     sync.RWMutex // held for reading while queueing, for writing to close
+	closed bool
 }
 
 // New starts n workers, each with a queue of depth jobs.
@@ -38,11 +41,26 @@ func (p *Pool) queue(key string) chan func() {
 }
 
 // Dispatch queues job behind the other jobs of key, waiting while the
-// worker's queue is full.
-func (p *Pool) Dispatch(key string, job func()) { p.queue(key) <- job }
+// worker's queue is full. It reports false, without running job, once the
+// pool is closed.
+func (p *Pool) Dispatch(key string, job func()) bool {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	if p.closed {
+		return false
+	}
+	p.queue(key) <- job
+	return true
+}
 
-// TryDispatch queues job unless the worker's queue is full.
+// TryDispatch queues job unless the worker's queue is full or the pool is
+// closed.
 func (p *Pool) TryDispatch(key string, job func()) bool {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	if p.closed {
+		return false
+	}
 	select {
 	case p.queue(key) <- job:
 		return true
@@ -51,10 +69,16 @@ func (p *Pool) TryDispatch(key string, job func()) bool {
 	}
 }
 
-// Close waits for the queued jobs to finish and stops the workers.
+// Close refuses new jobs, waits for the queued ones to finish and stops
+// the workers. Calling it again does nothing.
 func (p *Pool) Close() {
-	for _, q := range p.queues {
-		close(q)
+	p.mu.Lock()
+	if !p.closed {
+		p.closed = true
+		for _, q := range p.queues {
+			close(q)
+		}
 	}
+	p.mu.Unlock()
 	p.wg.Wait()
 }

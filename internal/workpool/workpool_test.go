@@ -46,3 +46,23 @@ func TestTryDispatchWhenFull(t *testing.T) {
 		t.Errorf("queue accepted beyond its depth: ok=%v full=%v", ok, full)
 	}
 }
+
+func TestDispatchAfterClose(t *testing.T) {
+	p := workpool.New(2, 2)
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ { // dispatchers racing with Close, as event handlers do at shutdown
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := 0; j < 100; j++ {
+				p.Dispatch(fmt.Sprint(j), func() {})
+			}
+		}()
+	}
+	p.Close()
+	wg.Wait()
+	if p.Dispatch("x", func() { t.Error("ran after Close") }) {
+		t.Error("Dispatch accepted a job after Close")
+	}
+	p.Close()
+}

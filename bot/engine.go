@@ -31,6 +31,8 @@ type Options struct {
 	// Limiter limits messages per user; default: in memory, a burst of 6
 	// then one every 3 seconds.
 	Limiter Limiter
+	// Locker, if set, serialises each chat across replicas.
+	Locker ChatLocker
 	// Observe, if set, is called after every handled message (metrics).
 	Observe func(Message, Reply, time.Duration)
 }
@@ -42,6 +44,7 @@ type Engine struct {
 	th       Thresholds
 	contexts ContextStore
 	limiter  Limiter
+	locker   ChatLocker
 	observe  func(Message, Reply, time.Duration)
 }
 
@@ -57,7 +60,7 @@ type brain struct {
 
 // NewEngine returns an engine answering from kb with cls.
 func NewEngine(kb *knowledge.Base, cls Classifier, opts Options) *Engine {
-	e := &Engine{th: opts.Thresholds, contexts: opts.Contexts, limiter: opts.Limiter, observe: opts.Observe}
+	e := &Engine{th: opts.Thresholds, contexts: opts.Contexts, limiter: opts.Limiter, locker: opts.Locker, observe: opts.Observe}
 	if e.th == (Thresholds{}) {
 		e.th = DefaultThresholds()
 	}
@@ -125,6 +128,11 @@ func (e *Engine) handle(ctx context.Context, m Message) Reply {
 	}
 	br := e.brain.Load()
 	key := m.Platform + ":" + m.ChatID
+	if e.locker != nil {
+		if unlock, err := e.locker.Lock(ctx, key); err == nil {
+			defer unlock()
+		}
+	}
 	cc, _ := e.contexts.Load(ctx, key) // a failing store means no context, not no answer
 
 	switch {

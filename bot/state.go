@@ -173,3 +173,13 @@ func (l *MemoryUpdateLog) Claim(_ context.Context, key string) (bool, error) {
 	l.m[key] = now
 	return true, nil
 }
+
+// ChatLocker serialises the handling of one chat's messages across
+// replicas, so that a follow-up sees the context its question left. In a
+// single process the adapters' workers already keep each chat in order,
+// and no locker is needed.
+type ChatLocker interface {
+	// Lock waits (boundedly) for the chat's lock. A locker that cannot
+	// lock returns an error, and the engine goes on without the lock.
+	Lock(ctx context.Context, key string) (unlock func(), err error)
+}

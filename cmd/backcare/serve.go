@@ -20,6 +20,7 @@ import (
 	"github.com/backcare/backcare/internal/gaps"
 	"github.com/backcare/backcare/internal/match"
 	"github.com/backcare/backcare/internal/ops"
+	"github.com/backcare/backcare/internal/redis"
 	"github.com/backcare/backcare/internal/reload"
 	"github.com/backcare/backcare/internal/telegram"
 	"github.com/backcare/backcare/knowledge"
@@ -93,9 +94,25 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 		observers = append(observers, rec.Observe)
 		log.Info("recording unanswered questions (their text, without ids)", "file", cfg.UnansweredLog)
 	}
-	eng := newEngine(kb, bot.Options{
+	opts := bot.Options{
 		Contexts: bot.NewMemoryContexts(cfg.ContextTTL),
 		Limiter:  bot.NewMemoryLimiter(cfg.RateEvery, cfg.RateBurst),
+	}
+	var updates bot.UpdateLog // default: in memory, per adapter
+	if cfg.RedisURL != "" {
+		state, err := redis.Open(redis.Options{URL: cfg.RedisURL, ContextTTL: cfg.ContextTTL,
+			RateEvery: cfg.RateEvery, RateBurst: cfg.RateBurst, Logger: log, OnError: metrics.StateError})
+		if err != nil {
+			return err
+		}
+		defer state.Close()
+		opts.Contexts, opts.Limiter, opts.Locker = state.Contexts(), state.Limiter(), state.Locker()
+		updates = state.Updates()
+	}
+	eng := newEngine(kb, bot.Options{
+		Contexts: opts.Contexts,
+		Limiter:  opts.Limiter,
+		Locker:   opts.Locker,
 		Observe: func(m bot.Message, r bot.Reply, d time.Duration) {
 			for _, o := range observers {
 				o(m, r, d)
@@ -113,7 +130,7 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 	if cfg.TelegramToken != "" {
 		tc := telegram.Config{
 			Token: cfg.TelegramToken, Endpoint: cfg.TelegramEndpoint, Workers: cfg.Workers,
-			ShutdownTimeout: cfg.ShutdownTimeout, Logger: log,
+			ShutdownTimeout: cfg.ShutdownTimeout, Logger: log, Updates: updates,
 			OnSendError: func(method, status string) { metrics.SendError(telegram.Platform, method, status) },
 		}
 		if cfg.TelegramWebhookURL != "" {

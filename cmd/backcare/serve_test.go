@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/backcare/backcare/internal/discord/discordtest"
+	"github.com/backcare/backcare/internal/redis/redistest"
 	"github.com/backcare/backcare/internal/telegram"
 	"github.com/backcare/backcare/internal/telegram/telegramtest"
 	"github.com/backcare/backcare/knowledge"
@@ -369,5 +370,57 @@ func TestServeDiscord(t *testing.T) {
 	}
 	if strings.Contains(logs.String(), token) {
 		t.Error("token in logs")
+	}
+}
+
+func TestServeTwoReplicasShareRedis(t *testing.T) {
+	redisURL := redistest.URL(t)
+	api := telegramtest.NewServer(testToken)
+	defer api.Close()
+	t.Setenv("TELEGRAM_BOT_TOKEN", testToken)
+	t.Setenv("TELEGRAM_API_ENDPOINT", api.Endpoint())
+	t.Setenv("BACKCARE_TELEGRAM_WEBHOOK_SECRET", "shared_secret")
+	t.Setenv("BACKCARE_REDIS_URL", redisURL)
+	t.Setenv("DISCORD_BOT_TOKEN", "")
+	var hooks []string
+	for i := 0; i < 2; i++ {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		addr := ln.Addr().String()
+		ln.Close()
+		base, _, stop := serveOps(t, "--telegram-webhook-url", "https://bot.example.org/tg", "--telegram-webhook-listen", addr)
+		defer stop()
+		waitUntil(t, "replica ready", func() bool { code, _ := get(t, base+"/readyz"); return code == 200 })
+		hooks = append(hooks, "http://"+addr+"/telegram")
+	}
+	send := func(hook string, id int, chat int64, text string) {
+		u := telegramtest.Private(chat, text)
+		u.UpdateID = id
+		body, _ := json.Marshal(u)
+		req, _ := http.NewRequest(http.MethodPost, hook, bytes.NewReader(body))
+		req.Header.Set(telegram.SecretHeader, "shared_secret")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
+	// An update delivered to both replicas is answered once.
+	send(hooks[0], 501, 8801, "can i wear heels")
+	send(hooks[1], 501, 8801, "can i wear heels")
+	api.WaitCalls("sendMessage", 1, 10*time.Second)
+	time.Sleep(300 * time.Millisecond)
+	if n := len(api.Calls("sendMessage")); n != 1 {
+		t.Fatalf("answered %d times", n)
+	}
+	// A follow-up on the other replica uses the question's context.
+	send(hooks[0], 502, 8802, "why does my lower back keep spasming")
+	api.WaitCalls("sendMessage", 2, 10*time.Second)
+	send(hooks[1], 503, 8802, "tell me more")
+	calls := api.WaitCalls("sendMessage", 3, 10*time.Second)
+	if !strings.Contains(calls[len(calls)-1].Params["text"], "<b>Exercise</b>") {
+		t.Errorf("follow-up: %s", calls[len(calls)-1].Params["text"])
 	}
 }

@@ -1,0 +1,273 @@
+// Package redis keeps Backcare's shared state in Redis, so that several
+// replicas behave as one bot: per-chat context, per-user rate limits
+// (GCRA, atomic in a Lua script, via github.com/go-redis/redis_rate), the
+// record of handled updates (SET NX), and per-chat locks.
+//
+// Every call has a short timeout. When Redis fails or is slow, the call
+// falls back to in-process state, the failure is logged and counted, and
+// Redis is left alone for a moment (a small circuit breaker) so that
+// replies do not each wait for a timeout; after that, calls go to Redis
+// again, and shared state resumes by itself when Redis is back.
+package redis
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync/atomic"
+	"time"
+
+	"github.com/go-redis/redis_rate/v10"
+	goredis "github.com/redis/go-redis/v9"
+
+	"github.com/backcare/backcare/bot"
+)
+
+// Options configure the shared state.
+type Options struct {
+	// URL is a redis:// or rediss:// URL.
+	URL string
+	// Prefix namespaces every key; default "backcare:".
+	Prefix string
+	// CallTimeout bounds each call; default 150 ms.
+	CallTimeout time.Duration
+	// Breaker is how long Redis is skipped after a failure; default 1 s.
+	Breaker time.Duration
+	// ContextTTL is how long a chat's context lives; default 30 min.
+	ContextTTL time.Duration
+	// RateEvery and RateBurst: a burst of RateBurst messages, then one per
+	// RateEvery; defaults 3 s and 6.
+	RateEvery time.Duration
+	RateBurst int
+	// UpdateTTL is how long handled update ids are remembered; default 24 h.
+	UpdateTTL time.Duration
+	// LockTTL bounds how long a chat lock is held if its holder dies;
+	// LockWait how long a message waits for it. Defaults 10 s and 3 s.
+	LockTTL, LockWait time.Duration
+	Logger            *slog.Logger
+	// OnError, if set, is told which store fell back (metrics).
+	OnError func(store string)
+}
+
+// State is Backcare's state in Redis, with local fallbacks.
+type State struct {
+	o       Options
+	rdb     *goredis.Client
+	rate    *redis_rate.Limiter
+	down    atomic.Int64 // unix nanoseconds until which Redis is skipped
+	lastLog atomic.Int64
+
+	localContexts *bot.MemoryContexts
+	localLimiter  *bot.MemoryLimiter
+	localUpdates  *bot.MemoryUpdateLog
+}
+
+// Open connects to Redis. An unreachable Redis is not an error: the state
+// starts on its local fallbacks and uses Redis once it answers.
+func Open(o Options) (*State, error) {
+	if o.Prefix == "" {
+		o.Prefix = "backcare:"
+	}
+	if o.CallTimeout <= 0 {
+		o.CallTimeout = 150 * time.Millisecond
+	}
+	if o.Breaker <= 0 {
+		o.Breaker = time.Second
+	}
+	if o.ContextTTL <= 0 {
+		o.ContextTTL = 30 * time.Minute
+	}
+	if o.RateEvery <= 0 {
+		o.RateEvery = 3 * time.Second
+	}
+	if o.RateBurst <= 0 {
+		o.RateBurst = 6
+	}
+	if o.UpdateTTL <= 0 {
+		o.UpdateTTL = 24 * time.Hour
+	}
+	if o.LockTTL <= 0 {
+		o.LockTTL = 10 * time.Second
+	}
+	if o.LockWait <= 0 {
+		o.LockWait = 3 * time.Second
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	opt, err := goredis.ParseURL(o.URL)
+	if err != nil {
+		return nil, fmt.Errorf("redis url: %w", errors.New("not a valid redis:// URL")) // the URL may hold a password
+	}
+	opt.DialTimeout = o.CallTimeout * 2
+	opt.ReadTimeout = o.CallTimeout
+	opt.WriteTimeout = o.CallTimeout
+	opt.PoolTimeout = o.CallTimeout
+	opt.MaxRetries = -1 // the fallback is the retry
+	rdb := goredis.NewClient(opt)
+	s := &State{
+		o: o, rdb: rdb, rate: redis_rate.NewLimiter(rdb),
+		localContexts: bot.NewMemoryContexts(o.ContextTTL),
+		localLimiter:  bot.NewMemoryLimiter(o.RateEvery, o.RateBurst),
+		localUpdates:  bot.NewMemoryUpdateLog(o.UpdateTTL),
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	if err := rdb.Ping(ctx).Err(); err != nil {
+		o.Logger.Warn("Redis is not answering; using local state until it does", "err", err)
+	} else {
+		o.Logger.Info("shared state in Redis", "addr", opt.Addr, "prefix", o.Prefix)
+	}
+	return s, nil
+}
+
+// Close closes the connection pool.
+func (s *State) Close() error { return s.rdb.Close() }
+
+// Client returns the underlying client (tests and tools).
+func (s *State) Client() *goredis.Client { return s.rdb }
+
+// do runs f against Redis unless the breaker is open. It reports false
+// when the caller should fall back to local state.
+func (s *State) do(ctx context.Context, store string, f func(context.Context) error) bool {
+	if time.Now().UnixNano() < s.down.Load() {
+		return false
+	}
+	cctx, cancel := context.WithTimeout(ctx, s.o.CallTimeout)
+	defer cancel()
+	err := f(cctx)
+	if err == nil || errors.Is(err, goredis.Nil) {
+		return true
+	}
+	if ctx.Err() != nil {
+		return false // the caller gave up; not Redis's fault
+	}
+	s.down.Store(time.Now().Add(s.o.Breaker).UnixNano())
+	if s.o.OnError != nil {
+		s.o.OnError(store)
+	}
+	// One log line per breaker period, not one per message.
+	if now := time.Now().UnixNano(); now-s.lastLog.Load() > int64(s.o.Breaker) {
+		s.lastLog.Store(now)
+		s.o.Logger.Warn("Redis call failed; using local state", "store", store, "err", err)
+	}
+	return false
+}
+
+// Contexts returns the shared ContextStore.
+func (s *State) Contexts() bot.ContextStore { return contexts{s} }
+
+// Limiter returns the shared Limiter.
+func (s *State) Limiter() bot.Limiter { return limiter{s} }
+
+// Updates returns the shared UpdateLog.
+func (s *State) Updates() bot.UpdateLog { return updates{s} }
+
+// Locker returns the shared ChatLocker.
+func (s *State) Locker() bot.ChatLocker { return locker{s} }
+
+type contexts struct{ s *State }
+
+func (c contexts) Load(ctx context.Context, key string) (bot.ChatContext, error) {
+	var cc bot.ChatContext
+	var raw []byte
+	if !c.s.do(ctx, "contexts", func(ctx context.Context) (err error) {
+		raw, err = c.s.rdb.Get(ctx, c.s.o.Prefix+"ctx:"+key).Bytes()
+		return err
+	}) {
+		return c.s.localContexts.Load(ctx, key)
+	}
+	if len(raw) > 0 {
+		if err := json.Unmarshal(raw, &cc); err != nil {
+			return bot.ChatContext{}, nil // a malformed entry is no context
+		}
+	}
+	return cc, nil
+}
+
+func (c contexts) Save(ctx context.Context, key string, cc bot.ChatContext) error {
+	raw, err := json.Marshal(cc)
+	if err != nil {
+		return err
+	}
+	if !c.s.do(ctx, "contexts", func(ctx context.Context) error {
+		return c.s.rdb.Set(ctx, c.s.o.Prefix+"ctx:"+key, raw, c.s.o.ContextTTL).Err()
+	}) {
+		return c.s.localContexts.Save(ctx, key, cc)
+	}
+	return nil
+}
+
+type limiter struct{ s *State }
+
+func (l limiter) Allow(ctx context.Context, key string) (bool, error) {
+	limit := redis_rate.Limit{Rate: 1, Period: l.s.o.RateEvery, Burst: l.s.o.RateBurst}
+	var res *redis_rate.Result
+	if !l.s.do(ctx, "limiter", func(ctx context.Context) (err error) {
+		res, err = l.s.rate.Allow(ctx, l.s.o.Prefix+"user:"+key, limit)
+		return err
+	}) {
+		return l.s.localLimiter.Allow(ctx, key)
+	}
+	return res.Allowed > 0, nil
+}
+
+type updates struct{ s *State }
+
+func (u updates) Claim(ctx context.Context, key string) (bool, error) {
+	var ok bool
+	if !u.s.do(ctx, "updates", func(ctx context.Context) (err error) {
+		ok, err = u.s.rdb.SetNX(ctx, u.s.o.Prefix+"upd:"+key, 1, u.s.o.UpdateTTL).Result()
+		return err
+	}) {
+		return u.s.localUpdates.Claim(ctx, key)
+	}
+	return ok, nil
+}
+
+// unlockScript deletes a lock only if this holder still owns it.
+var unlockScript = goredis.NewScript(`if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) end return 0`)
+
+type locker struct{ s *State }
+
+// errNoLock means the lock could not be taken in time (or Redis is down);
+// the engine then goes on without it.
+var errNoLock = errors.New("chat lock not acquired")
+
+func (l locker) Lock(ctx context.Context, key string) (func(), error) {
+	b := make([]byte, 12)
+	_, _ = rand.Read(b)
+	token := hex.EncodeToString(b)
+	k := l.s.o.Prefix + "lock:" + key
+	deadline := time.Now().Add(l.s.o.LockWait)
+	wait := 5 * time.Millisecond
+	for {
+		var got bool
+		if !l.s.do(ctx, "locks", func(ctx context.Context) (err error) {
+			got, err = l.s.rdb.SetNX(ctx, k, token, l.s.o.LockTTL).Result()
+			return err
+		}) {
+			return nil, errNoLock
+		}
+		if got {
+			return func() {
+				ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), l.s.o.CallTimeout)
+				defer cancel()
+				_ = unlockScript.Run(ctx, l.s.rdb, []string{k}, token).Err()
+			}, nil
+		}
+		if time.Now().After(deadline) {
+			return nil, errNoLock
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(wait):
+		}
+		wait = min(wait*2, 50*time.Millisecond)
+	}
+}

@@ -141,7 +141,7 @@ func webhookReplica(t *testing.T, r *replica, api *telegramtest.Server) string {
 	t.Helper()
 	addr := freeAddr(t)
 	ad := telegram.New(telegram.Config{Token: api.Token, Endpoint: api.Endpoint(), Updates: r.state.Updates(),
-		Logger: slog.New(slog.DiscardHandler),
+		Logger:  slog.New(slog.DiscardHandler),
 		Webhook: &telegram.Webhook{URL: "https://bot.example.org/tg", Listen: addr, Path: "/tg", Secret: "s"}}, r.engine)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)

@@ -57,6 +57,15 @@ type Server struct {
 	delays   map[string]time.Duration
 	changed  chan struct{} // closed and replaced whenever state changes
 	confirms int           // highest offset the bot has confirmed
+	onCall   func(Call)
+}
+
+// OnCall sets a function told about every recorded call, as it happens
+// (load tests measure latency with it).
+func (s *Server) OnCall(f func(Call)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.onCall = f
 }
 
 // NewServer starts a fake Bot API for token.
@@ -176,11 +185,19 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		fault = &fs[0]
 		s.faults[method] = fs[1:]
 	}
+	var notifyCall func()
 	if method != "getUpdates" {
-		s.calls = append(s.calls, Call{Method: method, Params: params, At: time.Now()})
+		c := Call{Method: method, Params: params, At: time.Now()}
+		s.calls = append(s.calls, c)
+		if f := s.onCall; f != nil {
+			notifyCall = func() { f(c) }
+		}
 		defer func() { s.mu.Lock(); s.notify(); s.mu.Unlock() }()
 	}
 	s.mu.Unlock()
+	if notifyCall != nil {
+		defer notifyCall()
+	}
 
 	if fault != nil {
 		time.Sleep(fault.Delay)

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -342,7 +343,7 @@ func (e *Engine) answer(ctx context.Context, br *brain, key string, cc *ChatCont
 func (e *Engine) followUp(ctx context.Context, br *brain, key string, cc *ChatContext) Reply {
 	if t, ok := br.kb.Topic(cc.LastTopic); ok {
 		for _, rel := range t.Related {
-			if _, ok := br.kb.Topic(rel); ok && !contains(cc.Shown, rel) {
+			if _, ok := br.kb.Topic(rel); ok && !slices.Contains(cc.Shown, rel) {
 				return e.answer(ctx, br, key, cc, rel, 1)
 			}
 		}
@@ -377,15 +378,6 @@ func (e *Engine) fallback(br *brain, cs []Candidate) Reply {
 	}
 	r.Buttons = categoryButtons()
 	return r
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func lowerFirst(s string) string {

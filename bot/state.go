@@ -183,3 +183,10 @@ type ChatLocker interface {
 	// lock returns an error, and the engine goes on without the lock.
 	Lock(ctx context.Context, key string) (unlock func(), err error)
 }
+
+// Unlimited is a Limiter that allows everything: for `backcare ask`, which
+// answers a file of questions, and for tests and benchmarks.
+type Unlimited struct{}
+
+// Allow implements Limiter.
+func (Unlimited) Allow(context.Context, string) (bool, error) { return true, nil }

@@ -100,11 +100,6 @@ type askResult struct {
 	Answer     string       `json:"answer"`
 }
 
-// unlimited lets `ask` answer a whole file of questions.
-type unlimited struct{}
-
-func (unlimited) Allow(context.Context, string) (bool, error) { return true, nil }
-
 func cmdAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("ask", "ask [--json] [--kb PATH] [QUESTION...]\n\nWith no QUESTION, answers each line of standard input.", stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object per answer")
@@ -116,7 +111,7 @@ func cmdAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if err != nil {
 		return err
 	}
-	eng := newEngine(kb, bot.Options{Limiter: unlimited{}})
+	eng := newEngine(kb, bot.Options{Limiter: bot.Unlimited{}})
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	n := 0

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/backcare/backcare/internal/discord/discordtest"
+	"github.com/backcare/backcare/internal/logtest"
 	"github.com/backcare/backcare/internal/redis/redistest"
 	"github.com/backcare/backcare/internal/telegram"
 	"github.com/backcare/backcare/internal/telegram/telegramtest"
@@ -25,28 +26,11 @@ import (
 
 const testToken = "987654:serve-test-token-xyz"
 
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 // serve runs `backcare serve` with args until the returned stop is called.
 func serve(t *testing.T, args ...string) (stop func() (int, string)) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	var stdout, stderr lockedBuffer
+	var stdout, stderr logtest.Buffer
 	done := make(chan int, 1)
 	go func() { done <- run(ctx, append([]string{"serve"}, args...), strings.NewReader(""), &stdout, &stderr) }()
 	return func() (int, string) {
@@ -136,10 +120,10 @@ func TestServePrintConfigMasksSecrets(t *testing.T) {
 
 // serveOps runs serve with an operations listener on a free port and
 // returns its base URL.
-func serveOps(t *testing.T, args ...string) (base string, logs *lockedBuffer, stop func() int) {
+func serveOps(t *testing.T, args ...string) (base string, logs *logtest.Buffer, stop func() int) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	logs = &lockedBuffer{}
+	logs = &logtest.Buffer{}
 	addrc := make(chan net.Addr, 1)
 	done := make(chan error, 1)
 	go func() {

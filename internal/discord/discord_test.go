@@ -1,7 +1,6 @@
 package discord_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"log/slog"
@@ -14,6 +13,7 @@ import (
 	"github.com/backcare/backcare/bot"
 	"github.com/backcare/backcare/internal/discord"
 	"github.com/backcare/backcare/internal/discord/discordtest"
+	"github.com/backcare/backcare/internal/logtest"
 	"github.com/backcare/backcare/internal/match"
 	"github.com/backcare/backcare/knowledge"
 )
@@ -24,25 +24,8 @@ const token = "MTAwMDAw.discord-test-token.abcdefghijklmnop"
 // one fake Discord and run one after another.
 var (
 	fake *discordtest.Server
-	logs = &syncBuffer{}
+	logs = &logtest.Buffer{}
 )
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 func TestMain(m *testing.M) {
 	fake = discordtest.NewServer(token)
@@ -57,17 +40,13 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-type unlimited struct{}
-
-func (unlimited) Allow(context.Context, string) (bool, error) { return true, nil }
-
 func engine(t testing.TB) *bot.Engine {
 	t.Helper()
 	kb, err := knowledge.Embedded()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return bot.NewEngine(kb, match.New(kb), bot.Options{Limiter: unlimited{}})
+	return bot.NewEngine(kb, match.New(kb), bot.Options{Limiter: bot.Unlimited{}})
 }
 
 type running struct {

@@ -36,10 +36,6 @@ var questions = []string{
 	"is tens safe in pregnancy", "tell me more", "best pizza in town", "should i sleep on my side",
 }
 
-type unlimited struct{}
-
-func (unlimited) Allow(context.Context, string) (bool, error) { return true, nil }
-
 // replicaURLs starts n webhook replicas and returns their webhook URLs.
 func replicaURLs(b *testing.B, n int, api *telegramtest.Server, redisURL string) []string {
 	kb, err := knowledge.Embedded()
@@ -49,7 +45,7 @@ func replicaURLs(b *testing.B, n int, api *telegramtest.Server, redisURL string)
 	var urls []string
 	prefix := fmt.Sprintf("load:%d:", time.Now().UnixNano()) // shared by this case's replicas
 	for i := 0; i < n; i++ {
-		opts := bot.Options{Limiter: unlimited{}}
+		opts := bot.Options{Limiter: bot.Unlimited{}}
 		var updates bot.UpdateLog
 		if redisURL != "" {
 			st, err := redis.Open(redis.Options{URL: redisURL, Prefix: prefix, Logger: slog.New(slog.DiscardHandler)})

@@ -130,17 +130,13 @@ func (s *score) String() string {
 		s.alarms, s.notFlag, pct(s.alarms, s.notFlag), s.outRejected, s.out, pct(s.outRejected, s.out))
 }
 
-type unlimited struct{}
-
-func (unlimited) Allow(context.Context, string) (bool, error) { return true, nil }
-
 func newEngine(t testing.TB, th bot.Thresholds) *bot.Engine {
 	t.Helper()
 	kb, err := knowledge.Embedded()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return bot.NewEngine(kb, match.New(kb), bot.Options{Limiter: unlimited{}, Thresholds: th})
+	return bot.NewEngine(kb, match.New(kb), bot.Options{Limiter: bot.Unlimited{}, Thresholds: th})
 }
 
 // TestEvaluationFloors runs every labelled message through the engine, each

@@ -302,7 +302,7 @@ func (m *Matcher) rank(sc *scratch, prev string) []bot.Candidate {
 	sc.qterms, sc.qweight, sc.qseen = sc.qterms[:0], sc.qweight[:0], sc.qseen[:0]
 	var qtotal float32
 	for _, t := range sc.tokens {
-		if t.Flags&(analyze.Stop|analyze.Break) != 0 || len(sc.qseen) == maxQueryTerms || seen(sc.qseen, t.Term) {
+		if t.Flags&(analyze.Stop|analyze.Break) != 0 || len(sc.qseen) == maxQueryTerms || slices.Contains(sc.qseen, t.Term) {
 			continue
 		}
 		sc.qseen = append(sc.qseen, t.Term)
@@ -408,13 +408,4 @@ func (m *Matcher) rank(sc *scratch, prev string) []bot.Candidate {
 	out := make([]bot.Candidate, n)
 	copy(out, top[:n])
 	return out
-}
-
-func seen(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

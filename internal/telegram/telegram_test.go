@@ -1,7 +1,6 @@
 package telegram_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -10,13 +9,13 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"github.com/backcare/backcare/bot"
+	"github.com/backcare/backcare/internal/logtest"
 	"github.com/backcare/backcare/internal/match"
 	"github.com/backcare/backcare/internal/telegram"
 	"github.com/backcare/backcare/internal/telegram/telegramtest"
@@ -25,40 +24,18 @@ import (
 
 const token = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz"
 
-// syncBuffer is a log sink safe for concurrent writes.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-type unlimited struct{}
-
-func (unlimited) Allow(context.Context, string) (bool, error) { return true, nil }
-
 func engine(t testing.TB) *bot.Engine {
 	t.Helper()
 	kb, err := knowledge.Embedded()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return bot.NewEngine(kb, match.New(kb), bot.Options{Limiter: unlimited{}})
+	return bot.NewEngine(kb, match.New(kb), bot.Options{Limiter: bot.Unlimited{}})
 }
 
 type harness struct {
 	srv    *telegramtest.Server
-	logs   *syncBuffer
+	logs   *logtest.Buffer
 	cancel context.CancelFunc
 	done   chan error
 }
@@ -68,7 +45,7 @@ func start(t *testing.T, h telegram.Handler, tweak func(*telegram.Config)) *harn
 	t.Helper()
 	srv := telegramtest.NewServer(token)
 	t.Cleanup(srv.Close)
-	logs := &syncBuffer{}
+	logs := &logtest.Buffer{}
 	cfg := telegram.Config{
 		Token: token, Endpoint: srv.Endpoint(), PollTimeout: time.Second,
 		Retry:  telegram.Retry{Base: 20 * time.Millisecond, Max: 200 * time.Millisecond},
@@ -333,7 +310,7 @@ func TestTokenNeverLogged(t *testing.T) {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	logs := &syncBuffer{}
+	logs := &logtest.Buffer{}
 	a := telegram.New(telegram.Config{Token: token, Endpoint: "http://" + addr + "/bot%s/%s",
 		Retry:  telegram.Retry{Base: 10 * time.Millisecond, Max: 20 * time.Millisecond},
 		Logger: slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))}, engine(t))

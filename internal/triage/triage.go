@@ -13,6 +13,7 @@
 package triage
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/backcare/backcare/internal/analyze"
@@ -68,7 +69,7 @@ func Compile(a *analyze.Analyzer, rules []Rule) *Set {
 			pi := len(s.phrases)
 			s.phrases = append(s.phrases, phrase{rule: ri, terms: terms})
 			for k, term := range terms {
-				if !contains(terms[:k], term) {
+				if !slices.Contains(terms[:k], term) {
 					s.byTerm[term] = append(s.byTerm[term], pi)
 				}
 			}
@@ -170,15 +171,6 @@ func (s *Set) negated(tokens []analyze.Token, start, end, negEnd int) bool {
 		}
 		if t.Is(analyze.Negation) {
 			return !(j+1 < len(tokens) && s.hedges[tokens[j+1].Term])
-		}
-	}
-	return false
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
 		}
 	}
 	return false

@@ -226,9 +226,6 @@ func (s *Server) gateway(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		return
 	}
-	s.mu.Lock()
-	s.conn = conn
-	s.mu.Unlock()
 	s.send(conn, 10, "", map[string]any{"heartbeat_interval": 41250})
 	for {
 		_, data, err := conn.ReadMessage()
@@ -259,7 +256,7 @@ func (s *Server) gateway(w http.ResponseWriter, r *http.Request) {
 				s.closeConn(conn, code, "Disallowed intent(s).")
 				return
 			}
-			s.Dispatch("READY", map[string]any{
+			s.establish(conn, "READY", map[string]any{
 				"v": 9, "session_id": "session-1", "resume_gateway_url": "ws" + strings.TrimPrefix(s.URL, "http") + "/gateway",
 				"user":        map[string]any{"id": BotID, "username": BotName, "discriminator": "0", "bot": true},
 				"application": map[string]any{"id": AppID, "flags": 0},
@@ -271,7 +268,7 @@ func (s *Server) gateway(w http.ResponseWriter, r *http.Request) {
 			s.resumes++
 			s.notifyLocked()
 			s.mu.Unlock()
-			s.Dispatch("RESUMED", map[string]any{})
+			s.establish(conn, "RESUMED", map[string]any{})
 		}
 	}
 }
@@ -281,6 +278,22 @@ func (s *Server) closeConn(conn *websocket.Conn, code int, text string) {
 	defer s.connWrite.Unlock()
 	_ = conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, text), time.Now().Add(time.Second))
 	conn.Close()
+}
+
+// establish makes conn the one Dispatch writes to and sends it t (READY or
+// RESUMED), holding the write lock throughout: a concurrent Dispatch is
+// written after it, as on Discord, where no event precedes READY.
+func (s *Server) establish(conn *websocket.Conn, t string, d any) {
+	s.connWrite.Lock()
+	defer s.connWrite.Unlock()
+	s.mu.Lock()
+	s.conn = conn
+	s.seq++
+	seq := s.seq
+	s.notifyLocked()
+	s.mu.Unlock()
+	raw, _ := json.Marshal(d)
+	_ = conn.WriteJSON(frame{Op: 0, T: t, S: &seq, D: raw})
 }
 
 func (s *Server) send(conn *websocket.Conn, op int, t string, d any) {
@@ -324,7 +337,8 @@ func (s *Server) DropConnection() {
 	}
 }
 
-// Connected reports whether a gateway connection is open.
+// Connected reports whether a gateway session is established (READY or
+// RESUMED sent) on an open connection.
 func (s *Server) Connected() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -59,6 +59,7 @@ type Analyzer struct {
 	phrases map[string][]phrase // first word of a synonym variant -> variants, longest first
 	typos   typoIndex
 	scratch sync.Pool // *[]string
+	fold    sync.Pool // transform.Transformer for non-ASCII text
 }
 
 type phrase struct {
@@ -74,20 +75,23 @@ func New(kb *knowledge.Base) *Analyzer {
 		phrases: map[string][]phrase{},
 	}
 	a.scratch.New = func() any { s := make([]string, 0, 64); return &s }
+	a.fold.New = func() any {
+		return transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC, cases.Fold())
+	}
 
 	var vocab []string
 	addText := func(s string) {
-		for _, w := range a.words(normalize(s), nil) {
+		for _, w := range a.words(a.normalize(s), nil) {
 			if w != "" {
 				vocab = append(vocab, w)
 			}
 		}
 	}
 	for _, s := range kb.Synonyms {
-		repl := a.words(normalize(s.Word), nil)
+		repl := a.words(a.normalize(s.Word), nil)
 		addText(s.Word)
 		for _, v := range s.Variants {
-			words := a.words(normalize(v), nil)
+			words := a.words(a.normalize(v), nil)
 			if len(words) == 0 {
 				continue
 			}
@@ -144,7 +148,7 @@ func (a *Analyzer) Analyze(text string, dst []Token) []Token {
 		text = text[:MaxBytes]
 	}
 	bufp := a.scratch.Get().(*[]string)
-	words := a.words(normalize(text), (*bufp)[:0])
+	words := a.words(a.normalize(text), (*bufp)[:0])
 	for i, w := range words {
 		if w != "" {
 			words[i] = a.correct(w)
@@ -307,13 +311,9 @@ func isASCIIWord(w string) bool {
 	return true
 }
 
-var foldTransform = sync.Pool{New: func() any {
-	return transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC, cases.Fold())
-}}
-
 // normalize folds case, strips accents and repairs invalid UTF-8. ASCII
 // text, the common case, takes a fast path.
-func normalize(s string) string {
+func (a *Analyzer) normalize(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
@@ -325,9 +325,9 @@ func normalize(s string) string {
 		return strings.ToLower(s)
 	}
 	s = strings.ToValidUTF8(s, " ")
-	t := foldTransform.Get().(transform.Transformer)
+	t := a.fold.Get().(transform.Transformer)
 	out, _, err := transform.String(t, s)
-	foldTransform.Put(t)
+	a.fold.Put(t)
 	if err != nil {
 		return strings.ToLower(s)
 	}

@@ -365,3 +365,31 @@ func exampleKey(s string) string {
 	}
 	return b.String()
 }
+
+// WriteEmbedded writes the embedded knowledge base's files into dir (which
+// must not hold files of the same names), as a starting point for a
+// knowledge base of one's own.
+func WriteEmbedded(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("export knowledge base: %w", err)
+	}
+	files, err := readFS(embedded, "kb")
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		dst := filepath.Join(dir, path.Base(f.name))
+		file, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return fmt.Errorf("export knowledge base: %w", err)
+		}
+		_, werr := file.Write(f.data)
+		if cerr := file.Close(); werr == nil {
+			werr = cerr
+		}
+		if werr != nil {
+			return fmt.Errorf("export knowledge base: %w", werr)
+		}
+	}
+	return nil
+}

@@ -126,3 +126,21 @@ topics:
 		t.Fatalf("err = %v", err)
 	}
 }
+
+func TestWriteEmbeddedRoundTrips(t *testing.T) {
+	dir := t.TempDir()
+	if err := knowledge.WriteEmbedded(dir); err != nil {
+		t.Fatal(err)
+	}
+	kb, err := knowledge.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := knowledge.Embedded()
+	if len(kb.Topics) != len(want.Topics) || len(kb.RedFlags) != len(want.RedFlags) {
+		t.Errorf("exported %d topics and %d red flags, want %d and %d", len(kb.Topics), len(kb.RedFlags), len(want.Topics), len(want.RedFlags))
+	}
+	if err := knowledge.WriteEmbedded(dir); err == nil {
+		t.Error("export overwrote existing files")
+	}
+}

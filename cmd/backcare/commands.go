@@ -150,8 +150,23 @@ func cmdKB(args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 && args[0] == "gaps" {
 		return cmdGaps(args[1:], stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "export" {
+		fs := newFlags("kb export", "kb export DIR\n\nWrites the built-in knowledge base's YAML files into DIR, to edit and use with --kb.", stderr)
+		if err := parse(fs, args[1:]); err != nil {
+			return err
+		}
+		if fs.NArg() != 1 {
+			fs.Usage()
+			return exitError{2}
+		}
+		if err := knowledge.WriteEmbedded(fs.Arg(0)); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "wrote the built-in knowledge base to %s; check your edits with: backcare kb validate %s\n", fs.Arg(0), fs.Arg(0))
+		return nil
+	}
 	if len(args) == 0 || args[0] != "validate" {
-		fmt.Fprint(stderr, "Usage: backcare kb validate [PATH...]\n       backcare kb gaps [--top N] FILE\n")
+		fmt.Fprint(stderr, "Usage: backcare kb validate [PATH...]\n       backcare kb export DIR\n       backcare kb gaps [--top N] FILE\n")
 		if len(args) > 0 && (args[0] == "--help" || args[0] == "-h") {
 			return exitError{0}
 		}

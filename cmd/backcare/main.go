@@ -26,6 +26,7 @@ Usage:
                                                answer one question, or one per line of standard input
   backcare serve [flags]                       run the Telegram and Discord adapters (see serve --help)
   backcare kb validate [PATH...]               check a knowledge base (default: the embedded one)
+  backcare kb export DIR                       write the built-in knowledge base into DIR, to edit
   backcare kb gaps [--top N] FILE              group the questions recorded with --unanswered-log
   backcare healthcheck [--addr HOST:PORT]      exit 0 if the operations listener says the bot is healthy
   backcare version                             print the version

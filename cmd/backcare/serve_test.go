@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -21,7 +20,6 @@ import (
 	"github.com/backcare/backcare/internal/redis/redistest"
 	"github.com/backcare/backcare/internal/telegram"
 	"github.com/backcare/backcare/internal/telegram/telegramtest"
-	"github.com/backcare/backcare/knowledge"
 )
 
 const testToken = "987654:serve-test-token-xyz"
@@ -265,13 +263,8 @@ func TestServeHotReload(t *testing.T) {
 	t.Setenv("TELEGRAM_BOT_TOKEN", testToken)
 	t.Setenv("TELEGRAM_API_ENDPOINT", srv.Endpoint())
 	dir := t.TempDir()
-	fsys := knowledge.EmbeddedFS()
-	entries, _ := fs.ReadDir(fsys, "kb")
-	for _, e := range entries {
-		data, _ := fs.ReadFile(fsys, "kb/"+e.Name())
-		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if code, out, errs := runCmd(t, "", "kb", "export", dir); code != 0 {
+		t.Fatalf("kb export: %d %s %s", code, out, errs)
 	}
 	relief := filepath.Join(dir, "relief.yaml")
 	original, _ := os.ReadFile(relief)

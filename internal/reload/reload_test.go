@@ -2,7 +2,6 @@ package reload_test
 
 import (
 	"context"
-	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -19,16 +18,8 @@ import (
 func copyKB(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	fsys := knowledge.EmbeddedFS()
-	entries, err := fs.ReadDir(fsys, "kb")
-	if err != nil {
+	if err := knowledge.WriteEmbedded(dir); err != nil {
 		t.Fatal(err)
-	}
-	for _, e := range entries {
-		data, _ := fs.ReadFile(fsys, "kb/"+e.Name())
-		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
 	}
 	return dir
 }

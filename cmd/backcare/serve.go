@@ -109,16 +109,12 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 		opts.Contexts, opts.Limiter, opts.Locker = state.Contexts(), state.Limiter(), state.Locker()
 		updates = state.Updates()
 	}
-	eng := newEngine(kb, bot.Options{
-		Contexts: opts.Contexts,
-		Limiter:  opts.Limiter,
-		Locker:   opts.Locker,
-		Observe: func(m bot.Message, r bot.Reply, d time.Duration) {
-			for _, o := range observers {
-				o(m, r, d)
-			}
-		},
-	})
+	opts.Observe = func(m bot.Message, r bot.Reply, d time.Duration) {
+		for _, o := range observers {
+			o(m, r, d)
+		}
+	}
+	eng := newEngine(kb, opts)
 	health.Add("knowledge-base", func() error {
 		if eng.Knowledge() == nil {
 			return errors.New("not loaded")

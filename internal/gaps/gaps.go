@@ -59,8 +59,10 @@ func Open(path string) (*Recorder, error) {
 // Observe records fallbacks, clarifications and low-confidence answers;
 // it fits bot.Options.Observe.
 func (r *Recorder) Observe(m bot.Message, rep bot.Reply, _ time.Duration) {
+	// Button and command answers carry confidence 1, so only matched
+	// questions can fall below LowConfidence.
 	record := rep.Kind == bot.KindFallback || rep.Kind == bot.KindClarify ||
-		(rep.Kind == bot.KindAnswer && m.Payload == "" && m.Command != bot.CmdCauses && rep.Confidence < r.LowConfidence)
+		(rep.Kind == bot.KindAnswer && rep.Confidence < r.LowConfidence)
 	if !record {
 		return
 	}

@@ -128,9 +128,6 @@ func Open(o Options) (*State, error) {
 // Close closes the connection pool.
 func (s *State) Close() error { return s.rdb.Close() }
 
-// Client returns the underlying client (tests and tools).
-func (s *State) Client() *goredis.Client { return s.rdb }
-
 // do runs f against Redis unless the breaker is open. It reports false
 // when the caller should fall back to local state.
 func (s *State) do(ctx context.Context, store string, f func(context.Context) error) bool {

@@ -159,9 +159,6 @@ func New(cfg Config, h Handler) *Adapter {
 // Ready is closed once the adapter has connected (getMe succeeded).
 func (a *Adapter) Ready() <-chan struct{} { return a.ready }
 
-// Username is the bot's username, known once Ready is closed.
-func (a *Adapter) Username() string { return a.api.Self.UserName }
-
 // ctxClient makes the library's requests carry a context, so that a long
 // poll can be cancelled at shutdown and every call has a deadline.
 type ctxClient struct {

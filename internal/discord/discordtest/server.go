@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"github.com/gorilla/websocket"
+
+	"github.com/backcare/backcare/internal/notify"
 )
 
 // Ids of the fake application and bot user.
@@ -50,14 +52,14 @@ type Server struct {
 	identifies []map[string]any
 	resumes    int
 	nextID     int
-	changed    chan struct{}
+	changed    notify.Notifier
 	failNext   map[string][]int // path prefix -> statuses to return
 	closeWith  int              // close code for the next IDENTIFY
 }
 
 // NewServer starts a fake Discord accepting token ("Bot " + token).
 func NewServer(token string) *Server {
-	s := &Server{Token: token, nextID: 1000, changed: make(chan struct{}), failNext: map[string][]int{}}
+	s := &Server{Token: token, nextID: 1000, failNext: map[string][]int{}}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/gateway", s.gateway)
 	mux.HandleFunc("/gateway/", s.gateway)
@@ -69,27 +71,9 @@ func NewServer(token string) *Server {
 // Base is the DISCORD_API_BASE for this server.
 func (s *Server) Base() string { return s.URL + "/" }
 
-func (s *Server) notifyLocked() {
-	close(s.changed)
-	s.changed = make(chan struct{})
-}
-
 // WaitFor waits until cond holds or timeout passes, and reports which.
 func (s *Server) WaitFor(timeout time.Duration, cond func() bool) bool {
-	deadline := time.After(timeout)
-	for {
-		s.mu.Lock()
-		ch := s.changed
-		s.mu.Unlock()
-		if cond() {
-			return true
-		}
-		select {
-		case <-ch:
-		case <-deadline:
-			return cond()
-		}
-	}
+	return s.changed.WaitFor(timeout, cond)
 }
 
 // Requests returns the REST calls whose path contains sub.
@@ -159,7 +143,7 @@ func (s *Server) rest(w http.ResponseWriter, r *http.Request) {
 	}
 	if path != "gateway" {
 		s.requests = append(s.requests, Request{Method: r.Method, Path: path, Body: body, Raw: raw, At: time.Now()})
-		s.notifyLocked()
+		s.changed.Notify()
 	}
 	s.nextID++
 	id := fmt.Sprint(s.nextID)
@@ -250,7 +234,7 @@ func (s *Server) gateway(w http.ResponseWriter, r *http.Request) {
 			s.identifies = append(s.identifies, d)
 			code := s.closeWith
 			s.closeWith = 0
-			s.notifyLocked()
+			s.changed.Notify()
 			s.mu.Unlock()
 			if code != 0 {
 				s.closeConn(conn, code, "Disallowed intent(s).")
@@ -266,7 +250,7 @@ func (s *Server) gateway(w http.ResponseWriter, r *http.Request) {
 		case 6: // resume
 			s.mu.Lock()
 			s.resumes++
-			s.notifyLocked()
+			s.changed.Notify()
 			s.mu.Unlock()
 			s.establish(conn, "RESUMED", map[string]any{})
 		}
@@ -290,7 +274,7 @@ func (s *Server) establish(conn *websocket.Conn, t string, d any) {
 	s.conn = conn
 	s.seq++
 	seq := s.seq
-	s.notifyLocked()
+	s.changed.Notify()
 	s.mu.Unlock()
 	raw, _ := json.Marshal(d)
 	_ = conn.WriteJSON(frame{Op: 0, T: t, S: &seq, D: raw})

@@ -17,6 +17,8 @@ import (
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"github.com/backcare/backcare/internal/notify"
 )
 
 // BotID and BotUsername identify the fake bot (getMe).
@@ -55,8 +57,8 @@ type Server struct {
 	nextMsg  int
 	faults   map[string][]Fault
 	delays   map[string]time.Duration
-	changed  chan struct{} // closed and replaced whenever state changes
-	confirms int           // highest offset the bot has confirmed
+	changed  notify.Notifier
+	confirms int // highest offset the bot has confirmed
 	onCall   func(Call)
 }
 
@@ -70,18 +72,13 @@ func (s *Server) OnCall(f func(Call)) {
 
 // NewServer starts a fake Bot API for token.
 func NewServer(token string) *Server {
-	s := &Server{Token: token, nextID: 1, nextMsg: 1000, faults: map[string][]Fault{}, delays: map[string]time.Duration{}, changed: make(chan struct{})}
+	s := &Server{Token: token, nextID: 1, nextMsg: 1000, faults: map[string][]Fault{}, delays: map[string]time.Duration{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	return s
 }
 
 // Endpoint is the library's endpoint format for this server.
 func (s *Server) Endpoint() string { return s.URL + "/bot%s/%s" }
-
-func (s *Server) notify() {
-	close(s.changed)
-	s.changed = make(chan struct{})
-}
 
 // Fail queues faults for the next calls of method.
 func (s *Server) Fail(method string, faults ...Fault) {
@@ -104,7 +101,7 @@ func (s *Server) Push(u tgbotapi.Update) int {
 	u.UpdateID = s.nextID
 	s.nextID++
 	s.updates = append(s.updates, u)
-	s.notify()
+	s.changed.Notify()
 	return u.UpdateID
 }
 
@@ -130,20 +127,7 @@ func (s *Server) Confirmed() int {
 
 // WaitFor waits until cond holds or the timeout passes, and reports which.
 func (s *Server) WaitFor(timeout time.Duration, cond func() bool) bool {
-	deadline := time.After(timeout)
-	for {
-		s.mu.Lock()
-		ch := s.changed
-		s.mu.Unlock()
-		if cond() {
-			return true
-		}
-		select {
-		case <-ch:
-		case <-deadline:
-			return cond()
-		}
-	}
+	return s.changed.WaitFor(timeout, cond)
 }
 
 // WaitCalls waits for at least n calls of method and returns them.
@@ -192,7 +176,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		if f := s.onCall; f != nil {
 			notifyCall = func() { f(c) }
 		}
-		defer func() { s.mu.Lock(); s.notify(); s.mu.Unlock() }()
+		defer s.changed.Notify()
 	}
 	s.mu.Unlock()
 	if notifyCall != nil {
@@ -259,7 +243,7 @@ func (s *Server) getUpdates(w http.ResponseWriter, r *http.Request, params map[s
 				}
 			}
 			s.updates = kept
-			s.notify()
+			s.changed.Notify()
 		}
 		var out []tgbotapi.Update
 		for _, u := range s.updates {
@@ -267,7 +251,7 @@ func (s *Server) getUpdates(w http.ResponseWriter, r *http.Request, params map[s
 				out = append(out, u)
 			}
 		}
-		ch := s.changed
+		ch := s.changed.Changed()
 		s.mu.Unlock()
 		if len(out) > 0 || timeout == 0 {
 			writeOK(w, out)

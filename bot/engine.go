@@ -117,6 +117,7 @@ func sourceNotice(kb *knowledge.Base, ids []string) Block {
 func (e *Engine) Handle(ctx context.Context, m Message) Reply {
 	start := time.Now()
 	r := e.handle(ctx, m)
+	r.KnowledgeVersion = e.brain.Load().kb.Version
 	if e.observe != nil {
 		e.observe(m, r, time.Since(start))
 	}
@@ -128,7 +129,7 @@ func (e *Engine) handle(ctx context.Context, m Message) Reply {
 		return Reply{Kind: KindNone}
 	}
 	br := e.brain.Load()
-	key := m.Platform + ":" + m.ChatID
+	key := conversationKey(m)
 	if e.locker != nil {
 		if unlock, err := e.locker.Lock(ctx, key); err == nil {
 			defer unlock()
@@ -137,6 +138,8 @@ func (e *Engine) handle(ctx context.Context, m Message) Reply {
 	cc, _ := e.contexts.Load(ctx, key) // a failing store means no context, not no answer
 
 	switch {
+	case m.Edited && (m.Payload != "" || m.Command != "" && m.Command != CmdAsk || m.NonText):
+		return Reply{Kind: KindNone} // only an edit's words are read, for danger signs
 	case m.Payload != "":
 		return e.payload(ctx, br, key, &cc, m)
 	case m.Command != "" && m.Command != CmdAsk:
@@ -156,6 +159,9 @@ func (e *Engine) handle(ctx context.Context, m Message) Reply {
 	c := br.cls.Classify(text, cc.LastTopic)
 	if len(c.RedFlags) > 0 {
 		return e.urgent(br, c.RedFlags) // never rate-limited: safety first
+	}
+	if m.Edited {
+		return Reply{Kind: KindNone} // an edit without a danger sign was answered already
 	}
 	if !e.allow(ctx, m) {
 		if time.Since(cc.WarnedAt) < time.Minute {
@@ -185,6 +191,14 @@ func (e *Engine) handle(ctx context.Context, m Message) Reply {
 	}
 	r.Guesses = c.Candidates
 	return r
+}
+
+// conversationKey identifies a conversation: a chat, or one thread of it.
+func conversationKey(m Message) string {
+	if m.Thread != "" {
+		return m.Platform + ":" + m.ChatID + "/" + m.Thread
+	}
+	return m.Platform + ":" + m.ChatID
 }
 
 func (e *Engine) allow(ctx context.Context, m Message) bool {

@@ -262,3 +262,45 @@ func TestMemoryContextsExpire(t *testing.T) {
 		t.Errorf("context did not expire: %+v", c)
 	}
 }
+
+// TestEditedMessages: an edit is read for danger signs only.
+func TestEditedMessages(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		m    bot.Message
+		want bot.Kind
+	}{
+		{"edit describing a danger sign", bot.Message{Text: "my back hurts and now I'm bleeding"}, bot.KindUrgent},
+		{"edit of an ordinary question", bot.Message{Text: "what helps back spasms"}, bot.KindNone},
+		{"edited /ask with a danger sign", bot.Message{Command: bot.CmdAsk, Arg: "I'm bleeding"}, bot.KindUrgent},
+		{"edited command", bot.Message{Command: bot.CmdTips}, bot.KindNone},
+	}
+	for i, tt := range tests {
+		m := tt.m
+		m.Platform, m.ChatID, m.UserID, m.Addressed, m.Edited = "test", fmt.Sprint("edit-", i), "u", true, true
+		if r := eng.Handle(ctx, m); r.Kind != tt.want {
+			t.Errorf("%s: kind %s, want %s", tt.name, r.Kind, tt.want)
+		}
+	}
+}
+
+// TestThreadsKeepSeparateContexts: "tell me more" in one forum topic is not
+// read in the light of another topic's conversation.
+func TestThreadsKeepSeparateContexts(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	ctx := context.Background()
+	in := func(thread, text string) bot.Reply {
+		return eng.Handle(ctx, bot.Message{Platform: "test", ChatID: "group", Thread: thread, UserID: "u", Group: true, Addressed: true, Text: text})
+	}
+	if r := in("7", "can i use a heating pad on my back"); r.TopicID != "ice-and-heat" {
+		t.Fatalf("topic = %q", r.TopicID)
+	}
+	if r := in("9", "tell me more"); r.Kind != bot.KindInfo {
+		t.Errorf("tell me more in another thread: kind %s topic %q, want the no-context prompt", r.Kind, r.TopicID)
+	}
+	if r := in("7", "tell me more"); r.Kind != bot.KindAnswer {
+		t.Errorf("tell me more in the same thread: kind %s, want a related topic", r.Kind)
+	}
+}

@@ -15,6 +15,9 @@ type Message struct {
 	Platform string
 	// ChatID identifies the conversation (a private chat, a group, a channel).
 	ChatID string
+	// Thread identifies a thread within the chat, such as a Telegram forum
+	// topic; "" for none. The engine keeps a separate context per thread.
+	Thread string
 	// UserID identifies the sender within the platform.
 	UserID string
 	// Text is what the user wrote, with any mention of the bot removed.
@@ -32,6 +35,10 @@ type Message struct {
 	Payload string
 	// NonText is true for stickers, photos, voice notes and the like.
 	NonText bool
+	// Edited is true when the user edited an earlier message. The engine
+	// reads it for danger signs only: it answers an edit that describes one
+	// with the urgent reply, and stays silent otherwise.
+	Edited bool
 	// Time is when the platform received the message; zero means now.
 	Time time.Time
 }

@@ -17,6 +17,8 @@ const (
 	KindDecline     Kind = "decline"
 	KindInfo        Kind = "info" // start, help, about, category lists
 	KindRateLimited Kind = "rate-limited"
+	// KindFeedback acknowledges a press of a feedback button (👍 or 👎).
+	KindFeedback Kind = "feedback"
 	// KindNone means stay silent: the message was not for the bot.
 	KindNone Kind = "none"
 )
@@ -45,10 +47,12 @@ type Block struct {
 }
 
 // Button is a choice the user can press. Payload goes back to the engine
-// as Message.Payload; it is at most 64 bytes.
+// as Message.Payload; it is at most 64 bytes. A button with a URL instead
+// opens that address (a link button) and has no payload.
 type Button struct {
 	Label   string `json:"label"`
-	Payload string `json:"payload"`
+	Payload string `json:"payload,omitempty"`
+	URL     string `json:"url,omitempty"`
 }
 
 // Reply is the engine's platform-neutral answer to a Message.
@@ -70,6 +74,35 @@ type Reply struct {
 	// Guesses are the matcher's best topics for a question, best first,
 	// whatever was decided; the gaps report uses them.
 	Guesses []Candidate
+	// Feedback is set when the message rated an answer or commented on one.
+	Feedback *Feedback
+	// KnowledgeVersion identifies the knowledge base that produced the
+	// reply (knowledge.Base.Version), so that reports can compare versions.
+	KnowledgeVersion string
+}
+
+// Vote is a member's verdict on an answer.
+type Vote string
+
+// Votes.
+const (
+	VoteUp   Vote = "up"
+	VoteDown Vote = "down"
+)
+
+// Feedback is what a member said about one answer: a press of 👍 or 👎,
+// or the message they wrote after 👎 ("what were you looking for?").
+type Feedback struct {
+	// Topic is the topic of the answer rated.
+	Topic string
+	// Vote is the button pressed; "" for a comment.
+	Vote Vote
+	// Comment is true for the message written after 👎; its text is in the
+	// Message.
+	Comment bool
+	// Repeat is true when the answer had been rated already: nothing new
+	// is counted.
+	Repeat bool
 }
 
 // Silent reports whether the adapter should send nothing.

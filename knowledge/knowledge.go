@@ -60,6 +60,9 @@ type Base struct {
 	// Declines are questions the bot deliberately does not answer
 	// (medicines and doses, for example), with the reply it gives instead.
 	Declines []Decline
+	// Version identifies the content: a short hash of every file's name
+	// and bytes. Reports use it to compare knowledge-base versions.
+	Version string
 
 	topics  map[string]int
 	sources map[string]int

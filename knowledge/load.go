@@ -1,7 +1,9 @@
 package knowledge
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"os"
@@ -120,7 +122,19 @@ func parseFiles(files []namedFile) (*Base, error) {
 		return nil, errs
 	}
 	b.index()
+	b.Version = version(files)
 	return b, nil
+}
+
+// version hashes the files' names (without folders, so a copy of the same
+// files elsewhere has the same version) and contents.
+func version(files []namedFile) string {
+	h := sha256.New()
+	for _, f := range files {
+		fmt.Fprintf(h, "%s\x00%d\x00", path.Base(filepath.ToSlash(f.name)), len(f.data))
+		h.Write(f.data)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:6])
 }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)

@@ -144,3 +144,26 @@ func TestWriteEmbeddedRoundTrips(t *testing.T) {
 		t.Error("export overwrote existing files")
 	}
 }
+
+// TestVersion: the version follows the content, not where the files are.
+func TestVersion(t *testing.T) {
+	src := "disclaimer: not medical advice\n"
+	a, err := knowledge.Parse("kb.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := knowledge.Parse("elsewhere/kb.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := knowledge.Parse("kb.yaml", []byte(src+"welcome: hi\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Version == "" || a.Version != b.Version {
+		t.Errorf("same content, versions %q and %q", a.Version, b.Version)
+	}
+	if a.Version == c.Version {
+		t.Errorf("different content, same version %q", a.Version)
+	}
+}

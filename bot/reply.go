@@ -62,8 +62,12 @@ type Reply struct {
 	Buttons []Button
 	// TopicID is the topic answered, if any.
 	TopicID string
-	// RedFlags lists the danger signs found, most urgent first.
+	// RedFlags lists the urgent safety categories found (danger signs,
+	// crisis, abuse), most urgent first.
 	RedFlags []string
+	// Safety lists every safety category the message raised, urgent or
+	// not (pregnancy loss is not urgent by itself), most urgent first.
+	Safety []string
 	// Confidence is the matcher's confidence in TopicID, in [0,1].
 	Confidence float64
 	// Urgent is true when the reply tells the user to get help now.

@@ -1,0 +1,4 @@
+package lexicon
+
+// Build builds a fresh lexicon, for the build benchmark.
+func Build() *Lexicon { return build(words) }

@@ -10,8 +10,9 @@ type Candidate struct {
 
 // Classification is what a Classifier found in one message.
 type Classification struct {
-	// RedFlags are the ids of the danger signs found, in knowledge-base order.
-	RedFlags []string
+	// Safety are the ids of the danger signs (red flags) and safety
+	// situations (crisis, abuse, loss) found, in knowledge-base order.
+	Safety []string
 	// Decline is the id of a decline rule the message hit ("medication").
 	Decline string
 	// Candidates are the best topics, best first (at most a few).

@@ -36,6 +36,9 @@ type Options struct {
 	Locker ChatLocker
 	// Observe, if set, is called after every handled message (metrics).
 	Observe func(Message, Reply, time.Duration)
+	// Region selects the emergency number and helplines shown (a region id
+	// of the knowledge base, such as "uk"); "" shows every region.
+	Region string
 }
 
 // Engine turns Messages into Replies. It is safe for concurrent use, and
@@ -47,21 +50,31 @@ type Engine struct {
 	limiter  Limiter
 	locker   ChatLocker
 	observe  func(Message, Reply, time.Duration)
+	region   string
 }
 
 // brain is one knowledge base with its classifier and prepared answers.
 // It is replaced whole, never modified.
 type brain struct {
-	kb       *knowledge.Base
-	cls      Classifier
-	answers  map[string][]Block // topic or red-flag id -> answer blocks
-	sources  map[string]Block   // topic or red-flag id -> "Source: ..." notice
-	severity map[string]int     // red-flag id -> order (emergency first)
+	kb         *knowledge.Base
+	cls        Classifier
+	disclaimer string
+	answers    map[string][]Block // topic, red-flag or safety id -> answer blocks
+	sources    map[string]Block   // topic, red-flag or safety id -> "Source: ..." notice
+	safety     map[string]safetyInfo
+}
+
+// safetyInfo is what the engine needs to know of a red flag or safety item.
+type safetyInfo struct {
+	title    string
+	kind     Kind // KindUrgent, KindCrisis, KindAbuse or KindLoss
+	urgent   bool
+	severity int // lower comes first
 }
 
 // NewEngine returns an engine answering from kb with cls.
 func NewEngine(kb *knowledge.Base, cls Classifier, opts Options) *Engine {
-	e := &Engine{th: opts.Thresholds, contexts: opts.Contexts, limiter: opts.Limiter, locker: opts.Locker, observe: opts.Observe}
+	e := &Engine{th: opts.Thresholds, contexts: opts.Contexts, limiter: opts.Limiter, locker: opts.Locker, observe: opts.Observe, region: opts.Region}
 	if e.th == (Thresholds{}) {
 		e.th = DefaultThresholds()
 	}
@@ -78,18 +91,36 @@ func NewEngine(kb *knowledge.Base, cls Classifier, opts Options) *Engine {
 // Swap atomically replaces the knowledge base and classifier. Messages
 // being handled finish with the old ones.
 func (e *Engine) Swap(kb *knowledge.Base, cls Classifier) {
-	br := &brain{kb: kb, cls: cls, answers: map[string][]Block{}, sources: map[string]Block{}, severity: map[string]int{}}
+	br := &brain{kb: kb, cls: cls, disclaimer: kb.Localize(kb.Disclaimer, e.region),
+		answers: map[string][]Block{}, sources: map[string]Block{}, safety: map[string]safetyInfo{}}
 	for _, t := range kb.Topics {
-		br.answers[t.ID] = ParseBlocks(t.Answer)
+		br.answers[t.ID] = ParseBlocks(kb.Localize(t.Answer, e.region))
 		br.sources[t.ID] = sourceNotice(kb, t.Sources)
 	}
+	// Severity: crisis, then abuse, then emergency danger signs, then the
+	// others, then loss (which acknowledges after any urgent guidance).
 	for i, f := range kb.RedFlags {
-		br.answers[f.ID] = ParseBlocks(f.Answer)
+		br.answers[f.ID] = ParseBlocks(kb.Localize(f.Answer, e.region))
 		br.sources[f.ID] = sourceNotice(kb, f.Sources)
-		br.severity[f.ID] = i
+		sev := 2000 + i
 		if f.Level == knowledge.Emergency {
-			br.severity[f.ID] -= len(kb.RedFlags)
+			sev = 1000 + i
 		}
+		br.safety[f.ID] = safetyInfo{title: f.Title, kind: KindUrgent, urgent: true, severity: sev}
+	}
+	for i, x := range kb.Safety {
+		br.answers[x.ID] = ParseBlocks(kb.Localize(x.Answer, e.region))
+		br.sources[x.ID] = sourceNotice(kb, x.Sources)
+		info := safetyInfo{title: x.Title, urgent: x.Kind.Urgent()}
+		switch x.Kind {
+		case knowledge.Crisis:
+			info.kind, info.severity = KindCrisis, i
+		case knowledge.Abuse:
+			info.kind, info.severity = KindAbuse, 100+i
+		default:
+			info.kind, info.severity = KindLoss, 3000+i
+		}
+		br.safety[x.ID] = info
 	}
 	e.brain.Store(br)
 }
@@ -157,8 +188,21 @@ func (e *Engine) handle(ctx context.Context, m Message) Reply {
 	}
 
 	c := br.cls.Classify(text, cc.LastTopic)
-	if len(c.RedFlags) > 0 {
-		return e.urgent(br, c.RedFlags) // never rate-limited: safety first
+	if len(c.Safety) > 0 {
+		r := e.safety(br, c.Safety)
+		if m.Edited && !r.Urgent {
+			return Reply{Kind: KindNone} // an edit is read for danger signs only
+		}
+		if r.Urgent {
+			cc.UrgentAt = time.Now()
+		}
+		for _, id := range r.Safety {
+			if br.safety[id].kind == KindLoss {
+				cc.LossAt = time.Now()
+			}
+		}
+		_ = e.contexts.Save(ctx, key, cc)
+		return r // never rate-limited: safety first
 	}
 	if m.Edited {
 		return Reply{Kind: KindNone} // an edit without a danger sign was answered already
@@ -240,7 +284,7 @@ func info(blocks ...Block) Reply { return Reply{Kind: KindInfo, Blocks: blocks} 
 func (e *Engine) command(ctx context.Context, br *brain, key string, cc *ChatContext, cmd string) Reply {
 	switch cmd {
 	case CmdStart:
-		r := info(Block{Kind: Paragraph, Text: br.kb.Welcome}, Block{Kind: Notice, Text: br.kb.Disclaimer})
+		r := info(Block{Kind: Paragraph, Text: br.kb.Welcome}, Block{Kind: Notice, Text: br.disclaimer})
 		r.Buttons = categoryButtons()
 		cc.DisclaimerShown = true
 		_ = e.contexts.Save(ctx, key, *cc)
@@ -253,7 +297,7 @@ func (e *Engine) command(ctx context.Context, br *brain, key string, cc *ChatCon
 		return info(
 			Block{Kind: Paragraph, Text: "Backcare answers questions about back spasms in pregnancy from these sources:"},
 			Block{Kind: Bullets, Items: items},
-			Block{Kind: Notice, Text: br.kb.Disclaimer},
+			Block{Kind: Notice, Text: br.disclaimer},
 		)
 	case CmdCauses:
 		return e.category(ctx, br, key, cc, knowledge.Cause)
@@ -299,17 +343,31 @@ func (e *Engine) help(br *brain, ask bool) Reply {
 	return r
 }
 
-func (e *Engine) urgent(br *brain, flags []string) Reply {
-	ordered := append([]string(nil), flags...)
-	for i := 1; i < len(ordered); i++ { // few flags: insertion sort by severity
-		for j := i; j > 0 && br.severity[ordered[j]] < br.severity[ordered[j-1]]; j-- {
-			ordered[j], ordered[j-1] = ordered[j-1], ordered[j]
+// safety answers the danger signs and safety situations found, most
+// severe first: crisis, abuse, emergency danger signs, other danger signs,
+// and a loss acknowledgement last. Safety replies carry no buttons: a
+// member in crisis or grieving is not offered pregnancy topics, and abuse
+// is answered discreetly.
+func (e *Engine) safety(br *brain, ids []string) Reply {
+	ordered := append([]string(nil), ids...)
+	slices.SortStableFunc(ordered, func(a, b string) int { return br.safety[a].severity - br.safety[b].severity })
+	r := Reply{Kind: KindLoss, Safety: ordered, Confidence: 1}
+	for _, id := range ordered {
+		info := br.safety[id]
+		if info.urgent {
+			r.Urgent = true
+			r.RedFlags = append(r.RedFlags, id)
+			if r.Kind == KindLoss {
+				r.Kind = info.kind // the most severe urgent kind
+			}
 		}
 	}
-	r := Reply{Kind: KindUrgent, Urgent: true, RedFlags: ordered, Confidence: 1}
 	for _, id := range ordered {
-		f, _ := br.kb.RedFlag(id)
-		r.Blocks = append(r.Blocks, Block{Kind: Heading, Text: "⚠️ " + f.Title})
+		title := br.safety[id].title
+		if br.safety[id].urgent {
+			title = "⚠️ " + title
+		}
+		r.Blocks = append(r.Blocks, Block{Kind: Heading, Text: title})
 		r.Blocks = append(r.Blocks, br.answers[id]...)
 	}
 	for _, id := range ordered {
@@ -336,12 +394,14 @@ func (e *Engine) answer(ctx context.Context, br *brain, key string, cc *ChatCont
 	r.Blocks = append(r.Blocks, br.answers[id]...)
 	r.Blocks = append(r.Blocks, br.sources[id])
 	if !cc.DisclaimerShown {
-		r.Blocks = append(r.Blocks, Block{Kind: Notice, Text: br.kb.Disclaimer})
+		r.Blocks = append(r.Blocks, Block{Kind: Notice, Text: br.disclaimer})
 		cc.DisclaimerShown = true
 	}
-	for _, rel := range t.Related {
-		if rt, ok := br.kb.Topic(rel); ok {
-			r.Buttons = append(r.Buttons, Button{Label: rt.Title, Payload: TopicPayload(rel)})
+	if cc.LossAt.IsZero() { // after a loss, answer what she asks, and push nothing more
+		for _, rel := range t.Related {
+			if rt, ok := br.kb.Topic(rel); ok {
+				r.Buttons = append(r.Buttons, Button{Label: rt.Title, Payload: TopicPayload(rel)})
+			}
 		}
 	}
 	cc.LastTopic = id

@@ -21,7 +21,7 @@ func newEngine(t testing.TB, opts bot.Options) *bot.Engine {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return bot.NewEngine(kb, match.New(kb), opts)
+	return bot.NewEngine(kb, match.Must(match.New(kb)), opts)
 }
 
 func msg(text string) bot.Message {
@@ -66,14 +66,15 @@ func TestAnswerNamesSourceAndDisclaimerOnce(t *testing.T) {
 		t.Fatalf("topic = %q", first.TopicID)
 	}
 	text := first.PlainText()
-	if !strings.Contains(text, "Source: Back spasms during pregnancy") || !strings.Contains(text, kb.Disclaimer) {
+	disclaimer := kb.Localize(kb.Disclaimer, "")
+	if !strings.Contains(text, "Source: Back spasms during pregnancy") || !strings.Contains(text, disclaimer) {
 		t.Errorf("first answer lacks source or disclaimer:\n%s", text)
 	}
 	if len(first.Buttons) == 0 || !strings.HasPrefix(first.Buttons[0].Payload, "topic:") {
 		t.Errorf("related topics not offered as buttons: %+v", first.Buttons)
 	}
 	second := eng.Handle(ctx, msg("is a firm mattress better"))
-	if strings.Contains(second.PlainText(), kb.Disclaimer) {
+	if strings.Contains(second.PlainText(), disclaimer) {
 		t.Error("disclaimer repeated on the second answer in the same chat")
 	}
 }
@@ -224,13 +225,13 @@ func TestSwapWhileHandling(t *testing.T) {
 	}
 	for i := 0; i < 50; i++ {
 		if i%2 == 0 {
-			eng.Swap(v2, match.New(v2))
+			eng.Swap(v2, match.Must(match.New(v2)))
 		} else {
-			eng.Swap(full, match.New(full))
+			eng.Swap(full, match.Must(match.New(full)))
 		}
 	}
 	wg.Wait()
-	eng.Swap(v2, match.New(v2))
+	eng.Swap(v2, match.Must(match.New(v2)))
 	if r := eng.Handle(context.Background(), msg("heat pack")); !strings.Contains(r.Text(), "(v2)") {
 		t.Errorf("after swap the new knowledge base is not used:\n%s", r.Text())
 	}

@@ -11,7 +11,13 @@ type Kind string
 // Reply kinds. Metrics and logs use these names.
 const (
 	KindAnswer      Kind = "topic"
-	KindUrgent      Kind = "urgent"
+	KindUrgent      Kind = "urgent" // a danger sign (red flag)
+	// KindCrisis meets thoughts of suicide or self-harm. Urgent.
+	KindCrisis Kind = "crisis"
+	// KindAbuse meets domestic abuse. Urgent.
+	KindAbuse Kind = "abuse"
+	// KindLoss meets a pregnancy loss with care. Not urgent by itself.
+	KindLoss Kind = "loss"
 	KindClarify     Kind = "clarification"
 	KindFallback    Kind = "fallback"
 	KindDecline     Kind = "decline"

@@ -19,6 +19,12 @@ type ChatContext struct {
 	DisclaimerShown bool
 	// WarnedAt is when the chat was last told to slow down.
 	WarnedAt time.Time
+	// UrgentAt is when the chat last got an urgent reply, so that an
+	// acknowledgement ("ok, calling them now") gets a short, kind answer.
+	UrgentAt time.Time
+	// LossAt is when the chat told of a pregnancy loss. While the context
+	// lasts, no pregnancy tips or topic buttons are pushed unless asked.
+	LossAt time.Time
 }
 
 // ContextStore keeps ChatContexts with an expiry. Implementations must be

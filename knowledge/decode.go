@@ -41,8 +41,12 @@ type file struct {
 	flags                    []RedFlag
 	synonyms                 []Synonym
 	declines                 []Decline
+	safety                   []Safety
+	groups                   []WordGroup
+	regions                  []Region
 	sourcePos, topicPos      []positions
 	flagPos, synPos, declPos []positions
+	safetyPos, regionPos     []positions
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Column: n.Column} }
@@ -99,6 +103,19 @@ func (d *decoder) parse(data []byte) *file {
 			d.each(n, "declines", func(n *yaml.Node) {
 				c, p := d.decline(n)
 				f.declines, f.declPos = append(f.declines, c), append(f.declPos, p)
+			})
+		},
+		"safety": func(n *yaml.Node) {
+			d.each(n, "safety", func(n *yaml.Node) {
+				x, p := d.safety(n)
+				f.safety, f.safetyPos = append(f.safety, x), append(f.safetyPos, p)
+			})
+		},
+		"word_groups": func(n *yaml.Node) { f.groups = d.wordGroups(n) },
+		"regions": func(n *yaml.Node) {
+			d.each(n, "regions", func(n *yaml.Node) {
+				r, p := d.region(n)
+				f.regions, f.regionPos = append(f.regions, r), append(f.regionPos, p)
 			})
 		},
 	})
@@ -262,8 +279,65 @@ func (d *decoder) redFlag(n *yaml.Node) (RedFlag, positions) {
 		"title":    func(v *yaml.Node) { r.Title = d.text(v, "title") },
 		"level":    func(v *yaml.Node) { r.Level = Level(d.text(v, "level")); p.list["level"] = []Pos{d.pos(v)} },
 		"triggers": func(v *yaml.Node) { r.Triggers, p.list["triggers"] = d.list(v, "triggers") },
+		"unless":   func(v *yaml.Node) { r.Unless, p.list["unless"] = d.list(v, "unless") },
 		"answer":   func(v *yaml.Node) { r.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
 		"sources":  func(v *yaml.Node) { r.Sources, p.list["sources"] = d.list(v, "sources") },
+	})
+	return r, p
+}
+
+func (d *decoder) safety(n *yaml.Node) (Safety, positions) {
+	x, p := Safety{Pos: d.pos(n)}, newPositions()
+	p.present = d.fields(n, "safety item", map[string]func(*yaml.Node){
+		"id":       func(v *yaml.Node) { x.ID, p.id = d.text(v, "id"), d.pos(v) },
+		"title":    func(v *yaml.Node) { x.Title = d.text(v, "title") },
+		"kind":     func(v *yaml.Node) { x.Kind = SafetyKind(d.text(v, "kind")); p.list["kind"] = []Pos{d.pos(v)} },
+		"triggers": func(v *yaml.Node) { x.Triggers, p.list["triggers"] = d.list(v, "triggers") },
+		"unless":   func(v *yaml.Node) { x.Unless, p.list["unless"] = d.list(v, "unless") },
+		"answer":   func(v *yaml.Node) { x.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
+		"sources":  func(v *yaml.Node) { x.Sources, p.list["sources"] = d.list(v, "sources") },
+	})
+	return x, p
+}
+
+// wordGroups reads a mapping of group name to a list of words.
+func (d *decoder) wordGroups(n *yaml.Node) []WordGroup {
+	if n.Kind != yaml.MappingNode {
+		if n.Tag != "!!null" {
+			d.errorf(d.pos(n), "word_groups must be a mapping of name: [word, word, ...]")
+		}
+		return nil
+	}
+	var out []WordGroup
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], resolve(n.Content[i+1])
+		words, _ := d.list(v, "word group "+k.Value)
+		out = append(out, WordGroup{Name: k.Value, Words: words, Pos: d.pos(k)})
+	}
+	return out
+}
+
+func (d *decoder) region(n *yaml.Node) (Region, positions) {
+	r, p := Region{Pos: d.pos(n), Helplines: map[string]string{}}, newPositions()
+	p.present = d.fields(n, "region", map[string]func(*yaml.Node){
+		"id":        func(v *yaml.Node) { r.ID, p.id = d.text(v, "id"), d.pos(v) },
+		"name":      func(v *yaml.Node) { r.Name = d.text(v, "name") },
+		"emergency": func(v *yaml.Node) { r.Emergency = d.text(v, "emergency") },
+		"helplines": func(v *yaml.Node) {
+			if v.Kind != yaml.MappingNode {
+				d.errorf(d.pos(v), "helplines must be a mapping of name: text")
+				return
+			}
+			for i := 0; i+1 < len(v.Content); i += 2 {
+				k := v.Content[i]
+				if _, dup := r.Helplines[k.Value]; dup {
+					d.errorf(d.pos(k), "helpline %q appears twice", k.Value)
+				}
+				r.Helplines[k.Value] = d.text(resolve(v.Content[i+1]), "helpline "+k.Value)
+				p.list["helplines"] = append(p.list["helplines"], d.pos(k))
+			}
+		},
+		"sources": func(v *yaml.Node) { r.Sources, p.list["sources"] = d.list(v, "sources") },
 	})
 	return r, p
 }

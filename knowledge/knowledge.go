@@ -60,6 +60,15 @@ type Base struct {
 	// Declines are questions the bot deliberately does not answer
 	// (medicines and doses, for example), with the reply it gives instead.
 	Declines []Decline
+	// Safety holds the situations beyond danger signs that must be met
+	// with care before any topic: crisis, abuse and pregnancy loss.
+	Safety []Safety
+	// WordGroups name lists of words that triggers refer to in braces,
+	// such as {baby} for "baby, she, he, bub, little one".
+	WordGroups []WordGroup
+	// Regions hold each region's emergency number and helplines, which
+	// answers refer to as {emergency} and {helpline-name}.
+	Regions []Region
 	// Version identifies the content: a short hash of every file's name
 	// and bytes. Reports use it to compare knowledge-base versions.
 	Version string
@@ -109,9 +118,69 @@ type RedFlag struct {
 	// ("no bleeding"). Words are compared after stemming and synonyms, so
 	// "bleeding" also catches "bleed" and "bled" needs its own trigger.
 	Triggers []string
+	// Unless lists patterns that cancel a trigger match they overlap:
+	// idioms ("fell pregnant"), reassurances ("{baby} still kicking"),
+	// other people ("{others} fell").
+	Unless  []string
+	Answer  string
+	Sources []string
+	Pos     Pos
+}
+
+// SafetyKind is the kind of a safety situation.
+type SafetyKind string
+
+// The safety kinds.
+const (
+	// Crisis: thoughts of suicide, self-harm or harming the baby. Urgent.
+	Crisis SafetyKind = "crisis"
+	// Abuse: violence, threats or coercive control at home. Urgent, and
+	// answered discreetly: no buttons that repeat the subject.
+	Abuse SafetyKind = "abuse"
+	// Loss: miscarriage, stillbirth, a baby who has died. Not urgent by
+	// itself; met with a kind acknowledgement, and the chat is offered
+	// no pregnancy content for a while unless she asks.
+	Loss SafetyKind = "loss"
+)
+
+// SafetyKinds returns the valid kinds.
+func SafetyKinds() []SafetyKind { return []SafetyKind{Crisis, Abuse, Loss} }
+
+// Urgent reports whether replies of this kind tell the user to get help now.
+func (k SafetyKind) Urgent() bool { return k == Crisis || k == Abuse }
+
+// Safety is a situation that must be met with care before any topic is
+// answered. Its triggers work like red-flag triggers.
+type Safety struct {
+	ID       string
+	Title    string
+	Kind     SafetyKind
+	Triggers []string
+	Unless   []string
 	Answer   string
 	Sources  []string
 	Pos      Pos
+}
+
+// WordGroup is a named list of words that triggers refer to as {name}.
+type WordGroup struct {
+	Name  string
+	Words []string
+	Pos   Pos
+}
+
+// Region holds one region's emergency number and helplines.
+type Region struct {
+	ID string
+	// Name is how answers name the region: "the UK", "the US".
+	Name string
+	// Emergency is the emergency number: "999".
+	Emergency string
+	// Helplines maps a helpline's name, as answers refer to it in braces
+	// ({crisis-line}), to its text: "Samaritans on 116 123, free, day or night".
+	Helplines map[string]string
+	Sources   []string
+	Pos       Pos
 }
 
 // Synonym maps variant words and phrases to one canonical word, so that
@@ -156,6 +225,78 @@ func (b *Base) RedFlag(id string) (*RedFlag, bool) {
 		return nil, false
 	}
 	return &b.RedFlags[i], true
+}
+
+// EachPhrase calls f with every phrase the knowledge base teaches the
+// matcher and triage: topic titles, examples and keywords, and trigger
+// phrases. Analyzers learn their vocabulary from it.
+func (b *Base) EachPhrase(f func(string)) {
+	for _, t := range b.Topics {
+		f(t.Title)
+		for _, e := range t.Examples {
+			f(e)
+		}
+		for _, k := range t.Keywords {
+			f(k)
+		}
+	}
+	for _, r := range b.RedFlags {
+		for _, t := range r.Triggers {
+			f(t)
+		}
+	}
+	for _, d := range b.Declines {
+		for _, t := range d.Triggers {
+			f(t)
+		}
+	}
+	for _, x := range b.Safety {
+		for _, t := range x.Triggers {
+			f(t)
+		}
+		for _, t := range x.Unless {
+			f(t)
+		}
+	}
+	for _, r := range b.RedFlags {
+		for _, t := range r.Unless {
+			f(t)
+		}
+	}
+	for _, g := range b.WordGroups {
+		for _, w := range g.Words {
+			f(w)
+		}
+	}
+}
+
+// Groups returns the word groups as a map from name to words.
+func (b *Base) Groups() map[string][]string {
+	m := make(map[string][]string, len(b.WordGroups))
+	for _, g := range b.WordGroups {
+		m[g.Name] = g.Words
+	}
+	return m
+}
+
+// SafetyRule returns the safety situation with the given id.
+func (b *Base) SafetyRule(id string) (*Safety, bool) {
+	for i := range b.Safety {
+		if b.Safety[i].ID == id {
+			return &b.Safety[i], true
+		}
+	}
+	return nil, false
+}
+
+// Region returns the region with the given id.
+func (b *Base) Region(id string) (*Region, bool) {
+	for i := range b.Regions {
+		if b.Regions[i].ID == id {
+			return &b.Regions[i], true
+		}
+	}
+	return nil, false
 }
 
 // TopicsIn returns the topics of one category in file order.

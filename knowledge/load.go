@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -185,11 +186,49 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 			}
 		}
 	}
+	// Red flags and safety situations share one id space: both are named
+	// in replies' red_flags and in metrics.
 	flagAt := map[string]Pos{}
 	for _, f := range files {
 		for i, r := range f.flags {
 			if v.id(r.ID, f.flagPos[i].id, "red flag", flagAt) {
 				b.RedFlags = append(b.RedFlags, r)
+			}
+		}
+		for i, x := range f.safety {
+			if v.id(x.ID, f.safetyPos[i].id, "safety item", flagAt) {
+				b.Safety = append(b.Safety, x)
+			}
+		}
+	}
+	groupAt := map[string]Pos{}
+	for _, f := range files {
+		for _, g := range f.groups {
+			if prev, dup := groupAt[g.Name]; dup {
+				v.errorf(g.Pos, "word group %q is defined twice (first at %s)", g.Name, prev)
+				continue
+			}
+			if !idPattern.MatchString(g.Name) {
+				v.errorf(g.Pos, "word group name %q must be lower-case letters, digits and dashes", g.Name)
+			}
+			if len(g.Words) == 0 {
+				v.errorf(g.Pos, "word group %q is empty", g.Name)
+			}
+			groupAt[g.Name] = g.Pos
+			b.WordGroups = append(b.WordGroups, g)
+		}
+	}
+	regionAt := map[string]Pos{}
+	helplines := map[string]bool{"emergency": true}
+	for _, f := range files {
+		for i, r := range f.regions {
+			p := &f.regionPos[i]
+			v.require(r.Pos, "region", *p, "id", "name", "emergency", "sources")
+			if v.id(r.ID, p.id, "region", regionAt) {
+				b.Regions = append(b.Regions, r)
+			}
+			for name := range r.Helplines {
+				helplines[name] = true
 			}
 		}
 	}
@@ -253,7 +292,31 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 				v.errorf(p.answer, "red flag %q has an empty answer", r.ID)
 			}
 			v.triggers(r.Triggers, p, r.Pos)
+			v.groupRefs(r.Triggers, "triggers", p, r.Pos, groupAt)
+			v.groupRefs(r.Unless, "unless", p, r.Pos, groupAt)
+			v.placeholders(r.Answer, p.answer, helplines)
 			v.sources(r.Sources, p, r.Pos, sourceAt)
+		}
+		for i, x := range f.safety {
+			p := &f.safetyPos[i]
+			v.require(x.Pos, "safety item", *p, "id", "title", "kind", "triggers", "answer", "sources")
+			if p.present["kind"] && !slices.Contains(SafetyKinds(), x.Kind) {
+				v.errorf(p.at("kind", 0, x.Pos), "kind %q is not one of crisis, abuse, loss", x.Kind)
+			}
+			if p.present["answer"] && x.Answer == "" {
+				v.errorf(p.answer, "safety item %q has an empty answer", x.ID)
+			}
+			v.triggers(x.Triggers, p, x.Pos)
+			v.groupRefs(x.Triggers, "triggers", p, x.Pos, groupAt)
+			v.groupRefs(x.Unless, "unless", p, x.Pos, groupAt)
+			v.placeholders(x.Answer, p.answer, helplines)
+			v.sources(x.Sources, p, x.Pos, sourceAt)
+		}
+		for i, r := range f.regions {
+			v.sources(r.Sources, &f.regionPos[i], r.Pos, sourceAt)
+		}
+		for i, t := range f.topics {
+			v.placeholders(t.Answer, f.topicPos[i].answer, helplines)
 		}
 		for i, c := range f.declines {
 			p := &f.declPos[i]
@@ -262,6 +325,7 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 				v.errorf(p.answer, "decline %q has an empty answer", c.ID)
 			}
 			v.triggers(c.Triggers, p, c.Pos)
+			v.placeholders(c.Answer, p.answer, helplines)
 			b.Declines = append(b.Declines, c)
 		}
 	}
@@ -341,6 +405,45 @@ func (v *validator) triggers(ts []string, p *positions, at Pos) {
 		if exampleKey(t) == "" {
 			v.errorf(p.at("triggers", j, at), "empty trigger")
 		}
+	}
+}
+
+// groupRefs reports every {name} in patterns that names no word group.
+func (v *validator) groupRefs(patterns []string, field string, p *positions, at Pos, groups map[string]Pos) {
+	for j, t := range patterns {
+		for _, name := range braced(t) {
+			if _, ok := groups[name]; !ok {
+				v.errorf(p.at(field, j, at), "word group {%s} is not defined in any word_groups", name)
+			}
+		}
+	}
+}
+
+// placeholders reports every {name} in an answer that is neither
+// {emergency} nor a helpline some region defines.
+func (v *validator) placeholders(answer string, at Pos, helplines map[string]bool) {
+	for _, name := range braced(answer) {
+		if !helplines[name] {
+			v.errorf(at, "{%s} is not {emergency} or a helpline defined in regions", name)
+		}
+	}
+}
+
+// braced returns the names written in braces in s: "{baby} not moving"
+// gives ["baby"].
+func braced(s string) []string {
+	var out []string
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			return out
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			return out
+		}
+		out = append(out, s[i+1:i+j])
+		s = s[i+j+1:]
 	}
 }
 

@@ -51,8 +51,12 @@ func loadKB(path string) (*knowledge.Base, error) {
 }
 
 // newEngine wires a knowledge base, its matcher and the engine.
-func newEngine(kb *knowledge.Base, opts bot.Options) *bot.Engine {
-	return bot.NewEngine(kb, match.New(kb), opts)
+func newEngine(kb *knowledge.Base, opts bot.Options) (*bot.Engine, error) {
+	m, err := match.New(kb)
+	if err != nil {
+		return nil, err
+	}
+	return bot.NewEngine(kb, m, opts), nil
 }
 
 func cmdChat(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -79,8 +83,12 @@ func cmdChat(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 			}
 		}()
 	}
+	eng, err := newEngine(kb, opts)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintln(stdout, "Backcare — type a question, a number to pick a choice, /help for commands, or quit to leave.")
-	s := &console.Session{Handler: newEngine(kb, opts), In: stdin, Out: stdout, Prompt: "> "}
+	s := &console.Session{Handler: eng, In: stdin, Out: stdout, Prompt: "> "}
 	if err := s.Run(ctx); err != nil && !errors.Is(err, context.Canceled) {
 		return err
 	}
@@ -111,7 +119,10 @@ func cmdAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if err != nil {
 		return err
 	}
-	eng := newEngine(kb, bot.Options{Limiter: bot.Unlimited{}})
+	eng, err := newEngine(kb, bot.Options{Limiter: bot.Unlimited{}})
+	if err != nil {
+		return err
+	}
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	n := 0

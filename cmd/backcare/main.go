@@ -25,6 +25,7 @@ Usage:
   backcare ask [--json] [--kb PATH] [QUESTION...]
                                                answer one question, or one per line of standard input
   backcare serve [flags]                       run the Telegram and Discord adapters (see serve --help)
+  backcare explain [--kb PATH] [MESSAGE...]    show how the bot reads a message and why it answers as it does
   backcare kb validate [PATH...]               check a knowledge base (default: the embedded one)
   backcare kb export DIR                       write the built-in knowledge base into DIR, to edit
   backcare kb gaps [--top N] FILE              group the questions recorded with --unanswered-log
@@ -60,6 +61,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdAsk(ctx, args[1:], stdin, stdout, stderr)
 	case "kb":
 		err = cmdKB(args[1:], stdout, stderr)
+	case "explain":
+		err = cmdExplain(ctx, args[1:], stdin, stdout, stderr)
 	case "serve":
 		err = cmdServe(ctx, args[1:], stdout, stderr)
 	case "healthcheck":

@@ -114,7 +114,10 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 			o(m, r, d)
 		}
 	}
-	eng := newEngine(kb, opts)
+	eng, err := newEngine(kb, opts)
+	if err != nil {
+		return fmt.Errorf("knowledge base: %w", err)
+	}
 	health.Add("knowledge-base", func() error {
 		if eng.Knowledge() == nil {
 			return errors.New("not loaded")
@@ -160,7 +163,14 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 	}
 	if cfg.KB != "" {
 		rl := &reload.Reloader{Path: cfg.KB, Log: log, Result: metrics.Reload,
-			Apply: func(kb *knowledge.Base) { eng.Swap(kb, match.New(kb)) }}
+			Apply: func(kb *knowledge.Base) {
+				m, err := match.New(kb)
+				if err != nil { // validation makes this impossible; keep the last good one
+					log.Error("knowledge base rejected; keeping the last good one", "err", err)
+					return
+				}
+				eng.Swap(kb, m)
+			}}
 		runners = append(runners, runFunc(func(ctx context.Context) error {
 			hup := make(chan os.Signal, 1)
 			signal.Notify(hup, syscall.SIGHUP)

@@ -1,10 +1,16 @@
 // Package analyze turns a user's message into the tokens that triage and
-// matching work on: Unicode normalisation, case folding, contractions,
-// spelling fixes, synonyms, stop words and Snowball stemming.
+// matching work on: invisible-character removal, Unicode normalisation,
+// case folding, contractions and chat shorthand, spelling fixes, synonyms,
+// lemmas and Snowball stems, stop words and clause breaks.
+//
+// Spelling fixes never touch a correctly spelled English word (the SCOWL
+// word list in internal/lexicon), so "leaving" stays "leaving" and
+// "table" stays "table"; misspelt words are corrected by up to two edits
+// towards the knowledge base's own vocabulary.
 //
 // An Analyzer is built once per knowledge base and is safe for concurrent
 // use. Analyze allocates little: words the knowledge base knows are
-// stemmed from a precomputed table.
+// looked up in precomputed tables.
 package analyze
 
 import (
@@ -19,6 +25,7 @@ import (
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/backcare/backcare/internal/lexicon"
 	"github.com/backcare/backcare/knowledge"
 )
 
@@ -27,7 +34,7 @@ import (
 const MaxBytes = 16 << 10
 
 // Flag describes a token's role.
-type Flag uint8
+type Flag uint16
 
 // Token flags.
 const (
@@ -39,14 +46,26 @@ const (
 	// ScopeEnd marks a word that ends a negation's reach: "but", "just",
 	// or a new subject such as "I" or "my".
 	ScopeEnd
-	// Break marks a clause boundary from punctuation. Its Term is empty.
+	// Break marks a clause boundary from punctuation or a line break. Its
+	// Term is empty.
 	Break
+	// Weak marks a Break that only separates items of a list: a comma, a
+	// dash, a colon, a bracket.
+	Weak
+	// Question marks a Break made by a question mark.
+	Question
+	// Context marks a word that describes the asker's situation (a
+	// greeting, the week of pregnancy, children, work): it neither helps
+	// nor hurts a topic.
+	Context
 )
 
 // Token is one word of an analysed message.
 type Token struct {
-	// Term is the stemmed, canonical form used for matching.
-	Term  string
+	// Term is the stemmed, canonical form used for ranking.
+	Term string
+	// Lemma is the dictionary form of the canonical word, used by triage.
+	Lemma string
 	Flags Flag
 }
 
@@ -55,11 +74,18 @@ func (t Token) Is(f Flag) bool { return t.Flags&f == f }
 
 // Analyzer analyses text for one knowledge base.
 type Analyzer struct {
-	stems   map[string]string   // known surface word -> stem
+	lex     *lexicon.Lexicon
+	known   map[string]word     // known surface word -> its stem and lemma
 	phrases map[string][]phrase // first word of a synonym variant -> variants, longest first
 	typos   typoIndex
 	scratch sync.Pool // *[]string
 	fold    sync.Pool // transform.Transformer for non-ASCII text
+}
+
+// word is what the analyzer precomputes for a surface word.
+type word struct {
+	stem, lemma string
+	flags       Flag
 }
 
 type phrase struct {
@@ -71,18 +97,19 @@ type phrase struct {
 // from the knowledge base.
 func New(kb *knowledge.Base) *Analyzer {
 	a := &Analyzer{
-		stems:   map[string]string{},
+		lex:     lexicon.English(),
+		known:   map[string]word{},
 		phrases: map[string][]phrase{},
 	}
 	a.scratch.New = func() any { s := make([]string, 0, 64); return &s }
 	a.fold.New = func() any {
-		return transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC, cases.Fold())
+		return transform.Chain(runes.Remove(runes.In(unicode.Cf)), norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC, cases.Fold())
 	}
 
 	var vocab []string
 	addText := func(s string) {
 		for _, w := range a.words(a.normalize(s), nil) {
-			if w != "" {
+			if !isBreakWord(w) {
 				vocab = append(vocab, w)
 			}
 		}
@@ -103,35 +130,25 @@ func New(kb *knowledge.Base) *Analyzer {
 		sortLongestFirst(ps)
 		a.phrases[first] = ps
 	}
-	for _, t := range kb.Topics {
-		addText(t.Title)
-		for _, e := range t.Examples {
-			addText(e)
-		}
-		for _, k := range t.Keywords {
-			addText(k)
-		}
-	}
-	for _, f := range kb.RedFlags {
-		for _, tr := range f.Triggers {
-			addText(tr)
-		}
-	}
-	for _, d := range kb.Declines {
-		for _, tr := range d.Triggers {
-			addText(tr)
-		}
-	}
+	kb.EachPhrase(addText)
 	for w := range stopWords {
 		vocab = append(vocab, w)
 	}
 	for _, w := range vocab {
-		if _, ok := a.stems[w]; !ok {
-			a.stems[w] = stem(w)
-		}
+		a.learn(w)
 	}
 	a.typos = newTypoIndex(vocab)
 	return a
+}
+
+// learn precomputes a known word's stem, lemma and flags.
+func (a *Analyzer) learn(w string) word {
+	if k, ok := a.known[w]; ok {
+		return k
+	}
+	k := a.describe(w)
+	a.known[w] = k
+	return k
 }
 
 func sortLongestFirst(ps []phrase) {
@@ -142,46 +159,70 @@ func sortLongestFirst(ps []phrase) {
 	}
 }
 
-// Analyze appends the tokens of text to dst and returns the result.
-func (a *Analyzer) Analyze(text string, dst []Token) []Token {
+// Analysis is an analysed message, in two streams of tokens. Both keep
+// the message's clause breaks.
+type Analysis struct {
+	// Words are the message's words in order, each with its lemma, before
+	// synonyms: triage reads them, so that "hot water bottle" is never
+	// read as "waters".
+	Words []Token
+	// Terms are the words after synonyms, stemmed: the matcher ranks
+	// them, so that "hot water bottle" and "heating pad" both mean "heat".
+	Terms []Token
+}
+
+// Reset empties the analysis, keeping its memory.
+func (an *Analysis) Reset() { an.Words, an.Terms = an.Words[:0], an.Terms[:0] }
+
+// Analyze analyses text into an, replacing what it held.
+func (a *Analyzer) Analyze(text string, an *Analysis) {
+	an.Reset()
 	if len(text) > MaxBytes {
 		text = text[:MaxBytes]
 	}
 	bufp := a.scratch.Get().(*[]string)
 	words := a.words(a.normalize(text), (*bufp)[:0])
 	for i, w := range words {
-		if w != "" {
+		if !isBreakWord(w) {
 			words[i] = a.correct(w)
+		}
+	}
+	for _, w := range words {
+		if isBreakWord(w) {
+			an.Words = append(an.Words, breakToken(w))
+		} else {
+			an.Words = append(an.Words, a.token(w))
 		}
 	}
 	for i := 0; i < len(words); {
 		w := words[i]
-		if w == "" {
-			dst = append(dst, Token{Flags: Break})
+		if isBreakWord(w) {
+			an.Terms = append(an.Terms, breakToken(w))
 			i++
 			continue
 		}
 		if p, ok := a.phraseAt(words, i); ok {
 			for _, r := range p.repl {
-				dst = append(dst, a.token(r))
+				an.Terms = append(an.Terms, a.token(r))
 			}
 			i += len(p.words)
 			continue
 		}
-		dst = append(dst, a.token(w))
+		an.Terms = append(an.Terms, an.Words[i])
 		i++
 	}
 	clear(words)
 	*bufp = words[:0]
 	a.scratch.Put(bufp)
-	return dst
 }
 
 // Terms returns the stemmed terms of text, without stop words and breaks.
 // It is meant for building indexes, not for the per-message path.
 func (a *Analyzer) Terms(text string) []string {
+	var an Analysis
+	a.Analyze(text, &an)
 	var out []string
-	for _, t := range a.Analyze(text, nil) {
+	for _, t := range an.Terms {
 		if t.Flags&(Stop|Break) == 0 {
 			out = append(out, t.Term)
 		}
@@ -189,24 +230,50 @@ func (a *Analyzer) Terms(text string) []string {
 	return out
 }
 
-// AllTerms returns every term of text, stop words included, without breaks.
-// Triggers are compiled with it.
-func (a *Analyzer) AllTerms(text string) []string {
+// Lemmas returns the lemma of every word of text, stop words included,
+// without breaks and before synonyms. Trigger phrases are compiled with it.
+func (a *Analyzer) Lemmas(text string) []string {
+	var an Analysis
+	a.Analyze(text, &an)
 	var out []string
-	for _, t := range a.Analyze(text, nil) {
+	for _, t := range an.Words {
 		if t.Flags&Break == 0 {
-			out = append(out, t.Term)
+			out = append(out, t.Lemma)
+		}
+	}
+	return out
+}
+
+// Words returns the words of text as the analyzer reads them before
+// synonyms: normalised, contractions and shorthand expanded, misspellings
+// corrected. The explain tool shows them.
+func (a *Analyzer) Words(text string) []string {
+	var out []string
+	for _, w := range a.words(a.normalize(text), nil) {
+		if !isBreakWord(w) {
+			out = append(out, a.correct(w))
 		}
 	}
 	return out
 }
 
 func (a *Analyzer) token(w string) Token {
-	s, ok := a.stems[w]
+	k, ok := a.known[w]
 	if !ok {
-		s = stem(w)
+		k = a.describe(w)
 	}
-	return Token{Term: s, Flags: wordFlags(w)}
+	return Token{Term: k.stem, Lemma: k.lemma, Flags: k.flags}
+}
+
+// NumberLemma is the lemma of every number ("28", "34+6", "38.4"), so that
+// a trigger can say "every # minutes".
+const NumberLemma = "#"
+
+func (a *Analyzer) describe(w string) word {
+	if isNumber(w) {
+		return word{stem: w, lemma: NumberLemma, flags: wordFlags(w)}
+	}
+	return word{stem: stem(w), lemma: a.lex.Lemma(w), flags: wordFlags(w)}
 }
 
 func wordFlags(w string) Flag {
@@ -220,20 +287,18 @@ func wordFlags(w string) Flag {
 	if _, ok := scopeEnders[w]; ok {
 		f |= ScopeEnd
 	}
+	if _, ok := contextWords[w]; ok {
+		f |= Context
+	}
 	if isNumber(w) {
-		f |= Stop
+		f |= Stop | Context
 	}
 	return f
 }
 
-func isNumber(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if w[i] < '0' || w[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
+// isNumber reports whether w starts with a digit: "28", "34+6", "38.4",
+// "28wks", "2yo".
+func isNumber(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
 
 // phraseAt finds the longest synonym variant starting at words[i].
 func (a *Analyzer) phraseAt(words []string, i int) (phrase, bool) {
@@ -271,28 +336,70 @@ func singular(w string) string {
 	return w
 }
 
-// correct returns the known word that w is most likely a misspelling of,
-// or w itself. Only words of five or more letters that the knowledge base
-// does not know are corrected, and only by one edit.
+// correct returns the word that w is most likely a misspelling of, or w
+// itself. A word the knowledge base or the English word list knows is
+// never changed; others are corrected towards the knowledge base's
+// vocabulary, by one edit for words of four to six letters and by up to
+// two for longer ones.
 func (a *Analyzer) correct(w string) string {
-	if _, ok := a.stems[w]; ok || len(w) < minTypoLen {
+	if _, ok := a.known[w]; ok {
 		return w
 	}
 	if _, ok := a.phrases[w]; ok {
 		return w
 	}
+	if len(w) < minTypoLen || !isASCIIWord(w) || a.lex.Known(w) {
+		return w
+	}
+	// Stretched words: "sooo", "pleaseee", "helppp".
+	if c, ok := collapse(w); ok {
+		for _, v := range [2]string{c, collapseAll(c)} {
+			if _, ok := a.known[v]; ok || a.lex.Known(v) {
+				return v
+			}
+		}
+		w = c
+	}
+	if s := singular(w); s != w {
+		if _, ok := a.known[s]; ok {
+			return s
+		}
+	}
 	if c, ok := a.typos.lookup(w); ok {
 		return c
 	}
-	if s := singular(w); s != w {
-		if _, ok := a.stems[s]; ok {
-			return s
+	return w
+}
+
+// collapse shortens every run of three or more equal letters to two.
+func collapse(w string) (string, bool) {
+	var b []byte
+	for i := 0; i < len(w); i++ {
+		if i >= 2 && w[i] == w[i-1] && w[i] == w[i-2] {
+			if b == nil {
+				b = append(b, w[:i]...)
+			}
+			continue
 		}
-		if c, ok := a.typos.lookup(s); ok {
-			return c
+		if b != nil {
+			b = append(b, w[i])
 		}
 	}
-	return w
+	if b == nil {
+		return w, false
+	}
+	return string(b), true
+}
+
+// collapseAll shortens every run of equal letters to one.
+func collapseAll(w string) string {
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		if i == 0 || w[i] != w[i-1] {
+			b = append(b, w[i])
+		}
+	}
+	return string(b)
 }
 
 func stem(w string) string {
@@ -311,8 +418,9 @@ func isASCIIWord(w string) bool {
 	return true
 }
 
-// normalize folds case, strips accents and repairs invalid UTF-8. ASCII
-// text, the common case, takes a fast path.
+// normalize removes invisible format characters (zero-width spaces and
+// joiners, soft hyphens, direction marks), folds case, strips accents and
+// repairs invalid UTF-8. ASCII text, the common case, takes a fast path.
 func (a *Analyzer) normalize(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
@@ -334,14 +442,43 @@ func (a *Analyzer) normalize(s string) string {
 	return out
 }
 
+// Break words: words() records clause boundaries as these markers, which
+// can never be real words.
+const (
+	breakStrong   = "\x00."
+	breakWeak     = "\x00,"
+	breakQuestion = "\x00?"
+)
+
+func isBreakWord(w string) bool { return w == "" || w[0] == 0 }
+
+func breakToken(w string) Token {
+	switch w {
+	case breakWeak:
+		return Token{Flags: Break | Weak}
+	case breakQuestion:
+		return Token{Flags: Break | Question}
+	}
+	return Token{Flags: Break}
+}
+
 // words splits normalised text into words, expanding contractions and
-// recording clause breaks as empty strings. It appends to dst.
+// shorthand and recording clause breaks as break markers. It appends to dst.
 func (a *Analyzer) words(s string, dst []string) []string {
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {
 			dst = expand(strings.Trim(s[start:end], "'"), dst)
 			start = -1
+		}
+	}
+	addBreak := func(b string) {
+		if n := len(dst); n > 0 {
+			if !isBreakWord(dst[n-1]) {
+				dst = append(dst, b)
+			} else if dst[n-1] == breakWeak || b == breakQuestion {
+				dst[n-1] = b // the stronger break wins
+			}
 		}
 	}
 	for i, r := range s {
@@ -351,14 +488,19 @@ func (a *Analyzer) words(s string, dst []string) []string {
 				start = i
 			}
 		case r == '\'' || r == '’' || r == '‘' || r == 'ʼ':
-			if start < 0 {
-				continue
-			}
-			// keep apostrophes inside words; normalised below
+			// keep apostrophes inside words; normalised in expand
+		case (r == '+' || r == '.' || r == ',') && start >= 0 && i > 0 && i+1 < len(s) &&
+			s[i+1] >= '0' && s[i+1] <= '9' && (r == '+' || s[i-1] >= '0' && s[i-1] <= '9'):
+			// "34+6" (a week and days), "38.4", "1,000": one word
+		case r == '&' && start < 0:
+			flush(i)
+			dst = append(dst, "and")
+		case (r == '-' || r == '/') && start >= 0 && i+1 < len(s) && isWordByte(s[i+1]):
+			flush(i) // "hot-water", "and/or": two words, no break
 		default:
 			flush(i)
-			if isBreak(r) && len(dst) > 0 && dst[len(dst)-1] != "" {
-				dst = append(dst, "")
+			if b := breakOf(r); b != "" {
+				addBreak(b)
 			}
 		}
 	}
@@ -366,17 +508,27 @@ func (a *Analyzer) words(s string, dst []string) []string {
 	return dst
 }
 
-func isBreak(r rune) bool {
+func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 }
+
+// breakOf classifies punctuation: sentence ends and line breaks end a
+// clause; commas, dashes, colons and brackets only separate; emoji and
+// symbols separate words without a break.
+func breakOf(r rune) string {
 	switch r {
-	case '.', ',', '!', '?', ';', ':', '\n', '(', ')', '…', '"':
-		return true
+	case '.', '!', ';', '\n', '…':
+		return breakStrong
+	case '?':
+		return breakQuestion
+	case ',', ':', '(', ')', '"', '-', '–', '—', '/', '*':
+		return breakWeak
 	}
-	return false
+	return ""
 }
 
 // expand appends w to dst, splitting contractions: "can't" becomes "can
 // not", "I'm" becomes "i am", "baby's" becomes "baby". Common forms typed
-// without an apostrophe ("dont", "im") are expanded too.
+// without an apostrophe ("dont", "im") and chat shorthand ("u", "gd",
+// "bk") are expanded too.
 func expand(w string, dst []string) []string {
 	if w == "" {
 		return dst
@@ -386,6 +538,21 @@ func expand(w string, dst []string) []string {
 	}
 	if e, ok := contractions[w]; ok {
 		return append(dst, e...)
+	}
+	if e, ok := shorthand[w]; ok {
+		return append(dst, e...)
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		// "34+6", "38.4" stay whole; "28wks" and "2yo" split into the
+		// number and the word.
+		i := 0
+		for i < len(w) && (w[i] >= '0' && w[i] <= '9' || w[i] == '+' || w[i] == '.' || w[i] == ',') {
+			i++
+		}
+		if i == len(w) || strings.ContainsAny(w[i:], "0123456789'") {
+			return append(dst, w)
+		}
+		return expand(w[i:], append(dst, w[:i]))
 	}
 	i := strings.IndexByte(w, '\'')
 	if i < 0 {

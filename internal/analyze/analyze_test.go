@@ -28,10 +28,10 @@ func TestTerms(t *testing.T) {
 		{"matress", "mattress"},               // synonym of a misspelling
 		{"accupunture", "acupunctur"},         // one edit from a known word
 		{"stretchng", "stretch"},              // a missing letter
-		{"Café naïve", "cafe naiv"},           // accents folded
 		{"I'M PREGGERS", "pregnant"},          // slang, case
 		{"ＴＥＮＳ machine", "ten"},               // full-width letters normalised
 		{"it's my baby's kicks", "babi kick"}, // possessives
+		{"sooo sore", "sore"},                 // a stretched word
 	}
 	for _, tt := range tests {
 		if got := strings.Join(a.Terms(tt.in), " "); got != tt.want {
@@ -40,42 +40,82 @@ func TestTerms(t *testing.T) {
 	}
 }
 
-func TestContractionsAndFlags(t *testing.T) {
+// TestWords: spelling fixes, shorthand and hidden characters, as triage
+// reads them.
+func TestWords(t *testing.T) {
 	a := newAnalyzer(t)
-	toks := a.Analyze("I can't, dont", nil)
+	tests := []struct{ in, want string }{
+		// Correctly spelled words are never "corrected" into others.
+		{"I'm leaving work early", "i am leaving work early"},
+		{"I bashed my bump on the table", "i bashed my bump on the table"},
+		{"my new work contract", "my new work contract"},
+		// Misspellings, by one edit or (longer words) two.
+		{"bleding and pilow", "bleeding and pillow"},
+		{"contractoins", "contractions"},
+		{"excrutiating", "excruciating"},
+		// Shorthand and phone typing.
+		{"hw do i stop my bck spazming", "how do i stop my back spasming"},
+		{"wht r gd shoes 4 it", "what are good shoes 4 it"},
+		{"28wks", "28 weeks"},
+		{"34+6 and 38.4", "34+6 and 38.4"},
+		// Invisible characters cannot hide a word.
+		{"blee\u200bding", "bleeding"},
+		{"blee\u00addi\u200dng", "bleeding"},
+		{"\u202ebleeding\u202c", "bleeding"},
+		{"Café naïve", "cafe naive"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(a.Words(tt.in), " "); got != tt.want {
+			t.Errorf("Words(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestLemmasAndFlags(t *testing.T) {
+	a := newAnalyzer(t)
+	var an analyze.Analysis
+	a.Analyze("I can't, dont; contractions? bled", &an)
 	var got []string
-	for _, tk := range toks {
+	for _, tk := range an.Words {
 		switch {
+		case tk.Is(analyze.Break | analyze.Weak):
+			got = append(got, ",")
+		case tk.Is(analyze.Break | analyze.Question):
+			got = append(got, "?")
 		case tk.Is(analyze.Break):
 			got = append(got, "|")
 		case tk.Is(analyze.Negation):
 			got = append(got, "NOT")
 		default:
-			got = append(got, tk.Term)
+			got = append(got, tk.Lemma)
 		}
 	}
-	if want := "i can NOT | do NOT"; strings.Join(got, " ") != want {
+	if want := "i can NOT , do NOT | contraction ? bleed"; strings.Join(got, " ") != want {
 		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
 	}
 }
 
 func TestHostileInput(t *testing.T) {
 	a := newAnalyzer(t)
-	huge := strings.Repeat("spasm ", 100000)
-	if n := len(a.Analyze(huge, nil)); n > analyze.MaxBytes/2 {
+	var an analyze.Analysis
+	a.Analyze(strings.Repeat("spasm ", 100000), &an)
+	if n := len(an.Words); n > analyze.MaxBytes/2 {
 		t.Errorf("huge input gave %d tokens; analysis must be bounded", n)
 	}
-	for _, s := range []string{"\xff\xfe\xfd", "\x00\x01", strings.Repeat("'", 1000), "🙂🙂🙂", ""} {
-		a.Analyze(s, nil) // must not panic
+	for _, s := range []string{"\xff\xfe\xfd", "\x00\x01", strings.Repeat("'", 1000), "🙂🙂🙂", "", strings.Repeat("a", 5000)} {
+		a.Analyze(s, &an) // must not panic
 	}
 }
 
 func FuzzAnalyze(f *testing.F) {
 	f.Add("I'm 24 weeks and my lower back keeps seizing up, why?")
 	f.Add("\xff'n't")
+	f.Add("28wks 34+6 sooo\u200b")
 	a := newAnalyzer(f)
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, tk := range a.Analyze(s, nil) {
+		var an analyze.Analysis
+		a.Analyze(s, &an)
+		for _, tk := range append(an.Words, an.Terms...) {
 			if tk.Is(analyze.Break) != (tk.Term == "") {
 				t.Fatalf("token %+v: breaks, and only breaks, have no term", tk)
 			}
@@ -85,9 +125,9 @@ func FuzzAnalyze(f *testing.F) {
 
 func BenchmarkAnalyze(b *testing.B) {
 	a := newAnalyzer(b)
-	var buf []analyze.Token
+	var an analyze.Analysis
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		buf = a.Analyze("I'm 24 weeks and my lower back keeps seizing up, why?", buf[:0])
+		a.Analyze("I'm 24 weeks and my lower back keeps seizing up, why?", &an)
 	}
 }

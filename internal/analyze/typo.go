@@ -1,30 +1,52 @@
 package analyze
 
-// minTypoLen is the shortest word the analyzer corrects. Shorter words are
-// too easily turned into another real word ("tall" into "fall").
-const minTypoLen = 5
+import "strings"
 
-// typoIndex finds a known word one edit (insertion, deletion, substitution
-// or swap of neighbours) away from a misspelt one. It is a symmetric
-// deletion index: each known word is stored under every way of deleting
-// one of its letters, so a lookup costs a few map probes, not a scan of
-// the vocabulary.
+// minTypoLen is the shortest word the analyzer corrects. Shorter words are
+// too easily turned into another real word ("tall" into "fall"); chat
+// shorthand ("bk", "gd") is expanded from a table instead.
+const minTypoLen = 4
+
+// twoEditLen is the shortest word corrected by two edits.
+const twoEditLen = 7
+
+// maxTypoLen bounds the words looked up; longer ones are left alone.
+const maxTypoLen = 32
+
+// typoIndex finds the known word nearest to a misspelt one. One edit
+// (insertion, deletion, substitution or swap of neighbours) is found with
+// a symmetric deletion index: each known word is stored under every way
+// of deleting one of its letters, so a lookup costs a few map probes.
+// Two edits, for longer words, are found by comparing against the known
+// words of about the same length that start with the same letter.
 type typoIndex struct {
 	words   map[string]int    // known word -> rank (lower is more frequent)
 	deletes map[string]string // known word minus one letter -> best known word
+	buckets map[bucketKey][]string
+}
+
+type bucketKey struct {
+	first byte
+	n     int
 }
 
 func newTypoIndex(vocab []string) typoIndex {
 	count := map[string]int{}
 	for _, w := range vocab {
-		count[w]++
+		if !isBreakWord(w) {
+			count[w]++
+		}
 	}
-	ix := typoIndex{words: map[string]int{}, deletes: map[string]string{}}
+	ix := typoIndex{words: map[string]int{}, deletes: map[string]string{}, buckets: map[bucketKey][]string{}}
 	for w, n := range count {
-		if len(w) < minTypoLen-1 || !isASCIIWord(w) {
+		if len(w) < minTypoLen-1 || len(w) > maxTypoLen || !isASCIIWord(w) {
 			continue
 		}
 		ix.words[w] = -n
+		if len(w) >= twoEditLen-2 {
+			k := bucketKey{w[0], len(w)}
+			ix.buckets[k] = append(ix.buckets[k], w)
+		}
 	}
 	buf := make([]byte, 0, 64)
 	for w := range ix.words {
@@ -49,21 +71,22 @@ func (ix typoIndex) better(a, b string) bool {
 	return a < b
 }
 
-// lookup returns the best known word within one edit of w.
+// lookup returns the best known word within one edit of w, or for longer
+// words within two.
 func (ix typoIndex) lookup(w string) (string, bool) {
-	if len(w) < minTypoLen || len(w) > 32 || !isASCIIWord(w) {
+	if len(w) < minTypoLen || len(w) > maxTypoLen || !isASCIIWord(w) {
 		return "", false
 	}
 	best, found := "", false
 	consider := func(c string) {
 		// Typos rarely hit the first letter; requiring it keeps real words
-		// from being "corrected" into others ("pushing" into "gushing").
-		if c != "" && c[0] == w[0] && (!found || ix.better(c, best)) && withinOneEdit(w, c) {
+		// from being "corrected" into others.
+		if c != "" && c[0] == w[0] && (!found || ix.better(c, best)) && distance(w, c, 1) <= 1 {
 			best, found = c, true
 		}
 	}
 	// w has one letter too many: w minus a letter is a known word.
-	var buf [32]byte
+	var buf [maxTypoLen]byte
 	for i := 0; i < len(w); i++ {
 		b := append(append(buf[:0], w[:i]...), w[i+1:]...)
 		if _, ok := ix.words[string(b)]; ok {
@@ -78,35 +101,67 @@ func (ix typoIndex) lookup(w string) (string, bool) {
 	if c, ok := ix.deletes[w]; ok {
 		consider(c)
 	}
+	if found || len(w) < twoEditLen {
+		return best, found
+	}
+	for n := len(w) - 2; n <= len(w)+2; n++ {
+		for _, c := range ix.buckets[bucketKey{w[0], n}] {
+			if distance(w, c, 2) <= 2 && (!found || ix.better(c, best)) {
+				best, found = c, true
+			}
+		}
+	}
 	return best, found
 }
 
-// withinOneEdit reports whether a and b differ by at most one insertion,
-// deletion, substitution or swap of two neighbouring letters.
-func withinOneEdit(a, b string) bool {
+// distance returns the optimal string alignment distance between a and b
+// (insertions, deletions, substitutions and swaps of neighbours), or
+// limit+1 as soon as it must exceed limit.
+func distance(a, b string, limit int) int {
 	if a == b {
-		return true
+		return 0
 	}
-	la, lb := len(a), len(b)
-	if la < lb {
-		a, b, la, lb = b, a, lb, la
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
 	}
-	switch la - lb {
-	case 0:
-		i := 0
-		for i < la && a[i] == b[i] {
-			i++
-		}
-		if a[i+1:] == b[i+1:] {
-			return true // substitution
-		}
-		return i+1 < la && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
-	case 1:
-		i := 0
-		for i < lb && a[i] == b[i] {
-			i++
-		}
-		return a[i+1:] == b[i:]
+	if strings.HasPrefix(a, b) || strings.HasPrefix(b, a) {
+		return abs(len(a) - len(b))
 	}
-	return false
+	const max = maxTypoLen + 2
+	if len(a) >= max || len(b) >= max {
+		return limit + 1
+	}
+	var rows [3][max + 1]int
+	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
+	for j := 0; j <= len(b); j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return min(prev[len(b)], limit+1)
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

@@ -1,7 +1,7 @@
 package analyze
 
-// contractions expands whole words, mostly contractions typed without an
-// apostrophe, and a little chat slang.
+// contractions expands whole words: contractions typed without an
+// apostrophe.
 var contractions = map[string][]string{
 	"dont": {"do", "not"}, "doesnt": {"does", "not"}, "didnt": {"did", "not"},
 	"cant": {"can", "not"}, "cannot": {"can", "not"}, "couldnt": {"could", "not"},
@@ -10,12 +10,34 @@ var contractions = map[string][]string{
 	"werent": {"were", "not"}, "havent": {"have", "not"}, "hasnt": {"has", "not"},
 	"hadnt": {"had", "not"}, "aint": {"is", "not"}, "im": {"i", "am"},
 	"ive": {"i", "have"}, "youre": {"you", "are"}, "thats": {"that"},
-	"whats": {"what"}, "hows": {"how"}, "theres": {"there"},
+	"whats": {"what"}, "hows": {"how"}, "theres": {"there"}, "shes": {"she"},
+	"hes": {"he"}, "theyre": {"they", "are"}, "id": {"i", "would"},
 	"gonna": {"going", "to"}, "wanna": {"want", "to"}, "gotta": {"got", "to"},
-	"u": {"you"}, "ur": {"your"}, "r": {"are"}, "y": {"why"}, "wat": {"what"},
-	"wut": {"what"}, "pls": {"please"}, "plz": {"please"}, "bc": {"because"},
-	"cuz": {"because"}, "coz": {"because"}, "cos": {"because"}, "tho": {"though"},
-	"rn": {"now"}, "n": {"and"}, "&": {"and"}, "w": {"with"}, "b4": {"before"},
+	"dunno": {"do", "not", "know"}, "innit": {"is", "not", "it"},
+}
+
+// shorthand expands chat shorthand and phone typing that no spelling
+// fixer could guess: "wht r gd shoes 4 it", "hw do i stop my bck".
+var shorthand = map[string][]string{
+	"u": {"you"}, "ur": {"your"}, "r": {"are"}, "y": {"why"}, "n": {"and"}, "nd": {"and"},
+	"wat": {"what"}, "wot": {"what"}, "wht": {"what"}, "wut": {"what"}, "hw": {"how"},
+	"gd": {"good"}, "bk": {"back"}, "bck": {"back"}, "bak": {"back"}, "b4": {"before"},
+	"bc": {"because"}, "bcos": {"because"}, "bcoz": {"because"}, "cuz": {"because"},
+	"coz": {"because"}, "cos": {"because"}, "tho": {"though"}, "thru": {"through"},
+	"abt": {"about"}, "bout": {"about"}, "sth": {"something"}, "smth": {"something"},
+	"pls": {"please"}, "plz": {"please"}, "plss": {"please"}, "thx": {"thanks"}, "ty": {"thanks"},
+	"tysm": {"thanks"}, "ta": {"thanks"}, "ppl": {"people"}, "shud": {"should"}, "shld": {"should"},
+	"wud": {"would"}, "cud": {"could"}, "cn": {"can"}, "w": {"with"}, "wiv": {"with"}, "wit": {"with"},
+	"rn": {"now"}, "atm": {"now"}, "tbh": {"honestly"}, "tbf": {"honestly"}, "imo": {"honestly"},
+	"idk": {"i", "do", "not", "know"}, "dk": {"do", "not", "know"}, "wk": {"week"}, "wks": {"weeks"},
+	"wkz": {"weeks"}, "tri": {"trimester"}, "trimster": {"trimester"}, "mins": {"minutes"},
+	"hrs": {"hours"}, "hr": {"hour"}, "yrs": {"years"}, "yr": {"year"}, "k": {"ok"}, "kk": {"ok"},
+	"okk": {"ok"}, "okey": {"ok"}, "okie": {"ok"}, "ofc": {"of", "course"}, "def": {"definitely"},
+	"prob": {"probably"}, "probs": {"probably"}, "obvs": {"obviously"}, "esp": {"especially"},
+	"becuase": {"because"}, "becasue": {"because"}, "wen": {"when"}, "wher": {"where"},
+	"hv": {"have"}, "hav": {"have"}, "dat": {"that"}, "dis": {"this"},
+	"ya": {"you"}, "yh": {"yes"}, "yep": {"yes"}, "yup": {"yes"}, "ye": {"yes"},
+	"nope": {"no"}, "nah": {"no"}, "naw": {"no"},
 }
 
 // stopWords carry no topic on their own. Intent words ("why", "when",
@@ -39,19 +61,40 @@ var stopWords = set(
 	"make", "makes", "bot", "backcare", "guys", "ladies", "mama", "mamas", "mum", "mom",
 	"no", "not", "never", "without", "nor", "none", "neither", "nothing", "but", "however",
 	"although", "yet", "only", "even", "one", "two", "go", "going", "anything", "else",
-	"more", "other", "way", "ways", "best", "good", "safe", "bad", "so", "terrible", "awful",
+	"more", "other", "way", "ways", "best", "good", "safe", "bad", "terrible", "awful",
 	"horrible", "badly", "properly", "proper", "correctly", "correct", "right", "actually",
 	"anyway", "started", "start", "starting", "since", "ever", "always", "often", "sometimes",
+	"honestly", "literally", "basically", "probably", "definitely", "maybe", "perhaps", "x", "xx",
+	"xxx", "hun", "hiya", "morning", "evening", "afternoon", "night", "lovely", "everyone",
+	"all", "folks", "girls", "sisters", "po", "hola", "salam", "namaste", "lmao", "lmfao", "hahaha",
+	"ooh", "oh", "ah", "ahh", "hmm", "um", "uh", "wow", "yay", "xd", "able", "unable",
+)
+
+// contextWords describe the asker's situation rather than the question:
+// greetings, the stage of pregnancy, family, work. They do not count
+// against a topic that does not mention them.
+var contextWords = set(
+	"hi", "hello", "hey", "hiya", "morning", "evening", "afternoon", "night", "ladies", "girls",
+	"everyone", "all", "folks", "guys", "hun", "lovely", "people", "mamas", "mums", "moms", "sisters",
+	"po", "hola", "salam", "namaste", "x", "xx", "xxx", "lol", "haha", "omg", "please", "thanks",
+	"thank", "sorry", "week", "weeks", "wk", "wks", "trimester", "tri", "first", "second", "third",
+	"month", "months", "pregnant", "pregnancy", "expecting", "twins", "husband", "hubby", "partner",
+	"boyfriend", "girlfriend", "wife", "dh", "oh", "mum", "mom", "mother", "mil", "dad", "sister",
+	"auntie", "aunt", "nan", "nana", "gran", "grandma", "friend", "cousin", "family", "son", "daughter",
+	"kids", "children", "job", "shift", "shifts", "nurse", "teacher", "carer", "cleaner", "lawyer",
+	"cashier", "hca", "retail", "warehouse", "nights", "reckons", "says", "swears", "honestly",
+	"first", "time", "ftm", "baby", "bump", "today", "tonight", "yesterday", "day", "days",
 )
 
 // negations are negation cues for triage.
-var negations = set("no", "not", "never", "without", "nor", "none", "neither", "nothing", "zero")
+var negations = set("no", "not", "never", "without", "nor", "none", "neither", "nothing", "zero", "nope", "nah")
 
 // scopeEnders stop a negation cue from reaching further words: contrast
 // words, and new subjects ("no fever and I'm bleeding").
 var scopeEnders = set(
 	"but", "however", "although", "though", "yet", "except", "just", "only", "still",
 	"i", "my", "we", "she", "he", "they", "it", "there", "now", "today", "suddenly",
+	"tonight", "since", "then", "apart", "besides", "also",
 )
 
 func set(words ...string) map[string]struct{} {

@@ -46,7 +46,7 @@ func engine(t testing.TB) *bot.Engine {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return bot.NewEngine(kb, match.New(kb), bot.Options{Limiter: bot.Unlimited{}})
+	return bot.NewEngine(kb, match.Must(match.New(kb)), bot.Options{Limiter: bot.Unlimited{}})
 }
 
 type running struct {

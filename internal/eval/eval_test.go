@@ -59,7 +59,7 @@ func newEngine(t testing.TB) *bot.Engine {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return bot.NewEngine(kb, match.New(kb), bot.Options{Limiter: bot.Unlimited{}})
+	return bot.NewEngine(kb, match.Must(match.New(kb)), bot.Options{Limiter: bot.Unlimited{}})
 }
 
 // ask sends one message in a fresh chat.

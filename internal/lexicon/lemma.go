@@ -106,6 +106,8 @@ var keep = map[string]bool{
 	"bedding": true, "pudding": true, "building": true, "nursing": true, "ages": true, "means": true,
 	"bloody": true, "need": true, "feed": true, "bleed": true, "speed": true, "seed": true, "breed": true,
 	"tired": true, "red": true, "bed": true, "wed": true, "shed": true, "hundred": true, "sacred": true,
+	"chills": true, "shivers": true, "sweats": true, "legs": true, "tripped": true, "tripping": true,
+	"slipped": true, "slipping": true, "heaven": true, "waves": true, "timed": true, "hurting": true, "harming": true,
 }
 
 // irregular maps irregular forms to their lemma. Only forms that danger
@@ -129,7 +131,7 @@ var irregular = map[string]string{
 	"drove": "drive", "driven": "drive", "rode": "ride", "ridden": "ride", "wrote": "write", "written": "write",
 	"ate": "eat", "eaten": "eat", "drank": "drink", "drunk": "drink", "grew": "grow", "grown": "grow",
 	"knew": "know", "known": "know", "tore": "tear", "torn": "tear", "stuck": "stick", "slid": "slide",
-	"hit": "hit", "hitting": "hit", "hurt": "hurt", "hurting": "hurt", "put": "put", "putting": "put",
+	"hit": "hit", "hitting": "hit", "hurt": "hurt", "put": "put", "putting": "put",
 	"spat": "spit", "bitten": "bite", "struck": "strike", "fought": "fight", "sought": "seek",
 	"children": "child", "feet": "foot", "teeth": "tooth", "women": "woman", "men": "man",
 	"lives": "life", "wives": "wife", "knives": "knife", "halves": "half",

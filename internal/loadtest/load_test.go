@@ -55,7 +55,7 @@ func replicaURLs(b *testing.B, n int, api *telegramtest.Server, redisURL string)
 			b.Cleanup(func() { st.Close() })
 			opts.Contexts, opts.Locker, updates = st.Contexts(), st.Locker(), st.Updates()
 		}
-		eng := bot.NewEngine(kb, match.New(kb), opts)
+		eng := bot.NewEngine(kb, match.Must(match.New(kb)), opts)
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
 			b.Fatal(err)

@@ -112,7 +112,7 @@ func BenchmarkMatch(b *testing.B) {
 			name = fmt.Sprintf("%dx", n)
 		}
 		b.Run(name, func(b *testing.B) {
-			m := match.New(synthetic(b, n))
+			m := match.Must(match.New(synthetic(b, n)))
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
@@ -131,7 +131,7 @@ func BenchmarkStartup(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		match.New(kb)
+		match.Must(match.New(kb))
 	}
 }
 

@@ -20,7 +20,7 @@ func TestExplain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := match.New(kb)
+	m := match.Must(match.New(kb))
 	for _, text := range strings.Split(q, "|") {
 		c := m.Classify(text, "")
 		t.Logf("%q\n  terms %v\n  %+v", text, m.Analyzer().Terms(text), c)

@@ -136,7 +136,7 @@ func newEngine(t testing.TB, th bot.Thresholds) *bot.Engine {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return bot.NewEngine(kb, match.New(kb), bot.Options{Limiter: bot.Unlimited{}, Thresholds: th})
+	return bot.NewEngine(kb, match.Must(match.New(kb)), bot.Options{Limiter: bot.Unlimited{}, Thresholds: th})
 }
 
 // TestEvaluationFloors runs every labelled message through the engine, each

@@ -14,6 +14,7 @@
 package match
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -99,7 +100,7 @@ type posting struct {
 // scratch is per-call working memory, reused through a sync.Pool so that
 // Classify allocates almost nothing.
 type scratch struct {
-	tokens  []analyze.Token
+	an      analyze.Analysis
 	qterms  []int32   // term ids of known query terms
 	qweight []float32 // weight of every distinct query term
 	qseen   []string
@@ -111,24 +112,33 @@ type scratch struct {
 	ttouch  []int32
 }
 
-// New builds a Matcher for kb.
-func New(kb *knowledge.Base) *Matcher {
+// New builds a Matcher for kb. It fails only if a trigger cannot be
+// compiled, which a knowledge base that passed validation never causes.
+func New(kb *knowledge.Base) (*Matcher, error) {
 	m := &Matcher{
 		an:      analyze.New(kb),
 		terms:   map[string]int32{},
 		topicOf: map[string]int32{},
 	}
-	rules := make([]triage.Rule, len(kb.RedFlags))
-	for i, f := range kb.RedFlags {
-		rules[i] = triage.Rule{ID: f.ID, Triggers: f.Triggers}
-		m.flagIDs = append(m.flagIDs, f.ID)
+	groups := kb.Groups()
+	rules := make([]triage.Rule, 0, len(kb.RedFlags)+len(kb.Safety))
+	for _, f := range kb.RedFlags {
+		rules = append(rules, triage.Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless})
 	}
-	m.flags = triage.Compile(m.an, rules)
+	for _, x := range kb.Safety {
+		rules = append(rules, triage.Rule{ID: x.ID, Triggers: x.Triggers, Unless: x.Unless})
+	}
+	var err error
+	if m.flags, err = triage.Compile(m.an, rules, groups); err != nil {
+		return nil, fmt.Errorf("compile safety triggers: %w", err)
+	}
 	drules := make([]triage.Rule, len(kb.Declines))
 	for i, d := range kb.Declines {
 		drules[i] = triage.Rule{ID: d.ID, Triggers: d.Triggers}
 	}
-	m.declines = triage.Compile(m.an, drules)
+	if m.declines, err = triage.Compile(m.an, drules, groups); err != nil {
+		return nil, fmt.Errorf("compile decline triggers: %w", err)
+	}
 
 	for ti, t := range kb.Topics {
 		m.topicIDs = append(m.topicIDs, t.ID)
@@ -158,10 +168,10 @@ func New(kb *knowledge.Base) *Matcher {
 	m.finish()
 
 	m.followUp, m.moreCore = map[string]bool{}, map[string]bool{}
-	for _, w := range m.an.AllTerms("tell me more please and what else anything else other go on continue about that this it explain detail details info information elaborate further next another something") {
+	for _, w := range m.allTerms("tell me more please and what else anything else other go on continue about that this it explain detail details info information elaborate further next another something") {
 		m.followUp[w] = true
 	}
-	for _, w := range m.an.AllTerms("more else continue go on explain detail elaborate further next another") {
+	for _, w := range m.allTerms("more else continue go on explain detail elaborate further next another") {
 		m.moreCore[w] = true
 	}
 	nd, nt := len(m.docTopic), len(m.topicIDs)
@@ -171,7 +181,20 @@ func New(kb *knowledge.Base) *Matcher {
 			tscore: make([]float32, nt), tbm25: make([]float32, nt),
 		}
 	}
-	return m
+	return m, nil
+}
+
+// allTerms returns the ranking terms of text, stop words included.
+func (m *Matcher) allTerms(text string) []string {
+	var an analyze.Analysis
+	m.an.Analyze(text, &an)
+	var out []string
+	for _, t := range an.Terms {
+		if !t.Is(analyze.Break) {
+			out = append(out, t.Term)
+		}
+	}
+	return out
 }
 
 // addDoc indexes one example (or title, or keyword) of topic ti.
@@ -258,10 +281,10 @@ func (m *Matcher) Analyzer() *analyze.Analyzer { return m.an }
 func (m *Matcher) Classify(text, prev string) bot.Classification {
 	sc := m.pool.Get().(*scratch)
 	defer m.pool.Put(sc)
-	sc.tokens = m.an.Analyze(text, sc.tokens[:0])
+	m.an.Analyze(text, &sc.an)
 	var c bot.Classification
 	words := 0
-	for _, t := range sc.tokens {
+	for _, t := range sc.an.Words {
 		if !t.Is(analyze.Break) {
 			words++
 		}
@@ -270,16 +293,24 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 		c.Empty = true
 		return c
 	}
-	if c.RedFlags = m.flags.Match(sc.tokens); len(c.RedFlags) > 0 {
+	if c.Safety = m.flags.Match(sc.an.Words); len(c.Safety) > 0 {
 		return c // triage wins over everything
 	}
-	if ds := m.declines.Match(sc.tokens); len(ds) > 0 {
+	if ds := m.declines.Match(sc.an.Words); len(ds) > 0 {
 		c.Decline = ds[0]
 		return c
 	}
-	c.FollowUp = m.isFollowUp(sc.tokens)
+	c.FollowUp = m.isFollowUp(sc.an.Terms)
 	c.Candidates = m.rank(sc, prev)
 	return c
+}
+
+// Explain returns every safety and decline trigger match in text with its
+// verdict, for moderators checking why a message fired or did not.
+func (m *Matcher) Explain(text string) (safety, declines []triage.Finding) {
+	var an analyze.Analysis
+	m.an.Analyze(text, &an)
+	return m.flags.Explain(an.Words), m.declines.Explain(an.Words)
 }
 
 func (m *Matcher) isFollowUp(tokens []analyze.Token) bool {
@@ -301,7 +332,7 @@ func (m *Matcher) isFollowUp(tokens []analyze.Token) bool {
 func (m *Matcher) rank(sc *scratch, prev string) []bot.Candidate {
 	sc.qterms, sc.qweight, sc.qseen = sc.qterms[:0], sc.qweight[:0], sc.qseen[:0]
 	var qtotal float32
-	for _, t := range sc.tokens {
+	for _, t := range sc.an.Terms {
 		if t.Flags&(analyze.Stop|analyze.Break) != 0 || len(sc.qseen) == maxQueryTerms || slices.Contains(sc.qseen, t.Term) {
 			continue
 		}
@@ -408,4 +439,14 @@ func (m *Matcher) rank(sc *scratch, prev string) []bot.Candidate {
 	out := make([]bot.Candidate, n)
 	copy(out, top[:n])
 	return out
+}
+
+// Must returns m, and panics if err is not nil. It is for tests and for
+// the embedded knowledge base, which is validated when it is built, in the
+// manner of template.Must.
+func Must(m *Matcher, err error) *Matcher {
+	if err != nil {
+		panic(err)
+	}
+	return m
 }

@@ -15,13 +15,13 @@ func TestKnowledgeBaseIsConsistent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := match.New(kb)
+	m := match.Must(match.New(kb))
 	for _, tp := range kb.Topics {
 		for _, ex := range tp.Examples {
 			c := m.Classify(ex, "")
 			switch {
-			case len(c.RedFlags) > 0:
-				t.Errorf("example %q of %s trips red flags %v", ex, tp.ID, c.RedFlags)
+			case len(c.Safety) > 0:
+				t.Errorf("example %q of %s trips red flags %v", ex, tp.ID, c.Safety)
 			case c.Decline != "":
 				t.Errorf("example %q of %s trips decline %s", ex, tp.ID, c.Decline)
 			case len(c.Candidates) == 0 || c.Candidates[0].TopicID != tp.ID:
@@ -36,7 +36,7 @@ func TestFollowUpsAndContext(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := match.New(kb)
+	m := match.Must(match.New(kb))
 	for _, s := range []string{"tell me more", "anything else?", "more please", "what else"} {
 		if c := m.Classify(s, "ice-and-heat"); !c.FollowUp {
 			t.Errorf("%q: not read as a follow-up", s)

@@ -46,7 +46,7 @@ func newReplica(t *testing.T, url string, tweak func(*redis.Options)) *replica {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { r.state.Close() })
-	r.engine = bot.NewEngine(kb, match.New(kb), bot.Options{
+	r.engine = bot.NewEngine(kb, match.Must(match.New(kb)), bot.Options{
 		Contexts: r.state.Contexts(), Limiter: r.state.Limiter(), Locker: r.state.Locker()})
 	return r
 }

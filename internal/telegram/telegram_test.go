@@ -30,7 +30,7 @@ func engine(t testing.TB) *bot.Engine {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return bot.NewEngine(kb, match.New(kb), bot.Options{Limiter: bot.Unlimited{}})
+	return bot.NewEngine(kb, match.Must(match.New(kb)), bot.Options{Limiter: bot.Unlimited{}})
 }
 
 type harness struct {

@@ -1,90 +1,289 @@
-// Package triage finds danger signs (and other trigger phrases) in an
-// analysed message, honouring negation: "no bleeding or fever, just sore"
-// triggers nothing, "not sure if my waters broke" does.
+// Package triage finds danger signs and other safety situations in an
+// analysed message, honouring negation in both directions.
 //
-// A trigger is a short phrase. It matches when all its terms appear, in any
-// order, within a window of len(terms)+Slack tokens. A match is negated
-// when a negation cue ("no", "not", "without", "never") stands at most
-// Reach tokens before it in the same clause, or when it continues a list
-// that a cue negated ("no bleeding or fever"). Safety wins ties: a cue
-// followed by a hedge ("not sure", "not much") negates nothing, and
-// neither does a cue separated from the trigger by punctuation, "but",
-// "just", or a new subject ("I", "my", "there").
+// A trigger is a short pattern of words. Each word may be a list of
+// alternatives ("brown|pink|red", with "_" joining the words of one
+// alternative: "all_the_time|non_stop") or a named word group ("{baby}",
+// which the knowledge base defines as baby, she, he, bub, ...), or both
+// ("{down-there}|bum"). Words are
+// compared as lemmas, after the analyzer's spelling fixes and synonyms,
+// so "bled", "bleeds" and "bleeding" meet, while a work "contract" and
+// "contractions" do not. A trigger matches when all its words appear, in
+// any order, within len(words)+Slack tokens of one clause.
+//
+// A match is negated, and fires nothing, when
+//   - a negation cue ("no", "not", "never", "without") stands before it in
+//     the same clause, at most Reach content words away ("no bleeding",
+//     "haven't had any tightenings");
+//   - it is an item of a negated list ("no bleeding, fever or tightening,
+//     just sore");
+//   - a cue stands inside it ("the pain is not sharp or sudden", "my
+//     waters haven't gone");
+//   - a bare "no" answers it ("bleeding? no", "contractions? no way").
+//
+// Safety wins every tie: a hedge keeps the sign ("not sure if my waters
+// went", "not much bleeding", "not bleeding a lot"), and so does anything
+// that starts a new clause or subject between the cue and the sign ("no
+// fever but I'm bleeding", "no, I'm bleeding"). A trigger may itself
+// contain a negation for signs that are an absence ("not felt {baby}
+// kick"); such a match is not negated by its own cue. A rule's "unless"
+// patterns cancel a match they overlap: an idiom ("fell pregnant"), a
+// reassurance ("{baby} still kicking"), another person ("my toddler fell").
 package triage
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/backcare/backcare/internal/analyze"
 )
 
 const (
-	// Slack is how many other tokens may stand among a trigger's terms.
+	// Slack is how many other tokens may stand among a trigger's words.
 	Slack = 3
-	// Reach is how far, in tokens, a negation cue reaches forward.
+	// Reach is how many content words a negation cue reaches forward.
 	Reach = 4
 	// maxTerms bounds trigger length so that windows stay small.
 	maxTerms = 8
+	// maxGap is how many tokens may stand between neighbouring words of
+	// an ordered pattern (an "unless" pattern).
+	maxGap = 2
+	// maxExpansions bounds how many phrases one trigger expands into.
+	maxExpansions = 4096
+	// maxListItems and maxItemWords bound a negated list.
+	maxListItems = 5
+	maxItemWords = 3
 )
 
 // Rule is one owner of triggers, such as a red flag.
 type Rule struct {
 	ID       string
 	Triggers []string
+	// Unless lists patterns that cancel a trigger match they overlap.
+	Unless []string
 }
 
 // Set is a compiled collection of rules. It is safe for concurrent use.
 type Set struct {
 	ids     []string
 	phrases []phrase
-	byTerm  map[string][]int // term -> phrases containing it
-	hedges  map[string]bool  // terms that turn a negation cue into a hedge
-	pool    sync.Pool        // *scratch
+	anchors map[string][]int32 // lemma -> phrases anchored on it
+	negAnch []int32            // phrases anchored on a negation
+	unless  []phrase
+	uAnch   map[string][]int32
+	hedges  map[string]bool // words that turn a negation cue into a hedge
+	enders  map[string]bool // contrast words that close a list item: "just", "but"
+	answers map[string]bool // words that may follow an answering "no"
+	joins   map[string]bool // list connectors: or, and, nor
+	pool    sync.Pool       // *scratch
 }
 
+// phrase is one expansion of a trigger: a bag of lemmas, one of which
+// ("" for a negation cue) is the anchor a match is searched from.
 type phrase struct {
-	rule  int
-	terms []string
+	rule    int32
+	trigger int32 // index into the rule's Triggers (or Unless), for Explain
+	terms   []string
+	anchor  int
+	absence bool // a term is a negation: the sign is an absence
+	ordered bool // unless patterns: words in order, close together
 }
 
 type scratch struct {
 	seen []bool // per rule
+	used []bool // per token, while matching one phrase
+	pos  []int  // where each term of the phrase being matched was found
 }
 
+// match is one phrase found in a message.
+type match struct {
+	start, end int // the span, inclusive
+	cue        int // the token matched by the phrase's own negation, or -1
+	pos        [maxTerms]int
+	n          int // terms matched: pos[:n] are their tokens
+}
+
+// holds reports whether token j is one of the match's words.
+func (m *match) holds(j int) bool { return slices.Contains(m.pos[:m.n], j) }
+
+// negLemma marks a negation cue among a phrase's terms.
+const negLemma = ""
+
 // Compile analyses each trigger with a, so that triggers and messages go
-// through the same spelling, synonym and stemming steps.
-func Compile(a *analyze.Analyzer, rules []Rule) *Set {
-	s := &Set{byTerm: map[string][]int{}, hedges: map[string]bool{}}
+// through the same spelling, synonym and lemma steps. groups holds the
+// word groups that triggers name in braces; a group name that is not
+// defined is an error, and so is a trigger that expands into too many
+// phrases.
+func Compile(a *analyze.Analyzer, rules []Rule, groups map[string][]string) (*Set, error) {
+	s := &Set{anchors: map[string][]int32{}, uAnch: map[string][]int32{}}
+	freq := map[string]int{}
+	var errs []string
 	for ri, r := range rules {
 		s.ids = append(s.ids, r.ID)
-		for _, t := range r.Triggers {
-			terms := a.AllTerms(t)
-			if len(terms) == 0 {
-				continue
+		for ti, t := range r.Triggers {
+			ps, err := expand(a, t, groups)
+			if err != nil {
+				errs = append(errs, fmt.Sprintf("%s: trigger %q: %v", r.ID, t, err))
 			}
-			if len(terms) > maxTerms {
-				terms = terms[:maxTerms]
-			}
-			pi := len(s.phrases)
-			s.phrases = append(s.phrases, phrase{rule: ri, terms: terms})
-			for k, term := range terms {
-				if !slices.Contains(terms[:k], term) {
-					s.byTerm[term] = append(s.byTerm[term], pi)
+			for _, terms := range ps {
+				p := phrase{rule: int32(ri), trigger: int32(ti), terms: terms, absence: slices.Contains(terms, negLemma)}
+				s.phrases = append(s.phrases, p)
+				for _, term := range terms {
+					freq[term]++
 				}
 			}
 		}
-	}
-	for _, h := range []string{"sure", "certain", "idea", "clear", "doubt", "much", "many", "lot",
-		"lots", "very", "too", "heavy", "heavily", "more", "longer", "really", "that", "only", "just",
-		"tell", "know", "knowing", "think"} {
-		for _, t := range a.AllTerms(h) {
-			s.hedges[t] = true
+		for ui, u := range r.Unless {
+			ps, err := expand(a, u, groups)
+			if err != nil {
+				errs = append(errs, fmt.Sprintf("%s: unless %q: %v", r.ID, u, err))
+			}
+			for _, terms := range ps {
+				s.unless = append(s.unless, phrase{rule: int32(ri), trigger: int32(ui), terms: terms, ordered: true})
+			}
 		}
 	}
+	// Anchor each phrase on its rarest word, so that a message's common
+	// words do not each try hundreds of phrases.
+	anchor := func(p *phrase, idx map[string][]int32, i int32) {
+		best := -1
+		for k, term := range p.terms {
+			if term == negLemma {
+				continue
+			}
+			if best < 0 || freq[term] < freq[p.terms[best]] {
+				best = k
+			}
+		}
+		if best < 0 {
+			p.anchor = 0
+			s.negAnch = append(s.negAnch, i)
+			return
+		}
+		p.anchor = best
+		idx[p.terms[best]] = append(idx[p.terms[best]], i)
+	}
+	for i := range s.phrases {
+		anchor(&s.phrases[i], s.anchors, int32(i))
+	}
+	for i := range s.unless {
+		p := &s.unless[i]
+		best := 0
+		for k, term := range p.terms {
+			if term != negLemma && (p.terms[best] == negLemma || freq[term] < freq[p.terms[best]]) {
+				best = k
+			}
+		}
+		p.anchor = best
+		s.uAnch[p.terms[best]] = append(s.uAnch[p.terms[best]], int32(i))
+	}
+	s.hedges = lemmaSet(a, "sure", "certain", "idea", "clue", "clear", "doubt", "much", "many", "lot", "lots",
+		"very", "too", "heavy", "heavily", "more", "longer", "really", "that", "only", "just", "tell", "know",
+		"knowing", "think", "thought", "remember", "notice", "noticed", "see", "sign", "properly", "normal",
+		"usual", "anymore", "enough", "as", "quite", "bad", "worse", "better", "stop", "stopping", "ease", "go", "gone")
+	s.answers = lemmaSet(a, "way", "really", "thankfully", "luckily", "thank", "at", "all", "none", "whatsoever",
+		"nothing", "fine", "ok", "okay", "good", "phew", "thankfully", "nah", "nope", "not")
+	s.joins = lemmaSet(a, "or", "and", "nor", "no", "any", "nothing")
+	s.enders = lemmaSet(a, "but", "just", "only", "though", "however", "although", "yet", "except", "apart", "besides", "still")
 	n := len(rules)
 	s.pool.New = func() any { return &scratch{seen: make([]bool, n)} }
-	return s
+	if len(errs) > 0 {
+		return s, fmt.Errorf("%s", strings.Join(errs, "; "))
+	}
+	return s, nil
+}
+
+func lemmaSet(a *analyze.Analyzer, words ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range words {
+		for _, l := range a.Lemmas(w) {
+			m[l] = true
+		}
+	}
+	return m
+}
+
+// skipped are trigger words that contractions make unreliable ("she's
+// been", "baby's not"): they are left out of the compiled phrase.
+var skipped = map[string]bool{"be": true, "a": true, "an": true, "the": true}
+
+// expand turns one trigger into the bags of lemmas it stands for: every
+// combination of its alternatives and group members.
+func expand(a *analyze.Analyzer, trigger string, groups map[string][]string) ([][]string, error) {
+	out := [][]string{nil}
+	for _, item := range strings.Fields(trigger) {
+		var alts []string
+		for _, alt := range strings.Split(item, "|") {
+			name, ok := strings.CutPrefix(alt, "{")
+			if !ok {
+				alts = append(alts, strings.ReplaceAll(alt, "_", " ")) // "non_stop": two words
+				continue
+			}
+			members, ok := groups[strings.TrimSuffix(name, "}")]
+			if !ok {
+				return nil, fmt.Errorf("word group %s is not defined", alt)
+			}
+			alts = append(alts, members...)
+		}
+		var options [][]string
+		seen := map[string]bool{}
+		for _, alt := range alts {
+			var lemmas []string
+			if alt == analyze.NumberLemma {
+				lemmas = []string{analyze.NumberLemma}
+			}
+			for _, l := range a.Lemmas(alt) {
+				if skipped[l] {
+					continue
+				}
+				if isNegation(a, l) {
+					l = negLemma
+				}
+				lemmas = append(lemmas, l)
+			}
+			key := strings.Join(lemmas, " ")
+			if len(lemmas) > 0 && !seen[key] {
+				seen[key] = true
+				options = append(options, lemmas)
+			}
+		}
+		if len(options) == 0 {
+			continue
+		}
+		if len(out)*len(options) > maxExpansions {
+			return nil, fmt.Errorf("expands into more than %d phrases; split it", maxExpansions)
+		}
+		next := make([][]string, 0, len(out)*len(options))
+		for _, prefix := range out {
+			for _, o := range options {
+				next = append(next, append(slices.Clip(prefix), o...))
+			}
+		}
+		out = next
+	}
+	var res [][]string
+	for _, terms := range out {
+		if len(terms) > maxTerms {
+			terms = terms[:maxTerms]
+		}
+		if len(terms) > 0 {
+			res = append(res, terms)
+		}
+	}
+	return res, nil
+}
+
+func isNegation(a *analyze.Analyzer, lemma string) bool {
+	var an analyze.Analysis
+	a.Analyze(lemma, &an)
+	for _, t := range an.Words {
+		if t.Is(analyze.Negation) {
+			return true
+		}
+	}
+	return false
 }
 
 // Match returns the ids of the rules whose triggers appear, not negated, in
@@ -94,25 +293,14 @@ func (s *Set) Match(tokens []analyze.Token) []string {
 	defer s.pool.Put(sc)
 	clear(sc.seen)
 	found := 0
-	negEnd := -1 // end of the last negated match, for lists ("no bleeding or fever")
-	for i := range tokens {
-		for _, pi := range s.byTerm[tokens[i].Term] {
-			p := &s.phrases[pi]
-			if sc.seen[p.rule] {
-				continue
-			}
-			end, ok := matchAt(tokens, i, p.terms)
-			if !ok {
-				continue
-			}
-			if s.negated(tokens, i, end, negEnd) {
-				negEnd = end
-				continue
-			}
-			sc.seen[p.rule] = true
-			found++
+	s.each(tokens, sc, func(p *phrase, m match) bool {
+		if sc.seen[p.rule] || s.verdict(tokens, sc, p, m) != Fired {
+			return true
 		}
-	}
+		sc.seen[p.rule] = true
+		found++
+		return true
+	})
 	if found == 0 {
 		return nil
 	}
@@ -125,53 +313,392 @@ func (s *Set) Match(tokens []analyze.Token) []string {
 	return out
 }
 
-// matchAt reports whether all terms occur in the window that starts at
-// tokens[start] (which must hold one of them), and where the match ends.
-func matchAt(tokens []analyze.Token, start int, terms []string) (end int, ok bool) {
-	limit := min(len(tokens), start+len(terms)+Slack)
-	var used uint32
-	end = start
-	for _, term := range terms {
-		found := false
-		for j := start; j < limit; j++ {
-			bit := uint32(1) << uint(j-start)
-			if used&bit == 0 && tokens[j].Term == term {
-				used |= bit
-				end = max(end, j)
-				found = true
-				break
+// each calls f with every phrase match in tokens, until f returns false.
+func (s *Set) each(tokens []analyze.Token, sc *scratch, f func(p *phrase, m match) bool) {
+	if cap(sc.used) < len(tokens) {
+		sc.used = make([]bool, len(tokens))
+	}
+	sc.used = sc.used[:len(tokens)]
+	try := func(pi int32, i int) bool {
+		p := &s.phrases[pi]
+		m, ok := s.matchAround(tokens, sc, p, i)
+		return !ok || f(p, m)
+	}
+	for i, t := range tokens {
+		if t.Is(analyze.Break) {
+			continue
+		}
+		for _, pi := range s.anchors[t.Lemma] {
+			if !try(pi, i) {
+				return
 			}
 		}
-		if !found {
-			return 0, false
+		if t.Is(analyze.Negation) {
+			for _, pi := range s.negAnch {
+				if !try(pi, i) {
+					return
+				}
+			}
 		}
 	}
-	return end, used&1 == 1
 }
 
-// negated reports whether the match tokens[start:end+1] is negated.
-func (s *Set) negated(tokens []analyze.Token, start, end, negEnd int) bool {
-	// A quantity right after the match means some is present: "not
-	// bleeding a lot".
-	for j := end + 1; j < len(tokens) && j <= end+2; j++ {
-		if s.hedges[tokens[j].Term] {
-			return false
-		}
-		if tokens[j].Term != "a" {
+// matchAround looks for the phrase's terms within one clause around
+// tokens[i], which holds the anchor term. An unordered phrase takes the
+// nearest matching token for each term, and its span may hold at most
+// len(terms)+Slack content words (function words do not count). An
+// ordered phrase needs its terms in order, with at most maxGap tokens
+// between neighbours.
+func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int) (match, bool) {
+	terms := p.terms
+	width := len(terms) + Slack
+	reach := 2 * width
+	lo, hi := max(0, i-reach), min(len(tokens), i+reach+1)
+	for j := i - 1; j >= lo; j-- {
+		if isClauseEnd(tokens[j]) {
+			lo = j + 1
 			break
 		}
 	}
-	for j := start - 1; j >= 0 && start-j <= Reach; j-- {
-		t := tokens[j]
-		if t.Flags&(analyze.Break|analyze.ScopeEnd) != 0 {
+	for j := i + 1; j < hi; j++ {
+		if isClauseEnd(tokens[j]) {
+			hi = j
+			break
+		}
+	}
+	if cap(sc.pos) < len(terms) {
+		sc.pos = make([]int, len(terms))
+	}
+	pos := sc.pos[:len(terms)]
+	pos[p.anchor] = i
+	if p.ordered {
+		for k := p.anchor - 1; k >= 0; k-- {
+			j := pos[k+1] - 1
+			for ; j >= lo && j >= pos[k+1]-1-maxGap && !termMatches(tokens[j], terms[k]); j-- {
+			}
+			if j < lo || j < pos[k+1]-1-maxGap {
+				return match{}, false
+			}
+			pos[k] = j
+		}
+		for k := p.anchor + 1; k < len(terms); k++ {
+			j := pos[k-1] + 1
+			for ; j < hi && j <= pos[k-1]+1+maxGap && !termMatches(tokens[j], terms[k]); j++ {
+			}
+			if j >= hi || j > pos[k-1]+1+maxGap {
+				return match{}, false
+			}
+			pos[k] = j
+		}
+		m := match{start: pos[0], end: pos[len(pos)-1], cue: -1}
+		m.n = copy(m.pos[:], pos)
+		return m, true
+	}
+	used := sc.used
+	clear(used[lo:hi])
+	used[i] = true
+	m := match{start: i, end: i, cue: -1}
+	negAt := -1
+	for k, term := range terms {
+		if k == p.anchor {
+			continue
+		}
+		if term == negLemma && p.absence && k+1 < len(terms) {
+			negAt = k // placed below, in front of the word it negates
+			continue
+		}
+		best := -1
+		for d := 1; d <= reach && (i-d >= lo || i+d < hi); d++ {
+			if j := i - d; j >= lo && !used[j] && termMatches(tokens[j], term) {
+				best = j
+				break
+			}
+			if j := i + d; j < hi && !used[j] && termMatches(tokens[j], term) {
+				best = j
+				break
+			}
+		}
+		if best < 0 {
+			return match{}, false
+		}
+		used[best] = true
+		pos[k] = best
+		m.start, m.end = min(m.start, best), max(m.end, best)
+	}
+	if negAt >= 0 {
+		// A sign that is an absence needs its cue right before the word it
+		// negates, with only function words between: "haven't felt", "no
+		// kicks", "can't pee"; not "no burning pee" or "no reduced kicks",
+		// nor "without someone kicking" (the kicking is there).
+		next := pos[negAt+1]
+		cue := -1
+		for j := next - 1; j >= lo && j >= next-4; j-- {
+			t := tokens[j]
+			if t.Is(analyze.Negation) && !used[j] {
+				if t.Lemma != "without" {
+					cue = j
+				}
+				break
+			}
+			if t.Flags&analyze.Stop == 0 || t.Is(analyze.Break) {
+				break
+			}
+		}
+		if cue < 0 {
+			return match{}, false
+		}
+		pos[negAt], m.cue = cue, cue
+		m.start, m.end = min(m.start, cue), max(m.end, cue)
+	}
+	content := 0
+	for j := m.start; j <= m.end; j++ {
+		if tokens[j].Flags&(analyze.Stop|analyze.Break) == 0 {
+			content++
+		}
+	}
+	m.n = copy(m.pos[:], pos)
+	return m, content <= width
+}
+
+func termMatches(t analyze.Token, term string) bool {
+	if term == negLemma {
+		return t.Is(analyze.Negation)
+	}
+	return t.Lemma == term && t.Flags&analyze.Break == 0
+}
+
+// isClauseEnd reports whether t ends a clause: a full stop, a question
+// mark, a line break. Commas and dashes do not.
+func isClauseEnd(t analyze.Token) bool { return t.Is(analyze.Break) && !t.Is(analyze.Weak) }
+
+// Verdict says what became of one trigger match.
+type Verdict int
+
+// Verdicts, in the order they are checked.
+const (
+	Fired         Verdict = iota
+	NegatedBefore         // a cue before it ("no bleeding")
+	NegatedList           // an item of a negated list ("no fever, bleeding or leaking")
+	NegatedInside         // a cue inside it ("the pain is not sudden")
+	NegatedAfter          // a bare "no" answers it ("bleeding? no")
+	Cancelled             // an "unless" pattern overlaps it
+)
+
+func (v Verdict) String() string {
+	return [...]string{"fired", "negated by a cue before it", "negated as an item of a negated list",
+		"negated by a cue inside it", "negated by an answer after it", "cancelled by an unless pattern"}[v]
+}
+
+func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
+	if s.cancelled(tokens, sc, p.rule, m.start, m.end) {
+		return Cancelled
+	}
+	if !p.absence && s.hedgedAfter(tokens, m.end) {
+		return Fired // "not bleeding a lot": some is present
+	}
+	if s.negatedBefore(tokens, m.start) {
+		return NegatedBefore
+	}
+	if s.negatedList(tokens, m.start, m.end) {
+		return NegatedList
+	}
+	for j := m.start + 1; j < m.end; j++ {
+		// A cue inside the match negates it, unless it is a hedge ("not
+		// sure"); a cue that negates one of the sign's own words always
+		// does ("he hasn't stopped moving").
+		if j != m.cue && tokens[j].Is(analyze.Negation) && (!s.hedged(tokens, j) || m.holds(j+1) || m.holds(j+2)) {
+			return NegatedInside
+		}
+	}
+	if s.answeredNo(tokens, m.end) {
+		return NegatedAfter
+	}
+	return Fired
+}
+
+// hedged reports whether the cue at j is a hedge: "not sure", "no idea".
+func (s *Set) hedged(tokens []analyze.Token, j int) bool {
+	for k := j + 1; k < len(tokens) && k <= j+2; k++ {
+		t := tokens[k]
+		if t.Is(analyze.Break) {
 			return false
 		}
-		if j == negEnd && start-j <= Slack {
-			return true // continues a negated list
+		if s.hedges[t.Lemma] {
+			return true
 		}
-		if t.Is(analyze.Negation) {
-			return !(j+1 < len(tokens) && s.hedges[tokens[j+1].Term])
+		if t.Lemma != "a" && t.Lemma != "be" && t.Lemma != "do" && t.Lemma != "have" {
+			return false
 		}
 	}
 	return false
+}
+
+// hedgedAfter: a quantity right after the match means some is present.
+func (s *Set) hedgedAfter(tokens []analyze.Token, end int) bool {
+	for j := end + 1; j < len(tokens) && j <= end+2; j++ {
+		if s.hedges[tokens[j].Lemma] && tokens[j].Flags&analyze.Break == 0 {
+			return true
+		}
+		if tokens[j].Lemma != "a" {
+			return false
+		}
+	}
+	return false
+}
+
+// negatedBefore looks back from the match for a cue in the same clause.
+// A match that starts with a new subject ("she hasn't moved") starts a new
+// clause, which no earlier cue reaches.
+func (s *Set) negatedBefore(tokens []analyze.Token, start int) bool {
+	if tokens[start].Is(analyze.ScopeEnd) {
+		return false
+	}
+	content := 0
+	for j := start - 1; j >= 0 && start-j <= 2*Reach; j-- {
+		t := tokens[j]
+		if t.Is(analyze.Break) || t.Is(analyze.ScopeEnd) {
+			return false
+		}
+		if t.Is(analyze.Negation) {
+			return !s.hedged(tokens, j)
+		}
+		if !t.Is(analyze.Stop) {
+			if content++; content >= Reach {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// negatedList reports whether the match is an item of a list that a cue
+// negated: "no bleeding, fever or tightening, just sore". The match must
+// end its item, and every item before it must be short, so that "no
+// fever, bleeding since this morning" keeps the sign.
+func (s *Set) negatedList(tokens []analyze.Token, start, end int) bool {
+	if !s.itemEnds(tokens, end) {
+		return false
+	}
+	items, words := 0, 0
+	for j := start - 1; j >= 0; j-- {
+		t := tokens[j]
+		switch {
+		case isClauseEnd(t), t.Is(analyze.ScopeEnd):
+			return false
+		case t.Is(analyze.Negation):
+			if s.hedged(tokens, j) {
+				return false
+			}
+			if items > 0 {
+				return true
+			}
+			words = 0
+		case t.Is(analyze.Weak) || s.joins[t.Lemma]:
+			if words > 0 || t.Is(analyze.Weak) {
+				items++
+			}
+			words = 0
+			if items > maxListItems {
+				return false
+			}
+		case !t.Is(analyze.Stop):
+			if words++; words > maxItemWords {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// itemEnds reports whether a list item ends right after index end.
+func (s *Set) itemEnds(tokens []analyze.Token, end int) bool {
+	if end+1 >= len(tokens) {
+		return true
+	}
+	t := tokens[end+1]
+	return t.Is(analyze.Break) || t.Is(analyze.Negation) || s.joins[t.Lemma] || s.enders[t.Lemma]
+}
+
+// answeredNo reports whether a bare "no" answers the match: "bleeding?
+// no", "contractions? no way", "spotting - nope".
+func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
+	j := end + 1
+	for k := 0; k < 2 && j < len(tokens) && tokens[j].Is(analyze.Break); k++ {
+		j++
+	}
+	if j >= len(tokens) || !tokens[j].Is(analyze.Negation) || s.hedged(tokens, j) {
+		return false
+	}
+	if j == end+1 && !s.answers[tokens[j].Lemma] && tokens[j].Lemma != "none" {
+		return false // "bleeding not..." reads as a new clause, not an answer
+	}
+	next := j + 1
+	return next >= len(tokens) || tokens[next].Is(analyze.Break) || tokens[next].Is(analyze.ScopeEnd) || s.answers[tokens[next].Lemma]
+}
+
+// cancelled reports whether one of the rule's unless patterns overlaps
+// the match.
+func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, end int) bool {
+	if len(s.unless) == 0 {
+		return false
+	}
+	for i := max(0, start-maxTerms*(maxGap+1)); i < len(tokens) && i <= end+maxTerms*(maxGap+1); i++ {
+		for _, ui := range s.uAnch[tokens[i].Lemma] {
+			u := &s.unless[ui]
+			if u.rule != rule {
+				continue
+			}
+			if m, ok := s.matchAround(tokens, sc, u, i); ok && m.start <= end && m.end >= start && !s.negatedUnless(tokens, u, m) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// negatedUnless reports whether an unless match is itself negated: "she
+// hasn't moved much" is no reassurance. Patterns that name a negation
+// themselves are taken as written.
+func (s *Set) negatedUnless(tokens []analyze.Token, u *phrase, m match) bool {
+	if slices.Contains(u.terms, negLemma) {
+		return false
+	}
+	if s.negatedBefore(tokens, m.start) {
+		return true
+	}
+	for j := m.start + 1; j < m.end; j++ {
+		if tokens[j].Is(analyze.Negation) && !s.hedged(tokens, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// Finding is one trigger match and what became of it, for explaining a
+// message to a moderator.
+type Finding struct {
+	Rule    string
+	Trigger int // index of the trigger in the rule
+	Words   []string
+	Verdict Verdict
+}
+
+// Explain returns every trigger match in tokens with its verdict: why a
+// message fired a rule, or why a match was negated or cancelled.
+func (s *Set) Explain(tokens []analyze.Token) []Finding {
+	sc := s.pool.Get().(*scratch)
+	defer s.pool.Put(sc)
+	var out []Finding
+	seen := map[[3]int]bool{}
+	s.each(tokens, sc, func(p *phrase, m match) bool {
+		key := [3]int{int(p.rule), int(p.trigger), m.start}
+		if seen[key] {
+			return true
+		}
+		seen[key] = true
+		out = append(out, Finding{Rule: s.ids[p.rule], Trigger: int(p.trigger), Words: p.terms,
+			Verdict: s.verdict(tokens, sc, p, m)})
+		return true
+	})
+	return out
 }

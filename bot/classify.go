@@ -17,6 +17,13 @@ type Classification struct {
 	Decline string
 	// Candidates are the best topics, best first (at most a few).
 	Candidates []Candidate
+	// OffTopic is the probability, in [0,1], that the part of the message
+	// the best topic came from is out of scope (the knowledge base's
+	// out-of-scope examples teach what that looks like).
+	OffTopic float64
+	// SmallTalk is the kind of small talk the whole message is most like
+	// (greeting, thanks...), with its confidence.
+	SmallTalk Candidate
 	// FollowUp is true for "tell me more", "anything else?" and the like.
 	FollowUp bool
 	// Empty is true when the message had no words at all.
@@ -33,18 +40,26 @@ type Classifier interface {
 }
 
 // Thresholds decide between answering, asking which topic was meant, and
-// admitting the question is out of scope. They were tuned on the labelled
-// evaluation set in internal/match/testdata.
+// admitting the question is out of scope. They were tuned on the tune
+// split of the evaluation sets in internal/eval.
 type Thresholds struct {
 	// Answer is the least confidence with which a topic is answered.
 	Answer float64
 	// Margin: when the second topic's confidence is within Margin of the
-	// first's, the bot asks which one was meant.
+	// first's, and both have real evidence, the bot asks which one was meant.
 	Margin float64
+	// SmallTalk is the least confidence with which a message is taken as
+	// small talk (a greeting, thanks) rather than a question.
+	SmallTalk float64
+	// OffTopic is the highest off-topic probability at which a question is
+	// still answered.
+	OffTopic float64
 }
 
 // DefaultThresholds returns the tuned thresholds.
-func DefaultThresholds() Thresholds { return Thresholds{Answer: 0.38, Margin: 0.06} }
+func DefaultThresholds() Thresholds {
+	return Thresholds{Answer: 0.4, Margin: 0, SmallTalk: 0.5, OffTopic: 0.4}
+}
 
 // Decision is what to do with a classification.
 type Decision int
@@ -54,14 +69,22 @@ const (
 	DecideFallback Decision = iota
 	DecideAnswer
 	DecideClarify
+	DecideSmallTalk
 )
 
-// Decide applies the thresholds to the candidates.
-func (t Thresholds) Decide(cs []Candidate) Decision {
-	if len(cs) == 0 || cs[0].Confidence < t.Answer {
+// Decide applies the thresholds to a classification.
+func (t Thresholds) Decide(c Classification) Decision {
+	top := 0.0
+	if len(c.Candidates) > 0 {
+		top = c.Candidates[0].Confidence
+	}
+	if c.SmallTalk.Confidence >= t.SmallTalk && c.SmallTalk.Confidence >= top {
+		return DecideSmallTalk
+	}
+	if top < t.Answer || c.OffTopic > t.OffTopic {
 		return DecideFallback
 	}
-	if len(cs) > 1 && cs[1].Confidence >= t.Answer && cs[0].Confidence-cs[1].Confidence < t.Margin {
+	if cs := c.Candidates; len(cs) > 1 && cs[1].Confidence >= t.Answer && cs[0].Confidence-cs[1].Confidence < t.Margin {
 		return DecideClarify
 	}
 	return DecideAnswer

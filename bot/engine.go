@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/backcare/backcare/knowledge"
@@ -217,6 +218,8 @@ func (e *Engine) handle(ctx context.Context, m Message) Reply {
 			Text: "You're sending messages faster than I can keep up with. Please wait a few seconds and ask again. If you have bleeding, leaking fluid, regular tightenings or your baby is moving less, contact your midwife or maternity unit now."}}}
 	}
 	switch {
+	case c.Empty && hasSymbols(text):
+		return e.smallTalk(br, "ok", &cc) // "👍"
 	case c.Empty:
 		return e.help(br, false)
 	case c.Decline != "":
@@ -225,7 +228,9 @@ func (e *Engine) handle(ctx context.Context, m Message) Reply {
 		return e.followUp(ctx, br, key, &cc)
 	}
 	var r Reply
-	switch e.th.Decide(c.Candidates) {
+	switch e.th.Decide(c) {
+	case DecideSmallTalk:
+		return e.smallTalk(br, c.SmallTalk.TopicID, &cc)
 	case DecideAnswer:
 		r = e.answer(ctx, br, key, &cc, c.Candidates[0].TopicID, c.Candidates[0].Confidence)
 	case DecideClarify:
@@ -452,6 +457,36 @@ func (e *Engine) fallback(br *brain, cs []Candidate) Reply {
 	}
 	r.Buttons = categoryButtons()
 	return r
+}
+
+// smallTalk answers a greeting, thanks, an "ok" or a goodbye. Right
+// after an urgent reply, any of these is an acknowledgement ("ok, calling
+// them now"), answered kindly without repeating the urgent guidance.
+func (e *Engine) smallTalk(br *brain, id string, cc *ChatContext) Reply {
+	if !cc.UrgentAt.IsZero() {
+		for _, st := range br.kb.SmallTalk {
+			if st.AfterUrgent {
+				id = st.ID
+			}
+		}
+	}
+	for _, st := range br.kb.SmallTalk {
+		if st.ID == id {
+			return Reply{Kind: KindSmallTalk, Blocks: ParseBlocks(br.kb.Localize(st.Answer, e.region))}
+		}
+	}
+	return info(Block{Kind: Paragraph, Text: "OK. Ask me anything about back spasms in pregnancy."})
+}
+
+// hasSymbols reports whether s holds anything but spaces and punctuation,
+// such as an emoji.
+func hasSymbols(s string) bool {
+	for _, r := range s {
+		if unicode.IsSymbol(r) || unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func lowerFirst(s string) string {

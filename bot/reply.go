@@ -10,19 +10,21 @@ type Kind string
 
 // Reply kinds. Metrics and logs use these names.
 const (
-	KindAnswer      Kind = "topic"
-	KindUrgent      Kind = "urgent" // a danger sign (red flag)
+	KindAnswer Kind = "topic"
+	KindUrgent Kind = "urgent" // a danger sign (red flag)
 	// KindCrisis meets thoughts of suicide or self-harm. Urgent.
 	KindCrisis Kind = "crisis"
 	// KindAbuse meets domestic abuse. Urgent.
 	KindAbuse Kind = "abuse"
 	// KindLoss meets a pregnancy loss with care. Not urgent by itself.
-	KindLoss Kind = "loss"
+	KindLoss        Kind = "loss"
 	KindClarify     Kind = "clarification"
 	KindFallback    Kind = "fallback"
 	KindDecline     Kind = "decline"
 	KindInfo        Kind = "info" // start, help, about, category lists
 	KindRateLimited Kind = "rate-limited"
+	// KindSmallTalk answers a greeting, thanks, an "ok" or a goodbye.
+	KindSmallTalk Kind = "smalltalk"
 	// KindFeedback acknowledges a press of a feedback button (👍 or 👎).
 	KindFeedback Kind = "feedback"
 	// KindNone means stay silent: the message was not for the bot.

@@ -44,6 +44,10 @@ type file struct {
 	safety                   []Safety
 	groups                   []WordGroup
 	regions                  []Region
+	outOfScope               []string
+	outPos                   []Pos
+	smallTalk                []SmallTalk
+	talkPos                  []positions
 	sourcePos, topicPos      []positions
 	flagPos, synPos, declPos []positions
 	safetyPos, regionPos     []positions
@@ -111,7 +115,14 @@ func (d *decoder) parse(data []byte) *file {
 				f.safety, f.safetyPos = append(f.safety, x), append(f.safetyPos, p)
 			})
 		},
-		"word_groups": func(n *yaml.Node) { f.groups = d.wordGroups(n) },
+		"word_groups":  func(n *yaml.Node) { f.groups = d.wordGroups(n) },
+		"out_of_scope": func(n *yaml.Node) { f.outOfScope, f.outPos = d.list(n, "out_of_scope") },
+		"small_talk": func(n *yaml.Node) {
+			d.each(n, "small_talk", func(n *yaml.Node) {
+				x, p := d.smallTalk(n)
+				f.smallTalk, f.talkPos = append(f.smallTalk, x), append(f.talkPos, p)
+			})
+		},
 		"regions": func(n *yaml.Node) {
 			d.each(n, "regions", func(n *yaml.Node) {
 				r, p := d.region(n)
@@ -296,6 +307,22 @@ func (d *decoder) safety(n *yaml.Node) (Safety, positions) {
 		"unless":   func(v *yaml.Node) { x.Unless, p.list["unless"] = d.list(v, "unless") },
 		"answer":   func(v *yaml.Node) { x.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
 		"sources":  func(v *yaml.Node) { x.Sources, p.list["sources"] = d.list(v, "sources") },
+	})
+	return x, p
+}
+
+func (d *decoder) smallTalk(n *yaml.Node) (SmallTalk, positions) {
+	x, p := SmallTalk{Pos: d.pos(n)}, newPositions()
+	p.present = d.fields(n, "small talk", map[string]func(*yaml.Node){
+		"id":       func(v *yaml.Node) { x.ID, p.id = d.text(v, "id"), d.pos(v) },
+		"examples": func(v *yaml.Node) { x.Examples, p.list["examples"] = d.list(v, "examples") },
+		"answer":   func(v *yaml.Node) { x.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
+		"after_urgent": func(v *yaml.Node) {
+			if v.Kind != yaml.ScalarNode || (v.Value != "true" && v.Value != "false") {
+				d.errorf(d.pos(v), "after_urgent must be true or false")
+			}
+			x.AfterUrgent = v.Value == "true"
+		},
 	})
 	return x, p
 }

@@ -69,6 +69,13 @@ type Base struct {
 	// Regions hold each region's emergency number and helplines, which
 	// answers refer to as {emergency} and {helpline-name}.
 	Regions []Region
+	// OutOfScope are questions the bot must not answer with a topic, above
+	// all pregnancy questions that share words with the topics ("is it
+	// normal to be constipated"). A message closer to one of these than
+	// to any topic gets the fallback.
+	OutOfScope []string
+	// SmallTalk are greetings, thanks and the like, each with a short reply.
+	SmallTalk []SmallTalk
 	// Version identifies the content: a short hash of every file's name
 	// and bytes. Reports use it to compare knowledge-base versions.
 	Version string
@@ -183,6 +190,18 @@ type Region struct {
 	Pos       Pos
 }
 
+// SmallTalk is one kind of small talk: greetings, thanks, an "ok", a
+// goodbye, or an acknowledgement after an urgent reply.
+type SmallTalk struct {
+	ID       string
+	Examples []string
+	Answer   string
+	// AfterUrgent marks the acknowledgement of an urgent reply ("ok,
+	// calling them now"): it is recognised only right after one.
+	AfterUrgent bool
+	Pos         Pos
+}
+
 // Synonym maps variant words and phrases to one canonical word, so that
 // "hot water bottle" and "heating pad" both mean "heat".
 type Synonym struct {
@@ -266,6 +285,14 @@ func (b *Base) EachPhrase(f func(string)) {
 	for _, g := range b.WordGroups {
 		for _, w := range g.Words {
 			f(w)
+		}
+	}
+	for _, e := range b.OutOfScope {
+		f(e)
+	}
+	for _, st := range b.SmallTalk {
+		for _, e := range st.Examples {
+			f(e)
 		}
 	}
 }

@@ -330,6 +330,52 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 		}
 	}
 
+	// Out-of-scope and small-talk examples share the examples' key space:
+	// one wording cannot be both a topic and off-topic.
+	for _, f := range files {
+		for j, ex := range f.outOfScope {
+			at := f.outPos[j]
+			key := exampleKey(ex)
+			if key == "" {
+				v.errorf(at, "empty out-of-scope example")
+				continue
+			}
+			if prev, dup := exampleAt[key]; dup {
+				v.errorf(at, "out-of-scope example %q is also an example of %q (at %s)", ex, prev.topic, prev.pos)
+				continue
+			}
+			exampleAt[key] = struct {
+				topic string
+				pos   Pos
+			}{"out of scope", at}
+			b.OutOfScope = append(b.OutOfScope, ex)
+		}
+	}
+	talkAt := map[string]Pos{}
+	for _, f := range files {
+		for i, x := range f.smallTalk {
+			p := &f.talkPos[i]
+			v.require(x.Pos, "small talk", *p, "id", "examples", "answer")
+			if !v.id(x.ID, p.id, "small talk", talkAt) {
+				continue
+			}
+			for j, ex := range x.Examples {
+				at := p.at("examples", j, x.Pos)
+				key := exampleKey(ex)
+				if prev, dup := exampleAt[key]; dup && key != "" {
+					v.errorf(at, "small-talk example %q is also an example of %q (at %s)", ex, prev.topic, prev.pos)
+					continue
+				}
+				exampleAt[key] = struct {
+					topic string
+					pos   Pos
+				}{"small talk " + x.ID, at}
+			}
+			v.placeholders(x.Answer, p.answer, helplines)
+			b.SmallTalk = append(b.SmallTalk, x)
+		}
+	}
+
 	variantAt := map[string]Pos{}
 	for _, f := range files {
 		for i, s := range f.synonyms {

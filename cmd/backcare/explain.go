@@ -15,9 +15,9 @@ import (
 
 // cmdExplain shows how the bot reads messages: the words after spelling
 // fixes, every safety and decline trigger that matched and what became of
-// it, the topics it considered, and the reply it gives.
+// it, the topics it considered with their closest examples, and the reply.
 func cmdExplain(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlags("explain", "explain [--kb PATH] [MESSAGE...]\n\nShows how the bot reads each message (the arguments, or each line of standard input):\nits words after spelling fixes, every danger-sign, safety and decline trigger that\nmatched and whether it fired or was negated, the topics it considered, and the reply.", stderr)
+	fs := newFlags("explain", "explain [--kb PATH] [MESSAGE...]\n\nShows how the bot reads each message (the arguments as one message, or each line of\nstandard input): its words after spelling fixes, every danger-sign, safety and decline\ntrigger that matched and whether it fired or was negated, the topics it considered\nwith their closest examples, and the reply.", stderr)
 	kbPath := fs.String("kb", "", "knowledge base `PATH` (a YAML file or a folder); default: the embedded one")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -32,13 +32,18 @@ func cmdExplain(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	eng := bot.NewEngine(kb, m, bot.Options{Limiter: bot.Unlimited{}})
 	explain := func(n int, text string) {
-		fmt.Fprintf(stdout, "%q\n  words: %s\n", text, strings.Join(m.Analyzer().Words(text), " "))
-		safety, declines := m.Explain(text)
-		printFindings(stdout, kb, safety, false)
-		printFindings(stdout, kb, declines, true)
-		c := m.Classify(text, "")
-		for _, cand := range c.Candidates {
-			fmt.Fprintf(stdout, "  topic %s: confidence %.2f\n", cand.TopicID, cand.Confidence)
+		e := m.Explain(text)
+		fmt.Fprintf(stdout, "%q\n  words: %s\n  terms: %s\n", text, strings.Join(e.Words, " "), strings.Join(e.Terms, " "))
+		printFindings(stdout, kb, e.Safety, false)
+		printFindings(stdout, kb, e.Declines, true)
+		for _, t := range e.Topics {
+			fmt.Fprintf(stdout, "  topic %s %.2f, closest example %q\n", t.Topic, t.Confidence, t.Example)
+		}
+		if e.OffTopic.Example != "" {
+			fmt.Fprintf(stdout, "  off-topic %.2f, closest example %q\n", e.OffTopic.Confidence, e.OffTopic.Example)
+		}
+		if e.SmallTalk != "" {
+			fmt.Fprintf(stdout, "  small talk: %s\n", e.SmallTalk)
 		}
 		r := eng.Handle(ctx, bot.Message{Platform: "cli", ChatID: fmt.Sprint("explain-", n), UserID: "cli", Addressed: true, Text: text})
 		fmt.Fprintf(stdout, "  reply: %s", r.Kind)
@@ -55,6 +60,7 @@ func cmdExplain(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return nil
 	}
 	sc := bufio.NewScanner(stdin)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	for n := 0; sc.Scan(); n++ {
 		if strings.TrimSpace(sc.Text()) != "" {
 			explain(n, sc.Text())
@@ -79,6 +85,6 @@ func printFindings(w io.Writer, kb *knowledge.Base, fs []triage.Finding, decline
 		} else if x, ok := kb.SafetyRule(f.Rule); ok && f.Trigger < len(x.Triggers) {
 			trigger = x.Triggers[f.Trigger]
 		}
-		fmt.Fprintf(w, "  %s %s: trigger %q (%s) %s\n", what, f.Rule, trigger, strings.Join(f.Words, " "), f.Verdict)
+		fmt.Fprintf(w, "  %s %s: trigger %q %s\n", what, f.Rule, trigger, f.Verdict)
 	}
 }

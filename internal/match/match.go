@@ -1,23 +1,23 @@
 // Package match classifies a user's message against the knowledge base:
-// red-flag triage first, then decline rules (medicine questions), then
-// intent matching over the topics' examples, titles and keywords.
+// safety triage first (danger signs, crisis, abuse, loss), then decline
+// rules (medicine questions), then what the message asks.
 //
-// Intent matching ranks example "documents" (each example question, the
-// title, the keywords) with BM25 over an inverted index, so the cost of a
-// message grows with the postings of its words, not with the number of
-// examples; a topic ranks by its best document. Its confidence in [0,1] is
-// the harmonic mean of two coverages, weighted by the terms' idf: how much
-// of the message the topic's closest example explains, and how much of that
-// example the message contains. Words the knowledge base has never seen
-// count heavily against the message's coverage, which is what rejects
-// "best pizza in town" and "can I eat sushi while pregnant".
+// The question is found inside the message. The message is cut into
+// clauses, and each clause and the whole message are scored against every
+// class: the topics, the out-of-scope class (off-topic examples from the
+// knowledge base) and the kinds of small talk. A class scores by its
+// closest example document, retrieved through a BM25 inverted index: the
+// confidence in [0,1] is the harmonic mean of how much of the clause the
+// example explains and how much of the example the clause contains, both
+// weighted by idf. Words that describe the asker's situation (greetings,
+// the week of pregnancy, jobs) are neutral; words the knowledge base has
+// never seen count a little against a clause, and the out-of-scope class
+// competes with the topics, so that "is it normal to be constipated" is
+// turned down rather than answered with "Is it normal?".
 package match
 
 import (
 	"fmt"
-	"math"
-	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -27,38 +27,22 @@ import (
 	"github.com/backcare/backcare/knowledge"
 )
 
-// BM25 parameters.
 const (
-	k1 = 1.2
-	b  = 0.75
 	// maxQueryTerms bounds the distinct terms scored per message; a bit
 	// per term is kept for each touched document.
 	maxQueryTerms = 64
+	// maxSpans bounds the clauses scored per message (the whole message
+	// is scored too).
+	maxSpans = 8
 	// maxCandidates is how many topics Classify returns.
 	maxCandidates = 3
 	// unknownWeight is the weight of a word the knowledge base does not
-	// know, as a fraction of the largest idf.
-	unknownWeight = 2.0
+	// know, as a fraction of the mean idf.
+	unknownWeight = 0.6
 	// smoothing is added to both coverages' denominators, so that an
-	// example made only of common words ("just a spasm") cannot be fully
-	// covered by a message made of common words.
+	// example made only of common words cannot be fully covered by a
+	// message made of common words.
 	smoothing = 1.0
-	// contextBoost is added to topics related to the chat's previous topic
-	// when a short message follows it ("what about the upper back?").
-	contextBoost = 0.15
-	// shortQuery is the most terms a message may have to be read as a
-	// follow-up of the previous topic.
-	shortQuery = 4
-	// contextCeiling: context only helps messages that match no topic this
-	// well on their own, so repeating a question never turns into a
-	// clarification.
-	contextCeiling = 0.7
-	// maxPostings bounds how many documents are gathered per term. Postings
-	// are sorted by BM25 impact (short documents first), so the documents
-	// cut off are the ones a common word contributes least to; every
-	// gathered document is still scored exactly on all the message's terms.
-	// No term of the real knowledge base has this many postings.
-	maxPostings = 256
 )
 
 // Matcher implements bot.Classifier for one knowledge base. It is
@@ -67,34 +51,35 @@ type Matcher struct {
 	an       *analyze.Analyzer
 	flags    *triage.Set
 	declines *triage.Set
-	flagIDs  []string
+	ix       *index
+	scope    scopeModel
 
-	terms    map[string]int32
-	idf      []float32
-	postings [][]posting
-	maxIDF   float32
-
-	docTopic  []int32
-	docTerms  [][]int32   // sorted term ids of each document
-	docTF     [][]float32 // their frequencies
-	docLen    []float32
-	docWeight []float32 // sum of idf over the document's distinct terms
-	avgLen    float32
-
-	topicIDs []string
-	topicCat []knowledge.Category
-	topicOf  map[string]int32
-	near     []map[int32]bool // per topic: related topics and same category
+	classIDs   []string // topic ids, then "", then small-talk ids
+	classKind  []classKind
+	topicCount int
+	topicOf    map[string]int32
+	near       []map[int32]bool // per topic: related topics and same category
 
 	followUp map[string]bool // terms a "tell me more" message may consist of
 	moreCore map[string]bool // at least one of these must be present
 
+	talk     []smallTalk     // kinds of small talk, in knowledge-base order
+	talkWord map[string]bool // every lemma of every small-talk example
+
 	pool sync.Pool // *scratch
 }
 
-type posting struct {
-	doc int32
-	tf  float32
+type classKind uint8
+
+const (
+	topicClass classKind = iota
+	offTopicClass
+)
+
+// smallTalk is one kind of small talk and the words of its examples.
+type smallTalk struct {
+	id    string
+	words map[string]bool
 }
 
 // scratch is per-call working memory, reused through a sync.Pool so that
@@ -102,24 +87,26 @@ type posting struct {
 type scratch struct {
 	an      analyze.Analysis
 	qterms  []int32   // term ids of known query terms
-	qweight []float32 // weight of every distinct query term
-	qseen   []string
-	score   []float32 // per doc
-	mask    []uint64  // per doc: which query terms matched
+	qweight []float32 // idf of each known query term
+	context uint64    // which query terms are context words
+	spans   []span
+	mask    []uint64 // per doc: which query terms it holds
 	touched []int32
-	tscore  []float32 // per topic: best confidence
-	tbm25   []float32 // per topic: best BM25, for ties
-	ttouch  []int32
+	best    []float32 // per span per class: best confidence
+	bestDoc []int32   // per span per class: the document that gave it
+}
+
+// span is a clause of the message (or the whole of it): which of the
+// message's known terms it holds, and how much it weighs.
+type span struct {
+	terms  uint64
+	weight float32
 }
 
 // New builds a Matcher for kb. It fails only if a trigger cannot be
 // compiled, which a knowledge base that passed validation never causes.
 func New(kb *knowledge.Base) (*Matcher, error) {
-	m := &Matcher{
-		an:      analyze.New(kb),
-		terms:   map[string]int32{},
-		topicOf: map[string]int32{},
-	}
+	m := &Matcher{an: analyze.New(kb), ix: newIndex(), topicOf: map[string]int32{}}
 	groups := kb.Groups()
 	rules := make([]triage.Rule, 0, len(kb.RedFlags)+len(kb.Safety))
 	for _, f := range kb.RedFlags {
@@ -140,18 +127,40 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 		return nil, fmt.Errorf("compile decline triggers: %w", err)
 	}
 
+	var an analyze.Analysis
+	add := func(c int32, text string) {
+		m.an.Analyze(text, &an)
+		m.ix.add(c, text, &an)
+	}
 	for ti, t := range kb.Topics {
-		m.topicIDs = append(m.topicIDs, t.ID)
-		m.topicCat = append(m.topicCat, t.Category)
+		c := m.addClass(t.ID, topicClass)
 		m.topicOf[t.ID] = int32(ti)
-		m.addDoc(int32(ti), t.Title)
+		add(c, t.Title)
 		for _, e := range t.Examples {
-			m.addDoc(int32(ti), e)
+			add(c, e)
 		}
 		if len(t.Keywords) > 0 {
-			m.addDoc(int32(ti), strings.Join(t.Keywords, " "))
+			add(c, strings.Join(t.Keywords, " "))
 		}
 	}
+	m.topicCount = len(kb.Topics)
+	off := m.addClass("", offTopicClass)
+	for _, e := range kb.OutOfScope {
+		add(off, e)
+	}
+	m.talkWord = map[string]bool{}
+	for _, st := range kb.SmallTalk {
+		t := smallTalk{id: st.ID, words: map[string]bool{}}
+		for _, e := range st.Examples {
+			for _, l := range m.an.Lemmas(e) {
+				t.words[l], m.talkWord[l] = true, true
+			}
+		}
+		m.talk = append(m.talk, t)
+	}
+	m.ix.finish()
+	m.scope = newScopeModel(m.ix, func(c int32) bool { return m.classKind[c] == offTopicClass })
+
 	m.near = make([]map[int32]bool, len(kb.Topics))
 	for ti, t := range kb.Topics {
 		near := map[int32]bool{}
@@ -165,7 +174,6 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 		}
 		m.near[ti] = near
 	}
-	m.finish()
 
 	m.followUp, m.moreCore = map[string]bool{}, map[string]bool{}
 	for _, w := range m.allTerms("tell me more please and what else anything else other go on continue about that this it explain detail details info information elaborate further next another something") {
@@ -174,14 +182,17 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	for _, w := range m.allTerms("more else continue go on explain detail elaborate further next another") {
 		m.moreCore[w] = true
 	}
-	nd, nt := len(m.docTopic), len(m.topicIDs)
+	nd, nc := len(m.ix.docClass), len(m.classIDs)
 	m.pool.New = func() any {
-		return &scratch{
-			score: make([]float32, nd), mask: make([]uint64, nd),
-			tscore: make([]float32, nt), tbm25: make([]float32, nt),
-		}
+		return &scratch{mask: make([]uint64, nd), best: make([]float32, (maxSpans+1)*nc), bestDoc: make([]int32, (maxSpans+1)*nc)}
 	}
 	return m, nil
+}
+
+func (m *Matcher) addClass(id string, k classKind) int32 {
+	m.classIDs = append(m.classIDs, id)
+	m.classKind = append(m.classKind, k)
+	return int32(len(m.classIDs) - 1)
 }
 
 // allTerms returns the ranking terms of text, stop words included.
@@ -195,83 +206,6 @@ func (m *Matcher) allTerms(text string) []string {
 		}
 	}
 	return out
-}
-
-// addDoc indexes one example (or title, or keyword) of topic ti.
-func (m *Matcher) addDoc(ti int32, text string) {
-	terms := m.an.Terms(text)
-	if len(terms) == 0 {
-		return
-	}
-	doc := int32(len(m.docTopic))
-	m.docTopic = append(m.docTopic, ti)
-	m.docLen = append(m.docLen, float32(len(terms)))
-	tf := map[string]float32{}
-	for _, t := range terms {
-		tf[t]++
-	}
-	// deterministic order
-	keys := make([]string, 0, len(tf))
-	for t := range tf {
-		keys = append(keys, t)
-	}
-	sort.Strings(keys)
-	ids := make([]int32, 0, len(keys))
-	for _, t := range keys {
-		id, ok := m.terms[t]
-		if !ok {
-			id = int32(len(m.postings))
-			m.terms[t] = id
-			m.postings = append(m.postings, nil)
-		}
-		m.postings[id] = append(m.postings[id], posting{doc: doc, tf: tf[t]})
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	tfs := make([]float32, len(ids))
-	for i, id := range ids {
-		for _, t := range keys {
-			if m.terms[t] == id {
-				tfs[i] = tf[t]
-			}
-		}
-	}
-	m.docTerms = append(m.docTerms, ids)
-	m.docTF = append(m.docTF, tfs)
-}
-
-func (m *Matcher) finish() {
-	n := float64(len(m.docTopic))
-	m.idf = make([]float32, len(m.postings))
-	for id, ps := range m.postings {
-		df := float64(len(ps))
-		m.idf[id] = float32(math.Log(1 + (n-df+0.5)/(df+0.5)))
-		m.maxIDF = max(m.maxIDF, m.idf[id])
-	}
-	var total float32
-	for _, l := range m.docLen {
-		total += l
-	}
-	m.avgLen = total / float32(max(len(m.docLen), 1))
-	m.docWeight = make([]float32, len(m.docTopic))
-	for id, ps := range m.postings {
-		for _, p := range ps {
-			m.docWeight[p.doc] += m.idf[id]
-		}
-		// Highest impact first: more occurrences, then shorter documents.
-		sort.SliceStable(ps, func(i, j int) bool {
-			if ps[i].tf != ps[j].tf {
-				return ps[i].tf > ps[j].tf
-			}
-			return m.docLen[ps[i].doc] < m.docLen[ps[j].doc]
-		})
-	}
-}
-
-// bm25 is one term's contribution to one document's score.
-func (m *Matcher) bm25(id int32, tf float32, doc int32) float32 {
-	norm := tf + k1*(1-b+b*m.docLen[doc]/m.avgLen)
-	return m.idf[id] * tf * (k1 + 1) / norm
 }
 
 // Analyzer returns the analyzer the matcher uses.
@@ -301,16 +235,99 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 		return c
 	}
 	c.FollowUp = m.isFollowUp(sc.an.Terms)
-	c.Candidates = m.rank(sc, prev)
+	c.SmallTalk = m.smallTalk(sc.an.Words)
+	m.rank(sc, &c)
 	return c
 }
 
-// Explain returns every safety and decline trigger match in text with its
-// verdict, for moderators checking why a message fired or did not.
-func (m *Matcher) Explain(text string) (safety, declines []triage.Finding) {
-	var an analyze.Analysis
-	m.an.Analyze(text, &an)
-	return m.flags.Explain(an.Words), m.declines.Explain(an.Words)
+// smallTalk recognises a message made only of small talk: every word is
+// a word of the small-talk examples (or a function or context word), and
+// at least one belongs to a kind of small talk. The kind with most words
+// in the message wins, with confidence 1.
+func (m *Matcher) smallTalk(words []analyze.Token) bot.Candidate {
+	for _, t := range words {
+		if !t.Is(analyze.Break) && !m.talkWord[t.Lemma] && t.Flags&(analyze.Stop|analyze.Context) == 0 {
+			return bot.Candidate{}
+		}
+	}
+	best, bestN := -1, 0
+	for i, st := range m.talk {
+		n := 0
+		for _, t := range words {
+			if st.words[t.Lemma] && !t.Is(analyze.Break) {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = i, n
+		}
+	}
+	if best < 0 {
+		return bot.Candidate{}
+	}
+	return bot.Candidate{TopicID: m.talk[best].id, Confidence: 1}
+}
+
+// Explanation is how the matcher read one message, for moderators who
+// want to know why a message fired a red flag or got the answer it got.
+type Explanation struct {
+	// Words are the message's words after spelling fixes, before synonyms.
+	Words []string
+	// Terms are what ranking compares: after synonyms and stemming, without
+	// function and context words.
+	Terms []string
+	// Safety and Declines are every trigger match and its verdict.
+	Safety, Declines []triage.Finding
+	// Topics are the best topics, best first, each with its closest example.
+	Topics []Evidence
+	// OffTopic is the closest out-of-scope example.
+	OffTopic Evidence
+	// SmallTalk is the kind of small talk the message is, if it is.
+	SmallTalk string
+}
+
+// Evidence is a class's closest example in a message.
+type Evidence struct {
+	Topic      string
+	Confidence float64
+	// Example is the example, title or keyword list that matched best.
+	Example string
+}
+
+// Explain shows how the matcher reads text.
+func (m *Matcher) Explain(text string) Explanation {
+	sc := m.pool.Get().(*scratch)
+	defer m.pool.Put(sc)
+	m.an.Analyze(text, &sc.an)
+	e := Explanation{Words: m.an.Words(text), Safety: m.flags.Explain(sc.an.Words), Declines: m.declines.Explain(sc.an.Words)}
+	for _, t := range sc.an.Terms {
+		if t.Flags&(analyze.Stop|analyze.Break|analyze.Context) == 0 {
+			e.Terms = append(e.Terms, t.Term)
+		}
+	}
+	var c bot.Classification
+	c.SmallTalk = m.smallTalk(sc.an.Words)
+	e.SmallTalk = c.SmallTalk.TopicID
+	m.rank(sc, &c)
+	nc := len(m.classIDs)
+	evidence := func(cl int, conf float64) Evidence {
+		ev := Evidence{Topic: m.classIDs[cl], Confidence: conf}
+		for s := range sc.spans {
+			if i := s*nc + cl; float64(sc.best[i]) == conf && conf > 0 {
+				ev.Example = m.ix.docText[sc.bestDoc[i]]
+			}
+		}
+		return ev
+	}
+	for _, cand := range c.Candidates {
+		e.Topics = append(e.Topics, evidence(int(m.topicOf[cand.TopicID]), cand.Confidence))
+	}
+	for cl := range m.classIDs {
+		if m.classKind[cl] == offTopicClass {
+			e.OffTopic = evidence(cl, c.OffTopic)
+		}
+	}
+	return e
 }
 
 func (m *Matcher) isFollowUp(tokens []analyze.Token) bool {
@@ -325,120 +342,6 @@ func (m *Matcher) isFollowUp(tokens []analyze.Token) bool {
 		core = core || m.moreCore[t.Term]
 	}
 	return core
-}
-
-// rank scores the message's terms against the index and returns the best
-// topics with their confidence.
-func (m *Matcher) rank(sc *scratch, prev string) []bot.Candidate {
-	sc.qterms, sc.qweight, sc.qseen = sc.qterms[:0], sc.qweight[:0], sc.qseen[:0]
-	var qtotal float32
-	for _, t := range sc.an.Terms {
-		if t.Flags&(analyze.Stop|analyze.Break) != 0 || len(sc.qseen) == maxQueryTerms || slices.Contains(sc.qseen, t.Term) {
-			continue
-		}
-		sc.qseen = append(sc.qseen, t.Term)
-		if id, ok := m.terms[t.Term]; ok {
-			sc.qterms = append(sc.qterms, id)
-			qtotal += m.idf[id]
-		} else {
-			qtotal += unknownWeight * m.maxIDF
-		}
-	}
-	if len(sc.qterms) == 0 {
-		return nil
-	}
-
-	// Gather and score the documents that share a term with the message.
-	sc.touched = sc.touched[:0]
-	var truncated uint64
-	for k, id := range sc.qterms {
-		bit := uint64(1) << uint(k)
-		ps := m.postings[id]
-		if len(ps) > maxPostings {
-			ps, truncated = ps[:maxPostings], truncated|bit
-		}
-		for _, p := range ps {
-			if sc.mask[p.doc] == 0 {
-				sc.touched = append(sc.touched, p.doc)
-			}
-			sc.score[p.doc] += m.bm25(id, p.tf, p.doc)
-			sc.mask[p.doc] |= bit
-		}
-	}
-	// Complete the scores for terms whose postings were cut short.
-	if truncated != 0 {
-		for _, d := range sc.touched {
-			for k, id := range sc.qterms {
-				bit := uint64(1) << uint(k)
-				if truncated&bit != 0 && sc.mask[d]&bit == 0 {
-					if i, ok := slices.BinarySearch(m.docTerms[d], id); ok {
-						sc.score[d] += m.bm25(id, m.docTF[d][i], d)
-						sc.mask[d] |= bit
-					}
-				}
-			}
-		}
-	}
-
-	// Each topic takes its best document.
-	sc.ttouch = sc.ttouch[:0]
-	for _, d := range sc.touched {
-		var matched float32
-		for k, id := range sc.qterms {
-			if sc.mask[d]&(1<<uint(k)) != 0 {
-				matched += m.idf[id]
-			}
-		}
-		qcov := matched / (qtotal + smoothing)
-		dcov := matched / (m.docWeight[d] + smoothing)
-		conf := 2 * qcov * dcov / (qcov + dcov)
-		t := m.docTopic[d]
-		if sc.tscore[t] == 0 && sc.tbm25[t] == 0 {
-			sc.ttouch = append(sc.ttouch, t)
-		}
-		sc.tscore[t] = max(sc.tscore[t], conf)
-		sc.tbm25[t] = max(sc.tbm25[t], sc.score[d])
-		sc.score[d], sc.mask[d] = 0, 0
-	}
-
-	// Short follow-ups that match weakly lean towards topics near the
-	// previous one.
-	var best float32
-	for _, t := range sc.ttouch {
-		best = max(best, sc.tscore[t])
-	}
-	if p, ok := m.topicOf[prev]; ok && len(sc.qseen) <= shortQuery && best < contextCeiling {
-		for _, t := range sc.ttouch {
-			if m.near[p][t] {
-				sc.tscore[t] = min(1, sc.tscore[t]+contextBoost)
-			}
-		}
-	}
-
-	var top [maxCandidates]bot.Candidate
-	var topBM [maxCandidates]float32
-	n := 0
-	for _, t := range sc.ttouch {
-		conf, bm := sc.tscore[t], sc.tbm25[t]
-		sc.tscore[t], sc.tbm25[t] = 0, 0
-		i := n
-		for i > 0 && (bm > topBM[i-1] || (bm == topBM[i-1] && conf > float32(top[i-1].Confidence))) {
-			i--
-		}
-		if i >= maxCandidates {
-			continue
-		}
-		if n < maxCandidates {
-			n++
-		}
-		copy(top[i+1:n], top[i:n-1])
-		copy(topBM[i+1:n], topBM[i:n-1])
-		top[i] = bot.Candidate{TopicID: m.topicIDs[t], Confidence: float64(conf)}
-		topBM[i] = bm
-	}
-	out := make([]bot.Candidate, n)
-	copy(out, top[:n])
-	return out
 }
 
 // Must returns m, and panics if err is not nil. It is for tests and for

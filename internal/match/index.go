@@ -1,0 +1,126 @@
+package match
+
+import (
+	"math"
+	"slices"
+	"sort"
+
+	"github.com/backcare/backcare/internal/analyze"
+)
+
+// BM25 parameters.
+const (
+	k1 = 1.2
+	b  = 0.75
+	// maxPostings bounds how many documents are gathered per term. Postings
+	// are sorted by BM25 impact (short documents first), so the documents
+	// cut off are the ones a common word contributes least to; every
+	// gathered document is still scored exactly on all the message's terms.
+	maxPostings = 256
+)
+
+// index is an inverted index over documents: every example question,
+// title and keyword list, each belonging to a class (a topic, the
+// out-of-scope class, or a kind of small talk).
+type index struct {
+	terms    map[string]int32
+	idf      []float32
+	postings [][]posting
+	avgIDF   float32
+
+	docClass  []int32
+	docText   []string    // the example itself, for explaining
+	docTerms  [][]int32   // sorted term ids of each document
+	docTF     [][]float32 // their frequencies
+	docLen    []float32
+	docWeight []float32 // sum of idf over the document's distinct terms
+	avgLen    float32
+}
+
+type posting struct {
+	doc int32
+	tf  float32
+}
+
+func newIndex() *index { return &index{terms: map[string]int32{}} }
+
+// add indexes one document of class c. Function words are left out.
+func (ix *index) add(c int32, text string, an *analyze.Analysis) {
+	tf := map[string]float32{}
+	for _, t := range an.Terms {
+		if t.Flags&(analyze.Stop|analyze.Break) == 0 {
+			tf[t.Term]++
+		}
+	}
+	if len(tf) == 0 {
+		return
+	}
+	doc := int32(len(ix.docClass))
+	ix.docClass = append(ix.docClass, c)
+	ix.docText = append(ix.docText, text)
+	var n float32
+	ids := make([]int32, 0, len(tf))
+	for t, f := range tf {
+		id, ok := ix.terms[t]
+		if !ok {
+			id = int32(len(ix.postings))
+			ix.terms[t] = id
+			ix.postings = append(ix.postings, nil)
+		}
+		ix.postings[id] = append(ix.postings[id], posting{doc: doc, tf: f})
+		ids = append(ids, id)
+		n += f
+	}
+	slices.Sort(ids)
+	tfs := make([]float32, len(ids))
+	for i, id := range ids {
+		for t, f := range tf {
+			if ix.terms[t] == id {
+				tfs[i] = f
+				break
+			}
+		}
+	}
+	ix.docLen = append(ix.docLen, n)
+	ix.docTerms = append(ix.docTerms, ids)
+	ix.docTF = append(ix.docTF, tfs)
+}
+
+// finish computes idf and document weights and sorts postings by impact.
+func (ix *index) finish() {
+	n := float64(len(ix.docClass))
+	ix.idf = make([]float32, len(ix.postings))
+	var sum float32
+	for id, ps := range ix.postings {
+		df := float64(len(ps))
+		ix.idf[id] = float32(math.Log(1 + (n-df+0.5)/(df+0.5)))
+		sum += ix.idf[id]
+	}
+	ix.avgIDF = sum / float32(max(len(ix.idf), 1))
+	var total float32
+	for _, l := range ix.docLen {
+		total += l
+	}
+	ix.avgLen = total / float32(max(len(ix.docLen), 1))
+	ix.docWeight = make([]float32, len(ix.docClass))
+	for d, ids := range ix.docTerms {
+		for _, id := range ids {
+			ix.docWeight[d] += ix.idf[id]
+		}
+	}
+	for _, ps := range ix.postings {
+		// Highest impact first: more occurrences, then shorter documents.
+		sort.SliceStable(ps, func(i, j int) bool {
+			if ps[i].tf != ps[j].tf {
+				return ps[i].tf > ps[j].tf
+			}
+			return ix.docLen[ps[i].doc] < ix.docLen[ps[j].doc]
+		})
+	}
+}
+
+// bm25 is one term's contribution to one document's score.
+func (ix *index) bm25(id int32, tf float32, doc int32) float32 {
+	norm := tf + k1*(1-b+b*ix.docLen[doc]/ix.avgLen)
+	return ix.idf[id] * tf * (k1 + 1) / norm
+}

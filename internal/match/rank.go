@@ -1,0 +1,182 @@
+package match
+
+import (
+	"math/bits"
+	"slices"
+
+	"github.com/backcare/backcare/bot"
+	"github.com/backcare/backcare/internal/analyze"
+)
+
+// rank scores the message's clauses and the whole of it against every
+// class and fills c: the best topics over all spans, and the off-topic
+// confidence of the span the best topic came from (or of the whole).
+func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
+	m.spans(sc)
+	if len(sc.qterms) == 0 {
+		return
+	}
+	ix := m.ix
+	// Gather the documents that share a term with the message.
+	sc.touched = sc.touched[:0]
+	for k, id := range sc.qterms {
+		bit := uint64(1) << uint(k)
+		ps := ix.postings[id]
+		truncated := len(ps) > maxPostings
+		if truncated {
+			ps = ps[:maxPostings]
+		}
+		for _, p := range ps {
+			if sc.mask[p.doc] == 0 {
+				sc.touched = append(sc.touched, p.doc)
+			}
+			sc.mask[p.doc] |= bit
+		}
+		if truncated {
+			// Complete the masks of documents gathered through other terms.
+			for _, d := range sc.touched {
+				if sc.mask[d]&bit == 0 {
+					if _, ok := slices.BinarySearch(ix.docTerms[d], id); ok {
+						sc.mask[d] |= bit
+					}
+				}
+			}
+		}
+	}
+
+	// Each class takes its best document, per span. Context words (the
+	// week, children, family) count for a document that has them and never
+	// against one that does not.
+	nc := len(m.classIDs)
+	best := sc.best[:len(sc.spans)*nc]
+	clear(best)
+	for _, d := range sc.touched {
+		mask := sc.mask[d]
+		sc.mask[d] = 0
+		cl := int(ix.docClass[d])
+		if m.classKind[cl] != topicClass {
+			continue
+		}
+		for s, sp := range sc.spans {
+			hit := mask & sp.terms
+			if hit == 0 {
+				continue
+			}
+			var matched, context float32
+			for h := hit; h != 0; h &= h - 1 {
+				k := bits.TrailingZeros64(h)
+				matched += sc.qweight[k]
+				if sc.context&(1<<uint(k)) != 0 {
+					context += sc.qweight[k]
+				}
+			}
+			qcov := matched / (sp.weight + context + smoothing)
+			dcov := matched / (ix.docWeight[d] + smoothing)
+			conf := 2 * qcov * dcov / (qcov + dcov)
+			if i := s*nc + cl; conf > best[i] {
+				best[i], sc.bestDoc[i] = conf, d
+			}
+		}
+	}
+
+	// The best topics over all spans; off-topic on the span of the best.
+	var top [maxCandidates]bot.Candidate
+	n, bestSpan := 0, 0
+	for t := 0; t < m.topicCount; t++ {
+		conf, at := float32(0), 0
+		for s := range sc.spans {
+			if v := best[s*nc+t]; v > conf {
+				conf, at = v, s
+			}
+		}
+		if conf == 0 {
+			continue
+		}
+		i := n
+		for i > 0 && float64(conf) > top[i-1].Confidence {
+			i--
+		}
+		if i >= maxCandidates {
+			continue
+		}
+		if i == 0 {
+			bestSpan = at
+		}
+		if n < maxCandidates {
+			n++
+		}
+		copy(top[i+1:n], top[i:n-1])
+		top[i] = bot.Candidate{TopicID: m.classIDs[t], Confidence: float64(conf)}
+	}
+	c.Candidates = append(c.Candidates[:0], top[:n]...)
+	c.OffTopic = m.scope.offTopic(sc.qterms, sc.spans[bestSpan].terms)
+}
+
+// spans finds the message's known terms and cuts it into clauses at
+// sentence ends and question marks; the last span is the whole message.
+// Each span weighs the idf of its known terms plus a little for each word
+// the knowledge base has never seen; context words weigh nothing.
+func (m *Matcher) spans(sc *scratch) {
+	sc.qterms, sc.qweight, sc.spans, sc.context = sc.qterms[:0], sc.qweight[:0], sc.spans[:0], 0
+	ix := m.ix
+	unknown := unknownWeight * ix.avgIDF
+	var cur, whole span
+	var seenUnknown []string
+	flush := func() {
+		if cur.terms != 0 && len(sc.spans) < maxSpans {
+			sc.spans = append(sc.spans, cur)
+		}
+		cur = span{}
+	}
+	for _, t := range sc.an.Terms {
+		if t.Is(analyze.Break) {
+			if !t.Is(analyze.Weak) {
+				flush()
+			}
+			continue
+		}
+		if t.Is(analyze.Stop) {
+			continue
+		}
+		context := t.Is(analyze.Context)
+		id, ok := ix.terms[t.Term]
+		if !ok {
+			if context {
+				continue
+			}
+			if !slices.Contains(seenUnknown, t.Term) {
+				seenUnknown = append(seenUnknown, t.Term)
+				whole.weight += unknown
+			}
+			cur.weight += unknown
+			continue
+		}
+		k := slices.Index(sc.qterms, id)
+		if k < 0 {
+			if len(sc.qterms) == maxQueryTerms {
+				continue
+			}
+			k = len(sc.qterms)
+			sc.qterms = append(sc.qterms, id)
+			sc.qweight = append(sc.qweight, ix.idf[id])
+			if context {
+				sc.context |= 1 << uint(k)
+			} else {
+				whole.weight += ix.idf[id]
+			}
+		}
+		bit := uint64(1) << uint(k)
+		if cur.terms&bit == 0 {
+			cur.terms |= bit
+			if !context {
+				cur.weight += ix.idf[id]
+			}
+		}
+		whole.terms |= bit
+	}
+	flush()
+	if len(sc.spans) == 1 {
+		sc.spans = sc.spans[:0] // one clause: the whole message is it
+	}
+	sc.spans = append(sc.spans, whole)
+}

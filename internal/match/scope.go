@@ -1,0 +1,57 @@
+package match
+
+import (
+	"math"
+	"math/bits"
+)
+
+// scopeModel decides whether a message is in scope at all, separately
+// from which topic it is about: a naive Bayes classifier over the
+// knowledge base's words, trained at start-up from the topics' examples
+// (in scope) and the out-of-scope examples. Global idf cannot tell that
+// "back" marks a question as in scope and "heartburn" or "toddler" as out
+// of it; the per-class word counts can.
+type scopeModel struct {
+	logOdds []float32 // per term id: log P(word | in scope) / P(word | out)
+	prior   float32
+}
+
+// scopeSmoothing is the Laplace smoothing of the word counts.
+const scopeSmoothing = 0.5
+
+// newScopeModel counts, per term, the in-scope and out-of-scope documents
+// that hold it.
+func newScopeModel(ix *index, out func(class int32) bool) scopeModel {
+	in, off := make([]float32, len(ix.postings)), make([]float32, len(ix.postings))
+	var nIn, nOut float32
+	for d, ids := range ix.docTerms {
+		counts, n := in, &nIn
+		if out(ix.docClass[d]) {
+			counts, n = off, &nOut
+		}
+		*n++
+		for _, id := range ids {
+			counts[id]++
+		}
+	}
+	s := scopeModel{logOdds: make([]float32, len(ix.postings))}
+	for id := range s.logOdds {
+		pin := (in[id] + scopeSmoothing) / (nIn + 2*scopeSmoothing)
+		pout := (off[id] + scopeSmoothing) / (nOut + 2*scopeSmoothing)
+		s.logOdds[id] = float32(math.Log(float64(pin / pout)))
+	}
+	if nIn > 0 && nOut > 0 {
+		s.prior = float32(math.Log(float64(nIn / nOut)))
+	}
+	return s
+}
+
+// offTopic returns the probability that a span whose known terms are
+// qterms (selected by mask) is out of scope.
+func (s scopeModel) offTopic(qterms []int32, mask uint64) float64 {
+	score := s.prior
+	for h := mask; h != 0; h &= h - 1 {
+		score += s.logOdds[qterms[bits.TrailingZeros64(h)]]
+	}
+	return 1 / (1 + math.Exp(float64(score)))
+}

@@ -176,7 +176,9 @@ func TestRetryAfterPausesOnlyThatChat(t *testing.T) {
 
 func TestManyChatsLimitedMeansGlobal(t *testing.T) {
 	s := outbound.New(outbound.Config{Logger: quiet(), GlobalAfter: 2})
-	ra := func(context.Context) error { return &outbound.RetryAfter{Wait: 300 * time.Millisecond, Err: errors.New("429")} }
+	ra := func(context.Context) error {
+		return &outbound.RetryAfter{Wait: 300 * time.Millisecond, Err: errors.New("429")}
+	}
 	var wg sync.WaitGroup
 	for _, c := range []string{"a", "b"} {
 		wg.Add(1)

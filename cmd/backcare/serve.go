@@ -18,6 +18,8 @@ import (
 	"github.com/backcare/backcare/internal/config"
 	"github.com/backcare/backcare/internal/discord"
 	"github.com/backcare/backcare/internal/gaps"
+	"github.com/backcare/backcare/internal/lease"
+	"github.com/backcare/backcare/internal/listener"
 	"github.com/backcare/backcare/internal/match"
 	"github.com/backcare/backcare/internal/ops"
 	"github.com/backcare/backcare/internal/redis"
@@ -98,7 +100,7 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 		Contexts: bot.NewMemoryContexts(cfg.ContextTTL),
 		Limiter:  bot.NewMemoryLimiter(cfg.RateEvery, cfg.RateBurst),
 	}
-	var updates bot.UpdateLog // default: in memory, per adapter
+	var leases lease.Store // default: in memory, per adapter
 	if cfg.RedisURL != "" {
 		state, err := redis.Open(redis.Options{URL: cfg.RedisURL, ContextTTL: cfg.ContextTTL,
 			RateEvery: cfg.RateEvery, RateBurst: cfg.RateBurst, Logger: log, OnError: metrics.StateError})
@@ -107,7 +109,7 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 		}
 		defer state.Close()
 		opts.Contexts, opts.Limiter, opts.Locker = state.Contexts(), state.Limiter(), state.Locker()
-		updates = state.Updates()
+		leases = state.Leases()
 	}
 	opts.Observe = func(m bot.Message, r bot.Reply, d time.Duration) {
 		for _, o := range observers {
@@ -126,7 +128,7 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 	if cfg.TelegramToken != "" {
 		tc := telegram.Config{
 			Token: cfg.TelegramToken, Endpoint: cfg.TelegramEndpoint, Workers: cfg.Workers,
-			ShutdownTimeout: cfg.ShutdownTimeout, Logger: log, Updates: updates,
+			ShutdownTimeout: cfg.ShutdownTimeout, Logger: log, Leases: leases, PollerLock: leases != nil,
 			OnSendError: func(method, status string) { metrics.SendError(telegram.Platform, method, status) },
 		}
 		if cfg.TelegramWebhookURL != "" {
@@ -155,7 +157,7 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 	}
 	if cfg.HTTPAddr != "" {
 		runners = append(runners, runFunc(func(ctx context.Context) error {
-			return ops.Serve(ctx, cfg.HTTPAddr, ops.Handler(metrics, health), log, hooks.opsListening)
+			return ops.Serve(ctx, cfg.HTTPAddr, ops.Handler(metrics, health), listener.Limits{}, log, hooks.opsListening)
 		}))
 	}
 	if cfg.KB != "" {

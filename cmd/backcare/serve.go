@@ -22,6 +22,7 @@ import (
 	"github.com/backcare/backcare/internal/listener"
 	"github.com/backcare/backcare/internal/match"
 	"github.com/backcare/backcare/internal/ops"
+	"github.com/backcare/backcare/internal/outbound"
 	"github.com/backcare/backcare/internal/redis"
 	"github.com/backcare/backcare/internal/reload"
 	"github.com/backcare/backcare/internal/telegram"
@@ -38,9 +39,11 @@ type runFunc func(ctx context.Context) error
 
 func (f runFunc) Run(ctx context.Context) error { return f(ctx) }
 
-// serveHooks lets tests learn the operations listener's address.
+// serveHooks let tests learn the operations listener's address and when
+// the knowledge-base watcher is registered.
 type serveHooks struct {
 	opsListening func(net.Addr)
+	kbWatching   func()
 }
 
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -128,8 +131,12 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 	if cfg.TelegramToken != "" {
 		tc := telegram.Config{
 			Token: cfg.TelegramToken, Endpoint: cfg.TelegramEndpoint, Workers: cfg.Workers,
-			ShutdownTimeout: cfg.ShutdownTimeout, Logger: log, Leases: leases, PollerLock: leases != nil,
+			ShutdownTimeout: cfg.ShutdownTimeout, Logger: log,
+			Leases: leases, PollerLock: leases != nil, LeaseTTL: cfg.LeaseTTL,
+			Send: outbound.Config{Chat: cfg.TelegramChatLimit, Group: cfg.TelegramGroupLimit,
+				Global: cfg.TelegramGlobalLimit, RetryWindow: cfg.RetryWindow},
 			OnSendError: func(method, status string) { metrics.SendError(telegram.Platform, method, status) },
+			OnSettled:   func(result string) { metrics.Delivery(telegram.Platform, result) },
 		}
 		if cfg.TelegramWebhookURL != "" {
 			tc.Webhook = &telegram.Webhook{URL: cfg.TelegramWebhookURL, Listen: cfg.TelegramWebhookListen,
@@ -161,7 +168,7 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 		}))
 	}
 	if cfg.KB != "" {
-		rl := &reload.Reloader{Path: cfg.KB, Log: log, Result: metrics.Reload,
+		rl := &reload.Reloader{Path: cfg.KB, Log: log, Result: metrics.Reload, Watching: hooks.kbWatching,
 			Apply: func(kb *knowledge.Base) { eng.Swap(kb, match.New(kb)) }}
 		runners = append(runners, runFunc(func(ctx context.Context) error {
 			hup := make(chan os.Signal, 1)

@@ -19,8 +19,11 @@ var allowedUpdates = []string{"message", "edited_message", "channel_post", "call
 
 // repoll is how long polling waits, when Telegram sent nothing new
 // (only updates still in flight here), before asking again, unless an
-// update finishes first.
-const repoll = time.Second
+// update finishes first. While an update is held up (a chat waiting out a
+// 429, an outage), Telegram answers every getUpdates at once with it, so
+// this sets both how soon other chats' new messages are seen and how
+// often getUpdates is called meanwhile (four times a second).
+const repoll = 250 * time.Millisecond
 
 // ledger tracks the updates fetched by polling and computes the offset:
 // an update is confirmed to Telegram (getUpdates with a higher offset)

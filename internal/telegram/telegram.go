@@ -340,7 +340,13 @@ func (a *Adapter) Run(ctx context.Context) error {
 		case <-work.Done():
 		}
 	}()
-	a.setCommands(runCtx)
+	// The command menu is registered alongside: a Bot API that keeps
+	// failing must not hold up the updates.
+	a.wg.Add(1)
+	go func() {
+		defer a.wg.Done()
+		a.setCommands(runCtx)
+	}()
 
 	var err error
 	if a.cfg.Webhook != nil {

@@ -158,6 +158,13 @@ func (s *Server) FailChat(chat int64, faults ...Fault) {
 	s.chatFail[k] = append(s.chatFail[k], faults...)
 }
 
+// ClearChat drops the faults still queued for chat.
+func (s *Server) ClearChat(chat int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.chatFail, strconv.FormatInt(chat, 10))
+}
+
 // Polls counts getUpdates calls.
 func (s *Server) Polls() int {
 	s.mu.Lock()

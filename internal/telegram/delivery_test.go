@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"slices"
 	"strconv"
@@ -15,6 +18,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"github.com/backcare/backcare/internal/lease"
+	"github.com/backcare/backcare/internal/listener"
 	"github.com/backcare/backcare/internal/logtest"
 	"github.com/backcare/backcare/internal/telegram"
 	"github.com/backcare/backcare/internal/telegram/telegramtest"
@@ -355,5 +359,28 @@ func TestEditedMessages(t *testing.T) {
 	}
 	if strings.Contains(h.logs.String(), "only read text") {
 		t.Error("an edit got the \"I read text\" note")
+	}
+}
+
+func TestWebhookClosesIdleConnections(t *testing.T) {
+	addr := freeAddr(t)
+	h := start(t, engine(t), func(c *telegram.Config) {
+		c.Webhook = &telegram.Webhook{URL: "https://bot.example.org/tg", Listen: addr, Path: "/tg", Secret: "s",
+			Limits: listener.Limits{IdleTimeout: 200 * time.Millisecond}}
+	})
+	h.srv.WaitCalls("setWebhook", 1, 5*time.Second)
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	fmt.Fprint(c, "POST /tg HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}")
+	buf := make([]byte, 4096)
+	if _, err := c.Read(buf); err != nil {
+		t.Fatal(err)
+	}
+	_ = c.SetReadDeadline(time.Now().Add(5 * time.Second))
+	if _, err := c.Read(buf); err != io.EOF {
+		t.Errorf("an idle connection was not closed: %v", err)
 	}
 }

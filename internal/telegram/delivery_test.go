@@ -203,6 +203,9 @@ func TestGetUpdatesRefused(t *testing.T) {
 		if h.srv.Polls() != polls || lines != 1 {
 			t.Errorf("after 401: %d more calls, %d log lines", h.srv.Polls()-polls, lines)
 		}
+		if err := h.a.Check(); err == nil || !strings.Contains(err.Error(), "401") {
+			t.Errorf("readiness after 401: %v", err)
+		}
 	})
 	t.Run("409 backs off", func(t *testing.T) {
 		t.Parallel()

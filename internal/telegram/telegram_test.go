@@ -35,6 +35,7 @@ func engine(t testing.TB) *bot.Engine {
 }
 
 type harness struct {
+	a      *telegram.Adapter
 	srv    *telegramtest.Server
 	logs   *logtest.Buffer
 	cancel context.CancelFunc
@@ -77,7 +78,7 @@ func start(t *testing.T, h telegram.Handler, tweak func(*telegram.Config)) *harn
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	a := telegram.New(cfg, h)
-	hs := &harness{srv: srv, logs: logs, cancel: cancel, done: make(chan error, 1)}
+	hs := &harness{a: a, srv: srv, logs: logs, cancel: cancel, done: make(chan error, 1)}
 	go func() { hs.done <- a.Run(ctx) }()
 	t.Cleanup(func() {
 		cancel()

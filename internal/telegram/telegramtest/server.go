@@ -284,6 +284,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		idx = len(s.calls) - 1
 	} else {
 		s.polls++
+		s.changed.Notify()
 	}
 	s.mu.Unlock()
 	rec := &recorder{ResponseWriter: w}

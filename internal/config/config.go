@@ -85,7 +85,7 @@ func (c *Config) Settings() []Setting {
 		{"rate-burst", "BACKCARE_RATE_BURST", "6", "messages a user may send at once", false, &c.RateBurst},
 		{"rate-every", "BACKCARE_RATE_EVERY", "3s", "after the burst, one message per this interval", false, &c.RateEvery},
 		{"context-ttl", "BACKCARE_CONTEXT_TTL", "30m", "how long a chat's context (last topic) is kept", false, &c.ContextTTL},
-		{"shutdown-timeout", "BACKCARE_SHUTDOWN_TIMEOUT", "10s", "how long replies in flight may take to finish at shutdown", false, &c.ShutdownTimeout},
+		{"shutdown-timeout", "BACKCARE_SHUTDOWN_TIMEOUT", "8s", "the most a stop takes (inside Docker's default 10 s grace): replies in flight may finish until shortly before it; unfinished updates are left for the next process", false, &c.ShutdownTimeout},
 		{"workers", "BACKCARE_WORKERS", "8", "chats served at once per platform", false, &c.Workers},
 		{"redis-url", "BACKCARE_REDIS_URL", "", "Redis URL for state shared between replicas (default: in memory)", true, &c.RedisURL},
 		{"lease-ttl", "BACKCARE_LEASE_TTL", "30s", "how long a claim on an update (or on polling) lasts unless renewed; after a crash, another process takes the work over once it lapses", false, &c.LeaseTTL},

@@ -2,7 +2,7 @@
 # Backcare: a static binary in a minimal, non-root image.
 #
 #   docker build --build-arg VERSION=$(git describe --tags --always) -t backcare .
-#   docker run -e TELEGRAM_BOT_TOKEN=... -p 8080:8080 backcare
+#   docker run -e TELEGRAM_BOT_TOKEN=... -p 127.0.0.1:8080:8080 backcare
 
 FROM golang:1.26-bookworm AS build
 WORKDIR /src
@@ -22,6 +22,8 @@ USER nonroot:nonroot
 # BACKCARE_KB at it; it is reloaded when it changes:
 #   -v ./my-kb:/kb:ro -e BACKCARE_KB=/kb
 VOLUME ["/kb"]
+# The operations listener defaults to loopback; in a container it must
+# listen on the container's interface to be published (-p 127.0.0.1:8080:8080).
 ENV BACKCARE_HTTP_ADDR=:8080
 EXPOSE 8080 8443
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD ["/backcare", "healthcheck"]

@@ -14,6 +14,7 @@ import (
 
 	"github.com/backcare/backcare/bot"
 	"github.com/backcare/backcare/internal/console"
+	"github.com/backcare/backcare/internal/listener"
 	"github.com/backcare/backcare/internal/match"
 	"github.com/backcare/backcare/internal/ops"
 	"github.com/backcare/backcare/knowledge"
@@ -78,7 +79,7 @@ func cmdChat(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		defer cancel()
 		go func() {
 			log := slog.New(slog.NewTextHandler(stderr, nil))
-			if err := ops.Serve(ctx2, *httpAddr, ops.Handler(metrics, health), log, nil); err != nil {
+			if err := ops.Serve(ctx2, *httpAddr, ops.Handler(metrics, health), listener.Limits{}, log, nil); err != nil {
 				log.Error("operations listener", "err", err)
 			}
 		}()

@@ -11,6 +11,7 @@ import (
 
 	"github.com/backcare/backcare/internal/analyze"
 	"github.com/backcare/backcare/internal/gaps"
+	"github.com/backcare/backcare/internal/ops"
 )
 
 // cmdGaps prints the unanswered-questions report.
@@ -51,7 +52,7 @@ func cmdGaps(args []string, stdout, stderr io.Writer) error {
 // HEALTHCHECK runs it, since the image has no shell or curl.
 func cmdHealthcheck(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("healthcheck", "healthcheck [--addr HOST:PORT] [--ready]", stderr)
-	addr := fs.String("addr", envOr("BACKCARE_HTTP_ADDR", ":8080"), "operations listener address (env BACKCARE_HTTP_ADDR)")
+	addr := fs.String("addr", envOr("BACKCARE_HTTP_ADDR", ops.DefaultAddr), "operations listener address (env BACKCARE_HTTP_ADDR)")
 	ready := fs.Bool("ready", false, "check /readyz (every adapter connected) instead of /healthz")
 	if err := parse(fs, args); err != nil {
 		return err

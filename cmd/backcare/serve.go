@@ -18,8 +18,11 @@ import (
 	"github.com/backcare/backcare/internal/config"
 	"github.com/backcare/backcare/internal/discord"
 	"github.com/backcare/backcare/internal/gaps"
+	"github.com/backcare/backcare/internal/lease"
+	"github.com/backcare/backcare/internal/listener"
 	"github.com/backcare/backcare/internal/match"
 	"github.com/backcare/backcare/internal/ops"
+	"github.com/backcare/backcare/internal/outbound"
 	"github.com/backcare/backcare/internal/redis"
 	"github.com/backcare/backcare/internal/reload"
 	"github.com/backcare/backcare/internal/telegram"
@@ -36,9 +39,11 @@ type runFunc func(ctx context.Context) error
 
 func (f runFunc) Run(ctx context.Context) error { return f(ctx) }
 
-// serveHooks lets tests learn the operations listener's address.
+// serveHooks let tests learn the operations listener's address and when
+// the knowledge-base watcher is registered.
 type serveHooks struct {
 	opsListening func(net.Addr)
+	kbWatching   func()
 }
 
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -98,7 +103,7 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 		Contexts: bot.NewMemoryContexts(cfg.ContextTTL),
 		Limiter:  bot.NewMemoryLimiter(cfg.RateEvery, cfg.RateBurst),
 	}
-	var updates bot.UpdateLog // default: in memory, per adapter
+	var leases lease.Store // default: in memory, per adapter
 	if cfg.RedisURL != "" {
 		state, err := redis.Open(redis.Options{URL: cfg.RedisURL, ContextTTL: cfg.ContextTTL,
 			RateEvery: cfg.RateEvery, RateBurst: cfg.RateBurst, Logger: log, OnError: metrics.StateError})
@@ -107,7 +112,7 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 		}
 		defer state.Close()
 		opts.Contexts, opts.Limiter, opts.Locker = state.Contexts(), state.Limiter(), state.Locker()
-		updates = state.Updates()
+		leases = state.Leases()
 	}
 	opts.Observe = func(m bot.Message, r bot.Reply, d time.Duration) {
 		for _, o := range observers {
@@ -129,8 +134,12 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 	if cfg.TelegramToken != "" {
 		tc := telegram.Config{
 			Token: cfg.TelegramToken, Endpoint: cfg.TelegramEndpoint, Workers: cfg.Workers,
-			ShutdownTimeout: cfg.ShutdownTimeout, Logger: log, Updates: updates,
+			ShutdownTimeout: cfg.ShutdownTimeout, Logger: log,
+			Leases: leases, PollerLock: leases != nil, LeaseTTL: cfg.LeaseTTL,
+			Send: outbound.Config{Chat: cfg.TelegramChatLimit, Group: cfg.TelegramGroupLimit,
+				Global: cfg.TelegramGlobalLimit, RetryWindow: cfg.RetryWindow},
 			OnSendError: func(method, status string) { metrics.SendError(telegram.Platform, method, status) },
+			OnSettled:   func(result string) { metrics.Delivery(telegram.Platform, result) },
 		}
 		if cfg.TelegramWebhookURL != "" {
 			tc.Webhook = &telegram.Webhook{URL: cfg.TelegramWebhookURL, Listen: cfg.TelegramWebhookListen,
@@ -158,11 +167,11 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 	}
 	if cfg.HTTPAddr != "" {
 		runners = append(runners, runFunc(func(ctx context.Context) error {
-			return ops.Serve(ctx, cfg.HTTPAddr, ops.Handler(metrics, health), log, hooks.opsListening)
+			return ops.Serve(ctx, cfg.HTTPAddr, ops.Handler(metrics, health), listener.Limits{}, log, hooks.opsListening)
 		}))
 	}
 	if cfg.KB != "" {
-		rl := &reload.Reloader{Path: cfg.KB, Log: log, Result: metrics.Reload,
+		rl := &reload.Reloader{Path: cfg.KB, Log: log, Result: metrics.Reload, Watching: hooks.kbWatching,
 			Apply: func(kb *knowledge.Base) {
 				m, err := match.New(kb)
 				if err != nil { // validation makes this impossible; keep the last good one

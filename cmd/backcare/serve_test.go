@@ -120,13 +120,19 @@ func TestServePrintConfigMasksSecrets(t *testing.T) {
 // returns its base URL.
 func serveOps(t *testing.T, args ...string) (base string, logs *logtest.Buffer, stop func() int) {
 	t.Helper()
+	return serveOpsHooks(t, serveHooks{}, args...)
+}
+
+// serveOpsHooks is serveOps with hooks (its opsListening is replaced).
+func serveOpsHooks(t *testing.T, hooks serveHooks, args ...string) (base string, logs *logtest.Buffer, stop func() int) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	logs = &logtest.Buffer{}
 	addrc := make(chan net.Addr, 1)
 	done := make(chan error, 1)
 	go func() {
-		done <- serveWith(ctx, append([]string{"--http-addr", "127.0.0.1:0"}, args...), io.Discard, logs,
-			serveHooks{opsListening: func(a net.Addr) { addrc <- a }})
+		hooks.opsListening = func(a net.Addr) { addrc <- a }
+		done <- serveWith(ctx, append([]string{"--http-addr", "127.0.0.1:0"}, args...), io.Discard, logs, hooks)
 	}()
 	select {
 	case a := <-addrc:
@@ -268,8 +274,14 @@ func TestServeHotReload(t *testing.T) {
 	}
 	relief := filepath.Join(dir, "relief.yaml")
 	original, _ := os.ReadFile(relief)
-	base, logs, stop := serveOps(t, "--kb", dir)
+	watching := make(chan struct{})
+	base, logs, stop := serveOpsHooks(t, serveHooks{kbWatching: func() { close(watching) }}, "--kb", dir)
 	defer stop()
+	select { // edits made before the watcher is registered would go unseen
+	case <-watching:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the knowledge-base watcher did not start")
+	}
 
 	ask := func(chat int64) string {
 		n := len(srv.Calls("sendMessage"))

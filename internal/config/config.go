@@ -6,6 +6,7 @@
 package config
 
 import (
+	"encoding"
 	"errors"
 	"flag"
 	"fmt"
@@ -17,6 +18,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v4"
+
+	"github.com/backcare/backcare/internal/outbound"
 )
 
 // Config is the effective configuration.
@@ -34,6 +37,8 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	Workers         int
 	RedisURL        string
+	LeaseTTL        time.Duration
+	RetryWindow     time.Duration
 
 	TelegramToken         string
 	TelegramEndpoint      string
@@ -41,6 +46,9 @@ type Config struct {
 	TelegramWebhookListen string
 	TelegramWebhookPath   string
 	TelegramWebhookSecret string
+	TelegramChatLimit     outbound.Limit
+	TelegramGroupLimit    outbound.Limit
+	TelegramGlobalLimit   outbound.Limit
 
 	DiscordToken          string
 	DiscordAPIBase        string
@@ -61,14 +69,14 @@ type Setting struct {
 	Help    string
 	// Secret settings are masked by Print.
 	Secret bool
-	target any // *string, *bool, *int or *time.Duration
+	target any // *string, *bool, *int, *time.Duration or an encoding.TextUnmarshaler
 }
 
 // Settings returns the table of settings bound to c's fields.
 func (c *Config) Settings() []Setting {
 	return []Setting{
 		{"kb", "BACKCARE_KB", "", "knowledge base: a YAML file or folder (default: the embedded one); watched for changes", false, &c.KB},
-		{"http-addr", "BACKCARE_HTTP_ADDR", ":8080", "operations listener for /healthz, /readyz and /metrics; empty to disable", false, &c.HTTPAddr},
+		{"http-addr", "BACKCARE_HTTP_ADDR", "127.0.0.1:8080", "operations listener for /healthz, /readyz and /metrics (loopback by default; :8080 for every interface); empty to disable", false, &c.HTTPAddr},
 		{"log-format", "BACKCARE_LOG_FORMAT", "text", "log format: text or json", false, &c.LogFormat},
 		{"log-level", "BACKCARE_LOG_LEVEL", "info", "log level: debug, info, warn or error", false, &c.LogLevel},
 		{"log-message-text", "BACKCARE_LOG_MESSAGE_TEXT", "false", "log users' message text (debugging only: it is health information)", false, &c.LogMessageText},
@@ -77,9 +85,11 @@ func (c *Config) Settings() []Setting {
 		{"rate-burst", "BACKCARE_RATE_BURST", "6", "messages a user may send at once", false, &c.RateBurst},
 		{"rate-every", "BACKCARE_RATE_EVERY", "3s", "after the burst, one message per this interval", false, &c.RateEvery},
 		{"context-ttl", "BACKCARE_CONTEXT_TTL", "30m", "how long a chat's context (last topic) is kept", false, &c.ContextTTL},
-		{"shutdown-timeout", "BACKCARE_SHUTDOWN_TIMEOUT", "10s", "how long replies in flight may take to finish at shutdown", false, &c.ShutdownTimeout},
+		{"shutdown-timeout", "BACKCARE_SHUTDOWN_TIMEOUT", "8s", "the most a stop takes (inside Docker's default 10 s grace): replies in flight may finish until shortly before it; unfinished updates are left for the next process", false, &c.ShutdownTimeout},
 		{"workers", "BACKCARE_WORKERS", "8", "chats served at once per platform", false, &c.Workers},
 		{"redis-url", "BACKCARE_REDIS_URL", "", "Redis URL for state shared between replicas (default: in memory)", true, &c.RedisURL},
+		{"lease-ttl", "BACKCARE_LEASE_TTL", "30s", "how long a claim on an update (or on polling) lasts unless renewed; after a crash, another process takes the work over once it lapses", false, &c.LeaseTTL},
+		{"retry-window", "BACKCARE_RETRY_WINDOW", "5m", "how long a reply failing with 429, 5xx or network errors is retried before it counts as expired", false, &c.RetryWindow},
 
 		{"telegram-token", "TELEGRAM_BOT_TOKEN", "", "Telegram bot token from BotFather; enables the Telegram adapter", true, &c.TelegramToken},
 		{"telegram-api-endpoint", "TELEGRAM_API_ENDPOINT", "", "Bot API endpoint, format http://host:port/bot%s/%s (default: Telegram's)", false, &c.TelegramEndpoint},
@@ -87,6 +97,9 @@ func (c *Config) Settings() []Setting {
 		{"telegram-webhook-listen", "BACKCARE_TELEGRAM_WEBHOOK_LISTEN", ":8443", "address the webhook server listens on", false, &c.TelegramWebhookListen},
 		{"telegram-webhook-path", "BACKCARE_TELEGRAM_WEBHOOK_PATH", "/telegram", "path the webhook server receives updates on", false, &c.TelegramWebhookPath},
 		{"telegram-webhook-secret", "BACKCARE_TELEGRAM_WEBHOOK_SECRET", "", "webhook secret token (A-Z, a-z, 0-9, _ and -); required in webhook mode", true, &c.TelegramWebhookSecret},
+		{"telegram-chat-limit", "BACKCARE_TELEGRAM_CHAT_LIMIT", "1/1s", "most messages sent to one chat in a span, as COUNT/DURATION", false, &c.TelegramChatLimit},
+		{"telegram-group-limit", "BACKCARE_TELEGRAM_GROUP_LIMIT", "20/1m", "most messages sent to one group in a span, as COUNT/DURATION", false, &c.TelegramGroupLimit},
+		{"telegram-global-limit", "BACKCARE_TELEGRAM_GLOBAL_LIMIT", "30/1s", "most messages sent overall in a span, as COUNT/DURATION", false, &c.TelegramGlobalLimit},
 
 		{"discord-token", "DISCORD_BOT_TOKEN", "", "Discord bot token; enables the Discord adapter", true, &c.DiscordToken},
 		{"discord-api-base", "DISCORD_API_BASE", "", "base URL of a Discord-compatible server, http://host:port/ (default: Discord's)", false, &c.DiscordAPIBase},
@@ -107,11 +120,12 @@ func Load(args []string, getenv func(string) string, stderr io.Writer, extra fun
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	configFile := fs.String("config", getenv("BACKCARE_CONFIG"), "YAML config `FILE` (env BACKCARE_CONFIG)")
-	flagVals := map[string]*string{}
+	flagVals := map[string]*flagValue{}
 	for _, s := range settings {
-		v := new(string)
+		_, isBool := s.target.(*bool)
+		v := &flagValue{isBool: isBool}
 		flagVals[s.Name] = v
-		fs.StringVar(v, s.Name, "", fmt.Sprintf("%s (env %s, default %q)", s.Help, s.Env, s.Default))
+		fs.Var(v, s.Name, fmt.Sprintf("%s (env %s, default %q)", s.Help, s.Env, s.Default))
 	}
 	if extra != nil {
 		extra(fs)
@@ -146,7 +160,7 @@ func Load(args []string, getenv func(string) string, stderr io.Writer, extra fun
 			val, from = v, "environment variable "+s.Env
 		}
 		if set[s.Name] {
-			val, from = *flagVals[s.Name], "flag --"+s.Name
+			val, from = flagVals[s.Name].s, "flag --"+s.Name
 		}
 		if err := assign(s.target, val); err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", from, err))
@@ -158,8 +172,22 @@ func Load(args []string, getenv func(string) string, stderr io.Writer, extra fun
 	return c, c.validate()
 }
 
+// flagValue holds a flag's text until precedence is settled. A boolean
+// setting's flag may stand alone (--log-message-text means true), as the
+// flag package allows for flag.Values whose IsBoolFlag is true.
+type flagValue struct {
+	s      string
+	isBool bool
+}
+
+func (v *flagValue) String() string     { return v.s }
+func (v *flagValue) Set(s string) error { v.s = s; return nil }
+func (v *flagValue) IsBoolFlag() bool   { return v.isBool }
+
 func assign(target any, val string) error {
 	switch t := target.(type) {
+	case encoding.TextUnmarshaler:
+		return t.UnmarshalText([]byte(val))
 	case *string:
 		*t = val
 	case *bool:
@@ -238,6 +266,9 @@ func (c *Config) validate() error {
 	if c.RateBurst < 1 || c.RateEvery <= 0 {
 		errs = append(errs, errors.New("rate-burst must be at least 1 and rate-every positive"))
 	}
+	if c.LeaseTTL < 100*time.Millisecond || c.RetryWindow <= 0 {
+		errs = append(errs, errors.New("lease-ttl must be at least 100ms and retry-window positive"))
+	}
 	if c.Workers < 1 {
 		errs = append(errs, errors.New("workers must be at least 1"))
 	}
@@ -283,6 +314,9 @@ func (c *Config) Print(w io.Writer) {
 			val = strconv.Itoa(*t)
 		case *time.Duration:
 			val = t.String()
+		case encoding.TextMarshaler:
+			b, _ := t.MarshalText()
+			val = string(b)
 		}
 		if s.Secret && val != "" {
 			val = Mask(val)

@@ -28,7 +28,7 @@ func TestPrecedence(t *testing.T) {
 	if c.Workers != 5 { // flag over environment and file
 		t.Errorf("workers %d", c.Workers)
 	}
-	if c.RateEvery != 3*time.Second || c.TelegramToken != "t" || c.HTTPAddr != ":8080" {
+	if c.RateEvery != 3*time.Second || c.TelegramToken != "t" || c.HTTPAddr != "127.0.0.1:8080" {
 		t.Errorf("defaults/env: %+v", c)
 	}
 }
@@ -48,6 +48,8 @@ func TestErrors(t *testing.T) {
 		{[]string{"--discord-api-base", "http://127.0.0.1:1"}, nil, "must be a URL ending in /"},
 		{[]string{"--discord-shard-id", "2", "--discord-shard-count", "2"}, nil, "must be below"},
 		{[]string{"extra"}, nil, `unexpected argument "extra"`},
+		{[]string{"--telegram-group-limit", "20"}, nil, `flag --telegram-group-limit: "20" is not a limit`},
+		{[]string{"--lease-ttl", "1ms"}, nil, "lease-ttl must be at least 100ms"},
 	}
 	for _, tt := range tests {
 		_, err := config.Load(tt.args, env(tt.env), io.Discard, nil)
@@ -65,6 +67,47 @@ func TestPrintMasksSecrets(t *testing.T) {
 	var b strings.Builder
 	c.Print(&b)
 	if strings.Contains(b.String(), "123:secret") || strings.Contains(b.String(), "pw@") || !strings.Contains(b.String(), "telegram-token:") {
+		t.Errorf("print:\n%s", b.String())
+	}
+}
+
+func TestBooleanFlagsStandAlone(t *testing.T) {
+	tests := []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"--log-message-text"}, true},
+		{[]string{"--log-message-text=false"}, false},
+		{[]string{"-log-message-text", "--discord-ephemeral"}, true},
+		{nil, false},
+	}
+	for _, tt := range tests {
+		c, err := config.Load(tt.args, env(nil), io.Discard, nil)
+		if err != nil {
+			t.Fatalf("%v: %v", tt.args, err)
+		}
+		if c.LogMessageText != tt.want {
+			t.Errorf("%v: log-message-text = %v", tt.args, c.LogMessageText)
+		}
+	}
+	c, err := config.Load([]string{"--discord-ephemeral", "--workers", "3"}, env(nil), io.Discard, nil)
+	if err != nil || !c.DiscordEphemeral || c.Workers != 3 {
+		t.Errorf("a bare boolean flag before another flag: %+v %v", c, err)
+	}
+}
+
+func TestLimits(t *testing.T) {
+	c, err := config.Load([]string{"--telegram-group-limit", "10/30s"}, env(map[string]string{"BACKCARE_TELEGRAM_GLOBAL_LIMIT": "25/1s"}), io.Discard, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.TelegramGroupLimit.N != 10 || c.TelegramGroupLimit.Per != 30*time.Second || c.TelegramGlobalLimit.N != 25 ||
+		c.TelegramChatLimit.N != 1 || c.TelegramChatLimit.Per != time.Second {
+		t.Errorf("limits: %+v %+v %+v", c.TelegramChatLimit, c.TelegramGroupLimit, c.TelegramGlobalLimit)
+	}
+	var b strings.Builder
+	c.Print(&b)
+	if !strings.Contains(b.String(), `"10/30s"`) {
 		t.Errorf("print:\n%s", b.String())
 	}
 }

@@ -140,7 +140,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 	// (never blocking): per-channel order is kept, and discordgo's REST
 	// calls, including its waits on 429s, happen on the workers.
 	s.SyncEvents = true
-	s.Client = &http.Client{Timeout: 20 * time.Second}
+	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: newLimitedTransport(nil, GlobalRate)}
 	a.s = s
 
 	hctx, cancelHandlers := context.WithCancel(context.WithoutCancel(ctx))

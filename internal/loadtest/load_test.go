@@ -21,13 +21,20 @@ import (
 	"time"
 
 	"github.com/backcare/backcare/bot"
+	"github.com/backcare/backcare/internal/lease"
 	"github.com/backcare/backcare/internal/match"
+	"github.com/backcare/backcare/internal/outbound"
 	"github.com/backcare/backcare/internal/redis"
 	"github.com/backcare/backcare/internal/redis/redistest"
 	"github.com/backcare/backcare/internal/telegram"
 	"github.com/backcare/backcare/internal/telegram/telegramtest"
 	"github.com/backcare/backcare/knowledge"
 )
+
+// unlimited lifts Telegram's sending limits: the benchmark measures the
+// bot, not the limits (the fake is unlimited too).
+var unlimited = outbound.Config{Chat: outbound.Limit{N: 1 << 20, Per: time.Nanosecond},
+	Group: outbound.Limit{N: 1 << 20, Per: time.Nanosecond}, Global: outbound.Limit{N: 1 << 20, Per: time.Nanosecond}}
 
 const users = 32 // concurrent simulated users, each waiting for its answer before asking again
 
@@ -46,14 +53,14 @@ func replicaURLs(b *testing.B, n int, api *telegramtest.Server, redisURL string)
 	prefix := fmt.Sprintf("load:%d:", time.Now().UnixNano()) // shared by this case's replicas
 	for i := 0; i < n; i++ {
 		opts := bot.Options{Limiter: bot.Unlimited{}}
-		var updates bot.UpdateLog
+		var leases lease.Store
 		if redisURL != "" {
 			st, err := redis.Open(redis.Options{URL: redisURL, Prefix: prefix, Logger: slog.New(slog.DiscardHandler)})
 			if err != nil {
 				b.Fatal(err)
 			}
 			b.Cleanup(func() { st.Close() })
-			opts.Contexts, opts.Locker, updates = st.Contexts(), st.Locker(), st.Updates()
+			opts.Contexts, opts.Locker, leases = st.Contexts(), st.Locker(), st.Leases()
 		}
 		eng := bot.NewEngine(kb, match.Must(match.New(kb)), opts)
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -62,7 +69,7 @@ func replicaURLs(b *testing.B, n int, api *telegramtest.Server, redisURL string)
 		}
 		addr := ln.Addr().String()
 		ln.Close()
-		ad := telegram.New(telegram.Config{Token: api.Token, Endpoint: api.Endpoint(), Updates: updates, Workers: 16,
+		ad := telegram.New(telegram.Config{Token: api.Token, Endpoint: api.Endpoint(), Leases: leases, Workers: 16, Send: unlimited,
 			Logger:  slog.New(slog.DiscardHandler),
 			Webhook: &telegram.Webhook{URL: "https://bot.example.org/tg", Listen: addr, Path: "/tg", Secret: "s"}}, eng)
 		ctx, cancel := context.WithCancel(context.Background())
@@ -96,6 +103,7 @@ func BenchmarkWebhookLoad(b *testing.B) {
 			}
 			api := telegramtest.NewServer("1:load")
 			defer api.Close()
+			api.SetLimits(telegramtest.Limits{})
 			urls := replicaURLs(b, c.replicas, api, redisURL)
 
 			// One reply channel per simulated user (chat).

@@ -8,7 +8,6 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -24,6 +23,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/backcare/backcare/bot"
+	"github.com/backcare/backcare/internal/listener"
 )
 
 // Metrics are Backcare's Prometheus metrics, in their own registry.
@@ -36,6 +36,7 @@ type Metrics struct {
 	sendErrors *prometheus.CounterVec
 	reloads    *prometheus.CounterVec
 	stateErrs  *prometheus.CounterVec
+	deliveries *prometheus.CounterVec
 }
 
 // NewMetrics registers the metrics, the Go and process collectors, and
@@ -58,11 +59,13 @@ func NewMetrics(version string) *Metrics {
 			Help: "Knowledge-base reloads by result (success, failure)."}, []string{"result"}),
 		stateErrs: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "backcare_state_errors_total",
 			Help: "Shared-state store errors that fell back to local state, by store."}, []string{"store"}),
+		deliveries: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "backcare_deliveries_total",
+			Help: "Updates settled, by platform and result: delivered, failed (refused for good), expired (still failing at the end of the retry window), abandoned (left unacknowledged at shutdown, to come back), duplicate (already handled, skipped)."}, []string{"platform", "result"}),
 	}
 	build := prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "backcare_build_info",
 		Help: "Build information; the value is always 1."}, []string{"version", "goversion"})
 	build.WithLabelValues(version, runtime.Version()).Set(1)
-	reg.MustRegister(m.received, m.replies, m.answers, m.latency, m.sendErrors, m.reloads, m.stateErrs, build,
+	reg.MustRegister(m.received, m.replies, m.answers, m.latency, m.sendErrors, m.reloads, m.stateErrs, m.deliveries, build,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	// Start the per-kind series at zero so dashboards see them before the
 	// first event.
@@ -94,6 +97,11 @@ func (m *Metrics) Reload(ok bool) {
 	} else {
 		m.reloads.WithLabelValues("failure").Inc()
 	}
+}
+
+// Delivery counts one settled update by result.
+func (m *Metrics) Delivery(platform, result string) {
+	m.deliveries.WithLabelValues(platform, result).Inc()
 }
 
 // StateError counts a shared-state failure that fell back to local state.
@@ -163,9 +171,15 @@ func Handler(m *Metrics, h *Health) http.Handler {
 	return mux
 }
 
-// Serve listens on addr until ctx ends. ready, if not nil, receives the
-// bound address once listening.
-func Serve(ctx context.Context, addr string, handler http.Handler, log *slog.Logger, ready func(net.Addr)) error {
+// DefaultAddr is the operations listener's default address: loopback
+// only, so /metrics is not public unless an operator says so.
+const DefaultAddr = "127.0.0.1:8080"
+
+// Serve listens on addr until ctx ends, with limits on header size and
+// timeouts on slow and idle connections (see listener.Limits; zero limits
+// take its defaults). ready, if not nil, receives the bound address once
+// listening.
+func Serve(ctx context.Context, addr string, handler http.Handler, limits listener.Limits, log *slog.Logger, ready func(net.Addr)) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("operations listener %s: %w", addr, err)
@@ -173,19 +187,12 @@ func Serve(ctx context.Context, addr string, handler http.Handler, log *slog.Log
 	if ready != nil {
 		ready(ln.Addr())
 	}
-	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 5 * time.Second}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
 	log.Info("operations listener up", "addr", ln.Addr().String())
-	select {
-	case err := <-errc:
+	err = listener.Serve(ctx, listener.Server(handler, limits), ln, func() (context.Context, context.CancelFunc) {
+		return context.WithTimeout(context.WithoutCancel(ctx), 2*time.Second)
+	})
+	if err != nil {
 		return fmt.Errorf("operations listener: %w", err)
-	case <-ctx.Done():
-	}
-	shut, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shut); err != nil && !errors.Is(err, context.DeadlineExceeded) {
-		return err
 	}
 	return nil
 }

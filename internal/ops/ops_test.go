@@ -2,15 +2,20 @@ package ops_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/backcare/backcare/bot"
+	"github.com/backcare/backcare/internal/listener"
 	"github.com/backcare/backcare/internal/ops"
 )
 
@@ -64,5 +69,37 @@ func TestMessageLogIsPrivate(t *testing.T) {
 	ops.MessageLog(log, h, true)(m, r, 0)
 	if !strings.Contains(buf.String(), "I am bleeding") {
 		t.Error("--log-message-text did not log the text")
+	}
+}
+
+func TestListenerClosesIdleConnections(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	addrc := make(chan net.Addr, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- ops.Serve(ctx, "127.0.0.1:0", ops.Handler(ops.NewMetrics("test"), ops.NewHealth()),
+			listener.Limits{IdleTimeout: 200 * time.Millisecond}, slog.New(slog.DiscardHandler), func(a net.Addr) { addrc <- a })
+	}()
+	c, err := net.Dial("tcp", (<-addrc).String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	fmt.Fprint(c, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+	buf := make([]byte, 4096)
+	if _, err := c.Read(buf); err != nil {
+		t.Fatal(err)
+	}
+	_ = c.SetReadDeadline(time.Now().Add(5 * time.Second))
+	if _, err := c.Read(buf); err != io.EOF {
+		t.Errorf("an idle connection was not closed: %v", err)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Error(err)
+	}
+	if ops.DefaultAddr != "127.0.0.1:8080" {
+		t.Errorf("the default address %s is not loopback", ops.DefaultAddr)
 	}
 }

@@ -1,7 +1,8 @@
 // Package redis keeps Backcare's shared state in Redis, so that several
 // replicas behave as one bot: per-chat context, per-user rate limits
-// (GCRA, atomic in a Lua script, via github.com/go-redis/redis_rate), the
-// record of handled updates (SET NX), and per-chat locks.
+// (GCRA, atomic in a Lua script, via github.com/go-redis/redis_rate),
+// leases on updates and on polling (internal/lease: in progress until a
+// time, or done; atomic in Lua scripts), and per-chat locks.
 //
 // Every call has a short timeout. When Redis fails or is slow, the call
 // falls back to in-process state, the failure is logged and counted, and
@@ -25,6 +26,7 @@ import (
 	goredis "github.com/redis/go-redis/v9"
 
 	"github.com/backcare/backcare/bot"
+	"github.com/backcare/backcare/internal/lease"
 )
 
 // Options configure the shared state.
@@ -43,8 +45,6 @@ type Options struct {
 	// RateEvery; defaults 3 s and 6.
 	RateEvery time.Duration
 	RateBurst int
-	// UpdateTTL is how long handled update ids are remembered; default 24 h.
-	UpdateTTL time.Duration
 	// LockTTL bounds how long a chat lock is held if its holder dies;
 	// LockWait how long a message waits for it. Defaults 10 s and 3 s.
 	LockTTL, LockWait time.Duration
@@ -63,7 +63,7 @@ type State struct {
 
 	localContexts *bot.MemoryContexts
 	localLimiter  *bot.MemoryLimiter
-	localUpdates  *bot.MemoryUpdateLog
+	localLeases   *lease.Memory
 }
 
 // Open connects to Redis. An unreachable Redis is not an error: the state
@@ -86,9 +86,6 @@ func Open(o Options) (*State, error) {
 	}
 	if o.RateBurst <= 0 {
 		o.RateBurst = 6
-	}
-	if o.UpdateTTL <= 0 {
-		o.UpdateTTL = 24 * time.Hour
 	}
 	if o.LockTTL <= 0 {
 		o.LockTTL = 10 * time.Second
@@ -113,7 +110,7 @@ func Open(o Options) (*State, error) {
 		o: o, rdb: rdb, rate: redis_rate.NewLimiter(rdb),
 		localContexts: bot.NewMemoryContexts(o.ContextTTL),
 		localLimiter:  bot.NewMemoryLimiter(o.RateEvery, o.RateBurst),
-		localUpdates:  bot.NewMemoryUpdateLog(o.UpdateTTL),
+		localLeases:   lease.NewMemory(),
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
@@ -161,8 +158,10 @@ func (s *State) Contexts() bot.ContextStore { return contexts{s} }
 // Limiter returns the shared Limiter.
 func (s *State) Limiter() bot.Limiter { return limiter{s} }
 
-// Updates returns the shared UpdateLog.
-func (s *State) Updates() bot.UpdateLog { return updates{s} }
+// Leases returns the shared lease.Store. When Redis fails, leases fall
+// back to this process's memory: an update may then be handled by two
+// replicas.
+func (s *State) Leases() lease.Store { return leases{s} }
 
 // Locker returns the shared ChatLocker.
 func (s *State) Locker() bot.ChatLocker { return locker{s} }
@@ -213,17 +212,67 @@ func (l limiter) Allow(ctx context.Context, key string) (bool, error) {
 	return res.Allowed > 0, nil
 }
 
-type updates struct{ s *State }
+type leases struct{ s *State }
 
-func (u updates) Claim(ctx context.Context, key string) (bool, error) {
-	var ok bool
-	if !u.s.do(ctx, "updates", func(ctx context.Context) (err error) {
-		ok, err = u.s.rdb.SetNX(ctx, u.s.o.Prefix+"upd:"+key, 1, u.s.o.UpdateTTL).Result()
+// A lease is a key whose value is the owner's id, expiring with the lease,
+// or "done", expiring when it need not be remembered any more.
+const doneValue = "done"
+
+var (
+	acquireScript = goredis.NewScript(`
+local v = redis.call("get", KEYS[1])
+if v == ARGV[3] then return 2 end
+if v and v ~= ARGV[1] then return 1 end
+redis.call("set", KEYS[1], ARGV[1], "px", ARGV[2])
+return 0`)
+	renewScript = goredis.NewScript(`
+if redis.call("get", KEYS[1]) == ARGV[1] then
+  redis.call("pexpire", KEYS[1], ARGV[2])
+  return 1
+end
+return 0`)
+)
+
+func (l leases) key(k string) string { return l.s.o.Prefix + "lease:" + k }
+
+func (l leases) Acquire(ctx context.Context, key, owner string, ttl time.Duration) (lease.Status, error) {
+	var n int64
+	if !l.s.do(ctx, "leases", func(ctx context.Context) (err error) {
+		n, err = acquireScript.Run(ctx, l.s.rdb, []string{l.key(key)}, owner, ttl.Milliseconds(), doneValue).Int64()
 		return err
 	}) {
-		return u.s.localUpdates.Claim(ctx, key)
+		return l.s.localLeases.Acquire(ctx, key, owner, ttl)
 	}
-	return ok, nil
+	return lease.Status(n), nil
+}
+
+func (l leases) Renew(ctx context.Context, key, owner string, ttl time.Duration) (bool, error) {
+	var n int64
+	if !l.s.do(ctx, "leases", func(ctx context.Context) (err error) {
+		n, err = renewScript.Run(ctx, l.s.rdb, []string{l.key(key)}, owner, ttl.Milliseconds()).Int64()
+		return err
+	}) {
+		return l.s.localLeases.Renew(ctx, key, owner, ttl)
+	}
+	return n == 1, nil
+}
+
+func (l leases) Finish(ctx context.Context, key, owner string, keep time.Duration) error {
+	if !l.s.do(ctx, "leases", func(ctx context.Context) error {
+		return l.s.rdb.Set(ctx, l.key(key), doneValue, keep).Err()
+	}) {
+		return l.s.localLeases.Finish(ctx, key, owner, keep)
+	}
+	return nil
+}
+
+func (l leases) Release(ctx context.Context, key, owner string) error {
+	if !l.s.do(ctx, "leases", func(ctx context.Context) error {
+		return unlockScript.Run(ctx, l.s.rdb, []string{l.key(key)}, owner).Err()
+	}) {
+		return l.s.localLeases.Release(ctx, key, owner)
+	}
+	return nil
 }
 
 // unlockScript deletes a lock only if this holder still owns it.

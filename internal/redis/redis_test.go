@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/backcare/backcare/bot"
+	"github.com/backcare/backcare/internal/lease/leasetest"
 	"github.com/backcare/backcare/internal/match"
 	"github.com/backcare/backcare/internal/redis"
 	"github.com/backcare/backcare/internal/redis/redistest"
@@ -140,7 +141,7 @@ func freeAddr(t *testing.T) string {
 func webhookReplica(t *testing.T, r *replica, api *telegramtest.Server) string {
 	t.Helper()
 	addr := freeAddr(t)
-	ad := telegram.New(telegram.Config{Token: api.Token, Endpoint: api.Endpoint(), Updates: r.state.Updates(),
+	ad := telegram.New(telegram.Config{Token: api.Token, Endpoint: api.Endpoint(), Leases: r.state.Leases(),
 		Logger:  slog.New(slog.DiscardHandler),
 		Webhook: &telegram.Webhook{URL: "https://bot.example.org/tg", Listen: addr, Path: "/tg", Secret: "s"}}, r.engine)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -185,9 +186,9 @@ func TestTwoWebhookReplicasAnswerOnce(t *testing.T) {
 		go func() { defer wg.Done(); post(t, url, u) }()
 	}
 	wg.Wait()
-	api.WaitCalls("sendMessage", 1, 5*time.Second)
+	api.WaitDelivered("sendMessage", 1, 5*time.Second)
 	time.Sleep(300 * time.Millisecond)
-	if n := len(api.Calls("sendMessage")); n != 1 {
+	if n := len(api.Delivered("sendMessage")); n != 1 {
 		t.Fatalf("a duplicated update was answered %d times", n)
 	}
 
@@ -195,11 +196,11 @@ func TestTwoWebhookReplicasAnswerOnce(t *testing.T) {
 	q := telegramtest.Private(32, "why does my lower back keep spasming")
 	q.UpdateID = 9002
 	post(t, urlA, q)
-	api.WaitCalls("sendMessage", 2, 5*time.Second)
+	api.WaitDelivered("sendMessage", 2, 5*time.Second)
 	f := telegramtest.Private(32, "tell me more")
 	f.UpdateID = 9003
 	post(t, urlB, f)
-	calls := api.WaitCalls("sendMessage", 3, 5*time.Second)
+	calls := api.WaitDelivered("sendMessage", 3, 5*time.Second)
 	if len(calls) != 3 || !strings.Contains(calls[2].Params["text"], "<b>Exercise</b>") {
 		t.Errorf("follow-up on the other replica: %q", calls[len(calls)-1].Params["text"])
 	}
@@ -240,4 +241,9 @@ func TestRedisOutageFallsBackAndRecovers(t *testing.T) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+}
+
+func TestLeasesInRedis(t *testing.T) {
+	r := newReplica(t, redistest.URL(t), nil)
+	leasetest.Contract(t, r.state.Leases())
 }

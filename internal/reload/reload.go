@@ -1,7 +1,8 @@
 // Package reload watches a knowledge base on disk and swaps a new version in
 // when it changes (or on demand, for SIGHUP). An invalid new version is
 // rejected with the loader's file:line:column errors, and the last good one
-// stays in service.
+// stays in service. A change that does not load is tried again a moment
+// later before it counts as a failure: an editor may still be writing it.
 package reload
 
 import (
@@ -30,6 +31,12 @@ type Reloader struct {
 	Log    *slog.Logger
 	// Debounce groups the several events of one save; default 250 ms.
 	Debounce time.Duration
+	// Settle is how long after a change that does not load it is tried
+	// again, before it counts as a failed reload; default 1 s.
+	Settle time.Duration
+	// Watching, if set, is called once the watcher is registered: changes
+	// made after it are seen.
+	Watching func()
 
 	mu sync.Mutex // one reload at a time
 }
@@ -39,7 +46,25 @@ type Reloader struct {
 func (r *Reloader) Reload() error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	return r.report(knowledge.Load(r.Path))
+}
+
+// tryReload loads the path and applies it if valid; a failure is not
+// reported. It reports whether the load succeeded.
+func (r *Reloader) tryReload() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	kb, err := knowledge.Load(r.Path)
+	if err != nil {
+		r.Log.Debug("knowledge base does not load yet; trying again shortly", "err", err)
+		return false
+	}
+	_ = r.report(kb, nil)
+	return true
+}
+
+// report applies kb, or logs and counts err.
+func (r *Reloader) report(kb *knowledge.Base, err error) error {
 	if err != nil {
 		if r.Result != nil {
 			r.Result(false)
@@ -68,6 +93,9 @@ func (r *Reloader) Run(ctx context.Context, hup <-chan os.Signal) error {
 	if r.Debounce == 0 {
 		r.Debounce = 250 * time.Millisecond
 	}
+	if r.Settle == 0 {
+		r.Settle = time.Second
+	}
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return fmt.Errorf("watch knowledge base: %w", err)
@@ -76,9 +104,22 @@ func (r *Reloader) Run(ctx context.Context, hup <-chan os.Signal) error {
 	if err := r.watch(w); err != nil {
 		return err
 	}
+	if r.Watching != nil {
+		r.Watching()
+	}
 
 	var timer *time.Timer
 	var fire <-chan time.Time
+	retrying := false // the last change did not load; the next try counts
+	arm := func(d time.Duration) {
+		if timer == nil {
+			timer = time.NewTimer(d)
+		} else {
+			timer.Stop()
+			timer.Reset(d)
+		}
+		fire = timer.C
+	}
 	for {
 		select {
 		case <-ctx.Done():
@@ -96,15 +137,21 @@ func (r *Reloader) Run(ctx context.Context, hup <-chan os.Signal) error {
 			// New folders must be watched too; editors may also replace
 			// the watched file, so the watch list is refreshed.
 			_ = r.watch(w)
-			if timer == nil {
-				timer = time.NewTimer(r.Debounce)
+			if retrying {
+				arm(max(r.Debounce, r.Settle))
 			} else {
-				timer.Reset(r.Debounce)
+				arm(r.Debounce)
 			}
-			fire = timer.C
 		case <-fire:
 			fire = nil
-			_ = r.Reload()
+			switch {
+			case retrying:
+				retrying = false
+				_ = r.Reload()
+			case !r.tryReload():
+				retrying = true
+				arm(r.Settle)
+			}
 		case err, ok := <-w.Errors:
 			if !ok {
 				return nil

@@ -116,3 +116,58 @@ func TestReloadOnSIGHUPAndOnChange(t *testing.T) {
 type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+// TestSlowSaveIsNotAFailure writes a file in two parts with a pause
+// longer than the debounce between them, as a slow editor or a copy over
+// the network would: the half-written file is not counted as a failure.
+func TestSlowSaveIsNotAFailure(t *testing.T) {
+	dir := copyKB(t)
+	rec := &recorder{}
+	watching := make(chan struct{})
+	rl := &reload.Reloader{Path: dir, Debounce: 20 * time.Millisecond, Settle: 400 * time.Millisecond,
+		Log:      slog.New(slog.DiscardHandler),
+		Watching: func() { close(watching) },
+		Apply:    func(kb *knowledge.Base) { rec.mu.Lock(); rec.applied = append(rec.applied, kb); rec.mu.Unlock() },
+		Result:   func(ok bool) { rec.mu.Lock(); rec.results = append(rec.results, ok); rec.mu.Unlock() },
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- rl.Run(ctx, nil) }()
+	<-watching
+
+	path := filepath.Join(dir, "about.yaml")
+	data, _ := os.ReadFile(path)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	half := len(data) / 2
+	if _, err := f.Write(data[:half]); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(150 * time.Millisecond) // several debounce periods
+	if _, err := f.Write(data[half:]); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		if a, _ := rec.counts(); a > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the completed file was not reloaded")
+		}
+	}
+	time.Sleep(100 * time.Millisecond)
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	for _, ok := range rec.results {
+		if !ok {
+			t.Errorf("a file still being written was counted as a failed reload: %v", rec.results)
+			break
+		}
+	}
+	cancel()
+	<-done
+}

@@ -62,10 +62,13 @@ func (a *Adapter) fromMessage(msg *tgbotapi.Message, edited bool) (m bot.Message
 		return m, 0, 0, false // channels
 	}
 
+	// An edit is read like a new message where the bot would answer one;
+	// the engine answers it only if it now describes a danger sign.
+	m.Edited = edited
 	text := msg.Text
-	if edited || text == "" {
-		// Stickers, photos, voice notes, edits: a short note in private
-		// chats, silence in groups.
+	if text == "" {
+		// Stickers, photos, voice notes: a short note in private chats,
+		// silence in groups.
 		if m.Group {
 			return m, 0, 0, false
 		}

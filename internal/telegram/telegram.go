@@ -4,11 +4,17 @@
 // It turns Telegram updates into bot.Messages, hands them to the engine and
 // renders the replies as HTML messages with inline keyboards. It runs its
 // own update loop (long polling, or a webhook server) with a
-// context.Context, handles updates concurrently while keeping each chat's
-// order, retries failed sends (429 with Telegram's retry_after, 5xx and
-// network errors with exponential backoff and jitter), recovers from
-// updates whose handling panics, and never writes the bot token or a
-// user's text to a log.
+// context.Context and handles chats concurrently, each chat in order.
+//
+// Every reply goes through an outbound.Scheduler, which keeps within
+// Telegram's limits (per chat, per group, overall), waits out a 429's
+// retry_after for what it limited only, and retries 5xx and network
+// errors within a retry window. An update is acknowledged (the polling
+// offset moved past it, the webhook answered 200, its lease marked done)
+// only once its reply was delivered or refused for good, so a crash or a
+// restart loses nothing; leases (internal/lease) keep replicas, restarts
+// and Telegram's retries from answering an update twice. The bot token
+// and users' text never reach a log.
 package telegram
 
 import (
@@ -27,7 +33,10 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"github.com/backcare/backcare/bot"
-	"github.com/backcare/backcare/internal/workpool"
+	"github.com/backcare/backcare/internal/lease"
+	"github.com/backcare/backcare/internal/listener"
+	"github.com/backcare/backcare/internal/notify"
+	"github.com/backcare/backcare/internal/outbound"
 )
 
 // Platform is the bot.Message platform name of this adapter.
@@ -38,6 +47,14 @@ type Handler interface {
 	Handle(ctx context.Context, m bot.Message) bot.Reply
 }
 
+// Telegram's documented limits on sending messages: about one a second
+// per chat, 20 a minute per group, 30 a second overall.
+var (
+	ChatLimit   = outbound.Limit{N: 1, Per: time.Second}
+	GroupLimit  = outbound.Limit{N: 20, Per: time.Minute}
+	GlobalLimit = outbound.Limit{N: 30, Per: time.Second}
+)
+
 // Config configures the adapter. Token is required; zero values elsewhere
 // take the defaults noted.
 type Config struct {
@@ -47,26 +64,50 @@ type Config struct {
 	Endpoint string
 	// PollTimeout is the long-polling timeout; default 30 s.
 	PollTimeout time.Duration
-	// Workers bounds how many chats are served at once; default 8.
+	// Workers bounds how many messages the engine answers at once;
+	// default 8. Sending is not bounded by it: a chat waiting on a limit
+	// or a retry holds no worker.
 	Workers int
-	// ShutdownTimeout bounds how long replies in flight may take to finish
-	// after the context is cancelled; default 10 s.
+	// MaxInFlight bounds the updates being handled at once; polling
+	// fetches no more until some are done. Default 100.
+	MaxInFlight int
+	// ShutdownTimeout bounds how long Run takes to return after its
+	// context ends: updates still in flight then are left unacknowledged,
+	// to come back after a restart. Default 10 s.
 	ShutdownTimeout time.Duration
-	// Retry governs failed Bot API calls.
+	// Retry governs getMe and getUpdates after failures.
 	Retry Retry
+	// Send configures the outbound scheduler: limits (default Telegram's,
+	// ChatLimit, GroupLimit and GlobalLimit), the retry window and
+	// backoff. Its Logger and OnExpired are set by the adapter.
+	Send outbound.Config
 	// Webhook, if set, receives updates by webhook instead of polling.
 	Webhook *Webhook
-	// Updates records handled update ids, so a retried webhook delivery is
-	// answered once; default in memory for an hour.
-	Updates bot.UpdateLog
+	// Leases records which updates are being handled and which are done;
+	// default in memory. Replicas share one (Redis).
+	Leases lease.Store
+	// LeaseTTL is how long a lease lasts unless renewed; after a crash,
+	// the update is handled again once it lapses. Default 30 s.
+	LeaseTTL time.Duration
+	// DoneTTL is how long handled updates are remembered; default 1 h in
+	// memory and 24 h with a shared Leases.
+	DoneTTL time.Duration
+	// PollerLock makes pollers take a lease on polling in Leases, so that
+	// of several replicas sharing it one polls at a time, and the next
+	// takes over when it stops.
+	PollerLock bool
 	// Logger receives operational logs; default slog.Default().
 	Logger *slog.Logger
-	// HTTPClient makes the API calls; default a client with no timeout of
+	// HTTPClient makes the API calls; default a client whose transport
+	// keeps enough idle connections for the workers, with no timeout of
 	// its own (every call has a context deadline).
 	HTTPClient *http.Client
 	// OnSendError, if set, is told about every failed API call by method
 	// and status ("429", "5xx", "network", "400", ...), for metrics.
 	OnSendError func(method, status string)
+	// OnSettled, if set, is told how each update was settled: delivered,
+	// failed, expired, abandoned or duplicate.
+	OnSettled func(result string)
 }
 
 // Webhook configures webhook mode.
@@ -80,17 +121,25 @@ type Webhook struct {
 	// Secret is sent to Telegram with setWebhook and must come back in the
 	// X-Telegram-Bot-Api-Secret-Token header of every update.
 	Secret string
+	// Wait is how long a request waits for its update to be handled
+	// before it is answered 503, so that Telegram sends it again later
+	// (a retry joins the handling under way); default 10 s.
+	Wait time.Duration
+	// Limits bound each connection (listener defaults, with a write
+	// timeout of Wait plus 5 s).
+	Limits listener.Limits
 }
 
-// Retry is the retry policy for Bot API calls.
+// Retry is the backoff of getMe and getUpdates.
 type Retry struct {
-	// Attempts is the most tries per call; default 5.
-	Attempts int
-	// Base is the first backoff; it doubles per try up to Max, with jitter.
-	// Defaults 500 ms and 30 s.
+	// Base is the first backoff after a network error or a 5xx; it
+	// doubles up to Max, with jitter. Defaults 250 ms and 3 s, so polling
+	// resumes within seconds of the API answering again.
 	Base, Max time.Duration
-	// MaxRetryAfter caps how long a 429's retry_after is honoured; default 60 s.
-	MaxRetryAfter time.Duration
+	// Refused is the most a getUpdates refused with 409 Conflict (another
+	// poller, or a webhook) or another 4xx waits before trying again,
+	// from 1 s, doubling; default 10 s.
+	Refused time.Duration
 }
 
 // Adapter connects one Telegram bot to a Handler.
@@ -98,15 +147,28 @@ type Adapter struct {
 	cfg     Config
 	h       Handler
 	log     *slog.Logger
-	api     *tgbotapi.BotAPI // Self and endpoint; never used directly for calls
+	sched   *outbound.Scheduler
+	owner   string
+	sem     chan struct{} // engine workers
+	api     *tgbotapi.BotAPI
 	connect sync.Once
 	ready   chan struct{}
 	healthy atomic.Bool // the last getUpdates or setWebhook succeeded
+	refused atomic.Pointer[string]
+
+	mu      sync.Mutex
+	tasks   map[int]*task      // updates being handled here
+	chats   map[string][]*task // per-chat queues, in order
+	wg      sync.WaitGroup     // chat goroutines
+	changed notify.Notifier    // a task finished
 }
 
 // Check reports whether the adapter is connected and receiving updates,
 // for the readiness endpoint.
 func (a *Adapter) Check() error {
+	if r := a.refused.Load(); r != nil {
+		return errors.New(*r)
+	}
 	select {
 	case <-a.ready:
 	default:
@@ -129,31 +191,65 @@ func New(cfg Config, h Handler) *Adapter {
 	if cfg.Workers <= 0 {
 		cfg.Workers = 8
 	}
-	if cfg.ShutdownTimeout == 0 {
+	if cfg.MaxInFlight <= 0 {
+		cfg.MaxInFlight = 100
+	}
+	if cfg.ShutdownTimeout <= 0 {
 		cfg.ShutdownTimeout = 10 * time.Second
 	}
-	if cfg.Retry.Attempts <= 0 {
-		cfg.Retry.Attempts = 5
-	}
 	if cfg.Retry.Base <= 0 {
-		cfg.Retry.Base = 500 * time.Millisecond
+		cfg.Retry.Base = 250 * time.Millisecond
 	}
 	if cfg.Retry.Max <= 0 {
-		cfg.Retry.Max = 30 * time.Second
+		cfg.Retry.Max = 3 * time.Second
 	}
-	if cfg.Retry.MaxRetryAfter <= 0 {
-		cfg.Retry.MaxRetryAfter = 60 * time.Second
+	if cfg.Retry.Refused <= 0 {
+		cfg.Retry.Refused = 10 * time.Second
 	}
-	if cfg.Updates == nil {
-		cfg.Updates = bot.NewMemoryUpdateLog(time.Hour)
+	if cfg.Send.Chat == (outbound.Limit{}) {
+		cfg.Send.Chat = ChatLimit
+	}
+	if cfg.Send.Group == (outbound.Limit{}) {
+		cfg.Send.Group = GroupLimit
+	}
+	if cfg.Send.Global == (outbound.Limit{}) {
+		cfg.Send.Global = GlobalLimit
+	}
+	if cfg.LeaseTTL <= 0 {
+		cfg.LeaseTTL = 30 * time.Second
+	}
+	if cfg.Leases == nil {
+		cfg.Leases = lease.NewMemory()
+		if cfg.DoneTTL <= 0 {
+			cfg.DoneTTL = time.Hour
+		}
+	}
+	if cfg.DoneTTL <= 0 {
+		cfg.DoneTTL = 24 * time.Hour
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
 	if cfg.HTTPClient == nil {
-		cfg.HTTPClient = &http.Client{}
+		tr := http.DefaultTransport.(*http.Transport).Clone()
+		// Replies to many chats go out at once: keep a connection per
+		// worker and more, so each message does not pay for a new TLS
+		// handshake.
+		tr.MaxIdleConnsPerHost = max(32, 4*cfg.Workers)
+		tr.MaxIdleConns = 2 * tr.MaxIdleConnsPerHost
+		cfg.HTTPClient = &http.Client{Transport: tr}
 	}
-	return &Adapter{cfg: cfg, h: h, log: cfg.Logger.With("platform", Platform), ready: make(chan struct{})}
+	if cfg.Webhook != nil && cfg.Webhook.Wait <= 0 {
+		cfg.Webhook.Wait = 10 * time.Second
+	}
+	log := cfg.Logger.With("platform", Platform)
+	a := &Adapter{cfg: cfg, h: h, log: log, owner: lease.NewOwner(), ready: make(chan struct{}),
+		sem: make(chan struct{}, cfg.Workers), tasks: map[int]*task{}, chats: map[string][]*task{}}
+	send := cfg.Send
+	send.Logger = log
+	send.OnExpired = nil // counted per update, by OnSettled
+	a.sched = outbound.New(send)
+	return a
 }
 
 // Ready is closed once the adapter has connected (getMe succeeded).
@@ -210,10 +306,14 @@ func (e redactedError) Unwrap() error {
 	return nil
 }
 
-// Run connects to Telegram and serves updates until ctx is cancelled, then
-// stops taking updates, lets replies in flight finish (up to
-// ShutdownTimeout) and returns nil. It returns an error only if it cannot
-// start (an invalid token, a webhook address already in use).
+// Run connects to Telegram and serves updates until ctx is cancelled.
+// Then it stops taking updates, lets those in flight finish, leaves the
+// ones still unfinished unacknowledged (Telegram sends them again to the
+// next process), and returns nil, all within ShutdownTimeout. It returns
+// an error only if it cannot start (a token refused by getMe, a webhook
+// address already in use). When Telegram refuses the token later (401 on
+// getUpdates: revoked), the adapter stops by itself, logs why once, and
+// Check fails; Run returns nil so that other adapters keep running.
 func (a *Adapter) Run(ctx context.Context) error {
 	if err := a.connectLoop(ctx); err != nil {
 		return err
@@ -221,29 +321,41 @@ func (a *Adapter) Run(ctx context.Context) error {
 	if ctx.Err() != nil {
 		return nil
 	}
-	a.setCommands(ctx)
-
-	// Sends outlive ctx by up to ShutdownTimeout so replies in flight are
-	// delivered.
-	sendCtx, cancelSends := context.WithCancel(context.WithoutCancel(ctx))
-	defer cancelSends()
-	p := workpool.New(a.cfg.Workers, 64)
+	// runCtx ends at shutdown or when the adapter stops by itself; the
+	// shutdown budget starts then. Work gets until the drain deadline, a
+	// little before the end of the budget, to finish; the rest of the
+	// budget acknowledges what finished.
+	runCtx, stop := context.WithCancel(ctx)
+	defer stop()
+	work, abandon := context.WithCancel(context.WithoutCancel(ctx))
+	defer abandon()
+	reserve := min(time.Second, a.cfg.ShutdownTimeout/5)
+	go func() {
+		<-runCtx.Done()
+		t := time.NewTimer(a.cfg.ShutdownTimeout - reserve)
+		defer t.Stop()
+		select {
+		case <-t.C:
+			abandon()
+		case <-work.Done():
+		}
+	}()
+	// The command menu is registered alongside: a Bot API that keeps
+	// failing must not hold up the updates.
+	a.wg.Add(1)
+	go func() {
+		defer a.wg.Done()
+		a.setCommands(runCtx)
+	}()
 
 	var err error
 	if a.cfg.Webhook != nil {
-		err = a.serveWebhook(ctx, sendCtx, p)
+		err = a.serveWebhook(runCtx, work)
 	} else {
-		err = a.poll(ctx, sendCtx, p)
+		a.poll(runCtx, stop, work, reserve)
 	}
-	drained := make(chan struct{})
-	go func() { p.Close(); close(drained) }()
-	select {
-	case <-drained:
-	case <-time.After(a.cfg.ShutdownTimeout):
-		a.log.Warn("shutdown timeout: abandoning replies still in flight")
-		cancelSends()
-		<-drained
-	}
+	abandon()
+	a.wg.Wait()
 	a.log.Info("stopped")
 	return err
 }
@@ -284,153 +396,52 @@ func (a *Adapter) setCommands(ctx context.Context) {
 	}
 }
 
-// poll is the long-polling loop. A batch's offset is acknowledged only
-// after every update in it was handled, and a final getUpdates on the way
-// out acknowledges the last batch, so a restart neither repeats nor loses
-// updates.
-func (a *Adapter) poll(ctx, sendCtx context.Context, p *workpool.Pool) error {
-	if err := a.request(ctx, "deleteWebhook", tgbotapi.DeleteWebhookConfig{}); err != nil && ctx.Err() == nil {
-		a.log.Warn("deleteWebhook failed; polling may conflict with a webhook", "err", err)
-	}
-	a.healthy.Store(true) // until a getUpdates fails; a long poll may take PollTimeout to return
-	offset, acked := 0, 0
-	allowed := []string{"message", "edited_message", "channel_post", "callback_query"}
-	for attempt := 0; ctx.Err() == nil; {
-		pollCtx, cancel := context.WithTimeout(ctx, a.cfg.PollTimeout+15*time.Second)
-		updates, err := a.call(pollCtx).GetUpdates(tgbotapi.UpdateConfig{
-			Offset: offset, Timeout: int(a.cfg.PollTimeout / time.Second), AllowedUpdates: allowed,
-		})
-		cancel()
-		if err != nil {
-			if ctx.Err() != nil {
-				break
-			}
-			a.healthy.Store(false)
-			a.failed("getUpdates", err)
-			d, _ := a.retryDelay(err, attempt)
-			attempt++
-			a.log.Warn("getUpdates failed, retrying", "err", a.redact(err), "in", d)
-			sleep(ctx, d)
-			continue
-		}
-		attempt = 0
-		a.healthy.Store(true)
-		acked = offset
-		if len(updates) == 0 {
-			continue
-		}
-		var wg sync.WaitGroup
-		for _, u := range updates {
-			if u.UpdateID >= offset {
-				offset = u.UpdateID + 1
-			}
-			wg.Add(1)
-			if !p.Dispatch(chatKey(u), func() {
-				defer wg.Done()
-				a.handle(sendCtx, u)
-			}) {
-				wg.Done()
-			}
-		}
-		wg.Wait()
-	}
-	if offset > acked {
-		ackCtx, cancel := context.WithTimeout(sendCtx, 5*time.Second)
-		_, err := a.call(ackCtx).GetUpdates(tgbotapi.UpdateConfig{Offset: offset, Limit: 1})
-		cancel()
-		if err != nil {
-			a.log.Warn("could not acknowledge the last updates; they may be answered again after a restart", "err", a.redact(err))
-		}
-	}
-	return nil
-}
-
-// handle answers one update. A panic is recovered and logged without the
-// message text, and the update is skipped.
-func (a *Adapter) handle(ctx context.Context, u tgbotapi.Update) {
-	defer func() {
-		if r := recover(); r != nil {
-			a.log.Error("update handling panicked; skipped", "update_id", u.UpdateID, "panic", Redact(fmt.Sprint(r), a.cfg.Token))
-		}
-	}()
-	claimed, err := a.cfg.Updates.Claim(ctx, Platform+":"+strconv.Itoa(u.UpdateID))
-	if err == nil && !claimed {
-		a.log.Debug("update already handled", "update_id", u.UpdateID)
-		return
-	}
-	start := time.Now()
-	m, chatID, replyTo, ok := a.toMessage(u)
-	if u.CallbackQuery != nil {
-		// Stop the button's spinner first; answerCallbackQuery returns
-		// True, not a Message, so it goes through Request.
-		if err := a.request(ctx, "answerCallbackQuery", tgbotapi.NewCallback(u.CallbackQuery.ID, "")); err != nil {
-			a.log.Warn("answerCallbackQuery failed", "update_id", u.UpdateID, "err", err)
-		}
-	}
-	if !ok {
-		return
-	}
-	r := a.h.Handle(ctx, m)
-	if r.Silent() {
-		return
-	}
-	for i, part := range Render(r) {
-		msg := tgbotapi.NewMessage(chatID, part.HTML)
-		msg.ParseMode = tgbotapi.ModeHTML
-		msg.DisableWebPagePreview = true
-		if i == 0 && replyTo != 0 {
-			msg.ReplyToMessageID = replyTo
-			msg.AllowSendingWithoutReply = true
-		}
-		if part.Keyboard != nil {
-			msg.ReplyMarkup = *part.Keyboard
-		}
-		if err := a.send(ctx, msg); err != nil {
-			a.log.Error("reply not delivered", "update_id", u.UpdateID, "kind", r.Kind, "err", err)
-			return
-		}
-	}
-	a.log.Debug("replied", "update_id", u.UpdateID, "kind", r.Kind, "topic", r.TopicID, "latency", time.Since(start))
-}
-
-// send sends one message with retries.
-func (a *Adapter) send(ctx context.Context, msg tgbotapi.MessageConfig) error {
-	return a.retry(ctx, "sendMessage", func(ctx context.Context) error {
-		_, err := a.call(ctx).Send(msg)
-		return err
-	})
-}
-
-// request makes a call whose result is not a Message, with retries.
+// request makes a call whose result is not a Message (setMyCommands,
+// setWebhook, answerCallbackQuery), through the scheduler: it waits out
+// a global pause and is retried like a reply. Errors are redacted.
 func (a *Adapter) request(ctx context.Context, method string, c tgbotapi.Chattable) error {
-	return a.retry(ctx, method, func(ctx context.Context) error {
-		_, err := a.call(ctx).Request(c)
+	return a.do(ctx, outboundNone, method, func(api *tgbotapi.BotAPI) error {
+		_, err := api.Request(c)
 		return err
 	})
 }
 
-// retry runs f until it succeeds, fails permanently, runs out of attempts
-// or ctx ends. Errors it returns are redacted.
-func (a *Adapter) retry(ctx context.Context, method string, f func(context.Context) error) error {
-	var err error
-	for attempt := 0; attempt < a.cfg.Retry.Attempts; attempt++ {
-		callCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
-		err = f(callCtx)
-		cancel()
+// do makes one API call to d through the scheduler.
+func (a *Adapter) do(ctx context.Context, d outbound.Dest, method string, f func(*tgbotapi.BotAPI) error) error {
+	err := a.sched.Send(ctx, d, func(ctx context.Context) error {
+		err := f(a.call(ctx))
 		if err == nil {
 			return nil
 		}
 		a.failed(method, err)
-		d, again := a.retryDelay(err, attempt)
-		if !again || attempt == a.cfg.Retry.Attempts-1 {
-			break
+		err = a.classify(err)
+		if !outbound.IsPermanent(err) {
+			a.log.Debug("call failed, retrying", "method", method, "err", err)
 		}
-		a.log.Debug("retrying", "method", method, "err", a.redact(err), "in", d)
-		if !sleep(ctx, d) {
-			break
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("%s: %w", method, err)
+	}
+	return nil
+}
+
+// classify tells the scheduler what a failed call means: a 429 waits
+// Telegram's retry_after; other 4xx are permanent; 5xx, network errors
+// and malformed answers (an HTML error page) are transient. The error is
+// redacted.
+func (a *Adapter) classify(err error) error {
+	red := a.redact(err)
+	var te *tgbotapi.Error
+	if errors.As(err, &te) {
+		switch {
+		case te.Code == http.StatusTooManyRequests:
+			return &outbound.RetryAfter{Wait: max(time.Duration(te.RetryAfter)*time.Second, time.Second), Err: red}
+		case te.Code >= 400 && te.Code < 500:
+			return outbound.Permanent(red)
 		}
 	}
-	return fmt.Errorf("%s: %w", method, a.redact(err))
+	return red
 }
 
 func (a *Adapter) failed(method string, err error) {
@@ -452,26 +463,8 @@ func status(err error) string {
 	}
 }
 
-// retryDelay says how long to wait before another try, and whether to try
-// again at all: 429 waits Telegram's retry_after; 5xx, network and
-// malformed responses back off exponentially; other 4xx are permanent.
-func (a *Adapter) retryDelay(err error, attempt int) (time.Duration, bool) {
-	var te *tgbotapi.Error
-	if errors.As(err, &te) {
-		switch {
-		case te.Code == http.StatusTooManyRequests:
-			d := time.Duration(te.RetryAfter) * time.Second
-			return min(max(d, time.Second), a.cfg.Retry.MaxRetryAfter), true
-		case te.Code >= 500:
-			return a.backoff(attempt), true
-		case te.Code != 0:
-			return 0, false
-		}
-	}
-	return a.backoff(attempt), true
-}
-
-// backoff is exponential with full jitter in [d/2, d].
+// backoff is exponential with jitter in [d/2, d], for getMe and
+// getUpdates after network errors and 5xx.
 func (a *Adapter) backoff(attempt int) time.Duration {
 	d := a.cfg.Retry.Base << min(attempt, 20)
 	if d > a.cfg.Retry.Max || d <= 0 {
@@ -499,3 +492,6 @@ func chatKey(u tgbotapi.Update) string {
 	}
 	return "u" + strconv.Itoa(u.UpdateID)
 }
+
+// outboundNone is the destination of calls bound to no chat.
+var outboundNone = outbound.Dest{}

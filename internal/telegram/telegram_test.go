@@ -17,6 +17,7 @@ import (
 	"github.com/backcare/backcare/bot"
 	"github.com/backcare/backcare/internal/logtest"
 	"github.com/backcare/backcare/internal/match"
+	"github.com/backcare/backcare/internal/outbound"
 	"github.com/backcare/backcare/internal/telegram"
 	"github.com/backcare/backcare/internal/telegram/telegramtest"
 	"github.com/backcare/backcare/knowledge"
@@ -34,21 +35,42 @@ func engine(t testing.TB) *bot.Engine {
 }
 
 type harness struct {
+	a      *telegram.Adapter
 	srv    *telegramtest.Server
 	logs   *logtest.Buffer
 	cancel context.CancelFunc
 	done   chan error
 }
 
+// fast are Telegram's limits scaled down 50 times, for the fake and the
+// adapter alike, so tests run fast.
+var fast = telegramtest.Limits{
+	Chat:   telegramtest.Window{N: 1, Per: 20 * time.Millisecond},
+	Group:  telegramtest.Window{N: 20, Per: 1200 * time.Millisecond},
+	Global: telegramtest.Window{N: 30, Per: 20 * time.Millisecond},
+}
+
+// sendConfig returns the adapter's scheduler configuration for limits l.
+func sendConfig(l telegramtest.Limits) outbound.Config {
+	return outbound.Config{
+		Chat:    outbound.Limit{N: l.Chat.N, Per: l.Chat.Per},
+		Group:   outbound.Limit{N: l.Group.N, Per: l.Group.Per},
+		Global:  outbound.Limit{N: l.Global.N, Per: l.Global.Per},
+		Backoff: 20 * time.Millisecond, MaxBackoff: 200 * time.Millisecond,
+	}
+}
+
 // start runs the adapter against a fake Bot API until the test ends.
 func start(t *testing.T, h telegram.Handler, tweak func(*telegram.Config)) *harness {
 	t.Helper()
 	srv := telegramtest.NewServer(token)
+	srv.SetLimits(fast)
 	t.Cleanup(srv.Close)
 	logs := &logtest.Buffer{}
 	cfg := telegram.Config{
 		Token: token, Endpoint: srv.Endpoint(), PollTimeout: time.Second,
 		Retry:  telegram.Retry{Base: 20 * time.Millisecond, Max: 200 * time.Millisecond},
+		Send:   sendConfig(fast),
 		Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 	}
 	if tweak != nil {
@@ -56,7 +78,7 @@ func start(t *testing.T, h telegram.Handler, tweak func(*telegram.Config)) *harn
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	a := telegram.New(cfg, h)
-	hs := &harness{srv: srv, logs: logs, cancel: cancel, done: make(chan error, 1)}
+	hs := &harness{a: a, srv: srv, logs: logs, cancel: cancel, done: make(chan error, 1)}
 	go func() { hs.done <- a.Run(ctx) }()
 	t.Cleanup(func() {
 		cancel()

@@ -12,7 +12,7 @@ import (
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
-	"github.com/backcare/backcare/internal/workpool"
+	"github.com/backcare/backcare/internal/listener"
 )
 
 // maxWebhookBody bounds an update's size; real updates are a few KB.
@@ -21,8 +21,10 @@ const maxWebhookBody = 1 << 20
 // SecretHeader carries the webhook secret on every update Telegram posts.
 const SecretHeader = "X-Telegram-Bot-Api-Secret-Token"
 
-// serveWebhook registers the webhook and serves updates until ctx ends.
-func (a *Adapter) serveWebhook(ctx, sendCtx context.Context, p *workpool.Pool) error {
+// serveWebhook registers the webhook and serves updates until ctx ends,
+// then stops taking updates and waits for the requests in flight, which
+// end by the drain deadline (when work is cancelled).
+func (a *Adapter) serveWebhook(ctx, work context.Context) error {
 	wh := a.cfg.Webhook
 	if wh.Secret == "" {
 		return errors.New("telegram webhook: a secret is required")
@@ -32,19 +34,28 @@ func (a *Adapter) serveWebhook(ctx, sendCtx context.Context, p *workpool.Pool) e
 		return fmt.Errorf("telegram webhook: listen %s: %w", wh.Listen, err)
 	}
 	mux := http.NewServeMux()
-	mux.Handle(wh.Path, a.webhookHandler(sendCtx, p))
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second}
+	mux.Handle(wh.Path, a.webhookHandler(work))
+	limits := wh.Limits
+	if limits.WriteTimeout <= 0 {
+		limits.WriteTimeout = wh.Wait + 5*time.Second
+	}
+	srv := listener.Server(mux, limits)
 	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ln) }()
+	go func() {
+		served <- listener.Serve(ctx, srv, ln, func() (context.Context, context.CancelFunc) {
+			// Handlers end by the drain deadline; this is a backstop.
+			return context.WithTimeout(context.WithoutCancel(ctx), a.cfg.ShutdownTimeout)
+		})
+	}()
 
 	// setWebhook's secret_token is not in the library's WebhookConfig, so
 	// the call is made with explicit parameters.
 	params := tgbotapi.Params{"url": wh.URL, "secret_token": wh.Secret}
-	if err := params.AddInterface("allowed_updates", []string{"message", "edited_message", "channel_post", "callback_query"}); err != nil {
+	if err := params.AddInterface("allowed_updates", allowedUpdates); err != nil {
 		return err
 	}
-	err = a.retry(ctx, "setWebhook", func(ctx context.Context) error {
-		_, err := a.call(ctx).MakeRequest("setWebhook", params)
+	err = a.do(ctx, outboundNone, "setWebhook", func(api *tgbotapi.BotAPI) error {
+		_, err := api.MakeRequest("setWebhook", params)
 		return err
 	})
 	if err != nil && ctx.Err() == nil {
@@ -53,23 +64,24 @@ func (a *Adapter) serveWebhook(ctx, sendCtx context.Context, p *workpool.Pool) e
 		a.healthy.Store(true)
 		a.log.Info("webhook registered", "listen", ln.Addr().String(), "path", wh.Path)
 	}
-
-	select {
-	case <-ctx.Done():
-	case err := <-served:
+	if err := <-served; err != nil {
 		return fmt.Errorf("telegram webhook: %w", err)
 	}
-	shutCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), a.cfg.ShutdownTimeout)
-	defer cancel()
-	_ = srv.Shutdown(shutCtx) // waits for handlers that are queueing updates
 	return nil
 }
 
-// webhookHandler returns the HTTP handler for Telegram's webhook posts. It
-// answers at once: updates are queued for the workers. A wrong secret gets
-// 401, a malformed body 400, a full queue 503 (Telegram retries later).
-func (a *Adapter) webhookHandler(ctx context.Context, p *workpool.Pool) http.Handler {
+// webhookHandler returns the HTTP handler for Telegram's webhook posts.
+// It answers 200 only once the update is settled (its reply delivered, or
+// refused for good), so an update is never lost with a process that dies
+// before replying. An update not settled within Webhook.Wait, or left
+// unfinished at shutdown, is answered 503: Telegram sends it again later,
+// and a retry that arrives while it is still being handled waits for that
+// handling. A retry of an update already settled is answered 200 at once
+// (the lease store remembers it). A wrong secret gets 401, a malformed
+// body 400.
+func (a *Adapter) webhookHandler(work context.Context) http.Handler {
 	secret := []byte(a.cfg.Webhook.Secret)
+	wait := a.cfg.Webhook.Wait
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPost {
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -85,11 +97,24 @@ func (a *Adapter) webhookHandler(ctx context.Context, p *workpool.Pool) http.Han
 			http.Error(w, "malformed update", http.StatusBadRequest)
 			return
 		}
-		if !p.TryDispatch(chatKey(u), func() { a.handle(ctx, u) }) {
-			a.log.Warn("worker queue full; asking Telegram to retry", "update_id", u.UpdateID)
-			http.Error(w, "busy", http.StatusServiceUnavailable)
+		if work.Err() != nil {
+			http.Error(w, "shutting down", http.StatusServiceUnavailable)
 			return
 		}
-		w.WriteHeader(http.StatusOK)
+		t := a.submit(work, u, wait)
+		timer := time.NewTimer(wait)
+		defer timer.Stop()
+		select {
+		case <-t.done:
+			if t.ack {
+				w.WriteHeader(http.StatusOK)
+				return
+			}
+			http.Error(w, "not handled yet", http.StatusServiceUnavailable)
+		case <-timer.C:
+			a.log.Debug("update still being handled; asking Telegram to send it again later", "update_id", u.UpdateID)
+			http.Error(w, "still handling", http.StatusServiceUnavailable)
+		case <-r.Context().Done():
+		}
 	})
 }

@@ -2,8 +2,17 @@
 // tests: an httptest server that speaks the documented HTTP protocol
 // (form-encoded requests to /bot<token>/<method>, {"ok":...} JSON answers)
 // for getMe, getUpdates with offset and timeout, sendMessage,
-// answerCallbackQuery, setMyCommands, setWebhook and deleteWebhook. It
-// records what the bot sends and can inject failures.
+// answerCallbackQuery, setMyCommands, setWebhook and deleteWebhook.
+//
+// It enforces what Telegram enforces: the offset confirms and forgets
+// earlier updates; a getUpdates made while another is waiting ends the
+// older one with 409 Conflict, as does getUpdates while a webhook is set;
+// sendMessage beyond the limits (Limits: per chat, per group, overall)
+// is answered 429 with retry_after. It records what the bot sends, with
+// the status it answered, and injects failures: queued faults, outages
+// of a method for a while, faults for one chat, slow answers and dropped
+// connections. Run in the test process, it outlives a bot process the
+// test kills and restarts.
 package telegramtest
 
 import (
@@ -31,7 +40,31 @@ const (
 type Call struct {
 	Method string
 	Params map[string]string
-	At     time.Time
+	At     time.Time // when it arrived
+	Status int       // the HTTP status answered (0 for a dropped connection)
+}
+
+// OK reports whether the call succeeded.
+func (c Call) OK() bool { return c.Status == http.StatusOK }
+
+// Window allows at most N messages in any Per; the zero Window allows
+// everything.
+type Window struct {
+	N   int
+	Per time.Duration
+}
+
+// Limits are the sending limits the fake enforces on sendMessage.
+type Limits struct {
+	Chat, Group, Global Window
+}
+
+// DocumentedLimits are Telegram's documented limits: about one message a
+// second per chat, 20 a minute per group, 30 a second overall.
+var DocumentedLimits = Limits{
+	Chat:   Window{1, time.Second},
+	Group:  Window{20, time.Minute},
+	Global: Window{30, time.Second},
 }
 
 // Fault makes the next calls of a method fail.
@@ -60,6 +93,19 @@ type Server struct {
 	changed  notify.Notifier
 	confirms int // highest offset the bot has confirmed
 	onCall   func(Call)
+
+	limits   Limits
+	sent     map[string][]time.Time // accepted messages by window key
+	outages  map[string]outage
+	chatFail map[string][]Fault // chat_id -> faults for its next sendMessage calls
+	polls    int                // getUpdates calls
+	poller   chan struct{}      // closed to end the waiting getUpdates with 409
+	webhook  bool
+}
+
+type outage struct {
+	until time.Time
+	fault Fault
 }
 
 // OnCall sets a function told about every recorded call, as it happens
@@ -72,7 +118,8 @@ func (s *Server) OnCall(f func(Call)) {
 
 // NewServer starts a fake Bot API for token.
 func NewServer(token string) *Server {
-	s := &Server{Token: token, nextID: 1, nextMsg: 1000, faults: map[string][]Fault{}, delays: map[string]time.Duration{}}
+	s := &Server{Token: token, nextID: 1, nextMsg: 1000, faults: map[string][]Fault{}, delays: map[string]time.Duration{},
+		limits: DocumentedLimits, sent: map[string][]time.Time{}, outages: map[string]outage{}, chatFail: map[string][]Fault{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	return s
 }
@@ -85,6 +132,44 @@ func (s *Server) Fail(method string, faults ...Fault) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.faults[method] = append(s.faults[method], faults...)
+}
+
+// SetLimits replaces the sending limits (DocumentedLimits by default);
+// tests scale them down to run fast.
+func (s *Server) SetLimits(l Limits) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.limits = l
+}
+
+// FailFor makes every call of method fail with f for the next d (an
+// outage), then answer normally again.
+func (s *Server) FailFor(method string, d time.Duration, f Fault) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.outages[method] = outage{until: time.Now().Add(d), fault: f}
+}
+
+// FailChat queues faults for the next sendMessage calls to chat.
+func (s *Server) FailChat(chat int64, faults ...Fault) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	k := strconv.FormatInt(chat, 10)
+	s.chatFail[k] = append(s.chatFail[k], faults...)
+}
+
+// ClearChat drops the faults still queued for chat.
+func (s *Server) ClearChat(chat int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.chatFail, strconv.FormatInt(chat, 10))
+}
+
+// Polls counts getUpdates calls.
+func (s *Server) Polls() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.polls
 }
 
 // Delay makes every call of method take d before answering.
@@ -116,6 +201,24 @@ func (s *Server) Calls(method string) []Call {
 		}
 	}
 	return out
+}
+
+// Delivered returns the successful calls of method so far ("" for all).
+func (s *Server) Delivered(method string) []Call {
+	var out []Call
+	for _, c := range s.Calls(method) {
+		if c.OK() {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// WaitDelivered waits for at least n successful calls of method and
+// returns them.
+func (s *Server) WaitDelivered(method string, n int, timeout time.Duration) []Call {
+	s.WaitFor(timeout, func() bool { return len(s.Delivered(method)) >= n })
+	return s.Delivered(method)
 }
 
 // Confirmed returns the highest offset the bot acknowledged.
@@ -165,28 +268,46 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	delay := s.delays[method]
 	var fault *Fault
-	if fs := s.faults[method]; len(fs) > 0 {
+	if o, ok := s.outages[method]; ok && time.Now().Before(o.until) {
+		f := o.fault
+		fault = &f
+	} else if fs := s.chatFail[params["chat_id"]]; method == "sendMessage" && len(fs) > 0 {
+		fault = &fs[0]
+		s.chatFail[params["chat_id"]] = fs[1:]
+	} else if fs := s.faults[method]; len(fs) > 0 {
 		fault = &fs[0]
 		s.faults[method] = fs[1:]
 	}
-	var notifyCall func()
+	idx := -1
 	if method != "getUpdates" {
-		c := Call{Method: method, Params: params, At: time.Now()}
-		s.calls = append(s.calls, c)
-		if f := s.onCall; f != nil {
-			notifyCall = func() { f(c) }
-		}
-		defer s.changed.Notify()
+		s.calls = append(s.calls, Call{Method: method, Params: params, At: time.Now()})
+		idx = len(s.calls) - 1
+	} else {
+		s.polls++
+		s.changed.Notify()
 	}
 	s.mu.Unlock()
-	if notifyCall != nil {
-		defer notifyCall()
-	}
+	rec := &recorder{ResponseWriter: w}
+	w = rec
+	defer func() {
+		if idx < 0 {
+			return
+		}
+		s.mu.Lock()
+		s.calls[idx].Status = rec.status
+		c := s.calls[idx]
+		f := s.onCall
+		s.changed.Notify()
+		s.mu.Unlock()
+		if f != nil {
+			f(c)
+		}
+	}()
 
 	if fault != nil {
 		time.Sleep(fault.Delay)
 		if fault.Drop {
-			if hj, ok := w.(http.Hijacker); ok {
+			if hj, ok := rec.ResponseWriter.(http.Hijacker); ok {
 				if conn, _, err := hj.Hijack(); err == nil {
 					conn.Close()
 					return
@@ -216,7 +337,17 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.getUpdates(w, r, params)
 	case "sendMessage":
 		s.sendMessage(w, params)
-	case "answerCallbackQuery", "setMyCommands", "setWebhook", "deleteWebhook":
+	case "setWebhook":
+		s.mu.Lock()
+		s.webhook = params["url"] != ""
+		s.mu.Unlock()
+		writeOK(w, true)
+	case "deleteWebhook":
+		s.mu.Lock()
+		s.webhook = false
+		s.mu.Unlock()
+		writeOK(w, true)
+	case "answerCallbackQuery", "setMyCommands":
 		writeOK(w, true)
 	default:
 		writeError(w, http.StatusNotFound, "Not Found: method not found", 0)
@@ -231,6 +362,26 @@ func (s *Server) getUpdates(w http.ResponseWriter, r *http.Request, params map[s
 		limit = 100
 	}
 	deadline := time.After(time.Duration(timeout) * time.Second)
+	s.mu.Lock()
+	if s.webhook {
+		s.mu.Unlock()
+		writeError(w, http.StatusConflict, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first", 0)
+		return
+	}
+	// Only one getUpdates at a time: a newer one ends the one waiting.
+	if s.poller != nil {
+		close(s.poller)
+	}
+	mine := make(chan struct{})
+	s.poller = mine
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		if s.poller == mine {
+			s.poller = nil
+		}
+		s.mu.Unlock()
+	}()
 	for {
 		s.mu.Lock()
 		// An offset confirms every update before it: they are forgotten.
@@ -261,6 +412,9 @@ func (s *Server) getUpdates(w http.ResponseWriter, r *http.Request, params map[s
 		case <-ch:
 		case <-deadline:
 			writeOK(w, []tgbotapi.Update{})
+			return
+		case <-mine:
+			writeError(w, http.StatusConflict, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running", 0)
 			return
 		case <-r.Context().Done():
 			return
@@ -295,11 +449,72 @@ func (s *Server) sendMessage(w http.ResponseWriter, params map[string]string) {
 		}
 	}
 	s.mu.Lock()
+	if wait := s.admit(params["chat_id"], chatID < 0, time.Now()); wait > 0 {
+		s.mu.Unlock()
+		writeError(w, http.StatusTooManyRequests, "", int((wait+time.Second-1)/time.Second))
+		return
+	}
 	s.nextMsg++
 	id := s.nextMsg
 	s.mu.Unlock()
 	writeOK(w, tgbotapi.Message{MessageID: id, Date: int(time.Now().Unix()), Text: text,
 		From: &tgbotapi.User{ID: BotID, IsBot: true, UserName: BotUsername}, Chat: &tgbotapi.Chat{ID: chatID}})
+}
+
+// admit checks a message against the limits and records it if allowed;
+// otherwise it returns how long until it would be. s.mu must be held.
+func (s *Server) admit(chat string, group bool, now time.Time) time.Duration {
+	type check struct {
+		key string
+		w   Window
+	}
+	checks := []check{{"chat:" + chat, s.limits.Chat}, {"global", s.limits.Global}}
+	if group {
+		checks = append(checks, check{"group:" + chat, s.limits.Group})
+	}
+	var wait time.Duration
+	for _, c := range checks {
+		if c.w.N <= 0 {
+			continue
+		}
+		times := s.sent[c.key]
+		for len(times) > 0 && now.Sub(times[0]) >= c.w.Per {
+			times = times[1:]
+		}
+		s.sent[c.key] = times
+		if len(times) >= c.w.N {
+			wait = max(wait, times[len(times)-c.w.N].Add(c.w.Per).Sub(now))
+		}
+	}
+	if wait > 0 {
+		return wait
+	}
+	for _, c := range checks {
+		if c.w.N > 0 {
+			s.sent[c.key] = append(s.sent[c.key], now)
+		}
+	}
+	return 0
+}
+
+// recorder remembers the status written.
+type recorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *recorder) WriteHeader(code int) {
+	if r.status == 0 {
+		r.status = code
+	}
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *recorder) Write(b []byte) (int, error) {
+	if r.status == 0 {
+		r.status = http.StatusOK
+	}
+	return r.ResponseWriter.Write(b)
 }
 
 func writeOK(w http.ResponseWriter, result any) {
@@ -310,7 +525,8 @@ func writeOK(w http.ResponseWriter, result any) {
 
 func writeError(w http.ResponseWriter, status int, desc string, retryAfter int) {
 	resp := tgbotapi.APIResponse{Ok: false, ErrorCode: status, Description: desc}
-	if retryAfter > 0 {
+	if status == http.StatusTooManyRequests {
+		retryAfter = max(retryAfter, 1)
 		resp.Description = fmt.Sprintf("Too Many Requests: retry after %d", retryAfter)
 		resp.Parameters = &tgbotapi.ResponseParameters{RetryAfter: retryAfter}
 	}
@@ -334,6 +550,14 @@ func ReplyToBot(chatID, userID int64, text string) tgbotapi.Update {
 	u := Group(chatID, userID, text)
 	u.Message.ReplyToMessage = &tgbotapi.Message{MessageID: 1, From: &tgbotapi.User{ID: BotID, IsBot: true, UserName: BotUsername}, Chat: u.Message.Chat}
 	return u
+}
+
+// Edited turns a message update into the update Telegram sends when the
+// message is edited.
+func Edited(u tgbotapi.Update) tgbotapi.Update {
+	m := u.Message
+	m.EditDate = int(time.Now().Unix())
+	return tgbotapi.Update{EditedMessage: m}
 }
 
 // Button returns a callback query for a button pressed under a bot message.

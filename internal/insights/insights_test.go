@@ -218,3 +218,30 @@ func TestRecorder(t *testing.T) {
 		t.Error("second Close succeeded")
 	}
 }
+
+// BenchmarkObserve measures what the insights log adds to the reply path:
+// describing the reply and queueing it (the disk is written elsewhere).
+func BenchmarkObserve(b *testing.B) {
+	rec, err := insights.Open(filepath.Join(b.TempDir(), "insights.jsonl"), insights.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer rec.Close()
+	answer := bot.Reply{Kind: bot.KindAnswer, TopicID: "ice-and-heat", Confidence: 0.9, KnowledgeVersion: "5f1c0a9e3b21", Guesses: guesses}
+	fallback := bot.Reply{Kind: bot.KindFallback, Confidence: 0.31, KnowledgeVersion: "5f1c0a9e3b21", Guesses: guesses}
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		m := msg("can I take a warm bath for my back")
+		for i := 0; pb.Next(); i++ {
+			r := answer
+			if i%8 == 0 {
+				r = fallback
+			}
+			rec.Observe(m, r, 0)
+		}
+	})
+	b.StopTimer()
+	if rec.Dropped() > 0 {
+		b.Logf("%d of %d lines dropped", rec.Dropped(), b.N)
+	}
+}

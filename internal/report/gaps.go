@@ -62,8 +62,11 @@ const similarity = 0.5
 // Candidate groups are found by prefix filtering: with every term set
 // ordered rarest term first, two sets whose similarity reaches the
 // threshold share a term among the first n - ⌈similarity·n⌉ + 1 of each.
-// So only groups that share such a term are compared, which keeps large
-// logs fast, and the result is the same as comparing every pair.
+// So only groups that share such a term are compared, and of those only
+// the ones where the terms after the first shared one leave room for a
+// better similarity than the best so far (positional filtering). This
+// keeps large logs fast, and the result is the same as comparing every
+// question with every group.
 func (s *gapSet) groups(terms func(string) []string) []Group {
 	texts := make([]*gapText, 0, len(s.texts))
 	for _, t := range s.texts {
@@ -71,58 +74,79 @@ func (s *gapSet) groups(terms func(string) []string) []Group {
 	}
 	slices.SortFunc(texts, func(a, b *gapText) int { return cmp.Or(b.count-a.count, strings.Compare(a.text, b.text)) })
 
-	sets := make([][]string, len(texts))
+	// Number the terms rarest first, so that a set of term numbers in
+	// increasing order starts with its rarest terms.
+	words := make([][]string, len(texts))
 	df := map[string]int{}
 	for i, t := range texts {
-		set := slices.Compact(slices.Sorted(slices.Values(terms(t.text))))
-		sets[i] = set
-		for _, term := range set {
-			df[term]++
+		words[i] = slices.Compact(slices.Sorted(slices.Values(terms(t.text))))
+		for _, w := range words[i] {
+			df[w]++
 		}
 	}
+	byRarity := make([]string, 0, len(df))
+	for w := range df {
+		byRarity = append(byRarity, w)
+	}
+	slices.SortFunc(byRarity, func(a, b string) int { return cmp.Or(df[a]-df[b], strings.Compare(a, b)) })
+	id := make(map[string]int32, len(byRarity))
+	for i, w := range byRarity {
+		id[w] = int32(i)
+	}
+
 	type cluster struct {
-		key     map[string]bool
+		key     []int32 // the first question's terms
 		members []*gapText
 	}
+	type posting struct{ cluster, pos int32 }
 	var clusters []*cluster
-	var empty *cluster          // the group of questions without terms
-	index := map[string][]int{} // prefix term → clusters
-	seen := map[int]bool{}
+	var empty *cluster             // the group of questions without terms
+	index := map[int32][]posting{} // prefix term → the groups with it, and where
+	var seen []int                 // seen[c] == i+1: group c was considered for question i
 	for i, t := range texts {
-		set := sets[i]
-		slices.SortFunc(set, func(a, b string) int { return cmp.Or(df[a]-df[b], strings.Compare(a, b)) })
-		if len(set) == 0 {
+		if len(words[i]) == 0 {
 			if empty == nil {
-				empty = &cluster{key: map[string]bool{}}
+				empty = &cluster{}
 				clusters = append(clusters, empty)
+				seen = append(seen, 0)
 			}
 			empty.members = append(empty.members, t)
 			continue
 		}
+		set := make([]int32, len(words[i]))
+		for j, w := range words[i] {
+			set[j] = id[w]
+		}
+		slices.Sort(set)
 		prefix := set[:prefixLen(len(set))]
 		best, bestSim := -1, similarity
-		clear(seen)
-		for _, term := range prefix {
-			for _, c := range index[term] {
-				if seen[c] {
+		for at, term := range prefix {
+			for _, p := range index[term] {
+				c := int(p.cluster)
+				if seen[c] == i+1 {
 					continue
 				}
-				seen[c] = true
-				sim := jaccard(set, clusters[c].key)
+				seen[c] = i + 1
+				// This is the first term the question and the group
+				// share, so they share at most 1 + the fewer terms after
+				// it. Skip the groups that cannot beat the best so far.
+				key := clusters[c].key
+				most := 1 + min(len(set)-at-1, len(key)-int(p.pos)-1)
+				if bound := float64(most) / float64(len(set)+len(key)-most); bound < bestSim || bound == bestSim && best >= 0 && c > best {
+					continue
+				}
+				sim := jaccard(set, key)
 				if sim > bestSim || sim == bestSim && (best < 0 || c < best) {
 					best, bestSim = c, sim
 				}
 			}
 		}
 		if best < 0 {
-			key := make(map[string]bool, len(set))
-			for _, term := range set {
-				key[term] = true
-			}
 			best = len(clusters)
-			clusters = append(clusters, &cluster{key: key})
-			for _, term := range prefix {
-				index[term] = append(index[term], best)
+			clusters = append(clusters, &cluster{key: set})
+			seen = append(seen, 0)
+			for at, term := range prefix {
+				index[term] = append(index[term], posting{int32(best), int32(at)})
 			}
 		}
 		clusters[best].members = append(clusters[best].members, t)
@@ -162,13 +186,21 @@ func prefixLen(n int) int {
 	return n - int(math.Ceil(similarity*float64(n))) + 1
 }
 
-// jaccard returns |a∩b| / |a∪b| for a set of distinct terms and a key.
-func jaccard(set []string, key map[string]bool) float64 {
+// jaccard returns |a∩b| / |a∪b| for two sets of term numbers in
+// increasing order.
+func jaccard(a, b []int32) float64 {
 	inter := 0
-	for _, t := range set {
-		if key[t] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
 			inter++
+			i++
+			j++
 		}
 	}
-	return float64(inter) / float64(len(set)+len(key)-inter)
+	return float64(inter) / float64(len(a)+len(b)-inter)
 }

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -272,31 +273,43 @@ func hasRow(out, row string) bool {
 	return false
 }
 
-// TestGroupingMatchesPairwise: the prefix-filtered grouping gives the same
-// groups as comparing every question with every group.
+// TestGroupingMatchesPairwise: the filtered grouping gives the same groups
+// as comparing every question with every group, on small and large
+// vocabularies.
 func TestGroupingMatchesPairwise(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	words := strings.Fields("back pain spasm bath warm heat ice yoga swim sleep front side night hurt can i take is ok my the a sciatica pelvis hips belly")
-	b := report.NewBuilder(report.Options{})
-	var texts []string
-	for i := range 600 {
-		n := 1 + rng.IntN(7)
-		var q []string
-		for range n {
-			q = append(q, words[rng.IntN(len(words))])
+	tests := []struct {
+		seed      uint64
+		vocab     int
+		questions int
+	}{
+		{1, 8, 300},    // few words: many ties and near-duplicates
+		{2, 30, 600},   // like the fixture's questions
+		{3, 200, 1500}, // a longer tail
+		{4, 30, 1500},
+	}
+	for _, tt := range tests {
+		rng := rand.New(rand.NewPCG(tt.seed, 2))
+		b := report.NewBuilder(report.Options{})
+		var texts []string
+		for i := range tt.questions {
+			var q []string
+			for range 1 + rng.IntN(7) {
+				q = append(q, "w"+strconv.Itoa(rng.IntN(tt.vocab)))
+			}
+			text := strings.Join(q, " ")
+			texts = append(texts, text)
+			_ = b.Add(insights.Entry{Time: time.Date(2026, 3, 2, 0, 0, i, 0, time.UTC), Kind: "fallback", Text: text})
 		}
-		text := strings.Join(q, " ")
-		texts = append(texts, text)
-		_ = b.Add(insights.Entry{Time: time.Date(2026, 3, 2, 0, 0, i, 0, time.UTC), Kind: "fallback", Text: text})
-	}
-	got := b.Report().Gaps
-	want := pairwiseGroups(texts)
-	if len(got) != len(want) {
-		t.Fatalf("%d groups, pairwise %d", len(got), len(want))
-	}
-	for i := range got {
-		if got[i].Count != want[i].Count || !slices.Equal(got[i].Questions, want[i].Questions) {
-			t.Fatalf("group %d: %+v, pairwise %+v", i, got[i], want[i])
+		got, want := b.Report().Gaps, pairwiseGroups(texts)
+		if len(got) != len(want) {
+			t.Errorf("seed %d: %d groups, pairwise %d", tt.seed, len(got), len(want))
+			continue
+		}
+		for i := range got {
+			if got[i].Count != want[i].Count || !slices.Equal(got[i].Questions, want[i].Questions) {
+				t.Errorf("seed %d, group %d: %+v, pairwise %+v", tt.seed, i, got[i], want[i])
+				break
+			}
 		}
 	}
 }
@@ -358,4 +371,50 @@ func pairwiseGroups(texts []string) []report.Group {
 	}
 	slices.SortStableFunc(out, func(a, b report.Group) int { return b.Count - a.Count })
 	return out
+}
+
+// BenchmarkReport builds the report of a synthetic year-long log of 100,000
+// replies, a quarter of them unanswered questions whose words follow a
+// long-tailed (Zipf) distribution, with a few questions asked again and
+// again in slightly different words.
+func BenchmarkReport(b *testing.B) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	vocab := make([]string, 3000)
+	for i := range vocab {
+		vocab[i] = "w" + strconv.Itoa(i)
+	}
+	zipf := func() string {
+		return vocab[min(len(vocab)-1, int(float64(len(vocab))/(1+rng.Float64()*float64(len(vocab)))))]
+	}
+	common := strings.Fields("can i take a warm bath for my back is yoga or swimming better what helps back spasms at night")
+	start := time.Date(2025, 4, 7, 0, 0, 0, 0, time.UTC)
+	entries := make([]insights.Entry, 100_000)
+	for i := range entries {
+		e := insights.Entry{Time: start.Add(time.Duration(i) * 315 * time.Second), Kind: "topic", Topic: "t" + strconv.Itoa(rng.IntN(40)), KnowledgeVersion: "v" + strconv.Itoa(i*3/len(entries))}
+		switch r := rng.Float64(); {
+		case r < 0.25:
+			var words []string
+			for range 3 + rng.IntN(6) {
+				if rng.Float64() < 0.6 {
+					words = append(words, common[rng.IntN(len(common))])
+				} else {
+					words = append(words, zipf())
+				}
+			}
+			e.Kind, e.Topic, e.Text = "fallback", "", strings.Join(words, " ")
+			e.Guesses = []insights.Guess{{Topic: "t" + strconv.Itoa(rng.IntN(40)), Confidence: 0.3}}
+		case r < 0.35:
+			e.Kind, e.Topic = "feedback", ""
+			e.Feedback = &insights.Feedback{Topic: "t" + strconv.Itoa(rng.IntN(40)), Vote: "up"}
+		}
+		entries[i] = e
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		bl := report.NewBuilder(report.Options{})
+		for _, e := range entries {
+			_ = bl.Add(e)
+		}
+		bl.Report()
+	}
 }

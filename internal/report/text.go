@@ -111,7 +111,7 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 		tw.Flush()
 	}
 
-	section(ew, "Week by week (weeks start on Monday)")
+	section(ew, "Week by week (from Monday, UTC; the first and last weeks may be partial)")
 	tw = table(ew, "WEEK OF", "QUESTIONS", "ANSWERED", "UNSURE", "CLARIFY", "FALLBACK", "UP", "DOWN", "HELPFUL")
 	for _, wk := range r.Weeks {
 		row(tw, day(wk.Start), num(wk.Questions), num(wk.Answered), pct(wk.LowConfidenceRate()), pct(wk.ClarificationRate()),

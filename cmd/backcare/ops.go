@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"compress/gzip"
 	"flag"
 	"fmt"
@@ -25,11 +26,11 @@ type reportFlags struct {
 	top    *int
 }
 
-func addReportFlags(fs *flag.FlagSet) reportFlags {
+func addReportFlags(fs *flag.FlagSet, topDefault string) reportFlags {
 	return reportFlags{
 		since:  fs.String("since", "", "leave out replies before this `DATE` (2026-03-01, UTC; or an RFC 3339 time)"),
 		kbPath: fs.String("kb", "", "knowledge base `PATH` whose words are used to group similar questions (default: the embedded one)"),
-		top:    fs.Int("top", 20, "how many groups of unanswered questions to list"),
+		top:    fs.Int("top", 0, "how many groups of unanswered questions to list (default "+topDefault+")"),
 	}
 }
 
@@ -98,7 +99,7 @@ too, and .gz files; - for standard input) and reports, per topic, how often it
 was answered and how members rated it, week by week, split by knowledge-base
 version, with the questions the bot could not answer grouped. Text goes to
 standard output; with --html, one self-contained page is written instead.`, stderr)
-	rf := addReportFlags(fs)
+	rf := addReportFlags(fs, "20 in text, 50 on the page")
 	htmlPath := fs.String("html", "", "write the report as one self-contained HTML page to `FILE` (mode 0600: it holds members' words)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -115,7 +116,7 @@ standard output; with --html, one self-contained page is written instead.`, stde
 		return report.WriteText(stdout, r, report.TextOptions{Top: *rf.top, Sources: fs.Args()})
 	}
 	if err := writeFileAtomic(*htmlPath, func(w io.Writer) error {
-		return report.WriteHTML(w, r, report.HTMLOptions{Sources: fs.Args(), Generated: time.Now()})
+		return report.WriteHTML(w, r, report.HTMLOptions{Sources: fs.Args(), Generated: time.Now(), Top: *rf.top})
 	}); err != nil {
 		return err
 	}
@@ -152,8 +153,8 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 // cmdGaps prints only the report's unanswered questions, as before the
 // insights log; it reads both kinds of log.
 func cmdGaps(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlags("kb gaps", "kb gaps [--top N] [--since DATE] [--kb PATH] LOG...\n\nGroups the unanswered or unsure questions of insights logs (or older\nunanswered-questions logs) and lists the most frequent, with the topic each came\nclosest to. The same groups end \"backcare kb report\".", stderr)
-	rf := addReportFlags(fs)
+	fs := newFlags("kb gaps", "kb gaps [--top N] [--since DATE] [--kb PATH] LOG...\n\nGroups the unanswered or unsure questions of insights logs (or older\nunanswered-questions logs) and lists the most frequent, with the topic each came\nclosest to. \"backcare kb report\" shows them too.", stderr)
+	rf := addReportFlags(fs, "20")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -166,7 +167,7 @@ func cmdGaps(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "%d unanswered or unsure questions in %s\n\n", r.Unanswered, strings.Join(fs.Args(), ", "))
-	report.WriteGaps(stdout, r.Gaps, *rf.top)
+	report.WriteGaps(stdout, r.Gaps, cmp.Or(*rf.top, 20))
 	return nil
 }
 

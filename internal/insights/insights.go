@@ -16,7 +16,9 @@ package insights
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -157,33 +159,47 @@ func clip(s string, n int) string {
 
 // Read calls fn for each entry of a log, in order, and returns how many
 // lines it skipped because they are not entries (a torn last line after a
-// crash, for example). It stops at the first error of fn or of r.
+// crash, for example, or a line far longer than any entry). Blank lines
+// are passed over. It stops at the first error of fn or of r.
 //
 // Lines of the older unanswered-questions log are read too. They were
 // written for fallbacks, clarifications and low-confidence answers only,
 // with their text and guesses; a topic answer among them becomes a
 // low-confidence answer to its first guess.
 func Read(r io.Reader, fn func(Entry) error) (skipped int, err error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		var e Entry
-		if json.Unmarshal(sc.Bytes(), &e) != nil || e.Time.IsZero() || e.Kind == "" {
+	br := bufio.NewReaderSize(r, maxLine)
+	for n := 1; ; n++ {
+		line, err := br.ReadSlice('\n')
+		if errors.Is(err, bufio.ErrBufferFull) {
+			// Far longer than any entry: skip to the end of the line.
+			for errors.Is(err, bufio.ErrBufferFull) {
+				_, err = br.ReadSlice('\n')
+			}
 			skipped++
-			continue
+			line = nil
 		}
-		upgrade(&e)
-		if err := fn(e); err != nil {
-			return skipped, err
+		if line = bytes.TrimSpace(line); len(line) > 0 {
+			var e Entry
+			if json.Unmarshal(line, &e) != nil || e.Time.IsZero() || e.Kind == "" {
+				skipped++
+			} else {
+				upgrade(&e)
+				if err := fn(e); err != nil {
+					return skipped, err
+				}
+			}
+		}
+		switch {
+		case errors.Is(err, io.EOF):
+			return skipped, nil
+		case err != nil:
+			return skipped, fmt.Errorf("line %d: %w", n, err)
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return skipped, fmt.Errorf("line %d: %w", line+1, err)
-	}
-	return skipped, nil
 }
+
+// maxLine bounds a line Read parses; an entry is a few hundred bytes.
+const maxLine = 64 << 10
 
 // upgrade fills in what the unanswered-questions log left out. A new line
 // is left as it is: it always has a topic for an answer, and a topic

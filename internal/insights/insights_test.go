@@ -158,6 +158,36 @@ func TestReadOldLog(t *testing.T) {
 	}
 }
 
+// TestReadSkipsWhatIsNotAnEntry: blank lines are passed over; broken,
+// incomplete and over-long lines are counted and skipped, and reading goes
+// on after them.
+func TestReadSkipsWhatIsNotAnEntry(t *testing.T) {
+	good := `{"time":"2026-03-02T10:00:00Z","kind":"topic","topic":"rest"}`
+	tests := []struct {
+		name          string
+		log           string
+		read, skipped int
+	}{
+		{"empty", "", 0, 0},
+		{"blank lines", "\n\n" + good + "\r\n\n", 1, 0},
+		{"no newline at the end", good + "\n" + good, 2, 0},
+		{"not JSON", good + "\nhello\n" + good + "\n", 2, 1},
+		{"no time", `{"kind":"topic"}` + "\n" + good + "\n", 1, 1},
+		{"no kind", `{"time":"2026-03-02T10:00:00Z"}` + "\n", 0, 1},
+		{"over-long line", good + "\n" + `{"text":"` + strings.Repeat("x", 200_000) + `"}` + "\n" + good + "\n", 2, 1},
+		{"over-long last line", good + "\n" + strings.Repeat("x", 200_000), 1, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := 0
+			skipped, err := insights.Read(strings.NewReader(tt.log), func(insights.Entry) error { n++; return nil })
+			if err != nil || n != tt.read || skipped != tt.skipped {
+				t.Errorf("read %d, skipped %d, err %v; want %d and %d", n, skipped, err, tt.read, tt.skipped)
+			}
+		})
+	}
+}
+
 // TestRecorder: many goroutines write at once, every line arrives whole, the
 // file is private, and Observe after Close does nothing.
 func TestRecorder(t *testing.T) {

@@ -36,8 +36,8 @@ type Counts struct {
 	// Fallbacks counts questions the bot could not answer; for a topic,
 	// the fallbacks whose closest topic it was.
 	Fallbacks int
-	// Up and Down count 👍 and 👎 (a repeated press is not counted), and
-	// Comments the messages written after 👎.
+	// Up and Down count 👍 and 👎, and Comments the messages written
+	// after 👎; feedback on an answer rated already is not counted.
 	Up, Down, Comments int
 }
 
@@ -249,7 +249,7 @@ func (b *Builder) Add(e insights.Entry) error {
 			topic(e.Guesses[0].Topic, func(c *Counts) { c.Fallbacks++ })
 		}
 	}
-	if f := e.Feedback; f != nil {
+	if f := e.Feedback; f != nil && !f.Repeat {
 		var inc func(*Counts)
 		switch {
 		case e.Vote() == bot.VoteUp:

@@ -418,3 +418,30 @@ func BenchmarkReport(b *testing.B) {
 		bl.Report()
 	}
 }
+
+// TestTextIsPrintable: nothing from the log reaches the terminal as a
+// control sequence, and feedback on an answer rated already counts nothing.
+func TestTextIsPrintable(t *testing.T) {
+	at := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	b := report.NewBuilder(report.Options{})
+	for _, e := range []insights.Entry{
+		{Time: at, Kind: "topic", Topic: "rest\x1b[2J", KnowledgeVersion: "v\x07"},
+		{Time: at, Kind: "feedback", Feedback: &insights.Feedback{Topic: "rest\x1b[2J", Comment: true}, Text: "clear \x1b[2J screen"},
+		{Time: at, Kind: "feedback", Feedback: &insights.Feedback{Topic: "rest\x1b[2J", Comment: true, Repeat: true}, Text: "again"},
+		{Time: at, Kind: "feedback", Feedback: &insights.Feedback{Topic: "rest\x1b[2J", Vote: "down", Repeat: true}},
+		{Time: at, Kind: "fallback", Text: "hi \x1b]0;title\x07", Guesses: []insights.Guess{{Topic: "x\x1b[1m", Confidence: 0.1}}},
+	} {
+		_ = b.Add(e)
+	}
+	r := b.Report()
+	if r.Total.Comments != 1 || r.Total.Down != 0 {
+		t.Errorf("repeats counted: %+v", r.Total)
+	}
+	var out strings.Builder
+	if err := report.WriteText(&out, r, report.TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsAny(out.String(), "\x1b\x07") {
+		t.Errorf("a control character reached the text:\n%q", out.String())
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode"
 )
 
 // FewVotes is the number of votes under which a helpful rate is marked as
@@ -50,7 +51,7 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 	section(ew, "Knowledge-base versions, oldest first")
 	tw := table(ew, "VERSION", "IN SERVICE", "QUESTIONS", "ANSWERED", "UNSURE", "CLARIFY", "FALLBACK", "UP", "DOWN", "HELPFUL")
 	for _, v := range r.Versions {
-		row(tw, VersionLabel(v.ID), day(v.First)+" – "+day(v.Last), num(v.Questions), num(v.Answered), pct(v.LowConfidenceRate()),
+		row(tw, printable(VersionLabel(v.ID)), day(v.First)+" – "+day(v.Last), num(v.Questions), num(v.Answered), pct(v.LowConfidenceRate()),
 			pct(v.ClarificationRate()), pct(v.FallbackRate()), num(v.Up), num(v.Down), helpful(v.Counts))
 	}
 	tw.Flush()
@@ -61,7 +62,7 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 	section(ew, "Topics, most answered first")
 	tw = table(ew, "TOPIC", "ANSWERED", "UNSURE", "UP", "DOWN", "HELPFUL", "CLARIFIED", "MISSED", "COMMENTS", "PER WEEK")
 	for _, tp := range r.Topics {
-		row(tw, tp.ID, num(tp.Answered), num(tp.LowConfidence), num(tp.Up), num(tp.Down), helpful(tp.Counts),
+		row(tw, printable(tp.ID), num(tp.Answered), num(tp.LowConfidence), num(tp.Up), num(tp.Down), helpful(tp.Counts),
 			num(tp.Clarifications), num(tp.Fallbacks), num(tp.Comments), sparkline(tp.Weeks))
 	}
 	tw.Flush()
@@ -80,9 +81,9 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 				}
 				name := ""
 				if first {
-					name, first = tp.ID, false
+					name, first = printable(tp.ID), false
 				}
-				row(tw, name, VersionLabel(r.Versions[i].ID), num(c.Answered), pct(c.LowConfidenceRate()), num(c.Up), num(c.Down), helpful(c))
+				row(tw, name, printable(VersionLabel(r.Versions[i].ID)), num(c.Answered), pct(c.LowConfidenceRate()), num(c.Up), num(c.Down), helpful(c))
 			}
 		}
 		tw.Flush()
@@ -102,7 +103,7 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 		tw = table(ew, head...)
 		off := len(r.Weeks) - len(weeks)
 		for _, tp := range r.Topics {
-			cells := []string{tp.ID}
+			cells := []string{printable(tp.ID)}
 			for i := range weeks {
 				cells = append(cells, num(tp.Weeks[off+i].Answered))
 			}
@@ -131,13 +132,13 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 	if len(commented) > 0 {
 		section(ew, "What members were looking for, written after 👎")
 		for _, tp := range commented {
-			fmt.Fprintf(ew, "%s (%d)\n", tp.ID, len(tp.Wanted))
+			fmt.Fprintf(ew, "%s (%d)\n", printable(tp.ID), len(tp.Wanted))
 			for i, c := range tp.Wanted {
 				if i == 5 {
 					fmt.Fprintf(ew, "   … %d more\n", len(tp.Wanted)-5)
 					break
 				}
-				fmt.Fprintf(ew, "   %s  %s  %q\n", day(c.Time), VersionLabel(c.Version), c.Text)
+				fmt.Fprintf(ew, "   %s  %s  %q\n", day(c.Time), printable(VersionLabel(c.Version)), c.Text)
 			}
 		}
 	}
@@ -159,7 +160,7 @@ func WriteGaps(w io.Writer, groups []Group, top int) {
 		}
 		closest := "no topic came close"
 		if g.Closest != "" {
-			closest = fmt.Sprintf("closest topic: %s (confidence %.2f)", g.Closest, g.Confidence)
+			closest = fmt.Sprintf("closest topic: %s (confidence %.2f)", printable(g.Closest), g.Confidence)
 		}
 		fmt.Fprintf(w, "%3d× %q\n     %s\n", g.Count, g.Questions[0], closest)
 		for j, q := range g.Questions[1:] {
@@ -214,6 +215,18 @@ func multiVersion(r *Report) []Topic {
 
 // OldLogNote explains the version "not recorded".
 const OldLogNote = `Version "not recorded" is the older unanswered-questions log, which kept only the questions the bot could not answer well: its rates cannot be compared with the others.`
+
+// printable returns s with every character that is not printable (a
+// terminal's escape sequences, for example) replaced by "?". Topic ids and
+// versions come from the log, and a log is not to be trusted blindly.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsPrint(r) {
+			return r
+		}
+		return '?'
+	}, s)
+}
 
 // VersionLabel names a knowledge-base version; lines of the older log
 // recorded none.

@@ -79,7 +79,6 @@ type page struct {
 	MoreGaps                  int
 	Wanted                    []wantedView
 	FewVotes                  int
-	LowMark                   string
 }
 
 type card struct{ Label, Value, Detail string }

@@ -70,8 +70,6 @@ func share(n, of int) float64 {
 	return float64(n) / float64(of)
 }
 
-func (c Counts) empty() bool { return c == Counts{} }
-
 // Week is the figures of one week, Monday to Sunday, in UTC.
 type Week struct {
 	Start time.Time

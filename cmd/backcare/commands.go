@@ -74,6 +74,7 @@ func cmdChat(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	opts := bot.Options{}
 	if *httpAddr != "" {
 		metrics, health := ops.NewMetrics(version), ops.NewHealth()
+		metrics.KnowledgeVersion(kb.Version)
 		opts.Observe = metrics.Observe
 		ctx2, cancel := context.WithCancel(ctx)
 		defer cancel()
@@ -158,9 +159,12 @@ func cmdAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 
 func round(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
 
-func cmdKB(args []string, stdout, stderr io.Writer) error {
+func cmdKB(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "report" {
+		return cmdReport(args[1:], stdin, stdout, stderr)
+	}
 	if len(args) > 0 && args[0] == "gaps" {
-		return cmdGaps(args[1:], stdout, stderr)
+		return cmdGaps(args[1:], stdin, stdout, stderr)
 	}
 	if len(args) > 0 && args[0] == "export" {
 		fs := newFlags("kb export", "kb export DIR\n\nWrites the built-in knowledge base's YAML files into DIR, to edit and use with --kb.", stderr)
@@ -178,7 +182,7 @@ func cmdKB(args []string, stdout, stderr io.Writer) error {
 		return nil
 	}
 	if len(args) == 0 || args[0] != "validate" {
-		fmt.Fprint(stderr, "Usage: backcare kb validate [PATH...]\n       backcare kb export DIR\n       backcare kb gaps [--top N] FILE\n")
+		fmt.Fprint(stderr, "Usage: backcare kb validate [PATH...]\n       backcare kb export DIR\n       backcare kb report [--since DATE] [--html FILE] LOG...\n       backcare kb gaps [--top N] [--since DATE] LOG...\n")
 		if len(args) > 0 && (args[0] == "--help" || args[0] == "-h") {
 			return exitError{0}
 		}

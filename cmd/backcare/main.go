@@ -13,6 +13,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/backcare/backcare/knowledge"
 )
 
 // version is stamped at build time: -ldflags "-X main.version=v1.2.3".
@@ -28,9 +30,13 @@ Usage:
   backcare explain [--kb PATH] [MESSAGE...]    show how the bot reads a message and why it answers as it does
   backcare kb validate [PATH...]               check a knowledge base (default: the embedded one)
   backcare kb export DIR                       write the built-in knowledge base into DIR, to edit
-  backcare kb gaps [--top N] FILE              group the questions recorded with --unanswered-log
+  backcare kb report [--since DATE] [--html FILE] LOG...
+                                               per-topic answers, feedback, weekly trend and unanswered
+                                               questions from --insights-log files, by knowledge-base version
+  backcare kb gaps [--top N] [--since DATE] LOG...
+                                               only the report's grouped unanswered questions
   backcare healthcheck [--addr HOST:PORT]      exit 0 if the operations listener says the bot is healthy
-  backcare version                             print the version
+  backcare version                             print the version and the built-in knowledge base's version
 
 Run "backcare COMMAND --help" for a command's flags.
 `
@@ -40,6 +46,16 @@ func main() {
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
+}
+
+// printVersion prints the program's version and the embedded knowledge
+// base's, the one `kb report` lists when the bot ran without --kb.
+func printVersion(w io.Writer) {
+	if kb, err := knowledge.Embedded(); err == nil {
+		fmt.Fprintf(w, "backcare %s (knowledge base %s)\n", version, kb.Version)
+		return
+	}
+	fmt.Fprintf(w, "backcare %s\n", version)
 }
 
 // exitError carries a process exit code.
@@ -60,7 +76,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "ask":
 		err = cmdAsk(ctx, args[1:], stdin, stdout, stderr)
 	case "kb":
-		err = cmdKB(args[1:], stdout, stderr)
+		err = cmdKB(args[1:], stdin, stdout, stderr)
 	case "explain":
 		err = cmdExplain(ctx, args[1:], stdin, stdout, stderr)
 	case "serve":
@@ -68,7 +84,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "healthcheck":
 		err = cmdHealthcheck(args[1:], stdout, stderr)
 	case "version", "--version":
-		fmt.Fprintf(stdout, "backcare %s\n", version)
+		printVersion(stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 	default:

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"os"
@@ -87,10 +88,10 @@ func TestUsageAndVersion(t *testing.T) {
 	if code, _, _ := runCmd(t, ""); code != 2 {
 		t.Errorf("no command: exit %d", code)
 	}
-	if code, out, _ := runCmd(t, "", "version"); code != 0 || !strings.Contains(out, "backcare") {
+	if code, out, _ := runCmd(t, "", "version"); code != 0 || !strings.Contains(out, "backcare") || !strings.Contains(out, "(knowledge base "+embeddedVersion(t)+")") {
 		t.Errorf("version: %d %s", code, out)
 	}
-	for _, c := range [][]string{{"chat", "--help"}, {"ask", "--help"}, {"kb", "validate", "--help"}} {
+	for _, c := range [][]string{{"chat", "--help"}, {"ask", "--help"}, {"kb", "validate", "--help"}, {"kb", "report", "--help"}, {"kb", "gaps", "--help"}} {
 		if code, _, errs := runCmd(t, "", c...); code != 0 || !strings.Contains(errs, "Usage") {
 			t.Errorf("%v: exit %d %s", c, code, errs)
 		}
@@ -112,5 +113,85 @@ func TestREADMEDocumentsEverySetting(t *testing.T) {
 		if !strings.Contains(string(readme), "`--"+s.Name+"` | `"+s.Env+"`") {
 			t.Errorf("README lacks the setting --%s / %s", s.Name, s.Env)
 		}
+	}
+}
+
+// TestKBReport runs kb report and kb gaps on the report package's fixture
+// (its figures are checked there) and on an unanswered-questions log.
+func TestKBReport(t *testing.T) {
+	const fixture = "../../internal/report/testdata/insights.jsonl"
+	const oldLog = "../../internal/insights/testdata/unanswered-v1.jsonl"
+	dir := t.TempDir()
+	gz := filepath.Join(dir, "insights.jsonl.1.gz")
+	raw, err := os.ReadFile(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var zb bytes.Buffer
+	zw := gzip.NewWriter(&zb)
+	zw.Write(raw)
+	zw.Close()
+	if err := os.WriteFile(gz, zb.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		args  []string
+		stdin string
+		code  int
+		want  []string // in standard output, or standard error for errors
+	}{
+		{"text", []string{"kb", "report", fixture}, "", 0,
+			[]string{"40 replies from 2026-03-02 to 2026-03-29 (4 weeks).", "ice-and-heat", "9d4e7b2c6a80", "3× \"can i take a warm bath for my back\""}},
+		{"since", []string{"kb", "report", "--since", "2026-03-16", fixture}, "", 0,
+			[]string{"19 replies from 2026-03-16 to 2026-03-29 (2 weeks), since 2026-03-16, 21 earlier left out."}},
+		{"gzip and standard input", []string{"kb", "report", gz, "-"}, string(raw), 0,
+			[]string{"80 replies from 2026-03-02"}},
+		{"old log", []string{"kb", "report", oldLog}, "", 0,
+			[]string{"4 replies from 2026-02-03 to 2026-02-05", "not recorded", `"what about sleeping on my front"`}},
+		{"gaps", []string{"kb", "gaps", "--top", "1", fixture, oldLog}, "", 0,
+			[]string{"12 unanswered or unsure questions in", "4× \"can i take a warm bath for my back\"", "… and 5 more groups"}},
+		{"bad date", []string{"kb", "report", "--since", "last week", fixture}, "", 1, []string{`--since "last week" is not a date`}},
+		{"no log", []string{"kb", "report"}, "", 2, []string{"Usage: backcare kb report"}},
+		{"missing log", []string{"kb", "report", filepath.Join(dir, "nope.jsonl")}, "", 1, []string{"nope.jsonl"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := runCmd(t, tt.stdin, tt.args...)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d\n%s%s", code, tt.code, out, errs)
+			}
+			got := out
+			if code != 0 {
+				got = errs
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("output lacks %q:\n%s", w, got)
+				}
+			}
+		})
+	}
+}
+
+func TestKBReportHTML(t *testing.T) {
+	page := filepath.Join(t.TempDir(), "report.html")
+	code, out, errs := runCmd(t, "", "kb", "report", "--html", page, "../../internal/report/testdata/insights.jsonl")
+	if code != 0 || !strings.Contains(out, "wrote "+page+": 40 replies, 5 topics, 5 groups") {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	fi, err := os.Stat(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600: the page holds members' words", fi.Mode().Perm())
+	}
+	html, _ := os.ReadFile(page)
+	if !bytes.HasPrefix(html, []byte("<!doctype html>")) || !bytes.Contains(html, []byte(`id="topics-table"`)) {
+		t.Errorf("not the report page:\n%.300s", html)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(page)); len(entries) != 1 {
+		t.Errorf("temporary files left beside the page: %v", entries)
 	}
 }

@@ -1,50 +1,174 @@
 package main
 
 import (
+	"bufio"
+	"cmp"
+	"compress/gzip"
+	"flag"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/backcare/backcare/internal/analyze"
-	"github.com/backcare/backcare/internal/gaps"
+	"github.com/backcare/backcare/internal/insights"
 	"github.com/backcare/backcare/internal/ops"
+	"github.com/backcare/backcare/internal/report"
 )
 
-// cmdGaps prints the unanswered-questions report.
-func cmdGaps(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("kb gaps", "kb gaps [--top N] [--kb PATH] FILE\n\nGroups the questions recorded with --unanswered-log and lists the most frequent,\nwith the topic each came closest to.", stderr)
-	top := fs.Int("top", 20, "how many groups to list")
-	kbPath := fs.String("kb", "", "knowledge base `PATH` used to compare questions (default: the embedded one)")
+// reportFlags are the flags kb report and kb gaps share.
+type reportFlags struct {
+	since  *string
+	kbPath *string
+	top    *int
+}
+
+func addReportFlags(fs *flag.FlagSet, topDefault string) reportFlags {
+	return reportFlags{
+		since:  fs.String("since", "", "leave out replies before this `DATE` (2026-03-01, UTC; or an RFC 3339 time)"),
+		kbPath: fs.String("kb", "", "knowledge base `PATH` whose words are used to group similar questions (default: the embedded one)"),
+		top:    fs.Int("top", 0, "how many groups of unanswered questions to list (default "+topDefault+")"),
+	}
+}
+
+// buildReport reads the insights logs (or unanswered-questions logs) at
+// paths into a report.
+func buildReport(f reportFlags, paths []string, stdin io.Reader, stderr io.Writer) (*report.Report, error) {
+	var since time.Time
+	if *f.since != "" {
+		var err error
+		if since, err = time.Parse(time.DateOnly, *f.since); err != nil {
+			if since, err = time.Parse(time.RFC3339, *f.since); err != nil {
+				return nil, fmt.Errorf("--since %q is not a date such as 2026-03-01", *f.since)
+			}
+		}
+	}
+	kb, err := loadKB(*f.kbPath)
+	if err != nil {
+		return nil, err
+	}
+	b := report.NewBuilder(report.Options{Since: since, Terms: analyze.New(kb).Terms})
+	for _, path := range paths {
+		skipped, err := readLog(path, stdin, b.Add)
+		if err != nil {
+			return nil, err
+		}
+		if skipped > 0 {
+			fmt.Fprintf(stderr, "%s: skipped %d line(s) that are not log entries\n", path, skipped)
+		}
+	}
+	return b.Report(), nil
+}
+
+// readLog reads one log: a file, a gzip-compressed file (name ending in
+// .gz, as log rotation leaves them), or standard input for "-".
+func readLog(path string, stdin io.Reader, fn func(insights.Entry) error) (skipped int, err error) {
+	var r io.Reader = stdin
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return 0, err
+		}
+		defer f.Close()
+		r = f
+	}
+	if strings.HasSuffix(path, ".gz") {
+		zr, err := gzip.NewReader(r)
+		if err != nil {
+			return 0, fmt.Errorf("%s: %w", path, err)
+		}
+		defer zr.Close()
+		r = zr
+	}
+	skipped, err = insights.Read(r, fn)
+	if err != nil {
+		return skipped, fmt.Errorf("read %s: %w", path, err)
+	}
+	return skipped, nil
+}
+
+// cmdReport prints the moderators' report, or writes it as an HTML page.
+func cmdReport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlags("kb report", `kb report [--since DATE] [--html FILE] [--top N] [--kb PATH] LOG...
+
+Reads insights logs (written with --insights-log; older --unanswered-log files
+too, and .gz files; - for standard input) and reports, per topic, how often it
+was answered and how members rated it, week by week, split by knowledge-base
+version, with the questions the bot could not answer grouped. Text goes to
+standard output; with --html, one self-contained page is written instead.`, stderr)
+	rf := addReportFlags(fs, "20 in text, 50 on the page")
+	htmlPath := fs.String("html", "", "write the report as one self-contained HTML page to `FILE` (mode 0600: it holds members' words)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if fs.NArg() == 0 {
 		fs.Usage()
 		return exitError{2}
 	}
-	kb, err := loadKB(*kbPath)
+	r, err := buildReport(rf, fs.Args(), stdin, stderr)
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(fs.Arg(0))
+	if *htmlPath == "" {
+		return report.WriteText(stdout, r, report.TextOptions{Top: *rf.top, Sources: fs.Args()})
+	}
+	if err := writeFileAtomic(*htmlPath, func(w io.Writer) error {
+		return report.WriteHTML(w, r, report.HTMLOptions{Sources: fs.Args(), Generated: time.Now(), Top: *rf.top})
+	}); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s: %d replies, %d topics, %d groups of unanswered questions\n", *htmlPath, r.Entries, len(r.Topics), len(r.Gaps))
+	return nil
+}
+
+// writeFileAtomic writes a file readable by its owner only, through a
+// temporary file renamed into place, so a reader never sees half a page.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	entries, skipped, err := gaps.Read(f)
+	defer os.Remove(tmp.Name()) // after a successful rename, there is nothing left to remove
+	bw := bufio.NewWriter(tmp)
+	if err := write(bw); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// cmdGaps prints only the report's unanswered questions, as before the
+// insights log; it reads both kinds of log.
+func cmdGaps(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlags("kb gaps", "kb gaps [--top N] [--since DATE] [--kb PATH] LOG...\n\nGroups the unanswered or unsure questions of insights logs (or older\nunanswered-questions logs) and lists the most frequent, with the topic each came\nclosest to. \"backcare kb report\" shows them too.", stderr)
+	rf := addReportFlags(fs, "20")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return exitError{2}
+	}
+	r, err := buildReport(rf, fs.Args(), stdin, stderr)
 	if err != nil {
-		return fmt.Errorf("read %s: %w", fs.Arg(0), err)
+		return err
 	}
-	if skipped > 0 {
-		fmt.Fprintf(stderr, "skipped %d lines that are not entries\n", skipped)
-	}
-	an := analyze.New(kb)
-	fmt.Fprintf(stdout, "%d unanswered or unsure questions in %s\n\n", len(entries), fs.Arg(0))
-	gaps.Print(stdout, gaps.Report(entries, an.Terms), *top)
+	fmt.Fprintf(stdout, "%d unanswered or unsure questions in %s\n\n", r.Unanswered, strings.Join(fs.Args(), ", "))
+	report.WriteGaps(stdout, r.Gaps, cmp.Or(*rf.top, 20))
 	return nil
 }
 

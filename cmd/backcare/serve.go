@@ -17,7 +17,7 @@ import (
 	"github.com/backcare/backcare/bot"
 	"github.com/backcare/backcare/internal/config"
 	"github.com/backcare/backcare/internal/discord"
-	"github.com/backcare/backcare/internal/gaps"
+	"github.com/backcare/backcare/internal/insights"
 	"github.com/backcare/backcare/internal/lease"
 	"github.com/backcare/backcare/internal/listener"
 	"github.com/backcare/backcare/internal/match"
@@ -76,6 +76,9 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 `)
 		return exitError{2}
 	}
+	for _, w := range cfg.Warnings {
+		log.Warn(w)
+	}
 	if cfg.LogMessageText {
 		log.Warn("--log-message-text is on: users' messages (health information) will be written to the logs; use it only for debugging")
 	}
@@ -85,19 +88,27 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 		return fmt.Errorf("knowledge base: %w", err)
 	}
 	metrics := ops.NewMetrics(version)
+	metrics.KnowledgeVersion(kb.Version)
 	health := ops.NewHealth()
 	observers := []func(bot.Message, bot.Reply, time.Duration){
 		metrics.Observe,
 		ops.MessageLog(log, ops.NewHasher(cfg.HashSalt), cfg.LogMessageText),
 	}
-	if cfg.UnansweredLog != "" {
-		rec, err := gaps.Open(cfg.UnansweredLog)
+	if cfg.InsightsLog != "" {
+		rec, err := insights.Open(cfg.InsightsLog, insights.Options{
+			OnDrop:  metrics.InsightsDropped,
+			OnError: func(err error) { log.Error("insights log: lines are being lost", "err", err) },
+		})
 		if err != nil {
 			return err
 		}
-		defer rec.Close()
+		defer func() {
+			if err := rec.Close(); err != nil {
+				log.Error("insights log", "err", err)
+			}
+		}()
 		observers = append(observers, rec.Observe)
-		log.Info("recording unanswered questions (their text, without ids)", "file", cfg.UnansweredLog)
+		log.Info("insights log on: one line per reply, without ids; the text of unanswered questions and of comments after 👎 only", "file", cfg.InsightsLog)
 	}
 	opts := bot.Options{
 		Contexts: bot.NewMemoryContexts(cfg.ContextTTL),
@@ -122,6 +133,10 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 	eng, err := newEngine(kb, opts)
 	if err != nil {
 		return fmt.Errorf("knowledge base: %w", err)
+	}
+	metrics.KnownTopic = func(id string) bool {
+		_, ok := eng.Knowledge().Topic(id)
+		return ok
 	}
 	health.Add("knowledge-base", func() error {
 		if eng.Knowledge() == nil {
@@ -179,6 +194,7 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 					return
 				}
 				eng.Swap(kb, m)
+				metrics.KnowledgeVersion(kb.Version)
 			}}
 		runners = append(runners, runFunc(func(ctx context.Context) error {
 			hup := make(chan os.Signal, 1)
@@ -188,7 +204,7 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 		}))
 	}
 
-	log.Info("serving", "version", version, "topics", len(kb.Topics), "kb", kbName(cfg.KB))
+	log.Info("serving", "version", version, "topics", len(kb.Topics), "kb", kbName(cfg.KB), "kb_version", kb.Version)
 	return runAll(ctx, runners)
 }
 

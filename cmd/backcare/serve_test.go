@@ -20,6 +20,7 @@ import (
 	"github.com/backcare/backcare/internal/redis/redistest"
 	"github.com/backcare/backcare/internal/telegram"
 	"github.com/backcare/backcare/internal/telegram/telegramtest"
+	"github.com/backcare/backcare/knowledge"
 )
 
 const testToken = "987654:serve-test-token-xyz"
@@ -218,6 +219,7 @@ func TestServeOperationsEndpoints(t *testing.T) {
 		`backcare_platform_errors_total{method="sendMessage",platform="telegram",status="429"} 1`,
 		`backcare_kb_reloads_total{result="failure"} 0`,
 		`backcare_build_info{goversion=`,
+		`backcare_kb_info{version="` + embeddedVersion(t) + `"} 1`,
 	} {
 		if !strings.Contains(m, want) {
 			t.Errorf("/metrics lacks %s", want)
@@ -304,6 +306,9 @@ func TestServeHotReload(t *testing.T) {
 		_, m := get(t, base+"/metrics")
 		return strings.Contains(m, `backcare_kb_reloads_total{result="success"} 1`)
 	})
+	if _, m := get(t, base+"/metrics"); strings.Count(m, "backcare_kb_info{") != 1 || strings.Contains(m, `backcare_kb_info{version="`+embeddedVersion(t)+`"}`) {
+		t.Errorf("backcare_kb_info after an edit should name one new version:\n%s", grepLines(m, "backcare_kb_info"))
+	}
 	if got := ask(71); !strings.Contains(got, "<b>Shoes, heels and your back</b>") {
 		t.Errorf("after a valid edit: %s\n%s", got, logs.String())
 	}
@@ -411,5 +416,81 @@ func TestServeTwoReplicasShareRedis(t *testing.T) {
 	calls := api.WaitCalls("sendMessage", 3, 10*time.Second)
 	if !strings.Contains(calls[len(calls)-1].Params["text"], "<b>Exercise</b>") {
 		t.Errorf("follow-up: %s", calls[len(calls)-1].Params["text"])
+	}
+}
+
+func embeddedVersion(t *testing.T) string {
+	t.Helper()
+	kb, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return kb.Version
+}
+
+func grepLines(s, sub string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// TestServeInsightsLog runs serve with the insights log under its old
+// name: one line per reply, text only for the question it could not
+// answer, no ids, a private file, and a report that reads it.
+func TestServeInsightsLog(t *testing.T) {
+	srv := telegramtest.NewServer(testToken)
+	defer srv.Close()
+	t.Setenv("TELEGRAM_BOT_TOKEN", testToken)
+	t.Setenv("TELEGRAM_API_ENDPOINT", srv.Endpoint())
+	path := filepath.Join(t.TempDir(), "insights.jsonl")
+	t.Setenv("BACKCARE_UNANSWERED_LOG", path)
+	stop := serve(t, "--http-addr", "")
+	srv.Push(telegramtest.Private(918273, "best pizza in town"))
+	srv.Push(telegramtest.Private(918273, "what causes back spasms"))
+	srv.WaitCalls("sendMessage", 2, 10*time.Second)
+	code, logs := stop()
+	if code != 0 || !strings.Contains(logs, "is now called insights-log") {
+		t.Errorf("exit %d, and the old name should bring a warning:\n%s", code, logs)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", fi.Mode().Perm())
+	}
+	raw, _ := os.ReadFile(path)
+	lines := strings.Split(strings.TrimSpace(string(raw)), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("%d lines, want 2:\n%s", len(lines), raw)
+	}
+	var fallback, answer map[string]any
+	for _, l := range lines {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(l), &m); err != nil {
+			t.Fatal(err)
+		}
+		switch m["kind"] {
+		case "fallback":
+			fallback = m
+		case "topic":
+			answer = m
+		}
+		if strings.Contains(l, "918273") || m["chat"] != nil || m["user"] != nil {
+			t.Errorf("an id in the insights log: %s", l)
+		}
+		if m["kb_version"] != embeddedVersion(t) || m["platform"] != "telegram" {
+			t.Errorf("version or platform missing: %s", l)
+		}
+	}
+	if fallback == nil || fallback["text"] != "best pizza in town" || answer == nil || answer["text"] != nil || answer["topic"] == nil {
+		t.Errorf("lines:\n%s", raw)
+	}
+	if code, out, errs := runCmd(t, "", "kb", "report", path); code != 0 || !strings.Contains(out, "2 replies from") {
+		t.Errorf("kb report: exit %d\n%s%s", code, out, errs)
 	}
 }

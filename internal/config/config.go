@@ -29,7 +29,7 @@ type Config struct {
 	LogFormat       string
 	LogLevel        string
 	LogMessageText  bool
-	UnansweredLog   string
+	InsightsLog     string
 	HashSalt        string
 	RateBurst       int
 	RateEvery       time.Duration
@@ -57,6 +57,9 @@ type Config struct {
 	DiscordMessageContent bool
 	DiscordShardID        int
 	DiscordShardCount     int
+
+	// Warnings are notes for the log, such as an old setting name in use.
+	Warnings []string
 }
 
 // Setting describes one setting.
@@ -80,7 +83,7 @@ func (c *Config) Settings() []Setting {
 		{"log-format", "BACKCARE_LOG_FORMAT", "text", "log format: text or json", false, &c.LogFormat},
 		{"log-level", "BACKCARE_LOG_LEVEL", "info", "log level: debug, info, warn or error", false, &c.LogLevel},
 		{"log-message-text", "BACKCARE_LOG_MESSAGE_TEXT", "false", "log users' message text (debugging only: it is health information)", false, &c.LogMessageText},
-		{"unanswered-log", "BACKCARE_UNANSWERED_LOG", "", "append unanswered questions (text, no ids) as JSON lines to this file, for `kb gaps`", false, &c.UnansweredLog},
+		{"insights-log", "BACKCARE_INSIGHTS_LOG", "", "append one JSON line per reply to this file, for `kb report` (no ids; text only of unanswered questions and comments after 👎)", false, &c.InsightsLog},
 		{"hash-salt", "BACKCARE_HASH_SALT", "", "salt for the user and chat id hashes in logs (default: random per process)", true, &c.HashSalt},
 		{"rate-burst", "BACKCARE_RATE_BURST", "6", "messages a user may send at once", false, &c.RateBurst},
 		{"rate-every", "BACKCARE_RATE_EVERY", "3s", "after the burst, one message per this interval", false, &c.RateEvery},
@@ -111,6 +114,24 @@ func (c *Config) Settings() []Setting {
 	}
 }
 
+// Alias is an old name of a setting that is still accepted, at the same
+// precedence as the new name; the new name wins when both are given in
+// the same place.
+type Alias struct {
+	// Name is the old flag name and config-file key, Env the old
+	// environment variable.
+	Name, Env string
+	// For is the setting's current name.
+	For string
+}
+
+// Aliases lists the old setting names still accepted.
+func Aliases() []Alias {
+	return []Alias{
+		{"unanswered-log", "BACKCARE_UNANSWERED_LOG", "insights-log"},
+	}
+}
+
 // Load builds the configuration from args (flags, including --config
 // FILE), the environment (getenv) and the file. It returns flag.ErrHelp for
 // --help. extra, if set, adds command-specific flags.
@@ -126,6 +147,13 @@ func Load(args []string, getenv func(string) string, stderr io.Writer, extra fun
 		v := &flagValue{isBool: isBool}
 		flagVals[s.Name] = v
 		fs.Var(v, s.Name, fmt.Sprintf("%s (env %s, default %q)", s.Help, s.Env, s.Default))
+	}
+	aliases := map[string]Alias{} // by current name
+	for _, a := range Aliases() {
+		aliases[a.For] = a
+		v := &flagValue{}
+		flagVals[a.Name] = v
+		fs.Var(v, a.Name, fmt.Sprintf("old name of --%s (env %s)", a.For, a.Env))
 	}
 	if extra != nil {
 		extra(fs)
@@ -146,21 +174,35 @@ func Load(args []string, getenv func(string) string, stderr io.Writer, extra fun
 	fileVals := map[string]string{}
 	if *configFile != "" {
 		var err error
-		if fileVals, err = readFile(*configFile, settings); err != nil {
+		if fileVals, err = readFile(*configFile, settings, Aliases()); err != nil {
 			return nil, err
 		}
 	}
 	var errs []error
 	for _, s := range settings {
 		val, from := s.Default, "default"
+		old, hasOld := aliases[s.Name]
+		oldUsed := false
+		if v, ok := fileVals[old.Name]; hasOld && ok {
+			val, from, oldUsed = v, "config file key "+old.Name, true
+		}
 		if v, ok := fileVals[s.Name]; ok {
 			val, from = v, "config file key "+s.Name
+		}
+		if v := getenv(old.Env); hasOld && v != "" {
+			val, from, oldUsed = v, "environment variable "+old.Env, true
 		}
 		if v := getenv(s.Env); v != "" {
 			val, from = v, "environment variable "+s.Env
 		}
+		if hasOld && set[old.Name] {
+			val, from, oldUsed = flagVals[old.Name].s, "flag --"+old.Name, true
+		}
 		if set[s.Name] {
 			val, from = flagVals[s.Name].s, "flag --"+s.Name
+		}
+		if oldUsed {
+			c.Warnings = append(c.Warnings, fmt.Sprintf("the setting %s (%s) is now called %s (%s); the old name still works", old.Name, old.Env, s.Name, s.Env))
 		}
 		if err := assign(s.target, val); err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", from, err))
@@ -213,7 +255,7 @@ func assign(target any, val string) error {
 }
 
 // readFile reads a YAML mapping of setting names to values.
-func readFile(path string, settings []Setting) (map[string]string, error) {
+func readFile(path string, settings []Setting, aliases []Alias) (map[string]string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("config file: %w", err)
@@ -221,6 +263,9 @@ func readFile(path string, settings []Setting) (map[string]string, error) {
 	known := map[string]bool{}
 	for _, s := range settings {
 		known[s.Name] = true
+	}
+	for _, a := range aliases {
+		known[a.Name] = true
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {

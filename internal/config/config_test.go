@@ -111,3 +111,39 @@ func TestLimits(t *testing.T) {
 		t.Errorf("print:\n%s", b.String())
 	}
 }
+
+// TestOldNames: --unanswered-log is still read as --insights-log, at its
+// own level of precedence; the new name wins at the same level; and an old
+// name given anywhere brings a warning.
+func TestOldNames(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		env  map[string]string
+		want string
+		warn bool
+	}{
+		{"new flag", []string{"--insights-log", "new.jsonl"}, nil, "new.jsonl", false},
+		{"old flag", []string{"--unanswered-log", "old.jsonl"}, nil, "old.jsonl", true},
+		{"old environment", nil, map[string]string{"BACKCARE_UNANSWERED_LOG": "old.jsonl"}, "old.jsonl", true},
+		{"new beats old in the environment", nil, map[string]string{"BACKCARE_UNANSWERED_LOG": "old.jsonl", "BACKCARE_INSIGHTS_LOG": "new.jsonl"}, "new.jsonl", true},
+		{"old flag beats new environment", []string{"--unanswered-log", "old.jsonl"}, map[string]string{"BACKCARE_INSIGHTS_LOG": "new.jsonl"}, "old.jsonl", true},
+		{"old file key", []string{"--config", "testdata/old-name.yaml"}, nil, "/srv/backcare/unanswered.jsonl", true},
+		{"new environment beats old file key", []string{"--config", "testdata/old-name.yaml"}, map[string]string{"BACKCARE_INSIGHTS_LOG": "new.jsonl"}, "new.jsonl", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := config.Load(tt.args, env(tt.env), io.Discard, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.InsightsLog != tt.want {
+				t.Errorf("insights log %q, want %q", c.InsightsLog, tt.want)
+			}
+			warned := len(c.Warnings) == 1 && strings.Contains(c.Warnings[0], "now called insights-log")
+			if warned != tt.warn {
+				t.Errorf("warnings %q", c.Warnings)
+			}
+		})
+	}
+}

@@ -28,19 +28,28 @@ import (
 
 // Metrics are Backcare's Prometheus metrics, in their own registry.
 type Metrics struct {
-	Registry   *prometheus.Registry
+	Registry *prometheus.Registry
+	// KnownTopic, if set, tells the topics of the knowledge base in use.
+	// Feedback naming any other topic (a forged button payload) is then
+	// counted under the topic "unknown", so that no client can add label
+	// values without end.
+	KnownTopic func(id string) bool
+
 	received   *prometheus.CounterVec
 	replies    *prometheus.CounterVec
 	answers    *prometheus.CounterVec
+	feedback   *prometheus.CounterVec
+	kbInfo     *prometheus.GaugeVec
 	latency    *prometheus.HistogramVec
 	sendErrors *prometheus.CounterVec
 	reloads    *prometheus.CounterVec
 	stateErrs  *prometheus.CounterVec
 	deliveries *prometheus.CounterVec
+	dropped    prometheus.Counter
 }
 
-// NewMetrics registers the metrics, the Go and process collectors, and
-// backcare_build_info.
+// NewMetrics registers the metrics, the Go and process collectors,
+// backcare_build_info and backcare_kb_info.
 func NewMetrics(version string) *Metrics {
 	reg := prometheus.NewRegistry()
 	m := &Metrics{
@@ -51,6 +60,10 @@ func NewMetrics(version string) *Metrics {
 			Help: "Replies by platform and kind (topic, clarification, fallback, decline, urgent, info, rate-limited, none)."}, []string{"platform", "kind"}),
 		answers: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "backcare_answers_total",
 			Help: "Topic answers by topic id."}, []string{"topic"}),
+		feedback: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "backcare_feedback_total",
+			Help: "Feedback on answers by topic id and vote (up, down); a repeated press is not counted."}, []string{"topic", "vote"}),
+		kbInfo: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "backcare_kb_info",
+			Help: "The knowledge base in service, by version (a content hash); the value is always 1."}, []string{"version"}),
 		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "backcare_reply_duration_seconds",
 			Help: "Time the engine took to produce a reply.", Buckets: prometheus.ExponentialBuckets(0.00001, 4, 10)}, []string{"platform"}),
 		sendErrors: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "backcare_platform_errors_total",
@@ -61,11 +74,13 @@ func NewMetrics(version string) *Metrics {
 			Help: "Shared-state store errors that fell back to local state, by store."}, []string{"store"}),
 		deliveries: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "backcare_deliveries_total",
 			Help: "Updates settled, by platform and result: delivered, failed (refused for good), expired (still failing at the end of the retry window), abandoned (left unacknowledged at shutdown, to come back), duplicate (already handled, skipped)."}, []string{"platform", "result"}),
+		dropped: prometheus.NewCounter(prometheus.CounterOpts{Name: "backcare_insights_dropped_total",
+			Help: "Insights-log lines dropped because the disk was too slow to take them."}),
 	}
 	build := prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "backcare_build_info",
 		Help: "Build information; the value is always 1."}, []string{"version", "goversion"})
 	build.WithLabelValues(version, runtime.Version()).Set(1)
-	reg.MustRegister(m.received, m.replies, m.answers, m.latency, m.sendErrors, m.reloads, m.stateErrs, m.deliveries, build,
+	reg.MustRegister(m.received, m.replies, m.answers, m.feedback, m.kbInfo, m.latency, m.sendErrors, m.reloads, m.stateErrs, m.deliveries, m.dropped, build,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	// Start the per-kind series at zero so dashboards see them before the
 	// first event.
@@ -82,7 +97,21 @@ func (m *Metrics) Observe(msg bot.Message, r bot.Reply, d time.Duration) {
 	if r.Kind == bot.KindAnswer {
 		m.answers.WithLabelValues(r.TopicID).Inc()
 	}
+	if f := r.Feedback; f != nil && !f.Repeat && (f.Vote == bot.VoteUp || f.Vote == bot.VoteDown) {
+		topic := f.Topic
+		if m.KnownTopic != nil && !m.KnownTopic(topic) {
+			topic = "unknown"
+		}
+		m.feedback.WithLabelValues(topic, string(f.Vote)).Inc()
+	}
 	m.latency.WithLabelValues(msg.Platform).Observe(d.Seconds())
+}
+
+// KnowledgeVersion sets backcare_kb_info to the knowledge base now in
+// service. Call it at start and after each reload.
+func (m *Metrics) KnowledgeVersion(version string) {
+	m.kbInfo.Reset()
+	m.kbInfo.WithLabelValues(version).Set(1)
 }
 
 // SendError counts a failed platform API call.
@@ -103,6 +132,9 @@ func (m *Metrics) Reload(ok bool) {
 func (m *Metrics) Delivery(platform, result string) {
 	m.deliveries.WithLabelValues(platform, result).Inc()
 }
+
+// InsightsDropped counts an insights-log line dropped on a slow disk.
+func (m *Metrics) InsightsDropped() { m.dropped.Inc() }
 
 // StateError counts a shared-state failure that fell back to local state.
 func (m *Metrics) StateError(store string) { m.stateErrs.WithLabelValues(store).Inc() }

@@ -103,3 +103,82 @@ func TestListenerClosesIdleConnections(t *testing.T) {
 		t.Errorf("the default address %s is not loopback", ops.DefaultAddr)
 	}
 }
+
+// metric returns the value of the series name{labels}, or -1 if absent.
+func metric(t *testing.T, m *ops.Metrics, name string, labels map[string]string) float64 {
+	t.Helper()
+	families, err := m.Registry.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range families {
+		if f.GetName() != name {
+			continue
+		}
+	series:
+		for _, s := range f.GetMetric() {
+			got := map[string]string{}
+			for _, l := range s.GetLabel() {
+				got[l.GetName()] = l.GetValue()
+			}
+			for k, v := range labels {
+				if got[k] != v {
+					continue series
+				}
+			}
+			if len(got) != len(labels) {
+				continue
+			}
+			if s.GetCounter() != nil {
+				return s.GetCounter().GetValue()
+			}
+			return s.GetGauge().GetValue()
+		}
+	}
+	return -1
+}
+
+func TestFeedbackCounter(t *testing.T) {
+	m := ops.NewMetrics("test")
+	m.KnownTopic = func(id string) bool { return id == "rest" || id == "ice-and-heat" }
+	fb := func(f bot.Feedback) bot.Reply { return bot.Reply{Kind: bot.KindFeedback, Feedback: &f} }
+	for _, r := range []bot.Reply{
+		fb(bot.Feedback{Topic: "rest", Vote: bot.VoteUp}),
+		fb(bot.Feedback{Topic: "rest", Vote: bot.VoteUp}),
+		fb(bot.Feedback{Topic: "rest", Vote: bot.VoteDown}),
+		fb(bot.Feedback{Topic: "rest", Vote: bot.VoteUp, Repeat: true}), // a second press counts nothing
+		fb(bot.Feedback{Topic: "rest", Comment: true}),                  // a comment is no vote
+		fb(bot.Feedback{Topic: "ice-and-heat", Vote: bot.VoteDown}),
+		fb(bot.Feedback{Topic: strings.Repeat("forged", 20), Vote: bot.VoteUp}), // not a topic
+		{Kind: bot.KindAnswer, TopicID: "rest"},
+	} {
+		m.Observe(bot.Message{Platform: "telegram"}, r, 0)
+	}
+	tests := []struct {
+		topic, vote string
+		want        float64
+	}{
+		{"rest", "up", 2},
+		{"rest", "down", 1},
+		{"ice-and-heat", "down", 1},
+		{"ice-and-heat", "up", -1},
+		{"unknown", "up", 1},
+	}
+	for _, tt := range tests {
+		if got := metric(t, m, "backcare_feedback_total", map[string]string{"topic": tt.topic, "vote": tt.vote}); got != tt.want {
+			t.Errorf("backcare_feedback_total{topic=%q,vote=%q} = %v, want %v", tt.topic, tt.vote, got, tt.want)
+		}
+	}
+}
+
+func TestKnowledgeVersionInfo(t *testing.T) {
+	m := ops.NewMetrics("test")
+	m.KnowledgeVersion("aaaaaaaaaaaa")
+	m.KnowledgeVersion("bbbbbbbbbbbb") // a reload
+	if got := metric(t, m, "backcare_kb_info", map[string]string{"version": "bbbbbbbbbbbb"}); got != 1 {
+		t.Errorf("new version: %v", got)
+	}
+	if got := metric(t, m, "backcare_kb_info", map[string]string{"version": "aaaaaaaaaaaa"}); got != -1 {
+		t.Errorf("old version still reported: %v", got)
+	}
+}

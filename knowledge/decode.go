@@ -384,6 +384,7 @@ func (d *decoder) decline(n *yaml.Node) (Decline, positions) {
 		"id":       func(v *yaml.Node) { c.ID, p.id = d.text(v, "id"), d.pos(v) },
 		"triggers": func(v *yaml.Node) { c.Triggers, p.list["triggers"] = d.list(v, "triggers") },
 		"answer":   func(v *yaml.Node) { c.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
+		"related":  func(v *yaml.Node) { c.Related, p.list["related"] = d.list(v, "related") },
 	})
 	return c, p
 }

@@ -216,7 +216,10 @@ type Decline struct {
 	ID       string
 	Triggers []string
 	Answer   string
-	Pos      Pos
+	// Related lists topics offered as buttons after the answer; the first
+	// is what a follow-up ("so what can I do instead?") is read against.
+	Related []string
+	Pos     Pos
 }
 
 // Topic returns the topic with the given id.

@@ -326,6 +326,11 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 			}
 			v.triggers(c.Triggers, p, c.Pos)
 			v.placeholders(c.Answer, p.answer, helplines)
+			for j, r := range c.Related {
+				if _, ok := topicAt[r]; !ok {
+					v.errorf(p.at("related", j, c.Pos), "related topic %q is not defined", r)
+				}
+			}
 			b.Declines = append(b.Declines, c)
 		}
 	}

@@ -250,11 +250,15 @@ type understandingScore struct {
 	out, rejected        int
 	decline, declined    int
 	chat, chatted        int
+	alarms               int // urgent replies: none of these messages describes a danger sign
 	misses               misses
 }
 
 func (s *understandingScore) add(it item, r bot.Reply) {
 	ok := verdict(it.label, r, bot.Reply{})
+	if len(r.Safety) > 0 {
+		s.alarms++
+	}
 	switch it.label {
 	case "out":
 		s.out++
@@ -292,10 +296,14 @@ func TestUnderstanding(t *testing.T) {
 		for i, it := range loadTSV(t, "messages", split) {
 			s.add(it, ask(eng, fmt.Sprintf("msg-%s-%d", split, i), it.text))
 		}
-		t.Logf("%-7s answered right %d/%d (%.1f%%), off-topic turned down %d/%d (%.1f%%), medicine declined %d/%d, small talk %d/%d",
+		n := s.answerable + s.out + s.decline + s.chat
+		t.Logf("%-7s answered right %d/%d (%.1f%%), off-topic turned down %d/%d (%.1f%%), medicine declined %d/%d, small talk %d/%d, false alarms %d/%d (%.2f%%)",
 			split, s.answered, s.answerable, pct(s.answered, s.answerable), s.rejected, s.out, pct(s.rejected, s.out),
-			s.declined, s.decline, s.chatted, s.chat)
+			s.declined, s.decline, s.chatted, s.chat, s.alarms, n, pct(s.alarms, n))
 		logMisses(t, split, s.misses)
+		if pct(s.alarms, n) > 1 {
+			t.Errorf("%s: safety false alarms on ordinary questions %.2f%%, ceiling 1%%", split, pct(s.alarms, n))
+		}
 		if split != "holdout" {
 			continue
 		}
@@ -416,7 +424,7 @@ func TestTuneThresholds(t *testing.T) {
 	var best *result
 	for a := 0.16; a <= 0.5; a += 0.02 {
 		for mg := 0.0; mg <= 0.1; mg += 0.02 {
-			for off := 0.3; off <= 0.91; off += 0.05 {
+			for off := 0.1; off <= 0.91; off += 0.05 {
 				th := bot.DefaultThresholds()
 				th.Answer, th.Margin, th.OffTopic = a, mg, off
 				eng := bot.NewEngine(kb, m, bot.Options{Limiter: bot.Unlimited{}, Thresholds: th})

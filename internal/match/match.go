@@ -43,6 +43,9 @@ const (
 	// example made only of common words cannot be fully covered by a
 	// message made of common words.
 	smoothing = 1.0
+	// knnWeight is the nearest example's share of a topic's confidence;
+	// the naive Bayes posterior has the rest.
+	knnWeight = 0.7
 )
 
 // Matcher implements bot.Classifier for one knowledge base. It is
@@ -53,6 +56,7 @@ type Matcher struct {
 	declines *triage.Set
 	ix       *index
 	scope    scopeModel
+	topics   topicModel
 
 	classIDs   []string // topic ids, then "", then small-talk ids
 	classKind  []classKind
@@ -94,13 +98,15 @@ type scratch struct {
 	touched []int32
 	best    []float32 // per span per class: best confidence
 	bestDoc []int32   // per span per class: the document that gave it
+	post    []float32 // per topic: naive Bayes posterior of one span
 }
 
 // span is a clause of the message (or the whole of it): which of the
 // message's known terms it holds, and how much it weighs.
 type span struct {
-	terms  uint64
-	weight float32
+	terms   uint64
+	weight  float32
+	unknown int // words the knowledge base has never seen
 }
 
 // New builds a Matcher for kb. It fails only if a trigger cannot be
@@ -160,6 +166,7 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	}
 	m.ix.finish()
 	m.scope = newScopeModel(m.ix, func(c int32) bool { return m.classKind[c] == offTopicClass })
+	m.topics = newTopicModel(m.ix, m.topicCount)
 
 	m.near = make([]map[int32]bool, len(kb.Topics))
 	for ti, t := range kb.Topics {
@@ -182,9 +189,10 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	for _, w := range m.allTerms("more else continue go on explain detail elaborate further next another") {
 		m.moreCore[w] = true
 	}
-	nd, nc := len(m.ix.docClass), len(m.classIDs)
+	nd, nc, nt := len(m.ix.docClass), len(m.classIDs), m.topicCount
 	m.pool.New = func() any {
-		return &scratch{mask: make([]uint64, nd), best: make([]float32, (maxSpans+1)*nc), bestDoc: make([]int32, (maxSpans+1)*nc)}
+		return &scratch{mask: make([]uint64, nd), best: make([]float32, (maxSpans+1)*nc),
+			bestDoc: make([]int32, (maxSpans+1)*nc), post: make([]float32, nt)}
 	}
 	return m, nil
 }
@@ -237,16 +245,34 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 	c.FollowUp = m.isFollowUp(sc.an.Terms)
 	c.SmallTalk = m.smallTalk(sc.an.Words)
 	m.rank(sc, &c)
+	if prev != "" && !c.FollowUp && followsOn(sc.an.Words) {
+		m.leanOn(&c, prev)
+	}
 	return c
 }
+
+// questionWords open a question.
+var questionWords = map[string]bool{"what": true, "how": true, "why": true, "when": true, "where": true, "which": true,
+	"who": true, "can": true, "could": true, "should": true, "would": true, "do": true, "be": true, "will": true}
 
 // smallTalk recognises a message made only of small talk: every word is
 // a word of the small-talk examples (or a function or context word), and
 // at least one belongs to a kind of small talk. The kind with most words
 // in the message wins, with confidence 1.
 func (m *Matcher) smallTalk(words []analyze.Token) bot.Candidate {
+	question := false
+	for i, t := range words {
+		if t.Is(analyze.Question) || i == 0 && questionWords[t.Lemma] {
+			question = true
+		}
+	}
 	for _, t := range words {
-		if !t.Is(analyze.Break) && !m.talkWord[t.Lemma] && t.Flags&(analyze.Stop|analyze.Context) == 0 {
+		if t.Is(analyze.Break) || m.talkWord[t.Lemma] {
+			continue
+		}
+		// A question is small talk only if every word is ("how are you?");
+		// "is that safe in first tri?" is not.
+		if question || t.Flags&(analyze.Stop|analyze.Context) == 0 {
 			return bot.Candidate{}
 		}
 	}

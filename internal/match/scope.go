@@ -46,10 +46,16 @@ func newScopeModel(ix *index, out func(class int32) bool) scopeModel {
 	return s
 }
 
+// unknownLogOdds is what each word the knowledge base has never seen adds
+// to a span's log-odds of being in scope: questions the bot can answer use
+// its words, and off-topic ones bring their own.
+const unknownLogOdds = -0.8
+
 // offTopic returns the probability that a span whose known terms are
-// qterms (selected by mask) is out of scope.
-func (s scopeModel) offTopic(qterms []int32, mask uint64) float64 {
-	score := s.prior
+// qterms (selected by mask), with unknown words the knowledge base has
+// never seen, is out of scope.
+func (s scopeModel) offTopic(qterms []int32, mask uint64, unknown int) float64 {
+	score := s.prior + float32(unknown)*unknownLogOdds
 	for h := mask; h != 0; h &= h - 1 {
 		score += s.logOdds[qterms[bits.TrailingZeros64(h)]]
 	}

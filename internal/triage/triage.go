@@ -111,6 +111,17 @@ func (m *match) holds(j int) bool { return slices.Contains(m.pos[:m.n], j) }
 // negLemma marks a negation cue among a phrase's terms.
 const negLemma = ""
 
+// seqSep joins the lemmas of a term that is a sequence of words ("came_to").
+const seqSep = "\x1f"
+
+// firstLemma is the lemma a term is looked up by: the first of a sequence.
+func firstLemma(term string) string {
+	if i := strings.Index(term, seqSep); i >= 0 {
+		return term[:i]
+	}
+	return term
+}
+
 // Compile analyses each trigger with a, so that triggers and messages go
 // through the same spelling, synonym and lemma steps. groups holds the
 // word groups that triggers name in braces; a group name that is not
@@ -163,7 +174,8 @@ func Compile(a *analyze.Analyzer, rules []Rule, groups map[string][]string) (*Se
 			return
 		}
 		p.anchor = best
-		idx[p.terms[best]] = append(idx[p.terms[best]], i)
+		key := firstLemma(p.terms[best])
+		idx[key] = append(idx[key], i)
 	}
 	for i := range s.phrases {
 		anchor(&s.phrases[i], s.anchors, int32(i))
@@ -177,7 +189,8 @@ func Compile(a *analyze.Analyzer, rules []Rule, groups map[string][]string) (*Se
 			}
 		}
 		p.anchor = best
-		s.uAnch[p.terms[best]] = append(s.uAnch[p.terms[best]], int32(i))
+		key := firstLemma(p.terms[best])
+		s.uAnch[key] = append(s.uAnch[key], int32(i))
 	}
 	s.hedges = lemmaSet(a, "sure", "certain", "idea", "clue", "clear", "doubt", "much", "many", "lot", "lots",
 		"very", "too", "heavy", "heavily", "more", "longer", "really", "that", "only", "just", "tell", "know",
@@ -218,7 +231,7 @@ func expand(a *analyze.Analyzer, trigger string, groups map[string][]string) ([]
 		for _, alt := range strings.Split(item, "|") {
 			name, ok := strings.CutPrefix(alt, "{")
 			if !ok {
-				alts = append(alts, strings.ReplaceAll(alt, "_", " ")) // "non_stop": two words
+				alts = append(alts, alt)
 				continue
 			}
 			members, ok := groups[strings.TrimSuffix(name, "}")]
@@ -233,6 +246,13 @@ func expand(a *analyze.Analyzer, trigger string, groups map[string][]string) ([]
 			var lemmas []string
 			if alt == analyze.NumberLemma {
 				lemmas = []string{analyze.NumberLemma}
+			}
+			if strings.Contains(alt, "_") {
+				// "came_to", "non_stop": words that must stand together, in order.
+				if seq := a.Lemmas(strings.ReplaceAll(alt, "_", " ")); len(seq) > 0 {
+					lemmas = []string{strings.Join(seq, seqSep)}
+				}
+				alt = ""
 			}
 			for _, l := range a.Lemmas(alt) {
 				if skipped[l] {
@@ -366,38 +386,53 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 			break
 		}
 	}
+	n0 := termMatches(tokens, i, terms[p.anchor])
+	if n0 == 0 {
+		return match{}, false
+	}
 	if cap(sc.pos) < len(terms) {
 		sc.pos = make([]int, len(terms))
 	}
 	pos := sc.pos[:len(terms)]
 	pos[p.anchor] = i
 	if p.ordered {
+		m := match{start: i, end: i + n0 - 1, cue: -1}
 		for k := p.anchor - 1; k >= 0; k-- {
-			j := pos[k+1] - 1
-			for ; j >= lo && j >= pos[k+1]-1-maxGap && !termMatches(tokens[j], terms[k]); j-- {
+			found := false
+			for j := pos[k+1] - 1; j >= lo && j >= pos[k+1]-1-maxGap; j-- {
+				if n := termMatches(tokens, j, terms[k]); n > 0 && j+n <= pos[k+1] {
+					pos[k], found = j, true
+					break
+				}
 			}
-			if j < lo || j < pos[k+1]-1-maxGap {
+			if !found {
 				return match{}, false
 			}
-			pos[k] = j
+			m.start = pos[k]
 		}
+		next := i + n0
 		for k := p.anchor + 1; k < len(terms); k++ {
-			j := pos[k-1] + 1
-			for ; j < hi && j <= pos[k-1]+1+maxGap && !termMatches(tokens[j], terms[k]); j++ {
+			found := false
+			for j := next; j < hi && j <= next+maxGap; j++ {
+				if n := termMatches(tokens, j, terms[k]); n > 0 {
+					pos[k], next, found = j, j+n, true
+					break
+				}
 			}
-			if j >= hi || j > pos[k-1]+1+maxGap {
+			if !found {
 				return match{}, false
 			}
-			pos[k] = j
+			m.end = next - 1
 		}
-		m := match{start: pos[0], end: pos[len(pos)-1], cue: -1}
 		m.n = copy(m.pos[:], pos)
 		return m, true
 	}
 	used := sc.used
 	clear(used[lo:hi])
-	used[i] = true
-	m := match{start: i, end: i, cue: -1}
+	m := match{start: i, end: i + n0 - 1, cue: -1}
+	for j := i; j < i+n0; j++ {
+		used[j] = true
+	}
 	negAt := -1
 	for k, term := range terms {
 		if k == p.anchor {
@@ -407,23 +442,29 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 			negAt = k // placed below, in front of the word it negates
 			continue
 		}
-		best := -1
+		best, bestN := -1, 0
 		for d := 1; d <= reach && (i-d >= lo || i+d < hi); d++ {
-			if j := i - d; j >= lo && !used[j] && termMatches(tokens[j], term) {
-				best = j
-				break
+			if j := i - d; j >= lo && !used[j] {
+				if n := termMatches(tokens, j, term); n > 0 && j+n <= hi && !used[j+n-1] {
+					best, bestN = j, n
+					break
+				}
 			}
-			if j := i + d; j < hi && !used[j] && termMatches(tokens[j], term) {
-				best = j
-				break
+			if j := i + d; j < hi && !used[j] {
+				if n := termMatches(tokens, j, term); n > 0 && j+n <= hi {
+					best, bestN = j, n
+					break
+				}
 			}
 		}
 		if best < 0 {
 			return match{}, false
 		}
-		used[best] = true
+		for j := best; j < best+bestN; j++ {
+			used[j] = true
+		}
 		pos[k] = best
-		m.start, m.end = min(m.start, best), max(m.end, best)
+		m.start, m.end = min(m.start, best), max(m.end, best+bestN-1)
 	}
 	if negAt >= 0 {
 		// A sign that is an absence needs its cue right before the word it
@@ -460,11 +501,33 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 	return m, content <= width
 }
 
-func termMatches(t analyze.Token, term string) bool {
+// termMatches reports how many tokens from tokens[j] the term matches: 1
+// for a word, the sequence's length for a sequence, 0 for none.
+func termMatches(tokens []analyze.Token, j int, term string) int {
+	t := tokens[j]
 	if term == negLemma {
-		return t.Is(analyze.Negation)
+		if t.Is(analyze.Negation) {
+			return 1
+		}
+		return 0
 	}
-	return t.Lemma == term && t.Flags&analyze.Break == 0
+	if t.Flags&analyze.Break != 0 {
+		return 0
+	}
+	if !strings.Contains(term, seqSep) {
+		if t.Lemma == term {
+			return 1
+		}
+		return 0
+	}
+	n := 0
+	for part := range strings.SplitSeq(term, seqSep) {
+		if j+n >= len(tokens) || tokens[j+n].Lemma != part {
+			return 0
+		}
+		n++
+	}
+	return n
 }
 
 // isClauseEnd reports whether t ends a clause: a full stop, a question

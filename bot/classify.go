@@ -56,13 +56,17 @@ type Thresholds struct {
 	// small talk (a greeting, thanks) rather than a question.
 	SmallTalk float64
 	// OffTopic is the highest off-topic probability at which a question is
-	// still answered.
-	OffTopic float64
+	// still answered, for a topic confidence of Answer; it rises by
+	// OffTopicSlope for each unit of confidence above Answer, so that a
+	// question close to a topic's example is not turned down for a few
+	// off-topic-looking words ("how long after the birth...").
+	OffTopic      float64
+	OffTopicSlope float64
 }
 
 // DefaultThresholds returns the tuned thresholds.
 func DefaultThresholds() Thresholds {
-	return Thresholds{Answer: 0.32, Margin: 0, SmallTalk: 0.5, OffTopic: 0.5}
+	return Thresholds{Answer: 0.18, Margin: 0, SmallTalk: 0.5, OffTopic: 0.1, OffTopicSlope: 1.5}
 }
 
 // followOnOffTopic is the off-topic probability a follow-up of the last
@@ -89,7 +93,7 @@ func (t Thresholds) Decide(c Classification) Decision {
 	if c.SmallTalk.Confidence >= t.SmallTalk && c.SmallTalk.Confidence >= top {
 		return DecideSmallTalk
 	}
-	offTopic := t.OffTopic
+	offTopic := t.OffTopic + t.OffTopicSlope*max(0, top-t.Answer)
 	if c.FollowsOn {
 		// A follow-up names an aspect ("after the birth?", "early on?")
 		// that may look off-topic on its own.

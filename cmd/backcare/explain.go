@@ -39,9 +39,11 @@ func cmdExplain(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		for _, t := range e.Topics {
 			fmt.Fprintf(stdout, "  topic %s %.2f, closest example %q\n", t.Topic, t.Confidence, t.Example)
 		}
-		if e.OffTopic.Example != "" {
-			fmt.Fprintf(stdout, "  off-topic %.2f, closest example %q\n", e.OffTopic.Confidence, e.OffTopic.Example)
+		var scope []string
+		for _, w := range e.Scope {
+			scope = append(scope, fmt.Sprintf("%s %+.1f", w.Term, w.LogOdds))
 		}
+		fmt.Fprintf(stdout, "  off-topic %.2f (in-scope evidence: %s)\n", e.OffTopic, strings.Join(scope, ", "))
 		if e.SmallTalk != "" {
 			fmt.Fprintf(stdout, "  small talk: %s\n", e.SmallTalk)
 		}

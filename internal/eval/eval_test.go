@@ -423,24 +423,26 @@ func TestTuneThresholds(t *testing.T) {
 	}
 	var best *result
 	for a := 0.16; a <= 0.5; a += 0.02 {
-		for mg := 0.0; mg <= 0.1; mg += 0.02 {
+		for mg := 0.0; mg <= 0.01; mg += 0.02 {
 			for off := 0.1; off <= 0.91; off += 0.05 {
-				th := bot.DefaultThresholds()
-				th.Answer, th.Margin, th.OffTopic = a, mg, off
-				eng := bot.NewEngine(kb, m, bot.Options{Limiter: bot.Unlimited{}, Thresholds: th})
-				s := &understandingScore{}
-				for i, it := range items {
-					s.add(it, ask(eng, fmt.Sprint("tune-", i), it.text))
-				}
-				// A confident answer to an off-topic question costs 1.5, a
-				// missing or wrong answer 1.
-				errs := 1.5*float64(s.out-s.rejected) + float64(s.answerable-s.answered)
-				if best == nil || errs < best.errors-1e-9 {
-					best = &result{th, errs, s}
+				for slope := 0.0; slope <= 3.01; slope += 0.5 {
+					th := bot.DefaultThresholds()
+					th.Answer, th.Margin, th.OffTopic, th.OffTopicSlope = a, mg, off, slope
+					eng := bot.NewEngine(kb, m, bot.Options{Limiter: bot.Unlimited{}, Thresholds: th})
+					s := &understandingScore{}
+					for i, it := range items {
+						s.add(it, ask(eng, fmt.Sprint("tune-", i), it.text))
+					}
+					// A confident answer to an off-topic question costs 1.5, a
+					// missing or wrong answer 1.
+					errs := 1.5*float64(s.out-s.rejected) + float64(s.answerable-s.answered)
+					if best == nil || errs < best.errors-1e-9 {
+						best = &result{th, errs, s}
+					}
 				}
 			}
 		}
 	}
-	t.Logf("best on the tune split: answer %.2f, margin %.2f, off-topic %.2f: answered %d/%d, off-topic turned down %d/%d",
-		best.th.Answer, best.th.Margin, best.th.OffTopic, best.s.answered, best.s.answerable, best.s.rejected, best.s.out)
+	t.Logf("best on the tune split: answer %.2f, margin %.2f, off-topic %.2f, slope %.1f: answered %d/%d, off-topic turned down %d/%d",
+		best.th.Answer, best.th.Margin, best.th.OffTopic, best.th.OffTopicSlope, best.s.answered, best.s.answerable, best.s.rejected, best.s.out)
 }

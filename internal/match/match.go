@@ -306,10 +306,18 @@ type Explanation struct {
 	Safety, Declines []triage.Finding
 	// Topics are the best topics, best first, each with its closest example.
 	Topics []Evidence
-	// OffTopic is the closest out-of-scope example.
-	OffTopic Evidence
+	// OffTopic is the probability that the message is out of scope, with
+	// what each word added to the in-scope log-odds.
+	OffTopic float64
+	Scope    []ScopeWord
 	// SmallTalk is the kind of small talk the message is, if it is.
 	SmallTalk string
+}
+
+// ScopeWord is one word's evidence for the message being in scope.
+type ScopeWord struct {
+	Term    string
+	LogOdds float64
 }
 
 // Evidence is a class's closest example in a message.
@@ -348,9 +356,16 @@ func (m *Matcher) Explain(text string) Explanation {
 	for _, cand := range c.Candidates {
 		e.Topics = append(e.Topics, evidence(int(m.topicOf[cand.TopicID]), cand.Confidence))
 	}
-	for cl := range m.classIDs {
-		if m.classKind[cl] == offTopicClass {
-			e.OffTopic = evidence(cl, c.OffTopic)
+	e.OffTopic = c.OffTopic
+	terms := map[int32]string{}
+	for t, id := range m.ix.terms {
+		terms[id] = t
+	}
+	if len(sc.spans) > 0 {
+		for k, id := range sc.qterms {
+			if sc.spans[len(sc.spans)-1].terms&(1<<uint(k)) != 0 {
+				e.Scope = append(e.Scope, ScopeWord{Term: terms[id], LogOdds: float64(m.scope.logOdds[id])})
+			}
 		}
 	}
 	return e

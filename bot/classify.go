@@ -66,7 +66,7 @@ type Thresholds struct {
 
 // DefaultThresholds returns the tuned thresholds.
 func DefaultThresholds() Thresholds {
-	return Thresholds{Answer: 0.24, Margin: 0, SmallTalk: 0.5, OffTopic: 0.1, OffTopicSlope: 2.5}
+	return Thresholds{Answer: 0.16, Margin: 0, SmallTalk: 0.5, OffTopic: 0.1, OffTopicSlope: 2}
 }
 
 // followOnOffTopic is the off-topic probability a follow-up of the last

@@ -3,7 +3,7 @@ package analyze
 // contractions expands whole words: contractions typed without an
 // apostrophe.
 var contractions = map[string][]string{
-	"dont": {"do", "not"}, "doesnt": {"does", "not"}, "didnt": {"did", "not"},
+	"doesnt": {"does", "not"}, "didnt": {"did", "not"},
 	"cant": {"can", "not"}, "cannot": {"can", "not"}, "couldnt": {"could", "not"},
 	"wont": {"will", "not"}, "wouldnt": {"would", "not"}, "shouldnt": {"should", "not"},
 	"isnt": {"is", "not"}, "arent": {"are", "not"}, "wasnt": {"was", "not"},
@@ -14,6 +14,12 @@ var contractions = map[string][]string{
 	"hes": {"he"}, "theyre": {"they", "are"}, "id": {"i", "would"},
 	"gonna": {"going", "to"}, "wanna": {"want", "to"}, "gotta": {"got", "to"},
 	"dunno": {"do", "not", "know"}, "innit": {"is", "not", "it"},
+	// Scots and other dialects.
+	"cannae": {"can", "not"}, "canna": {"can", "not"}, "dinnae": {"do", "not"}, "didnae": {"did", "not"},
+	"wisnae": {"was", "not"}, "isnae": {"is", "not"}, "wouldnae": {"would", "not"}, "couldnae": {"could", "not"},
+	"willnae": {"will", "not"}, "hasnae": {"has", "not"}, "havnae": {"have", "not"}, "havenae": {"have", "not"},
+	"nae": {"no"}, "naebody": {"nobody"}, "naethin": {"nothing"}, "nuthin": {"nothing"}, "nothin": {"nothing"},
+	"ain": {"is", "not"}, "ion": {"i", "do", "not"}, "dont": {"do", "not"},
 }
 
 // shorthand expands chat shorthand and phone typing that no spelling

@@ -63,11 +63,26 @@ type Rule struct {
 	Triggers []string
 	// Unless lists patterns that cancel a trigger match they overlap.
 	Unless []string
+	// SelfOnly marks a sign that must be the member's own: "my husband's
+	// got a fever" or "my pal's waters went" raise nothing, while "my
+	// sister is 30 weeks and bleeding" does (see OthersGroup).
+	SelfOnly bool
 }
+
+// OthersGroup names the word group of people who are not the pregnant
+// member (toddler, husband, friend...). A SelfOnly rule's match is about
+// someone else when, looking back from it in its clause, such a word is
+// the subject, with no word of the member's own ("I", "my", "she") or of
+// a pregnancy ("30 weeks", "pregnant") in between, and the match itself
+// holds none ("my toddler kicked my bump" is the member's).
+const OthersGroup = "others"
 
 // Set is a compiled collection of rules. It is safe for concurrent use.
 type Set struct {
-	ids     []string
+	ids      []string
+	selfOnly []bool
+	others   map[string]bool // lemmas of people who are not the member
+	selves   map[string]bool // lemmas of the member and of a pregnancy
 	phrases []phrase
 	anchors map[string][]int32 // lemma -> phrases anchored on it
 	negAnch []int32            // phrases anchored on a negation
@@ -131,8 +146,22 @@ func Compile(a *analyze.Analyzer, rules []Rule, groups map[string][]string) (*Se
 	s := &Set{anchors: map[string][]int32{}, uAnch: map[string][]int32{}}
 	freq := map[string]int{}
 	var errs []string
+	s.others, s.selves = map[string]bool{}, map[string]bool{}
+	for _, w := range groups[OthersGroup] {
+		for _, l := range a.Lemmas(w) {
+			s.others[l] = true
+		}
+	}
+	for _, l := range []string{"i", "me", "my", "mine", "myself", "we", "us", "our", "she", "her", "pregnant",
+		"pregnancy", "expecting", "week", "weeks", "wk", "wks", "trimester", "due", analyze.NumberLemma} {
+		for _, x := range a.Lemmas(l) {
+			s.selves[x] = true
+		}
+		s.selves[l] = true
+	}
 	for ri, r := range rules {
 		s.ids = append(s.ids, r.ID)
+		s.selfOnly = append(s.selfOnly, r.SelfOnly)
 		for ti, t := range r.Triggers {
 			ps, err := expand(a, t, groups)
 			if err != nil {
@@ -195,7 +224,7 @@ func Compile(a *analyze.Analyzer, rules []Rule, groups map[string][]string) (*Se
 	s.hedges = lemmaSet(a, "sure", "certain", "idea", "clue", "clear", "doubt", "much", "many", "lot", "lots",
 		"very", "too", "heavy", "heavily", "more", "longer", "really", "that", "only", "just", "tell", "know",
 		"knowing", "think", "thought", "remember", "notice", "noticed", "see", "sign", "properly", "normal",
-		"usual", "anymore", "enough", "as", "quite", "bad", "worse", "better", "stop", "stopping", "ease", "go", "gone")
+		"usual", "anymore", "enough", "as", "quite", "bad", "worse", "better")
 	s.answers = lemmaSet(a, "way", "really", "thankfully", "luckily", "thank", "at", "all", "none", "whatsoever",
 		"nothing", "fine", "ok", "okay", "good", "phew", "thankfully", "nah", "nope", "not")
 	s.joins = lemmaSet(a, "or", "and", "nor", "no", "any", "nothing")
@@ -545,16 +574,21 @@ const (
 	NegatedInside         // a cue inside it ("the pain is not sudden")
 	NegatedAfter          // a bare "no" answers it ("bleeding? no")
 	Cancelled             // an "unless" pattern overlaps it
+	SomeoneElse           // it is about someone else ("my husband's got a fever")
 )
 
 func (v Verdict) String() string {
 	return [...]string{"fired", "negated by a cue before it", "negated as an item of a negated list",
-		"negated by a cue inside it", "negated by an answer after it", "cancelled by an unless pattern"}[v]
+		"negated by a cue inside it", "negated by an answer after it", "cancelled by an unless pattern",
+		"about someone else"}[v]
 }
 
 func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
 	if s.cancelled(tokens, sc, p.rule, m.start, m.end) {
 		return Cancelled
+	}
+	if s.selfOnly[p.rule] && s.someoneElse(tokens, m) {
+		return SomeoneElse
 	}
 	if !p.absence && s.hedgedAfter(tokens, m.end) {
 		return Fired // "not bleeding a lot": some is present
@@ -577,6 +611,28 @@ func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) V
 		return NegatedAfter
 	}
 	return Fired
+}
+
+// someoneElse reports whether a match is about someone other than the
+// member (see OthersGroup).
+func (s *Set) someoneElse(tokens []analyze.Token, m match) bool {
+	for j := m.start; j <= m.end; j++ {
+		if s.selves[tokens[j].Lemma] {
+			return false
+		}
+	}
+	for j := m.start - 1; j >= 0; j-- {
+		t := tokens[j]
+		switch {
+		case isClauseEnd(t):
+			return false
+		case s.selves[t.Lemma]:
+			return false
+		case s.others[t.Lemma]:
+			return true
+		}
+	}
+	return false
 }
 
 // hedged reports whether the cue at j is a hedge: "not sure", "no idea".

@@ -83,16 +83,16 @@ type Set struct {
 	selfOnly []bool
 	others   map[string]bool // lemmas of people who are not the member
 	selves   map[string]bool // lemmas of the member and of a pregnancy
-	phrases []phrase
-	anchors map[string][]int32 // lemma -> phrases anchored on it
-	negAnch []int32            // phrases anchored on a negation
-	unless  []phrase
-	uAnch   map[string][]int32
-	hedges  map[string]bool // words that turn a negation cue into a hedge
-	enders  map[string]bool // contrast words that close a list item: "just", "but"
-	answers map[string]bool // words that may follow an answering "no"
-	joins   map[string]bool // list connectors: or, and, nor
-	pool    sync.Pool       // *scratch
+	phrases  []phrase
+	anchors  map[string][]int32 // lemma -> phrases anchored on it
+	negAnch  []int32            // phrases anchored on a negation
+	unless   []phrase
+	uAnch    map[string][]int32
+	hedges   map[string]bool // words that turn a negation cue into a hedge
+	enders   map[string]bool // contrast words that close a list item: "just", "but"
+	answers  map[string]bool // words that may follow an answering "no"
+	joins    map[string]bool // list connectors: or, and, nor
+	pool     sync.Pool       // *scratch
 }
 
 // phrase is one expansion of a trigger: a bag of lemmas, one of which

@@ -47,6 +47,8 @@ type file struct {
 	outOfScope               []string
 	outPos                   []Pos
 	smallTalk                []SmallTalk
+	history                  *History
+	historyPos               positions
 	talkPos                  []positions
 	sourcePos, topicPos      []positions
 	flagPos, synPos, declPos []positions
@@ -122,6 +124,10 @@ func (d *decoder) parse(data []byte) *file {
 				x, p := d.smallTalk(n)
 				f.smallTalk, f.talkPos = append(f.smallTalk, x), append(f.talkPos, p)
 			})
+		},
+		"history": func(n *yaml.Node) {
+			h, p := d.history(n)
+			f.history, f.historyPos = &h, p
 		},
 		"regions": func(n *yaml.Node) {
 			d.each(n, "regions", func(n *yaml.Node) {
@@ -325,6 +331,18 @@ func (d *decoder) smallTalk(n *yaml.Node) (SmallTalk, positions) {
 		},
 	})
 	return x, p
+}
+
+func (d *decoder) history(n *yaml.Node) (History, positions) {
+	h, p := History{Pos: d.pos(n)}, newPositions()
+	p.present = d.fields(n, "history", map[string]func(*yaml.Node){
+		"past":       func(v *yaml.Node) { h.Past, p.list["past"] = d.list(v, "past") },
+		"past_after": func(v *yaml.Node) { h.PastAfter, p.list["past_after"] = d.list(v, "past_after") },
+		"now":        func(v *yaml.Node) { h.Now, p.list["now"] = d.list(v, "now") },
+		"settled":    func(v *yaml.Node) { h.Settled, p.list["settled"] = d.list(v, "settled") },
+		"again":      func(v *yaml.Node) { h.Again, p.list["again"] = d.list(v, "again") },
+	})
+	return h, p
 }
 
 // wordGroups reads a mapping of group name to a list of words.

@@ -116,20 +116,22 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	groups := kb.Groups()
 	rules := make([]triage.Rule, 0, len(kb.RedFlags)+len(kb.Safety))
 	for _, f := range kb.RedFlags {
-		rules = append(rules, triage.Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless, SelfOnly: true})
+		rules = append(rules, triage.Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless, SelfOnly: true, Settles: true})
 	}
 	for _, x := range kb.Safety {
 		rules = append(rules, triage.Rule{ID: x.ID, Triggers: x.Triggers, Unless: x.Unless})
 	}
 	var err error
-	if m.flags, err = triage.Compile(m.an, rules, groups); err != nil {
+	h := kb.History
+	history := triage.History{Past: h.Past, PastAfter: h.PastAfter, Now: h.Now, Settled: h.Settled, Again: h.Again}
+	if m.flags, err = triage.Compile(m.an, triage.Config{Rules: rules, Groups: groups, History: history}); err != nil {
 		return nil, fmt.Errorf("compile safety triggers: %w", err)
 	}
 	drules := make([]triage.Rule, len(kb.Declines))
 	for i, d := range kb.Declines {
 		drules[i] = triage.Rule{ID: d.ID, Triggers: d.Triggers}
 	}
-	if m.declines, err = triage.Compile(m.an, drules, groups); err != nil {
+	if m.declines, err = triage.Compile(m.an, triage.Config{Rules: drules, Groups: groups}); err != nil {
 		return nil, fmt.Errorf("compile decline triggers: %w", err)
 	}
 

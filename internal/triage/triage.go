@@ -67,6 +67,18 @@ type Rule struct {
 	// got a fever" or "my pal's waters went" raise nothing, while "my
 	// sister is 30 weeks and bleeding" does (see OthersGroup).
 	SelfOnly bool
+	// Settles marks a sign that, told as history that was checked and
+	// settled, raises no alarm (see History).
+	Settles bool
+}
+
+// Config is what Compile builds a Set from.
+type Config struct {
+	Rules []Rule
+	// Groups holds the word groups that patterns name in braces.
+	Groups map[string][]string
+	// History tells settled history from a sign happening now.
+	History History
 }
 
 // OthersGroup names the word group of people who are not the pregnant
@@ -81,13 +93,14 @@ const OthersGroup = "others"
 type Set struct {
 	ids      []string
 	selfOnly []bool
+	settles  []bool
+	history  history
 	others   map[string]bool // lemmas of people who are not the member
 	selves   map[string]bool // lemmas of the member and of a pregnancy
 	phrases  []phrase
 	anchors  map[string][]int32 // lemma -> phrases anchored on it
 	negAnch  []int32            // phrases anchored on a negation
-	unless   []phrase
-	uAnch    map[string][]int32
+	unless   patterns
 	hedges   map[string]bool // words that turn a negation cue into a hedge
 	enders   map[string]bool // contrast words that close a list item: "just", "but"
 	answers  map[string]bool // words that may follow an answering "no"
@@ -142,8 +155,9 @@ func firstLemma(term string) string {
 // word groups that triggers name in braces; a group name that is not
 // defined is an error, and so is a trigger that expands into too many
 // phrases.
-func Compile(a *analyze.Analyzer, rules []Rule, groups map[string][]string) (*Set, error) {
-	s := &Set{anchors: map[string][]int32{}, uAnch: map[string][]int32{}}
+func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
+	rules, groups := c.Rules, c.Groups
+	s := &Set{anchors: map[string][]int32{}}
 	freq := map[string]int{}
 	var errs []string
 	s.others, s.selves = map[string]bool{}, map[string]bool{}
@@ -162,6 +176,7 @@ func Compile(a *analyze.Analyzer, rules []Rule, groups map[string][]string) (*Se
 	for ri, r := range rules {
 		s.ids = append(s.ids, r.ID)
 		s.selfOnly = append(s.selfOnly, r.SelfOnly)
+		s.settles = append(s.settles, r.Settles)
 		for ti, t := range r.Triggers {
 			ps, err := expand(a, t, groups)
 			if err != nil {
@@ -176,12 +191,8 @@ func Compile(a *analyze.Analyzer, rules []Rule, groups map[string][]string) (*Se
 			}
 		}
 		for ui, u := range r.Unless {
-			ps, err := expand(a, u, groups)
-			if err != nil {
+			if err := s.unless.add(a, groups, ri, ui, u); err != nil {
 				errs = append(errs, fmt.Sprintf("%s: unless %q: %v", r.ID, u, err))
-			}
-			for _, terms := range ps {
-				s.unless = append(s.unless, phrase{rule: int32(ri), trigger: int32(ui), terms: terms, ordered: true})
 			}
 		}
 	}
@@ -209,24 +220,28 @@ func Compile(a *analyze.Analyzer, rules []Rule, groups map[string][]string) (*Se
 	for i := range s.phrases {
 		anchor(&s.phrases[i], s.anchors, int32(i))
 	}
-	for i := range s.unless {
-		p := &s.unless[i]
-		best := 0
-		for k, term := range p.terms {
-			if term != negLemma && (p.terms[best] == negLemma || freq[term] < freq[p.terms[best]]) {
-				best = k
+	h := &s.history
+	for _, l := range []struct {
+		name string
+		ps   *patterns
+		list []string
+	}{{"past", &h.past, c.History.Past}, {"past after", &h.pastAfter, c.History.PastAfter},
+		{"now", &h.now, c.History.Now}, {"settled", &h.settled, c.History.Settled}, {"again", &h.again, c.History.Again}} {
+		for i, pattern := range l.list {
+			if err := l.ps.add(a, groups, -1, i, pattern); err != nil {
+				errs = append(errs, fmt.Sprintf("history: %s %q: %v", l.name, pattern, err))
 			}
 		}
-		p.anchor = best
-		key := firstLemma(p.terms[best])
-		s.uAnch[key] = append(s.uAnch[key], int32(i))
+		l.ps.index(freq)
 	}
+	s.unless.index(freq)
 	s.hedges = lemmaSet(a, "sure", "certain", "idea", "clue", "clear", "doubt", "much", "many", "lot", "lots",
 		"very", "too", "heavy", "heavily", "more", "longer", "really", "that", "only", "just", "tell", "know",
 		"knowing", "think", "thought", "remember", "notice", "noticed", "see", "sign", "properly", "normal",
 		"usual", "anymore", "enough", "as", "quite", "bad", "worse", "better")
 	s.answers = lemmaSet(a, "way", "really", "thankfully", "luckily", "thank", "at", "all", "none", "whatsoever",
-		"nothing", "fine", "ok", "okay", "good", "phew", "thankfully", "nah", "nope", "not")
+		"nothing", "fine", "ok", "okay", "good", "phew", "thankfully", "nah", "nope", "not", "drop", "one", "trace",
+		"bit", "sign", "speck", "thing", "sausage", "peep", "twinge", "hint")
 	s.joins = lemmaSet(a, "or", "and", "nor", "no", "any", "nothing")
 	s.enders = lemmaSet(a, "but", "just", "only", "though", "however", "although", "yet", "except", "apart", "besides", "still")
 	n := len(rules)
@@ -575,12 +590,13 @@ const (
 	NegatedAfter          // a bare "no" answers it ("bleeding? no")
 	Cancelled             // an "unless" pattern overlaps it
 	SomeoneElse           // it is about someone else ("my husband's got a fever")
+	Settled               // it is settled history ("fell last month, checked, all fine")
 )
 
 func (v Verdict) String() string {
 	return [...]string{"fired", "negated by a cue before it", "negated as an item of a negated list",
 		"negated by a cue inside it", "negated by an answer after it", "cancelled by an unless pattern",
-		"about someone else"}[v]
+		"about someone else", "settled history"}[v]
 }
 
 func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
@@ -609,6 +625,9 @@ func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) V
 	}
 	if s.answeredNo(tokens, m.end) {
 		return NegatedAfter
+	}
+	if s.settles[p.rule] && (s.settled(tokens, sc, m) || s.reassurance(tokens, sc, m)) {
+		return Settled
 	}
 	return Fired
 }
@@ -739,40 +758,60 @@ func (s *Set) itemEnds(tokens []analyze.Token, end int) bool {
 }
 
 // answeredNo reports whether a bare "no" answers the match: "bleeding?
-// no", "contractions? no way", "spotting - nope".
+// no", "contractions? no way", "spotting - nope", "bleeding? not a drop",
+// or, after a short list, "bleeding, fluid, tightening: none".
 func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
-	j := end + 1
+	j := s.listAfter(tokens, end+1)
+	listed, at := j > end+1, j
 	for k := 0; k < 2 && j < len(tokens) && tokens[j].Is(analyze.Break); k++ {
 		j++
 	}
 	if j >= len(tokens) || !tokens[j].Is(analyze.Negation) || s.hedged(tokens, j) {
 		return false
 	}
-	if j == end+1 && !s.answers[tokens[j].Lemma] && tokens[j].Lemma != "none" {
+	if j == at && (listed || !s.answers[tokens[j].Lemma] && tokens[j].Lemma != "none") {
 		return false // "bleeding not..." reads as a new clause, not an answer
 	}
 	next := j + 1
+	for next < len(tokens) && (tokens[next].Lemma == "a" || tokens[next].Lemma == "single") {
+		next++ // "not a drop", "not a single one"
+	}
 	return next >= len(tokens) || tokens[next].Is(analyze.Break) || tokens[next].Is(analyze.ScopeEnd) || s.answers[tokens[next].Lemma]
+}
+
+// listAfter skips the short list items that follow index j ("bleeding,
+// fluid, tightening"), and returns the index after the last one.
+func (s *Set) listAfter(tokens []analyze.Token, j int) int {
+	for range maxListItems {
+		k := j
+		if k >= len(tokens) || tokens[k].Is(analyze.Negation) || !(tokens[k].Is(analyze.Weak) || s.joins[tokens[k].Lemma]) {
+			return j
+		}
+		k++
+		words := 0
+		for ; k < len(tokens) && !tokens[k].Is(analyze.Break) && !tokens[k].Is(analyze.Negation) && !s.joins[tokens[k].Lemma]; k++ {
+			if !tokens[k].Is(analyze.Stop) {
+				words++
+			}
+		}
+		if words == 0 || words > maxItemWords {
+			return j
+		}
+		j = k
+	}
+	return j
 }
 
 // cancelled reports whether one of the rule's unless patterns overlaps
 // the match.
 func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, end int) bool {
-	if len(s.unless) == 0 {
-		return false
-	}
-	for i := max(0, start-maxTerms*(maxGap+1)); i < len(tokens) && i <= end+maxTerms*(maxGap+1); i++ {
-		for _, ui := range s.uAnch[tokens[i].Lemma] {
-			u := &s.unless[ui]
-			if u.rule != rule {
-				continue
-			}
-			if m, ok := s.matchAround(tokens, sc, u, i); ok && m.start <= end && m.end >= start && !s.negatedUnless(tokens, u, m) {
-				return true
-			}
-		}
-	}
-	return false
+	found := false
+	reach := maxTerms * (maxGap + 1)
+	s.unless.find(s, tokens, sc, start-reach, end+reach+1, func(u *phrase, m match) bool {
+		found = u.rule == rule && m.start <= end && m.end >= start && !s.negatedUnless(tokens, u, m)
+		return !found
+	})
+	return found
 }
 
 // negatedUnless reports whether an unless match is itself negated: "she

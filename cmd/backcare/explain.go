@@ -71,22 +71,31 @@ func cmdExplain(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	return sc.Err()
 }
 
-// printFindings lists trigger matches with the trigger's text.
+// printFindings lists trigger matches with the trigger's text, and the
+// unless pattern that cancelled a match.
 func printFindings(w io.Writer, kb *knowledge.Base, fs []triage.Finding, declines bool) {
 	for _, f := range fs {
-		what, trigger := "safety", ""
+		what, triggers, unless := "safety", []string(nil), []string(nil)
 		if declines {
 			what = "decline"
 			for _, d := range kb.Declines {
-				if d.ID == f.Rule && f.Trigger < len(d.Triggers) {
-					trigger = d.Triggers[f.Trigger]
+				if d.ID == f.Rule {
+					triggers = d.Triggers
 				}
 			}
-		} else if r, ok := kb.RedFlag(f.Rule); ok && f.Trigger < len(r.Triggers) {
-			what, trigger = "red flag", r.Triggers[f.Trigger]
-		} else if x, ok := kb.SafetyRule(f.Rule); ok && f.Trigger < len(x.Triggers) {
-			trigger = x.Triggers[f.Trigger]
+		} else if r, ok := kb.RedFlag(f.Rule); ok {
+			what, triggers, unless = "red flag", r.Triggers, r.Unless
+		} else if x, ok := kb.SafetyRule(f.Rule); ok {
+			triggers, unless = x.Triggers, x.Unless
 		}
-		fmt.Fprintf(w, "  %s %s: trigger %q %s\n", what, f.Rule, trigger, f.Verdict)
+		trigger := ""
+		if f.Trigger < len(triggers) {
+			trigger = triggers[f.Trigger]
+		}
+		fmt.Fprintf(w, "  %s %s: trigger %q %s", what, f.Rule, trigger, f.Verdict)
+		if f.Unless >= 0 && f.Unless < len(unless) {
+			fmt.Fprintf(w, " %q", unless[f.Unless])
+		}
+		fmt.Fprintln(w)
 	}
 }

@@ -104,6 +104,7 @@ type Set struct {
 	hedges   map[string]bool // words that turn a negation cue into a hedge
 	enders   map[string]bool // contrast words that close a list item: "just", "but"
 	answers  map[string]bool // words that may follow an answering "no"
+	fine     map[string]bool // one-word answers that mean all is well: "temperature: normal"
 	joins    map[string]bool // list connectors: or, and, nor
 	pool     sync.Pool       // *scratch
 }
@@ -242,6 +243,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	s.answers = lemmaSet(a, "way", "really", "thankfully", "luckily", "thank", "at", "all", "none", "whatsoever",
 		"nothing", "fine", "ok", "okay", "good", "phew", "thankfully", "nah", "nope", "not", "drop", "one", "trace",
 		"bit", "sign", "speck", "thing", "sausage", "peep", "twinge", "hint")
+	s.fine = lemmaSet(a, "fine", "normal", "ok", "okay", "good", "grand", "intact", "clear", "negative", "nil", "zero")
 	s.joins = lemmaSet(a, "or", "and", "nor", "no", "any", "nothing")
 	s.enders = lemmaSet(a, "but", "just", "only", "though", "however", "although", "yet", "except", "apart", "besides", "still")
 	n := len(rules)
@@ -412,7 +414,7 @@ func (s *Set) each(tokens []analyze.Token, sc *scratch, f func(p *phrase, m matc
 // nearest matching token for each term, and its span may hold at most
 // len(terms)+Slack content words (function words do not count). An
 // ordered phrase needs its terms in order, with at most maxGap tokens
-// between neighbours.
+// and no punctuation between neighbours.
 func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int) (match, bool) {
 	terms := p.terms
 	width := len(terms) + Slack
@@ -443,7 +445,7 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 		m := match{start: i, end: i + n0 - 1, cue: -1}
 		for k := p.anchor - 1; k >= 0; k-- {
 			found := false
-			for j := pos[k+1] - 1; j >= lo && j >= pos[k+1]-1-maxGap; j-- {
+			for j := pos[k+1] - 1; j >= lo && j >= pos[k+1]-1-maxGap && !tokens[j].Is(analyze.Break); j-- {
 				if n := termMatches(tokens, j, terms[k]); n > 0 && j+n <= pos[k+1] {
 					pos[k], found = j, true
 					break
@@ -457,7 +459,7 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 		next := i + n0
 		for k := p.anchor + 1; k < len(terms); k++ {
 			found := false
-			for j := next; j < hi && j <= next+maxGap; j++ {
+			for j := next; j < hi && j <= next+maxGap && !tokens[j].Is(analyze.Break); j++ {
 				if n := termMatches(tokens, j, terms[k]); n > 0 {
 					pos[k], next, found = j, j+n, true
 					break
@@ -600,7 +602,7 @@ func (v Verdict) String() string {
 }
 
 func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
-	if s.cancelled(tokens, sc, p.rule, m.start, m.end) {
+	if s.cancelled(tokens, sc, p.rule, m.start, m.end) >= 0 {
 		return Cancelled
 	}
 	if s.selfOnly[p.rule] && s.someoneElse(tokens, m) {
@@ -759,12 +761,17 @@ func (s *Set) itemEnds(tokens []analyze.Token, end int) bool {
 
 // answeredNo reports whether a bare "no" answers the match: "bleeding?
 // no", "contractions? no way", "spotting - nope", "bleeding? not a drop",
-// or, after a short list, "bleeding, fluid, tightening: none".
+// or, after a short list, "bleeding, fluid, tightening: none"; or a word
+// that ends its sentence and means all is well: "temperature: normal.".
 func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 	j := s.listAfter(tokens, end+1)
 	listed, at := j > end+1, j
 	for k := 0; k < 2 && j < len(tokens) && tokens[j].Is(analyze.Break); k++ {
 		j++
+	}
+	if j > at && j < len(tokens) && s.fine[tokens[j].Lemma] {
+		// "temperature: normal", "waters? intact."
+		return j+1 >= len(tokens) || isClauseEnd(tokens[j+1])
 	}
 	if j >= len(tokens) || !tokens[j].Is(analyze.Negation) || s.hedged(tokens, j) {
 		return false
@@ -794,22 +801,24 @@ func (s *Set) listAfter(tokens []analyze.Token, j int) int {
 				words++
 			}
 		}
-		if words == 0 || words > maxItemWords {
-			return j
+		if words == 0 || words > maxItemWords || k >= len(tokens) || !(tokens[k].Is(analyze.Weak) || s.joins[tokens[k].Lemma]) {
+			return j // not an item: nothing follows it in a list
 		}
 		j = k
 	}
 	return j
 }
 
-// cancelled reports whether one of the rule's unless patterns overlaps
-// the match.
-func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, end int) bool {
-	found := false
+// cancelled returns the index of one of the rule's unless patterns that
+// overlaps the match, or -1.
+func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, end int) int {
+	found := -1
 	reach := maxTerms * (maxGap + 1)
 	s.unless.find(s, tokens, sc, start-reach, end+reach+1, func(u *phrase, m match) bool {
-		found = u.rule == rule && m.start <= end && m.end >= start && !s.negatedUnless(tokens, u, m)
-		return !found
+		if u.rule == rule && m.start <= end && m.end >= start && !s.negatedUnless(tokens, u, m) {
+			found = int(u.trigger)
+		}
+		return found < 0
 	})
 	return found
 }
@@ -839,6 +848,9 @@ type Finding struct {
 	Trigger int // index of the trigger in the rule
 	Words   []string
 	Verdict Verdict
+	// Unless is the index in the rule of the unless pattern that cancelled
+	// the match, or -1.
+	Unless int
 }
 
 // Explain returns every trigger match in tokens with its verdict: why a
@@ -854,8 +866,12 @@ func (s *Set) Explain(tokens []analyze.Token) []Finding {
 			return true
 		}
 		seen[key] = true
-		out = append(out, Finding{Rule: s.ids[p.rule], Trigger: int(p.trigger), Words: p.terms,
-			Verdict: s.verdict(tokens, sc, p, m)})
+		f := Finding{Rule: s.ids[p.rule], Trigger: int(p.trigger), Words: p.terms,
+			Verdict: s.verdict(tokens, sc, p, m), Unless: -1}
+		if f.Verdict == Cancelled {
+			f.Unless = s.cancelled(tokens, sc, p.rule, m.start, m.end)
+		}
+		out = append(out, f)
 		return true
 	})
 	return out

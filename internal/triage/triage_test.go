@@ -75,6 +75,8 @@ func TestMatch(t *testing.T) {
 		{"bleeding, pink wipes, contractions: none", ""},
 		{"bleeding, contractions: no idea why", "bleeding"},
 		{"bleeding: not much", "bleeding"},
+		{"bleeding? fine. contractions: normal", ""},
+		{"bleeding? fine, just a little", "bleeding"},
 		{"the pain is not sudden or sharp", ""},
 		// Hedges, new clauses and new subjects keep the sign.
 		{"not sure if I'm bleeding", "bleeding"},

@@ -92,7 +92,11 @@ func printFindings(w io.Writer, kb *knowledge.Base, fs []triage.Finding, decline
 		if f.Trigger < len(triggers) {
 			trigger = triggers[f.Trigger]
 		}
-		fmt.Fprintf(w, "  %s %s: trigger %q %s", what, f.Rule, trigger, f.Verdict)
+		part := ""
+		if f.Part > 0 {
+			part = fmt.Sprintf(" part %d", f.Part)
+		}
+		fmt.Fprintf(w, "  %s %s: trigger %q%s %s", what, f.Rule, trigger, part, f.Verdict)
 		if f.Unless >= 0 && f.Unless < len(unless) {
 			fmt.Fprintf(w, " %q", unless[f.Unless])
 		}

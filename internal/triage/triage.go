@@ -9,7 +9,10 @@
 // compared as lemmas, after the analyzer's spelling fixes and synonyms,
 // so "bled", "bleeds" and "bleeding" meet, while a work "contract" and
 // "contractions" do not. A trigger matches when all its words appear, in
-// any order, within len(words)+Slack tokens of one clause.
+// any order, within len(words)+Slack tokens of one clause. A trigger may
+// join parts with " & " ("{baby} usually|normally & only|barely today"):
+// it matches when every part matches, unnegated, in the same sentence,
+// however far apart, for signs that are described across a sentence.
 //
 // A match is negated, and fires nothing, when
 //   - a negation cue ("no", "not", "never", "without") stands before it in
@@ -117,13 +120,51 @@ type phrase struct {
 	terms   []string
 	anchor  int
 	absence bool // a term is a negation: the sign is an absence
+	part    int8 // for a trigger of parts joined by " & ", which one (from 1); 0 for others
+	parts   int8 // how many parts the trigger has; 0 for a plain trigger
 	ordered bool // unless patterns: words in order, close together
 }
 
 type scratch struct {
-	seen []bool // per rule
-	used []bool // per token, while matching one phrase
-	pos  []int  // where each term of the phrase being matched was found
+	seen  []bool     // per rule
+	joint []jointHit // parts of " & " triggers found so far
+	sent  []int32    // per token: which sentence it is in
+	used  []bool     // per token, while matching one phrase
+	pos   []int      // where each term of the phrase being matched was found
+}
+
+// jointHit records which parts of a " & " trigger matched in a sentence.
+type jointHit struct {
+	rule, trigger, sentence int32
+	parts                   uint8 // bit k-1 set: part k matched
+}
+
+// maxParts bounds the parts of a " & " trigger.
+const maxParts = 4
+
+// matchJoint records a fired part of a " & " trigger and reports whether
+// every part has now matched in that sentence.
+func (sc *scratch) matchJoint(tokens []analyze.Token, p *phrase, m match) bool {
+	if len(sc.sent) != len(tokens) {
+		sc.sent = sc.sent[:0]
+		n := int32(0)
+		for _, t := range tokens {
+			sc.sent = append(sc.sent, n)
+			if isClauseEnd(t) {
+				n++
+			}
+		}
+	}
+	key := jointHit{rule: p.rule, trigger: p.trigger, sentence: sc.sent[m.start]}
+	i := slices.IndexFunc(sc.joint, func(h jointHit) bool {
+		return h.rule == key.rule && h.trigger == key.trigger && h.sentence == key.sentence
+	})
+	if i < 0 {
+		sc.joint = append(sc.joint, key)
+		i = len(sc.joint) - 1
+	}
+	sc.joint[i].parts |= 1 << (p.part - 1)
+	return sc.joint[i].parts == 1<<p.parts-1
 }
 
 // match is one phrase found in a message.
@@ -179,15 +220,25 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 		s.selfOnly = append(s.selfOnly, r.SelfOnly)
 		s.settles = append(s.settles, r.Settles)
 		for ti, t := range r.Triggers {
-			ps, err := expand(a, t, groups)
-			if err != nil {
-				errs = append(errs, fmt.Sprintf("%s: trigger %q: %v", r.ID, t, err))
+			parts := strings.Split(t, " & ")
+			if len(parts) > maxParts {
+				errs = append(errs, fmt.Sprintf("%s: trigger %q: more than %d parts", r.ID, t, maxParts))
+				continue
 			}
-			for _, terms := range ps {
-				p := phrase{rule: int32(ri), trigger: int32(ti), terms: terms, absence: slices.Contains(terms, negLemma)}
-				s.phrases = append(s.phrases, p)
-				for _, term := range terms {
-					freq[term]++
+			for k, part := range parts {
+				ps, err := expand(a, part, groups)
+				if err != nil {
+					errs = append(errs, fmt.Sprintf("%s: trigger %q: %v", r.ID, t, err))
+				}
+				for _, terms := range ps {
+					p := phrase{rule: int32(ri), trigger: int32(ti), terms: terms, absence: slices.Contains(terms, negLemma)}
+					if len(parts) > 1 {
+						p.part, p.parts = int8(k+1), int8(len(parts))
+					}
+					s.phrases = append(s.phrases, p)
+					for _, term := range terms {
+						freq[term]++
+					}
 				}
 			}
 		}
@@ -358,9 +409,13 @@ func (s *Set) Match(tokens []analyze.Token) []string {
 	sc := s.pool.Get().(*scratch)
 	defer s.pool.Put(sc)
 	clear(sc.seen)
+	sc.joint, sc.sent = sc.joint[:0], sc.sent[:0]
 	found := 0
 	s.each(tokens, sc, func(p *phrase, m match) bool {
 		if sc.seen[p.rule] || s.verdict(tokens, sc, p, m) != Fired {
+			return true
+		}
+		if p.parts > 0 && !sc.matchJoint(tokens, p, m) {
 			return true
 		}
 		sc.seen[p.rule] = true
@@ -593,12 +648,13 @@ const (
 	Cancelled             // an "unless" pattern overlaps it
 	SomeoneElse           // it is about someone else ("my husband's got a fever")
 	Settled               // it is settled history ("fell last month, checked, all fine")
+	Partial               // one part of a " & " trigger, whose other parts are not in its sentence
 )
 
 func (v Verdict) String() string {
 	return [...]string{"fired", "negated by a cue before it", "negated as an item of a negated list",
 		"negated by a cue inside it", "negated by an answer after it", "cancelled by an unless pattern",
-		"about someone else", "settled history"}[v]
+		"about someone else", "settled history", "waiting for the other parts of its trigger"}[v]
 }
 
 func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
@@ -851,6 +907,9 @@ type Finding struct {
 	// Unless is the index in the rule of the unless pattern that cancelled
 	// the match, or -1.
 	Unless int
+	// Part is which part of a " & " trigger matched (from 1), or 0.
+	Part     int
+	sentence int32
 }
 
 // Explain returns every trigger match in tokens with its verdict: why a
@@ -858,7 +917,9 @@ type Finding struct {
 func (s *Set) Explain(tokens []analyze.Token) []Finding {
 	sc := s.pool.Get().(*scratch)
 	defer s.pool.Put(sc)
+	sc.joint, sc.sent = sc.joint[:0], sc.sent[:0]
 	var out []Finding
+	var joint []int // findings that are fired parts of " & " triggers
 	seen := map[[3]int]bool{}
 	s.each(tokens, sc, func(p *phrase, m match) bool {
 		key := [3]int{int(p.rule), int(p.trigger), m.start}
@@ -867,12 +928,38 @@ func (s *Set) Explain(tokens []analyze.Token) []Finding {
 		}
 		seen[key] = true
 		f := Finding{Rule: s.ids[p.rule], Trigger: int(p.trigger), Words: p.terms,
-			Verdict: s.verdict(tokens, sc, p, m), Unless: -1}
+			Verdict: s.verdict(tokens, sc, p, m), Unless: -1, Part: int(p.part)}
 		if f.Verdict == Cancelled {
 			f.Unless = s.cancelled(tokens, sc, p.rule, m.start, m.end)
+		}
+		if f.Verdict == Fired && p.parts > 0 {
+			sc.matchJoint(tokens, p, m)
+			f.sentence = sc.sent[m.start]
+			joint = append(joint, len(out))
 		}
 		out = append(out, f)
 		return true
 	})
+	// A part fires only if every part of its trigger matched in its sentence.
+	for _, i := range joint {
+		f := &out[i]
+		complete := slices.ContainsFunc(sc.joint, func(h jointHit) bool {
+			return s.ids[h.rule] == f.Rule && int(h.trigger) == f.Trigger && h.sentence == f.sentence &&
+				h.parts == 1<<s.partsOf(h.rule, h.trigger)-1
+		})
+		if !complete {
+			f.Verdict = Partial
+		}
+	}
 	return out
+}
+
+// partsOf returns how many parts a trigger has.
+func (s *Set) partsOf(rule, trigger int32) int8 {
+	for i := range s.phrases {
+		if p := &s.phrases[i]; p.rule == rule && p.trigger == trigger {
+			return p.parts
+		}
+	}
+	return 0
 }

@@ -103,6 +103,9 @@ func TestMatch(t *testing.T) {
 		{"my toddler fell off the slide", ""},
 		{"she is still kicking", ""},
 		{"a blood test", ""},
+		// Parts joined by " & " match anywhere in one sentence.
+		{"she usually kicks like mad after dinner but I've felt only a couple of tiny ones tonight", "movements"},
+		{"she usually kicks like mad after dinner. I've felt only a couple of tiny ones tonight", ""},
 		// Settled history: past, checked and over; but not if it is now,
 		// came back, was only asked about, or "at 30 weeks" comes first.
 		{"had some bleeding at 8 weeks, scan was all fine. now 22 weeks", ""},

@@ -5,7 +5,8 @@
 // alternatives ("brown|pink|red", with "_" joining the words of one
 // alternative: "all_the_time|non_stop") or a named word group ("{baby}",
 // which the knowledge base defines as baby, she, he, bub, ...), or both
-// ("{down-there}|bum"). Words are
+// ("{down-there}|bum"), "#" for any number or "#37.8-43" for a number in
+// a range. Words are
 // compared as lemmas, after the analyzer's spelling fixes and synonyms,
 // so "bled", "bleeds" and "bleeding" meet, while a work "contract" and
 // "contractions" do not. A trigger matches when all its words appear, in
@@ -37,6 +38,7 @@ package triage
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -108,6 +110,7 @@ type Set struct {
 	enders   map[string]bool // contrast words that close a list item: "just", "but"
 	answers  map[string]bool // words that may follow an answering "no"
 	fine     map[string]bool // one-word answers that mean all is well: "temperature: normal"
+	adverbs  map[string]bool // words that may stand between an absence's cue and its word: "can't even feel"
 	joins    map[string]bool // list connectors: or, and, nor
 	pool     sync.Pool       // *scratch
 }
@@ -186,6 +189,9 @@ const seqSep = "\x1f"
 
 // firstLemma is the lemma a term is looked up by: the first of a sequence.
 func firstLemma(term string) string {
+	if strings.HasPrefix(term, analyze.NumberLemma) {
+		return analyze.NumberLemma // "#37.8-43" is looked up as a number
+	}
 	if i := strings.Index(term, seqSep); i >= 0 {
 		return term[:i]
 	}
@@ -294,6 +300,8 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	s.answers = lemmaSet(a, "way", "really", "thankfully", "luckily", "thank", "at", "all", "none", "whatsoever",
 		"nothing", "fine", "ok", "okay", "good", "phew", "thankfully", "nah", "nope", "not", "drop", "one", "trace",
 		"bit", "sign", "speck", "thing", "sausage", "peep", "twinge", "hint")
+	s.adverbs = lemmaSet(a, "even", "hardly", "barely", "really", "properly", "quite", "actually", "literally",
+		"honestly", "just", "still", "ever", "always", "yet", "much")
 	s.fine = lemmaSet(a, "fine", "normal", "ok", "okay", "good", "grand", "intact", "clear", "negative", "nil", "zero")
 	s.joins = lemmaSet(a, "or", "and", "nor", "no", "any", "nothing")
 	s.enders = lemmaSet(a, "but", "just", "only", "though", "however", "although", "yet", "except", "apart", "besides", "still")
@@ -343,6 +351,12 @@ func expand(a *analyze.Analyzer, trigger string, groups map[string][]string) ([]
 			var lemmas []string
 			if alt == analyze.NumberLemma {
 				lemmas = []string{analyze.NumberLemma}
+			} else if r, ok := strings.CutPrefix(alt, analyze.NumberLemma); ok {
+				// "#37.8-43": a number in that range.
+				if _, _, ok := numberRange(alt); !ok {
+					return nil, fmt.Errorf("%q is not a number range such as #37.8-43", r)
+				}
+				lemmas, alt = []string{alt}, ""
 			}
 			if strings.Contains(alt, "_") {
 				// "came_to", "non_stop": words that must stand together, in order.
@@ -571,7 +585,8 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 		// A sign that is an absence needs its cue right before the word it
 		// negates, with only function words between: "haven't felt", "no
 		// kicks", "can't pee"; not "no burning pee" or "no reduced kicks",
-		// nor "without someone kicking" (the kicking is there).
+		// nor "without someone kicking" (the kicking is there). Adverbs
+		// may stand between too: "can't even feel", "haven't really felt".
 		next := pos[negAt+1]
 		cue := -1
 		for j := next - 1; j >= lo && j >= next-4; j-- {
@@ -582,7 +597,7 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 				}
 				break
 			}
-			if t.Flags&analyze.Stop == 0 || t.Is(analyze.Break) {
+			if t.Flags&analyze.Stop == 0 && !s.adverbs[t.Lemma] || t.Is(analyze.Break) {
 				break
 			}
 		}
@@ -619,6 +634,12 @@ func termMatches(tokens []analyze.Token, j int, term string) int {
 		if t.Lemma == term {
 			return 1
 		}
+		if len(term) > 1 && term[0] == '#' && t.Lemma == analyze.NumberLemma {
+			lo, hi, _ := numberRange(term)
+			if v, err := strconv.ParseFloat(t.Term, 64); err == nil && v >= lo && v <= hi {
+				return 1
+			}
+		}
 		return 0
 	}
 	n := 0
@@ -629,6 +650,17 @@ func termMatches(tokens []analyze.Token, j int, term string) int {
 		n++
 	}
 	return n
+}
+
+// numberRange parses a range term: "#37.8-43" is 37.8 to 43.
+func numberRange(term string) (lo, hi float64, ok bool) {
+	a, b, found := strings.Cut(strings.TrimPrefix(term, analyze.NumberLemma), "-")
+	if !found {
+		return 0, 0, false
+	}
+	lo, err1 := strconv.ParseFloat(a, 64)
+	hi, err2 := strconv.ParseFloat(b, 64)
+	return lo, hi, err1 == nil && err2 == nil && lo <= hi
 }
 
 // isClauseEnd reports whether t ends a clause: a full stop, a question

@@ -62,6 +62,9 @@ func TestMatch(t *testing.T) {
 		{"pinkish when I wiped", "bleeding"},
 		{"pains every 5 minutes", "contractions"},
 		{"pains every now and then", ""},
+		{"39 degrees", "fever"},
+		{"38.5c this morning", "fever"},
+		{"30 degrees in the office", ""},
 		// Negation before, in a list, inside, and answered after.
 		{"no bleeding", ""},
 		{"haven't had any bleeding at all", ""},

@@ -56,7 +56,7 @@ const (
 	// an ordered pattern (an "unless" pattern).
 	maxGap = 2
 	// maxExpansions bounds how many phrases one trigger expands into.
-	maxExpansions = 4096
+	maxExpansions = 8192
 	// maxListItems and maxItemWords bound a negated list.
 	maxListItems = 5
 	maxItemWords = 3
@@ -236,6 +236,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 				if err != nil {
 					errs = append(errs, fmt.Sprintf("%s: trigger %q: %v", r.ID, t, err))
 				}
+
 				for _, terms := range ps {
 					p := phrase{rule: int32(ri), trigger: int32(ti), terms: terms, absence: slices.Contains(terms, negLemma)}
 					if len(parts) > 1 {
@@ -296,7 +297,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	s.hedges = lemmaSet(a, "sure", "certain", "idea", "clue", "clear", "doubt", "much", "many", "lot", "lots",
 		"very", "too", "heavy", "heavily", "more", "longer", "really", "that", "only", "just", "tell", "know",
 		"knowing", "think", "thought", "remember", "notice", "noticed", "see", "sign", "properly", "normal",
-		"usual", "anymore", "enough", "as", "quite", "bad", "worse", "better")
+		"usual", "anymore", "enough", "as", "quite", "bad", "worse", "better", "before")
 	s.answers = lemmaSet(a, "way", "really", "thankfully", "luckily", "thank", "at", "all", "none", "whatsoever",
 		"nothing", "fine", "ok", "okay", "good", "phew", "thankfully", "nah", "nope", "not", "drop", "one", "trace",
 		"bit", "sign", "speck", "thing", "sausage", "peep", "twinge", "hint")
@@ -709,7 +710,7 @@ func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) V
 		// A cue inside the match negates it, unless it is a hedge ("not
 		// sure"); a cue that negates one of the sign's own words always
 		// does ("he hasn't stopped moving").
-		if j != m.cue && tokens[j].Is(analyze.Negation) && (!s.hedged(tokens, j) || m.holds(j+1) || m.holds(j+2)) {
+		if j != m.cue && !m.holds(j) && tokens[j].Is(analyze.Negation) && (!s.hedged(tokens, j) || m.holds(j+1) || m.holds(j+2)) {
 			return NegatedInside
 		}
 	}
@@ -868,7 +869,7 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 		return false // "bleeding not..." reads as a new clause, not an answer
 	}
 	next := j + 1
-	for next < len(tokens) && (tokens[next].Lemma == "a" || tokens[next].Lemma == "single") {
+	for next < len(tokens) && (tokens[next].Lemma == "a" || tokens[next].Lemma == "single" || s.adverbs[tokens[next].Lemma]) {
 		next++ // "not a drop", "not a single one"
 	}
 	return next >= len(tokens) || tokens[next].Is(analyze.Break) || tokens[next].Is(analyze.ScopeEnd) || s.answers[tokens[next].Lemma]

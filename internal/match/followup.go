@@ -17,6 +17,11 @@ const (
 	newSubject    = 0.6
 	// maxFollowUpWords: longer messages stand on their own.
 	maxFollowUpWords = 14
+	// maxShortFollowUp: a follow-up this short is read within the chat's
+	// scope; its own words are too few to say it is off-topic.
+	maxShortFollowUp = 6
+	// shortOffTopic caps the off-topic probability of a short follow-up.
+	shortOffTopic = 0.5
 )
 
 // openers are the lemma sequences a follow-up starts with, after fillers
@@ -37,17 +42,26 @@ var fillers = map[string]bool{"ok": true, "okay": true, "so": true, "right": tru
 var anaphora = map[string]bool{"that": true, "it": true, "this": true, "those": true, "these": true, "them": true,
 	"they": true, "instead": true, "else": true, "too": true, "either": true, "alternative": true}
 
-// followsOn reports whether words read as a follow-up to a previous answer.
-func followsOn(words []analyze.Token) bool {
+// followsOn reports whether words read as a follow-up to a previous
+// answer, judging by their first sentence: "what about on long car
+// journeys? we're driving 4 hours on saturday" follows on. short reports
+// whether that sentence is so short ("for how long each time?") that it
+// says nothing about scope by itself: it takes the chat's.
+func followsOn(words []analyze.Token) (follows, short bool) {
 	var lemmas []string
 	for _, t := range words {
-		if !t.Is(analyze.Break) {
-			lemmas = append(lemmas, t.Lemma)
+		if t.Is(analyze.Break) {
+			if len(lemmas) > 0 && !t.Is(analyze.Weak) {
+				break
+			}
+			continue
 		}
+		lemmas = append(lemmas, t.Lemma)
 	}
 	if len(lemmas) == 0 || len(lemmas) > maxFollowUpWords {
-		return false
+		return false, false
 	}
+	short = len(lemmas) <= maxShortFollowUp
 	i := 0
 	for i < len(lemmas) && fillers[lemmas[i]] {
 		i++
@@ -55,17 +69,17 @@ func followsOn(words []analyze.Token) bool {
 	rest := lemmas[i:]
 	for _, o := range openers {
 		if len(rest) >= len(o) && slices.Equal(rest[:len(o)], o) {
-			return true
+			return true, short
 		}
 	}
 	if len(lemmas) <= 8 {
 		for _, l := range lemmas {
 			if anaphora[l] {
-				return true
+				return true, short
 			}
 		}
 	}
-	return false
+	return false, false
 }
 
 // leanOn boosts the previous topic of a follow-up, and re-sorts the

@@ -247,8 +247,13 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 	c.FollowUp = m.isFollowUp(sc.an.Terms)
 	c.SmallTalk = m.smallTalk(sc.an.Words)
 	m.rank(sc, &c)
-	if prev != "" && !c.FollowUp && followsOn(sc.an.Words) {
-		m.leanOn(&c, prev)
+	if prev != "" && !c.FollowUp {
+		if follows, short := followsOn(sc.an.Words); follows {
+			m.leanOn(&c, prev)
+			if short {
+				c.OffTopic = min(c.OffTopic, shortOffTopic)
+			}
+		}
 	}
 	return c
 }
@@ -267,6 +272,9 @@ func (m *Matcher) smallTalk(words []analyze.Token) bot.Candidate {
 		if t.Is(analyze.Question) || i == 0 && questionWords[t.Lemma] {
 			question = true
 		}
+	}
+	if p := m.planStart(words); !question && p > 0 {
+		words = words[:p] // "ok ta, will dig the wheat bag out": the rest is a plan
 	}
 	for _, t := range words {
 		if t.Is(analyze.Break) || m.talkWord[t.Lemma] {
@@ -294,6 +302,32 @@ func (m *Matcher) smallTalk(words []analyze.Token) bot.Candidate {
 		return bot.Candidate{}
 	}
 	return bot.Candidate{TopicID: m.talk[best].id, Confidence: 1}
+}
+
+// intentions open the plan that may close a chat after an
+// acknowledgement: "ok, will try that tonight", "thanks, gonna ring them".
+var intentions = map[string]bool{"will": true, "gonna": true, "going": true, "shall": true, "off": true,
+	"let": true, "gotta": true, "must": true}
+
+// planStart returns where a plan starts after nothing but small talk
+// ("ok ta, will dig the wheat bag out 👍" gives the index of "will"), or
+// -1.
+func (m *Matcher) planStart(words []analyze.Token) int {
+	for j, t := range words {
+		switch {
+		case t.Is(analyze.Break):
+		case j > 0 && (intentions[t.Lemma] || t.Lemma == "i" && j+1 < len(words) && intentions[words[j+1].Lemma]):
+			for _, u := range words[j:] {
+				if !u.Is(analyze.Break) && !m.talkWord[u.Lemma] {
+					return j
+				}
+			}
+			return -1 // "ok will do" is small talk as a whole
+		case !m.talkWord[t.Lemma]:
+			return -1
+		}
+	}
+	return -1
 }
 
 // Explanation is how the matcher read one message, for moderators who

@@ -343,6 +343,9 @@ func (d *decoder) history(n *yaml.Node) (History, positions) {
 		"past":       func(v *yaml.Node) { h.Past, p.list["past"] = d.list(v, "past") },
 		"past_after": func(v *yaml.Node) { h.PastAfter, p.list["past_after"] = d.list(v, "past_after") },
 		"now":        func(v *yaml.Node) { h.Now, p.list["now"] = d.list(v, "now") },
+		"recent":     func(v *yaml.Node) { h.Recent, p.list["recent"] = d.list(v, "recent") },
+		"earlier":    func(v *yaml.Node) { h.Earlier, p.list["earlier"] = d.list(v, "earlier") },
+		"checked":    func(v *yaml.Node) { h.Checked, p.list["checked"] = d.list(v, "checked") },
 		"settled":    func(v *yaml.Node) { h.Settled, p.list["settled"] = d.list(v, "settled") },
 		"again":      func(v *yaml.Node) { h.Again, p.list["again"] = d.list(v, "again") },
 	})

@@ -130,11 +130,20 @@ type History struct {
 	// PastAfter patterns place it in the past only right after it: "had
 	// spotting at 8 weeks", but "I'm at 30 weeks and bleeding".
 	PastAfter []string
+	// Recent patterns place it in the last few days ("yesterday", "on
+	// Sunday"): then only a Checked pattern settles it.
+	Recent []string
+	// Earlier patterns place it in an earlier pregnancy ("with my first"):
+	// that settles it by itself.
+	Earlier []string
 	// Now patterns in its clause place it in the present: "now", "again".
 	Now []string
 	// Settled patterns say it was checked and is over: "checked all fine",
 	// "discharged", "nothing since".
 	Settled []string
+	// Checked patterns say a clinician checked it: "checked everything,
+	// all fine", "discharged me".
+	Checked []string
 	// Again patterns say it has come back: "again", "started again".
 	Again []string
 	Pos   Pos
@@ -316,7 +325,8 @@ func (b *Base) EachPhrase(f func(string)) {
 			f(w)
 		}
 	}
-	for _, l := range [][]string{b.History.Past, b.History.PastAfter, b.History.Now, b.History.Settled, b.History.Again} {
+	for _, l := range [][]string{b.History.Past, b.History.PastAfter, b.History.Recent, b.History.Earlier,
+		b.History.Now, b.History.Settled, b.History.Checked, b.History.Again} {
 		for _, t := range l {
 			f(t)
 		}

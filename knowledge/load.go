@@ -322,7 +322,8 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 			for _, field := range []struct {
 				name     string
 				patterns []string
-			}{{"past", h.Past}, {"past_after", h.PastAfter}, {"now", h.Now}, {"settled", h.Settled}, {"again", h.Again}} {
+			}{{"past", h.Past}, {"past_after", h.PastAfter}, {"recent", h.Recent}, {"earlier", h.Earlier}, {"now", h.Now},
+				{"settled", h.Settled}, {"checked", h.Checked}, {"again", h.Again}} {
 				v.groupRefs(field.patterns, field.name, p, h.Pos, groupAt)
 				for j, t := range field.patterns {
 					if exampleKey(t) == "" {

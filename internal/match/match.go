@@ -123,7 +123,8 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	}
 	var err error
 	h := kb.History
-	history := triage.History{Past: h.Past, PastAfter: h.PastAfter, Now: h.Now, Settled: h.Settled, Again: h.Again}
+	history := triage.History{Past: h.Past, PastAfter: h.PastAfter, Recent: h.Recent, Earlier: h.Earlier, Now: h.Now,
+		Settled: h.Settled, Checked: h.Checked, Again: h.Again}
 	if m.flags, err = triage.Compile(m.an, triage.Config{Rules: rules, Groups: groups, History: history}); err != nil {
 		return nil, fmt.Errorf("compile safety triggers: %w", err)
 	}

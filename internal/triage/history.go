@@ -8,22 +8,27 @@ import (
 
 // History holds the patterns that tell a danger sign from the member's
 // past, checked and settled, from one happening now. A match of a rule
-// with Settles set is settled history, and fires nothing, when
-//   - its clause places it in the past: a Past pattern anywhere in the
-//     clause ("fell last month", "went to triage last week with
-//     tightenings"), or a PastAfter pattern right after it ("had spotting
-//     at 8 weeks", where "at 8 weeks" before a sign is the present: "I'm
-//     at 30 weeks and bleeding");
-//   - no Now pattern stands in its clause ("bleeding again now");
-//   - a Settled pattern, not negated, follows it in its sentence or the
-//     next two, outside a question ("all fine and they discharged me",
-//     "nothing since");
-//   - and no Again pattern follows it anywhere ("but it's started again").
+// with Settles set is settled history, and fires nothing, when no Now
+// pattern stands in its clause ("bleeding again now"), no Again pattern
+// follows it anywhere ("but it's started again"), and either
+//   - its clause places it in an earlier pregnancy ("my waters broke at
+//     39 weeks with my first"): an Earlier pattern;
+//   - or its clause places it in the past, with a Past pattern ("fell
+//     last month", "went to triage last week with tightenings") or a
+//     PastAfter pattern right after it ("had spotting at 8 weeks", where
+//     "at 8 weeks" before a sign is the present: "I'm at 30 weeks and
+//     bleeding"), and a Settled pattern, not negated, follows it in its
+//     sentence or the next two, outside a question ("all fine and they
+//     discharged me", "nothing since");
+//   - or its clause places it in the last few days (a Recent pattern:
+//     "yesterday", "on Sunday"), and what follows says a clinician checked
+//     it (a Checked pattern: "they checked everything, all fine"). A fall
+//     yesterday that "feels fine" still needs checking.
 //
 // Every pattern is ordered: its words in order, at most maxGap tokens
 // apart, like an unless pattern.
 type History struct {
-	Past, PastAfter, Now, Settled, Again []string
+	Past, PastAfter, Recent, Earlier, Now, Settled, Checked, Again []string
 }
 
 // patterns is a compiled list of ordered patterns with an index by the
@@ -92,7 +97,7 @@ func (ps *patterns) any(s *Set, tokens []analyze.Token, sc *scratch, lo, hi, fro
 
 // history is the compiled History.
 type history struct {
-	past, pastAfter, now, settled, again patterns
+	past, pastAfter, recent, earlier, now, settled, checked, again patterns
 }
 
 // maxSettledSentences is how many sentences, the sign's own included, a
@@ -102,10 +107,8 @@ const maxSettledSentences = 3
 // settled reports whether a match is settled history (see History).
 func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 	h := &s.history
-	if len(h.settled.list) == 0 {
-		return false
-	}
-	// The sign's clause, between any breaks, weak ones included.
+	// The sign's clause, between any breaks, weak ones included: in "I'm
+	// bleeding, had a check last week, all fine" the past is the check's.
 	clo, chi := m.start, m.end+1
 	for clo > 0 && !tokens[clo-1].Is(analyze.Break) {
 		clo--
@@ -113,10 +116,15 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 	for chi < len(tokens) && !tokens[chi].Is(analyze.Break) {
 		chi++
 	}
-	if h.now.any(s, tokens, sc, clo, chi, clo) {
+	slo, shi := clo, chi
+	if h.now.any(s, tokens, sc, clo, chi, clo) || h.again.any(s, tokens, sc, m.end+1, len(tokens), m.end+1) {
 		return false
 	}
-	past := h.past.any(s, tokens, sc, clo, chi, clo)
+	if h.earlier.any(s, tokens, sc, slo, shi, slo) {
+		return true
+	}
+	evidence := &h.settled
+	past := h.past.any(s, tokens, sc, slo, shi, slo)
 	if !past {
 		// "spotting at 8 weeks", "fainted once at 12 weeks": right after
 		// the sign, with at most one content word between.
@@ -135,10 +143,12 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 		})
 	}
 	if !past {
-		return false
+		if !h.recent.any(s, tokens, sc, slo, shi, slo) {
+			return false
+		}
+		evidence = &h.checked
 	}
-	// A settled pattern in this sentence or the next ones, not in a
-	// question.
+	// The evidence in this sentence or the next ones, not in a question.
 	found := false
 	end := m.end + 1
 	for sentences := 1; end < len(tokens) && sentences <= maxSettledSentences; end++ {
@@ -146,11 +156,11 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 			sentences++
 		}
 	}
-	h.settled.find(s, tokens, sc, m.end+1, end, func(p *phrase, sm match) bool {
+	evidence.find(s, tokens, sc, m.end+1, end, func(p *phrase, sm match) bool {
 		found = sm.start > m.end && sm.end < end && !s.negatedUnless(tokens, p, sm) && !asked(tokens, sm.end)
 		return !found
 	})
-	return found && !h.again.any(s, tokens, sc, m.end+1, len(tokens), m.end+1)
+	return found
 }
 
 // asked reports whether the clause holding tokens[j] ends in a question

@@ -96,23 +96,24 @@ const OthersGroup = "others"
 
 // Set is a compiled collection of rules. It is safe for concurrent use.
 type Set struct {
-	ids      []string
-	selfOnly []bool
-	settles  []bool
-	history  history
-	others   map[string]bool // lemmas of people who are not the member
-	selves   map[string]bool // lemmas of the member and of a pregnancy
-	phrases  []phrase
-	anchors  map[string][]int32 // lemma -> phrases anchored on it
-	negAnch  []int32            // phrases anchored on a negation
-	unless   patterns
-	hedges   map[string]bool // words that turn a negation cue into a hedge
-	enders   map[string]bool // contrast words that close a list item: "just", "but"
-	answers  map[string]bool // words that may follow an answering "no"
-	fine     map[string]bool // one-word answers that mean all is well: "temperature: normal"
-	adverbs  map[string]bool // words that may stand between an absence's cue and its word: "can't even feel"
-	joins    map[string]bool // list connectors: or, and, nor
-	pool     sync.Pool       // *scratch
+	ids        []string
+	selfOnly   []bool
+	settles    []bool
+	history    history
+	others     map[string]bool // lemmas of people who are not the member
+	selves     map[string]bool // lemmas of the member and of a pregnancy
+	phrases    []phrase
+	anchors    map[string][]int32 // lemma -> phrases anchored on it
+	negAnch    []int32            // phrases anchored on a negation
+	unless     patterns
+	hedges     map[string]bool // words that turn a negation cue into a hedge
+	enders     map[string]bool // contrast words that close a list item: "just", "but"
+	answers    map[string]bool // words that may follow an answering "no"
+	fine       map[string]bool // one-word answers that mean all is well: "temperature: normal"
+	adverbs    map[string]bool // words that may stand between an absence's cue and its word: "can't even feel"
+	quantities map[string]bool // amounts after a negated sign that mean some is there: "not bleeding much"
+	joins      map[string]bool // list connectors: or, and, nor
+	pool       sync.Pool       // *scratch
 }
 
 // phrase is one expansion of a trigger: a bag of lemmas, one of which
@@ -214,8 +215,11 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 			s.others[l] = true
 		}
 	}
-	for _, l := range []string{"i", "me", "my", "mine", "myself", "we", "us", "our", "she", "her", "pregnant",
-		"pregnancy", "expecting", "week", "weeks", "wk", "wks", "trimester", "due", analyze.NumberLemma} {
+	// Not "she" or "her": a partner writes "she's bleeding", but in "my
+	// daughter (she is 5) fell" the pronoun is the daughter, so pronouns
+	// decide nothing. Nor a bare number: "my son (4) fell".
+	for _, l := range []string{"i", "me", "my", "mine", "myself", "we", "us", "our", "pregnant",
+		"pregnancy", "expecting", "week", "weeks", "wk", "wks", "trimester", "due"} {
 		for _, x := range a.Lemmas(l) {
 			s.selves[x] = true
 		}
@@ -285,7 +289,9 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 		ps   *patterns
 		list []string
 	}{{"past", &h.past, c.History.Past}, {"past after", &h.pastAfter, c.History.PastAfter},
-		{"now", &h.now, c.History.Now}, {"settled", &h.settled, c.History.Settled}, {"again", &h.again, c.History.Again}} {
+		{"recent", &h.recent, c.History.Recent}, {"earlier", &h.earlier, c.History.Earlier},
+		{"now", &h.now, c.History.Now}, {"settled", &h.settled, c.History.Settled},
+		{"checked", &h.checked, c.History.Checked}, {"again", &h.again, c.History.Again}} {
 		for i, pattern := range l.list {
 			if err := l.ps.add(a, groups, -1, i, pattern); err != nil {
 				errs = append(errs, fmt.Sprintf("history: %s %q: %v", l.name, pattern, err))
@@ -301,6 +307,8 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	s.answers = lemmaSet(a, "way", "really", "thankfully", "luckily", "thank", "at", "all", "none", "whatsoever",
 		"nothing", "fine", "ok", "okay", "good", "phew", "thankfully", "nah", "nope", "not", "drop", "one", "trace",
 		"bit", "sign", "speck", "thing", "sausage", "peep", "twinge", "hint")
+	s.quantities = lemmaSet(a, "much", "many", "lot", "lots", "loads", "heavy", "heavily", "more", "as", "too",
+		"very", "that", "enough", "badly", "properly", "usual")
 	s.adverbs = lemmaSet(a, "even", "hardly", "barely", "really", "properly", "quite", "actually", "literally",
 		"honestly", "just", "still", "ever", "always", "yet", "much")
 	s.fine = lemmaSet(a, "fine", "normal", "ok", "okay", "good", "grand", "intact", "clear", "negative", "nil", "zero")
@@ -697,9 +705,20 @@ func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) V
 	if s.selfOnly[p.rule] && s.someoneElse(tokens, m) {
 		return SomeoneElse
 	}
-	if !p.absence && s.hedgedAfter(tokens, m.end) {
-		return Fired // "not bleeding a lot": some is present
+	// "not bleeding a lot": a quantity after it means some is present.
+	if p.absence || !s.hedgedAfter(tokens, m.end) {
+		if v := s.negated(tokens, m); v != Fired {
+			return v
+		}
 	}
+	if s.settles[p.rule] && (s.settled(tokens, sc, m) || s.reassurance(tokens, sc, m)) {
+		return Settled
+	}
+	return Fired
+}
+
+// negated returns how a match is negated, or Fired if it is not.
+func (s *Set) negated(tokens []analyze.Token, m match) Verdict {
 	if s.negatedBefore(tokens, m.start) {
 		return NegatedBefore
 	}
@@ -716,9 +735,6 @@ func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) V
 	}
 	if s.answeredNo(tokens, m.end) {
 		return NegatedAfter
-	}
-	if s.settles[p.rule] && (s.settled(tokens, sc, m) || s.reassurance(tokens, sc, m)) {
-		return Settled
 	}
 	return Fired
 }
@@ -762,10 +778,11 @@ func (s *Set) hedged(tokens []analyze.Token, j int) bool {
 	return false
 }
 
-// hedgedAfter: a quantity right after the match means some is present.
+// hedgedAfter: a quantity right after the match means some is present:
+// "not bleeding a lot", "not moving much".
 func (s *Set) hedgedAfter(tokens []analyze.Token, end int) bool {
 	for j := end + 1; j < len(tokens) && j <= end+2; j++ {
-		if s.hedges[tokens[j].Lemma] && tokens[j].Flags&analyze.Break == 0 {
+		if s.quantities[tokens[j].Lemma] && tokens[j].Flags&analyze.Break == 0 {
 			return true
 		}
 		if tokens[j].Lemma != "a" {

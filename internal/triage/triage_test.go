@@ -30,7 +30,8 @@ func compile(t testing.TB) (*analyze.Analyzer, *triage.Set) {
 	}
 	h := kb.History
 	set, err := triage.Compile(a, triage.Config{Rules: rules, Groups: kb.Groups(),
-		History: triage.History{Past: h.Past, PastAfter: h.PastAfter, Now: h.Now, Settled: h.Settled, Again: h.Again}})
+		History: triage.History{Past: h.Past, PastAfter: h.PastAfter, Recent: h.Recent, Earlier: h.Earlier, Now: h.Now,
+			Settled: h.Settled, Checked: h.Checked, Again: h.Again}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,6 +120,11 @@ func TestMatch(t *testing.T) {
 		{"had some bleeding at 8 weeks, all fine. bleeding again now", "bleeding"},
 		{"bleeding today, had a scan at 8 weeks, all fine", "bleeding"},
 		{"I'm at 30 weeks and bleeding, all fine last week", "bleeding"},
+		{"I'm bleeding, had a check last week, all fine", "bleeding"},
+		{"I bled a lot with my first, now 30 weeks", ""},
+		{"this is my first pregnancy and I'm bleeding", "bleeding"},
+		{"fell yesterday, all fine I think", "fall"},
+		{"fell on Sunday, went in and they checked me and baby, all fine", ""},
 		{"had some bleeding at 8 weeks, is it all fine?", "bleeding"},
 		{"fell last month, not all fine", "fall"},
 		{"fell last month", "fall"},

@@ -26,6 +26,10 @@ type Classification struct {
 	SmallTalk Candidate
 	// FollowUp is true for "tell me more", "anything else?" and the like.
 	FollowUp bool
+	// FollowsOn is true when the message leans on the previous answer
+	// ("what about at night?", "is that ok early on?") and was read in the
+	// light of the chat's last topic.
+	FollowsOn bool
 	// Empty is true when the message had no words at all.
 	Empty bool
 }
@@ -52,14 +56,22 @@ type Thresholds struct {
 	// small talk (a greeting, thanks) rather than a question.
 	SmallTalk float64
 	// OffTopic is the highest off-topic probability at which a question is
-	// still answered.
-	OffTopic float64
+	// still answered, for a topic confidence of Answer; it rises by
+	// OffTopicSlope for each unit of confidence above Answer, so that a
+	// question close to a topic's example is not turned down for a few
+	// off-topic-looking words ("how long after the birth...").
+	OffTopic      float64
+	OffTopicSlope float64
 }
 
 // DefaultThresholds returns the tuned thresholds.
 func DefaultThresholds() Thresholds {
-	return Thresholds{Answer: 0.4, Margin: 0, SmallTalk: 0.5, OffTopic: 0.4}
+	return Thresholds{Answer: 0.16, Margin: 0, SmallTalk: 0.5, OffTopic: 0.1, OffTopicSlope: 2}
 }
+
+// followOnOffTopic is the off-topic probability a follow-up of the last
+// topic may have and still be answered.
+const followOnOffTopic = 0.8
 
 // Decision is what to do with a classification.
 type Decision int
@@ -81,7 +93,13 @@ func (t Thresholds) Decide(c Classification) Decision {
 	if c.SmallTalk.Confidence >= t.SmallTalk && c.SmallTalk.Confidence >= top {
 		return DecideSmallTalk
 	}
-	if top < t.Answer || c.OffTopic > t.OffTopic {
+	offTopic := t.OffTopic + t.OffTopicSlope*max(0, top-t.Answer)
+	if c.FollowsOn {
+		// A follow-up names an aspect ("after the birth?", "early on?")
+		// that may look off-topic on its own.
+		offTopic = max(offTopic, followOnOffTopic)
+	}
+	if top < t.Answer || c.OffTopic > offTopic {
 		return DecideFallback
 	}
 	if cs := c.Candidates; len(cs) > 1 && cs[1].Confidence >= t.Answer && cs[0].Confidence-cs[1].Confidence < t.Margin {

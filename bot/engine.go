@@ -231,7 +231,7 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 	case c.Empty:
 		return e.help(br, false)
 	case c.Decline != "":
-		return e.decline(br, c.Decline)
+		return e.decline(ctx, br, key, &cc, c.Decline)
 	case c.FollowUp:
 		return e.followUp(ctx, br, key, &cc)
 	}
@@ -396,13 +396,28 @@ func (e *Engine) safety(br *brain, ids []string) Reply {
 	return r
 }
 
-func (e *Engine) decline(br *brain, id string) Reply {
+// decline answers a question the bot will not answer (a medicine) and
+// offers the decline's related topics; a follow-up is read against the
+// first of them.
+func (e *Engine) decline(ctx context.Context, br *brain, key string, cc *ChatContext, id string) Reply {
 	for _, d := range br.kb.Declines {
-		if d.ID == id {
-			r := Reply{Kind: KindDecline, Fallback: true, Blocks: ParseBlocks(d.Answer)}
-			r.Buttons = categoryButtons()
-			return r
+		if d.ID != id {
+			continue
 		}
+		r := Reply{Kind: KindDecline, Fallback: true, Blocks: ParseBlocks(br.kb.Localize(d.Answer, e.region))}
+		for _, rel := range d.Related {
+			if t, ok := br.kb.Topic(rel); ok {
+				r.Buttons = append(r.Buttons, Button{Label: t.Title, Payload: TopicPayload(rel)})
+			}
+		}
+		if len(d.Related) > 0 {
+			cc.LastTopic = d.Related[0]
+			_ = e.contexts.Save(ctx, key, *cc)
+		}
+		if len(r.Buttons) == 0 {
+			r.Buttons = categoryButtons()
+		}
+		return r
 	}
 	return e.help(br, false)
 }

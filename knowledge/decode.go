@@ -47,6 +47,8 @@ type file struct {
 	outOfScope               []string
 	outPos                   []Pos
 	smallTalk                []SmallTalk
+	history                  *History
+	historyPos               positions
 	talkPos                  []positions
 	sourcePos, topicPos      []positions
 	flagPos, synPos, declPos []positions
@@ -122,6 +124,10 @@ func (d *decoder) parse(data []byte) *file {
 				x, p := d.smallTalk(n)
 				f.smallTalk, f.talkPos = append(f.smallTalk, x), append(f.talkPos, p)
 			})
+		},
+		"history": func(n *yaml.Node) {
+			h, p := d.history(n)
+			f.history, f.historyPos = &h, p
 		},
 		"regions": func(n *yaml.Node) {
 			d.each(n, "regions", func(n *yaml.Node) {
@@ -223,6 +229,10 @@ func (d *decoder) list(n *yaml.Node, what string) ([]string, []Pos) {
 	for _, item := range n.Content {
 		item = resolve(item)
 		s := d.text(item, what+" item")
+		if c := strings.TrimPrefix(item.LineComment, "#"); c != item.LineComment && c != "" && c[0] != ' ' {
+			// "- through #|two pads": YAML read " #|two pads" as a comment.
+			d.errorf(d.pos(item), "%s item %q is followed by the comment %q: if the # belongs to it, quote the item", what, s, item.LineComment)
+		}
 		out, ps = append(out, s), append(ps, d.pos(item))
 	}
 	return out, ps
@@ -327,6 +337,18 @@ func (d *decoder) smallTalk(n *yaml.Node) (SmallTalk, positions) {
 	return x, p
 }
 
+func (d *decoder) history(n *yaml.Node) (History, positions) {
+	h, p := History{Pos: d.pos(n)}, newPositions()
+	p.present = d.fields(n, "history", map[string]func(*yaml.Node){
+		"past":       func(v *yaml.Node) { h.Past, p.list["past"] = d.list(v, "past") },
+		"past_after": func(v *yaml.Node) { h.PastAfter, p.list["past_after"] = d.list(v, "past_after") },
+		"now":        func(v *yaml.Node) { h.Now, p.list["now"] = d.list(v, "now") },
+		"settled":    func(v *yaml.Node) { h.Settled, p.list["settled"] = d.list(v, "settled") },
+		"again":      func(v *yaml.Node) { h.Again, p.list["again"] = d.list(v, "again") },
+	})
+	return h, p
+}
+
 // wordGroups reads a mapping of group name to a list of words.
 func (d *decoder) wordGroups(n *yaml.Node) []WordGroup {
 	if n.Kind != yaml.MappingNode {
@@ -384,6 +406,7 @@ func (d *decoder) decline(n *yaml.Node) (Decline, positions) {
 		"id":       func(v *yaml.Node) { c.ID, p.id = d.text(v, "id"), d.pos(v) },
 		"triggers": func(v *yaml.Node) { c.Triggers, p.list["triggers"] = d.list(v, "triggers") },
 		"answer":   func(v *yaml.Node) { c.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
+		"related":  func(v *yaml.Node) { c.Related, p.list["related"] = d.list(v, "related") },
 	})
 	return c, p
 }

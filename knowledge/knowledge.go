@@ -76,6 +76,9 @@ type Base struct {
 	OutOfScope []string
 	// SmallTalk are greetings, thanks and the like, each with a short reply.
 	SmallTalk []SmallTalk
+	// History tells a danger sign from the member's past that was checked
+	// and settled from one happening now.
+	History History
 	// Version identifies the content: a short hash of every file's name
 	// and bytes. Reports use it to compare knowledge-base versions.
 	Version string
@@ -112,6 +115,29 @@ type Topic struct {
 	// Sources lists source ids the answer is based on.
 	Sources []string
 	Pos     Pos
+}
+
+// History describes a danger sign told as settled history: "had spotting
+// at 8 weeks, scans since have all been perfect", "fell last month, went
+// to triage, all fine and they discharged me". Such a sign raises no alarm
+// when its clause places it in the past, a settled pattern follows it and
+// no again pattern does (the triage package has the exact rule). All are
+// ordered patterns, written like unless patterns.
+type History struct {
+	// Past patterns place a sign in the past wherever they stand in its
+	// clause: "# weeks ago", "last month", "once".
+	Past []string
+	// PastAfter patterns place it in the past only right after it: "had
+	// spotting at 8 weeks", but "I'm at 30 weeks and bleeding".
+	PastAfter []string
+	// Now patterns in its clause place it in the present: "now", "again".
+	Now []string
+	// Settled patterns say it was checked and is over: "checked all fine",
+	// "discharged", "nothing since".
+	Settled []string
+	// Again patterns say it has come back: "again", "started again".
+	Again []string
+	Pos   Pos
 }
 
 // RedFlag is a danger sign. When a message describes one, its answer is
@@ -216,7 +242,10 @@ type Decline struct {
 	ID       string
 	Triggers []string
 	Answer   string
-	Pos      Pos
+	// Related lists topics offered as buttons after the answer; the first
+	// is what a follow-up ("so what can I do instead?") is read against.
+	Related []string
+	Pos     Pos
 }
 
 // Topic returns the topic with the given id.
@@ -285,6 +314,11 @@ func (b *Base) EachPhrase(f func(string)) {
 	for _, g := range b.WordGroups {
 		for _, w := range g.Words {
 			f(w)
+		}
+	}
+	for _, l := range [][]string{b.History.Past, b.History.PastAfter, b.History.Now, b.History.Settled, b.History.Again} {
+		for _, t := range l {
+			f(t)
 		}
 	}
 	for _, e := range b.OutOfScope {

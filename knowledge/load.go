@@ -281,6 +281,7 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 		}
 	}
 
+	var historyAt Pos
 	for _, f := range files {
 		for i, r := range f.flags {
 			p := &f.flagPos[i]
@@ -315,6 +316,26 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 		for i, r := range f.regions {
 			v.sources(r.Sources, &f.regionPos[i], r.Pos, sourceAt)
 		}
+		if h := f.history; h != nil {
+			p := &f.historyPos
+			v.require(h.Pos, "history", *p, "past", "settled")
+			for _, field := range []struct {
+				name     string
+				patterns []string
+			}{{"past", h.Past}, {"past_after", h.PastAfter}, {"now", h.Now}, {"settled", h.Settled}, {"again", h.Again}} {
+				v.groupRefs(field.patterns, field.name, p, h.Pos, groupAt)
+				for j, t := range field.patterns {
+					if exampleKey(t) == "" {
+						v.errorf(p.at(field.name, j, h.Pos), "empty %s pattern", field.name)
+					}
+				}
+			}
+			if historyAt.File != "" {
+				v.errorf(h.Pos, "history is defined twice (first at %s)", historyAt)
+			} else {
+				historyAt, b.History = h.Pos, *h
+			}
+		}
 		for i, t := range f.topics {
 			v.placeholders(t.Answer, f.topicPos[i].answer, helplines)
 		}
@@ -326,6 +347,11 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 			}
 			v.triggers(c.Triggers, p, c.Pos)
 			v.placeholders(c.Answer, p.answer, helplines)
+			for j, r := range c.Related {
+				if _, ok := topicAt[r]; !ok {
+					v.errorf(p.at("related", j, c.Pos), "related topic %q is not defined", r)
+				}
+			}
 			b.Declines = append(b.Declines, c)
 		}
 	}

@@ -90,6 +90,7 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 			`semantic.yaml:25:13: topic "few" has an empty answer`,
 			`semantic.yaml:28:5: triggers is empty`,
 			`semantic.yaml:30:12: level "sometimes" is not "midwife" or "emergency"`,
+			`semantic.yaml:38:9: triggers item "through" is followed by the comment "#|two pads": if the # belongs to it, quote the item`,
 		}},
 	}
 	for _, tt := range tests {

@@ -210,6 +210,12 @@ func cmdKB(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Triggers are compiled only by the matcher: a trigger that expands
+	// into too many phrases is found here, not at the next reload.
+	if _, err := match.New(kb); err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitError{1}
+	}
 	fmt.Fprintf(stdout, "ok: %d topics, %d red flags, %d sources, %d synonyms\n", len(kb.Topics), len(kb.RedFlags), len(kb.Sources), len(kb.Synonyms))
 	return nil
 }

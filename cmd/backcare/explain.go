@@ -39,9 +39,11 @@ func cmdExplain(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		for _, t := range e.Topics {
 			fmt.Fprintf(stdout, "  topic %s %.2f, closest example %q\n", t.Topic, t.Confidence, t.Example)
 		}
-		if e.OffTopic.Example != "" {
-			fmt.Fprintf(stdout, "  off-topic %.2f, closest example %q\n", e.OffTopic.Confidence, e.OffTopic.Example)
+		var scope []string
+		for _, w := range e.Scope {
+			scope = append(scope, fmt.Sprintf("%s %+.1f", w.Term, w.LogOdds))
 		}
+		fmt.Fprintf(stdout, "  off-topic %.2f (in-scope evidence: %s)\n", e.OffTopic, strings.Join(scope, ", "))
 		if e.SmallTalk != "" {
 			fmt.Fprintf(stdout, "  small talk: %s\n", e.SmallTalk)
 		}
@@ -69,22 +71,35 @@ func cmdExplain(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	return sc.Err()
 }
 
-// printFindings lists trigger matches with the trigger's text.
+// printFindings lists trigger matches with the trigger's text, and the
+// unless pattern that cancelled a match.
 func printFindings(w io.Writer, kb *knowledge.Base, fs []triage.Finding, declines bool) {
 	for _, f := range fs {
-		what, trigger := "safety", ""
+		what, triggers, unless := "safety", []string(nil), []string(nil)
 		if declines {
 			what = "decline"
 			for _, d := range kb.Declines {
-				if d.ID == f.Rule && f.Trigger < len(d.Triggers) {
-					trigger = d.Triggers[f.Trigger]
+				if d.ID == f.Rule {
+					triggers = d.Triggers
 				}
 			}
-		} else if r, ok := kb.RedFlag(f.Rule); ok && f.Trigger < len(r.Triggers) {
-			what, trigger = "red flag", r.Triggers[f.Trigger]
-		} else if x, ok := kb.SafetyRule(f.Rule); ok && f.Trigger < len(x.Triggers) {
-			trigger = x.Triggers[f.Trigger]
+		} else if r, ok := kb.RedFlag(f.Rule); ok {
+			what, triggers, unless = "red flag", r.Triggers, r.Unless
+		} else if x, ok := kb.SafetyRule(f.Rule); ok {
+			triggers, unless = x.Triggers, x.Unless
 		}
-		fmt.Fprintf(w, "  %s %s: trigger %q %s\n", what, f.Rule, trigger, f.Verdict)
+		trigger := ""
+		if f.Trigger < len(triggers) {
+			trigger = triggers[f.Trigger]
+		}
+		part := ""
+		if f.Part > 0 {
+			part = fmt.Sprintf(" part %d", f.Part)
+		}
+		fmt.Fprintf(w, "  %s %s: trigger %q%s %s", what, f.Rule, trigger, part, f.Verdict)
+		if f.Unless >= 0 && f.Unless < len(unless) {
+			fmt.Fprintf(w, " %q", unless[f.Unless])
+		}
+		fmt.Fprintln(w)
 	}
 }

@@ -342,13 +342,19 @@ func singular(w string) string {
 // vocabulary, by one edit for words of four to six letters and by up to
 // two for longer ones.
 func (a *Analyzer) correct(w string) string {
+	if len(w) < minTypoLen || !isLetters(w) || a.lex.Known(w) {
+		return w // numbers ("33+4") and foreign words are never corrected
+	}
+	if strings.HasSuffix(w, "in") {
+		// Dropped g: "goin", "havin", "hurtin", "comin".
+		if g := w + "g"; a.lex.Known(g) {
+			return g
+		}
+	}
 	if _, ok := a.known[w]; ok {
 		return w
 	}
 	if _, ok := a.phrases[w]; ok {
-		return w
-	}
-	if len(w) < minTypoLen || !isASCIIWord(w) || a.lex.Known(w) {
 		return w
 	}
 	// Stretched words: "sooo", "pleaseee", "helppp".
@@ -407,6 +413,16 @@ func stem(w string) string {
 		return w
 	}
 	return english.Stem(w, false)
+}
+
+// isLetters reports whether w is made of the letters a to z only.
+func isLetters(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 func isASCIIWord(w string) bool {

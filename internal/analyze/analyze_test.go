@@ -31,7 +31,7 @@ func TestTerms(t *testing.T) {
 		{"I'M PREGGERS", "pregnant"},          // slang, case
 		{"ＴＥＮＳ machine", "ten"},               // full-width letters normalised
 		{"it's my baby's kicks", "babi kick"}, // possessives
-		{"sooo sore", "sore"},                 // a stretched word
+		{"sooo sore", "pain"},                 // a stretched word
 	}
 	for _, tt := range tests {
 		if got := strings.Join(a.Terms(tt.in), " "); got != tt.want {
@@ -58,6 +58,10 @@ func TestWords(t *testing.T) {
 		{"wht r gd shoes 4 it", "what are good shoes 4 it"},
 		{"28wks", "28 weeks"},
 		{"34+6 and 38.4", "34+6 and 38.4"},
+		{"33+4 30+6 33+1", "33+4 30+6 33+1"}, // numbers are never corrected
+		// A dropped g, but not a word that ends in "in".
+		{"goin havin hurtin comin", "going having hurting coming"},
+		{"basin cousin within", "basin cousin within"},
 		// Invisible characters cannot hide a word.
 		{"blee\u200bding", "bleeding"},
 		{"blee\u00addi\u200dng", "bleeding"},

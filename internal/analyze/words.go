@@ -3,7 +3,7 @@ package analyze
 // contractions expands whole words: contractions typed without an
 // apostrophe.
 var contractions = map[string][]string{
-	"dont": {"do", "not"}, "doesnt": {"does", "not"}, "didnt": {"did", "not"},
+	"doesnt": {"does", "not"}, "didnt": {"did", "not"},
 	"cant": {"can", "not"}, "cannot": {"can", "not"}, "couldnt": {"could", "not"},
 	"wont": {"will", "not"}, "wouldnt": {"would", "not"}, "shouldnt": {"should", "not"},
 	"isnt": {"is", "not"}, "arent": {"are", "not"}, "wasnt": {"was", "not"},
@@ -14,6 +14,12 @@ var contractions = map[string][]string{
 	"hes": {"he"}, "theyre": {"they", "are"}, "id": {"i", "would"},
 	"gonna": {"going", "to"}, "wanna": {"want", "to"}, "gotta": {"got", "to"},
 	"dunno": {"do", "not", "know"}, "innit": {"is", "not", "it"},
+	// Scots and other dialects.
+	"cannae": {"can", "not"}, "canna": {"can", "not"}, "dinnae": {"do", "not"}, "didnae": {"did", "not"},
+	"wisnae": {"was", "not"}, "isnae": {"is", "not"}, "wouldnae": {"would", "not"}, "couldnae": {"could", "not"},
+	"willnae": {"will", "not"}, "hasnae": {"has", "not"}, "havnae": {"have", "not"}, "havenae": {"have", "not"},
+	"nae": {"no"}, "naebody": {"nobody"}, "naethin": {"nothing"}, "nuthin": {"nothing"}, "nothin": {"nothing"},
+	"ain": {"is", "not"}, "ion": {"i", "do", "not"}, "dont": {"do", "not"},
 }
 
 // shorthand expands chat shorthand and phone typing that no spelling
@@ -48,7 +54,7 @@ var stopWords = set(
 	"is", "am", "are", "was", "were", "be", "been", "being", "do", "does", "did", "doing",
 	"have", "has", "had", "having", "of", "to", "in", "on", "at", "for", "with", "about",
 	"and", "or", "so", "if", "this", "that", "these", "those", "there", "here", "what",
-	"which", "who", "whom", "how", "can", "could", "should", "would", "will", "shall",
+	"which", "who", "whom", "can", "could", "should", "would", "will", "shall",
 	"may", "might", "must", "get", "gets", "getting", "got", "any", "some", "just", "really",
 	"very", "much", "many", "lot", "lots", "please", "thanks", "thank", "hi", "hello",
 	"hey", "also", "too", "still", "from", "by", "as", "into", "up", "out", "down", "over",
@@ -57,7 +63,7 @@ var stopWords = set(
 	"tbh", "haha", "ugh", "ok", "okay", "yes", "yeah", "know", "want", "wondering", "wonder",
 	"tell", "say", "said", "ask", "asking", "question", "im", "week", "weeks", "month",
 	"months", "day", "days", "today", "yesterday", "lately", "recently", "because",
-	"though", "while", "during", "when", "like", "feel", "feels", "feeling", "keep", "keeps",
+	"though", "while", "during", "like", "feel", "feels", "feeling", "keep", "keeps",
 	"make", "makes", "bot", "backcare", "guys", "ladies", "mama", "mamas", "mum", "mom",
 	"no", "not", "never", "without", "nor", "none", "neither", "nothing", "but", "however",
 	"although", "yet", "only", "even", "one", "two", "go", "going", "anything", "else",

@@ -250,11 +250,15 @@ type understandingScore struct {
 	out, rejected        int
 	decline, declined    int
 	chat, chatted        int
+	alarms               int // urgent replies: none of these messages describes a danger sign
 	misses               misses
 }
 
 func (s *understandingScore) add(it item, r bot.Reply) {
 	ok := verdict(it.label, r, bot.Reply{})
+	if len(r.Safety) > 0 {
+		s.alarms++
+	}
 	switch it.label {
 	case "out":
 		s.out++
@@ -292,10 +296,14 @@ func TestUnderstanding(t *testing.T) {
 		for i, it := range loadTSV(t, "messages", split) {
 			s.add(it, ask(eng, fmt.Sprintf("msg-%s-%d", split, i), it.text))
 		}
-		t.Logf("%-7s answered right %d/%d (%.1f%%), off-topic turned down %d/%d (%.1f%%), medicine declined %d/%d, small talk %d/%d",
+		n := s.answerable + s.out + s.decline + s.chat
+		t.Logf("%-7s answered right %d/%d (%.1f%%), off-topic turned down %d/%d (%.1f%%), medicine declined %d/%d, small talk %d/%d, false alarms %d/%d (%.2f%%)",
 			split, s.answered, s.answerable, pct(s.answered, s.answerable), s.rejected, s.out, pct(s.rejected, s.out),
-			s.declined, s.decline, s.chatted, s.chat)
+			s.declined, s.decline, s.chatted, s.chat, s.alarms, n, pct(s.alarms, n))
 		logMisses(t, split, s.misses)
+		if pct(s.alarms, n) > 1 {
+			t.Errorf("%s: safety false alarms on ordinary questions %.2f%%, ceiling 1%%", split, pct(s.alarms, n))
+		}
 		if split != "holdout" {
 			continue
 		}
@@ -415,24 +423,26 @@ func TestTuneThresholds(t *testing.T) {
 	}
 	var best *result
 	for a := 0.16; a <= 0.5; a += 0.02 {
-		for mg := 0.0; mg <= 0.1; mg += 0.02 {
-			for off := 0.3; off <= 0.91; off += 0.05 {
-				th := bot.DefaultThresholds()
-				th.Answer, th.Margin, th.OffTopic = a, mg, off
-				eng := bot.NewEngine(kb, m, bot.Options{Limiter: bot.Unlimited{}, Thresholds: th})
-				s := &understandingScore{}
-				for i, it := range items {
-					s.add(it, ask(eng, fmt.Sprint("tune-", i), it.text))
-				}
-				// A confident answer to an off-topic question costs 1.5, a
-				// missing or wrong answer 1.
-				errs := 1.5*float64(s.out-s.rejected) + float64(s.answerable-s.answered)
-				if best == nil || errs < best.errors-1e-9 {
-					best = &result{th, errs, s}
+		for mg := 0.0; mg <= 0.01; mg += 0.02 {
+			for off := 0.1; off <= 0.91; off += 0.05 {
+				for slope := 0.0; slope <= 3.01; slope += 0.5 {
+					th := bot.DefaultThresholds()
+					th.Answer, th.Margin, th.OffTopic, th.OffTopicSlope = a, mg, off, slope
+					eng := bot.NewEngine(kb, m, bot.Options{Limiter: bot.Unlimited{}, Thresholds: th})
+					s := &understandingScore{}
+					for i, it := range items {
+						s.add(it, ask(eng, fmt.Sprint("tune-", i), it.text))
+					}
+					// A confident answer to an off-topic question costs 1.5, a
+					// missing or wrong answer 1.
+					errs := 1.5*float64(s.out-s.rejected) + float64(s.answerable-s.answered)
+					if best == nil || errs < best.errors-1e-9 {
+						best = &result{th, errs, s}
+					}
 				}
 			}
 		}
 	}
-	t.Logf("best on the tune split: answer %.2f, margin %.2f, off-topic %.2f: answered %d/%d, off-topic turned down %d/%d",
-		best.th.Answer, best.th.Margin, best.th.OffTopic, best.s.answered, best.s.answerable, best.s.rejected, best.s.out)
+	t.Logf("best on the tune split: answer %.2f, margin %.2f, off-topic %.2f, slope %.1f: answered %d/%d, off-topic turned down %d/%d",
+		best.th.Answer, best.th.Margin, best.th.OffTopic, best.th.OffTopicSlope, best.s.answered, best.s.answerable, best.s.rejected, best.s.out)
 }

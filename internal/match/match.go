@@ -43,6 +43,9 @@ const (
 	// example made only of common words cannot be fully covered by a
 	// message made of common words.
 	smoothing = 1.0
+	// knnWeight is the nearest example's share of a topic's confidence;
+	// the naive Bayes posterior has the rest.
+	knnWeight = 0.7
 )
 
 // Matcher implements bot.Classifier for one knowledge base. It is
@@ -53,6 +56,7 @@ type Matcher struct {
 	declines *triage.Set
 	ix       *index
 	scope    scopeModel
+	topics   topicModel
 
 	classIDs   []string // topic ids, then "", then small-talk ids
 	classKind  []classKind
@@ -94,13 +98,15 @@ type scratch struct {
 	touched []int32
 	best    []float32 // per span per class: best confidence
 	bestDoc []int32   // per span per class: the document that gave it
+	post    []float32 // per topic: naive Bayes posterior of one span
 }
 
 // span is a clause of the message (or the whole of it): which of the
 // message's known terms it holds, and how much it weighs.
 type span struct {
-	terms  uint64
-	weight float32
+	terms   uint64
+	weight  float32
+	unknown int // words the knowledge base has never seen
 }
 
 // New builds a Matcher for kb. It fails only if a trigger cannot be
@@ -110,20 +116,22 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	groups := kb.Groups()
 	rules := make([]triage.Rule, 0, len(kb.RedFlags)+len(kb.Safety))
 	for _, f := range kb.RedFlags {
-		rules = append(rules, triage.Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless})
+		rules = append(rules, triage.Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless, SelfOnly: true, Settles: true})
 	}
 	for _, x := range kb.Safety {
 		rules = append(rules, triage.Rule{ID: x.ID, Triggers: x.Triggers, Unless: x.Unless})
 	}
 	var err error
-	if m.flags, err = triage.Compile(m.an, rules, groups); err != nil {
+	h := kb.History
+	history := triage.History{Past: h.Past, PastAfter: h.PastAfter, Now: h.Now, Settled: h.Settled, Again: h.Again}
+	if m.flags, err = triage.Compile(m.an, triage.Config{Rules: rules, Groups: groups, History: history}); err != nil {
 		return nil, fmt.Errorf("compile safety triggers: %w", err)
 	}
 	drules := make([]triage.Rule, len(kb.Declines))
 	for i, d := range kb.Declines {
 		drules[i] = triage.Rule{ID: d.ID, Triggers: d.Triggers}
 	}
-	if m.declines, err = triage.Compile(m.an, drules, groups); err != nil {
+	if m.declines, err = triage.Compile(m.an, triage.Config{Rules: drules, Groups: groups}); err != nil {
 		return nil, fmt.Errorf("compile decline triggers: %w", err)
 	}
 
@@ -160,6 +168,7 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	}
 	m.ix.finish()
 	m.scope = newScopeModel(m.ix, func(c int32) bool { return m.classKind[c] == offTopicClass })
+	m.topics = newTopicModel(m.ix, m.topicCount)
 
 	m.near = make([]map[int32]bool, len(kb.Topics))
 	for ti, t := range kb.Topics {
@@ -182,9 +191,10 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	for _, w := range m.allTerms("more else continue go on explain detail elaborate further next another") {
 		m.moreCore[w] = true
 	}
-	nd, nc := len(m.ix.docClass), len(m.classIDs)
+	nd, nc, nt := len(m.ix.docClass), len(m.classIDs), m.topicCount
 	m.pool.New = func() any {
-		return &scratch{mask: make([]uint64, nd), best: make([]float32, (maxSpans+1)*nc), bestDoc: make([]int32, (maxSpans+1)*nc)}
+		return &scratch{mask: make([]uint64, nd), best: make([]float32, (maxSpans+1)*nc),
+			bestDoc: make([]int32, (maxSpans+1)*nc), post: make([]float32, nt)}
 	}
 	return m, nil
 }
@@ -237,16 +247,34 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 	c.FollowUp = m.isFollowUp(sc.an.Terms)
 	c.SmallTalk = m.smallTalk(sc.an.Words)
 	m.rank(sc, &c)
+	if prev != "" && !c.FollowUp && followsOn(sc.an.Words) {
+		m.leanOn(&c, prev)
+	}
 	return c
 }
+
+// questionWords open a question.
+var questionWords = map[string]bool{"what": true, "how": true, "why": true, "when": true, "where": true, "which": true,
+	"who": true, "can": true, "could": true, "should": true, "would": true, "do": true, "be": true, "will": true}
 
 // smallTalk recognises a message made only of small talk: every word is
 // a word of the small-talk examples (or a function or context word), and
 // at least one belongs to a kind of small talk. The kind with most words
 // in the message wins, with confidence 1.
 func (m *Matcher) smallTalk(words []analyze.Token) bot.Candidate {
+	question := false
+	for i, t := range words {
+		if t.Is(analyze.Question) || i == 0 && questionWords[t.Lemma] {
+			question = true
+		}
+	}
 	for _, t := range words {
-		if !t.Is(analyze.Break) && !m.talkWord[t.Lemma] && t.Flags&(analyze.Stop|analyze.Context) == 0 {
+		if t.Is(analyze.Break) || m.talkWord[t.Lemma] {
+			continue
+		}
+		// A question is small talk only if every word is ("how are you?");
+		// "is that safe in first tri?" is not.
+		if question || t.Flags&(analyze.Stop|analyze.Context) == 0 {
 			return bot.Candidate{}
 		}
 	}
@@ -280,10 +308,18 @@ type Explanation struct {
 	Safety, Declines []triage.Finding
 	// Topics are the best topics, best first, each with its closest example.
 	Topics []Evidence
-	// OffTopic is the closest out-of-scope example.
-	OffTopic Evidence
+	// OffTopic is the probability that the message is out of scope, with
+	// what each word added to the in-scope log-odds.
+	OffTopic float64
+	Scope    []ScopeWord
 	// SmallTalk is the kind of small talk the message is, if it is.
 	SmallTalk string
+}
+
+// ScopeWord is one word's evidence for the message being in scope.
+type ScopeWord struct {
+	Term    string
+	LogOdds float64
 }
 
 // Evidence is a class's closest example in a message.
@@ -322,9 +358,16 @@ func (m *Matcher) Explain(text string) Explanation {
 	for _, cand := range c.Candidates {
 		e.Topics = append(e.Topics, evidence(int(m.topicOf[cand.TopicID]), cand.Confidence))
 	}
-	for cl := range m.classIDs {
-		if m.classKind[cl] == offTopicClass {
-			e.OffTopic = evidence(cl, c.OffTopic)
+	e.OffTopic = c.OffTopic
+	terms := map[int32]string{}
+	for t, id := range m.ix.terms {
+		terms[id] = t
+	}
+	if len(sc.spans) > 0 {
+		for k, id := range sc.qterms {
+			if sc.spans[len(sc.spans)-1].terms&(1<<uint(k)) != 0 {
+				e.Scope = append(e.Scope, ScopeWord{Term: terms[id], LogOdds: float64(m.scope.logOdds[id])})
+			}
 		}
 	}
 	return e

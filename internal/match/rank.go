@@ -79,6 +79,17 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 		}
 	}
 
+	// Blend in the naive Bayes posterior of every span.
+	for s, sp := range sc.spans {
+		if !m.topics.posterior(sc.qterms, sp.terms, sc.post) {
+			continue
+		}
+		row := best[s*nc : s*nc+m.topicCount]
+		for t, p := range sc.post {
+			row[t] = knnWeight*row[t] + (1-knnWeight)*p
+		}
+	}
+
 	// The best topics over all spans; off-topic on the span of the best.
 	var top [maxCandidates]bot.Candidate
 	n, bestSpan := 0, 0
@@ -109,7 +120,8 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 		top[i] = bot.Candidate{TopicID: m.classIDs[t], Confidence: float64(conf)}
 	}
 	c.Candidates = append(c.Candidates[:0], top[:n]...)
-	c.OffTopic = m.scope.offTopic(sc.qterms, sc.spans[bestSpan].terms)
+	sp := sc.spans[bestSpan]
+	c.OffTopic = m.scope.offTopic(sc.qterms, sp.terms, sp.unknown)
 }
 
 // spans finds the message's known terms and cuts it into clauses at
@@ -147,8 +159,10 @@ func (m *Matcher) spans(sc *scratch) {
 			if !slices.Contains(seenUnknown, t.Term) {
 				seenUnknown = append(seenUnknown, t.Term)
 				whole.weight += unknown
+				whole.unknown++
 			}
 			cur.weight += unknown
+			cur.unknown++
 			continue
 		}
 		k := slices.Index(sc.qterms, id)

@@ -13,7 +13,6 @@ import (
 // of it; the per-class word counts can.
 type scopeModel struct {
 	logOdds []float32 // per term id: log P(word | in scope) / P(word | out)
-	prior   float32
 }
 
 // scopeSmoothing is the Laplace smoothing of the word counts.
@@ -40,16 +39,22 @@ func newScopeModel(ix *index, out func(class int32) bool) scopeModel {
 		pout := (off[id] + scopeSmoothing) / (nOut + 2*scopeSmoothing)
 		s.logOdds[id] = float32(math.Log(float64(pin / pout)))
 	}
-	if nIn > 0 && nOut > 0 {
-		s.prior = float32(math.Log(float64(nIn / nOut)))
-	}
+	// No prior: how many examples moderators wrote of each kind says
+	// nothing about how often members ask off-topic questions; the
+	// thresholds, tuned on real questions, set the balance.
 	return s
 }
 
+// unknownLogOdds is what each word the knowledge base has never seen adds
+// to a span's log-odds of being in scope: questions the bot can answer use
+// its words, and off-topic ones bring their own.
+const unknownLogOdds = -0.8
+
 // offTopic returns the probability that a span whose known terms are
-// qterms (selected by mask) is out of scope.
-func (s scopeModel) offTopic(qterms []int32, mask uint64) float64 {
-	score := s.prior
+// qterms (selected by mask), with unknown words the knowledge base has
+// never seen, is out of scope.
+func (s scopeModel) offTopic(qterms []int32, mask uint64, unknown int) float64 {
+	score := float32(unknown) * unknownLogOdds
 	for h := mask; h != 0; h &= h - 1 {
 		score += s.logOdds[qterms[bits.TrailingZeros64(h)]]
 	}

@@ -5,11 +5,15 @@
 // alternatives ("brown|pink|red", with "_" joining the words of one
 // alternative: "all_the_time|non_stop") or a named word group ("{baby}",
 // which the knowledge base defines as baby, she, he, bub, ...), or both
-// ("{down-there}|bum"). Words are
+// ("{down-there}|bum"), "#" for any number or "#37.8-43" for a number in
+// a range. Words are
 // compared as lemmas, after the analyzer's spelling fixes and synonyms,
 // so "bled", "bleeds" and "bleeding" meet, while a work "contract" and
 // "contractions" do not. A trigger matches when all its words appear, in
-// any order, within len(words)+Slack tokens of one clause.
+// any order, within len(words)+Slack tokens of one clause. A trigger may
+// join parts with " & " ("{baby} usually|normally & only|barely today"):
+// it matches when every part matches, unnegated, in the same sentence,
+// however far apart, for signs that are described across a sentence.
 //
 // A match is negated, and fires nothing, when
 //   - a negation cue ("no", "not", "never", "without") stands before it in
@@ -34,6 +38,7 @@ package triage
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -51,7 +56,7 @@ const (
 	// an ordered pattern (an "unless" pattern).
 	maxGap = 2
 	// maxExpansions bounds how many phrases one trigger expands into.
-	maxExpansions = 4096
+	maxExpansions = 8192
 	// maxListItems and maxItemWords bound a negated list.
 	maxListItems = 5
 	maxItemWords = 3
@@ -63,21 +68,51 @@ type Rule struct {
 	Triggers []string
 	// Unless lists patterns that cancel a trigger match they overlap.
 	Unless []string
+	// SelfOnly marks a sign that must be the member's own: "my husband's
+	// got a fever" or "my pal's waters went" raise nothing, while "my
+	// sister is 30 weeks and bleeding" does (see OthersGroup).
+	SelfOnly bool
+	// Settles marks a sign that, told as history that was checked and
+	// settled, raises no alarm (see History).
+	Settles bool
 }
+
+// Config is what Compile builds a Set from.
+type Config struct {
+	Rules []Rule
+	// Groups holds the word groups that patterns name in braces.
+	Groups map[string][]string
+	// History tells settled history from a sign happening now.
+	History History
+}
+
+// OthersGroup names the word group of people who are not the pregnant
+// member (toddler, husband, friend...). A SelfOnly rule's match is about
+// someone else when, looking back from it in its clause, such a word is
+// the subject, with no word of the member's own ("I", "my", "she") or of
+// a pregnancy ("30 weeks", "pregnant") in between, and the match itself
+// holds none ("my toddler kicked my bump" is the member's).
+const OthersGroup = "others"
 
 // Set is a compiled collection of rules. It is safe for concurrent use.
 type Set struct {
-	ids     []string
-	phrases []phrase
-	anchors map[string][]int32 // lemma -> phrases anchored on it
-	negAnch []int32            // phrases anchored on a negation
-	unless  []phrase
-	uAnch   map[string][]int32
-	hedges  map[string]bool // words that turn a negation cue into a hedge
-	enders  map[string]bool // contrast words that close a list item: "just", "but"
-	answers map[string]bool // words that may follow an answering "no"
-	joins   map[string]bool // list connectors: or, and, nor
-	pool    sync.Pool       // *scratch
+	ids      []string
+	selfOnly []bool
+	settles  []bool
+	history  history
+	others   map[string]bool // lemmas of people who are not the member
+	selves   map[string]bool // lemmas of the member and of a pregnancy
+	phrases  []phrase
+	anchors  map[string][]int32 // lemma -> phrases anchored on it
+	negAnch  []int32            // phrases anchored on a negation
+	unless   patterns
+	hedges   map[string]bool // words that turn a negation cue into a hedge
+	enders   map[string]bool // contrast words that close a list item: "just", "but"
+	answers  map[string]bool // words that may follow an answering "no"
+	fine     map[string]bool // one-word answers that mean all is well: "temperature: normal"
+	adverbs  map[string]bool // words that may stand between an absence's cue and its word: "can't even feel"
+	joins    map[string]bool // list connectors: or, and, nor
+	pool     sync.Pool       // *scratch
 }
 
 // phrase is one expansion of a trigger: a bag of lemmas, one of which
@@ -88,13 +123,51 @@ type phrase struct {
 	terms   []string
 	anchor  int
 	absence bool // a term is a negation: the sign is an absence
+	part    int8 // for a trigger of parts joined by " & ", which one (from 1); 0 for others
+	parts   int8 // how many parts the trigger has; 0 for a plain trigger
 	ordered bool // unless patterns: words in order, close together
 }
 
 type scratch struct {
-	seen []bool // per rule
-	used []bool // per token, while matching one phrase
-	pos  []int  // where each term of the phrase being matched was found
+	seen  []bool     // per rule
+	joint []jointHit // parts of " & " triggers found so far
+	sent  []int32    // per token: which sentence it is in
+	used  []bool     // per token, while matching one phrase
+	pos   []int      // where each term of the phrase being matched was found
+}
+
+// jointHit records which parts of a " & " trigger matched in a sentence.
+type jointHit struct {
+	rule, trigger, sentence int32
+	parts                   uint8 // bit k-1 set: part k matched
+}
+
+// maxParts bounds the parts of a " & " trigger.
+const maxParts = 4
+
+// matchJoint records a fired part of a " & " trigger and reports whether
+// every part has now matched in that sentence.
+func (sc *scratch) matchJoint(tokens []analyze.Token, p *phrase, m match) bool {
+	if len(sc.sent) != len(tokens) {
+		sc.sent = sc.sent[:0]
+		n := int32(0)
+		for _, t := range tokens {
+			sc.sent = append(sc.sent, n)
+			if isClauseEnd(t) {
+				n++
+			}
+		}
+	}
+	key := jointHit{rule: p.rule, trigger: p.trigger, sentence: sc.sent[m.start]}
+	i := slices.IndexFunc(sc.joint, func(h jointHit) bool {
+		return h.rule == key.rule && h.trigger == key.trigger && h.sentence == key.sentence
+	})
+	if i < 0 {
+		sc.joint = append(sc.joint, key)
+		i = len(sc.joint) - 1
+	}
+	sc.joint[i].parts |= 1 << (p.part - 1)
+	return sc.joint[i].parts == 1<<p.parts-1
 }
 
 // match is one phrase found in a message.
@@ -111,37 +184,74 @@ func (m *match) holds(j int) bool { return slices.Contains(m.pos[:m.n], j) }
 // negLemma marks a negation cue among a phrase's terms.
 const negLemma = ""
 
+// seqSep joins the lemmas of a term that is a sequence of words ("came_to").
+const seqSep = "\x1f"
+
+// firstLemma is the lemma a term is looked up by: the first of a sequence.
+func firstLemma(term string) string {
+	if strings.HasPrefix(term, analyze.NumberLemma) {
+		return analyze.NumberLemma // "#37.8-43" is looked up as a number
+	}
+	if i := strings.Index(term, seqSep); i >= 0 {
+		return term[:i]
+	}
+	return term
+}
+
 // Compile analyses each trigger with a, so that triggers and messages go
 // through the same spelling, synonym and lemma steps. groups holds the
 // word groups that triggers name in braces; a group name that is not
 // defined is an error, and so is a trigger that expands into too many
 // phrases.
-func Compile(a *analyze.Analyzer, rules []Rule, groups map[string][]string) (*Set, error) {
-	s := &Set{anchors: map[string][]int32{}, uAnch: map[string][]int32{}}
+func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
+	rules, groups := c.Rules, c.Groups
+	s := &Set{anchors: map[string][]int32{}}
 	freq := map[string]int{}
 	var errs []string
+	s.others, s.selves = map[string]bool{}, map[string]bool{}
+	for _, w := range groups[OthersGroup] {
+		for _, l := range a.Lemmas(w) {
+			s.others[l] = true
+		}
+	}
+	for _, l := range []string{"i", "me", "my", "mine", "myself", "we", "us", "our", "she", "her", "pregnant",
+		"pregnancy", "expecting", "week", "weeks", "wk", "wks", "trimester", "due", analyze.NumberLemma} {
+		for _, x := range a.Lemmas(l) {
+			s.selves[x] = true
+		}
+		s.selves[l] = true
+	}
 	for ri, r := range rules {
 		s.ids = append(s.ids, r.ID)
+		s.selfOnly = append(s.selfOnly, r.SelfOnly)
+		s.settles = append(s.settles, r.Settles)
 		for ti, t := range r.Triggers {
-			ps, err := expand(a, t, groups)
-			if err != nil {
-				errs = append(errs, fmt.Sprintf("%s: trigger %q: %v", r.ID, t, err))
+			parts := strings.Split(t, " & ")
+			if len(parts) > maxParts {
+				errs = append(errs, fmt.Sprintf("%s: trigger %q: more than %d parts", r.ID, t, maxParts))
+				continue
 			}
-			for _, terms := range ps {
-				p := phrase{rule: int32(ri), trigger: int32(ti), terms: terms, absence: slices.Contains(terms, negLemma)}
-				s.phrases = append(s.phrases, p)
-				for _, term := range terms {
-					freq[term]++
+			for k, part := range parts {
+				ps, err := expand(a, part, groups)
+				if err != nil {
+					errs = append(errs, fmt.Sprintf("%s: trigger %q: %v", r.ID, t, err))
+				}
+
+				for _, terms := range ps {
+					p := phrase{rule: int32(ri), trigger: int32(ti), terms: terms, absence: slices.Contains(terms, negLemma)}
+					if len(parts) > 1 {
+						p.part, p.parts = int8(k+1), int8(len(parts))
+					}
+					s.phrases = append(s.phrases, p)
+					for _, term := range terms {
+						freq[term]++
+					}
 				}
 			}
 		}
 		for ui, u := range r.Unless {
-			ps, err := expand(a, u, groups)
-			if err != nil {
+			if err := s.unless.add(a, groups, ri, ui, u); err != nil {
 				errs = append(errs, fmt.Sprintf("%s: unless %q: %v", r.ID, u, err))
-			}
-			for _, terms := range ps {
-				s.unless = append(s.unless, phrase{rule: int32(ri), trigger: int32(ui), terms: terms, ordered: true})
 			}
 		}
 	}
@@ -163,28 +273,37 @@ func Compile(a *analyze.Analyzer, rules []Rule, groups map[string][]string) (*Se
 			return
 		}
 		p.anchor = best
-		idx[p.terms[best]] = append(idx[p.terms[best]], i)
+		key := firstLemma(p.terms[best])
+		idx[key] = append(idx[key], i)
 	}
 	for i := range s.phrases {
 		anchor(&s.phrases[i], s.anchors, int32(i))
 	}
-	for i := range s.unless {
-		p := &s.unless[i]
-		best := 0
-		for k, term := range p.terms {
-			if term != negLemma && (p.terms[best] == negLemma || freq[term] < freq[p.terms[best]]) {
-				best = k
+	h := &s.history
+	for _, l := range []struct {
+		name string
+		ps   *patterns
+		list []string
+	}{{"past", &h.past, c.History.Past}, {"past after", &h.pastAfter, c.History.PastAfter},
+		{"now", &h.now, c.History.Now}, {"settled", &h.settled, c.History.Settled}, {"again", &h.again, c.History.Again}} {
+		for i, pattern := range l.list {
+			if err := l.ps.add(a, groups, -1, i, pattern); err != nil {
+				errs = append(errs, fmt.Sprintf("history: %s %q: %v", l.name, pattern, err))
 			}
 		}
-		p.anchor = best
-		s.uAnch[p.terms[best]] = append(s.uAnch[p.terms[best]], int32(i))
+		l.ps.index(freq)
 	}
+	s.unless.index(freq)
 	s.hedges = lemmaSet(a, "sure", "certain", "idea", "clue", "clear", "doubt", "much", "many", "lot", "lots",
 		"very", "too", "heavy", "heavily", "more", "longer", "really", "that", "only", "just", "tell", "know",
 		"knowing", "think", "thought", "remember", "notice", "noticed", "see", "sign", "properly", "normal",
-		"usual", "anymore", "enough", "as", "quite", "bad", "worse", "better", "stop", "stopping", "ease", "go", "gone")
+		"usual", "anymore", "enough", "as", "quite", "bad", "worse", "better", "before")
 	s.answers = lemmaSet(a, "way", "really", "thankfully", "luckily", "thank", "at", "all", "none", "whatsoever",
-		"nothing", "fine", "ok", "okay", "good", "phew", "thankfully", "nah", "nope", "not")
+		"nothing", "fine", "ok", "okay", "good", "phew", "thankfully", "nah", "nope", "not", "drop", "one", "trace",
+		"bit", "sign", "speck", "thing", "sausage", "peep", "twinge", "hint")
+	s.adverbs = lemmaSet(a, "even", "hardly", "barely", "really", "properly", "quite", "actually", "literally",
+		"honestly", "just", "still", "ever", "always", "yet", "much")
+	s.fine = lemmaSet(a, "fine", "normal", "ok", "okay", "good", "grand", "intact", "clear", "negative", "nil", "zero")
 	s.joins = lemmaSet(a, "or", "and", "nor", "no", "any", "nothing")
 	s.enders = lemmaSet(a, "but", "just", "only", "though", "however", "although", "yet", "except", "apart", "besides", "still")
 	n := len(rules)
@@ -218,7 +337,7 @@ func expand(a *analyze.Analyzer, trigger string, groups map[string][]string) ([]
 		for _, alt := range strings.Split(item, "|") {
 			name, ok := strings.CutPrefix(alt, "{")
 			if !ok {
-				alts = append(alts, strings.ReplaceAll(alt, "_", " ")) // "non_stop": two words
+				alts = append(alts, alt)
 				continue
 			}
 			members, ok := groups[strings.TrimSuffix(name, "}")]
@@ -233,6 +352,19 @@ func expand(a *analyze.Analyzer, trigger string, groups map[string][]string) ([]
 			var lemmas []string
 			if alt == analyze.NumberLemma {
 				lemmas = []string{analyze.NumberLemma}
+			} else if r, ok := strings.CutPrefix(alt, analyze.NumberLemma); ok {
+				// "#37.8-43": a number in that range.
+				if _, _, ok := numberRange(alt); !ok {
+					return nil, fmt.Errorf("%q is not a number range such as #37.8-43", r)
+				}
+				lemmas, alt = []string{alt}, ""
+			}
+			if strings.Contains(alt, "_") {
+				// "came_to", "non_stop": words that must stand together, in order.
+				if seq := a.Lemmas(strings.ReplaceAll(alt, "_", " ")); len(seq) > 0 {
+					lemmas = []string{strings.Join(seq, seqSep)}
+				}
+				alt = ""
 			}
 			for _, l := range a.Lemmas(alt) {
 				if skipped[l] {
@@ -292,9 +424,13 @@ func (s *Set) Match(tokens []analyze.Token) []string {
 	sc := s.pool.Get().(*scratch)
 	defer s.pool.Put(sc)
 	clear(sc.seen)
+	sc.joint, sc.sent = sc.joint[:0], sc.sent[:0]
 	found := 0
 	s.each(tokens, sc, func(p *phrase, m match) bool {
 		if sc.seen[p.rule] || s.verdict(tokens, sc, p, m) != Fired {
+			return true
+		}
+		if p.parts > 0 && !sc.matchJoint(tokens, p, m) {
 			return true
 		}
 		sc.seen[p.rule] = true
@@ -348,7 +484,7 @@ func (s *Set) each(tokens []analyze.Token, sc *scratch, f func(p *phrase, m matc
 // nearest matching token for each term, and its span may hold at most
 // len(terms)+Slack content words (function words do not count). An
 // ordered phrase needs its terms in order, with at most maxGap tokens
-// between neighbours.
+// and no punctuation between neighbours.
 func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int) (match, bool) {
 	terms := p.terms
 	width := len(terms) + Slack
@@ -366,38 +502,53 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 			break
 		}
 	}
+	n0 := termMatches(tokens, i, terms[p.anchor])
+	if n0 == 0 {
+		return match{}, false
+	}
 	if cap(sc.pos) < len(terms) {
 		sc.pos = make([]int, len(terms))
 	}
 	pos := sc.pos[:len(terms)]
 	pos[p.anchor] = i
 	if p.ordered {
+		m := match{start: i, end: i + n0 - 1, cue: -1}
 		for k := p.anchor - 1; k >= 0; k-- {
-			j := pos[k+1] - 1
-			for ; j >= lo && j >= pos[k+1]-1-maxGap && !termMatches(tokens[j], terms[k]); j-- {
+			found := false
+			for j := pos[k+1] - 1; j >= lo && j >= pos[k+1]-1-maxGap && !tokens[j].Is(analyze.Break); j-- {
+				if n := termMatches(tokens, j, terms[k]); n > 0 && j+n <= pos[k+1] {
+					pos[k], found = j, true
+					break
+				}
 			}
-			if j < lo || j < pos[k+1]-1-maxGap {
+			if !found {
 				return match{}, false
 			}
-			pos[k] = j
+			m.start = pos[k]
 		}
+		next := i + n0
 		for k := p.anchor + 1; k < len(terms); k++ {
-			j := pos[k-1] + 1
-			for ; j < hi && j <= pos[k-1]+1+maxGap && !termMatches(tokens[j], terms[k]); j++ {
+			found := false
+			for j := next; j < hi && j <= next+maxGap && !tokens[j].Is(analyze.Break); j++ {
+				if n := termMatches(tokens, j, terms[k]); n > 0 {
+					pos[k], next, found = j, j+n, true
+					break
+				}
 			}
-			if j >= hi || j > pos[k-1]+1+maxGap {
+			if !found {
 				return match{}, false
 			}
-			pos[k] = j
+			m.end = next - 1
 		}
-		m := match{start: pos[0], end: pos[len(pos)-1], cue: -1}
 		m.n = copy(m.pos[:], pos)
 		return m, true
 	}
 	used := sc.used
 	clear(used[lo:hi])
-	used[i] = true
-	m := match{start: i, end: i, cue: -1}
+	m := match{start: i, end: i + n0 - 1, cue: -1}
+	for j := i; j < i+n0; j++ {
+		used[j] = true
+	}
 	negAt := -1
 	for k, term := range terms {
 		if k == p.anchor {
@@ -407,29 +558,36 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 			negAt = k // placed below, in front of the word it negates
 			continue
 		}
-		best := -1
+		best, bestN := -1, 0
 		for d := 1; d <= reach && (i-d >= lo || i+d < hi); d++ {
-			if j := i - d; j >= lo && !used[j] && termMatches(tokens[j], term) {
-				best = j
-				break
+			if j := i - d; j >= lo && !used[j] {
+				if n := termMatches(tokens, j, term); n > 0 && j+n <= hi && !used[j+n-1] {
+					best, bestN = j, n
+					break
+				}
 			}
-			if j := i + d; j < hi && !used[j] && termMatches(tokens[j], term) {
-				best = j
-				break
+			if j := i + d; j < hi && !used[j] {
+				if n := termMatches(tokens, j, term); n > 0 && j+n <= hi {
+					best, bestN = j, n
+					break
+				}
 			}
 		}
 		if best < 0 {
 			return match{}, false
 		}
-		used[best] = true
+		for j := best; j < best+bestN; j++ {
+			used[j] = true
+		}
 		pos[k] = best
-		m.start, m.end = min(m.start, best), max(m.end, best)
+		m.start, m.end = min(m.start, best), max(m.end, best+bestN-1)
 	}
 	if negAt >= 0 {
 		// A sign that is an absence needs its cue right before the word it
 		// negates, with only function words between: "haven't felt", "no
 		// kicks", "can't pee"; not "no burning pee" or "no reduced kicks",
-		// nor "without someone kicking" (the kicking is there).
+		// nor "without someone kicking" (the kicking is there). Adverbs
+		// may stand between too: "can't even feel", "haven't really felt".
 		next := pos[negAt+1]
 		cue := -1
 		for j := next - 1; j >= lo && j >= next-4; j-- {
@@ -440,7 +598,7 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 				}
 				break
 			}
-			if t.Flags&analyze.Stop == 0 || t.Is(analyze.Break) {
+			if t.Flags&analyze.Stop == 0 && !s.adverbs[t.Lemma] || t.Is(analyze.Break) {
 				break
 			}
 		}
@@ -460,11 +618,50 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 	return m, content <= width
 }
 
-func termMatches(t analyze.Token, term string) bool {
+// termMatches reports how many tokens from tokens[j] the term matches: 1
+// for a word, the sequence's length for a sequence, 0 for none.
+func termMatches(tokens []analyze.Token, j int, term string) int {
+	t := tokens[j]
 	if term == negLemma {
-		return t.Is(analyze.Negation)
+		if t.Is(analyze.Negation) {
+			return 1
+		}
+		return 0
 	}
-	return t.Lemma == term && t.Flags&analyze.Break == 0
+	if t.Flags&analyze.Break != 0 {
+		return 0
+	}
+	if !strings.Contains(term, seqSep) {
+		if t.Lemma == term {
+			return 1
+		}
+		if len(term) > 1 && term[0] == '#' && t.Lemma == analyze.NumberLemma {
+			lo, hi, _ := numberRange(term)
+			if v, err := strconv.ParseFloat(t.Term, 64); err == nil && v >= lo && v <= hi {
+				return 1
+			}
+		}
+		return 0
+	}
+	n := 0
+	for part := range strings.SplitSeq(term, seqSep) {
+		if j+n >= len(tokens) || tokens[j+n].Lemma != part {
+			return 0
+		}
+		n++
+	}
+	return n
+}
+
+// numberRange parses a range term: "#37.8-43" is 37.8 to 43.
+func numberRange(term string) (lo, hi float64, ok bool) {
+	a, b, found := strings.Cut(strings.TrimPrefix(term, analyze.NumberLemma), "-")
+	if !found {
+		return 0, 0, false
+	}
+	lo, err1 := strconv.ParseFloat(a, 64)
+	hi, err2 := strconv.ParseFloat(b, 64)
+	return lo, hi, err1 == nil && err2 == nil && lo <= hi
 }
 
 // isClauseEnd reports whether t ends a clause: a full stop, a question
@@ -482,16 +679,23 @@ const (
 	NegatedInside         // a cue inside it ("the pain is not sudden")
 	NegatedAfter          // a bare "no" answers it ("bleeding? no")
 	Cancelled             // an "unless" pattern overlaps it
+	SomeoneElse           // it is about someone else ("my husband's got a fever")
+	Settled               // it is settled history ("fell last month, checked, all fine")
+	Partial               // one part of a " & " trigger, whose other parts are not in its sentence
 )
 
 func (v Verdict) String() string {
 	return [...]string{"fired", "negated by a cue before it", "negated as an item of a negated list",
-		"negated by a cue inside it", "negated by an answer after it", "cancelled by an unless pattern"}[v]
+		"negated by a cue inside it", "negated by an answer after it", "cancelled by an unless pattern",
+		"about someone else", "settled history", "waiting for the other parts of its trigger"}[v]
 }
 
 func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
-	if s.cancelled(tokens, sc, p.rule, m.start, m.end) {
+	if s.cancelled(tokens, sc, p.rule, m.start, m.end) >= 0 {
 		return Cancelled
+	}
+	if s.selfOnly[p.rule] && s.someoneElse(tokens, m) {
+		return SomeoneElse
 	}
 	if !p.absence && s.hedgedAfter(tokens, m.end) {
 		return Fired // "not bleeding a lot": some is present
@@ -506,14 +710,39 @@ func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) V
 		// A cue inside the match negates it, unless it is a hedge ("not
 		// sure"); a cue that negates one of the sign's own words always
 		// does ("he hasn't stopped moving").
-		if j != m.cue && tokens[j].Is(analyze.Negation) && (!s.hedged(tokens, j) || m.holds(j+1) || m.holds(j+2)) {
+		if j != m.cue && !m.holds(j) && tokens[j].Is(analyze.Negation) && (!s.hedged(tokens, j) || m.holds(j+1) || m.holds(j+2)) {
 			return NegatedInside
 		}
 	}
 	if s.answeredNo(tokens, m.end) {
 		return NegatedAfter
 	}
+	if s.settles[p.rule] && (s.settled(tokens, sc, m) || s.reassurance(tokens, sc, m)) {
+		return Settled
+	}
 	return Fired
+}
+
+// someoneElse reports whether a match is about someone other than the
+// member (see OthersGroup).
+func (s *Set) someoneElse(tokens []analyze.Token, m match) bool {
+	for j := m.start; j <= m.end; j++ {
+		if s.selves[tokens[j].Lemma] {
+			return false
+		}
+	}
+	for j := m.start - 1; j >= 0; j-- {
+		t := tokens[j]
+		switch {
+		case isClauseEnd(t):
+			return false
+		case s.selves[t.Lemma]:
+			return false
+		case s.others[t.Lemma]:
+			return true
+		}
+	}
+	return false
 }
 
 // hedged reports whether the cue at j is a hedge: "not sure", "no idea".
@@ -620,40 +849,67 @@ func (s *Set) itemEnds(tokens []analyze.Token, end int) bool {
 }
 
 // answeredNo reports whether a bare "no" answers the match: "bleeding?
-// no", "contractions? no way", "spotting - nope".
+// no", "contractions? no way", "spotting - nope", "bleeding? not a drop",
+// or, after a short list, "bleeding, fluid, tightening: none"; or a word
+// that ends its sentence and means all is well: "temperature: normal.".
 func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
-	j := end + 1
+	j := s.listAfter(tokens, end+1)
+	listed, at := j > end+1, j
 	for k := 0; k < 2 && j < len(tokens) && tokens[j].Is(analyze.Break); k++ {
 		j++
+	}
+	if j > at && j < len(tokens) && s.fine[tokens[j].Lemma] {
+		// "temperature: normal", "waters? intact."
+		return j+1 >= len(tokens) || isClauseEnd(tokens[j+1])
 	}
 	if j >= len(tokens) || !tokens[j].Is(analyze.Negation) || s.hedged(tokens, j) {
 		return false
 	}
-	if j == end+1 && !s.answers[tokens[j].Lemma] && tokens[j].Lemma != "none" {
+	if j == at && (listed || !s.answers[tokens[j].Lemma] && tokens[j].Lemma != "none") {
 		return false // "bleeding not..." reads as a new clause, not an answer
 	}
 	next := j + 1
+	for next < len(tokens) && (tokens[next].Lemma == "a" || tokens[next].Lemma == "single" || s.adverbs[tokens[next].Lemma]) {
+		next++ // "not a drop", "not a single one"
+	}
 	return next >= len(tokens) || tokens[next].Is(analyze.Break) || tokens[next].Is(analyze.ScopeEnd) || s.answers[tokens[next].Lemma]
 }
 
-// cancelled reports whether one of the rule's unless patterns overlaps
-// the match.
-func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, end int) bool {
-	if len(s.unless) == 0 {
-		return false
-	}
-	for i := max(0, start-maxTerms*(maxGap+1)); i < len(tokens) && i <= end+maxTerms*(maxGap+1); i++ {
-		for _, ui := range s.uAnch[tokens[i].Lemma] {
-			u := &s.unless[ui]
-			if u.rule != rule {
-				continue
-			}
-			if m, ok := s.matchAround(tokens, sc, u, i); ok && m.start <= end && m.end >= start && !s.negatedUnless(tokens, u, m) {
-				return true
+// listAfter skips the short list items that follow index j ("bleeding,
+// fluid, tightening"), and returns the index after the last one.
+func (s *Set) listAfter(tokens []analyze.Token, j int) int {
+	for range maxListItems {
+		k := j
+		if k >= len(tokens) || tokens[k].Is(analyze.Negation) || !(tokens[k].Is(analyze.Weak) || s.joins[tokens[k].Lemma]) {
+			return j
+		}
+		k++
+		words := 0
+		for ; k < len(tokens) && !tokens[k].Is(analyze.Break) && !tokens[k].Is(analyze.Negation) && !s.joins[tokens[k].Lemma]; k++ {
+			if !tokens[k].Is(analyze.Stop) {
+				words++
 			}
 		}
+		if words == 0 || words > maxItemWords || k >= len(tokens) || !(tokens[k].Is(analyze.Weak) || s.joins[tokens[k].Lemma]) {
+			return j // not an item: nothing follows it in a list
+		}
+		j = k
 	}
-	return false
+	return j
+}
+
+// cancelled returns the index of one of the rule's unless patterns that
+// overlaps the match, or -1.
+func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, end int) int {
+	found := -1
+	reach := maxTerms * (maxGap + 1)
+	s.unless.find(s, tokens, sc, start-reach, end+reach+1, func(u *phrase, m match) bool {
+		if u.rule == rule && m.start <= end && m.end >= start && !s.negatedUnless(tokens, u, m) {
+			found = int(u.trigger)
+		}
+		return found < 0
+	})
+	return found
 }
 
 // negatedUnless reports whether an unless match is itself negated: "she
@@ -681,6 +937,12 @@ type Finding struct {
 	Trigger int // index of the trigger in the rule
 	Words   []string
 	Verdict Verdict
+	// Unless is the index in the rule of the unless pattern that cancelled
+	// the match, or -1.
+	Unless int
+	// Part is which part of a " & " trigger matched (from 1), or 0.
+	Part     int
+	sentence int32
 }
 
 // Explain returns every trigger match in tokens with its verdict: why a
@@ -688,7 +950,9 @@ type Finding struct {
 func (s *Set) Explain(tokens []analyze.Token) []Finding {
 	sc := s.pool.Get().(*scratch)
 	defer s.pool.Put(sc)
+	sc.joint, sc.sent = sc.joint[:0], sc.sent[:0]
 	var out []Finding
+	var joint []int // findings that are fired parts of " & " triggers
 	seen := map[[3]int]bool{}
 	s.each(tokens, sc, func(p *phrase, m match) bool {
 		key := [3]int{int(p.rule), int(p.trigger), m.start}
@@ -696,9 +960,39 @@ func (s *Set) Explain(tokens []analyze.Token) []Finding {
 			return true
 		}
 		seen[key] = true
-		out = append(out, Finding{Rule: s.ids[p.rule], Trigger: int(p.trigger), Words: p.terms,
-			Verdict: s.verdict(tokens, sc, p, m)})
+		f := Finding{Rule: s.ids[p.rule], Trigger: int(p.trigger), Words: p.terms,
+			Verdict: s.verdict(tokens, sc, p, m), Unless: -1, Part: int(p.part)}
+		if f.Verdict == Cancelled {
+			f.Unless = s.cancelled(tokens, sc, p.rule, m.start, m.end)
+		}
+		if f.Verdict == Fired && p.parts > 0 {
+			sc.matchJoint(tokens, p, m)
+			f.sentence = sc.sent[m.start]
+			joint = append(joint, len(out))
+		}
+		out = append(out, f)
 		return true
 	})
+	// A part fires only if every part of its trigger matched in its sentence.
+	for _, i := range joint {
+		f := &out[i]
+		complete := slices.ContainsFunc(sc.joint, func(h jointHit) bool {
+			return s.ids[h.rule] == f.Rule && int(h.trigger) == f.Trigger && h.sentence == f.sentence &&
+				h.parts == 1<<s.partsOf(h.rule, h.trigger)-1
+		})
+		if !complete {
+			f.Verdict = Partial
+		}
+	}
 	return out
+}
+
+// partsOf returns how many parts a trigger has.
+func (s *Set) partsOf(rule, trigger int32) int8 {
+	for i := range s.phrases {
+		if p := &s.phrases[i]; p.rule == rule && p.trigger == trigger {
+			return p.parts
+		}
+	}
+	return 0
 }

@@ -26,9 +26,11 @@ func compile(t testing.TB) (*analyze.Analyzer, *triage.Set) {
 	a := analyze.New(kb)
 	var rules []triage.Rule
 	for _, f := range kb.RedFlags {
-		rules = append(rules, triage.Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless})
+		rules = append(rules, triage.Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless, SelfOnly: true, Settles: true})
 	}
-	set, err := triage.Compile(a, rules, kb.Groups())
+	h := kb.History
+	set, err := triage.Compile(a, triage.Config{Rules: rules, Groups: kb.Groups(),
+		History: triage.History{Past: h.Past, PastAfter: h.PastAfter, Now: h.Now, Settled: h.Settled, Again: h.Again}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,6 +62,9 @@ func TestMatch(t *testing.T) {
 		{"pinkish when I wiped", "bleeding"},
 		{"pains every 5 minutes", "contractions"},
 		{"pains every now and then", ""},
+		{"39 degrees", "fever"},
+		{"38.5c this morning", "fever"},
+		{"30 degrees in the office", ""},
 		// Negation before, in a list, inside, and answered after.
 		{"no bleeding", ""},
 		{"haven't had any bleeding at all", ""},
@@ -69,6 +74,12 @@ func TestMatch(t *testing.T) {
 		{"bleeding? no", ""},
 		{"contractions? no way, just back spasms", ""},
 		{"bleeding - nope", ""},
+		{"bleeding? not a drop. contractions? not a single one", ""},
+		{"bleeding, pink wipes, contractions: none", ""},
+		{"bleeding, contractions: no idea why", "bleeding"},
+		{"bleeding: not much", "bleeding"},
+		{"bleeding? fine. contractions: normal", ""},
+		{"bleeding? fine, just a little", "bleeding"},
 		{"the pain is not sudden or sharp", ""},
 		// Hedges, new clauses and new subjects keep the sign.
 		{"not sure if I'm bleeding", "bleeding"},
@@ -95,6 +106,24 @@ func TestMatch(t *testing.T) {
 		{"my toddler fell off the slide", ""},
 		{"she is still kicking", ""},
 		{"a blood test", ""},
+		// Parts joined by " & " match anywhere in one sentence.
+		{"she usually kicks like mad after dinner but I've felt only a couple of tiny ones tonight", "movements"},
+		{"she usually kicks like mad after dinner. I've felt only a couple of tiny ones tonight", ""},
+		// Settled history: past, checked and over; but not if it is now,
+		// came back, was only asked about, or "at 30 weeks" comes first.
+		{"had some bleeding at 8 weeks, scan was all fine. now 22 weeks", ""},
+		{"fell last month, all fine and they discharged me", ""},
+		{"contractions 3 weeks ago, haven't had one since", ""},
+		{"went in last week with contractions, they said braxton hicks", ""},
+		{"had some bleeding at 8 weeks, all fine, but it came back", "bleeding"},
+		{"had some bleeding at 8 weeks, all fine. bleeding again now", "bleeding"},
+		{"bleeding today, had a scan at 8 weeks, all fine", "bleeding"},
+		{"I'm at 30 weeks and bleeding, all fine last week", "bleeding"},
+		{"had some bleeding at 8 weeks, is it all fine?", "bleeding"},
+		{"fell last month, not all fine", "fall"},
+		{"fell last month", "fall"},
+		{"had some bleeding at 8 weeks, haven't felt her kick since", "movements"},
+		{"haven't felt him kick since lunch, said braxton", "movements"},
 	}
 	for _, tt := range tests {
 		got := match(a, set, tt.text)
@@ -123,11 +152,11 @@ func TestExplain(t *testing.T) {
 
 func TestCompileErrors(t *testing.T) {
 	a, _ := compile(t)
-	if _, err := triage.Compile(a, []triage.Rule{{ID: "x", Triggers: []string{"{nope} kick"}}}, nil); err == nil {
+	if _, err := triage.Compile(a, triage.Config{Rules: []triage.Rule{{ID: "x", Triggers: []string{"{nope} kick"}}}}); err == nil {
 		t.Error("an undefined word group compiled")
 	}
 	huge := strings.Repeat("a|b|c|d|e|f|g|h ", 5)
-	if _, err := triage.Compile(a, []triage.Rule{{ID: "x", Triggers: []string{huge}}}, nil); err == nil {
+	if _, err := triage.Compile(a, triage.Config{Rules: []triage.Rule{{ID: "x", Triggers: []string{huge}}}}); err == nil {
 		t.Error("a trigger expanding into 32768 phrases compiled")
 	}
 }

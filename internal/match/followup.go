@@ -1,0 +1,107 @@
+package match
+
+import (
+	"slices"
+
+	"github.com/backcare/backcare/bot"
+	"github.com/backcare/backcare/internal/analyze"
+)
+
+// A follow-up leans on the previous answer: "what about on long car
+// journeys?", "is that ok early on?", "for how long each time?", "does
+// that help my hips too?". Its words name an aspect, not a new subject, so
+// it is read as the chat's last topic unless it names a clear new subject
+// (another topic at newSubject or more).
+const (
+	followUpBoost = 0.35
+	newSubject    = 0.6
+	// maxFollowUpWords: longer messages stand on their own.
+	maxFollowUpWords = 14
+)
+
+// openers are the lemma sequences a follow-up starts with, after fillers
+// such as "ok", "so", "right".
+var openers = [][]string{
+	{"and"}, {"but"}, {"also"}, {"even"}, {"what", "about"}, {"how", "about"}, {"what", "if"},
+	{"be", "that"}, {"be", "it"}, {"be", "this"}, {"would", "that"}, {"will", "that"}, {"do", "that"},
+	{"do", "it"}, {"do", "this"}, {"can", "that"}, {"could", "that"}, {"for", "how"}, {"how", "long"},
+	{"how", "many"}, {"how", "often"}, {"same"}, {"what", "else"}, {"any", "other"},
+}
+
+// fillers may stand before an opener.
+var fillers = map[string]bool{"ok": true, "okay": true, "so": true, "right": true, "oh": true, "ah": true,
+	"hmm": true, "thanks": true, "thank": true, "you": true, "cool": true, "great": true, "yes": true, "and": false}
+
+// anaphora point back at the previous answer; so do words that ask for
+// more of the same or for an alternative.
+var anaphora = map[string]bool{"that": true, "it": true, "this": true, "those": true, "these": true, "them": true,
+	"they": true, "instead": true, "else": true, "too": true, "either": true, "alternative": true}
+
+// followsOn reports whether words read as a follow-up to a previous answer.
+func followsOn(words []analyze.Token) bool {
+	var lemmas []string
+	for _, t := range words {
+		if !t.Is(analyze.Break) {
+			lemmas = append(lemmas, t.Lemma)
+		}
+	}
+	if len(lemmas) == 0 || len(lemmas) > maxFollowUpWords {
+		return false
+	}
+	i := 0
+	for i < len(lemmas) && fillers[lemmas[i]] {
+		i++
+	}
+	rest := lemmas[i:]
+	for _, o := range openers {
+		if len(rest) >= len(o) && slices.Equal(rest[:len(o)], o) {
+			return true
+		}
+	}
+	if len(lemmas) <= 8 {
+		for _, l := range lemmas {
+			if anaphora[l] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// leanOn boosts the previous topic of a follow-up, and re-sorts the
+// candidates.
+func (m *Matcher) leanOn(c *bot.Classification, prev string) {
+	if _, ok := m.topicOf[prev]; !ok {
+		return
+	}
+	var other float64
+	for _, cand := range c.Candidates {
+		if cand.TopicID != prev {
+			other = max(other, cand.Confidence)
+		}
+	}
+	conf := followUpBoost
+	for _, cand := range c.Candidates {
+		if cand.TopicID == prev {
+			conf = min(1, cand.Confidence+followUpBoost)
+		}
+	}
+	if other < newSubject {
+		conf = max(conf, other+0.01)
+	}
+	c.Candidates = slices.DeleteFunc(c.Candidates, func(cand bot.Candidate) bool { return cand.TopicID == prev })
+	c.Candidates = append(c.Candidates, bot.Candidate{TopicID: prev, Confidence: conf})
+	slices.SortStableFunc(c.Candidates, func(a, b bot.Candidate) int {
+		switch {
+		case a.Confidence > b.Confidence:
+			return -1
+		case a.Confidence < b.Confidence:
+			return 1
+		}
+		return 0
+	})
+	if len(c.Candidates) > maxCandidates {
+		c.Candidates = c.Candidates[:maxCandidates]
+	}
+	c.FollowsOn = true
+}

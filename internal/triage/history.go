@@ -1,0 +1,179 @@
+package triage
+
+import (
+	"slices"
+
+	"github.com/backcare/backcare/internal/analyze"
+)
+
+// History holds the patterns that tell a danger sign from the member's
+// past, checked and settled, from one happening now. A match of a rule
+// with Settles set is settled history, and fires nothing, when
+//   - its clause places it in the past: a Past pattern anywhere in the
+//     clause ("fell last month", "went to triage last week with
+//     tightenings"), or a PastAfter pattern right after it ("had spotting
+//     at 8 weeks", where "at 8 weeks" before a sign is the present: "I'm
+//     at 30 weeks and bleeding");
+//   - no Now pattern stands in its clause ("bleeding again now");
+//   - a Settled pattern, not negated, follows it in its sentence or the
+//     next two, outside a question ("all fine and they discharged me",
+//     "nothing since");
+//   - and no Again pattern follows it anywhere ("but it's started again").
+//
+// Every pattern is ordered: its words in order, at most maxGap tokens
+// apart, like an unless pattern.
+type History struct {
+	Past, PastAfter, Now, Settled, Again []string
+}
+
+// patterns is a compiled list of ordered patterns with an index by the
+// lemma each is anchored on.
+type patterns struct {
+	list   []phrase
+	anchor map[string][]int32
+}
+
+// add compiles pattern (owned by rule, for unless patterns) into ps.
+func (ps *patterns) add(a *analyze.Analyzer, groups map[string][]string, rule, index int, pattern string) error {
+	expanded, err := expand(a, pattern, groups)
+	if err != nil {
+		return err
+	}
+	if ps.anchor == nil {
+		ps.anchor = map[string][]int32{}
+	}
+	for _, terms := range expanded {
+		ps.list = append(ps.list, phrase{rule: int32(rule), trigger: int32(index), terms: terms, ordered: true})
+	}
+	return nil
+}
+
+// index anchors each pattern on its rarest word, by freq.
+func (ps *patterns) index(freq map[string]int) {
+	for i := range ps.list {
+		p := &ps.list[i]
+		best := 0
+		for k, term := range p.terms {
+			if term != negLemma && (p.terms[best] == negLemma || freq[term] < freq[p.terms[best]]) {
+				best = k
+			}
+		}
+		p.anchor = best
+		key := firstLemma(p.terms[best])
+		ps.anchor[key] = append(ps.anchor[key], int32(i))
+	}
+}
+
+// find calls f with each match of a pattern anchored in tokens[lo:hi],
+// until f returns false.
+func (ps *patterns) find(s *Set, tokens []analyze.Token, sc *scratch, lo, hi int, f func(p *phrase, m match) bool) {
+	for i := max(lo, 0); i < hi && i < len(tokens); i++ {
+		for _, pi := range ps.anchor[tokens[i].Lemma] {
+			p := &ps.list[pi]
+			if m, ok := s.matchAround(tokens, sc, p, i); ok {
+				if !f(p, m) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// any reports whether a pattern of ps, not negated, lies within
+// tokens[lo:hi], starting at or after from.
+func (ps *patterns) any(s *Set, tokens []analyze.Token, sc *scratch, lo, hi, from int) bool {
+	found := false
+	ps.find(s, tokens, sc, lo, hi, func(p *phrase, m match) bool {
+		found = m.start >= from && m.end < hi && !s.negatedUnless(tokens, p, m)
+		return !found
+	})
+	return found
+}
+
+// history is the compiled History.
+type history struct {
+	past, pastAfter, now, settled, again patterns
+}
+
+// maxSettledSentences is how many sentences, the sign's own included, a
+// settled pattern may stand in.
+const maxSettledSentences = 3
+
+// settled reports whether a match is settled history (see History).
+func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
+	h := &s.history
+	if len(h.settled.list) == 0 {
+		return false
+	}
+	// The sign's clause, between any breaks, weak ones included.
+	clo, chi := m.start, m.end+1
+	for clo > 0 && !tokens[clo-1].Is(analyze.Break) {
+		clo--
+	}
+	for chi < len(tokens) && !tokens[chi].Is(analyze.Break) {
+		chi++
+	}
+	if h.now.any(s, tokens, sc, clo, chi, clo) {
+		return false
+	}
+	past := h.past.any(s, tokens, sc, clo, chi, clo)
+	if !past {
+		// "spotting at 8 weeks", "fainted once at 12 weeks": right after
+		// the sign, with at most one content word between.
+		h.pastAfter.find(s, tokens, sc, m.end+1, chi, func(p *phrase, pm match) bool {
+			if pm.start <= m.end || pm.end >= chi {
+				return true
+			}
+			content := 0
+			for j := m.end + 1; j < pm.start; j++ {
+				if !tokens[j].Is(analyze.Stop) {
+					content++
+				}
+			}
+			past = content <= 1
+			return !past
+		})
+	}
+	if !past {
+		return false
+	}
+	// A settled pattern in this sentence or the next ones, not in a
+	// question.
+	found := false
+	end := m.end + 1
+	for sentences := 1; end < len(tokens) && sentences <= maxSettledSentences; end++ {
+		if isClauseEnd(tokens[end]) {
+			sentences++
+		}
+	}
+	h.settled.find(s, tokens, sc, m.end+1, end, func(p *phrase, sm match) bool {
+		found = sm.start > m.end && sm.end < end && !s.negatedUnless(tokens, p, sm) && !asked(tokens, sm.end)
+		return !found
+	})
+	return found && !h.again.any(s, tokens, sc, m.end+1, len(tokens), m.end+1)
+}
+
+// asked reports whether the clause holding tokens[j] ends in a question
+// mark: "all fine?" reassures nobody.
+func asked(tokens []analyze.Token, j int) bool {
+	for ; j < len(tokens); j++ {
+		if tokens[j].Is(analyze.Break) {
+			return tokens[j].Is(analyze.Question)
+		}
+	}
+	return false
+}
+
+// reassurance reports whether a match is part of a settled pattern, one
+// that names no negation, after a Past pattern: "went to triage last week
+// with tightenings, they said Braxton Hicks".
+func (s *Set) reassurance(tokens []analyze.Token, sc *scratch, m match) bool {
+	h := &s.history
+	found := false
+	h.settled.find(s, tokens, sc, m.start-maxTerms*(maxGap+1), m.end+maxTerms*(maxGap+1)+1, func(p *phrase, sm match) bool {
+		found = sm.start <= m.end && sm.end >= m.start && !slices.Contains(p.terms, negLemma) &&
+			!s.negatedUnless(tokens, p, sm) && !asked(tokens, sm.end)
+		return !found
+	})
+	return found && h.past.any(s, tokens, sc, 0, m.start, 0)
+}

@@ -40,6 +40,10 @@ type Options struct {
 	// Region selects the emergency number and helplines shown (a region id
 	// of the knowledge base, such as "uk"); "" shows every region.
 	Region string
+	// HelpContact, if set, is a person members can turn to: a Telegram
+	// username ("@GroupMods"), a URL, or a short text. It is shown in
+	// /help, after 👎 and with the fallback (see feedback.go).
+	HelpContact string
 }
 
 // Engine turns Messages into Replies. It is safe for concurrent use, and
@@ -52,6 +56,7 @@ type Engine struct {
 	locker   ChatLocker
 	observe  func(Message, Reply, time.Duration)
 	region   string
+	contact  string
 }
 
 // brain is one knowledge base with its classifier and prepared answers.
@@ -75,7 +80,7 @@ type safetyInfo struct {
 
 // NewEngine returns an engine answering from kb with cls.
 func NewEngine(kb *knowledge.Base, cls Classifier, opts Options) *Engine {
-	e := &Engine{th: opts.Thresholds, contexts: opts.Contexts, limiter: opts.Limiter, locker: opts.Locker, observe: opts.Observe, region: opts.Region}
+	e := &Engine{th: opts.Thresholds, contexts: opts.Contexts, limiter: opts.Limiter, locker: opts.Locker, observe: opts.Observe, region: opts.Region, contact: opts.HelpContact}
 	if e.th == (Thresholds{}) {
 		e.th = DefaultThresholds()
 	}
@@ -148,7 +153,9 @@ func sourceNotice(kb *knowledge.Base, ids []string) Block {
 // means the adapter should stay silent.
 func (e *Engine) Handle(ctx context.Context, m Message) Reply {
 	start := time.Now()
-	r := e.handle(ctx, m)
+	var comment *Feedback
+	r := e.handle(ctx, m, &comment)
+	e.decorate(m, &r, comment)
 	r.KnowledgeVersion = e.brain.Load().kb.Version
 	if e.observe != nil {
 		e.observe(m, r, time.Since(start))
@@ -156,7 +163,7 @@ func (e *Engine) Handle(ctx context.Context, m Message) Reply {
 	return r
 }
 
-func (e *Engine) handle(ctx context.Context, m Message) Reply {
+func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Reply {
 	if !m.Addressed {
 		return Reply{Kind: KindNone}
 	}
@@ -168,6 +175,7 @@ func (e *Engine) handle(ctx context.Context, m Message) Reply {
 		}
 	}
 	cc, _ := e.contexts.Load(ctx, key) // a failing store means no context, not no answer
+	*comment = e.takeComment(ctx, key, &cc, m)
 
 	switch {
 	case m.Edited && (m.Payload != "" || m.Command != "" && m.Command != CmdAsk || m.NonText):
@@ -175,7 +183,7 @@ func (e *Engine) handle(ctx context.Context, m Message) Reply {
 	case m.Payload != "":
 		return e.payload(ctx, br, key, &cc, m)
 	case m.Command != "" && m.Command != CmdAsk:
-		return e.command(ctx, br, key, &cc, m.Command)
+		return e.command(ctx, br, key, &cc, m.Command, m.Arg)
 	case m.NonText:
 		return info(Block{Kind: Paragraph, Text: "I can only read text messages. Type your question about back spasms in pregnancy, or use /help."})
 	}
@@ -278,7 +286,9 @@ func (e *Engine) payload(ctx context.Context, br *brain, key string, cc *ChatCon
 			return e.answer(ctx, br, key, cc, id, 1)
 		}
 	case strings.HasPrefix(m.Payload, payloadCommand):
-		return e.command(ctx, br, key, cc, strings.TrimPrefix(m.Payload, payloadCommand))
+		return e.command(ctx, br, key, cc, strings.TrimPrefix(m.Payload, payloadCommand), "")
+	case strings.HasPrefix(m.Payload, payloadFeedback):
+		return e.feedback(ctx, br, key, cc, m)
 	}
 	// A button from an older knowledge base, or a forged payload.
 	return e.help(br, false)
@@ -286,9 +296,12 @@ func (e *Engine) payload(ctx context.Context, br *brain, key string, cc *ChatCon
 
 func info(blocks ...Block) Reply { return Reply{Kind: KindInfo, Blocks: blocks} }
 
-func (e *Engine) command(ctx context.Context, br *brain, key string, cc *ChatContext, cmd string) Reply {
+func (e *Engine) command(ctx context.Context, br *brain, key string, cc *ChatContext, cmd, arg string) Reply {
 	switch cmd {
 	case CmdStart:
+		if _, ok := br.kb.Topic(arg); ok { // a deep link ("Continue privately") opens its topic
+			return e.answer(ctx, br, key, cc, arg, 1)
+		}
 		r := info(Block{Kind: Paragraph, Text: br.kb.Welcome}, Block{Kind: Notice, Text: br.disclaimer})
 		r.Buttons = categoryButtons()
 		cc.DisclaimerShown = true
@@ -310,6 +323,8 @@ func (e *Engine) command(ctx context.Context, br *brain, key string, cc *ChatCon
 		return e.category(ctx, br, key, cc, knowledge.Relief)
 	case CmdDoctor:
 		return e.category(ctx, br, key, cc, knowledge.Doctor)
+	case CmdHello:
+		return e.hello(br, arg)
 	default:
 		return e.help(br, false)
 	}

@@ -52,6 +52,11 @@ const (
 	CmdDoctor = "doctor"
 	CmdAbout  = "about"
 	CmdAsk    = "ask"
+	// CmdHello is not a menu command: an adapter sends it when the bot
+	// joins a group, and the engine answers with a short introduction
+	// (the disclaimer, and how to ask in a group). Arg, if set, is how to
+	// mention the bot there, such as "@backcare_bot".
+	CmdHello = "hello"
 )
 
 // CommandInfo describes a command for platform menus (Telegram's

@@ -26,6 +26,10 @@ const (
 	// KindSmallTalk answers a greeting, thanks, an "ok" or a goodbye.
 	KindSmallTalk Kind = "smalltalk"
 	// KindFeedback acknowledges a press of a feedback button (👍 or 👎).
+	// Its first block is the acknowledgement itself, short enough for a
+	// platform's passing notice (Telegram's answerCallbackQuery); any
+	// further blocks, with the buttons, are a message to send (after 👎,
+	// the invitation to say what was missing).
 	KindFeedback Kind = "feedback"
 	// KindNone means stay silent: the message was not for the bot.
 	KindNone Kind = "none"
@@ -61,6 +65,10 @@ type Button struct {
 	Label   string `json:"label"`
 	Payload string `json:"payload,omitempty"`
 	URL     string `json:"url,omitempty"`
+	// Row lays buttons out side by side: consecutive buttons with the same
+	// non-empty Row share one row (the 👍 and 👎 buttons, RowFeedback).
+	// Buttons without one are laid out as the platform sees fit.
+	Row string `json:"row,omitempty"`
 }
 
 // Reply is the engine's platform-neutral answer to a Message.
@@ -132,6 +140,10 @@ func (r Reply) PlainText() string {
 			b.WriteString(strconv.Itoa(i + 1))
 			b.WriteString("] ")
 			b.WriteString(btn.Label)
+			if btn.URL != "" {
+				b.WriteString(": ")
+				b.WriteString(btn.URL)
+			}
 		}
 	}
 	return b.String()

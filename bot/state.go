@@ -25,6 +25,15 @@ type ChatContext struct {
 	// LossAt is when the chat told of a pregnancy loss. While the context
 	// lasts, no pregnancy tips or topic buttons are pushed unless asked.
 	LossAt time.Time
+	// Rated lists the answers already rated, by the nonce in their
+	// feedback buttons, oldest first (bounded), so that a second press on
+	// the same answer counts nothing.
+	Rated []string `json:",omitempty"`
+	// CommentTopic is the topic last rated 👎, and CommentFrom the user
+	// who rated it, until that user writes again: that message is marked
+	// as a comment on the answer ("what were you looking for?").
+	CommentTopic string `json:",omitempty"`
+	CommentFrom  string `json:",omitempty"`
 }
 
 // ContextStore keeps ChatContexts with an expiry. Implementations must be
@@ -33,6 +42,8 @@ type ChatContext struct {
 type ContextStore interface {
 	Load(ctx context.Context, key string) (ChatContext, error)
 	Save(ctx context.Context, key string, c ChatContext) error
+	// Delete forgets key's context at once, as if it had expired.
+	Delete(ctx context.Context, key string) error
 }
 
 // Limiter decides whether a user may send another message now.
@@ -90,6 +101,14 @@ func (s *MemoryContexts) Save(_ context.Context, key string, c ChatContext) erro
 			}
 		}
 	}
+	return nil
+}
+
+// Delete implements ContextStore.
+func (s *MemoryContexts) Delete(_ context.Context, key string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.m, key)
 	return nil
 }
 

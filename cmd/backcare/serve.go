@@ -111,8 +111,9 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 		log.Info("insights log on: one line per reply, without ids; the text of unanswered questions and of comments after 👎 only", "file", cfg.InsightsLog)
 	}
 	opts := bot.Options{
-		Contexts: bot.NewMemoryContexts(cfg.ContextTTL),
-		Limiter:  bot.NewMemoryLimiter(cfg.RateEvery, cfg.RateBurst),
+		Contexts:    bot.NewMemoryContexts(cfg.ContextTTL),
+		Limiter:     bot.NewMemoryLimiter(cfg.RateEvery, cfg.RateBurst),
+		HelpContact: cfg.HelpContact,
 	}
 	var leases lease.Store // default: in memory, per adapter
 	if cfg.RedisURL != "" {
@@ -155,6 +156,7 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 				Global: cfg.TelegramGlobalLimit, RetryWindow: cfg.RetryWindow},
 			OnSendError: func(method, status string) { metrics.SendError(telegram.Platform, method, status) },
 			OnSettled:   func(result string) { metrics.Delivery(telegram.Platform, result) },
+			Description: kb.Welcome,
 		}
 		if cfg.TelegramWebhookURL != "" {
 			tc.Webhook = &telegram.Webhook{URL: cfg.TelegramWebhookURL, Listen: cfg.TelegramWebhookListen,

@@ -494,3 +494,94 @@ func TestServeInsightsLog(t *testing.T) {
 		t.Errorf("kb report: exit %d\n%s%s", code, out, errs)
 	}
 }
+
+// TestServeFeedbackAndHelpContact: a 👍 pressed on Telegram reaches the
+// insights log (once: a second press is a repeat), the help contact is
+// offered with the fallback, and the profile description is the
+// knowledge base's welcome.
+func TestServeFeedbackAndHelpContact(t *testing.T) {
+	srv := telegramtest.NewServer(testToken)
+	defer srv.Close()
+	t.Setenv("TELEGRAM_BOT_TOKEN", testToken)
+	t.Setenv("TELEGRAM_API_ENDPOINT", srv.Endpoint())
+	t.Setenv("BACKCARE_HELP_CONTACT", "@GroupMods")
+	path := filepath.Join(t.TempDir(), "insights.jsonl")
+	stop := serve(t, "--http-addr", "", "--insights-log", path)
+	srv.Push(telegramtest.Private(918274, "is tens safe"))
+	srv.Push(telegramtest.Private(918275, "best pizza in town"))
+	sent := srv.WaitDelivered("sendMessage", 2, 10*time.Second)
+	var answer, fallback telegramtest.Call
+	for _, c := range sent {
+		switch c.Params["chat_id"] {
+		case "918274":
+			answer = c
+		case "918275":
+			fallback = c
+		}
+	}
+	if !strings.Contains(fallback.Params["reply_markup"], "https://t.me/GroupMods") {
+		t.Errorf("fallback without the help contact: %s", fallback.Params["reply_markup"])
+	}
+	var kb struct {
+		Rows [][]struct {
+			Text string `json:"text"`
+			Data string `json:"callback_data"`
+		} `json:"inline_keyboard"`
+	}
+	_ = json.Unmarshal([]byte(answer.Params["reply_markup"]), &kb)
+	var up string
+	for _, row := range kb.Rows {
+		for _, b := range row {
+			if strings.HasPrefix(b.Text, "👍") {
+				up = b.Data
+			}
+		}
+	}
+	first, ok := srv.Press(answer.MessageID(), 918274, up)
+	second, _ := srv.Press(answer.MessageID(), 918274, up)
+	if !ok {
+		t.Fatalf("no 👍 under the answer: %s", answer.Params["reply_markup"])
+	}
+	srv.PushUpdate(first)
+	srv.WaitConfirmed(srv.PushUpdate(second), 10*time.Second)
+	srv.WaitDelivered("answerCallbackQuery", 2, 5*time.Second)
+	srv.WaitDelivered("setMyDescription", 1, 5*time.Second)
+	description, _ := srv.Description()
+	code, logs := stop()
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, logs)
+	}
+	if description != embeddedWelcome(t) {
+		t.Errorf("description %q", description)
+	}
+	raw, _ := os.ReadFile(path)
+	var votes, repeats int
+	for _, l := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+		if strings.Contains(l, "918274") || strings.Contains(l, "918275") {
+			t.Errorf("an id in the insights log: %s", l)
+		}
+		switch {
+		case strings.Contains(l, `"feedback":{"topic":"tens","vote":"up"}`):
+			votes++
+		case strings.Contains(l, `"feedback":{"topic":"tens","vote":"up","repeat":true}`):
+			repeats++
+		}
+	}
+	if votes != 1 || repeats != 1 {
+		t.Errorf("%d votes and %d repeats logged, want 1 and 1:\n%s", votes, repeats, raw)
+	}
+	for _, line := range strings.Split(logs, "\n") {
+		if strings.Contains(line, "918274") {
+			t.Errorf("an id in the log: %s", line)
+		}
+	}
+}
+
+func embeddedWelcome(t *testing.T) string {
+	t.Helper()
+	kb, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return kb.Welcome
+}

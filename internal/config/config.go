@@ -13,9 +13,11 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
 
@@ -39,6 +41,7 @@ type Config struct {
 	RedisURL        string
 	LeaseTTL        time.Duration
 	RetryWindow     time.Duration
+	HelpContact     string
 
 	TelegramToken         string
 	TelegramEndpoint      string
@@ -93,6 +96,7 @@ func (c *Config) Settings() []Setting {
 		{"redis-url", "BACKCARE_REDIS_URL", "", "Redis URL for state shared between replicas (default: in memory)", true, &c.RedisURL},
 		{"lease-ttl", "BACKCARE_LEASE_TTL", "30s", "how long a claim on an update (or on polling) lasts unless renewed; after a crash, another process takes the work over once it lapses", false, &c.LeaseTTL},
 		{"retry-window", "BACKCARE_RETRY_WINDOW", "5m", "how long a reply failing with 429, 5xx or network errors is retried before it counts as expired", false, &c.RetryWindow},
+		{"help-contact", "BACKCARE_HELP_CONTACT", "", "a person members can turn to: a Telegram username (@GroupMods), a URL or a short text; shown in /help, after 👎 and with the fallback", false, &c.HelpContact},
 
 		{"telegram-token", "TELEGRAM_BOT_TOKEN", "", "Telegram bot token from BotFather; enables the Telegram adapter", true, &c.TelegramToken},
 		{"telegram-api-endpoint", "TELEGRAM_API_ENDPOINT", "", "Bot API endpoint, format http://host:port/bot%s/%s (default: Telegram's)", false, &c.TelegramEndpoint},
@@ -339,10 +343,37 @@ func (c *Config) validate() error {
 			errs = append(errs, fmt.Errorf("discord-api-base %q must be a URL ending in /, like http://127.0.0.1:8080/", c.DiscordAPIBase))
 		}
 	}
+	if err := checkHelpContact(c.HelpContact); err != nil {
+		errs = append(errs, err)
+	}
 	if c.DiscordShardCount < 1 || c.DiscordShardID < 0 || c.DiscordShardID >= c.DiscordShardCount {
 		errs = append(errs, fmt.Errorf("discord-shard-id %d must be below discord-shard-count %d", c.DiscordShardID, c.DiscordShardCount))
 	}
 	return errors.Join(errs...)
+}
+
+// MaxHelpContact bounds the help contact, in characters: it is shown
+// inside replies.
+const MaxHelpContact = 200
+
+var username = regexp.MustCompile(`^@[A-Za-z0-9_]{5,32}$`)
+
+// checkHelpContact accepts a Telegram username, an http(s) URL or a short
+// line of text.
+func checkHelpContact(s string) error {
+	switch {
+	case s == "":
+		return nil
+	case utf8.RuneCountInString(s) > MaxHelpContact || strings.ContainsAny(s, "\r\n"):
+		return fmt.Errorf("help-contact must be one line of at most %d characters", MaxHelpContact)
+	case strings.HasPrefix(s, "@") && !strings.ContainsRune(s, ' ') && !username.MatchString(s):
+		return fmt.Errorf("help-contact %q is not a Telegram username (@ and 5 to 32 letters, digits or _)", s)
+	case strings.Contains(s, "://") && !strings.ContainsRune(s, ' '):
+		if u, err := url.Parse(s); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			return fmt.Errorf("help-contact %q is not an http or https URL", s)
+		}
+	}
+	return nil
 }
 
 // Print writes the effective configuration, one setting per line, with

@@ -147,3 +147,34 @@ func TestOldNames(t *testing.T) {
 		})
 	}
 }
+
+func TestHelpContact(t *testing.T) {
+	tests := []struct {
+		val string
+		bad string // part of the error; "" when valid
+	}{
+		{"", ""},
+		{"@GroupMods", ""},
+		{"https://example.org/talk-to-us", ""},
+		{"message @GroupMods in the Help topic", ""},
+		{"@ab", "not a Telegram username"},
+		{"@group-mods!", "not a Telegram username"},
+		{"ftp://example.org/x", "not an http or https URL"},
+		{"https://", "not an http or https URL"},
+		{strings.Repeat("x", 201), "one line of at most 200"},
+		{"two\nlines", "one line"},
+	}
+	for _, tt := range tests {
+		c, err := config.Load(nil, env(map[string]string{"BACKCARE_HELP_CONTACT": tt.val}), io.Discard, nil)
+		switch {
+		case tt.bad == "" && (err != nil || c.HelpContact != tt.val):
+			t.Errorf("%q: %v", tt.val, err)
+		case tt.bad != "" && (err == nil || !strings.Contains(err.Error(), tt.bad)):
+			t.Errorf("%q: err = %v, want %q", tt.val, err, tt.bad)
+		}
+	}
+	c, err := config.Load([]string{"--config", "testdata/help-contact.yaml"}, env(nil), io.Discard, nil)
+	if err != nil || c.HelpContact != "@GroupMods" {
+		t.Errorf("from the config file: %+v %v", c, err)
+	}
+}

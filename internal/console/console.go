@@ -1,6 +1,7 @@
 // Package console is the terminal adapter: it reads questions line by line
 // and prints the engine's replies as plain text, with buttons shown as
-// numbered choices that the user can type.
+// numbered choices that the user can type (the 👍 and 👎 under an answer
+// among them; a link button prints its address).
 package console
 
 import (
@@ -54,6 +55,10 @@ func (s *Session) Run(ctx context.Context) error {
 			continue
 		case "quit", "exit", "/quit", "/exit":
 			return nil
+		}
+		if n, err := strconv.Atoi(line); err == nil && n >= 1 && n <= len(buttons) && buttons[n-1].URL != "" {
+			fmt.Fprintf(s.Out, "\nOpen %s\n\n", buttons[n-1].URL) // a link: nothing to ask the engine
+			continue
 		}
 		m := Parse(line, buttons)
 		s.print(s.Handler.Handle(ctx, m), &buttons)

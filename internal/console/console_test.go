@@ -2,11 +2,14 @@ package console_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/backcare/backcare/bot"
 	"github.com/backcare/backcare/internal/console"
+	"github.com/backcare/backcare/internal/match"
+	"github.com/backcare/backcare/knowledge"
 )
 
 func TestParse(t *testing.T) {
@@ -51,5 +54,35 @@ func TestRun(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "echo hello") || !strings.Contains(out.String(), "[1] Again") {
 		t.Errorf("output:\n%s", out.String())
+	}
+}
+
+// TestFeedbackChoices: on the console, an answer's 👍 and 👎 are numbered
+// choices like the others, and choosing one is acknowledged.
+func TestFeedbackChoices(t *testing.T) {
+	kb, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng := bot.NewEngine(kb, match.Must(match.New(kb)), bot.Options{HelpContact: "https://example.org/talk-to-us"})
+	first := eng.Handle(context.Background(), bot.Message{Platform: "console", ChatID: "probe", UserID: "u", Addressed: true, Text: "is tens safe"})
+	down := 0
+	for i, b := range first.Buttons {
+		if strings.HasPrefix(b.Label, "👎") {
+			down = i + 1
+		}
+	}
+	var out strings.Builder
+	in := fmt.Sprintf("is tens safe\n%d\n1\n", down)
+	s := &console.Session{Handler: eng, In: strings.NewReader(in), Out: &out}
+	if err := s.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	for _, want := range []string{"] 👍 Helpful", "] 👎 Not helpful", "Thanks for telling me.", "What were you looking for?",
+		"] Talk to a person: https://example.org/talk-to-us", "Open https://example.org/talk-to-us"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("output lacks %q:\n%s", want, text)
+		}
 	}
 }

@@ -2,10 +2,15 @@
 // github.com/bwmarrin/discordgo.
 //
 // It registers one slash command, /backcare, with the subcommands ask,
-// causes, tips, doctor and about; answers interactions within Discord's
+// causes, tips, doctor and about, usable in servers, in direct messages
+// with the bot and in other private channels, by a server's installation
+// or a member's own (user install); answers interactions within Discord's
 // three-second deadline (directly when the answer is ready, otherwise
-// deferred and followed up); turns related topics into buttons; and, when
-// the Message Content intent is enabled, answers mentions and direct
+// deferred and followed up); suggests topic titles as a member types a
+// question (autocomplete); turns related topics into buttons, with 👍 and
+// 👎 under every answer (acknowledged by updating the message) and, where
+// others can read the answer, a button that sends it privately; and,
+// when the Message Content intent is enabled, answers mentions and direct
 // messages. Handlers run on a bounded worker pool, never on discordgo's
 // event loop, and a panic in one is recovered.
 package discord
@@ -16,6 +21,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -79,6 +85,9 @@ type Adapter struct {
 	ready     chan struct{}
 	readyOnce sync.Once
 	register  sync.Once
+	// suggesting bounds the autocomplete answers in flight; a keystroke
+	// beyond it gets no suggestions.
+	suggesting chan struct{}
 }
 
 // New returns an adapter; Run connects it.
@@ -98,7 +107,8 @@ func New(cfg Config, h Handler) *Adapter {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	a := &Adapter{cfg: cfg, h: h, log: cfg.Logger.With("platform", Platform), ready: make(chan struct{})}
+	a := &Adapter{cfg: cfg, h: h, log: cfg.Logger.With("platform", Platform), ready: make(chan struct{}),
+		suggesting: make(chan struct{}, maxSuggesting)}
 	a.botID.Store("")
 	return a
 }
@@ -226,7 +236,22 @@ func (a *Adapter) onReady(s *discordgo.Session, r *discordgo.Ready) {
 	}
 }
 
-// Commands returns the slash command definition.
+// Contexts are where the command can be used: servers, direct messages
+// with the bot, and other private channels (group DMs, DMs between
+// members, where a member who installed the app can ask privately).
+var Contexts = []discordgo.InteractionContextType{
+	discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM, discordgo.InteractionContextPrivateChannel,
+}
+
+// IntegrationTypes are how the app can be installed: to a server, and to
+// a member's own account.
+var IntegrationTypes = []discordgo.ApplicationIntegrationType{
+	discordgo.ApplicationIntegrationGuildInstall, discordgo.ApplicationIntegrationUserInstall,
+}
+
+// Commands returns the slash command definition, for global registration:
+// it declares Contexts and IntegrationTypes, which Discord reads on
+// global commands only.
 func Commands() []*discordgo.ApplicationCommand {
 	sub := func(name, desc string, opts ...*discordgo.ApplicationCommandOption) *discordgo.ApplicationCommandOption {
 		return &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionSubCommand, Name: name, Description: desc, Options: opts}
@@ -235,13 +260,16 @@ func Commands() []*discordgo.ApplicationCommand {
 	for _, c := range bot.Commands() {
 		desc[c.Name] = c.Description
 	}
+	contexts, integrations := slices.Clone(Contexts), slices.Clone(IntegrationTypes)
 	return []*discordgo.ApplicationCommand{{
-		Name:        CommandName,
-		Description: "Back spasms in pregnancy: causes, relief, and when to call a midwife or doctor",
+		Name:             CommandName,
+		Description:      "Back spasms in pregnancy: causes, relief, and when to call a midwife or doctor",
+		Contexts:         &contexts,
+		IntegrationTypes: &integrations,
 		Options: []*discordgo.ApplicationCommandOption{
 			sub(bot.CmdAsk, desc[bot.CmdAsk], &discordgo.ApplicationCommandOption{
 				Type: discordgo.ApplicationCommandOptionString, Name: "question", Description: "Your question, in your own words",
-				Required: true, MaxLength: 1000,
+				Required: true, MaxLength: 1000, Autocomplete: true,
 			}),
 			sub(bot.CmdCauses, desc[bot.CmdCauses]),
 			sub(bot.CmdTips, desc[bot.CmdTips]),
@@ -252,8 +280,15 @@ func Commands() []*discordgo.ApplicationCommand {
 }
 
 func (a *Adapter) registerCommands(appID string) {
+	cmds := Commands()
+	if a.cfg.GuildID != "" {
+		// A server's commands exist in that server only.
+		for _, c := range cmds {
+			c.Contexts, c.IntegrationTypes = nil, nil
+		}
+	}
 	for attempt := 0; attempt < 6; attempt++ {
-		_, err := a.s.ApplicationCommandBulkOverwrite(appID, a.cfg.GuildID, Commands())
+		_, err := a.s.ApplicationCommandBulkOverwrite(appID, a.cfg.GuildID, cmds)
 		if err == nil {
 			scope := "global (may take a while to appear)"
 			if a.cfg.GuildID != "" {

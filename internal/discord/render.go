@@ -74,28 +74,111 @@ func joinBullets(ps []chunk.Piece) []chunk.Piece {
 	return out
 }
 
-// buttons lays out up to 25 buttons, five to a row.
+// Discord's limits on a message's components.
+const (
+	maxRows       = 5
+	maxRowButtons = 5
+)
+
+// buttons lays out up to 25 buttons in up to five rows, five to a row,
+// except that buttons sharing a Row (👍 and 👎) get a row of their own.
+// Link buttons open their URL. When there are more rows than Discord
+// allows, rows of related topics give way, so the feedback and link rows
+// stay.
 func buttons(bs []bot.Button) []discordgo.MessageComponent {
-	var rows []discordgo.MessageComponent
-	var row discordgo.ActionsRow
+	type row struct {
+		discordgo.ActionsRow
+		topics bool // only related-topic buttons: may give way
+	}
+	var rows []row
+	cur := row{topics: true}
+	name := ""
+	flush := func() {
+		if len(cur.Components) > 0 {
+			rows = append(rows, cur)
+		}
+		cur = row{topics: true}
+	}
 	for _, b := range bs {
-		if b.Payload == "" || len(b.Payload) > 100 || len(rows) == 5 {
+		btn, ok := button(b)
+		if !ok {
 			continue
 		}
-		label := b.Label
-		if len([]rune(label)) > 80 {
-			label = string([]rune(label)[:79]) + "…"
+		if b.Row != name || len(cur.Components) == maxRowButtons {
+			flush()
 		}
-		row.Components = append(row.Components, discordgo.Button{Label: label, Style: discordgo.SecondaryButton, CustomID: b.Payload})
-		if len(row.Components) == 5 {
-			rows = append(rows, row)
-			row = discordgo.ActionsRow{}
+		name = b.Row
+		cur.topics = cur.topics && b.Row == "" && b.URL == "" && strings.HasPrefix(b.Payload, "topic:")
+		cur.Components = append(cur.Components, btn)
+	}
+	flush()
+	for len(rows) > maxRows {
+		i := len(rows) - 1
+		for i >= 0 && !rows[i].topics {
+			i--
 		}
+		if i < 0 {
+			i = len(rows) - 1
+		}
+		rows = append(rows[:i], rows[i+1:]...)
 	}
-	if len(row.Components) > 0 && len(rows) < 5 {
-		rows = append(rows, row)
+	out := make([]discordgo.MessageComponent, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, r.ActionsRow)
 	}
-	return rows
+	return out
+}
+
+// button renders one button; ok is false when it cannot be sent.
+func button(b bot.Button) (discordgo.Button, bool) {
+	label := b.Label
+	if len([]rune(label)) > 80 {
+		label = string([]rune(label)[:79]) + "…"
+	}
+	switch {
+	case b.URL != "":
+		return discordgo.Button{Label: label, Style: discordgo.LinkButton, URL: b.URL}, true
+	case b.Payload != "" && len(b.Payload) <= 100:
+		return discordgo.Button{Label: label, Style: discordgo.SecondaryButton, CustomID: b.Payload}, true
+	}
+	return discordgo.Button{}, false
+}
+
+// withoutVotes returns a message's components with the row of 👍 and 👎
+// buttons replaced by a disabled note of thanks, and reports whether
+// there was such a row.
+func withoutVotes(comps []discordgo.MessageComponent) ([]discordgo.MessageComponent, bool) {
+	out := make([]discordgo.MessageComponent, 0, len(comps))
+	found := false
+	for _, c := range comps {
+		var row *discordgo.ActionsRow
+		switch r := c.(type) {
+		case *discordgo.ActionsRow:
+			row = r
+		case discordgo.ActionsRow:
+			row = &r
+		}
+		votes := false
+		if row != nil {
+			for _, b := range row.Components {
+				switch btn := b.(type) {
+				case *discordgo.Button:
+					votes = votes || bot.IsVotePayload(btn.CustomID)
+				case discordgo.Button:
+					votes = votes || bot.IsVotePayload(btn.CustomID)
+				}
+			}
+		}
+		if !votes {
+			out = append(out, c)
+			continue
+		}
+		found = true
+		out = append(out, discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			discordgo.Button{Label: bot.FeedbackThanks, Style: discordgo.SecondaryButton, CustomID: bot.FeedbackDonePayload, Disabled: true},
+		}})
+	}
+	return out, found
 }
 
 var markdown = strings.NewReplacer(

@@ -53,3 +53,44 @@ func TestStripMentions(t *testing.T) {
 		t.Errorf("stripMentions = %q", got)
 	}
 }
+
+func TestRenderFeedbackRowStays(t *testing.T) {
+	var bs []bot.Button
+	for i := 0; i < 23; i++ {
+		bs = append(bs, bot.Button{Label: "Topic", Payload: "topic:t"})
+	}
+	bs = append(bs,
+		bot.Button{Label: "👍 Helpful", Payload: "fb:up:t:abcdefgh", Row: bot.RowFeedback},
+		bot.Button{Label: "👎 Not helpful", Payload: "fb:down:t:abcdefgh", Row: bot.RowFeedback},
+		bot.Button{Label: "Talk to a person", URL: "https://example.org/help"},
+	)
+	rows := buttons(bs)
+	if len(rows) != 5 {
+		t.Fatalf("%d rows", len(rows))
+	}
+	labels := func(r discordgo.MessageComponent) (out []string) {
+		for _, b := range r.(discordgo.ActionsRow).Components {
+			out = append(out, b.(discordgo.Button).Label)
+		}
+		return out
+	}
+	if got := labels(rows[3]); strings.Join(got, "|") != "👍 Helpful|👎 Not helpful" {
+		t.Errorf("feedback row: %v", got)
+	}
+	link := rows[4].(discordgo.ActionsRow).Components[0].(discordgo.Button)
+	if link.Style != discordgo.LinkButton || link.URL != "https://example.org/help" || link.CustomID != "" {
+		t.Errorf("link button: %+v", link)
+	}
+
+	edited, ok := withoutVotes(rows)
+	if !ok || len(edited) != 5 {
+		t.Fatalf("without votes: %v %+v", ok, edited)
+	}
+	note := edited[3].(discordgo.ActionsRow).Components
+	if b := note[0].(discordgo.Button); len(note) != 1 || b.Label != bot.FeedbackThanks || !b.Disabled {
+		t.Errorf("the note: %+v", note)
+	}
+	if _, ok := withoutVotes(edited); ok {
+		t.Error("components without votes reported as changed")
+	}
+}

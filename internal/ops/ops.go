@@ -252,7 +252,8 @@ func (h Hasher) Hash(id string) string {
 }
 
 // MessageLog returns an observer that logs each handled message: platform,
-// hashed chat and user, reply kind, topic, red flags, latency. The text is
+// hashed chat and user, reply kind, topic, red flags, feedback (up, down,
+// comment, or repeat for a press that counted nothing), latency. The text is
 // included only when withText is set (debugging).
 func MessageLog(log *slog.Logger, h Hasher, withText bool) func(bot.Message, bot.Reply, time.Duration) {
 	return func(m bot.Message, r bot.Reply, d time.Duration) {
@@ -267,9 +268,23 @@ func MessageLog(log *slog.Logger, h Hasher, withText bool) func(bot.Message, bot
 		if len(r.RedFlags) > 0 {
 			attrs = append(attrs, "red_flags", strings.Join(r.RedFlags, ","))
 		}
+		if f := r.Feedback; f != nil {
+			attrs = append(attrs, "feedback", feedbackName(*f))
+		}
 		if withText {
 			attrs = append(attrs, "text", m.Text+m.Arg)
 		}
 		log.Info("message", attrs...)
 	}
+}
+
+// feedbackName names a feedback event for the message log.
+func feedbackName(f bot.Feedback) string {
+	switch {
+	case f.Repeat:
+		return "repeat"
+	case f.Comment:
+		return "comment"
+	}
+	return string(f.Vote)
 }

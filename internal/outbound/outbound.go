@@ -25,6 +25,10 @@ import (
 // kept failing for longer than Config.RetryWindow.
 var ErrExpired = errors.New("retry window expired")
 
+// ErrDropped is returned for a send given up by Drop: its chat is gone
+// (the user blocked the bot, or the bot left the group).
+var ErrDropped = errors.New("send dropped: the chat is gone")
+
 // RetryAfter is the error a call returns when the platform asked to wait
 // before sending again (HTTP 429).
 type RetryAfter struct {
@@ -115,6 +119,7 @@ type Scheduler struct {
 	globalPause time.Time
 	limited     []limitedAt // recent per-chat 429s, for telling a global limit
 	sends       int
+	live        map[string]map[*job]struct{} // by chat: sends not settled yet, for Drop
 }
 
 type chatState struct {
@@ -133,9 +138,10 @@ type queue struct {
 }
 
 type job struct {
-	ctx  context.Context
-	call func(context.Context) error
-	done chan error
+	ctx    context.Context // ends with ErrDropped as its cause on Drop
+	cancel context.CancelCauseFunc
+	call   func(context.Context) error
+	done   chan error
 }
 
 // New returns a Scheduler.
@@ -159,15 +165,23 @@ func New(cfg Config) *Scheduler {
 		cfg.Logger = slog.Default()
 	}
 	return &Scheduler{cfg: cfg, log: cfg.Logger, global: newWindow(cfg.Global),
-		queues: map[string]*queue{}, chats: map[string]*chatState{}, groups: map[string]*window{}}
+		queues: map[string]*queue{}, chats: map[string]*chatState{}, groups: map[string]*window{},
+		live: map[string]map[*job]struct{}{}}
 }
 
 // Send queues call behind the earlier sends to d and waits until it
 // succeeded (nil), failed for good (the Permanent error), expired (an
-// error wrapping ErrExpired and the last failure), or ctx ended (ctx's
-// error). call gets a context bounded by CallTimeout.
+// error wrapping ErrExpired and the last failure), was dropped (an error
+// wrapping ErrDropped), or ctx ended (ctx's error). call gets a context
+// bounded by CallTimeout.
 func (s *Scheduler) Send(ctx context.Context, d Dest, call func(context.Context) error) error {
-	j := &job{ctx: ctx, call: call, done: make(chan error, 1)}
+	jctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	j := &job{ctx: jctx, cancel: cancel, call: call, done: make(chan error, 1)}
+	if d.Chat != "" {
+		s.track(d.Chat, j)
+		defer s.untrack(d.Chat, j)
+	}
 	if d.Key == "" {
 		return s.deliver(d, j)
 	}
@@ -183,6 +197,62 @@ func (s *Scheduler) Send(ctx context.Context, d Dest, call func(context.Context)
 		go s.run(q)
 	}
 	return <-j.done
+}
+
+// Drop gives up every send to chat not settled yet, queued or being
+// retried: each returns an error wrapping ErrDropped, and a call in
+// progress has its context cancelled. It reports how many were dropped.
+// Sends submitted afterwards are made as usual.
+func (s *Scheduler) Drop(chat string) int {
+	s.mu.Lock()
+	jobs := s.live[chat]
+	delete(s.live, chat)
+	s.mu.Unlock()
+	for j := range jobs {
+		j.cancel(ErrDropped)
+	}
+	if n := len(jobs); n > 0 {
+		s.log.Info("sends to a chat that is gone were dropped", "count", n)
+	}
+	return len(jobs)
+}
+
+// Pending reports how many sends to chat are not settled yet.
+func (s *Scheduler) Pending(chat string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.live[chat])
+}
+
+func (s *Scheduler) track(chat string, j *job) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.live[chat] == nil {
+		s.live[chat] = map[*job]struct{}{}
+	}
+	s.live[chat][j] = struct{}{}
+}
+
+func (s *Scheduler) untrack(chat string, j *job) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if m := s.live[chat]; m != nil {
+		delete(m, j)
+		if len(m) == 0 {
+			delete(s.live, chat)
+		}
+	}
+}
+
+// ended is the error of a job whose context ended: ErrDropped (wrapped)
+// after Drop, the caller's context error otherwise, with the last
+// failure if there was one.
+func ended(j *job, last error) error {
+	cause := context.Cause(j.ctx)
+	if last == nil {
+		return cause
+	}
+	return fmt.Errorf("%w (last error: %w)", cause, last)
 }
 
 // run sends a queue's jobs in order, and ends when the queue is empty.
@@ -206,9 +276,12 @@ func (s *Scheduler) run(q *queue) {
 func (s *Scheduler) deliver(d Dest, j *job) error {
 	var failingSince time.Time
 	for attempt := 0; ; attempt++ {
+		if j.ctx.Err() != nil {
+			return ended(j, nil)
+		}
 		release, err := s.turn(j.ctx, d)
 		if err != nil {
-			return err
+			return ended(j, nil)
 		}
 		cctx, cancel := context.WithTimeout(j.ctx, s.cfg.CallTimeout)
 		err = j.call(cctx)
@@ -218,7 +291,7 @@ func (s *Scheduler) deliver(d Dest, j *job) error {
 			return nil
 		}
 		if j.ctx.Err() != nil {
-			return fmt.Errorf("%w (last error: %w)", j.ctx.Err(), err)
+			return ended(j, err)
 		}
 		if IsPermanent(err) {
 			return err
@@ -243,7 +316,7 @@ func (s *Scheduler) deliver(d Dest, j *job) error {
 			return fmt.Errorf("%w after %d attempts: %w", ErrExpired, attempt+1, err)
 		}
 		if !sleepUntil(j.ctx, next) {
-			return fmt.Errorf("%w (last error: %w)", j.ctx.Err(), err)
+			return ended(j, err)
 		}
 	}
 }

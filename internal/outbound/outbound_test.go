@@ -263,3 +263,48 @@ func TestCancelStopsWaiting(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestDrop: Drop gives up a chat's sends, the one being retried and those
+// queued behind it (in every thread of the chat), and leaves other chats
+// alone.
+func TestDrop(t *testing.T) {
+	s := outbound.New(outbound.Config{Logger: quiet(), Backoff: 20 * time.Millisecond, MaxBackoff: 20 * time.Millisecond})
+	ctx := context.Background()
+	var calls atomic.Int32
+	counting := func(context.Context) error { calls.Add(1); return nil }
+	results := make(chan error, 3)
+	tried := make(chan struct{}, 100)
+	failing := func(context.Context) error { tried <- struct{}{}; return errors.New("502") }
+	go func() { results <- s.Send(ctx, outbound.Dest{Key: "9", Chat: "9"}, failing) }()
+	<-tried // the first send is being retried
+	go func() { results <- s.Send(ctx, outbound.Dest{Key: "9", Chat: "9"}, counting) }()
+	go func() { results <- s.Send(ctx, outbound.Dest{Key: "9/7", Chat: "9"}, failing) }()
+	for s.Pending("9") < 3 {
+		time.Sleep(time.Millisecond)
+	}
+	if err := s.Send(ctx, outbound.Dest{Key: "8", Chat: "8"}, counting); err != nil {
+		t.Fatalf("another chat: %v", err)
+	}
+	if n := s.Drop("9"); n != 3 {
+		t.Errorf("dropped %d sends, want 3", n)
+	}
+	for i := 0; i < 3; i++ {
+		select {
+		case err := <-results:
+			if !errors.Is(err, outbound.ErrDropped) {
+				t.Errorf("send %d: %v, want ErrDropped", i, err)
+			}
+		case <-time.After(2 * time.Second):
+			t.Fatal("a dropped send is still waiting")
+		}
+	}
+	if calls.Load() != 1 {
+		t.Errorf("%d calls made; the queued send to the dropped chat must not be made", calls.Load())
+	}
+	if err := s.Send(ctx, outbound.Dest{Key: "9", Chat: "9"}, counting); err != nil || calls.Load() != 2 {
+		t.Errorf("a send after Drop: %v", err)
+	}
+	if n := s.Drop("nobody"); n != 0 {
+		t.Errorf("Drop of a chat without sends: %d", n)
+	}
+}

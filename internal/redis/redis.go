@@ -198,6 +198,18 @@ func (c contexts) Save(ctx context.Context, key string, cc bot.ChatContext) erro
 	return nil
 }
 
+// Delete forgets a context in Redis and in the local fallback, so that
+// it is gone whichever of them answers next.
+func (c contexts) Delete(ctx context.Context, key string) error {
+	_ = c.s.localContexts.Delete(ctx, key)
+	if !c.s.do(ctx, "contexts", func(ctx context.Context) error {
+		return c.s.rdb.Del(ctx, c.s.o.Prefix+"ctx:"+key).Err()
+	}) {
+		return errors.New("redis: context not deleted (Redis unavailable); it expires with its TTL")
+	}
+	return nil
+}
+
 type limiter struct{ s *State }
 
 func (l limiter) Allow(ctx context.Context, key string) (bool, error) {

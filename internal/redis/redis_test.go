@@ -247,3 +247,20 @@ func TestLeasesInRedis(t *testing.T) {
 	r := newReplica(t, redistest.URL(t), nil)
 	leasetest.Contract(t, r.state.Leases())
 }
+
+// TestForgetOnEveryReplica: a chat forgotten on one replica (its member
+// blocked the bot) has no context on the other.
+func TestForgetOnEveryReplica(t *testing.T) {
+	url := redistest.URL(t)
+	a, b := newReplica(t, url, nil), newReplica(t, url, nil)
+	ctx := context.Background()
+	if r := a.engine.Handle(ctx, msg("forget", "why does my lower back keep spasming")); r.TopicID != "lower-back-causes" {
+		t.Fatalf("first: %s", r.TopicID)
+	}
+	if err := b.engine.Forget(ctx, msg("forget", "")); err != nil {
+		t.Fatal(err)
+	}
+	if r := a.engine.Handle(ctx, msg("forget", "tell me more")); r.Kind != bot.KindInfo {
+		t.Errorf("after Forget on the other replica: %s %s, want the no-context prompt", r.Kind, r.TopicID)
+	}
+}

@@ -2,7 +2,9 @@ package telegram
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -14,8 +16,9 @@ import (
 	"github.com/backcare/backcare/internal/lease"
 )
 
-// allowedUpdates are the update types Backcare asks for.
-var allowedUpdates = []string{"message", "edited_message", "channel_post", "callback_query"}
+// allowedUpdates are the update types Backcare asks for: my_chat_member
+// tells it when it joins or leaves a group, and when a member blocks it.
+var allowedUpdates = []string{"message", "edited_message", "channel_post", "callback_query", "my_chat_member"}
 
 // repoll is how long polling waits, when Telegram sent nothing new
 // (only updates still in flight here), before asking again, unless an
@@ -143,7 +146,7 @@ func (a *Adapter) poll(ctx context.Context, stop context.CancelFunc, work contex
 		}
 		offset := l.offset()
 		callCtx, cancel := context.WithTimeout(pollCtx, a.cfg.PollTimeout+15*time.Second)
-		updates, err := a.call(callCtx).GetUpdates(tgbotapi.UpdateConfig{
+		updates, err := a.getUpdates(callCtx, tgbotapi.UpdateConfig{
 			Offset: offset, Timeout: int(a.cfg.PollTimeout / time.Second), AllowedUpdates: allowedUpdates,
 		})
 		cancel()
@@ -212,7 +215,7 @@ func (a *Adapter) poll(ctx context.Context, stop context.CancelFunc, work contex
 	l.reap()
 	if off := l.offset(); off > 0 && (lock == nil || lock.held()) {
 		ackCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), reserve)
-		_, err := a.call(ackCtx).GetUpdates(tgbotapi.UpdateConfig{Offset: off, Limit: 1})
+		_, err := a.getUpdates(ackCtx, tgbotapi.UpdateConfig{Offset: off, Limit: 1})
 		cancel()
 		if err != nil {
 			a.log.Warn("could not confirm the last updates to Telegram; they will be skipped or answered again after a restart", "err", a.redact(err))
@@ -229,6 +232,20 @@ func (a *Adapter) poll(ctx context.Context, stop context.CancelFunc, work contex
 	if lock != nil {
 		lock.release(context.WithoutCancel(ctx))
 	}
+}
+
+// getUpdates calls getUpdates and decodes the updates into Update, with
+// the forum-topic fields the library's GetUpdates would drop.
+func (a *Adapter) getUpdates(ctx context.Context, c tgbotapi.UpdateConfig) ([]Update, error) {
+	resp, err := a.call(ctx).Request(c)
+	if err != nil {
+		return nil, err
+	}
+	var updates []Update
+	if err := json.Unmarshal(resp.Result, &updates); err != nil {
+		return nil, fmt.Errorf("getUpdates: malformed result: %w", err)
+	}
+	return updates, nil
 }
 
 // pollerLock is a lease on polling, shared by replicas (see

@@ -71,18 +71,64 @@ func Render(r bot.Reply) []Part {
 	return parts
 }
 
-// keyboard lays buttons out one per row, so long titles stay readable.
+// keyboard lays buttons out one per row, so long titles stay readable,
+// except buttons that share a Row (👍 and 👎), which sit side by side.
+// Link buttons open their URL; buttons whose payload cannot be sent are
+// left out.
 func keyboard(buttons []bot.Button) *tgbotapi.InlineKeyboardMarkup {
 	var rows [][]tgbotapi.InlineKeyboardButton
+	row := ""
 	for _, b := range buttons {
-		if len(b.Payload) > maxCallbackData || b.Payload == "" {
+		var btn tgbotapi.InlineKeyboardButton
+		switch {
+		case b.URL != "":
+			btn = tgbotapi.NewInlineKeyboardButtonURL(b.Label, b.URL)
+		case b.Payload != "" && len(b.Payload) <= maxCallbackData:
+			btn = tgbotapi.NewInlineKeyboardButtonData(b.Label, b.Payload)
+		default:
 			continue // cannot be sent; the knowledge base validator keeps ids short
 		}
-		rows = append(rows, tgbotapi.NewInlineKeyboardRow(tgbotapi.NewInlineKeyboardButtonData(b.Label, b.Payload)))
+		if n := len(rows); n > 0 && b.Row != "" && b.Row == row && len(rows[n-1]) < maxRowButtons {
+			rows[n-1] = append(rows[n-1], btn)
+		} else {
+			rows = append(rows, tgbotapi.NewInlineKeyboardRow(btn))
+		}
+		row = b.Row
 	}
 	if len(rows) == 0 {
 		return nil
 	}
 	kb := tgbotapi.NewInlineKeyboardMarkup(rows...)
 	return &kb
+}
+
+// maxRowButtons is Telegram's limit on the buttons of one keyboard row.
+const maxRowButtons = 8
+
+// withoutVotes returns kb with the row of 👍 and 👎 buttons replaced by a
+// note saying thanks (a button whose payload, bot.FeedbackDonePayload,
+// the engine answers with silence: Telegram has no disabled buttons). It
+// reports false when kb has no such buttons.
+func withoutVotes(kb *tgbotapi.InlineKeyboardMarkup) (tgbotapi.InlineKeyboardMarkup, bool) {
+	var out tgbotapi.InlineKeyboardMarkup
+	if kb == nil {
+		return out, false
+	}
+	found := false
+	for _, row := range kb.InlineKeyboard {
+		votes := false
+		for _, b := range row {
+			if b.CallbackData != nil && bot.IsVotePayload(*b.CallbackData) {
+				votes = true
+			}
+		}
+		if !votes {
+			out.InlineKeyboard = append(out.InlineKeyboard, row)
+			continue
+		}
+		found = true
+		out.InlineKeyboard = append(out.InlineKeyboard,
+			tgbotapi.NewInlineKeyboardRow(tgbotapi.NewInlineKeyboardButtonData(bot.FeedbackThanks, bot.FeedbackDonePayload)))
+	}
+	return out, found
 }

@@ -6,6 +6,16 @@
 // own update loop (long polling, or a webhook server) with a
 // context.Context and handles chats concurrently, each chat in order.
 //
+// Forum supergroups: updates are decoded into Update, which adds the
+// topic fields the library lacks, so each forum topic is a conversation
+// of its own (bot.Message.Thread) and every reply, including the answer
+// to a button, is sent to its topic (never with the General topic's id).
+// When the bot is added to a group it says hello once a day at most; when
+// a member blocks it, it forgets their chat and drops what it was still
+// sending there. Group answers carry a "Continue privately" deep link,
+// and presses of the feedback buttons are acknowledged in place
+// (answerCallbackQuery, and the keyboard edited).
+//
 // Every reply goes through an outbound.Scheduler, which keeps within
 // Telegram's limits (per chat, per group, overall), waits out a 429's
 // retry_after for what it limited only, and retries 5xx and network
@@ -108,6 +118,12 @@ type Config struct {
 	// OnSettled, if set, is told how each update was settled: delivered,
 	// failed, expired, abandoned or duplicate.
 	OnSettled func(result string)
+	// Description is the bot's profile text, shown in an empty private
+	// chat ("What can this bot do?"): the knowledge base's welcome text.
+	// It is registered at start with setMyDescription (cut to 512
+	// characters) and setMyShortDescription (120); empty leaves the
+	// profile alone.
+	Description string
 }
 
 // Webhook configures webhook mode.
@@ -340,12 +356,13 @@ func (a *Adapter) Run(ctx context.Context) error {
 		case <-work.Done():
 		}
 	}()
-	// The command menu is registered alongside: a Bot API that keeps
-	// failing must not hold up the updates.
+	// The command menus and the profile are registered alongside: a Bot
+	// API that keeps failing must not hold up the updates.
 	a.wg.Add(1)
 	go func() {
 		defer a.wg.Done()
 		a.setCommands(runCtx)
+		a.setDescriptions(runCtx)
 	}()
 
 	var err error
@@ -386,14 +403,94 @@ func (a *Adapter) connectLoop(ctx context.Context) error {
 	}
 }
 
+// GroupCommands are the commands in group chats' menus: asking, the
+// three subjects and help. Private chats get every command.
+var GroupCommands = []string{bot.CmdAsk, bot.CmdTips, bot.CmdCauses, bot.CmdDoctor, bot.CmdHelp}
+
+// setCommands registers the command menus: every command for private
+// chats, GroupCommands for groups.
 func (a *Adapter) setCommands(ctx context.Context) {
-	var cmds []tgbotapi.BotCommand
+	var private, group []tgbotapi.BotCommand
 	for _, c := range bot.Commands() {
-		cmds = append(cmds, tgbotapi.BotCommand{Command: c.Name, Description: c.Description})
+		private = append(private, tgbotapi.BotCommand{Command: c.Name, Description: c.Description})
 	}
-	if err := a.request(ctx, "setMyCommands", tgbotapi.NewSetMyCommands(cmds...)); err != nil {
-		a.log.Warn("setMyCommands failed; the command menu may be out of date", "err", err)
+	for _, name := range GroupCommands {
+		for _, c := range private {
+			if c.Command == name {
+				group = append(group, c)
+			}
+		}
 	}
+	for _, menu := range []struct {
+		scope tgbotapi.BotCommandScope
+		cmds  []tgbotapi.BotCommand
+	}{
+		{tgbotapi.NewBotCommandScopeAllPrivateChats(), private},
+		{tgbotapi.NewBotCommandScopeAllGroupChats(), group},
+	} {
+		cfg := tgbotapi.NewSetMyCommands(menu.cmds...)
+		cfg.Scope = &menu.scope
+		if err := a.request(ctx, "setMyCommands", cfg); err != nil {
+			a.log.Warn("setMyCommands failed; the command menu may be out of date", "scope", menu.scope.Type, "err", err)
+		}
+	}
+}
+
+// Telegram's limits on the bot's profile texts, in characters.
+const (
+	MaxDescription      = 512
+	MaxShortDescription = 120
+)
+
+// setDescriptions registers the bot's profile texts from
+// Config.Description. The library has no call for them, so they are made
+// with explicit parameters. A failure is logged: the bot works without.
+func (a *Adapter) setDescriptions(ctx context.Context) {
+	if a.cfg.Description == "" {
+		return
+	}
+	for _, d := range []struct{ method, field, text string }{
+		{"setMyDescription", "description", Fit(a.cfg.Description, MaxDescription)},
+		{"setMyShortDescription", "short_description", Fit(a.cfg.Description, MaxShortDescription)},
+	} {
+		err := a.do(ctx, outboundNone, d.method, func(api *tgbotapi.BotAPI) error {
+			_, err := api.MakeRequest(d.method, tgbotapi.Params{d.field: d.text})
+			return err
+		})
+		if err != nil && ctx.Err() == nil {
+			a.log.Warn(d.method+" failed; the bot's profile may be out of date", "err", err)
+		}
+	}
+}
+
+// Fit shortens text (its spaces collapsed) to at most n characters: to
+// whole sentences when they fill at least half of n, otherwise to the
+// last clause (before a colon or semicolon, then a comma) or word that
+// fits, followed by "…".
+func Fit(text string, n int) string {
+	text = strings.Join(strings.Fields(text), " ")
+	runes := []rune(text)
+	if len(runes) <= n {
+		return text
+	}
+	half := n / 2
+	last := func(marks string, limit int, sentence bool) int {
+		for i := min(limit, len(runes)) - 1; i >= half; i-- {
+			if strings.ContainsRune(marks, runes[i]) && (!sentence || i+1 == len(runes) || runes[i+1] == ' ') {
+				return i
+			}
+		}
+		return -1
+	}
+	if i := last(".!?", n, true); i >= 0 {
+		return string(runes[:i+1])
+	}
+	for _, marks := range []string{":;", ",", " "} {
+		if i := last(marks, n-1, false); i >= 0 {
+			return strings.TrimRight(string(runes[:i]), " ,;:") + "…"
+		}
+	}
+	return string(runes[:n-1]) + "…"
 }
 
 // request makes a call whose result is not a Message (setMyCommands,
@@ -484,11 +581,21 @@ func sleep(ctx context.Context, d time.Duration) bool {
 	}
 }
 
-// chatKey routes an update to a worker: updates of one chat go to the same
-// worker, in order.
-func chatKey(u tgbotapi.Update) string {
+// chatKey routes an update to a worker: updates of one conversation (a
+// chat, or a topic of a forum) are handled in order, one at a time.
+// Changes of the bot's membership in a chat have a lane of their own, so
+// that a block is seen at once, not after the chat's replies still
+// being retried (which it drops).
+func chatKey(u Update) string {
+	if cm := u.MyChatMember; cm != nil {
+		return "member:" + strconv.FormatInt(cm.Chat.ID, 10)
+	}
 	if c := u.FromChat(); c != nil {
-		return strconv.FormatInt(c.ID, 10)
+		key := strconv.FormatInt(c.ID, 10)
+		if u.Topic != 0 {
+			key += "/" + strconv.Itoa(u.Topic)
+		}
+		return key
 	}
 	return "u" + strconv.Itoa(u.UpdateID)
 }

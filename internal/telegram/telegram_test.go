@@ -63,7 +63,12 @@ func sendConfig(l telegramtest.Limits) outbound.Config {
 // start runs the adapter against a fake Bot API until the test ends.
 func start(t *testing.T, h telegram.Handler, tweak func(*telegram.Config)) *harness {
 	t.Helper()
-	srv := telegramtest.NewServer(token)
+	return startOn(t, telegramtest.NewServer(token), h, tweak)
+}
+
+// startOn is start with a fake Bot API the test prepared.
+func startOn(t *testing.T, srv *telegramtest.Server, h telegram.Handler, tweak func(*telegram.Config)) *harness {
+	t.Helper()
 	srv.SetLimits(fast)
 	t.Cleanup(srv.Close)
 	logs := &logtest.Buffer{}

@@ -91,7 +91,7 @@ func (a *Adapter) webhookHandler(work context.Context) http.Handler {
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
 			return
 		}
-		var u tgbotapi.Update
+		var u Update
 		dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxWebhookBody))
 		if err := dec.Decode(&u); err != nil || u.UpdateID == 0 {
 			http.Error(w, "malformed update", http.StatusBadRequest)

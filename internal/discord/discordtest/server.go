@@ -1,9 +1,18 @@
 // Package discordtest is an in-process fake of Discord for tests: REST
 // routes on an httptest server (gateway URL, command registration,
-// channel messages, interaction callbacks and follow-up webhooks) and a
-// gateway on gorilla/websocket that speaks HELLO (op 10), IDENTIFY (op 2),
-// RESUME (op 6), heartbeats (op 1/11) and dispatches (op 0) with Discord's
+// channel messages, direct-message channels, interaction callbacks,
+// follow-up webhooks and edits of the original response) and a gateway on
+// gorilla/websocket that speaks HELLO (op 10), IDENTIFY (op 2), RESUME
+// (op 6), heartbeats (op 1/11) and dispatches (op 0) with Discord's
 // payload shapes: string ids, member.roles as a list of ids.
+//
+// It enforces what Discord enforces on interactions: one response each,
+// within three seconds (Deadline), of a type that fits the interaction
+// (choices for autocomplete, UPDATE_MESSAGE for components only), at most
+// 25 choices of at most 100 characters; command registrations with valid
+// contexts and integration types; and it keeps the messages the bot
+// creates, so that presses of their buttons (Press) and updates of their
+// components can be checked.
 package discordtest
 
 import (
@@ -55,11 +64,20 @@ type Server struct {
 	changed    notify.Notifier
 	failNext   map[string][]int // path prefix -> statuses to return
 	closeWith  int              // close code for the next IDENTIFY
+
+	interactions map[string]*interaction // by token
+	responses    map[string][]Response   // by interaction token
+	messages     map[string]*Posted
+	dmChannels   map[string]string // user -> DM channel
+	closedDMs    map[string]bool
+	deadline     time.Duration
 }
 
 // NewServer starts a fake Discord accepting token ("Bot " + token).
 func NewServer(token string) *Server {
-	s := &Server{Token: token, nextID: 1000, failNext: map[string][]int{}}
+	s := &Server{Token: token, nextID: 1000, failNext: map[string][]int{},
+		interactions: map[string]*interaction{}, responses: map[string][]Response{}, messages: map[string]*Posted{},
+		dmChannels: map[string]string{}, closedDMs: map[string]bool{}, deadline: Deadline}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/gateway", s.gateway)
 	mux.HandleFunc("/gateway/", s.gateway)
@@ -170,24 +188,117 @@ func (s *Server) rest(w http.ResponseWriter, r *http.Request) {
 	case r.Method == http.MethodPut && strings.HasPrefix(path, "applications/") && strings.HasSuffix(path, "/commands"):
 		var cmds []map[string]any
 		_ = json.Unmarshal(raw, &cmds)
+		if msg := checkCommands(cmds); msg != "" {
+			writeJSON(w, 400, map[string]any{"message": "Invalid Form Body: " + msg, "code": 50035})
+			return
+		}
 		for _, c := range cmds {
 			c["id"], c["application_id"], c["version"] = id, AppID, "1"
 		}
 		writeJSON(w, 200, cmds)
 	case r.Method == http.MethodPost && strings.HasPrefix(path, "interactions/") && strings.HasSuffix(path, "/callback"):
-		w.WriteHeader(http.StatusNoContent)
+		s.mu.Lock()
+		status, resp := s.callback(path, body)
+		s.changed.Notify()
+		s.mu.Unlock()
+		if resp == nil {
+			w.WriteHeader(status)
+			return
+		}
+		writeJSON(w, status, resp)
+	case r.Method == http.MethodPatch && strings.HasPrefix(path, "webhooks/") && strings.HasSuffix(path, "/messages/@original"):
+		s.mu.Lock()
+		status, resp := s.editOriginal(path, body)
+		s.changed.Notify()
+		s.mu.Unlock()
+		writeJSON(w, status, resp)
+	case r.Method == http.MethodPost && path == "users/@me/channels":
+		user, _ := body["recipient_id"].(string)
+		s.mu.Lock()
+		ch := s.dmChannels[user]
+		if ch == "" {
+			ch = "61" + id
+			s.dmChannels[user] = ch
+		}
+		s.mu.Unlock()
+		writeJSON(w, 200, map[string]any{"id": ch, "type": 1, "recipients": []any{map[string]any{"id": user, "username": "member"}}})
 	case r.Method == http.MethodPost && (strings.HasPrefix(path, "channels/") && strings.HasSuffix(path, "/messages") || strings.HasPrefix(path, "webhooks/")):
 		content, _ := body["content"].(string)
+		comps, _ := body["components"].([]any)
 		if len([]rune(content)) > 2000 {
 			writeJSON(w, 400, map[string]any{"message": "Invalid Form Body", "code": 50035})
 			return
 		}
 		channel := strings.TrimSuffix(strings.TrimPrefix(path, "channels/"), "/messages")
-		writeJSON(w, 200, map[string]any{"id": id, "channel_id": channel, "content": content, "type": 0,
+		s.mu.Lock()
+		for user, ch := range s.dmChannels {
+			if ch == channel && s.closedDMs[user] {
+				s.mu.Unlock()
+				writeJSON(w, http.StatusForbidden, map[string]any{"message": "Cannot send messages to this user", "code": 50007})
+				return
+			}
+		}
+		if strings.HasPrefix(path, "webhooks/") {
+			if in := s.interactions[strings.Split(path, "/")[2]]; in != nil {
+				channel = in.channel
+			}
+		}
+		msgID := s.store(channel, content, comps)
+		s.changed.Notify()
+		s.mu.Unlock()
+		writeJSON(w, 200, map[string]any{"id": msgID, "channel_id": channel, "content": content, "type": 0, "components": comps,
 			"author": map[string]any{"id": BotID, "username": BotName, "bot": true}, "timestamp": time.Now().Format(time.RFC3339)})
 	default:
 		writeJSON(w, 404, map[string]any{"message": "404: Not Found", "code": 0})
 	}
+}
+
+// checkCommands checks a command registration as Discord does, and
+// returns what is wrong, or "".
+func checkCommands(cmds []map[string]any) string {
+	within := func(v any, max float64) bool {
+		list, ok := v.([]any)
+		if v == nil {
+			return true
+		}
+		if !ok || len(list) == 0 {
+			return false
+		}
+		for _, x := range list {
+			if n, ok := x.(float64); !ok || n < 0 || n > max || n != float64(int(n)) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, c := range cmds {
+		if !within(c["contexts"], 2) {
+			return "contexts must be a list of 0 (guild), 1 (bot DM) and 2 (private channel)"
+		}
+		if !within(c["integration_types"], 1) {
+			return "integration_types must be a list of 0 (guild install) and 1 (user install)"
+		}
+		var walk func(opts []any) string
+		walk = func(opts []any) string {
+			for _, o := range opts {
+				opt, _ := o.(map[string]any)
+				if choices, _ := opt["choices"].([]any); opt["autocomplete"] == true && len(choices) > 0 {
+					return "an option cannot have both autocomplete and choices"
+				}
+				if sub, _ := opt["options"].([]any); len(sub) > 0 {
+					if msg := walk(sub); msg != "" {
+						return msg
+					}
+				}
+			}
+			return ""
+		}
+		opts, _ := c["options"].([]any)
+		if msg := walk(opts); msg != "" {
+			return msg
+		}
+	}
+	return ""
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -297,10 +408,14 @@ func (s *Server) send(conn *websocket.Conn, op int, t string, d any) {
 	_ = conn.WriteJSON(f)
 }
 
-// Dispatch sends an event (op 0) on the current gateway connection.
+// Dispatch sends an event (op 0) on the current gateway connection. An
+// INTERACTION_CREATE starts the interaction's three seconds.
 func (s *Server) Dispatch(t string, d any) bool {
 	s.mu.Lock()
 	conn := s.conn
+	if t == "INTERACTION_CREATE" && conn != nil {
+		s.record(d)
+	}
 	s.mu.Unlock()
 	if conn == nil {
 		return false

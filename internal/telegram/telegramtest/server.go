@@ -2,17 +2,27 @@
 // tests: an httptest server that speaks the documented HTTP protocol
 // (form-encoded requests to /bot<token>/<method>, {"ok":...} JSON answers)
 // for getMe, getUpdates with offset and timeout, sendMessage,
-// answerCallbackQuery, setMyCommands, setWebhook and deleteWebhook.
+// editMessageReplyMarkup, answerCallbackQuery, setMyCommands (with
+// scopes), setMyDescription, setMyShortDescription, setWebhook and
+// deleteWebhook, and sends updates with the fields go-telegram-bot-api
+// v5.5.1 lacks (message_thread_id, is_topic_message, is_forum; see
+// Update) and my_chat_member updates.
 //
 // It enforces what Telegram enforces: the offset confirms and forgets
 // earlier updates; a getUpdates made while another is waiting ends the
 // older one with 409 Conflict, as does getUpdates while a webhook is set;
 // sendMessage beyond the limits (Limits: per chat, per group, overall)
-// is answered 429 with retry_after. It records what the bot sends, with
-// the status it answered, and injects failures: queued faults, outages
-// of a method for a while, faults for one chat, slow answers and dropped
-// connections. Run in the test process, it outlives a bot process the
-// test kills and restarts.
+// is answered 429 with retry_after; a message_thread_id must name a topic
+// of a forum supergroup (the General topic's id is refused: messages to
+// it omit the id); a chat that blocked the bot, or a group it left,
+// answers 403; a callback query is answered once; only the bot's own
+// messages are edited, and an edit that changes nothing is refused;
+// command lists, scopes and descriptions are checked against their
+// documented limits. It records what the bot sends, with the status it
+// answered, and injects failures: queued faults, outages of a method for
+// a while, faults for one chat, slow answers and dropped connections. Run
+// in the test process, it outlives a bot process the test kills and
+// restarts.
 package telegramtest
 
 import (
@@ -42,6 +52,7 @@ type Call struct {
 	Params map[string]string
 	At     time.Time // when it arrived
 	Status int       // the HTTP status answered (0 for a dropped connection)
+	msgID  int       // the message a successful sendMessage created
 }
 
 // OK reports whether the call succeeded.
@@ -85,7 +96,7 @@ type Server struct {
 
 	mu       sync.Mutex
 	calls    []Call
-	updates  []tgbotapi.Update
+	updates  []Update
 	nextID   int
 	nextMsg  int
 	faults   map[string][]Fault
@@ -101,6 +112,22 @@ type Server struct {
 	polls    int                // getUpdates calls
 	poller   chan struct{}      // closed to end the waiting getUpdates with 409
 	webhook  bool
+
+	forums    map[int64]map[int]bool // forum supergroups and their topics
+	gone      map[int64]string       // chats that blocked the bot or that it left: the 403 description
+	messages  map[int]*sentMessage   // the bot's messages, by id
+	answered  map[string]bool        // callback queries answered
+	commands  map[string][]tgbotapi.BotCommand
+	described map[string]string // setMyDescription, setMyShortDescription
+	allowed   []string          // allowed_updates as last set; empty for Telegram's default
+}
+
+// sentMessage is a message the bot sent, as the fake keeps it.
+type sentMessage struct {
+	chat   int64
+	thread int
+	text   string
+	markup tgbotapi.InlineKeyboardMarkup
 }
 
 type outage struct {
@@ -119,7 +146,9 @@ func (s *Server) OnCall(f func(Call)) {
 // NewServer starts a fake Bot API for token.
 func NewServer(token string) *Server {
 	s := &Server{Token: token, nextID: 1, nextMsg: 1000, faults: map[string][]Fault{}, delays: map[string]time.Duration{},
-		limits: DocumentedLimits, sent: map[string][]time.Time{}, outages: map[string]outage{}, chatFail: map[string][]Fault{}}
+		limits: DocumentedLimits, sent: map[string][]time.Time{}, outages: map[string]outage{}, chatFail: map[string][]Fault{},
+		forums: map[int64]map[int]bool{}, gone: map[int64]string{}, messages: map[int]*sentMessage{},
+		answered: map[string]bool{}, commands: map[string][]tgbotapi.BotCommand{}, described: map[string]string{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	return s
 }
@@ -180,9 +209,23 @@ func (s *Server) Delay(method string, d time.Duration) {
 }
 
 // Push queues an update and returns its update_id.
-func (s *Server) Push(u tgbotapi.Update) int {
+func (s *Server) Push(u tgbotapi.Update) int { return s.PushUpdate(Update{Update: u}) }
+
+// PushUpdate queues an update with the fields the library lacks (a
+// message in a forum topic) and returns its update_id. A message in a
+// topic makes its chat a forum with that topic, as on Telegram, where a
+// message can only be posted in a topic that exists.
+func (s *Server) PushUpdate(u Update) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if c := u.chat(); c != nil && u.Forum {
+		if s.forums[c.ID] == nil {
+			s.forums[c.ID] = map[int]bool{}
+		}
+		if u.Topic != 0 {
+			s.forums[c.ID][u.Topic] = true
+		}
+	}
 	u.UpdateID = s.nextID
 	s.nextID++
 	s.updates = append(s.updates, u)
@@ -289,12 +332,14 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	s.mu.Unlock()
 	rec := &recorder{ResponseWriter: w}
 	w = rec
+	msgID := 0
 	defer func() {
 		if idx < 0 {
 			return
 		}
 		s.mu.Lock()
 		s.calls[idx].Status = rec.status
+		s.calls[idx].msgID = msgID
 		c := s.calls[idx]
 		f := s.onCall
 		s.changed.Notify()
@@ -336,18 +381,27 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	case "getUpdates":
 		s.getUpdates(w, r, params)
 	case "sendMessage":
-		s.sendMessage(w, params)
+		msgID = s.sendMessage(w, params)
+	case "editMessageReplyMarkup":
+		s.editReplyMarkup(w, params)
+	case "answerCallbackQuery":
+		s.answerCallback(w, params)
+	case "setMyCommands":
+		s.setCommands(w, params)
+	case "setMyDescription":
+		s.setDescription(w, params, "description", 512)
+	case "setMyShortDescription":
+		s.setDescription(w, params, "short_description", 120)
 	case "setWebhook":
 		s.mu.Lock()
 		s.webhook = params["url"] != ""
+		s.setAllowed(params)
 		s.mu.Unlock()
 		writeOK(w, true)
 	case "deleteWebhook":
 		s.mu.Lock()
 		s.webhook = false
 		s.mu.Unlock()
-		writeOK(w, true)
-	case "answerCallbackQuery", "setMyCommands":
 		writeOK(w, true)
 	default:
 		writeError(w, http.StatusNotFound, "Not Found: method not found", 0)
@@ -363,6 +417,7 @@ func (s *Server) getUpdates(w http.ResponseWriter, r *http.Request, params map[s
 	}
 	deadline := time.After(time.Duration(timeout) * time.Second)
 	s.mu.Lock()
+	s.setAllowed(params)
 	if s.webhook {
 		s.mu.Unlock()
 		writeError(w, http.StatusConflict, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first", 0)
@@ -396,9 +451,9 @@ func (s *Server) getUpdates(w http.ResponseWriter, r *http.Request, params map[s
 			s.updates = kept
 			s.changed.Notify()
 		}
-		var out []tgbotapi.Update
+		var out []Update
 		for _, u := range s.updates {
-			if u.UpdateID >= offset && len(out) < limit {
+			if u.UpdateID >= offset && len(out) < limit && s.allows(u) {
 				out = append(out, u)
 			}
 		}
@@ -411,7 +466,7 @@ func (s *Server) getUpdates(w http.ResponseWriter, r *http.Request, params map[s
 		select {
 		case <-ch:
 		case <-deadline:
-			writeOK(w, []tgbotapi.Update{})
+			writeOK(w, []Update{})
 			return
 		case <-mine:
 			writeError(w, http.StatusConflict, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running", 0)
@@ -422,43 +477,142 @@ func (s *Server) getUpdates(w http.ResponseWriter, r *http.Request, params map[s
 	}
 }
 
-func (s *Server) sendMessage(w http.ResponseWriter, params map[string]string) {
+// sendMessage sends a message and returns its id, 0 if it was refused.
+func (s *Server) sendMessage(w http.ResponseWriter, params map[string]string) int {
 	chatID, err := strconv.ParseInt(params["chat_id"], 10, 64)
 	text := params["text"]
 	if err != nil || text == "" {
 		writeError(w, http.StatusBadRequest, "Bad Request: chat_id and text are required", 0)
-		return
+		return 0
 	}
 	if n := len([]rune(text)); n > 4096 {
 		writeError(w, http.StatusBadRequest, "Bad Request: message is too long", 0)
-		return
+		return 0
 	}
-	if rm := params["reply_markup"]; rm != "" {
-		var kb tgbotapi.InlineKeyboardMarkup
-		if json.Unmarshal([]byte(rm), &kb) != nil {
-			writeError(w, http.StatusBadRequest, "Bad Request: can't parse reply keyboard markup JSON object", 0)
-			return
-		}
-		for _, row := range kb.InlineKeyboard {
-			for _, b := range row {
-				if b.CallbackData != nil && len(*b.CallbackData) > 64 {
-					writeError(w, http.StatusBadRequest, "Bad Request: BUTTON_DATA_INVALID", 0)
-					return
-				}
-			}
+	kb, desc := parseMarkup(params["reply_markup"])
+	if desc != "" {
+		writeError(w, http.StatusBadRequest, desc, 0)
+		return 0
+	}
+	thread := 0
+	if t, ok := params["message_thread_id"]; ok {
+		if thread, err = strconv.Atoi(t); err != nil {
+			writeError(w, http.StatusBadRequest, "Bad Request: invalid message_thread_id", 0)
+			return 0
 		}
 	}
 	s.mu.Lock()
+	if desc := s.gone[chatID]; desc != "" {
+		s.mu.Unlock()
+		writeError(w, http.StatusForbidden, desc, 0)
+		return 0
+	}
+	if _, ok := params["message_thread_id"]; ok && !s.forums[chatID][thread] {
+		// Not a forum, not one of its topics, or the General topic,
+		// whose messages must omit the id.
+		s.mu.Unlock()
+		writeError(w, http.StatusBadRequest, "Bad Request: message thread not found", 0)
+		return 0
+	}
 	if wait := s.admit(params["chat_id"], chatID < 0, time.Now()); wait > 0 {
 		s.mu.Unlock()
 		writeError(w, http.StatusTooManyRequests, "", int((wait+time.Second-1)/time.Second))
-		return
+		return 0
 	}
 	s.nextMsg++
 	id := s.nextMsg
+	s.messages[id] = &sentMessage{chat: chatID, thread: thread, text: text, markup: kb}
+	forum := s.forums[chatID] != nil
 	s.mu.Unlock()
-	writeOK(w, tgbotapi.Message{MessageID: id, Date: int(time.Now().Unix()), Text: text,
-		From: &tgbotapi.User{ID: BotID, IsBot: true, UserName: BotUsername}, Chat: &tgbotapi.Chat{ID: chatID}})
+	writeOK(w, Update{Topic: thread, Forum: forum}.message(tgbotapi.Message{MessageID: id, Date: int(time.Now().Unix()), Text: text,
+		From: &tgbotapi.User{ID: BotID, IsBot: true, UserName: BotUsername}, Chat: &tgbotapi.Chat{ID: chatID}}))
+	return id
+}
+
+// parseMarkup reads an inline keyboard and checks its buttons as
+// Telegram does; desc is the error description, "" if it is valid.
+func parseMarkup(rm string) (kb tgbotapi.InlineKeyboardMarkup, desc string) {
+	if rm == "" {
+		return kb, ""
+	}
+	if json.Unmarshal([]byte(rm), &kb) != nil {
+		return kb, "Bad Request: can't parse reply keyboard markup JSON object"
+	}
+	for _, row := range kb.InlineKeyboard {
+		if len(row) == 0 || len(row) > 8 {
+			return kb, "Bad Request: BUTTON_ROW_INVALID"
+		}
+		for _, b := range row {
+			switch {
+			case b.Text == "":
+				return kb, "Bad Request: text buttons are unallowed in the inline keyboard"
+			case b.CallbackData != nil && b.URL != nil:
+				return kb, "Bad Request: can't parse inline keyboard button: a button has more than one action"
+			case b.CallbackData != nil && (len(*b.CallbackData) == 0 || len(*b.CallbackData) > 64):
+				return kb, "Bad Request: BUTTON_DATA_INVALID"
+			case b.URL != nil && !strings.HasPrefix(*b.URL, "https://") && !strings.HasPrefix(*b.URL, "http://") && !strings.HasPrefix(*b.URL, "tg://"):
+				return kb, "Bad Request: BUTTON_URL_INVALID"
+			case b.CallbackData == nil && b.URL == nil:
+				return kb, "Bad Request: can't parse inline keyboard button: a button needs an action"
+			}
+		}
+	}
+	return kb, ""
+}
+
+// setAllowed records allowed_updates, which persists until it is given
+// again; s.mu must be held.
+func (s *Server) setAllowed(params map[string]string) {
+	var allowed []string
+	if raw, ok := params["allowed_updates"]; ok && json.Unmarshal([]byte(raw), &allowed) == nil {
+		s.allowed = allowed
+	}
+}
+
+// allows reports whether u is of a type the bot asked for: Telegram does
+// not deliver the others. By default every type but chat_member (and
+// reactions) is delivered. s.mu must be held.
+func (s *Server) allows(u Update) bool {
+	t := updateType(u.Update)
+	if len(s.allowed) == 0 {
+		return t != "chat_member"
+	}
+	for _, a := range s.allowed {
+		if a == t {
+			return true
+		}
+	}
+	return false
+}
+
+// AllowedUpdates returns the allowed_updates the bot set last (by
+// getUpdates or setWebhook).
+func (s *Server) AllowedUpdates() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.allowed...)
+}
+
+func updateType(u tgbotapi.Update) string {
+	switch {
+	case u.Message != nil:
+		return "message"
+	case u.EditedMessage != nil:
+		return "edited_message"
+	case u.ChannelPost != nil:
+		return "channel_post"
+	case u.EditedChannelPost != nil:
+		return "edited_channel_post"
+	case u.CallbackQuery != nil:
+		return "callback_query"
+	case u.MyChatMember != nil:
+		return "my_chat_member"
+	case u.ChatMember != nil:
+		return "chat_member"
+	case u.InlineQuery != nil:
+		return "inline_query"
+	}
+	return "other"
 }
 
 // admit checks a message against the limits and records it if allowed;

@@ -49,6 +49,8 @@ type file struct {
 	smallTalk                []SmallTalk
 	history                  *History
 	historyPos               positions
+	asking                   *Asking
+	askingPos                positions
 	talkPos                  []positions
 	sourcePos, topicPos      []positions
 	flagPos, synPos, declPos []positions
@@ -124,6 +126,10 @@ func (d *decoder) parse(data []byte) *file {
 				x, p := d.smallTalk(n)
 				f.smallTalk, f.talkPos = append(f.smallTalk, x), append(f.talkPos, p)
 			})
+		},
+		"asking": func(n *yaml.Node) {
+			a, p := d.asking(n)
+			f.asking, f.askingPos = &a, p
 		},
 		"history": func(n *yaml.Node) {
 			h, p := d.history(n)
@@ -350,6 +356,16 @@ func (d *decoder) history(n *yaml.Node) (History, positions) {
 		"again":      func(v *yaml.Node) { h.Again, p.list["again"] = d.list(v, "again") },
 	})
 	return h, p
+}
+
+func (d *decoder) asking(n *yaml.Node) (Asking, positions) {
+	a, p := Asking{Pos: d.pos(n)}, newPositions()
+	p.present = d.fields(n, "asking", map[string]func(*yaml.Node){
+		"frames":      func(v *yaml.Node) { a.Frames, p.list["frames"] = d.list(v, "frames") },
+		"unreal":      func(v *yaml.Node) { a.Unreal, p.list["unreal"] = d.list(v, "unreal") },
+		"disclaimers": func(v *yaml.Node) { a.Disclaimers, p.list["disclaimers"] = d.list(v, "disclaimers") },
+	})
+	return a, p
 }
 
 // wordGroups reads a mapping of group name to a list of words.

@@ -79,6 +79,8 @@ type Base struct {
 	// History tells a danger sign from the member's past that was checked
 	// and settled from one happening now.
 	History History
+	// Asking tells a question about a danger sign from a report of one.
+	Asking Asking
 	// Version identifies the content: a short hash of every file's name
 	// and bytes. Reports use it to compare knowledge-base versions.
 	Version string
@@ -147,6 +149,23 @@ type History struct {
 	// Again patterns say it has come back: "again", "started again".
 	Again []string
 	Pos   Pos
+}
+
+// Asking describes a danger sign that is asked about, not reported: "what
+// counts as reduced movements?", "how do you tell a contraction from a
+// spasm?", "I keep dreaming my waters break". All are ordered patterns,
+// written like unless patterns; the triage package has the exact rule.
+type Asking struct {
+	// Frames introduce a question about a sign: "what counts as", "how do
+	// you tell", "difference between".
+	Frames []string
+	// Unreal introduce a sign that is not happening: "dreams about", "what
+	// if", "in case".
+	Unreal []string
+	// Disclaimers say the member has no such sign: "just curious", "not
+	// having any", "mine is kicking fine".
+	Disclaimers []string
+	Pos         Pos
 }
 
 // RedFlag is a danger sign. When a message describes one, its answer is
@@ -326,7 +345,8 @@ func (b *Base) EachPhrase(f func(string)) {
 		}
 	}
 	for _, l := range [][]string{b.History.Past, b.History.PastAfter, b.History.Recent, b.History.Earlier,
-		b.History.Now, b.History.Settled, b.History.Checked, b.History.Again} {
+		b.History.Now, b.History.Settled, b.History.Checked, b.History.Again,
+		b.Asking.Frames, b.Asking.Unreal, b.Asking.Disclaimers} {
 		for _, t := range l {
 			f(t)
 		}

@@ -281,7 +281,7 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 		}
 	}
 
-	var historyAt Pos
+	var historyAt, askingAt Pos
 	for _, f := range files {
 		for i, r := range f.flags {
 			p := &f.flagPos[i]
@@ -315,6 +315,25 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 		}
 		for i, r := range f.regions {
 			v.sources(r.Sources, &f.regionPos[i], r.Pos, sourceAt)
+		}
+		if q := f.asking; q != nil {
+			p := &f.askingPos
+			for _, field := range []struct {
+				name     string
+				patterns []string
+			}{{"frames", q.Frames}, {"unreal", q.Unreal}, {"disclaimers", q.Disclaimers}} {
+				v.groupRefs(field.patterns, field.name, p, q.Pos, groupAt)
+				for j, t := range field.patterns {
+					if exampleKey(t) == "" {
+						v.errorf(p.at(field.name, j, q.Pos), "empty %s pattern", field.name)
+					}
+				}
+			}
+			if askingAt.File != "" {
+				v.errorf(q.Pos, "asking is defined twice (first at %s)", askingAt)
+			} else {
+				askingAt, b.Asking = q.Pos, *q
+			}
 		}
 		if h := f.history; h != nil {
 			p := &f.historyPos

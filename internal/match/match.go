@@ -116,7 +116,7 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	groups := kb.Groups()
 	rules := make([]triage.Rule, 0, len(kb.RedFlags)+len(kb.Safety))
 	for _, f := range kb.RedFlags {
-		rules = append(rules, triage.Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless, SelfOnly: true, Settles: true})
+		rules = append(rules, triage.Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless, SelfOnly: true, Reports: true})
 	}
 	for _, x := range kb.Safety {
 		rules = append(rules, triage.Rule{ID: x.ID, Triggers: x.Triggers, Unless: x.Unless})
@@ -125,7 +125,8 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	h := kb.History
 	history := triage.History{Past: h.Past, PastAfter: h.PastAfter, Recent: h.Recent, Earlier: h.Earlier, Now: h.Now,
 		Settled: h.Settled, Checked: h.Checked, Again: h.Again}
-	if m.flags, err = triage.Compile(m.an, triage.Config{Rules: rules, Groups: groups, History: history}); err != nil {
+	if m.flags, err = triage.Compile(m.an, triage.Config{Rules: rules, Groups: groups, History: history,
+		Asking: triage.Asking{Frames: kb.Asking.Frames, Unreal: kb.Asking.Unreal, Disclaimers: kb.Asking.Disclaimers}}); err != nil {
 		return nil, fmt.Errorf("compile safety triggers: %w", err)
 	}
 	drules := make([]triage.Rule, len(kb.Declines))

@@ -72,9 +72,10 @@ type Rule struct {
 	// got a fever" or "my pal's waters went" raise nothing, while "my
 	// sister is 30 weeks and bleeding" does (see OthersGroup).
 	SelfOnly bool
-	// Settles marks a sign that, told as history that was checked and
-	// settled, raises no alarm (see History).
-	Settles bool
+	// Reports marks a sign that fires only when the member reports it as
+	// happening now: told as settled history (see History) or asked about
+	// (see Asking), it raises no alarm.
+	Reports bool
 }
 
 // Config is what Compile builds a Set from.
@@ -84,6 +85,8 @@ type Config struct {
 	Groups map[string][]string
 	// History tells settled history from a sign happening now.
 	History History
+	// Asking tells a question about a sign from a report of one.
+	Asking Asking
 }
 
 // OthersGroup names the word group of people who are not the pregnant
@@ -98,7 +101,8 @@ const OthersGroup = "others"
 type Set struct {
 	ids        []string
 	selfOnly   []bool
-	settles    []bool
+	reports    []bool
+	asking     asking
 	history    history
 	others     map[string]bool // lemmas of people who are not the member
 	selves     map[string]bool // lemmas of the member and of a pregnancy
@@ -228,7 +232,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	for ri, r := range rules {
 		s.ids = append(s.ids, r.ID)
 		s.selfOnly = append(s.selfOnly, r.SelfOnly)
-		s.settles = append(s.settles, r.Settles)
+		s.reports = append(s.reports, r.Reports)
 		for ti, t := range r.Triggers {
 			parts := strings.Split(t, " & ")
 			if len(parts) > maxParts {
@@ -299,6 +303,21 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 		}
 		l.ps.index(freq)
 	}
+	q := &s.asking
+	for _, l := range []struct {
+		name string
+		ps   *patterns
+		list []string
+	}{{"frame", &q.frames, c.Asking.Frames}, {"unreal", &q.unreal, c.Asking.Unreal}, {"disclaimer", &q.disclaimers, c.Asking.Disclaimers}} {
+		for i, pattern := range l.list {
+			if err := l.ps.add(a, groups, -1, i, pattern); err != nil {
+				errs = append(errs, fmt.Sprintf("asking: %s %q: %v", l.name, pattern, err))
+			}
+		}
+		l.ps.index(freq)
+	}
+	q.firstPerson = lemmaSet(a, "i", "me", "my", "mine", "myself", "we", "us", "our")
+	q.blockers = lemmaSet(a, "i", "we", "she", "he", "they", "but", "however", "although", "now")
 	s.unless.index(freq)
 	s.hedges = lemmaSet(a, "sure", "certain", "idea", "clue", "clear", "doubt", "much", "many", "lot", "lots",
 		"very", "too", "heavy", "heavily", "more", "longer", "really", "that", "only", "just", "tell", "know",
@@ -690,12 +709,13 @@ const (
 	SomeoneElse           // it is about someone else ("my husband's got a fever")
 	Settled               // it is settled history ("fell last month, checked, all fine")
 	Partial               // one part of a " & " trigger, whose other parts are not in its sentence
+	Asked                 // it is asked about, not reported ("what counts as reduced movements?")
 )
 
 func (v Verdict) String() string {
 	return [...]string{"fired", "negated by a cue before it", "negated as an item of a negated list",
 		"negated by a cue inside it", "negated by an answer after it", "cancelled by an unless pattern",
-		"about someone else", "settled history", "waiting for the other parts of its trigger"}[v]
+		"about someone else", "settled history", "waiting for the other parts of its trigger", "asked about, not reported"}[v]
 }
 
 func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
@@ -711,8 +731,13 @@ func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) V
 			return v
 		}
 	}
-	if s.settles[p.rule] && (s.settled(tokens, sc, m) || s.reassurance(tokens, sc, m)) {
-		return Settled
+	if s.reports[p.rule] {
+		if s.settled(tokens, sc, m) || s.reassurance(tokens, sc, m) {
+			return Settled
+		}
+		if s.askedAbout(tokens, sc, m) {
+			return Asked
+		}
 	}
 	return Fired
 }

@@ -26,12 +26,13 @@ func compile(t testing.TB) (*analyze.Analyzer, *triage.Set) {
 	a := analyze.New(kb)
 	var rules []triage.Rule
 	for _, f := range kb.RedFlags {
-		rules = append(rules, triage.Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless, SelfOnly: true, Settles: true})
+		rules = append(rules, triage.Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless, SelfOnly: true, Reports: true})
 	}
 	h := kb.History
 	set, err := triage.Compile(a, triage.Config{Rules: rules, Groups: kb.Groups(),
 		History: triage.History{Past: h.Past, PastAfter: h.PastAfter, Recent: h.Recent, Earlier: h.Earlier, Now: h.Now,
-			Settled: h.Settled, Checked: h.Checked, Again: h.Again}})
+			Settled: h.Settled, Checked: h.Checked, Again: h.Again},
+		Asking: triage.Asking{Frames: kb.Asking.Frames, Unreal: kb.Asking.Unreal, Disclaimers: kb.Asking.Disclaimers}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,6 +108,16 @@ func TestMatch(t *testing.T) {
 		{"my toddler fell off the slide", ""},
 		{"she is still kicking", ""},
 		{"a blood test", ""},
+		// Asked about, not reported: a question framed about the sign, a
+		// dream, a question with a disclaimer; not a question about "my".
+		{"what counts as bleeding?", ""},
+		{"how do you tell the difference between a back spasm and a contraction?", ""},
+		{"I keep having dreams about bleeding", ""},
+		{"contractions: do they hurt your back? just curious, not having any", ""},
+		{"how do you tell if she hasn't moved?", "movements"},
+		{"what counts as bleeding? I'm bleeding now", "bleeding"},
+		{"contractions every 5 minutes, do they hurt your back? just curious", "contractions"},
+		{"what do I do, I'm bleeding", "bleeding"},
 		// Parts joined by " & " match anywhere in one sentence.
 		{"she usually kicks like mad after dinner but I've felt only a couple of tiny ones tonight", "movements"},
 		{"she usually kicks like mad after dinner. I've felt only a couple of tiny ones tonight", ""},

@@ -1,0 +1,97 @@
+package triage
+
+import "github.com/backcare/backcare/internal/analyze"
+
+// Asking holds the patterns that tell a question about a sign ("what
+// counts as reduced movements?", "how do you tell a contraction from a
+// spasm?") or a sign that is not real ("I keep dreaming my waters break")
+// from a member reporting one. A match of a rule with Reports set is asked
+// about, and fires nothing, when
+//   - an Unreal pattern governs it: a dream, "what if", "in case";
+//   - or a Frame pattern governs it and no first-person word or pronoun
+//     stands between the frame and the end of the sign: "what counts as
+//     reduced movements?", but not "how do I know if my waters have
+//     gone?" nor "how do you tell if she hasn't moved?";
+//   - or its sentence is a question, a Disclaimer pattern, a denial, stands
+//     anywhere in the message ("just curious, not having any"), and no
+//     first-person word stands in the sign's clause up to its end.
+//
+// A pattern governs a match that starts after the pattern starts in the
+// same clause, with no subject pronoun, "but" or "now" between and at most
+// maxGoverned content words. Every pattern is ordered, like an unless
+// pattern.
+type Asking struct {
+	Frames, Unreal, Disclaimers []string
+}
+
+// asking is the compiled Asking.
+type asking struct {
+	frames, unreal, disclaimers patterns
+	firstPerson, blockers       map[string]bool
+}
+
+// maxGoverned is how many content words may stand between a frame and the
+// sign it governs.
+const maxGoverned = 5
+
+// askedAbout reports whether a match is asked about (see Asking).
+func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, m match) bool {
+	q := &s.asking
+	if s.governed(tokens, sc, &q.unreal, m, false) || s.governed(tokens, sc, &q.frames, m, true) {
+		return true
+	}
+	end := m.end + 1
+	for end < len(tokens) && !isClauseEnd(tokens[end]) {
+		end++
+	}
+	if end >= len(tokens) || !tokens[end].Is(analyze.Question) {
+		return false
+	}
+	for j := m.end; j >= 0 && !tokens[j].Is(analyze.Break); j-- {
+		if q.firstPerson[tokens[j].Lemma] {
+			return false
+		}
+	}
+	return q.disclaimers.any(s, tokens, sc, 0, len(tokens), 0)
+}
+
+// governed reports whether a pattern of ps governs the match; generic asks
+// for no first-person word from the pattern to the match's end.
+func (s *Set) governed(tokens []analyze.Token, sc *scratch, ps *patterns, m match, generic bool) bool {
+	q := &s.asking
+	lo := m.start
+	for lo > 0 && !tokens[lo-1].Is(analyze.Break) {
+		lo--
+	}
+	hi := m.end + 1
+	for hi < len(tokens) && !tokens[hi].Is(analyze.Break) {
+		hi++
+	}
+	found := false
+	ps.find(s, tokens, sc, lo, hi, func(p *phrase, pm match) bool {
+		if pm.start >= m.start || pm.start < lo || s.negatedUnless(tokens, p, pm) {
+			return true // the frame must open before the sign ("what temperature counts as a fever")
+		}
+		content := 0
+		for j := pm.end + 1; j < m.start; j++ {
+			t := tokens[j]
+			if q.blockers[t.Lemma] || generic && q.firstPerson[t.Lemma] {
+				return true
+			}
+			if !t.Is(analyze.Stop) {
+				content++
+			}
+		}
+		if generic {
+			// "how do you tell if she hasn't moved?" is about this baby.
+			for j := m.start; j <= m.end; j++ {
+				if q.firstPerson[tokens[j].Lemma] || q.blockers[tokens[j].Lemma] {
+					return true
+				}
+			}
+		}
+		found = content <= maxGoverned
+		return !found
+	})
+	return found
+}

@@ -235,9 +235,10 @@ func (d *decoder) list(n *yaml.Node, what string) ([]string, []Pos) {
 	for _, item := range n.Content {
 		item = resolve(item)
 		s := d.text(item, what+" item")
-		if c := strings.TrimPrefix(item.LineComment, "#"); c != item.LineComment && c != "" && c[0] != ' ' {
-			// "- through #|two pads": YAML read " #|two pads" as a comment.
-			d.errorf(d.pos(item), "%s item %q is followed by the comment %q: if the # belongs to it, quote the item", what, s, item.LineComment)
+		if item.LineComment != "" {
+			// "- at # weeks": YAML reads " # weeks" as a comment, and a
+			// pattern cut short matches far too much.
+			d.errorf(d.pos(item), "%s item %q is followed by the comment %q: if the # belongs to it, quote the item; otherwise put the comment on its own line", what, s, item.LineComment)
 		}
 		out, ps = append(out, s), append(ps, d.pos(item))
 	}

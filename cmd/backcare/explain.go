@@ -100,6 +100,9 @@ func printFindings(w io.Writer, kb *knowledge.Base, fs []triage.Finding, decline
 		if f.Unless >= 0 && f.Unless < len(unless) {
 			fmt.Fprintf(w, " %q", unless[f.Unless])
 		}
+		if len(f.Because) > 0 {
+			fmt.Fprintf(w, " (%s)", strings.Join(f.Because, ", "))
+		}
 		fmt.Fprintln(w)
 	}
 }

@@ -52,7 +52,13 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, m match) bool {
 			return false
 		}
 	}
-	return q.disclaimers.any(s, tokens, sc, 0, len(tokens), 0)
+	// The denial stands in another sentence: "contractions: do they hurt?
+	// not having any", not "hasn't kicked since this morning??".
+	slo := m.start
+	for slo > 0 && !isClauseEnd(tokens[slo-1]) {
+		slo--
+	}
+	return q.disclaimers.any(s, tokens, sc, 0, slo, 0) || q.disclaimers.any(s, tokens, sc, end+1, len(tokens), end+1)
 }
 
 // governed reports whether a pattern of ps governs the match; generic asks
@@ -90,7 +96,9 @@ func (s *Set) governed(tokens []analyze.Token, sc *scratch, ps *patterns, m matc
 				}
 			}
 		}
-		found = content <= maxGoverned
+		if found = content <= maxGoverned; found {
+			sc.because(ps, p)
+		}
 		return !found
 	})
 	return found

@@ -2,6 +2,7 @@ package triage
 
 import (
 	"slices"
+	"strconv"
 
 	"github.com/backcare/backcare/internal/analyze"
 )
@@ -34,6 +35,8 @@ type History struct {
 // patterns is a compiled list of ordered patterns with an index by the
 // lemma each is anchored on.
 type patterns struct {
+	name   string   // what the patterns are, for Explain: "past", "frame"
+	text   []string // each pattern as written, by phrase.trigger
 	list   []phrase
 	anchor map[string][]int32
 }
@@ -47,6 +50,10 @@ func (ps *patterns) add(a *analyze.Analyzer, groups map[string][]string, rule, i
 	if ps.anchor == nil {
 		ps.anchor = map[string][]int32{}
 	}
+	for len(ps.text) <= index {
+		ps.text = append(ps.text, "")
+	}
+	ps.text[index] = pattern
 	for _, terms := range expanded {
 		ps.list = append(ps.list, phrase{rule: int32(rule), trigger: int32(index), terms: terms, ordered: true})
 	}
@@ -90,9 +97,19 @@ func (ps *patterns) any(s *Set, tokens []analyze.Token, sc *scratch, lo, hi, fro
 	found := false
 	ps.find(s, tokens, sc, lo, hi, func(p *phrase, m match) bool {
 		found = m.start >= from && m.end < hi && !s.negatedUnless(tokens, p, m)
+		if found {
+			sc.because(ps, p)
+		}
 		return !found
 	})
 	return found
+}
+
+// because records, for Explain, a pattern that decided a verdict.
+func (sc *scratch) because(ps *patterns, p *phrase) {
+	if sc.explain && int(p.trigger) < len(ps.text) {
+		sc.why = append(sc.why, ps.name+" "+strconv.Quote(ps.text[p.trigger]))
+	}
 }
 
 // history is the compiled History.
@@ -138,7 +155,9 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 					content++
 				}
 			}
-			past = content <= 1
+			if past = content <= 1; past {
+				sc.because(&h.pastAfter, p)
+			}
 			return !past
 		})
 	}
@@ -158,6 +177,9 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 	}
 	evidence.find(s, tokens, sc, m.end+1, end, func(p *phrase, sm match) bool {
 		found = sm.start > m.end && sm.end < end && !s.negatedUnless(tokens, p, sm) && !asked(tokens, sm.end)
+		if found {
+			sc.because(evidence, p)
+		}
 		return !found
 	})
 	return found
@@ -183,6 +205,9 @@ func (s *Set) reassurance(tokens []analyze.Token, sc *scratch, m match) bool {
 	h.settled.find(s, tokens, sc, m.start-maxTerms*(maxGap+1), m.end+maxTerms*(maxGap+1)+1, func(p *phrase, sm match) bool {
 		found = sm.start <= m.end && sm.end >= m.start && !slices.Contains(p.terms, negLemma) &&
 			!s.negatedUnless(tokens, p, sm) && !asked(tokens, sm.end)
+		if found {
+			sc.because(&h.settled, p)
+		}
 		return !found
 	})
 	return found && h.past.any(s, tokens, sc, 0, m.start, 0)

@@ -134,11 +134,13 @@ type phrase struct {
 }
 
 type scratch struct {
-	seen  []bool     // per rule
-	joint []jointHit // parts of " & " triggers found so far
-	sent  []int32    // per token: which sentence it is in
-	used  []bool     // per token, while matching one phrase
-	pos   []int      // where each term of the phrase being matched was found
+	explain bool       // record why (see because)
+	why     []string   // patterns that decided the last verdict
+	seen    []bool     // per rule
+	joint   []jointHit // parts of " & " triggers found so far
+	sent    []int32    // per token: which sentence it is in
+	used    []bool     // per token, while matching one phrase
+	pos     []int      // where each term of the phrase being matched was found
 }
 
 // jointHit records which parts of a " & " trigger matched in a sentence.
@@ -301,6 +303,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 				errs = append(errs, fmt.Sprintf("history: %s %q: %v", l.name, pattern, err))
 			}
 		}
+		l.ps.name = l.name
 		l.ps.index(freq)
 	}
 	q := &s.asking
@@ -314,6 +317,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 				errs = append(errs, fmt.Sprintf("asking: %s %q: %v", l.name, pattern, err))
 			}
 		}
+		l.ps.name = l.name
 		l.ps.index(freq)
 	}
 	q.firstPerson = lemmaSet(a, "i", "me", "my", "mine", "myself", "we", "us", "our")
@@ -983,7 +987,10 @@ type Finding struct {
 	// the match, or -1.
 	Unless int
 	// Part is which part of a " & " trigger matched (from 1), or 0.
-	Part     int
+	Part int
+	// Because names the history or asking patterns that made a match
+	// settled history or asked about: `past "last week"`.
+	Because  []string
 	sentence int32
 }
 
@@ -1002,8 +1009,13 @@ func (s *Set) Explain(tokens []analyze.Token) []Finding {
 			return true
 		}
 		seen[key] = true
+		sc.explain, sc.why = true, sc.why[:0]
 		f := Finding{Rule: s.ids[p.rule], Trigger: int(p.trigger), Words: p.terms,
 			Verdict: s.verdict(tokens, sc, p, m), Unless: -1, Part: int(p.part)}
+		sc.explain = false
+		if f.Verdict == Settled || f.Verdict == Asked {
+			f.Because = slices.Clone(sc.why)
+		}
 		if f.Verdict == Cancelled {
 			f.Unless = s.cancelled(tokens, sc, p.rule, m.start, m.end)
 		}

@@ -17,7 +17,8 @@ var contractions = map[string][]string{
 	// Scots and other dialects.
 	"cannae": {"can", "not"}, "canna": {"can", "not"}, "dinnae": {"do", "not"}, "didnae": {"did", "not"},
 	"wisnae": {"was", "not"}, "isnae": {"is", "not"}, "wouldnae": {"would", "not"}, "couldnae": {"could", "not"},
-	"willnae": {"will", "not"}, "hasnae": {"has", "not"}, "havnae": {"have", "not"}, "havenae": {"have", "not"},
+	"willnae": {"will", "not"}, "doesnae": {"does", "not"}, "disnae": {"does", "not"}, "shouldnae": {"should", "not"},
+	"widnae": {"would", "not"}, "hasnae": {"has", "not"}, "havnae": {"have", "not"}, "havenae": {"have", "not"},
 	"nae": {"no"}, "naebody": {"nobody"}, "naethin": {"nothing"}, "nuthin": {"nothing"}, "nothin": {"nothing"},
 	"ain": {"is", "not"}, "ion": {"i", "do", "not"}, "dont": {"do", "not"},
 }

@@ -12,8 +12,9 @@
 // "contractions" do not. A trigger matches when all its words appear, in
 // any order, within len(words)+Slack tokens of one clause. A trigger may
 // join parts with " & " ("{baby} usually|normally & only|barely today"):
-// it matches when every part matches, unnegated, in the same sentence,
-// however far apart, for signs that are described across a sentence.
+// it matches when every part matches, unnegated, in one sentence or two
+// that follow each other, however far apart, for signs that are described
+// across a sentence.
 //
 // A match is negated, and fires nothing, when
 //   - a negation cue ("no", "not", "never", "without") stands before it in
@@ -106,6 +107,7 @@ type Set struct {
 	history    history
 	others     map[string]bool // lemmas of people who are not the member
 	selves     map[string]bool // lemmas of the member and of a pregnancy
+	pregnancy  map[string]bool // lemmas of a pregnancy: "weeks", "pregnant"
 	phrases    []phrase
 	anchors    map[string][]int32 // lemma -> phrases anchored on it
 	negAnch    []int32            // phrases anchored on a negation
@@ -115,6 +117,7 @@ type Set struct {
 	answers    map[string]bool // words that may follow an answering "no"
 	fine       map[string]bool // one-word answers that mean all is well: "temperature: normal"
 	adverbs    map[string]bool // words that may stand between an absence's cue and its word: "can't even feel"
+	habits     map[string]bool // words that make what follows a habit: "usually", "normally"
 	quantities map[string]bool // amounts after a negated sign that mean some is there: "not bleeding much"
 	joins      map[string]bool // list connectors: or, and, nor
 	pool       sync.Pool       // *scratch
@@ -165,16 +168,22 @@ func (sc *scratch) matchJoint(tokens []analyze.Token, p *phrase, m match) bool {
 			}
 		}
 	}
-	key := jointHit{rule: p.rule, trigger: p.trigger, sentence: sc.sent[m.start]}
-	i := slices.IndexFunc(sc.joint, func(h jointHit) bool {
-		return h.rule == key.rule && h.trigger == key.trigger && h.sentence == key.sentence
-	})
-	if i < 0 {
-		sc.joint = append(sc.joint, key)
-		i = len(sc.joint) - 1
+	// A part counts for its own sentence and the next one, so that "she's
+	// normally so active after dinner. Tonight hardly anything." matches.
+	full := false
+	for _, sent := range [2]int32{sc.sent[m.start], sc.sent[m.start] + 1} {
+		key := jointHit{rule: p.rule, trigger: p.trigger, sentence: sent}
+		i := slices.IndexFunc(sc.joint, func(h jointHit) bool {
+			return h.rule == key.rule && h.trigger == key.trigger && h.sentence == key.sentence
+		})
+		if i < 0 {
+			sc.joint = append(sc.joint, key)
+			i = len(sc.joint) - 1
+		}
+		sc.joint[i].parts |= 1 << (p.part - 1)
+		full = full || sc.joint[i].parts == 1<<p.parts-1
 	}
-	sc.joint[i].parts |= 1 << (p.part - 1)
-	return sc.joint[i].parts == 1<<p.parts-1
+	return full
 }
 
 // match is one phrase found in a message.
@@ -231,6 +240,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 		}
 		s.selves[l] = true
 	}
+	s.pregnancy = lemmaSet(a, "pregnant", "pregnancy", "expecting", "week", "weeks", "wk", "wks", "trimester", "due")
 	for ri, r := range rules {
 		s.ids = append(s.ids, r.ID)
 		s.selfOnly = append(s.selfOnly, r.SelfOnly)
@@ -330,10 +340,11 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	s.answers = lemmaSet(a, "way", "really", "thankfully", "luckily", "thank", "at", "all", "none", "whatsoever",
 		"nothing", "fine", "ok", "okay", "good", "phew", "thankfully", "nah", "nope", "not", "drop", "one", "trace",
 		"bit", "sign", "speck", "thing", "sausage", "peep", "twinge", "hint")
+	s.habits = lemmaSet(a, "usually", "normally", "always", "typically", "generally", "ordinarily", "often")
 	s.quantities = lemmaSet(a, "much", "many", "lot", "lots", "loads", "heavy", "heavily", "more", "as", "too",
 		"very", "that", "enough", "badly", "properly", "usual")
 	s.adverbs = lemmaSet(a, "even", "hardly", "barely", "really", "properly", "quite", "actually", "literally",
-		"honestly", "just", "still", "ever", "always", "yet", "much")
+		"honestly", "just", "still", "ever", "always", "yet", "much", "think", "remember", "recall", "able", "sure")
 	s.fine = lemmaSet(a, "fine", "normal", "ok", "okay", "good", "grand", "intact", "clear", "negative", "nil", "zero")
 	s.joins = lemmaSet(a, "or", "and", "nor", "no", "any", "nothing")
 	s.enders = lemmaSet(a, "but", "just", "only", "though", "however", "although", "yet", "except", "apart", "besides", "still")
@@ -784,6 +795,19 @@ func (s *Set) someoneElse(tokens []analyze.Token, m match) bool {
 		case s.selves[t.Lemma]:
 			return false
 		case s.others[t.Lemma]:
+			// "my daughter's got a terrible pain in her tummy... 28 weeks":
+			// a pregnancy later in the sentence makes her the one.
+			// Not the member's own ("I'm 26 weeks"), not a negated one
+			// ("she is not pregnant"), nor when it happened ("at 38 weeks").
+			for k := m.end + 1; k < len(tokens) && !isClauseEnd(tokens[k]); k++ {
+				t := tokens[k]
+				if s.selves[t.Lemma] && !s.pregnancy[t.Lemma] {
+					break
+				}
+				if s.pregnancy[t.Lemma] && !s.negatedBefore(tokens, k) && !(k >= 2 && tokens[k-2].Lemma == "at") {
+					return false
+				}
+			}
 			return true
 		}
 	}
@@ -950,12 +974,24 @@ func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, 
 	found := -1
 	reach := maxTerms * (maxGap + 1)
 	s.unless.find(s, tokens, sc, start-reach, end+reach+1, func(u *phrase, m match) bool {
-		if u.rule == rule && m.start <= end && m.end >= start && !s.negatedUnless(tokens, u, m) {
+		if u.rule == rule && m.start <= end && m.end >= start && !s.negatedUnless(tokens, u, m) && !s.habitual(tokens, m.start) {
 			found = int(u.trigger)
 		}
 		return found < 0
 	})
 	return found
+}
+
+// habitual reports whether the clause before index j says what usually
+// happens: "usually she is moving a lot at night" reassures about nothing
+// today.
+func (s *Set) habitual(tokens []analyze.Token, j int) bool {
+	for k := j - 1; k >= 0 && !tokens[k].Is(analyze.Break); k-- {
+		if s.habits[tokens[k].Lemma] {
+			return true
+		}
+	}
+	return false
 }
 
 // negatedUnless reports whether an unless match is itself negated: "she
@@ -1031,7 +1067,7 @@ func (s *Set) Explain(tokens []analyze.Token) []Finding {
 	for _, i := range joint {
 		f := &out[i]
 		complete := slices.ContainsFunc(sc.joint, func(h jointHit) bool {
-			return s.ids[h.rule] == f.Rule && int(h.trigger) == f.Trigger && h.sentence == f.sentence &&
+			return s.ids[h.rule] == f.Rule && int(h.trigger) == f.Trigger && (h.sentence == f.sentence || h.sentence == f.sentence+1) &&
 				h.parts == 1<<s.partsOf(h.rule, h.trigger)-1
 		})
 		if !complete {

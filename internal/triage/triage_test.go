@@ -120,7 +120,10 @@ func TestMatch(t *testing.T) {
 		{"what do I do, I'm bleeding", "bleeding"},
 		// Parts joined by " & " match anywhere in one sentence.
 		{"she usually kicks like mad after dinner but I've felt only a couple of tiny ones tonight", "movements"},
-		{"she usually kicks like mad after dinner. I've felt only a couple of tiny ones tonight", ""},
+		{"she usually kicks like mad after dinner. I've felt only a couple of tiny ones tonight", "movements"},
+		{"she usually kicks like mad after dinner. my back hurts. I've felt only a couple of tiny ones tonight", ""},
+		// A habit reassures about nothing now.
+		{"usually she is still kicking at night, today not felt her kick", "movements"},
 		// Settled history: past, checked and over; but not if it is now,
 		// came back, was only asked about, or "at 30 weeks" comes first.
 		{"had some bleeding at 8 weeks, scan was all fine. now 22 weeks", ""},
@@ -133,6 +136,8 @@ func TestMatch(t *testing.T) {
 		{"I'm at 30 weeks and bleeding, all fine last week", "bleeding"},
 		{"I'm bleeding, had a check last week, all fine", "bleeding"},
 		{"I bled a lot with my first, now 30 weeks", ""},
+		{"my son fell off the slide", ""},
+		{"my daughter had a fall, she's 28 weeks", "fall"},
 		{"this is my first pregnancy and I'm bleeding", "bleeding"},
 		{"fell yesterday, all fine I think", "fall"},
 		{"fell on Sunday, went in and they checked me and baby, all fine", ""},

@@ -38,6 +38,7 @@ type Metrics struct {
 	received   *prometheus.CounterVec
 	replies    *prometheus.CounterVec
 	answers    *prometheus.CounterVec
+	safety     *prometheus.CounterVec
 	feedback   *prometheus.CounterVec
 	kbInfo     *prometheus.GaugeVec
 	latency    *prometheus.HistogramVec
@@ -58,6 +59,8 @@ func NewMetrics(version string) *Metrics {
 			Help: "Messages handed to the engine, by platform."}, []string{"platform"}),
 		replies: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "backcare_replies_total",
 			Help: "Replies by platform and kind (topic, clarification, fallback, decline, urgent, info, rate-limited, none)."}, []string{"platform", "kind"}),
+		safety: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "backcare_safety_total",
+			Help: "Replies that met a safety category (a red flag's id, crisis, abuse, loss), by category; one message may count under several."}, []string{"category"}),
 		answers: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "backcare_answers_total",
 			Help: "Topic answers by topic id."}, []string{"topic"}),
 		feedback: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "backcare_feedback_total",
@@ -80,7 +83,7 @@ func NewMetrics(version string) *Metrics {
 	build := prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "backcare_build_info",
 		Help: "Build information; the value is always 1."}, []string{"version", "goversion"})
 	build.WithLabelValues(version, runtime.Version()).Set(1)
-	reg.MustRegister(m.received, m.replies, m.answers, m.feedback, m.kbInfo, m.latency, m.sendErrors, m.reloads, m.stateErrs, m.deliveries, m.dropped, build,
+	reg.MustRegister(m.received, m.replies, m.answers, m.safety, m.feedback, m.kbInfo, m.latency, m.sendErrors, m.reloads, m.stateErrs, m.deliveries, m.dropped, build,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	// Start the per-kind series at zero so dashboards see them before the
 	// first event.
@@ -96,6 +99,9 @@ func (m *Metrics) Observe(msg bot.Message, r bot.Reply, d time.Duration) {
 	m.replies.WithLabelValues(msg.Platform, string(r.Kind)).Inc()
 	if r.Kind == bot.KindAnswer {
 		m.answers.WithLabelValues(r.TopicID).Inc()
+	}
+	for _, c := range r.Safety {
+		m.safety.WithLabelValues(c).Inc()
 	}
 	if f := r.Feedback; f != nil && !f.Repeat && (f.Vote == bot.VoteUp || f.Vote == bot.VoteDown) {
 		topic := f.Topic

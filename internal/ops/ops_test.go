@@ -171,6 +171,26 @@ func TestFeedbackCounter(t *testing.T) {
 	}
 }
 
+func TestSafetyCounter(t *testing.T) {
+	m := ops.NewMetrics("test")
+	for _, r := range []bot.Reply{
+		{Kind: bot.KindUrgent, RedFlags: []string{"abuse", "fall"}, Safety: []string{"abuse", "fall"}},
+		{Kind: bot.KindUrgent, RedFlags: []string{"crisis"}, Safety: []string{"crisis"}},
+		{Kind: bot.KindLoss, Safety: []string{"loss"}},
+		{Kind: bot.KindAnswer, TopicID: "rest"},
+	} {
+		m.Observe(bot.Message{Platform: "console", Text: "never counted"}, r, 0)
+	}
+	for _, tt := range []struct {
+		category string
+		want     float64
+	}{{"abuse", 1}, {"fall", 1}, {"crisis", 1}, {"loss", 1}, {"rest", -1}} {
+		if got := metric(t, m, "backcare_safety_total", map[string]string{"category": tt.category}); got != tt.want {
+			t.Errorf("backcare_safety_total{category=%q} = %v, want %v", tt.category, got, tt.want)
+		}
+	}
+}
+
 func TestKnowledgeVersionInfo(t *testing.T) {
 	m := ops.NewMetrics("test")
 	m.KnowledgeVersion("aaaaaaaaaaaa")

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -68,6 +69,7 @@ type brain struct {
 	answers    map[string][]Block // topic, red-flag or safety id -> answer blocks
 	sources    map[string]Block   // topic, red-flag or safety id -> "Source: ..." notice
 	safety     map[string]safetyInfo
+	reviewed   string // what /about says about the content's review
 }
 
 // safetyInfo is what the engine needs to know of a red flag or safety item.
@@ -98,7 +100,8 @@ func NewEngine(kb *knowledge.Base, cls Classifier, opts Options) *Engine {
 // being handled finish with the old ones.
 func (e *Engine) Swap(kb *knowledge.Base, cls Classifier) {
 	br := &brain{kb: kb, cls: cls, disclaimer: kb.Localize(kb.Disclaimer, e.region),
-		answers: map[string][]Block{}, sources: map[string]Block{}, safety: map[string]safetyInfo{}}
+		answers: map[string][]Block{}, sources: map[string]Block{}, safety: map[string]safetyInfo{},
+		reviewed: reviewNote(kb.Reviews())}
 	for _, t := range kb.Topics {
 		br.answers[t.ID] = ParseBlocks(kb.Localize(t.Answer, e.region))
 		br.sources[t.ID] = sourceNotice(kb, t.Sources)
@@ -315,6 +318,7 @@ func (e *Engine) command(ctx context.Context, br *brain, key string, cc *ChatCon
 		return info(
 			Block{Kind: Paragraph, Text: "Backcare answers questions about back spasms in pregnancy from these sources:"},
 			Block{Kind: Bullets, Items: items},
+			Block{Kind: Paragraph, Text: br.reviewed},
 			Block{Kind: Notice, Text: br.disclaimer},
 		)
 	case CmdCauses:
@@ -328,6 +332,26 @@ func (e *Engine) command(ctx context.Context, br *brain, key string, cc *ChatCon
 	default:
 		return e.help(br, false)
 	}
+}
+
+// reviewNote says, in a line or two for a phone, when the content was last
+// reviewed and by whom, how much of it, or plainly that it never was.
+func reviewNote(s knowledge.ReviewSummary) string {
+	if s.Reviewed == 0 {
+		return "This content has not been reviewed by a midwife or doctor yet."
+	}
+	by := s.By[0]
+	switch {
+	case len(s.By) == 2:
+		by += " and " + s.By[1]
+	case len(s.By) > 2:
+		by += ", " + s.By[1] + " and others"
+	}
+	note := "Last reviewed on " + s.Last.Format("2 January 2006") + " by " + by + "."
+	if s.Reviewed < s.Total {
+		note += fmt.Sprintf(" %d of %d answers have been reviewed so far.", s.Reviewed, s.Total)
+	}
+	return note
 }
 
 // category answers the category's first topic (its overview) and offers

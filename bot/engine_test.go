@@ -305,3 +305,66 @@ func TestThreadsKeepSeparateContexts(t *testing.T) {
 		t.Errorf("tell me more in the same thread: kind %s, want a related topic", r.Kind)
 	}
 }
+
+// TestAboutSaysWhenReviewed: /about names the latest review and who made
+// it, says how much is reviewed when not all of it is, and says plainly
+// when nothing has been reviewed.
+func TestAboutSaysWhenReviewed(t *testing.T) {
+	kbWith := func(topic, flag string) string {
+		return `disclaimer: Not medical advice.
+review_every: 12 months
+sources: [{id: src, title: A source, where: Somewhere}]
+topics:
+  - id: heat
+    title: Heat packs
+    category: relief
+    examples: [heat one, heat two, heat three, heat four, heat five, heat six, heat seven, heat eight]
+    answer: Use heat.
+    sources: [src]
+` + topic + `
+red_flags:
+  - id: bleeding
+    title: Bleeding
+    level: midwife
+    triggers: [bleeding]
+    answer: Call your midwife now.
+    sources: [src]
+` + flag + "\n"
+	}
+	const (
+		jane = `    reviewed: {by: "Jane Doe, midwife", on: 2025-11-30}`
+		rao  = `    reviewed: {by: "Dr Rao, GP", on: 2025-03-02}`
+		both = `    reviewed: {by: "Dr Rao, GP", on: 2025-11-30}`
+	)
+	tests := []struct {
+		name, topic, flag string
+		want, not         string
+	}{
+		{"never reviewed", "", "", "This content has not been reviewed by a midwife or doctor yet.", "Last reviewed"},
+		{"partly reviewed", jane, "", "Last reviewed on 30 November 2025 by Jane Doe, midwife. 1 of 2 answers have been reviewed so far.", "not been reviewed"},
+		{"all reviewed, the latest counts", rao, jane, "Last reviewed on 30 November 2025 by Jane Doe, midwife.", "so far"},
+		{"two reviewers on the latest day", jane, both, "Last reviewed on 30 November 2025 by Jane Doe, midwife and Dr Rao, GP.", "so far"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			kb, err := knowledge.Parse("kb.yaml", []byte(kbWith(tt.topic, tt.flag)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			eng := bot.NewEngine(kb, match.Must(match.New(kb)), bot.Options{})
+			r := eng.Handle(context.Background(), bot.Message{Platform: "test", ChatID: "about", UserID: "u", Addressed: true, Command: bot.CmdAbout})
+			text := r.PlainText()
+			if !strings.Contains(text, tt.want) || strings.Contains(text, tt.not) {
+				t.Errorf("/about:\n%s\nwant %q, not %q", text, tt.want, tt.not)
+			}
+			if !strings.Contains(text, "A source") || !strings.Contains(text, "Not medical advice.") {
+				t.Errorf("/about lost its sources or disclaimer:\n%s", text)
+			}
+		})
+	}
+	// The embedded knowledge base has not been reviewed by a clinician.
+	r := newEngine(t, bot.Options{}).Handle(context.Background(), bot.Message{Platform: "test", ChatID: "about", UserID: "u", Addressed: true, Command: bot.CmdAbout})
+	if !strings.Contains(r.PlainText(), "This content has not been reviewed by a midwife or doctor yet.") {
+		t.Errorf("embedded /about:\n%s", r.PlainText())
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v4"
 )
@@ -14,6 +15,8 @@ import (
 type decoder struct {
 	file string
 	errs ErrorList
+	// now is the time of loading: a review dated after it is an error.
+	now time.Time
 }
 
 // positions remembers where the parts of a value were written, so that
@@ -36,6 +39,8 @@ func (p *positions) at(field string, i int, fallback Pos) Pos {
 type file struct {
 	disclaimer, welcome      string
 	disclaimerAt, welcomeAt  Pos
+	reviewEvery              *Period
+	reviewEveryAt            Pos
 	sources                  []Source
 	topics                   []Topic
 	flags                    []RedFlag
@@ -83,6 +88,19 @@ func (d *decoder) parse(data []byte) *file {
 	d.fields(root, "file", map[string]func(*yaml.Node){
 		"disclaimer": func(n *yaml.Node) { f.disclaimer, f.disclaimerAt = d.text(n, "disclaimer"), d.pos(n) },
 		"welcome":    func(n *yaml.Node) { f.welcome, f.welcomeAt = d.text(n, "welcome"), d.pos(n) },
+		"review_every": func(n *yaml.Node) {
+			f.reviewEveryAt = d.pos(n)
+			if n.Kind != yaml.ScalarNode {
+				d.errorf(d.pos(n), "review_every must be a number and a unit, such as \"12 months\", not a %s", kindName(n))
+				return
+			}
+			p, err := parsePeriod(strings.TrimSpace(n.Value))
+			if err != nil {
+				d.errorf(d.pos(n), "%s", err)
+				return
+			}
+			f.reviewEvery = &p
+		},
 		"sources": func(n *yaml.Node) {
 			d.each(n, "sources", func(n *yaml.Node) {
 				s, p := d.source(n)
@@ -296,6 +314,7 @@ func (d *decoder) topic(n *yaml.Node) (Topic, positions) {
 		"answer":   func(v *yaml.Node) { t.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
 		"related":  lst(&t.Related, "related"),
 		"sources":  lst(&t.Sources, "sources"),
+		"reviewed": func(v *yaml.Node) { t.Reviewed = d.review(v) },
 	})
 	return t, p
 }
@@ -310,6 +329,7 @@ func (d *decoder) redFlag(n *yaml.Node) (RedFlag, positions) {
 		"unless":   func(v *yaml.Node) { r.Unless, p.list["unless"] = d.list(v, "unless") },
 		"answer":   func(v *yaml.Node) { r.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
 		"sources":  func(v *yaml.Node) { r.Sources, p.list["sources"] = d.list(v, "sources") },
+		"reviewed": func(v *yaml.Node) { r.Reviewed = d.review(v) },
 	})
 	return r, p
 }
@@ -324,8 +344,51 @@ func (d *decoder) safety(n *yaml.Node) (Safety, positions) {
 		"unless":   func(v *yaml.Node) { x.Unless, p.list["unless"] = d.list(v, "unless") },
 		"answer":   func(v *yaml.Node) { x.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
 		"sources":  func(v *yaml.Node) { x.Sources, p.list["sources"] = d.list(v, "sources") },
+		"reviewed": func(v *yaml.Node) { x.Reviewed = d.review(v) },
 	})
 	return x, p
+}
+
+// review reads `reviewed: {by: "Jane Doe, midwife", on: 2026-11-30}`. The
+// date must be a real day written YYYY-MM-DD, and not later than today.
+func (d *decoder) review(n *yaml.Node) *Review {
+	const example = `{by: "Jane Doe, midwife", on: 2026-11-30}`
+	if n.Kind != yaml.MappingNode {
+		d.errorf(d.pos(n), "reviewed must be a mapping of by and on, such as %s", example)
+		return nil
+	}
+	r := &Review{Pos: d.pos(n)}
+	present := d.fields(n, "reviewed", map[string]func(*yaml.Node){
+		"by": func(v *yaml.Node) {
+			r.By = d.text(v, "reviewed by")
+			if r.By == "" && v.Kind == yaml.ScalarNode {
+				d.errorf(d.pos(v), "reviewed by is empty: name the person or role who reviewed it, such as \"Jane Doe, midwife\"")
+			}
+		},
+		"on": func(v *yaml.Node) {
+			s := d.text(v, "reviewed on")
+			if v.Kind != yaml.ScalarNode {
+				return
+			}
+			on, err := time.Parse(DateLayout, s)
+			switch {
+			case s == "":
+				d.errorf(d.pos(v), "reviewed on is empty: write the day of the review as YYYY-MM-DD, such as 2026-11-30")
+			case err != nil:
+				d.errorf(d.pos(v), "reviewed on %q is not a date: write it as YYYY-MM-DD, such as 2026-11-30", s)
+			case on.After(latestDay(d.now)):
+				d.errorf(d.pos(v), "reviewed on %s is in the future (today is %s): record the day the review was done", s, day(d.now).Format(DateLayout))
+			default:
+				r.On = on
+			}
+		},
+	})
+	for _, f := range []string{"by", "on"} {
+		if !present[f] {
+			d.errorf(r.Pos, "reviewed is missing %q: write it as %s", f, example)
+		}
+	}
+	return r
 }
 
 func (d *decoder) smallTalk(n *yaml.Node) (SmallTalk, positions) {

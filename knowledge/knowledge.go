@@ -81,6 +81,9 @@ type Base struct {
 	History History
 	// Asking tells a question about a danger sign from a report of one.
 	Asking Asking
+	// ReviewEvery is how long a review stays valid (review_every;
+	// DefaultReviewEvery when the knowledge base does not set it).
+	ReviewEvery Period
 	// Version identifies the content: a short hash of every file's name
 	// and bytes. Reports use it to compare knowledge-base versions.
 	Version string
@@ -116,7 +119,9 @@ type Topic struct {
 	Related []string
 	// Sources lists source ids the answer is based on.
 	Sources []string
-	Pos     Pos
+	// Reviewed is the last review of the topic's content; nil if never.
+	Reviewed *Review
+	Pos      Pos
 }
 
 // History describes a danger sign told as settled history: "had spotting
@@ -185,7 +190,9 @@ type RedFlag struct {
 	Unless  []string
 	Answer  string
 	Sources []string
-	Pos     Pos
+	// Reviewed is the last review of the red flag; nil if never.
+	Reviewed *Review
+	Pos      Pos
 }
 
 // SafetyKind is the kind of a safety situation.
@@ -220,6 +227,8 @@ type Safety struct {
 	Unless   []string
 	Answer   string
 	Sources  []string
+	// Reviewed is the last review of the safety item; nil if never.
+	Reviewed *Review
 	Pos      Pos
 }
 

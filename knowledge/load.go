@@ -13,6 +13,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -32,7 +33,7 @@ func Embedded() (*Base, error) {
 	if err != nil {
 		return nil, err
 	}
-	return parseFiles(files)
+	return parseFiles(files, time.Now())
 }
 
 // EmbeddedFS returns the embedded knowledge-base files, rooted at "kb".
@@ -42,7 +43,10 @@ func EmbeddedFS() fs.FS { return embedded }
 // a YAML file or a folder whose .yaml and .yml files (searched recursively)
 // are read in name order; together they form one knowledge base. An
 // invalid knowledge base returns an ErrorList naming every problem.
-func Load(paths ...string) (*Base, error) {
+func Load(paths ...string) (*Base, error) { return load(time.Now(), paths...) }
+
+// load is Load at a given time: reviews dated after now are errors.
+func load(now time.Time, paths ...string) (*Base, error) {
 	if len(paths) == 0 {
 		return nil, fmt.Errorf("load knowledge base: no path given")
 	}
@@ -71,7 +75,7 @@ func Load(paths ...string) (*Base, error) {
 	if len(files) == 0 {
 		return nil, fmt.Errorf("load knowledge base %s: no .yaml files found", strings.Join(paths, ", "))
 	}
-	return parseFiles(files)
+	return parseFiles(files, now)
 }
 
 type namedFile struct {
@@ -102,14 +106,14 @@ func readFS(fsys fs.FS, root string) ([]namedFile, error) {
 // Parse decodes and validates a knowledge base held in memory, as one file
 // with the given name. It is meant for tests and tools.
 func Parse(name string, data []byte) (*Base, error) {
-	return parseFiles([]namedFile{{name, data}})
+	return parseFiles([]namedFile{{name, data}}, time.Now())
 }
 
-func parseFiles(files []namedFile) (*Base, error) {
+func parseFiles(files []namedFile, now time.Time) (*Base, error) {
 	var errs ErrorList
 	var parsed []*file
 	for _, nf := range files {
-		d := &decoder{file: nf.name}
+		d := &decoder{file: nf.name, now: now}
 		f := d.parse(nf.data)
 		errs = append(errs, d.errs...)
 		if f != nil {
@@ -145,8 +149,15 @@ var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 	v := &validator{}
 	b := &Base{}
-	var disclaimerAt, welcomeAt Pos
+	var disclaimerAt, welcomeAt, reviewEveryAt Pos
+	b.ReviewEvery = DefaultReviewEvery
 	for _, f := range files {
+		if f.reviewEvery != nil {
+			if reviewEveryAt.File != "" {
+				v.errorf(f.reviewEveryAt, "review_every is set twice (first at %s): one definition holds for the whole knowledge base", reviewEveryAt)
+			}
+			b.ReviewEvery, reviewEveryAt = *f.reviewEvery, f.reviewEveryAt
+		}
 		if f.disclaimer != "" {
 			if b.Disclaimer != "" {
 				v.errorf(f.disclaimerAt, "disclaimer is set twice (first at %s)", disclaimerAt)

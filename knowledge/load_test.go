@@ -17,6 +17,9 @@ func TestEmbeddedIsValid(t *testing.T) {
 	if kb.Disclaimer == "" || kb.Welcome == "" {
 		t.Error("embedded knowledge base needs a disclaimer and a welcome text")
 	}
+	if want := (knowledge.Period{N: 12, Unit: knowledge.Months}); kb.ReviewEvery != want {
+		t.Errorf("embedded review_every = %v, want %v", kb.ReviewEvery, want)
+	}
 	for _, tp := range kb.Topics {
 		if len(tp.Examples) < knowledge.MinExamples {
 			t.Errorf("topic %s has %d examples", tp.ID, len(tp.Examples))

@@ -182,22 +182,23 @@ func cmdKB(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return nil
 	}
 	if len(args) == 0 || args[0] != "validate" {
-		fmt.Fprint(stderr, "Usage: backcare kb validate [PATH...]\n       backcare kb export DIR\n       backcare kb report [--since DATE] [--html FILE] LOG...\n       backcare kb gaps [--top N] [--since DATE] LOG...\n")
+		fmt.Fprint(stderr, "Usage: backcare kb validate [--strict] [PATH...]\n       backcare kb export DIR\n       backcare kb report [--since DATE] [--html FILE] LOG...\n       backcare kb gaps [--top N] [--since DATE] LOG...\n")
 		if len(args) > 0 && (args[0] == "--help" || args[0] == "-h") {
 			return exitError{0}
 		}
 		return exitError{2}
 	}
-	fs := newFlags("kb validate", "kb validate [PATH...]\n\nChecks a knowledge base (the embedded one when no PATH is given). PATHs, files\nor folders of .yaml files, are read together as one knowledge base. Every problem\nis reported as file:line:column; the exit status is 1 if there is any.", stderr)
-	if err := parse(fs, args[1:]); err != nil {
+	fs := newFlags("kb validate", "kb validate [--strict] [PATH...]\n\nChecks a knowledge base (the embedded one when no PATH is given). PATHs, files\nor folders of .yaml files, are read together as one knowledge base. Every problem\nis reported as file:line:column; the exit status is 1 if there is any.\n\nTopics, red flags and safety items never reviewed, or whose review is older\nthan review_every, are warnings: printed, but the exit status stays 0 unless\n--strict is given.", stderr)
+	strict := fs.Bool("strict", false, "fail (exit 1) on review warnings too: entries never reviewed or overdue")
+	paths, err := parseInterspersed(fs, args[1:])
+	if err != nil {
 		return err
 	}
 	var kb *knowledge.Base
-	var err error
-	if fs.NArg() == 0 {
+	if len(paths) == 0 {
 		kb, err = knowledge.Embedded()
 	} else {
-		kb, err = knowledge.Load(fs.Args()...)
+		kb, err = knowledge.Load(paths...)
 	}
 	var list knowledge.ErrorList
 	if errors.As(err, &list) {
@@ -216,6 +217,35 @@ func cmdKB(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, err)
 		return exitError{1}
 	}
+	warnings := kb.ReviewWarnings(time.Now())
+	for _, w := range warnings {
+		fmt.Fprintln(stderr, w)
+	}
+	if len(warnings) > 0 {
+		fmt.Fprintf(stderr, "%d review warning(s): entries never reviewed, or last reviewed longer ago than review_every (%v)\n", len(warnings), kb.ReviewEvery)
+		if *strict {
+			fmt.Fprintln(stderr, "--strict: review warnings fail the check")
+			return exitError{1}
+		}
+	}
 	fmt.Fprintf(stdout, "ok: %d topics, %d red flags, %d sources, %d synonyms\n", len(kb.Topics), len(kb.RedFlags), len(kb.Sources), len(kb.Synonyms))
 	return nil
+}
+
+// parseInterspersed parses flags that may stand before, between or after
+// the other arguments ("kb validate my-kb --strict"), and returns the others.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := parse(fs, args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return rest, nil
+		}
+		if args = fs.Args(); len(args) > 0 && args[0] == "--" {
+			return append(rest, args[1:]...), nil
+		}
+		rest, args = append(rest, args[0]), args[1:]
+	}
 }

@@ -28,7 +28,8 @@ Usage:
                                                answer one question, or one per line of standard input
   backcare serve [flags]                       run the Telegram and Discord adapters (see serve --help)
   backcare explain [--kb PATH] [MESSAGE...]    show how the bot reads a message and why it answers as it does
-  backcare kb validate [PATH...]               check a knowledge base (default: the embedded one)
+  backcare kb validate [--strict] [PATH...]    check a knowledge base (default: the embedded one);
+                                               --strict also fails on content never reviewed or overdue
   backcare kb export DIR                       write the built-in knowledge base into DIR, to edit
   backcare kb report [--since DATE] [--html FILE] LOG...
                                                per-topic answers, feedback, weekly trend and unanswered

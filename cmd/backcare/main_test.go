@@ -195,3 +195,61 @@ func TestKBReportHTML(t *testing.T) {
 		t.Errorf("temporary files left beside the page: %v", entries)
 	}
 }
+
+// TestKBValidateReviews: review warnings are printed with their positions
+// and leave the exit status 0, unless --strict (before or after the
+// paths) makes them fail; a broken review is an error either way.
+func TestKBValidateReviews(t *testing.T) {
+	fixture := func(name string) string { return filepath.Join("testdata", "review", name) }
+	overdue := []string{
+		fixture("overdue.yaml") + `:14:15: warning: topic "heat" is overdue for review: last reviewed on 2020-01-01 by Jane Doe, midwife, valid until 2021-01-01`,
+		fixture("overdue.yaml") + `:22:15: warning: red flag "bleeding" is overdue for review: last reviewed on 2020-01-01 by Jane Doe, midwife, valid until 2021-01-01`,
+		fixture("overdue.yaml") + `:30:15: warning: safety item "crisis" is overdue for review`,
+		"3 review warning(s)",
+	}
+	never := []string{
+		fixture("unreviewed.yaml") + `:8:5: warning: topic "heat" has never been reviewed`,
+		fixture("unreviewed.yaml") + `:15:5: warning: red flag "bleeding" has never been reviewed`,
+		fixture("unreviewed.yaml") + `:22:5: warning: safety item "crisis" has never been reviewed`,
+	}
+	tests := []struct {
+		name    string
+		args    []string
+		code    int
+		ok      bool     // "ok: " printed
+		stderr  []string // each must appear
+		without string   // must not appear in stderr
+	}{
+		{"reviewed", []string{fixture("reviewed.yaml")}, 0, true, nil, "warning"},
+		{"reviewed, strict", []string{"--strict", fixture("reviewed.yaml")}, 0, true, nil, "warning"},
+		{"overdue warns", []string{fixture("overdue.yaml")}, 0, true, overdue, "--strict"},
+		{"overdue, strict", []string{"--strict", fixture("overdue.yaml")}, 1, false, append(overdue, "--strict: review warnings fail the check"), ""},
+		{"overdue, strict after the path", []string{fixture("overdue.yaml"), "--strict"}, 1, false, overdue, ""},
+		{"never reviewed warns", []string{fixture("unreviewed.yaml")}, 0, true, never, ""},
+		{"never reviewed, strict", []string{"--strict", fixture("unreviewed.yaml")}, 1, false, never, ""},
+		{"a future date is an error", []string{fixture("future.yaml")}, 1, false,
+			[]string{fixture("future.yaml") + ":14:45: reviewed on 2999-01-01 is in the future", "3 problem(s) found"}, "warning"},
+		{"an unknown unit is an error", []string{fixture("bad-unit.yaml")}, 1, false,
+			[]string{fixture("bad-unit.yaml") + `:2:15: review_every has an unknown unit "fortnights"`}, "warning"},
+		{"the embedded knowledge base warns", nil, 0, true,
+			[]string{`kb/red-flags.yaml:22:5: warning: red flag "heavy-bleeding" has never been reviewed`, "review_every (12 months)"}, ""},
+		{"the embedded knowledge base is not reviewed yet", []string{"--strict"}, 1, false,
+			[]string{`kb/safety.yaml:19:5: warning: safety item "crisis" has never been reviewed`}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := runCmd(t, "", append([]string{"kb", "validate"}, tt.args...)...)
+			if code != tt.code || strings.HasPrefix(out, "ok: ") != tt.ok {
+				t.Errorf("exit %d, want %d; stdout:\n%s\nstderr:\n%s", code, tt.code, out, errs)
+			}
+			for _, w := range tt.stderr {
+				if !strings.Contains(errs, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, errs)
+				}
+			}
+			if tt.without != "" && strings.Contains(errs, tt.without) {
+				t.Errorf("stderr has %q:\n%s", tt.without, errs)
+			}
+		})
+	}
+}

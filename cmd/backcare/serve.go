@@ -206,7 +206,8 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 		}))
 	}
 
-	log.Info("serving", "version", version, "topics", len(kb.Topics), "kb", kbName(cfg.KB), "kb_version", kb.Version)
+	log.Info("serving", "version", version, "topics", len(kb.Topics), "kb", kbName(cfg.KB), "kb_version", kb.Version,
+		"review_warnings", len(kb.ReviewWarnings(time.Now())))
 	return runAll(ctx, runners)
 }
 

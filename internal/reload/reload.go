@@ -3,6 +3,8 @@
 // rejected with the loader's file:line:column errors, and the last good one
 // stays in service. A change that does not load is tried again a moment
 // later before it counts as a failure: an editor may still be writing it.
+// Review warnings (content never reviewed, or overdue) never stop a reload:
+// they are counted in its log line, and `backcare kb validate` lists them.
 package reload
 
 import (
@@ -83,7 +85,8 @@ func (r *Reloader) report(kb *knowledge.Base, err error) error {
 	if r.Result != nil {
 		r.Result(true) // after Apply: a reported success is in service
 	}
-	r.Log.Info("knowledge base reloaded", "path", r.Path, "topics", len(kb.Topics), "red_flags", len(kb.RedFlags))
+	r.Log.Info("knowledge base reloaded", "path", r.Path, "topics", len(kb.Topics), "red_flags", len(kb.RedFlags),
+		"review_warnings", len(kb.ReviewWarnings(time.Now())))
 	return nil
 }
 

@@ -2,6 +2,7 @@ package reload_test
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -170,4 +171,52 @@ func TestSlowSaveIsNotAFailure(t *testing.T) {
 	}
 	cancel()
 	<-done
+}
+
+// TestReviewWarningsNeverBlockAReload: content never reviewed or overdue is
+// reloaded and counted in the log line; a review written wrongly (a date
+// in the future) is an error like any other, with its position.
+func TestReviewWarningsNeverBlockAReload(t *testing.T) {
+	dir := copyKB(t)
+	relief := filepath.Join(dir, "relief.yaml")
+	original, err := os.ReadFile(relief)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const anchor = "  - id: footwear\n"
+	if !strings.Contains(string(original), anchor) {
+		t.Fatalf("relief.yaml has no %q", anchor)
+	}
+	reviewLine := strings.Count(string(original[:strings.Index(string(original), anchor)]), "\n") + 2
+	tests := []struct {
+		name     string
+		reviewed string
+		applied  bool
+		log      string
+	}{
+		{"never reviewed", "", true, "review_warnings=38"},
+		{"one overdue review", `    reviewed: {by: "Jane Doe, midwife", on: 2020-01-01}` + "\n", true, "review_warnings=38"},
+		{"one current review", `    reviewed: {by: "Jane Doe, midwife", on: ` + time.Now().Format(knowledge.DateLayout) + "}\n", true, "review_warnings=37"},
+		{"a review dated in the future", `    reviewed: {by: "Jane Doe, midwife", on: 2999-01-01}` + "\n", false,
+			fmt.Sprintf("relief.yaml:%d:45: reviewed on 2999-01-01 is in the future", reviewLine)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			edited := strings.Replace(string(original), anchor, anchor+tt.reviewed, 1)
+			if err := os.WriteFile(relief, []byte(edited), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var logs strings.Builder
+			applied := false
+			rl := &reload.Reloader{Path: dir, Log: slog.New(slog.NewTextHandler(&logs, nil)),
+				Apply: func(*knowledge.Base) { applied = true }}
+			err := rl.Reload()
+			if applied != tt.applied || (err == nil) != tt.applied {
+				t.Errorf("applied %v, error %v; want applied %v", applied, err, tt.applied)
+			}
+			if !strings.Contains(logs.String(), tt.log) {
+				t.Errorf("log lacks %q:\n%s", tt.log, logs.String())
+			}
+		})
+	}
 }

@@ -394,7 +394,7 @@ func expand(a *analyze.Analyzer, trigger string, groups map[string][]string) ([]
 			var lemmas []string
 			if alt == analyze.NumberLemma {
 				lemmas = []string{analyze.NumberLemma}
-			} else if r, ok := strings.CutPrefix(alt, analyze.NumberLemma); ok {
+			} else if r, ok := strings.CutPrefix(alt, analyze.NumberLemma); ok && !strings.Contains(alt, "_") {
 				// "#37.8-43": a number in that range.
 				if _, _, ok := numberRange(alt); !ok {
 					return nil, fmt.Errorf("%q is not a number range such as #37.8-43", r)
@@ -403,7 +403,15 @@ func expand(a *analyze.Analyzer, trigger string, groups map[string][]string) ([]
 			}
 			if strings.Contains(alt, "_") {
 				// "came_to", "non_stop": words that must stand together, in order.
-				if seq := a.Lemmas(strings.ReplaceAll(alt, "_", " ")); len(seq) > 0 {
+				var seq []string
+				for part := range strings.SplitSeq(alt, "_") {
+					if part == analyze.NumberLemma {
+						seq = append(seq, analyze.NumberLemma) // "#_seconds": a number, then "seconds"
+					} else {
+						seq = append(seq, a.Lemmas(part)...)
+					}
+				}
+				if len(seq) > 0 {
 					lemmas = []string{strings.Join(seq, seqSep)}
 				}
 				alt = ""

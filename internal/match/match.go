@@ -69,6 +69,7 @@ type Matcher struct {
 
 	talk     []smallTalk     // kinds of small talk, in knowledge-base order
 	talkWord map[string]bool // every lemma of every small-talk example
+	whose    whose           // whose body a question is about
 
 	pool sync.Pool // *scratch
 }
@@ -168,6 +169,7 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 		}
 		m.talk = append(m.talk, t)
 	}
+	m.whose = newWhose(m.an, kb.Groups()[triage.OthersGroup])
 	m.ix.finish()
 	m.scope = newScopeModel(m.ix, func(c int32) bool { return m.classKind[c] == offTopicClass })
 	m.topics = newTopicModel(m.ix, m.topicCount)
@@ -249,6 +251,9 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 	c.FollowUp = m.isFollowUp(sc.an.Terms)
 	c.SmallTalk = m.smallTalk(sc.an.Words)
 	m.rank(sc, &c)
+	if m.whose.forSomeoneElse(sc.an.Words) {
+		c.Candidates, c.OffTopic = nil, 1 // no topic answers for someone else's body
+	}
 	if prev != "" && !c.FollowUp {
 		if follows, short := followsOn(sc.an.Words); follows {
 			m.leanOn(&c, prev)

@@ -60,3 +60,29 @@ func TestFollowUpsAndContext(t *testing.T) {
 		t.Errorf("punctuation only: %+v, want Empty", c)
 	}
 }
+
+func TestQuestionsForSomeoneElse(t *testing.T) {
+	kb, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := match.Must(match.New(kb))
+	tests := []struct {
+		text  string
+		other bool // no topic: the question is for someone else's body
+	}{
+		{"my husbands back is bad from the gym, what should he do for it", true},
+		{"My 7 year old's back hurts from his school bag. What should I do for him?", true},
+		{"My mum has sciatica really bad. What can she do for it?", true},
+		{"what shoes should my toddler wear when he's learning to walk", true},
+		{"my wife is 30 weeks and her back is killing her, what can she do?", false},
+		{"my toddler is so heavy, how do i lift him without hurting my back?", false},
+		{"my husband says heat is bad, is he right?", false},
+	}
+	for _, tt := range tests {
+		c := m.Classify(tt.text, "")
+		if got := len(c.Candidates) == 0 && c.OffTopic == 1; got != tt.other {
+			t.Errorf("%q: read as someone else's question = %v, want %v (%+v)", tt.text, got, tt.other, c.Candidates)
+		}
+	}
+}

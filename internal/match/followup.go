@@ -20,8 +20,11 @@ const (
 	// maxShortFollowUp: a follow-up this short is read within the chat's
 	// scope; its own words are too few to say it is off-topic.
 	maxShortFollowUp = 6
-	// shortOffTopic caps the off-topic probability of a short follow-up.
+	// shortOffTopic caps the off-topic probability of a short follow-up
+	// whose words are all known and none says off-topic by itself (a
+	// log-odds below offTopicWord, such as "sushi").
 	shortOffTopic = 0.5
+	offTopicWord  = -1.5
 )
 
 // openers are the lemma sequences a follow-up starts with, after fillers

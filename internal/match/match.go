@@ -257,7 +257,10 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 	if prev != "" && !c.FollowUp {
 		if follows, short := followsOn(sc.an.Words); follows {
 			m.leanOn(&c, prev)
-			if short {
+			whole := sc.spans[len(sc.spans)-1]
+			if short && whole.unknown == 0 && m.scope.lowest(sc.qterms, whole.terms) > offTopicWord {
+				// "for how long each time?" takes the chat's scope; "and is
+				// sushi ok?" brings an off-topic word and keeps its own.
 				c.OffTopic = min(c.OffTopic, shortOffTopic)
 			}
 		}

@@ -60,3 +60,13 @@ func (s scopeModel) offTopic(qterms []int32, mask uint64, unknown int) float64 {
 	}
 	return 1 / (1 + math.Exp(float64(score)))
 }
+
+// lowest returns the most out-of-scope evidence a single known term of the
+// span gives (its lowest log-odds), or 0.
+func (s scopeModel) lowest(qterms []int32, mask uint64) float32 {
+	var low float32
+	for h := mask; h != 0; h &= h - 1 {
+		low = min(low, s.logOdds[qterms[bits.TrailingZeros64(h)]])
+	}
+	return low
+}

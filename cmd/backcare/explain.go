@@ -33,7 +33,8 @@ func cmdExplain(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	eng := bot.NewEngine(kb, m, bot.Options{Limiter: bot.Unlimited{}})
 	explain := func(n int, text string) {
 		e := m.Explain(text)
-		fmt.Fprintf(stdout, "%q\n  words: %s\n  terms: %s\n", text, strings.Join(e.Words, " "), strings.Join(e.Terms, " "))
+		fmt.Fprintf(stdout, "%q\n  words: %s\n  lemmas: %s\n  terms: %s\n", text, strings.Join(e.Words, " "),
+			strings.Join(e.Lemmas, " "), strings.Join(e.Terms, " "))
 		printFindings(stdout, kb, e.Safety, false)
 		printFindings(stdout, kb, e.Declines, true)
 		for _, t := range e.Topics {

@@ -345,6 +345,8 @@ func (m *Matcher) planStart(words []analyze.Token) int {
 type Explanation struct {
 	// Words are the message's words after spelling fixes, before synonyms.
 	Words []string
+	// Lemmas are what triggers are compared with: "bled" is "bleed".
+	Lemmas []string
 	// Terms are what ranking compares: after synonyms and stemming, without
 	// function and context words.
 	Terms []string
@@ -380,6 +382,11 @@ func (m *Matcher) Explain(text string) Explanation {
 	defer m.pool.Put(sc)
 	m.an.Analyze(text, &sc.an)
 	e := Explanation{Words: m.an.Words(text), Safety: m.flags.Explain(sc.an.Words), Declines: m.declines.Explain(sc.an.Words)}
+	for _, t := range sc.an.Words {
+		if !t.Is(analyze.Break) {
+			e.Lemmas = append(e.Lemmas, t.Lemma)
+		}
+	}
 	for _, t := range sc.an.Terms {
 		if t.Flags&(analyze.Stop|analyze.Break|analyze.Context) == 0 {
 			e.Terms = append(e.Terms, t.Term)

@@ -232,9 +232,9 @@ func TestKBValidateReviews(t *testing.T) {
 		{"an unknown unit is an error", []string{fixture("bad-unit.yaml")}, 1, false,
 			[]string{fixture("bad-unit.yaml") + `:2:15: review_every has an unknown unit "fortnights"`}, "warning"},
 		{"the embedded knowledge base warns", nil, 0, true,
-			[]string{`kb/red-flags.yaml:22:5: warning: red flag "heavy-bleeding" has never been reviewed`, "review_every (12 months)"}, ""},
+			[]string{`: warning: red flag "heavy-bleeding" has never been reviewed`, "review_every (12 months)"}, ""},
 		{"the embedded knowledge base is not reviewed yet", []string{"--strict"}, 1, false,
-			[]string{`kb/safety.yaml:19:5: warning: safety item "crisis" has never been reviewed`}, ""},
+			[]string{`: warning: safety item "crisis" has never been reviewed`}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

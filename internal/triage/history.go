@@ -133,15 +133,14 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 	for chi < len(tokens) && !tokens[chi].Is(analyze.Break) {
 		chi++
 	}
-	slo, shi := clo, chi
 	if h.now.any(s, tokens, sc, clo, chi, clo) || h.again.any(s, tokens, sc, m.end+1, len(tokens), m.end+1) {
 		return false
 	}
-	if h.earlier.any(s, tokens, sc, slo, shi, slo) {
+	if h.earlier.any(s, tokens, sc, clo, chi, clo) {
 		return true
 	}
 	evidence := &h.settled
-	past := h.past.any(s, tokens, sc, slo, shi, slo)
+	past := h.past.any(s, tokens, sc, clo, chi, clo)
 	if !past {
 		// "spotting at 8 weeks", "fainted once at 12 weeks": right after
 		// the sign, with at most one content word between.
@@ -162,7 +161,7 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 		})
 	}
 	if !past {
-		if !h.recent.any(s, tokens, sc, slo, shi, slo) {
+		if !h.recent.any(s, tokens, sc, clo, chi, clo) {
 			return false
 		}
 		evidence = &h.checked

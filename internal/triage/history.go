@@ -9,7 +9,7 @@ import (
 
 // History holds the patterns that tell a danger sign from the member's
 // past, checked and settled, from one happening now. A match of a rule
-// with Settles set is settled history, and fires nothing, when no Now
+// with Reports set is settled history, and fires nothing, when no Now
 // pattern stands in its clause ("bleeding again now"), no Again pattern
 // follows it anywhere ("but it's started again"), and either
 //   - its clause places it in an earlier pregnancy ("my waters broke at

@@ -33,7 +33,11 @@
 // contain a negation for signs that are an absence ("not felt {baby}
 // kick"); such a match is not negated by its own cue. A rule's "unless"
 // patterns cancel a match they overlap: an idiom ("fell pregnant"), a
-// reassurance ("{baby} still kicking"), another person ("my toddler fell").
+// reassurance ("{baby} still kicking", unless it is a habit: "usually she
+// is still kicking at night"). A rule may also ask that the sign be the
+// member's own (Rule.SelfOnly: "my toddler fell" is not) and reported as
+// happening now (Rule.Reports): settled history (History) and questions
+// about a sign (Asking) fire nothing.
 package triage
 
 import (

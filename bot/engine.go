@@ -134,11 +134,14 @@ func (e *Engine) Swap(kb *knowledge.Base, cls Classifier) {
 // Knowledge returns the knowledge base in use.
 func (e *Engine) Knowledge() *knowledge.Base { return e.brain.Load().kb }
 
+// sourceNotice names the sources of an answer the way members see them:
+// each source's short name (knowledge.Source.Name), never the moderators'
+// notes of where to find it.
 func sourceNotice(kb *knowledge.Base, ids []string) Block {
 	var names []string
 	for _, id := range ids {
 		if s, ok := kb.Source(id); ok {
-			names = append(names, s.Title+" — "+s.Where)
+			names = append(names, s.Name())
 		}
 	}
 	label := "Source: "
@@ -309,8 +312,8 @@ func (e *Engine) command(ctx context.Context, br *brain, key string, cc *ChatCon
 		return r
 	case CmdAbout:
 		var items []string
-		for _, s := range br.kb.Sources {
-			items = append(items, s.Title+" — "+s.Where)
+		for i := range br.kb.Sources {
+			items = append(items, br.kb.Sources[i].Name())
 		}
 		return info(
 			Block{Kind: Paragraph, Text: "Backcare answers questions about back spasms in pregnancy from these sources:"},

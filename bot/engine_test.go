@@ -67,7 +67,7 @@ func TestAnswerNamesSourceAndDisclaimerOnce(t *testing.T) {
 	}
 	text := first.PlainText()
 	disclaimer := kb.Localize(kb.Disclaimer, "")
-	if !strings.Contains(text, "Source: Back spasms during pregnancy") || !strings.Contains(text, disclaimer) {
+	if !strings.Contains(text, "Source: Back spasm causes and treatments (pregnancy health article)") || !strings.Contains(text, disclaimer) {
 		t.Errorf("first answer lacks source or disclaimer:\n%s", text)
 	}
 	if len(first.Buttons) == 0 || !strings.HasPrefix(first.Buttons[0].Payload, "topic:") {
@@ -76,6 +76,40 @@ func TestAnswerNamesSourceAndDisclaimerOnce(t *testing.T) {
 	second := eng.Handle(ctx, msg("is a firm mattress better"))
 	if strings.Contains(second.PlainText(), disclaimer) {
 		t.Error("disclaimer repeated on the second answer in the same chat")
+	}
+}
+
+// TestSourcesAreCompact: members see each source's short name, never the
+// moderators' notes of where to find it ("source text 1 of the Backcare
+// project"), under answers, safety replies and in /about.
+func TestSourcesAreCompact(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	ctx := context.Background()
+	kb := eng.Knowledge()
+	tests := []struct {
+		name string
+		m    bot.Message
+		want string
+	}{
+		{"topic", msg("what shoes should I wear"), "Sources: Back spasm remedies (pregnancy health article); Back spasm causes and treatments (pregnancy health article)"},
+		{"danger sign", msg("I'm bleeding"), "Sources: When to call the midwife (University Hospitals Birmingham NHS); Urgent maternal warning signs (ACOG)"},
+		{"about", bot.Message{Command: bot.CmdAbout}, "• Back spasm remedies (pregnancy health article)"},
+	}
+	for i, tt := range tests {
+		m := tt.m
+		m.Platform, m.ChatID, m.UserID, m.Addressed = "test", fmt.Sprint("sources-", i), "u", true
+		text := eng.Handle(ctx, m).Text()
+		if !strings.Contains(text, tt.want) {
+			t.Errorf("%s: want %q in:\n%s", tt.name, tt.want, text)
+		}
+		if strings.Contains(text, "source text") {
+			t.Errorf("%s: shows the moderators' notes:\n%s", tt.name, text)
+		}
+		for _, s := range kb.Sources {
+			if strings.Contains(text, s.Where) && !strings.Contains(s.Short, s.Where) {
+				t.Errorf("%s: shows where of %s (%q):\n%s", tt.name, s.ID, s.Where, text)
+			}
+		}
 	}
 }
 

@@ -278,6 +278,7 @@ func (d *decoder) source(n *yaml.Node) (Source, positions) {
 		"id":    func(v *yaml.Node) { s.ID, p.id = d.text(v, "id"), d.pos(v) },
 		"title": func(v *yaml.Node) { s.Title = d.text(v, "title") },
 		"where": func(v *yaml.Node) { s.Where = d.text(v, "where") },
+		"short": func(v *yaml.Node) { s.Short, p.list["short"] = d.text(v, "short"), []Pos{d.pos(v)} },
 	})
 	return s, p
 }

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 //go:embed kb
@@ -173,6 +174,11 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 		for i, s := range f.sources {
 			p := f.sourcePos[i]
 			v.require(s.Pos, "source", p, "id", "title", "where")
+			if n := utf8.RuneCountInString(s.Short); n > MaxShortSource || strings.ContainsAny(s.Short, "\n") {
+				v.errorf(p.at("short", 0, s.Pos), "short name of source %q must be one line of at most %d characters (it has %d): members see it under answers", s.ID, MaxShortSource, n)
+			} else if p.present["short"] && strings.TrimSpace(s.Short) == "" {
+				v.errorf(p.at("short", 0, s.Pos), "short name of source %q is empty: leave it out to show the title", s.ID)
+			}
 			if v.id(s.ID, p.id, "source", sourceAt) {
 				b.Sources = append(b.Sources, s)
 			}

@@ -168,3 +168,47 @@ func TestVersion(t *testing.T) {
 		t.Errorf("different content, same version %q", a.Version)
 	}
 }
+
+// TestSourceShortName: members see a source's short name, or its title
+// when it has none; a short name must fit a phone's line.
+func TestSourceShortName(t *testing.T) {
+	tests := []struct {
+		name, source string
+		want         string // Name(), or the error
+	}{
+		{"title only", `{id: s, title: Back pain in pregnancy, where: a leaflet}`, "Back pain in pregnancy"},
+		{"short name", `{id: s, title: "Back pain in pregnancy: a long title", where: notes, short: Back pain (NHS)}`, "Back pain (NHS)"},
+		{"too long", `{id: s, title: t, where: w, short: ` + strings.Repeat("x", knowledge.MaxShortSource+1) + `}`,
+			`kb.yaml:2:46: short name of source "s" must be one line of at most 80 characters (it has 81)`},
+		{"empty", `{id: s, title: t, where: w, short: ""}`, `kb.yaml:2:46: short name of source "s" is empty`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			kb, err := knowledge.Parse("kb.yaml", []byte("disclaimer: d\nsources: ["+tt.source+"]\n"))
+			if err != nil {
+				if !strings.Contains(err.Error(), tt.want) {
+					t.Fatalf("error %v, want %q", err, tt.want)
+				}
+				return
+			}
+			s, ok := kb.Source("s")
+			if !ok || s.Name() != tt.want {
+				t.Errorf("Name() = %q, want %q", s.Name(), tt.want)
+			}
+		})
+	}
+}
+
+// TestEmbeddedSourcesAreShort: every source of the built-in knowledge base
+// has a short name, and none shows members the moderators' notes.
+func TestEmbeddedSourcesAreShort(t *testing.T) {
+	kb, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range kb.Sources {
+		if s.Short == "" || strings.Contains(strings.ToLower(s.Short), "source text") {
+			t.Errorf("source %s: short name %q", s.ID, s.Short)
+		}
+	}
+}

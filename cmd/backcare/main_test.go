@@ -73,11 +73,13 @@ func TestKBValidate(t *testing.T) {
 }
 
 func TestChatScript(t *testing.T) {
-	code, out, errs := runCmd(t, "what helps back spasms\n1\n/about\nquit\n", "chat")
+	// 1 is "Tell me more" (the rest of the answer), then 1 is its first related topic.
+	code, out, errs := runCmd(t, "what helps back spasms\n1\n1\n/about\nquit\n", "chat")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, want := range []string{"I'm Backcare", "Things that can relieve", "Ice and heat packs", "several times a day", "University Hospitals Birmingham"} {
+	for _, want := range []string{"I'm Backcare", "Things that can relieve", "[1] Tell me more", "What helps back spasms (continued)",
+		"A pregnancy support belt", "Ice and heat packs", "several times a day", "University Hospitals Birmingham"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("chat output lacks %q", want)
 		}

@@ -67,7 +67,8 @@ type brain struct {
 	disclaimer string
 	answers    map[string][]Block   // red-flag or safety id -> answer blocks
 	parts      map[string][][]Block // topic id -> its answer in parts that fit a phone's screen
-	sources    map[string]Block     // topic, red-flag or safety id -> "Source: ..." notice
+	sources    map[string]Block     // topic id -> "Source: ..." notice
+	sourceIDs  map[string][]string  // red-flag or safety id -> its source ids
 	safety     map[string]safetyInfo
 }
 
@@ -100,7 +101,8 @@ func NewEngine(kb *knowledge.Base, cls Classifier, opts Options) *Engine {
 func (e *Engine) Swap(kb *knowledge.Base, cls Classifier) {
 	br := &brain{kb: kb, cls: cls, disclaimer: kb.Localize(kb.Disclaimer, e.region),
 		answers: map[string][]Block{}, parts: make(map[string][][]Block, len(kb.Topics)),
-		sources: make(map[string]Block, len(kb.Topics)+len(kb.RedFlags)+len(kb.Safety)), safety: map[string]safetyInfo{}}
+		sources: make(map[string]Block, len(kb.Topics)), safety: map[string]safetyInfo{},
+		sourceIDs: make(map[string][]string, len(kb.RedFlags)+len(kb.Safety))}
 	for _, t := range kb.Topics {
 		blocks := ParseBlocks(kb.Localize(t.Answer, e.region))
 		br.sources[t.ID] = sourceNotice(kb, t.Sources)
@@ -115,7 +117,7 @@ func (e *Engine) Swap(kb *knowledge.Base, cls Classifier) {
 	// others, then loss (which acknowledges after any urgent guidance).
 	for i, f := range kb.RedFlags {
 		br.answers[f.ID] = ParseBlocks(kb.Localize(f.Answer, e.region))
-		br.sources[f.ID] = sourceNotice(kb, f.Sources)
+		br.sourceIDs[f.ID] = f.Sources
 		sev := 2000 + i
 		if f.Level == knowledge.Emergency {
 			sev = 1000 + i
@@ -124,7 +126,7 @@ func (e *Engine) Swap(kb *knowledge.Base, cls Classifier) {
 	}
 	for i, x := range kb.Safety {
 		br.answers[x.ID] = ParseBlocks(kb.Localize(x.Answer, e.region))
-		br.sources[x.ID] = sourceNotice(kb, x.Sources)
+		br.sourceIDs[x.ID] = x.Sources
 		info := safetyInfo{title: x.Title, urgent: x.Kind.Urgent()}
 		switch x.Kind {
 		case knowledge.Crisis:
@@ -416,9 +418,16 @@ func (e *Engine) safety(br *brain, ids []string) Reply {
 		r.Blocks = append(r.Blocks, Block{Kind: Heading, Text: title})
 		r.Blocks = append(r.Blocks, br.answers[id]...)
 	}
+	// One source line for all of them, each source named once.
+	var sources []string
 	for _, id := range ordered {
-		r.Blocks = append(r.Blocks, br.sources[id])
+		for _, s := range br.sourceIDs[id] {
+			if !slices.Contains(sources, s) {
+				sources = append(sources, s)
+			}
+		}
 	}
+	r.Blocks = append(r.Blocks, sourceNotice(br.kb, sources))
 	return r
 }
 

@@ -339,3 +339,50 @@ func TestThreadsKeepSeparateContexts(t *testing.T) {
 		t.Errorf("tell me more in the same thread: kind %s, want a related topic", r.Kind)
 	}
 }
+
+// TestRegion: with a region, urgent and safety replies (and the
+// disclaimer) show that region's emergency number and helplines only;
+// with every region, each is named.
+func TestRegion(t *testing.T) {
+	bleeding := "I'm bleeding heavily with clots"
+	crisis := "I don't want to be alive anymore"
+	abuse := "my boyfriend threatens me and controls my money"
+	tests := []struct {
+		region  string
+		text    string
+		want    []string
+		notWant []string
+	}{
+		{"uk", bleeding, []string{"Call 999 now"}, []string{"911", "112", "000"}},
+		{"us", bleeding, []string{"Call 911 now"}, []string{"999", "112", "000"}},
+		{"ie", bleeding, []string{"Call 112 now"}, []string{"999", "911", "000"}},
+		{"au", bleeding, []string{"Call 000 now"}, []string{"999", "911", "112"}},
+		{"", bleeding, []string{"999 in the UK, 911 in the US, 112 in the EU and Ireland, 000 in Australia"}, nil},
+		{"uk", crisis, []string{"call 999 now", "• Samaritans: call 116 123"}, []string{"911", "988", "Befrienders Worldwide (befrienders.org)"}},
+		{"us", crisis, []string{"call 911 now", "• the 988 Suicide & Crisis Lifeline"}, []string{"999", "116 123"}},
+		{"au", crisis, []string{"call 000 now", "• a helpline listed by Befrienders Worldwide"}, []string{"999", "911", "116 123", "988"}},
+		{"", crisis, []string{"• In the UK and Ireland: Samaritans", "• In the US: the 988", "• Elsewhere: a helpline"}, nil},
+		{"uk", abuse, []string{"call 999", "• National Domestic Abuse Helpline"}, []string{"911", "1-800-799-7233"}},
+		{"us", abuse, []string{"call 911", "• National Domestic Violence Hotline: call 1-800-799-7233"}, []string{"999", "0808 2000 247"}},
+		{"us", "what helps back spasms", []string{"In an emergency call 911."}, []string{"999"}},
+	}
+	for i, tt := range tests {
+		eng := newEngine(t, bot.Options{Region: tt.region})
+		m := msg(tt.text)
+		m.ChatID = fmt.Sprint("region-", i)
+		text := eng.Handle(context.Background(), m).Text()
+		for _, w := range tt.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("region %q, %q: want %q in:\n%s", tt.region, tt.text, w, text)
+			}
+		}
+		for _, w := range tt.notWant {
+			if strings.Contains(text, w) {
+				t.Errorf("region %q, %q: %q in:\n%s", tt.region, tt.text, w, text)
+			}
+		}
+		if strings.Contains(text, `"`) {
+			t.Errorf("region %q, %q: stray quotes:\n%s", tt.region, tt.text, text)
+		}
+	}
+}

@@ -62,7 +62,6 @@ type Matcher struct {
 	classKind  []classKind
 	topicCount int
 	topicOf    map[string]int32
-	near       []map[int32]bool // per topic: related topics and same category
 
 	followUp map[string]bool // terms a "tell me more" message may consist of
 	moreCore map[string]bool // at least one of these must be present
@@ -171,20 +170,6 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	m.ix.finish()
 	m.scope = newScopeModel(m.ix, func(c int32) bool { return m.classKind[c] == offTopicClass })
 	m.topics = newTopicModel(m.ix, m.topicCount)
-
-	m.near = make([]map[int32]bool, len(kb.Topics))
-	for ti, t := range kb.Topics {
-		near := map[int32]bool{}
-		for _, r := range t.Related {
-			near[m.topicOf[r]] = true
-		}
-		for tj, u := range kb.Topics {
-			if u.Category == t.Category && tj != ti {
-				near[int32(tj)] = true
-			}
-		}
-		m.near[ti] = near
-	}
 
 	m.followUp, m.moreCore = map[string]bool{}, map[string]bool{}
 	for _, w := range m.allTerms("tell me more please and what else anything else other go on continue about that this it explain detail details info information elaborate further next another something") {

@@ -46,44 +46,47 @@ func newIndex() *index { return &index{terms: map[string]int32{}} }
 
 // add indexes one document of class c. Function words are left out.
 func (ix *index) add(c int32, text string, an *analyze.Analysis) {
-	tf := map[string]float32{}
+	var ids []int32 // the document's term ids, one per occurrence
 	for _, t := range an.Terms {
-		if t.Flags&(analyze.Stop|analyze.Break) == 0 {
-			tf[t.Term]++
+		if t.Flags&(analyze.Stop|analyze.Break) != 0 {
+			continue
 		}
+		id, ok := ix.terms[t.Term]
+		if !ok {
+			id = int32(len(ix.postings))
+			ix.terms[t.Term] = id
+			ix.postings = append(ix.postings, nil)
+		}
+		if ids == nil {
+			ids = make([]int32, 0, len(an.Terms))
+		}
+		ids = append(ids, id)
 	}
-	if len(tf) == 0 {
+	if len(ids) == 0 {
 		return
 	}
 	doc := int32(len(ix.docClass))
 	ix.docClass = append(ix.docClass, c)
 	ix.docText = append(ix.docText, text)
-	var n float32
-	ids := make([]int32, 0, len(tf))
-	for t, f := range tf {
-		id, ok := ix.terms[t]
-		if !ok {
-			id = int32(len(ix.postings))
-			ix.terms[t] = id
-			ix.postings = append(ix.postings, nil)
-		}
-		ix.postings[id] = append(ix.postings[id], posting{doc: doc, tf: f})
-		ids = append(ids, id)
-		n += f
-	}
+	n := float32(len(ids))
+	// Sorted, each distinct term once with how often it occurs.
 	slices.Sort(ids)
-	tfs := make([]float32, len(ids))
+	tfs := make([]float32, 0, len(ids))
+	distinct := ids[:0]
 	for i, id := range ids {
-		for t, f := range tf {
-			if ix.terms[t] == id {
-				tfs[i] = f
-				break
-			}
+		if i > 0 && id == distinct[len(distinct)-1] {
+			tfs[len(tfs)-1]++
+			continue
 		}
+		distinct = append(distinct, id)
+		tfs = append(tfs, 1)
+	}
+	for i, id := range distinct {
+		ix.postings[id] = append(ix.postings[id], posting{doc: doc, tf: tfs[i]})
 	}
 	ix.docLen = append(ix.docLen, n)
-	ix.docTerms = append(ix.docTerms, ids)
-	ix.docTF = append(ix.docTF, tfs)
+	ix.docTerms = append(ix.docTerms, slices.Clip(distinct))
+	ix.docTF = append(ix.docTF, slices.Clip(tfs))
 }
 
 // finish computes idf and document weights and sorts postings by impact.

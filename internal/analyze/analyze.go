@@ -106,11 +106,15 @@ func New(kb *knowledge.Base) *Analyzer {
 		return transform.Chain(runes.Remove(runes.In(unicode.Cf)), norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC, cases.Fold())
 	}
 
-	var vocab []string
+	// How often each word of the knowledge base occurs: the spelling
+	// fixer prefers the commoner of two candidates.
+	count := map[string]int{}
+	var buf []string
 	addText := func(s string) {
-		for _, w := range a.words(a.normalize(s), nil) {
+		buf = a.words(a.normalize(s), buf[:0])
+		for _, w := range buf {
 			if !isBreakWord(w) {
-				vocab = append(vocab, w)
+				count[w]++
 			}
 		}
 	}
@@ -132,12 +136,12 @@ func New(kb *knowledge.Base) *Analyzer {
 	}
 	kb.EachPhrase(addText)
 	for w := range stopWords {
-		vocab = append(vocab, w)
+		count[w]++
 	}
-	for _, w := range vocab {
+	for w := range count {
 		a.learn(w)
 	}
-	a.typos = newTypoIndex(vocab)
+	a.typos = newTypoIndex(count)
 	return a
 }
 
@@ -549,7 +553,7 @@ func expand(w string, dst []string) []string {
 	if w == "" {
 		return dst
 	}
-	if strings.ContainsAny(w, "’‘ʼ") {
+	if !isASCIIWord(w) && strings.ContainsAny(w, "’‘ʼ") {
 		w = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'").Replace(w)
 	}
 	if e, ok := contractions[w]; ok {

@@ -30,13 +30,9 @@ type bucketKey struct {
 	n     int
 }
 
-func newTypoIndex(vocab []string) typoIndex {
-	count := map[string]int{}
-	for _, w := range vocab {
-		if !isBreakWord(w) {
-			count[w]++
-		}
-	}
+// newTypoIndex indexes the known words, given how often each occurs in
+// the knowledge base.
+func newTypoIndex(count map[string]int) typoIndex {
 	ix := typoIndex{words: map[string]int{}, deletes: map[string]string{}, buckets: map[bucketKey][]string{}}
 	for w, n := range count {
 		if len(w) < minTypoLen-1 || len(w) > maxTypoLen || !isASCIIWord(w) {

@@ -239,10 +239,17 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 		}
 	}
 
-	exampleAt := map[string]struct {
+	examples := 0
+	for _, f := range files {
+		examples += len(f.outOfScope)
+		for _, t := range f.topics {
+			examples += len(t.Examples)
+		}
+	}
+	exampleAt := make(map[string]struct {
 		topic string
 		pos   Pos
-	}{}
+	}, examples)
 	for _, f := range files {
 		for i, t := range f.topics {
 			p := &f.topicPos[i]
@@ -565,6 +572,33 @@ func categoryList() string {
 // exampleKey folds an example question for duplicate detection: case,
 // punctuation and spacing do not make two examples different.
 func exampleKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return exampleKeySlow(s)
+		}
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		default:
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// exampleKeySlow is exampleKey for text that is not all ASCII.
+func exampleKeySlow(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range strings.ToLower(s) {

@@ -1,9 +1,9 @@
 package match
 
 import (
+	"cmp"
 	"math"
 	"slices"
-	"sort"
 
 	"github.com/backcare/backcare/internal/analyze"
 )
@@ -21,7 +21,8 @@ const (
 
 // index is an inverted index over documents: every example question,
 // title and keyword list, each belonging to a class (a topic, the
-// out-of-scope class, or a kind of small talk).
+// out-of-scope class, or a kind of small talk). Documents are added class
+// by class: a class's documents stand one after another.
 type index struct {
 	terms    map[string]int32
 	idf      []float32
@@ -111,14 +112,17 @@ func (ix *index) finish() {
 			ix.docWeight[d] += ix.idf[id]
 		}
 	}
+	// Highest impact first: more occurrences, then shorter documents.
+	impact := func(p, q posting) int {
+		switch {
+		case p.tf != q.tf:
+			return cmp.Compare(q.tf, p.tf)
+		default:
+			return cmp.Compare(ix.docLen[p.doc], ix.docLen[q.doc])
+		}
+	}
 	for _, ps := range ix.postings {
-		// Highest impact first: more occurrences, then shorter documents.
-		sort.SliceStable(ps, func(i, j int) bool {
-			if ps[i].tf != ps[j].tf {
-				return ps[i].tf > ps[j].tf
-			}
-			return ix.docLen[ps[i].doc] < ix.docLen[ps[j].doc]
-		})
+		slices.SortStableFunc(ps, impact)
 	}
 }
 

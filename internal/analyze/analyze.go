@@ -78,7 +78,7 @@ type Analyzer struct {
 	known   map[string]word     // known surface word -> its stem and lemma
 	phrases map[string][]phrase // first word of a synonym variant -> variants, longest first
 	typos   typoIndex
-	scratch sync.Pool // *[]string
+	scratch sync.Pool // *scratch
 	fold    sync.Pool // transform.Transformer for non-ASCII text
 }
 
@@ -86,6 +86,16 @@ type Analyzer struct {
 type word struct {
 	stem, lemma string
 	flags       Flag
+	// english is true for a word of the English word list, which the
+	// spelling fixer leaves alone; plain is true for a word that starts
+	// no synonym variant. Both spare Analyze a lookup per word.
+	english, plain bool
+}
+
+// scratch is Analyze's working memory, reused through a sync.Pool.
+type scratch struct {
+	words []string
+	plain []bool // per word: a known word that starts no synonym variant
 }
 
 type phrase struct {
@@ -101,7 +111,7 @@ func New(kb *knowledge.Base) *Analyzer {
 		known:   map[string]word{},
 		phrases: map[string][]phrase{},
 	}
-	a.scratch.New = func() any { s := make([]string, 0, 64); return &s }
+	a.scratch.New = func() any { return &scratch{words: make([]string, 0, 64), plain: make([]bool, 0, 64)} }
 	a.fold.New = func() any {
 		return transform.Chain(runes.Remove(runes.In(unicode.Cf)), norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC, cases.Fold())
 	}
@@ -151,6 +161,8 @@ func (a *Analyzer) learn(w string) word {
 		return k
 	}
 	k := a.describe(w)
+	k.english = a.lex.Known(w)
+	k.plain = len(a.phrases[w]) == 0 && len(a.phrases[singular(w)]) == 0
 	a.known[w] = k
 	return k
 }
@@ -184,19 +196,26 @@ func (a *Analyzer) Analyze(text string, an *Analysis) {
 	if len(text) > MaxBytes {
 		text = text[:MaxBytes]
 	}
-	bufp := a.scratch.Get().(*[]string)
-	words := a.words(a.normalize(text), (*bufp)[:0])
+	sc := a.scratch.Get().(*scratch)
+	words := a.words(a.normalize(text), sc.words[:0])
+	plain := sc.plain[:0]
 	for i, w := range words {
-		if !isBreakWord(w) {
-			words[i] = a.correct(w)
-		}
-	}
-	for _, w := range words {
 		if isBreakWord(w) {
 			an.Words = append(an.Words, breakToken(w))
-		} else {
-			an.Words = append(an.Words, a.token(w))
+			plain = append(plain, true)
+			continue
 		}
+		// A known English word is never corrected; others may be.
+		k, ok := a.known[w]
+		if !ok || !k.english {
+			w = a.correct(w)
+			words[i] = w
+			if k, ok = a.known[w]; !ok {
+				k = a.describe(w)
+			}
+		}
+		an.Words = append(an.Words, Token{Term: k.stem, Lemma: k.lemma, Flags: k.flags})
+		plain = append(plain, ok && k.plain)
 	}
 	for i := 0; i < len(words); {
 		w := words[i]
@@ -205,19 +224,21 @@ func (a *Analyzer) Analyze(text string, an *Analysis) {
 			i++
 			continue
 		}
-		if p, ok := a.phraseAt(words, i); ok {
-			for _, r := range p.repl {
-				an.Terms = append(an.Terms, a.token(r))
+		if !plain[i] {
+			if p, ok := a.phraseAt(words, i); ok {
+				for _, r := range p.repl {
+					an.Terms = append(an.Terms, a.token(r))
+				}
+				i += len(p.words)
+				continue
 			}
-			i += len(p.words)
-			continue
 		}
 		an.Terms = append(an.Terms, an.Words[i])
 		i++
 	}
 	clear(words)
-	*bufp = words[:0]
-	a.scratch.Put(bufp)
+	sc.words, sc.plain = words[:0], plain[:0]
+	a.scratch.Put(sc)
 }
 
 // Terms returns the stemmed terms of text, without stop words and breaks.
@@ -556,10 +577,7 @@ func expand(w string, dst []string) []string {
 	if !isASCIIWord(w) && strings.ContainsAny(w, "’‘ʼ") {
 		w = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'").Replace(w)
 	}
-	if e, ok := contractions[w]; ok {
-		return append(dst, e...)
-	}
-	if e, ok := shorthand[w]; ok {
+	if e, ok := whole[w]; ok {
 		return append(dst, e...)
 	}
 	if w[0] >= '0' && w[0] <= '9' {

@@ -47,6 +47,19 @@ var shorthand = map[string][]string{
 	"nope": {"no"}, "nah": {"no"}, "naw": {"no"},
 }
 
+// whole holds the contractions and the shorthand in one table, so that
+// each word is looked up once; a contraction wins over shorthand.
+var whole = func() map[string][]string {
+	m := make(map[string][]string, len(contractions)+len(shorthand))
+	for w, e := range shorthand {
+		m[w] = e
+	}
+	for w, e := range contractions {
+		m[w] = e
+	}
+	return m
+}()
+
 // stopWords carry no topic on their own. Intent words ("why", "when",
 // "help", "stop") are deliberately not here.
 var stopWords = set(

@@ -112,17 +112,19 @@ func (ix *index) finish() {
 			ix.docWeight[d] += ix.idf[id]
 		}
 	}
-	// Highest impact first: more occurrences, then shorter documents.
+	// Highest impact first: more occurrences, then shorter documents, then
+	// the order documents were added in (postings are appended in it).
 	impact := func(p, q posting) int {
 		switch {
 		case p.tf != q.tf:
 			return cmp.Compare(q.tf, p.tf)
-		default:
+		case ix.docLen[p.doc] != ix.docLen[q.doc]:
 			return cmp.Compare(ix.docLen[p.doc], ix.docLen[q.doc])
 		}
+		return cmp.Compare(p.doc, q.doc)
 	}
 	for _, ps := range ix.postings {
-		slices.SortStableFunc(ps, impact)
+		slices.SortFunc(ps, impact)
 	}
 }
 

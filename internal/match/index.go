@@ -66,7 +66,6 @@ func (ix *index) add(c int32, text string, an *analyze.Analysis) {
 	if len(ids) == 0 {
 		return
 	}
-	doc := int32(len(ix.docClass))
 	ix.docClass = append(ix.docClass, c)
 	ix.docText = append(ix.docText, text)
 	n := float32(len(ids))
@@ -82,16 +81,32 @@ func (ix *index) add(c int32, text string, an *analyze.Analysis) {
 		distinct = append(distinct, id)
 		tfs = append(tfs, 1)
 	}
-	for i, id := range distinct {
-		ix.postings[id] = append(ix.postings[id], posting{doc: doc, tf: tfs[i]})
-	}
 	ix.docLen = append(ix.docLen, n)
 	ix.docTerms = append(ix.docTerms, slices.Clip(distinct))
 	ix.docTF = append(ix.docTF, slices.Clip(tfs))
 }
 
-// finish computes idf and document weights and sorts postings by impact.
+// finish builds the postings, computes idf and document weights and sorts
+// postings by impact.
 func (ix *index) finish() {
+	// Each term's postings, in document order, cut from one array.
+	df := make([]int32, len(ix.postings))
+	npost := 0
+	for _, ids := range ix.docTerms {
+		for _, id := range ids {
+			df[id]++
+		}
+		npost += len(ids)
+	}
+	all := make([]posting, npost)
+	for id := range ix.postings {
+		ix.postings[id], all = all[:0:df[id]], all[df[id]:]
+	}
+	for d, ids := range ix.docTerms {
+		for i, id := range ids {
+			ix.postings[id] = append(ix.postings[id], posting{doc: int32(d), tf: ix.docTF[d][i]})
+		}
+	}
 	n := float64(len(ix.docClass))
 	ix.idf = make([]float32, len(ix.postings))
 	var sum float32

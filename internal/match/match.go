@@ -120,21 +120,25 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	for _, x := range kb.Safety {
 		rules = append(rules, triage.Rule{ID: x.ID, Triggers: x.Triggers, Unless: x.Unless})
 	}
-	var err error
 	h := kb.History
 	history := triage.History{Past: h.Past, PastAfter: h.PastAfter, Recent: h.Recent, Earlier: h.Earlier, Now: h.Now,
 		Settled: h.Settled, Checked: h.Checked, Again: h.Again}
-	if m.flags, err = triage.Compile(m.an, triage.Config{Rules: rules, Groups: groups, History: history,
-		Asking: triage.Asking{Frames: kb.Asking.Frames, Unreal: kb.Asking.Unreal, Disclaimers: kb.Asking.Disclaimers}}); err != nil {
-		return nil, fmt.Errorf("compile safety triggers: %w", err)
-	}
+	// The safety triggers expand into many thousands of phrases: they are
+	// compiled on another core while the rest is built (the analyzer is
+	// safe for concurrent use).
+	var flagsErr error
+	flagsDone := make(chan struct{})
+	go func() {
+		defer close(flagsDone)
+		m.flags, flagsErr = triage.Compile(m.an, triage.Config{Rules: rules, Groups: groups, History: history,
+			Asking: triage.Asking{Frames: kb.Asking.Frames, Unreal: kb.Asking.Unreal, Disclaimers: kb.Asking.Disclaimers}})
+	}()
 	drules := make([]triage.Rule, len(kb.Declines))
 	for i, d := range kb.Declines {
 		drules[i] = triage.Rule{ID: d.ID, Triggers: d.Triggers}
 	}
-	if m.declines, err = triage.Compile(m.an, triage.Config{Rules: drules, Groups: groups}); err != nil {
-		return nil, fmt.Errorf("compile decline triggers: %w", err)
-	}
+	var declinesErr error
+	m.declines, declinesErr = triage.Compile(m.an, triage.Config{Rules: drules, Groups: groups})
 
 	var an analyze.Analysis
 	add := func(c int32, text string) {
@@ -177,6 +181,13 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	}
 	for _, w := range m.allTerms("more else continue go on explain detail elaborate further next another") {
 		m.moreCore[w] = true
+	}
+	<-flagsDone
+	if flagsErr != nil {
+		return nil, fmt.Errorf("compile safety triggers: %w", flagsErr)
+	}
+	if declinesErr != nil {
+		return nil, fmt.Errorf("compile decline triggers: %w", declinesErr)
 	}
 	nd, nc, nt := len(m.ix.docClass), len(m.classIDs), m.topicCount
 	m.pool.New = func() any {

@@ -32,10 +32,14 @@ type index struct {
 	docClass  []int32
 	docText   []string    // the example itself, for explaining
 	docTerms  [][]int32   // sorted term ids of each document
-	docTF     [][]float32 // their frequencies
+	docTF     [][]float32 // their frequencies (until finish)
 	docLen    []float32
 	docWeight []float32 // sum of idf over the document's distinct terms
 	avgLen    float32
+
+	occurrences []int32   // add's working memory
+	idArena     []int32   // docTerms are cut from it
+	tfArena     []float32 // and docTF from this
 }
 
 type posting struct {
@@ -43,11 +47,19 @@ type posting struct {
 	tf  float32
 }
 
-func newIndex() *index { return &index{terms: map[string]int32{}} }
+// arenaChunk is how many term ids (and frequencies) are allocated at a
+// time for the documents' terms.
+const arenaChunk = 1 << 14
+
+// newIndex returns an empty index with room for about docs documents.
+func newIndex(docs int) *index {
+	return &index{terms: map[string]int32{}, docClass: make([]int32, 0, docs), docText: make([]string, 0, docs),
+		docTerms: make([][]int32, 0, docs), docTF: make([][]float32, 0, docs), docLen: make([]float32, 0, docs)}
+}
 
 // add indexes one document of class c. Function words are left out.
 func (ix *index) add(c int32, text string, an *analyze.Analysis) {
-	var ids []int32 // the document's term ids, one per occurrence
+	ids := ix.occurrences[:0] // the document's term ids, one per occurrence
 	for _, t := range an.Terms {
 		if t.Flags&(analyze.Stop|analyze.Break) != 0 {
 			continue
@@ -58,32 +70,39 @@ func (ix *index) add(c int32, text string, an *analyze.Analysis) {
 			ix.terms[t.Term] = id
 			ix.postings = append(ix.postings, nil)
 		}
-		if ids == nil {
-			ids = make([]int32, 0, len(an.Terms))
-		}
 		ids = append(ids, id)
 	}
+	ix.occurrences = ids
 	if len(ids) == 0 {
 		return
 	}
 	ix.docClass = append(ix.docClass, c)
 	ix.docText = append(ix.docText, text)
-	n := float32(len(ids))
+	ix.docLen = append(ix.docLen, float32(len(ids)))
 	// Sorted, each distinct term once with how often it occurs.
 	slices.Sort(ids)
-	tfs := make([]float32, 0, len(ids))
-	distinct := ids[:0]
+	distinct := 1
+	for i := 1; i < len(ids); i++ {
+		if ids[i] != ids[i-1] {
+			distinct++
+		}
+	}
+	if cap(ix.idArena)-len(ix.idArena) < distinct {
+		ix.idArena = make([]int32, 0, max(arenaChunk, distinct))
+		ix.tfArena = make([]float32, 0, max(arenaChunk, distinct))
+	}
+	start := len(ix.idArena)
 	for i, id := range ids {
-		if i > 0 && id == distinct[len(distinct)-1] {
-			tfs[len(tfs)-1]++
+		if i > 0 && id == ids[i-1] {
+			ix.tfArena[len(ix.tfArena)-1]++
 			continue
 		}
-		distinct = append(distinct, id)
-		tfs = append(tfs, 1)
+		ix.idArena = append(ix.idArena, id)
+		ix.tfArena = append(ix.tfArena, 1)
 	}
-	ix.docLen = append(ix.docLen, n)
-	ix.docTerms = append(ix.docTerms, slices.Clip(distinct))
-	ix.docTF = append(ix.docTF, slices.Clip(tfs))
+	end := len(ix.idArena)
+	ix.docTerms = append(ix.docTerms, ix.idArena[start:end:end])
+	ix.docTF = append(ix.docTF, ix.tfArena[start:end:end])
 }
 
 // finish builds the postings, computes idf and document weights and sorts
@@ -107,6 +126,7 @@ func (ix *index) finish() {
 			ix.postings[id] = append(ix.postings[id], posting{doc: int32(d), tf: ix.docTF[d][i]})
 		}
 	}
+	ix.docTF, ix.tfArena, ix.idArena, ix.occurrences = nil, nil, nil, nil
 	n := float64(len(ix.docClass))
 	ix.idf = make([]float32, len(ix.postings))
 	var sum float32

@@ -111,7 +111,11 @@ type span struct {
 // New builds a Matcher for kb. It fails only if a trigger cannot be
 // compiled, which a knowledge base that passed validation never causes.
 func New(kb *knowledge.Base) (*Matcher, error) {
-	m := &Matcher{an: analyze.New(kb), ix: newIndex(), topicOf: map[string]int32{}}
+	docs := len(kb.OutOfScope)
+	for _, t := range kb.Topics {
+		docs += 2 + len(t.Examples) // the title, the examples, the keywords
+	}
+	m := &Matcher{an: analyze.New(kb), ix: newIndex(docs), topicOf: make(map[string]int32, len(kb.Topics))}
 	groups := kb.Groups()
 	rules := make([]triage.Rule, 0, len(kb.RedFlags)+len(kb.Safety))
 	for _, f := range kb.RedFlags {

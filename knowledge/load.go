@@ -246,13 +246,15 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 			examples += len(t.Examples)
 		}
 	}
-	exampleAt := make(map[string]struct {
-		topic string
-		pos   Pos
-	}, examples)
+	// Every example's first owner, to report a repeated one; a map of
+	// small values, as a big knowledge base has a great many examples.
+	exampleAt := make(map[string]exampleRef, examples)
+	var owners []exampleOwner
 	for _, f := range files {
 		for i, t := range f.topics {
 			p := &f.topicPos[i]
+			owner := int32(len(owners))
+			owners = append(owners, exampleOwner{t.ID, p.list["examples"], t.Pos})
 			v.require(t.Pos, "topic", *p, "id", "title", "category", "examples", "answer", "sources")
 			if p.present["category"] && !validCategory(t.Category) {
 				v.errorf(p.at("category", 0, t.Pos), "category %q is not one of %s", t.Category, categoryList())
@@ -270,18 +272,16 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 					v.errorf(at, "empty example question")
 					continue
 				}
-				if prev, dup := exampleAt[key]; dup {
-					if prev.topic == t.ID {
-						v.errorf(at, "example %q is repeated in topic %q (first at %s)", ex, t.ID, prev.pos)
+				if ref, dup := exampleAt[key]; dup {
+					prev := owners[ref.owner]
+					if prev.name == t.ID {
+						v.errorf(at, "example %q is repeated in topic %q (first at %s)", ex, t.ID, prev.at(ref.index))
 					} else {
-						v.errorf(at, "example %q is under two topics, %q (at %s) and %q: the matcher cannot tell them apart", ex, prev.topic, prev.pos, t.ID)
+						v.errorf(at, "example %q is under two topics, %q (at %s) and %q: the matcher cannot tell them apart", ex, prev.name, prev.at(ref.index), t.ID)
 					}
 					continue
 				}
-				exampleAt[key] = struct {
-					topic string
-					pos   Pos
-				}{t.ID, at}
+				exampleAt[key] = exampleRef{owner, int32(j)}
 			}
 			for j, r := range t.Related {
 				if _, ok := topicAt[r]; !ok {
@@ -392,6 +392,8 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 	// Out-of-scope and small-talk examples share the examples' key space:
 	// one wording cannot be both a topic and off-topic.
 	for _, f := range files {
+		owner := int32(len(owners))
+		owners = append(owners, exampleOwner{"out of scope", f.outPos, Pos{}})
 		for j, ex := range f.outOfScope {
 			at := f.outPos[j]
 			key := exampleKey(ex)
@@ -399,14 +401,12 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 				v.errorf(at, "empty out-of-scope example")
 				continue
 			}
-			if prev, dup := exampleAt[key]; dup {
-				v.errorf(at, "out-of-scope example %q is also an example of %q (at %s)", ex, prev.topic, prev.pos)
+			if ref, dup := exampleAt[key]; dup {
+				prev := owners[ref.owner]
+				v.errorf(at, "out-of-scope example %q is also an example of %q (at %s)", ex, prev.name, prev.at(ref.index))
 				continue
 			}
-			exampleAt[key] = struct {
-				topic string
-				pos   Pos
-			}{"out of scope", at}
+			exampleAt[key] = exampleRef{owner, int32(j)}
 			b.OutOfScope = append(b.OutOfScope, ex)
 		}
 	}
@@ -418,17 +418,17 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 			if !v.id(x.ID, p.id, "small talk", talkAt) {
 				continue
 			}
+			owner := int32(len(owners))
+			owners = append(owners, exampleOwner{"small talk " + x.ID, p.list["examples"], x.Pos})
 			for j, ex := range x.Examples {
 				at := p.at("examples", j, x.Pos)
 				key := exampleKey(ex)
-				if prev, dup := exampleAt[key]; dup && key != "" {
-					v.errorf(at, "small-talk example %q is also an example of %q (at %s)", ex, prev.topic, prev.pos)
+				if ref, dup := exampleAt[key]; dup && key != "" {
+					prev := owners[ref.owner]
+					v.errorf(at, "small-talk example %q is also an example of %q (at %s)", ex, prev.name, prev.at(ref.index))
 					continue
 				}
-				exampleAt[key] = struct {
-					topic string
-					pos   Pos
-				}{"small talk " + x.ID, at}
+				exampleAt[key] = exampleRef{owner, int32(j)}
 			}
 			v.placeholders(x.Answer, p.answer, helplines)
 			b.SmallTalk = append(b.SmallTalk, x)
@@ -455,6 +455,24 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 		}
 	}
 	return b, v.errs
+}
+
+// exampleOwner is what holds examples: a topic, a file's out-of-scope
+// list or a kind of small talk, with where each example was written.
+type exampleOwner struct {
+	name     string // the topic id, "out of scope" or "small talk <id>"
+	pos      []Pos
+	fallback Pos
+}
+
+// exampleRef is one example: its owner and its place in the owner's list.
+type exampleRef struct{ owner, index int32 }
+
+func (o exampleOwner) at(i int32) Pos {
+	if int(i) < len(o.pos) {
+		return o.pos[i]
+	}
+	return o.fallback
 }
 
 type validator struct{ errs ErrorList }

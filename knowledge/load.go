@@ -10,9 +10,11 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -107,14 +109,31 @@ func Parse(name string, data []byte) (*Base, error) {
 }
 
 func parseFiles(files []namedFile) (*Base, error) {
+	// Files are decoded side by side (YAML decoding is most of the work of
+	// loading a big knowledge base), then combined in name order.
+	decoded := make([]*decoder, len(files))
+	results := make([]*file, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for i := range next {
+				decoded[i] = &decoder{file: files[i].name}
+				results[i] = decoded[i].parse(files[i].data)
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	var errs ErrorList
 	var parsed []*file
-	for _, nf := range files {
-		d := &decoder{file: nf.name}
-		f := d.parse(nf.data)
+	for i, d := range decoded {
 		errs = append(errs, d.errs...)
-		if f != nil {
-			parsed = append(parsed, f)
+		if results[i] != nil {
+			parsed = append(parsed, results[i])
 		}
 	}
 	b, more := merge(parsed, files)

@@ -16,6 +16,7 @@ package analyze
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -80,6 +81,30 @@ type Analyzer struct {
 	typos   typoIndex
 	scratch sync.Pool // *scratch
 	fold    sync.Pool // transform.Transformer for non-ASCII text
+	lemmas  atomic.Pointer[lemmaMemo]
+}
+
+// lemmaMemo remembers Lemmas of short texts while triggers are compiled
+// (see Memoize).
+type lemmaMemo struct {
+	mu sync.Mutex
+	m  map[string][]string
+}
+
+// maxMemo is the longest text, in bytes, whose lemmas Memoize remembers:
+// a word or two, such as a trigger's alternatives and a word group's
+// members.
+const maxMemo = 24
+
+// Memoize makes Lemmas remember the lemmas of every short text (a word or
+// two) until the returned function is called. Compiling triggers asks for
+// the same words thousands of times (each member of a word group, for
+// every trigger that names the group); with the memo each is analysed
+// once. While it is on, Lemmas may return the same slice to several
+// callers, who must not modify it.
+func (a *Analyzer) Memoize() (stop func()) {
+	a.lemmas.Store(&lemmaMemo{m: map[string][]string{}})
+	return func() { a.lemmas.Store(nil) }
 }
 
 // word is what the analyzer precomputes for a surface word.
@@ -258,6 +283,22 @@ func (a *Analyzer) Terms(text string) []string {
 // Lemmas returns the lemma of every word of text, stop words included,
 // without breaks and before synonyms. Trigger phrases are compiled with it.
 func (a *Analyzer) Lemmas(text string) []string {
+	if mm := a.lemmas.Load(); mm != nil && len(text) <= maxMemo {
+		mm.mu.Lock()
+		out, ok := mm.m[text]
+		mm.mu.Unlock()
+		if !ok {
+			out = a.lemmasOf(text)
+			mm.mu.Lock()
+			mm.m[text] = out
+			mm.mu.Unlock()
+		}
+		return out
+	}
+	return a.lemmasOf(text)
+}
+
+func (a *Analyzer) lemmasOf(text string) []string {
 	var an Analysis
 	a.Analyze(text, &an)
 	var out []string

@@ -116,6 +116,8 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 		docs += 2 + len(t.Examples) // the title, the examples, the keywords
 	}
 	m := &Matcher{an: analyze.New(kb), ix: newIndex(docs), topicOf: make(map[string]int32, len(kb.Topics))}
+	stopMemo := m.an.Memoize() // triggers name the same words over and over
+	defer stopMemo()
 	groups := kb.Groups()
 	rules := make([]triage.Rule, 0, len(kb.RedFlags)+len(kb.Safety))
 	for _, f := range kb.RedFlags {

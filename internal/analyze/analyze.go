@@ -14,6 +14,7 @@
 package analyze
 
 import (
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -173,22 +174,39 @@ func New(kb *knowledge.Base) *Analyzer {
 	for w := range stopWords {
 		count[w]++
 	}
+	// The spelling fixer's index is built while every known word is
+	// described (stemmed, lemmatised), that too on every core.
+	typos := make(chan typoIndex, 1)
+	go func() { typos <- newTypoIndex(count) }()
+	vocab := make([]string, 0, len(count))
 	for w := range count {
-		a.learn(w)
+		vocab = append(vocab, w)
 	}
-	a.typos = newTypoIndex(count)
+	described := make([]word, len(vocab))
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), 1+len(vocab)/512)
+	for k := range workers {
+		wg.Go(func() {
+			for i := k; i < len(vocab); i += workers {
+				described[i] = a.learn(vocab[i])
+			}
+		})
+	}
+	wg.Wait()
+	a.known = make(map[string]word, len(vocab))
+	for i, w := range vocab {
+		a.known[w] = described[i]
+	}
+	a.typos = <-typos
 	return a
 }
 
-// learn precomputes a known word's stem, lemma and flags.
+// learn precomputes a known word's stem, lemma and flags. It only reads
+// the analyzer, so words can be learned side by side.
 func (a *Analyzer) learn(w string) word {
-	if k, ok := a.known[w]; ok {
-		return k
-	}
 	k := a.describe(w)
 	k.english = a.lex.Known(w)
 	k.plain = len(a.phrases[w]) == 0 && len(a.phrases[singular(w)]) == 0
-	a.known[w] = k
 	return k
 }
 

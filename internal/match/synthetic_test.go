@@ -47,13 +47,15 @@ func syntheticDir(tb testing.TB, n int) string {
 		tb.Fatal(err)
 	}
 
-	// The real examples' words, most frequent first, and how they open.
+	// The real examples' words, most frequent first, how they open, and
+	// how long they are.
 	freq := map[string]int{}
 	var openers []string
-	examples := 0
+	examples, tokens := 0, 0
 	for _, t := range real.Topics {
 		for _, e := range t.Examples {
 			words := strings.Fields(strings.ToLower(e))
+			tokens += len(words)
 			for _, w := range words {
 				if w = strings.Trim(w, `?.,!"()`); w != "" {
 					freq[w]++
@@ -132,7 +134,9 @@ func syntheticDir(tb testing.TB, n int) string {
 			if rng.IntN(2) == 0 {
 				words = append(words, own[rng.IntN(len(own))])
 			}
-			for k := 2 + rng.IntN(5); k > 0; k-- {
+			// As long as a real example on average: the opener's two or
+			// three words, one or two of the topic's own, and the rest.
+			for k := 1 + rng.IntN(2*(tokens/examples-4)); k > 0; k-- {
 				words = append(words, vocab[zipf.Uint64()])
 			}
 			rng.Shuffle(len(words)-1, func(a, b int) { words[a+1], words[b+1] = words[b+1], words[a+1] })
@@ -216,20 +220,24 @@ func TestSyntheticKnowledgeBase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	words := func(kb *knowledge.Base) (distinct, examples int) {
+	words := func(kb *knowledge.Base) (distinct, examples, tokens int) {
 		seen := map[string]bool{}
 		for _, tp := range kb.Topics {
 			examples += len(tp.Examples)
 			for _, e := range tp.Examples {
 				for _, w := range strings.Fields(strings.ToLower(e)) {
 					seen[strings.Trim(w, `?.,!"()`)] = true
+					tokens++
 				}
 			}
 		}
-		return len(seen), examples
+		return len(seen), examples, tokens
 	}
-	rw, re := words(realKB)
-	sw, se := words(kb)
+	rw, re, rt := words(realKB)
+	sw, se, st := words(kb)
+	if r := float64(st) / float64(rt); r < n*0.9 || r > n*1.1 {
+		t.Errorf("%d words in examples, %.1f times the real %d", st, r, rt)
+	}
 	if len(kb.Topics) != n*len(realKB.Topics) {
 		t.Errorf("%d topics, want %d", len(kb.Topics), n*len(realKB.Topics))
 	}
@@ -240,6 +248,6 @@ func TestSyntheticKnowledgeBase(t *testing.T) {
 	if growth < math.Pow(n, heapsBeta-0.15) || growth > math.Pow(n, heapsBeta+0.1) {
 		t.Errorf("%d distinct words, %.1f times the real %d; Heaps' law with β=%.2f gives %.1f", sw, growth, rw, heapsBeta, math.Pow(n, heapsBeta))
 	}
-	t.Logf("real: %d topics, %d examples, %d distinct words; %dx: %d topics, %d examples, %d distinct words (%.1fx)",
-		len(realKB.Topics), re, rw, n, len(kb.Topics), se, sw, growth)
+	t.Logf("real: %d topics, %d examples, %d words, %d distinct; %dx: %d topics, %d examples, %d words, %d distinct (%.1fx)",
+		len(realKB.Topics), re, rt, rw, n, len(kb.Topics), se, st, sw, growth)
 }

@@ -18,6 +18,7 @@ package match
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -146,27 +147,24 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	var declinesErr error
 	m.declines, declinesErr = triage.Compile(m.an, triage.Config{Rules: drules, Groups: groups})
 
-	var an analyze.Analysis
-	add := func(c int32, text string) {
-		m.an.Analyze(text, &an)
-		m.ix.add(c, text, &an)
-	}
+	texts := make([]classText, 0, docs)
 	for ti, t := range kb.Topics {
 		c := m.addClass(t.ID, topicClass)
 		m.topicOf[t.ID] = int32(ti)
-		add(c, t.Title)
+		texts = append(texts, classText{c, t.Title})
 		for _, e := range t.Examples {
-			add(c, e)
+			texts = append(texts, classText{c, e})
 		}
 		if len(t.Keywords) > 0 {
-			add(c, strings.Join(t.Keywords, " "))
+			texts = append(texts, classText{c, strings.Join(t.Keywords, " ")})
 		}
 	}
 	m.topicCount = len(kb.Topics)
 	off := m.addClass("", offTopicClass)
 	for _, e := range kb.OutOfScope {
-		add(off, e)
+		texts = append(texts, classText{off, e})
 	}
+	m.index(texts)
 	m.talkWord = map[string]bool{}
 	for _, st := range kb.SmallTalk {
 		t := smallTalk{id: st.ID, words: map[string]bool{}}
@@ -201,6 +199,44 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 			bestDoc: make([]int32, (maxSpans+1)*nc), post: make([]float32, nt)}
 	}
 	return m, nil
+}
+
+// classText is a document to index: an example, title or keyword list,
+// and its class.
+type classText struct {
+	class int32
+	text  string
+}
+
+// indexBatch is how many documents are analysed side by side before they
+// are indexed, in order.
+const indexBatch = 1024
+
+// index analyses texts, on every core, and indexes them in order.
+func (m *Matcher) index(texts []classText) {
+	workers := runtime.GOMAXPROCS(0)
+	analyses := make([]analyze.Analysis, min(indexBatch, len(texts)))
+	for from := 0; from < len(texts); from += indexBatch {
+		batch := texts[from:min(from+indexBatch, len(texts))]
+		if workers == 1 || len(batch) < 64 {
+			for i, t := range batch {
+				m.an.Analyze(t.text, &analyses[i])
+			}
+		} else {
+			var wg sync.WaitGroup
+			for w := range workers {
+				wg.Go(func() {
+					for i := w; i < len(batch); i += workers {
+						m.an.Analyze(batch[i].text, &analyses[i])
+					}
+				})
+			}
+			wg.Wait()
+		}
+		for i, t := range batch {
+			m.ix.add(t.class, t.text, &analyses[i])
+		}
+	}
 }
 
 func (m *Matcher) addClass(id string, k classKind) int32 {

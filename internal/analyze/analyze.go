@@ -170,7 +170,33 @@ func New(kb *knowledge.Base) *Analyzer {
 		sortLongestFirst(ps)
 		a.phrases[first] = ps
 	}
-	kb.EachPhrase(addText)
+	// The knowledge base's phrases are many (every example): they are
+	// counted on every core, each worker in a map of its own.
+	var texts []string
+	kb.EachPhrase(func(s string) { texts = append(texts, s) })
+	workers := min(runtime.GOMAXPROCS(0), 1+len(texts)/4096)
+	counts := make([]map[string]int, workers)
+	var wg sync.WaitGroup
+	for k := range workers {
+		wg.Go(func() {
+			c, buf := map[string]int{}, []string(nil)
+			for _, s := range texts[k*len(texts)/workers : (k+1)*len(texts)/workers] {
+				buf = a.words(a.normalize(s), buf[:0])
+				for _, w := range buf {
+					if !isBreakWord(w) {
+						c[w]++
+					}
+				}
+			}
+			counts[k] = c
+		})
+	}
+	wg.Wait()
+	for _, c := range counts {
+		for w, n := range c {
+			count[w] += n
+		}
+	}
 	for w := range stopWords {
 		count[w]++
 	}
@@ -183,8 +209,7 @@ func New(kb *knowledge.Base) *Analyzer {
 		vocab = append(vocab, w)
 	}
 	described := make([]word, len(vocab))
-	var wg sync.WaitGroup
-	workers := min(runtime.GOMAXPROCS(0), 1+len(vocab)/512)
+	workers = min(runtime.GOMAXPROCS(0), 1+len(vocab)/512)
 	for k := range workers {
 		wg.Go(func() {
 			for i := k; i < len(vocab); i += workers {

@@ -147,19 +147,71 @@ func (ix *index) finish() {
 			ix.docWeight[d] += ix.idf[id]
 		}
 	}
-	// Highest impact first: more occurrences, then shorter documents, then
-	// the order documents were added in (postings are appended in it).
-	impact := func(p, q posting) int {
-		switch {
-		case p.tf != q.tf:
-			return cmp.Compare(q.tf, p.tf)
-		case ix.docLen[p.doc] != ix.docLen[q.doc]:
-			return cmp.Compare(ix.docLen[p.doc], ix.docLen[q.doc])
+	sortByImpact(ix.postings, ix.docLen)
+}
+
+// sortByImpact orders each term's postings by impact, highest first: more
+// occurrences, then shorter documents, then the order documents were
+// added in. Postings come in that last order. Occurrences and lengths are
+// counts, so a stable counting sort on them gives the order in linear
+// time; a comparison sort stands in should they not be small whole numbers.
+func sortByImpact(postings [][]posting, docLen []float32) {
+	maxTF, maxLen := float32(1), float32(1)
+	whole := true
+	for _, ps := range postings {
+		for _, p := range ps {
+			maxTF = max(maxTF, p.tf)
+			whole = whole && p.tf == float32(int32(p.tf)) && p.tf >= 1
 		}
-		return cmp.Compare(p.doc, q.doc)
 	}
-	for _, ps := range ix.postings {
-		slices.SortFunc(ps, impact)
+	for _, l := range docLen {
+		maxLen = max(maxLen, l)
+		whole = whole && l == float32(int32(l)) && l >= 1
+	}
+	if !whole || float64(maxTF)*float64(maxLen+1) > 1<<16 {
+		impact := func(p, q posting) int {
+			switch {
+			case p.tf != q.tf:
+				return cmp.Compare(q.tf, p.tf)
+			case docLen[p.doc] != docLen[q.doc]:
+				return cmp.Compare(docLen[p.doc], docLen[q.doc])
+			}
+			return cmp.Compare(p.doc, q.doc)
+		}
+		for _, ps := range postings {
+			slices.SortFunc(ps, impact)
+		}
+		return
+	}
+	lengths := int(maxLen) + 1
+	key := func(p posting) int { return int(maxTF-p.tf)*lengths + int(docLen[p.doc]) }
+	counts := make([]int32, int(maxTF)*lengths+1)
+	var tmp []posting
+	for _, ps := range postings {
+		if len(ps) <= 16 { // insertion sort, stable
+			for i := 1; i < len(ps); i++ {
+				p, k := ps[i], key(ps[i])
+				j := i
+				for ; j > 0 && key(ps[j-1]) > k; j-- {
+					ps[j] = ps[j-1]
+				}
+				ps[j] = p
+			}
+			continue
+		}
+		clear(counts)
+		for _, p := range ps {
+			counts[key(p)+1]++
+		}
+		for k := 1; k < len(counts); k++ {
+			counts[k] += counts[k-1]
+		}
+		tmp = append(tmp[:0], ps...)
+		for _, p := range tmp {
+			k := key(p)
+			ps[counts[k]] = p
+			counts[k]++
+		}
 	}
 }
 

@@ -34,24 +34,28 @@ func (p *positions) at(field string, i int, fallback Pos) Pos {
 
 // file holds what one YAML file contributed.
 type file struct {
-	disclaimer, welcome      string
-	disclaimerAt, welcomeAt  Pos
-	sources                  []Source
-	topics                   []Topic
-	flags                    []RedFlag
-	synonyms                 []Synonym
-	declines                 []Decline
-	safety                   []Safety
-	groups                   []WordGroup
-	regions                  []Region
-	outOfScope               []string
-	outPos                   []Pos
-	smallTalk                []SmallTalk
-	history                  *History
-	historyPos               positions
-	asking                   *Asking
-	askingPos                positions
-	talkPos                  []positions
+	disclaimer, welcome     string
+	disclaimerAt, welcomeAt Pos
+	sources                 []Source
+	topics                  []Topic
+	flags                   []RedFlag
+	synonyms                []Synonym
+	declines                []Decline
+	safety                  []Safety
+	groups                  []WordGroup
+	regions                 []Region
+	outOfScope              []string
+	outPos                  []Pos
+	smallTalk               []SmallTalk
+	history                 *History
+	historyPos              positions
+	asking                  *Asking
+	askingPos               positions
+	talkPos                 []positions
+	// Duplicate-detection keys (see exampleKey) of each topic's examples
+	// and of the out-of-scope examples, made as the file is decoded.
+	topicKeys                [][]string
+	outKeys                  []string
 	sourcePos, topicPos      []positions
 	flagPos, synPos, declPos []positions
 	safetyPos, regionPos     []positions

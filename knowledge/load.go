@@ -120,6 +120,7 @@ func parseFiles(files []namedFile) (*Base, error) {
 			for i := range next {
 				decoded[i] = &decoder{file: files[i].name}
 				results[i] = decoded[i].parse(files[i].data)
+				results[i].keys()
 			}
 		})
 	}
@@ -286,7 +287,7 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 			}
 			for j, ex := range t.Examples {
 				at := p.at("examples", j, t.Pos)
-				key := exampleKey(ex)
+				key := f.topicKeys[i][j]
 				if key == "" {
 					v.errorf(at, "empty example question")
 					continue
@@ -415,7 +416,7 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 		owners = append(owners, exampleOwner{"out of scope", f.outPos, Pos{}})
 		for j, ex := range f.outOfScope {
 			at := f.outPos[j]
-			key := exampleKey(ex)
+			key := f.outKeys[j]
 			if key == "" {
 				v.errorf(at, "empty out-of-scope example")
 				continue
@@ -604,6 +605,24 @@ func categoryList() string {
 		s = append(s, string(c))
 	}
 	return strings.Join(s, ", ")
+}
+
+// keys makes the duplicate-detection keys of f's examples; f may be nil.
+func (f *file) keys() {
+	if f == nil {
+		return
+	}
+	f.topicKeys = make([][]string, len(f.topics))
+	for i, t := range f.topics {
+		f.topicKeys[i] = make([]string, len(t.Examples))
+		for j, ex := range t.Examples {
+			f.topicKeys[i][j] = exampleKey(ex)
+		}
+	}
+	f.outKeys = make([]string, len(f.outOfScope))
+	for j, ex := range f.outOfScope {
+		f.outKeys[j] = exampleKey(ex)
+	}
 }
 
 // exampleKey folds an example question for duplicate detection: case,

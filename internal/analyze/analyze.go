@@ -661,8 +661,10 @@ func expand(w string, dst []string) []string {
 	if !isASCIIWord(w) && strings.ContainsAny(w, "’‘ʼ") {
 		w = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'").Replace(w)
 	}
-	if e, ok := whole[w]; ok {
-		return append(dst, e...)
+	if mayBeWhole(w) {
+		if e, ok := whole[w]; ok {
+			return append(dst, e...)
+		}
 	}
 	if w[0] >= '0' && w[0] <= '9' {
 		// "34+6", "38.4" stay whole; "28wks" and "2yo" split into the

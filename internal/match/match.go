@@ -215,24 +215,26 @@ const indexBatch = 1024
 // index analyses texts, on every core, and indexes them in order.
 func (m *Matcher) index(texts []classText) {
 	workers := runtime.GOMAXPROCS(0)
+	if workers == 1 {
+		var an analyze.Analysis
+		for _, t := range texts {
+			m.an.Analyze(t.text, &an)
+			m.ix.add(t.class, t.text, &an)
+		}
+		return
+	}
 	analyses := make([]analyze.Analysis, min(indexBatch, len(texts)))
 	for from := 0; from < len(texts); from += indexBatch {
 		batch := texts[from:min(from+indexBatch, len(texts))]
-		if workers == 1 || len(batch) < 64 {
-			for i, t := range batch {
-				m.an.Analyze(t.text, &analyses[i])
-			}
-		} else {
-			var wg sync.WaitGroup
-			for w := range workers {
-				wg.Go(func() {
-					for i := w; i < len(batch); i += workers {
-						m.an.Analyze(batch[i].text, &analyses[i])
-					}
-				})
-			}
-			wg.Wait()
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Go(func() {
+				for i := w; i < len(batch); i += workers {
+					m.an.Analyze(batch[i].text, &analyses[i])
+				}
+			})
 		}
+		wg.Wait()
 		for i, t := range batch {
 			m.ix.add(t.class, t.text, &analyses[i])
 		}

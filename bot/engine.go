@@ -66,8 +66,10 @@ type brain struct {
 	kb         *knowledge.Base
 	cls        Classifier
 	disclaimer string
-	answers    map[string][]Block // topic, red-flag or safety id -> answer blocks
-	sources    map[string]Block   // topic, red-flag or safety id -> "Source: ..." notice
+	answers    map[string][]Block   // red-flag or safety id -> answer blocks
+	parts      map[string][][]Block // topic id -> its answer in parts that fit a phone's screen
+	sources    map[string]Block     // topic id -> "Source: ..." notice
+	sourceIDs  map[string][]string  // red-flag or safety id -> its source ids
 	safety     map[string]safetyInfo
 	reviewed   string // what /about says about the content's review
 }
@@ -100,17 +102,25 @@ func NewEngine(kb *knowledge.Base, cls Classifier, opts Options) *Engine {
 // being handled finish with the old ones.
 func (e *Engine) Swap(kb *knowledge.Base, cls Classifier) {
 	br := &brain{kb: kb, cls: cls, disclaimer: kb.Localize(kb.Disclaimer, e.region),
-		answers: map[string][]Block{}, sources: map[string]Block{}, safety: map[string]safetyInfo{},
-		reviewed: reviewNote(kb.Reviews())}
+		answers: map[string][]Block{}, parts: make(map[string][][]Block, len(kb.Topics)),
+		sources: make(map[string]Block, len(kb.Topics)), safety: map[string]safetyInfo{},
+		sourceIDs: make(map[string][]string, len(kb.RedFlags)+len(kb.Safety)),
+		reviewed:  reviewNote(kb.Reviews())}
 	for _, t := range kb.Topics {
-		br.answers[t.ID] = ParseBlocks(kb.Localize(t.Answer, e.region))
+		blocks := ParseBlocks(kb.Localize(t.Answer, e.region))
 		br.sources[t.ID] = sourceNotice(kb, t.Sources)
+		if keepWhole(t.Category) {
+			br.parts[t.ID] = [][]Block{blocks}
+		} else {
+			br.parts[t.ID] = paginate(t.Title, blocks, br.sources[t.ID])
+		}
 	}
+	// Safety replies (danger signs, crisis, abuse, loss) are never cut.
 	// Severity: crisis, then abuse, then emergency danger signs, then the
 	// others, then loss (which acknowledges after any urgent guidance).
 	for i, f := range kb.RedFlags {
 		br.answers[f.ID] = ParseBlocks(kb.Localize(f.Answer, e.region))
-		br.sources[f.ID] = sourceNotice(kb, f.Sources)
+		br.sourceIDs[f.ID] = f.Sources
 		sev := 2000 + i
 		if f.Level == knowledge.Emergency {
 			sev = 1000 + i
@@ -119,7 +129,7 @@ func (e *Engine) Swap(kb *knowledge.Base, cls Classifier) {
 	}
 	for i, x := range kb.Safety {
 		br.answers[x.ID] = ParseBlocks(kb.Localize(x.Answer, e.region))
-		br.sources[x.ID] = sourceNotice(kb, x.Sources)
+		br.sourceIDs[x.ID] = x.Sources
 		info := safetyInfo{title: x.Title, urgent: x.Kind.Urgent()}
 		switch x.Kind {
 		case knowledge.Crisis:
@@ -134,14 +144,23 @@ func (e *Engine) Swap(kb *knowledge.Base, cls Classifier) {
 	e.brain.Store(br)
 }
 
+// keepWhole reports whether answers of a category are shown whole,
+// however long: "when to see a doctor" answers list the danger signs and
+// say when to call the emergency number, which must never wait behind a
+// button.
+func keepWhole(c knowledge.Category) bool { return c == knowledge.Doctor }
+
 // Knowledge returns the knowledge base in use.
 func (e *Engine) Knowledge() *knowledge.Base { return e.brain.Load().kb }
 
+// sourceNotice names the sources of an answer the way members see them:
+// each source's short name (knowledge.Source.Name), never the moderators'
+// notes of where to find it.
 func sourceNotice(kb *knowledge.Base, ids []string) Block {
 	var names []string
 	for _, id := range ids {
 		if s, ok := kb.Source(id); ok {
-			names = append(names, s.Title+" — "+s.Where)
+			names = append(names, s.Name())
 		}
 	}
 	label := "Source: "
@@ -288,6 +307,15 @@ func (e *Engine) payload(ctx context.Context, br *brain, key string, cc *ChatCon
 		if _, ok := br.kb.Topic(id); ok {
 			return e.answer(ctx, br, key, cc, id, 1)
 		}
+	case strings.HasPrefix(m.Payload, payloadMore):
+		if id, part, n, ok := parseMore(m.Payload); ok {
+			if part < len(br.parts[id]) {
+				return e.more(ctx, br, key, cc, id, part, n)
+			}
+			if _, ok := br.kb.Topic(id); ok { // the answer changed since: show it afresh
+				return e.answer(ctx, br, key, cc, id, 1)
+			}
+		}
 	case strings.HasPrefix(m.Payload, payloadCommand):
 		return e.command(ctx, br, key, cc, strings.TrimPrefix(m.Payload, payloadCommand), "")
 	case strings.HasPrefix(m.Payload, payloadFeedback):
@@ -312,8 +340,8 @@ func (e *Engine) command(ctx context.Context, br *brain, key string, cc *ChatCon
 		return r
 	case CmdAbout:
 		var items []string
-		for _, s := range br.kb.Sources {
-			items = append(items, s.Title+" — "+s.Where)
+		for i := range br.kb.Sources {
+			items = append(items, br.kb.Sources[i].Name())
 		}
 		return info(
 			Block{Kind: Paragraph, Text: "Backcare answers questions about back spasms in pregnancy from these sources:"},
@@ -355,14 +383,14 @@ func reviewNote(s knowledge.ReviewSummary) string {
 }
 
 // category answers the category's first topic (its overview) and offers
-// the others as buttons.
+// the others as buttons, after "Tell me more" if the overview is in parts.
 func (e *Engine) category(ctx context.Context, br *brain, key string, cc *ChatContext, c knowledge.Category) Reply {
 	topics := br.kb.TopicsIn(c)
 	if len(topics) == 0 {
 		return e.help(br, false)
 	}
 	r := e.answer(ctx, br, key, cc, topics[0].ID, 1)
-	r.Buttons = nil
+	r.Buttons = slices.DeleteFunc(r.Buttons, func(b Button) bool { return !strings.HasPrefix(b.Payload, payloadMore) })
 	for _, t := range topics[1:] {
 		r.Buttons = append(r.Buttons, Button{Label: t.Title, Payload: TopicPayload(t.ID)})
 	}
@@ -414,9 +442,16 @@ func (e *Engine) safety(br *brain, ids []string) Reply {
 		r.Blocks = append(r.Blocks, Block{Kind: Heading, Text: title})
 		r.Blocks = append(r.Blocks, br.answers[id]...)
 	}
+	// One source line for all of them, each source named once.
+	var sources []string
 	for _, id := range ordered {
-		r.Blocks = append(r.Blocks, br.sources[id])
+		for _, s := range br.sourceIDs[id] {
+			if !slices.Contains(sources, s) {
+				sources = append(sources, s)
+			}
+		}
 	}
+	r.Blocks = append(r.Blocks, sourceNotice(br.kb, sources))
 	return r
 }
 
@@ -446,12 +481,47 @@ func (e *Engine) decline(ctx context.Context, br *brain, key string, cc *ChatCon
 	return e.help(br, false)
 }
 
+// answer shows a topic's answer, or its first part when it is too long
+// for a phone's first screen (see FirstScreen), with a "Tell me more"
+// button to the next part before the related topics.
 func (e *Engine) answer(ctx context.Context, br *brain, key string, cc *ChatContext, id string, conf float64) Reply {
 	t, _ := br.kb.Topic(id)
+	parts := br.parts[id]
 	r := Reply{Kind: KindAnswer, TopicID: id, Confidence: conf}
 	r.Blocks = append(r.Blocks, Block{Kind: Heading, Text: t.Title})
-	r.Blocks = append(r.Blocks, br.answers[id]...)
+	r.Blocks = append(r.Blocks, parts[0]...)
 	r.Blocks = append(r.Blocks, br.sources[id])
+	cc.More, cc.MorePart, cc.MoreRating = "", 0, ""
+	if len(parts) > 1 {
+		r.rating = nonce()
+		r.Buttons = append(r.Buttons, Button{Label: MoreLabel, Payload: morePayload(id, 1, r.rating)})
+		cc.More, cc.MorePart, cc.MoreRating = id, 1, r.rating
+	}
+	e.finishAnswer(ctx, br, key, cc, t, &r)
+	return r
+}
+
+// more shows part of a topic's answer (part ≥ 1), after "Tell me more";
+// n is the answer's feedback nonce, which this part's 👍 and 👎 share.
+func (e *Engine) more(ctx context.Context, br *brain, key string, cc *ChatContext, id string, part int, n string) Reply {
+	t, _ := br.kb.Topic(id)
+	parts := br.parts[id]
+	r := Reply{Kind: KindMore, TopicID: id, Confidence: 1, rating: n}
+	r.Blocks = append(r.Blocks, Block{Kind: Heading, Text: continuedTitle(t.Title)})
+	r.Blocks = append(r.Blocks, parts[part]...)
+	r.Blocks = append(r.Blocks, br.sources[id])
+	cc.More, cc.MorePart, cc.MoreRating = "", 0, ""
+	if part+1 < len(parts) {
+		r.Buttons = append(r.Buttons, Button{Label: MoreLabel, Payload: morePayload(id, part+1, n)})
+		cc.More, cc.MorePart, cc.MoreRating = id, part+1, n
+	}
+	e.finishAnswer(ctx, br, key, cc, t, &r)
+	return r
+}
+
+// finishAnswer adds what every part of an answer carries (the disclaimer
+// with a chat's first answer, the related topics) and remembers the topic.
+func (e *Engine) finishAnswer(ctx context.Context, br *brain, key string, cc *ChatContext, t *knowledge.Topic, r *Reply) {
 	if !cc.DisclaimerShown {
 		r.Blocks = append(r.Blocks, Block{Kind: Notice, Text: br.disclaimer})
 		cc.DisclaimerShown = true
@@ -463,17 +533,22 @@ func (e *Engine) answer(ctx context.Context, br *brain, key string, cc *ChatCont
 			}
 		}
 	}
-	cc.LastTopic = id
-	cc.Shown = append(cc.Shown, id)
+	cc.LastTopic = t.ID
+	if i := slices.Index(cc.Shown, t.ID); i < 0 || r.Kind == KindAnswer {
+		cc.Shown = append(cc.Shown, t.ID)
+	}
 	if len(cc.Shown) > maxShown {
 		cc.Shown = cc.Shown[len(cc.Shown)-maxShown:]
 	}
 	_ = e.contexts.Save(ctx, key, *cc)
-	return r
 }
 
-// followUp answers "tell me more": the next related topic not yet shown.
+// followUp answers "tell me more": the rest of the last answer if it was
+// shown in part, else the next related topic not yet shown.
 func (e *Engine) followUp(ctx context.Context, br *brain, key string, cc *ChatContext) Reply {
+	if cc.More != "" && cc.More == cc.LastTopic && cc.MorePart > 0 && cc.MorePart < len(br.parts[cc.More]) {
+		return e.more(ctx, br, key, cc, cc.More, cc.MorePart, cc.MoreRating)
+	}
 	if t, ok := br.kb.Topic(cc.LastTopic); ok {
 		for _, rel := range t.Related {
 			if _, ok := br.kb.Topic(rel); ok && !slices.Contains(cc.Shown, rel) {

@@ -67,7 +67,7 @@ func TestAnswerNamesSourceAndDisclaimerOnce(t *testing.T) {
 	}
 	text := first.PlainText()
 	disclaimer := kb.Localize(kb.Disclaimer, "")
-	if !strings.Contains(text, "Source: Back spasms during pregnancy") || !strings.Contains(text, disclaimer) {
+	if !strings.Contains(text, "Source: Back spasm causes and treatments (pregnancy health article)") || !strings.Contains(text, disclaimer) {
 		t.Errorf("first answer lacks source or disclaimer:\n%s", text)
 	}
 	if len(first.Buttons) == 0 || !strings.HasPrefix(first.Buttons[0].Payload, "topic:") {
@@ -76,6 +76,40 @@ func TestAnswerNamesSourceAndDisclaimerOnce(t *testing.T) {
 	second := eng.Handle(ctx, msg("is a firm mattress better"))
 	if strings.Contains(second.PlainText(), disclaimer) {
 		t.Error("disclaimer repeated on the second answer in the same chat")
+	}
+}
+
+// TestSourcesAreCompact: members see each source's short name, never the
+// moderators' notes of where to find it ("source text 1 of the Backcare
+// project"), under answers, safety replies and in /about.
+func TestSourcesAreCompact(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	ctx := context.Background()
+	kb := eng.Knowledge()
+	tests := []struct {
+		name string
+		m    bot.Message
+		want string
+	}{
+		{"topic", msg("what shoes should I wear"), "Sources: Back spasm remedies (pregnancy health article); Back spasm causes and treatments (pregnancy health article)"},
+		{"danger sign", msg("I'm bleeding"), "Sources: When to call the midwife (University Hospitals Birmingham NHS); Urgent maternal warning signs (ACOG)"},
+		{"about", bot.Message{Command: bot.CmdAbout}, "• Back spasm remedies (pregnancy health article)"},
+	}
+	for i, tt := range tests {
+		m := tt.m
+		m.Platform, m.ChatID, m.UserID, m.Addressed = "test", fmt.Sprint("sources-", i), "u", true
+		text := eng.Handle(ctx, m).Text()
+		if !strings.Contains(text, tt.want) {
+			t.Errorf("%s: want %q in:\n%s", tt.name, tt.want, text)
+		}
+		if strings.Contains(text, "source text") {
+			t.Errorf("%s: shows the moderators' notes:\n%s", tt.name, text)
+		}
+		for _, s := range kb.Sources {
+			if strings.Contains(text, s.Where) && !strings.Contains(s.Short, s.Where) {
+				t.Errorf("%s: shows where of %s (%q):\n%s", tt.name, s.ID, s.Where, text)
+			}
+		}
 	}
 }
 
@@ -366,5 +400,52 @@ red_flags:
 	r := newEngine(t, bot.Options{}).Handle(context.Background(), bot.Message{Platform: "test", ChatID: "about", UserID: "u", Addressed: true, Command: bot.CmdAbout})
 	if !strings.Contains(r.PlainText(), "This content has not been reviewed by a midwife or doctor yet.") {
 		t.Errorf("embedded /about:\n%s", r.PlainText())
+	}
+}
+
+// TestRegion: with a region, urgent and safety replies (and the
+// disclaimer) show that region's emergency number and helplines only;
+// with every region, each is named.
+func TestRegion(t *testing.T) {
+	bleeding := "I'm bleeding heavily with clots"
+	crisis := "I don't want to be alive anymore"
+	abuse := "my boyfriend threatens me and controls my money"
+	tests := []struct {
+		region  string
+		text    string
+		want    []string
+		notWant []string
+	}{
+		{"uk", bleeding, []string{"Call 999 now"}, []string{"911", "112", "000"}},
+		{"us", bleeding, []string{"Call 911 now"}, []string{"999", "112", "000"}},
+		{"ie", bleeding, []string{"Call 112 now"}, []string{"999", "911", "000"}},
+		{"au", bleeding, []string{"Call 000 now"}, []string{"999", "911", "112"}},
+		{"", bleeding, []string{"999 in the UK, 911 in the US, 112 in the EU and Ireland, 000 in Australia"}, nil},
+		{"uk", crisis, []string{"call 999 now", "• Samaritans: call 116 123"}, []string{"911", "988", "Befrienders Worldwide (befrienders.org)"}},
+		{"us", crisis, []string{"call 911 now", "• the 988 Suicide & Crisis Lifeline"}, []string{"999", "116 123"}},
+		{"au", crisis, []string{"call 000 now", "• a helpline listed by Befrienders Worldwide"}, []string{"999", "911", "116 123", "988"}},
+		{"", crisis, []string{"• In the UK and Ireland: Samaritans", "• In the US: the 988", "• Elsewhere: a helpline"}, nil},
+		{"uk", abuse, []string{"call 999", "• National Domestic Abuse Helpline"}, []string{"911", "1-800-799-7233"}},
+		{"us", abuse, []string{"call 911", "• National Domestic Violence Hotline: call 1-800-799-7233"}, []string{"999", "0808 2000 247"}},
+		{"us", "what helps back spasms", []string{"In an emergency call 911."}, []string{"999"}},
+	}
+	for i, tt := range tests {
+		eng := newEngine(t, bot.Options{Region: tt.region})
+		m := msg(tt.text)
+		m.ChatID = fmt.Sprint("region-", i)
+		text := eng.Handle(context.Background(), m).Text()
+		for _, w := range tt.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("region %q, %q: want %q in:\n%s", tt.region, tt.text, w, text)
+			}
+		}
+		for _, w := range tt.notWant {
+			if strings.Contains(text, w) {
+				t.Errorf("region %q, %q: %q in:\n%s", tt.region, tt.text, w, text)
+			}
+		}
+		if strings.Contains(text, `"`) {
+			t.Errorf("region %q, %q: stray quotes:\n%s", tt.region, tt.text, text)
+		}
 	}
 }

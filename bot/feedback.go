@@ -49,9 +49,10 @@ func IsVotePayload(p string) bool {
 	return ok
 }
 
-// feedbackButtons returns the 👍 and 👎 buttons for one answer on topic.
-func feedbackButtons(topic string) []Button {
-	n := nonce()
+// feedbackButtons returns the 👍 and 👎 buttons for one answer on topic;
+// n identifies the answer (every part of an answer shown in parts has the
+// same n, so that the answer counts one rating).
+func feedbackButtons(topic, n string) []Button {
 	return []Button{
 		{Label: "👍 Helpful", Payload: payloadFeedback + string(VoteUp) + ":" + topic + ":" + n, Row: RowFeedback},
 		{Label: "👎 Not helpful", Payload: payloadFeedback + string(VoteDown) + ":" + topic + ":" + n, Row: RowFeedback},
@@ -160,14 +161,18 @@ func (e *Engine) takeComment(ctx context.Context, key string, cc *ChatContext, m
 }
 
 // decorate adds to a reply what every reply of its kind carries: the
-// feedback buttons under a topic answer, the help contact with the
+// feedback buttons under a topic answer and each later part of it, the help contact with the
 // fallback and in /help, and the comment mark on the message written
 // after 👎 (unless it raised a safety concern: what a member writes
 // then is not recorded as a comment).
 func (e *Engine) decorate(m Message, r *Reply, comment *Feedback) {
 	switch {
-	case r.Kind == KindAnswer:
-		r.Buttons = append(r.Buttons, feedbackButtons(r.TopicID)...)
+	case r.Kind == KindAnswer || r.Kind == KindMore:
+		n := r.rating
+		if n == "" {
+			n = nonce()
+		}
+		r.Buttons = append(r.Buttons, feedbackButtons(r.TopicID, n)...)
 	case r.Kind == KindFallback:
 		e.offerContact(r, false)
 	case r.Kind == KindInfo && m.Command == CmdHelp:

@@ -11,6 +11,9 @@ type Kind string
 // Reply kinds. Metrics and logs use these names.
 const (
 	KindAnswer Kind = "topic"
+	// KindMore is a later part of a topic answer too long for one screen,
+	// shown after "Tell me more". It is not counted as another answer.
+	KindMore   Kind = "more"
 	KindUrgent Kind = "urgent" // a danger sign (red flag)
 	// KindCrisis meets thoughts of suicide or self-harm. Urgent.
 	KindCrisis Kind = "crisis"
@@ -99,6 +102,8 @@ type Reply struct {
 	// KnowledgeVersion identifies the knowledge base that produced the
 	// reply (knowledge.Base.Version), so that reports can compare versions.
 	KnowledgeVersion string
+
+	rating string // the feedback nonce of an answer shown in parts
 }
 
 // Vote is a member's verdict on an answer.

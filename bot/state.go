@@ -34,6 +34,12 @@ type ChatContext struct {
 	// as a comment on the answer ("what were you looking for?").
 	CommentTopic string `json:",omitempty"`
 	CommentFrom  string `json:",omitempty"`
+	// More is the topic last answered in part, MorePart the part "tell
+	// me more" shows next (from 1; 0 when it was all shown) and
+	// MoreRating the answer's feedback nonce, which every part carries.
+	More       string `json:",omitempty"`
+	MorePart   int    `json:",omitempty"`
+	MoreRating string `json:",omitempty"`
 }
 
 // ContextStore keeps ChatContexts with an expiry. Implementations must be

@@ -37,26 +37,30 @@ func (p *positions) at(field string, i int, fallback Pos) Pos {
 
 // file holds what one YAML file contributed.
 type file struct {
-	disclaimer, welcome      string
-	disclaimerAt, welcomeAt  Pos
-	reviewEvery              *Period
-	reviewEveryAt            Pos
-	sources                  []Source
-	topics                   []Topic
-	flags                    []RedFlag
-	synonyms                 []Synonym
-	declines                 []Decline
-	safety                   []Safety
-	groups                   []WordGroup
-	regions                  []Region
-	outOfScope               []string
-	outPos                   []Pos
-	smallTalk                []SmallTalk
-	history                  *History
-	historyPos               positions
-	asking                   *Asking
-	askingPos                positions
-	talkPos                  []positions
+	disclaimer, welcome     string
+	disclaimerAt, welcomeAt Pos
+	reviewEvery             *Period
+	reviewEveryAt           Pos
+	sources                 []Source
+	topics                  []Topic
+	flags                   []RedFlag
+	synonyms                []Synonym
+	declines                []Decline
+	safety                  []Safety
+	groups                  []WordGroup
+	regions                 []Region
+	outOfScope              []string
+	outPos                  []Pos
+	smallTalk               []SmallTalk
+	history                 *History
+	historyPos              positions
+	asking                  *Asking
+	askingPos               positions
+	talkPos                 []positions
+	// Duplicate-detection keys (see exampleKey) of each topic's examples
+	// and of the out-of-scope examples, made as the file is decoded.
+	topicKeys                [][]string
+	outKeys                  []string
 	sourcePos, topicPos      []positions
 	flagPos, synPos, declPos []positions
 	safetyPos, regionPos     []positions
@@ -296,6 +300,7 @@ func (d *decoder) source(n *yaml.Node) (Source, positions) {
 		"id":    func(v *yaml.Node) { s.ID, p.id = d.text(v, "id"), d.pos(v) },
 		"title": func(v *yaml.Node) { s.Title = d.text(v, "title") },
 		"where": func(v *yaml.Node) { s.Where = d.text(v, "where") },
+		"short": func(v *yaml.Node) { s.Short, p.list["short"] = d.text(v, "short"), []Pos{d.pos(v)} },
 	})
 	return s, p
 }

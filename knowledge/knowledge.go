@@ -98,9 +98,26 @@ type Source struct {
 	ID    string
 	Title string
 	// Where tells a reader how to find the source: a publisher, a web
-	// address, or a description.
+	// address, or a description. It is for moderators: members see Name.
 	Where string
+	// Short is how members see the source, under answers and in /about:
+	// the title, shortened if need be, and who published it when that
+	// helps ("When to call the midwife (University Hospitals Birmingham
+	// NHS)"). Optional; the title stands in for it.
+	Short string
 	Pos   Pos
+}
+
+// MaxShortSource bounds a source's short name, in characters: it is
+// shown under answers, on a phone's screen.
+const MaxShortSource = 80
+
+// Name returns how members see the source: its short name, or its title.
+func (s *Source) Name() string {
+	if s.Short != "" {
+		return s.Short
+	}
+	return s.Title
 }
 
 // Topic is one answerable question.

@@ -10,11 +10,14 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 //go:embed kb
@@ -110,14 +113,32 @@ func Parse(name string, data []byte) (*Base, error) {
 }
 
 func parseFiles(files []namedFile, now time.Time) (*Base, error) {
+	// Files are decoded side by side (YAML decoding is most of the work of
+	// loading a big knowledge base), then combined in name order.
+	decoded := make([]*decoder, len(files))
+	results := make([]*file, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for i := range next {
+				decoded[i] = &decoder{file: files[i].name, now: now}
+				results[i] = decoded[i].parse(files[i].data)
+				results[i].keys()
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	var errs ErrorList
 	var parsed []*file
-	for _, nf := range files {
-		d := &decoder{file: nf.name, now: now}
-		f := d.parse(nf.data)
+	for i, d := range decoded {
 		errs = append(errs, d.errs...)
-		if f != nil {
-			parsed = append(parsed, f)
+		if results[i] != nil {
+			parsed = append(parsed, results[i])
 		}
 	}
 	b, more := merge(parsed, files)
@@ -184,6 +205,11 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 		for i, s := range f.sources {
 			p := f.sourcePos[i]
 			v.require(s.Pos, "source", p, "id", "title", "where")
+			if n := utf8.RuneCountInString(s.Short); n > MaxShortSource || strings.ContainsAny(s.Short, "\n") {
+				v.errorf(p.at("short", 0, s.Pos), "short name of source %q must be one line of at most %d characters (it has %d): members see it under answers", s.ID, MaxShortSource, n)
+			} else if p.present["short"] && strings.TrimSpace(s.Short) == "" {
+				v.errorf(p.at("short", 0, s.Pos), "short name of source %q is empty: leave it out to show the title", s.ID)
+			}
 			if v.id(s.ID, p.id, "source", sourceAt) {
 				b.Sources = append(b.Sources, s)
 			}
@@ -244,13 +270,22 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 		}
 	}
 
-	exampleAt := map[string]struct {
-		topic string
-		pos   Pos
-	}{}
+	examples := 0
+	for _, f := range files {
+		examples += len(f.outOfScope)
+		for _, t := range f.topics {
+			examples += len(t.Examples)
+		}
+	}
+	// Every example's first owner, to report a repeated one; a map of
+	// small values, as a big knowledge base has a great many examples.
+	exampleAt := make(map[string]exampleRef, examples)
+	var owners []exampleOwner
 	for _, f := range files {
 		for i, t := range f.topics {
 			p := &f.topicPos[i]
+			owner := int32(len(owners))
+			owners = append(owners, exampleOwner{t.ID, p.list["examples"], t.Pos})
 			v.require(t.Pos, "topic", *p, "id", "title", "category", "examples", "answer", "sources")
 			if p.present["category"] && !validCategory(t.Category) {
 				v.errorf(p.at("category", 0, t.Pos), "category %q is not one of %s", t.Category, categoryList())
@@ -263,23 +298,21 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 			}
 			for j, ex := range t.Examples {
 				at := p.at("examples", j, t.Pos)
-				key := exampleKey(ex)
+				key := f.topicKeys[i][j]
 				if key == "" {
 					v.errorf(at, "empty example question")
 					continue
 				}
-				if prev, dup := exampleAt[key]; dup {
-					if prev.topic == t.ID {
-						v.errorf(at, "example %q is repeated in topic %q (first at %s)", ex, t.ID, prev.pos)
+				if ref, dup := exampleAt[key]; dup {
+					prev := owners[ref.owner]
+					if prev.name == t.ID {
+						v.errorf(at, "example %q is repeated in topic %q (first at %s)", ex, t.ID, prev.at(ref.index))
 					} else {
-						v.errorf(at, "example %q is under two topics, %q (at %s) and %q: the matcher cannot tell them apart", ex, prev.topic, prev.pos, t.ID)
+						v.errorf(at, "example %q is under two topics, %q (at %s) and %q: the matcher cannot tell them apart", ex, prev.name, prev.at(ref.index), t.ID)
 					}
 					continue
 				}
-				exampleAt[key] = struct {
-					topic string
-					pos   Pos
-				}{t.ID, at}
+				exampleAt[key] = exampleRef{owner, int32(j)}
 			}
 			for j, r := range t.Related {
 				if _, ok := topicAt[r]; !ok {
@@ -390,21 +423,21 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 	// Out-of-scope and small-talk examples share the examples' key space:
 	// one wording cannot be both a topic and off-topic.
 	for _, f := range files {
+		owner := int32(len(owners))
+		owners = append(owners, exampleOwner{"out of scope", f.outPos, Pos{}})
 		for j, ex := range f.outOfScope {
 			at := f.outPos[j]
-			key := exampleKey(ex)
+			key := f.outKeys[j]
 			if key == "" {
 				v.errorf(at, "empty out-of-scope example")
 				continue
 			}
-			if prev, dup := exampleAt[key]; dup {
-				v.errorf(at, "out-of-scope example %q is also an example of %q (at %s)", ex, prev.topic, prev.pos)
+			if ref, dup := exampleAt[key]; dup {
+				prev := owners[ref.owner]
+				v.errorf(at, "out-of-scope example %q is also an example of %q (at %s)", ex, prev.name, prev.at(ref.index))
 				continue
 			}
-			exampleAt[key] = struct {
-				topic string
-				pos   Pos
-			}{"out of scope", at}
+			exampleAt[key] = exampleRef{owner, int32(j)}
 			b.OutOfScope = append(b.OutOfScope, ex)
 		}
 	}
@@ -416,17 +449,17 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 			if !v.id(x.ID, p.id, "small talk", talkAt) {
 				continue
 			}
+			owner := int32(len(owners))
+			owners = append(owners, exampleOwner{"small talk " + x.ID, p.list["examples"], x.Pos})
 			for j, ex := range x.Examples {
 				at := p.at("examples", j, x.Pos)
 				key := exampleKey(ex)
-				if prev, dup := exampleAt[key]; dup && key != "" {
-					v.errorf(at, "small-talk example %q is also an example of %q (at %s)", ex, prev.topic, prev.pos)
+				if ref, dup := exampleAt[key]; dup && key != "" {
+					prev := owners[ref.owner]
+					v.errorf(at, "small-talk example %q is also an example of %q (at %s)", ex, prev.name, prev.at(ref.index))
 					continue
 				}
-				exampleAt[key] = struct {
-					topic string
-					pos   Pos
-				}{"small talk " + x.ID, at}
+				exampleAt[key] = exampleRef{owner, int32(j)}
 			}
 			v.placeholders(x.Answer, p.answer, helplines)
 			b.SmallTalk = append(b.SmallTalk, x)
@@ -453,6 +486,24 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 		}
 	}
 	return b, v.errs
+}
+
+// exampleOwner is what holds examples: a topic, a file's out-of-scope
+// list or a kind of small talk, with where each example was written.
+type exampleOwner struct {
+	name     string // the topic id, "out of scope" or "small talk <id>"
+	pos      []Pos
+	fallback Pos
+}
+
+// exampleRef is one example: its owner and its place in the owner's list.
+type exampleRef struct{ owner, index int32 }
+
+func (o exampleOwner) at(i int32) Pos {
+	if int(i) < len(o.pos) {
+		return o.pos[i]
+	}
+	return o.fallback
 }
 
 type validator struct{ errs ErrorList }
@@ -567,9 +618,54 @@ func categoryList() string {
 	return strings.Join(s, ", ")
 }
 
+// keys makes the duplicate-detection keys of f's examples; f may be nil.
+func (f *file) keys() {
+	if f == nil {
+		return
+	}
+	f.topicKeys = make([][]string, len(f.topics))
+	for i, t := range f.topics {
+		f.topicKeys[i] = make([]string, len(t.Examples))
+		for j, ex := range t.Examples {
+			f.topicKeys[i][j] = exampleKey(ex)
+		}
+	}
+	f.outKeys = make([]string, len(f.outOfScope))
+	for j, ex := range f.outOfScope {
+		f.outKeys[j] = exampleKey(ex)
+	}
+}
+
 // exampleKey folds an example question for duplicate detection: case,
 // punctuation and spacing do not make two examples different.
 func exampleKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return exampleKeySlow(s)
+		}
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		default:
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// exampleKeySlow is exampleKey for text that is not all ASCII.
+func exampleKeySlow(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range strings.ToLower(s) {

@@ -171,3 +171,76 @@ func TestVersion(t *testing.T) {
 		t.Errorf("different content, same version %q", a.Version)
 	}
 }
+
+// TestSourceShortName: members see a source's short name, or its title
+// when it has none; a short name must fit a phone's line.
+func TestSourceShortName(t *testing.T) {
+	tests := []struct {
+		name, source string
+		want         string // Name(), or the error
+	}{
+		{"title only", `{id: s, title: Back pain in pregnancy, where: a leaflet}`, "Back pain in pregnancy"},
+		{"short name", `{id: s, title: "Back pain in pregnancy: a long title", where: notes, short: Back pain (NHS)}`, "Back pain (NHS)"},
+		{"too long", `{id: s, title: t, where: w, short: ` + strings.Repeat("x", knowledge.MaxShortSource+1) + `}`,
+			`kb.yaml:2:46: short name of source "s" must be one line of at most 80 characters (it has 81)`},
+		{"empty", `{id: s, title: t, where: w, short: ""}`, `kb.yaml:2:46: short name of source "s" is empty`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			kb, err := knowledge.Parse("kb.yaml", []byte("disclaimer: d\nsources: ["+tt.source+"]\n"))
+			if err != nil {
+				if !strings.Contains(err.Error(), tt.want) {
+					t.Fatalf("error %v, want %q", err, tt.want)
+				}
+				return
+			}
+			s, ok := kb.Source("s")
+			if !ok || s.Name() != tt.want {
+				t.Errorf("Name() = %q, want %q", s.Name(), tt.want)
+			}
+		})
+	}
+}
+
+// TestEmbeddedSourcesAreShort: every source of the built-in knowledge base
+// has a short name, and none shows members the moderators' notes.
+func TestEmbeddedSourcesAreShort(t *testing.T) {
+	kb, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range kb.Sources {
+		if s.Short == "" || strings.Contains(strings.ToLower(s.Short), "source text") {
+			t.Errorf("source %s: short name %q", s.ID, s.Short)
+		}
+	}
+}
+
+// TestRepeatedExamples: a wording may stand once in the whole knowledge
+// base, under a topic, as out of scope or as small talk; a repeat names
+// where it was first.
+func TestRepeatedExamples(t *testing.T) {
+	head := "disclaimer: d\nsources: [{id: s, title: t, where: w}]\ntopics:\n" +
+		"  - id: a\n    title: A\n    category: general\n    answer: x\n    sources: [s]\n" +
+		"    examples: [heat pack, two, three, four, five, six, seven, eight]\n"
+	tests := []struct {
+		name, extra, want string
+	}{
+		{"in one topic", "  - id: b\n    title: B\n    category: general\n    answer: x\n    sources: [s]\n    examples: [1, 2, 3, 4, 5, 6, 7, 8, \"1!\"]\n",
+			`kb.yaml:15:40: example "1!" is repeated in topic "b" (first at kb.yaml:15:16)`},
+		{"under two topics", "  - id: b\n    title: B\n    category: general\n    answer: x\n    sources: [s]\n    examples: [1, 2, 3, 4, 5, 6, 7, Heat Pack]\n",
+			`kb.yaml:15:37: example "Heat Pack" is under two topics, "a" (at kb.yaml:9:16) and "b"`},
+		{"out of scope", "out_of_scope: [best pizza, \"heat pack?\"]\n",
+			`kb.yaml:10:28: out-of-scope example "heat pack?" is also an example of "a" (at kb.yaml:9:16)`},
+		{"small talk", "out_of_scope: [thanks a lot]\nsmall_talk:\n  - id: thanks\n    examples: [cheers, Thanks a lot!]\n    answer: You're welcome.\n",
+			`kb.yaml:13:24: small-talk example "Thanks a lot!" is also an example of "out of scope" (at kb.yaml:10:16)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := knowledge.Parse("kb.yaml", []byte(head+tt.extra))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+}

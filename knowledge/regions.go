@@ -12,10 +12,42 @@ const Elsewhere = "elsewhere"
 // AllRegions selects every region.
 const AllRegions = ""
 
+// RegionAll is the region setting that shows every region's numbers.
+const RegionAll = "all"
+
+// SelectRegion turns a region setting (--region) into the region that
+// Localize takes: "all" or "" selects every region (AllRegions), and a
+// region the knowledge base defines ("uk", "us") selects that one, in
+// any case. Anything else is an error that names the valid settings.
+func (b *Base) SelectRegion(setting string) (string, error) {
+	id := strings.ToLower(strings.TrimSpace(setting))
+	if id == "" || id == RegionAll {
+		return AllRegions, nil
+	}
+	if _, ok := b.Region(id); ok {
+		return id, nil
+	}
+	valid := b.RegionIDs()
+	if len(valid) == 0 {
+		return "", fmt.Errorf("region %q: the knowledge base defines no regions; use %s", setting, RegionAll)
+	}
+	return "", fmt.Errorf("region %q is not defined in the knowledge base; use one of %s, or %s", setting, strings.Join(valid, ", "), RegionAll)
+}
+
+// RegionIDs returns the ids of the regions, in knowledge-base order.
+func (b *Base) RegionIDs() []string {
+	ids := make([]string, len(b.Regions))
+	for i, r := range b.Regions {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
 // Localize replaces {emergency} and helpline names in text (an answer,
 // the disclaimer) with the numbers of region, or of every region when
-// region is AllRegions. A line that is just "- {name}" becomes one bullet
-// per region; elsewhere, the regions' texts are joined into the sentence.
+// region is AllRegions. A line that is just "- {name}" (quoted or not)
+// becomes one bullet per region; elsewhere, the regions' texts are joined
+// into the sentence.
 // An unknown region is treated as AllRegions.
 func (b *Base) Localize(text, region string) string {
 	if !strings.Contains(text, "{") || len(b.Regions) == 0 {
@@ -27,9 +59,8 @@ func (b *Base) Localize(text, region string) string {
 	lines := strings.Split(text, "\n")
 	out := lines[:0:0]
 	for _, line := range lines {
-		trimmed := strings.TrimSpace(line)
-		if name, ok := strings.CutPrefix(trimmed, "- {"); ok && strings.HasSuffix(name, "}") && strings.Count(trimmed, "{") == 1 {
-			for _, item := range b.helpline(strings.TrimSuffix(name, "}"), region) {
+		if name, ok := placeholderItem(line); ok {
+			for _, item := range b.helpline(name, region) {
 				out = append(out, "- "+item)
 			}
 			continue
@@ -37,6 +68,26 @@ func (b *Base) Localize(text, region string) string {
 		out = append(out, b.inline(line, region))
 	}
 	return strings.Join(out, "\n")
+}
+
+// placeholderItem reports whether line is a bullet that is just a
+// helpline's placeholder, "- {name}", and returns the name. The
+// placeholder may be quoted ("- \"{name}\""), as writers used to YAML's
+// flow style tend to write it.
+func placeholderItem(line string) (string, bool) {
+	item, ok := strings.CutPrefix(strings.TrimSpace(line), "- ")
+	if !ok {
+		return "", false
+	}
+	item = strings.TrimSpace(item)
+	if len(item) > 2 && (item[0] == '"' || item[0] == '\'') && item[len(item)-1] == item[0] {
+		item = item[1 : len(item)-1]
+	}
+	name, ok := strings.CutPrefix(item, "{")
+	if !ok || !strings.HasSuffix(name, "}") || strings.ContainsAny(name[:len(name)-1], "{}") {
+		return "", false
+	}
+	return name[:len(name)-1], true
 }
 
 // inline replaces every {name} in one line.

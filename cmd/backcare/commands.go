@@ -9,10 +9,12 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"strings"
 	"time"
 
 	"github.com/backcare/backcare/bot"
+	"github.com/backcare/backcare/internal/config"
 	"github.com/backcare/backcare/internal/console"
 	"github.com/backcare/backcare/internal/listener"
 	"github.com/backcare/backcare/internal/match"
@@ -51,6 +53,21 @@ func loadKB(path string) (*knowledge.Base, error) {
 	return knowledge.Load(path)
 }
 
+// region resolves the region setting that b bound (flag, environment,
+// config file) against kb: "all", or a region kb defines. A bad setting
+// is reported on stderr and exits 2, like a bad flag.
+func region(b *config.Binding, kb *knowledge.Base, cmd string, stderr io.Writer) (string, error) {
+	cfg, err := b.Load()
+	if err == nil {
+		var r string
+		if r, err = kb.SelectRegion(cfg.Region); err == nil {
+			return r, nil
+		}
+	}
+	fmt.Fprintf(stderr, "backcare %s: %v\n", cmd, err)
+	return "", exitError{2}
+}
+
 // newEngine wires a knowledge base, its matcher and the engine.
 func newEngine(kb *knowledge.Base, opts bot.Options) (*bot.Engine, error) {
 	m, err := match.New(kb)
@@ -61,9 +78,10 @@ func newEngine(kb *knowledge.Base, opts bot.Options) (*bot.Engine, error) {
 }
 
 func cmdChat(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlags("chat", "chat [--kb PATH]", stderr)
+	fs := newFlags("chat", "chat [--kb PATH] [--region REGION]", stderr)
 	kbPath := fs.String("kb", "", "knowledge base `PATH` (a YAML file or a folder); default: the embedded one")
 	httpAddr := fs.String("http-addr", "", "serve /healthz, /readyz and /metrics on this address (default: off)")
+	settings := config.Bind(fs, os.Getenv, "region")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -72,6 +90,9 @@ func cmdChat(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return err
 	}
 	opts := bot.Options{}
+	if opts.Region, err = region(settings, kb, "chat", stderr); err != nil {
+		return err
+	}
 	if *httpAddr != "" {
 		metrics, health := ops.NewMetrics(version), ops.NewHealth()
 		metrics.KnowledgeVersion(kb.Version)
@@ -111,9 +132,10 @@ type askResult struct {
 }
 
 func cmdAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlags("ask", "ask [--json] [--kb PATH] [QUESTION...]\n\nWith no QUESTION, answers each line of standard input.", stderr)
+	fs := newFlags("ask", "ask [--json] [--kb PATH] [--region REGION] [QUESTION...]\n\nWith no QUESTION, answers each line of standard input.", stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object per answer")
 	kbPath := fs.String("kb", "", "knowledge base `PATH` (a YAML file or a folder); default: the embedded one")
+	settings := config.Bind(fs, os.Getenv, "region")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -121,7 +143,11 @@ func cmdAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if err != nil {
 		return err
 	}
-	eng, err := newEngine(kb, bot.Options{Limiter: bot.Unlimited{}})
+	reg, err := region(settings, kb, "ask", stderr)
+	if err != nil {
+		return err
+	}
+	eng, err := newEngine(kb, bot.Options{Limiter: bot.Unlimited{}, Region: reg})
 	if err != nil {
 		return err
 	}

@@ -23,8 +23,8 @@ var version = "dev"
 const usage = `backcare answers questions about back spasms in pregnancy.
 
 Usage:
-  backcare chat [--kb PATH]                    talk to the bot on this terminal
-  backcare ask [--json] [--kb PATH] [QUESTION...]
+  backcare chat [--kb PATH] [--region REGION]  talk to the bot on this terminal
+  backcare ask [--json] [--kb PATH] [--region REGION] [QUESTION...]
                                                answer one question, or one per line of standard input
   backcare serve [flags]                       run the Telegram and Discord adapters (see serve --help)
   backcare explain [--kb PATH] [MESSAGE...]    show how the bot reads a message and why it answers as it does

@@ -73,11 +73,13 @@ func TestKBValidate(t *testing.T) {
 }
 
 func TestChatScript(t *testing.T) {
-	code, out, errs := runCmd(t, "what helps back spasms\n1\n/about\nquit\n", "chat")
+	// 1 is "Tell me more" (the rest of the answer), then 1 is its first related topic.
+	code, out, errs := runCmd(t, "what helps back spasms\n1\n1\n/about\nquit\n", "chat")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, want := range []string{"I'm Backcare", "Things that can relieve", "Ice and heat packs", "several times a day", "University Hospitals Birmingham"} {
+	for _, want := range []string{"I'm Backcare", "Things that can relieve", "[1] Tell me more", "What helps back spasms (continued)",
+		"A pregnancy support belt", "Ice and heat packs", "several times a day", "University Hospitals Birmingham"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("chat output lacks %q", want)
 		}
@@ -249,6 +251,52 @@ func TestKBValidateReviews(t *testing.T) {
 			}
 			if tt.without != "" && strings.Contains(errs, tt.without) {
 				t.Errorf("stderr has %q:\n%s", tt.without, errs)
+			}
+		})
+	}
+}
+
+// TestAskAndChatRegion: ask and chat take the region setting from the
+// flag, the environment or serve's config file, and refuse a region the
+// knowledge base does not define, naming the valid ones.
+func TestAskAndChatRegion(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "backcare.yaml")
+	if err := os.WriteFile(file, []byte("region: ie\ntelegram-token: \"123:abc\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const urgent = "I'm bleeding heavily with clots"
+	tests := []struct {
+		name    string
+		env     map[string]string
+		args    []string
+		code    int
+		want    string
+		notWant []string
+	}{
+		{"all by default", nil, []string{"ask", urgent}, 0, "999 in the UK, 911 in the US", nil},
+		{"flag", nil, []string{"ask", "--region", "uk", urgent}, 0, "Call 999 now", []string{"911", "112"}},
+		{"environment", map[string]string{"BACKCARE_REGION": "us"}, []string{"ask", urgent}, 0, "Call 911 now", []string{"999", "112"}},
+		{"flag over environment", map[string]string{"BACKCARE_REGION": "us"}, []string{"ask", "--region", "au", urgent}, 0, "Call 000 now", []string{"999", "911"}},
+		{"config file", nil, []string{"ask", "--config", file, urgent}, 0, "Call 112 now", []string{"999", "911"}},
+		{"config file from the environment", map[string]string{"BACKCARE_CONFIG": file}, []string{"ask", urgent}, 0, "Call 112 now", []string{"999", "911"}},
+		{"chat", map[string]string{"BACKCARE_REGION": "uk"}, []string{"chat"}, 0, "Call 999 now", []string{"911"}},
+		{"unknown region", nil, []string{"ask", "--region", "fr", urgent}, 2, `backcare ask: region "fr" is not defined in the knowledge base; use one of uk, us, eu, ie, au, elsewhere, or all`, nil},
+		{"not a region", map[string]string{"BACKCARE_REGION": "the moon"}, []string{"chat"}, 2, `backcare chat: region "the moon" is not a region id`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, k := range []string{"BACKCARE_REGION", "BACKCARE_CONFIG"} {
+				t.Setenv(k, tt.env[k])
+			}
+			code, out, errs := runCmd(t, urgent+"\nquit\n", tt.args...)
+			if code != tt.code || !strings.Contains(out+errs, tt.want) {
+				t.Fatalf("exit %d (want %d), want %q in:\n%s%s", code, tt.code, tt.want, out, errs)
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(out, w) {
+					t.Errorf("%q in:\n%s", w, out)
+				}
 			}
 		})
 	}

@@ -87,6 +87,11 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 	if err != nil {
 		return fmt.Errorf("knowledge base: %w", err)
 	}
+	region, err := kb.SelectRegion(cfg.Region)
+	if err != nil {
+		fmt.Fprintf(stderr, "backcare serve: %v\n", err)
+		return exitError{2}
+	}
 	metrics := ops.NewMetrics(version)
 	metrics.KnowledgeVersion(kb.Version)
 	health := ops.NewHealth()
@@ -114,6 +119,7 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 		Contexts:    bot.NewMemoryContexts(cfg.ContextTTL),
 		Limiter:     bot.NewMemoryLimiter(cfg.RateEvery, cfg.RateBurst),
 		HelpContact: cfg.HelpContact,
+		Region:      region,
 	}
 	var leases lease.Store // default: in memory, per adapter
 	if cfg.RedisURL != "" {
@@ -189,6 +195,10 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 	}
 	if cfg.KB != "" {
 		rl := &reload.Reloader{Path: cfg.KB, Log: log, Result: metrics.Reload, Watching: hooks.kbWatching,
+			Check: func(kb *knowledge.Base) error { // the region must still be there
+				_, err := kb.SelectRegion(cfg.Region)
+				return err
+			},
 			Apply: func(kb *knowledge.Base) {
 				m, err := match.New(kb)
 				if err != nil { // validation makes this impossible; keep the last good one
@@ -206,7 +216,7 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 		}))
 	}
 
-	log.Info("serving", "version", version, "topics", len(kb.Topics), "kb", kbName(cfg.KB), "kb_version", kb.Version,
+	log.Info("serving", "version", version, "topics", len(kb.Topics), "kb", kbName(cfg.KB), "kb_version", kb.Version, "region", cfg.Region,
 		"review_warnings", len(kb.ReviewWarnings(time.Now())))
 	return runAll(ctx, runners)
 }

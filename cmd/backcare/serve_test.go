@@ -585,3 +585,36 @@ func embeddedWelcome(t *testing.T) string {
 	}
 	return kb.Welcome
 }
+
+// TestServeRegion: the region setting reaches the engine end to end (a
+// danger sign on Telegram is answered with the US number only); a region
+// the knowledge base does not define stops serve with the valid ones
+// named; --print-config shows it.
+func TestServeRegion(t *testing.T) {
+	srv := telegramtest.NewServer(testToken)
+	defer srv.Close()
+	t.Setenv("TELEGRAM_BOT_TOKEN", testToken)
+	t.Setenv("TELEGRAM_API_ENDPOINT", srv.Endpoint())
+	t.Setenv("BACKCARE_REGION", "us")
+	if code, out, errs := runCmd(t, "", "serve", "--print-config"); code != 0 || !strings.Contains(out, `region:                  "us"`) {
+		t.Errorf("print-config: exit %d\n%s%s", code, out, errs)
+	}
+	code, _, errs := runCmd(t, "", "serve", "--region", "narnia", "--http-addr", "")
+	if code != 2 || !strings.Contains(errs, `region "narnia" is not defined in the knowledge base; use one of uk, us, eu, ie, au, elsewhere, or all`) {
+		t.Errorf("unknown region: exit %d: %s", code, errs)
+	}
+
+	stop := serve(t, "--http-addr", "")
+	srv.Push(telegramtest.Private(4242, "I'm bleeding heavily with clots"))
+	calls := srv.WaitCalls("sendMessage", 1, 10*time.Second)
+	code, logs := stop()
+	if code != 0 || len(calls) != 1 {
+		t.Fatalf("exit %d, calls %+v\n%s", code, calls, logs)
+	}
+	if text := calls[0].Params["text"]; !strings.Contains(text, "911") || strings.Contains(text, "999") || strings.Contains(text, "112") {
+		t.Errorf("urgent reply with region us:\n%s", text)
+	}
+	if !strings.Contains(logs, "region=us") {
+		t.Errorf("the start-up log does not name the region:\n%s", logs)
+	}
+}

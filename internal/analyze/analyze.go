@@ -14,8 +14,10 @@
 package analyze
 
 import (
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -78,14 +80,48 @@ type Analyzer struct {
 	known   map[string]word     // known surface word -> its stem and lemma
 	phrases map[string][]phrase // first word of a synonym variant -> variants, longest first
 	typos   typoIndex
-	scratch sync.Pool // *[]string
+	scratch sync.Pool // *scratch
 	fold    sync.Pool // transform.Transformer for non-ASCII text
+	lemmas  atomic.Pointer[lemmaMemo]
+}
+
+// lemmaMemo remembers Lemmas of short texts while triggers are compiled
+// (see Memoize).
+type lemmaMemo struct {
+	mu sync.Mutex
+	m  map[string][]string
+}
+
+// maxMemo is the longest text, in bytes, whose lemmas Memoize remembers:
+// a word or two, such as a trigger's alternatives and a word group's
+// members.
+const maxMemo = 24
+
+// Memoize makes Lemmas remember the lemmas of every short text (a word or
+// two) until the returned function is called. Compiling triggers asks for
+// the same words thousands of times (each member of a word group, for
+// every trigger that names the group); with the memo each is analysed
+// once. While it is on, Lemmas may return the same slice to several
+// callers, who must not modify it.
+func (a *Analyzer) Memoize() (stop func()) {
+	a.lemmas.Store(&lemmaMemo{m: map[string][]string{}})
+	return func() { a.lemmas.Store(nil) }
 }
 
 // word is what the analyzer precomputes for a surface word.
 type word struct {
 	stem, lemma string
 	flags       Flag
+	// english is true for a word of the English word list, which the
+	// spelling fixer leaves alone; plain is true for a word that starts
+	// no synonym variant. Both spare Analyze a lookup per word.
+	english, plain bool
+}
+
+// scratch is Analyze's working memory, reused through a sync.Pool.
+type scratch struct {
+	words []string
+	plain []bool // per word: a known word that starts no synonym variant
 }
 
 type phrase struct {
@@ -101,16 +137,20 @@ func New(kb *knowledge.Base) *Analyzer {
 		known:   map[string]word{},
 		phrases: map[string][]phrase{},
 	}
-	a.scratch.New = func() any { s := make([]string, 0, 64); return &s }
+	a.scratch.New = func() any { return &scratch{words: make([]string, 0, 64), plain: make([]bool, 0, 64)} }
 	a.fold.New = func() any {
 		return transform.Chain(runes.Remove(runes.In(unicode.Cf)), norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC, cases.Fold())
 	}
 
-	var vocab []string
+	// How often each word of the knowledge base occurs: the spelling
+	// fixer prefers the commoner of two candidates.
+	count := map[string]int{}
+	var buf []string
 	addText := func(s string) {
-		for _, w := range a.words(a.normalize(s), nil) {
+		buf = a.words(a.normalize(s), buf[:0])
+		for _, w := range buf {
 			if !isBreakWord(w) {
-				vocab = append(vocab, w)
+				count[w]++
 			}
 		}
 	}
@@ -130,24 +170,68 @@ func New(kb *knowledge.Base) *Analyzer {
 		sortLongestFirst(ps)
 		a.phrases[first] = ps
 	}
-	kb.EachPhrase(addText)
+	// The knowledge base's phrases are many (every example): they are
+	// counted on every core, each worker in a map of its own.
+	var texts []string
+	kb.EachPhrase(func(s string) { texts = append(texts, s) })
+	workers := min(runtime.GOMAXPROCS(0), 1+len(texts)/4096)
+	counts := make([]map[string]int, workers)
+	var wg sync.WaitGroup
+	for k := range workers {
+		wg.Go(func() {
+			c, buf := map[string]int{}, []string(nil)
+			for _, s := range texts[k*len(texts)/workers : (k+1)*len(texts)/workers] {
+				buf = a.words(a.normalize(s), buf[:0])
+				for _, w := range buf {
+					if !isBreakWord(w) {
+						c[w]++
+					}
+				}
+			}
+			counts[k] = c
+		})
+	}
+	wg.Wait()
+	for _, c := range counts {
+		for w, n := range c {
+			count[w] += n
+		}
+	}
 	for w := range stopWords {
+		count[w]++
+	}
+	// The spelling fixer's index is built while every known word is
+	// described (stemmed, lemmatised), that too on every core.
+	typos := make(chan typoIndex, 1)
+	go func() { typos <- newTypoIndex(count) }()
+	vocab := make([]string, 0, len(count))
+	for w := range count {
 		vocab = append(vocab, w)
 	}
-	for _, w := range vocab {
-		a.learn(w)
+	described := make([]word, len(vocab))
+	workers = min(runtime.GOMAXPROCS(0), 1+len(vocab)/512)
+	for k := range workers {
+		wg.Go(func() {
+			for i := k; i < len(vocab); i += workers {
+				described[i] = a.learn(vocab[i])
+			}
+		})
 	}
-	a.typos = newTypoIndex(vocab)
+	wg.Wait()
+	a.known = make(map[string]word, len(vocab))
+	for i, w := range vocab {
+		a.known[w] = described[i]
+	}
+	a.typos = <-typos
 	return a
 }
 
-// learn precomputes a known word's stem, lemma and flags.
+// learn precomputes a known word's stem, lemma and flags. It only reads
+// the analyzer, so words can be learned side by side.
 func (a *Analyzer) learn(w string) word {
-	if k, ok := a.known[w]; ok {
-		return k
-	}
 	k := a.describe(w)
-	a.known[w] = k
+	k.english = a.lex.Known(w)
+	k.plain = len(a.phrases[w]) == 0 && len(a.phrases[singular(w)]) == 0
 	return k
 }
 
@@ -180,19 +264,26 @@ func (a *Analyzer) Analyze(text string, an *Analysis) {
 	if len(text) > MaxBytes {
 		text = text[:MaxBytes]
 	}
-	bufp := a.scratch.Get().(*[]string)
-	words := a.words(a.normalize(text), (*bufp)[:0])
+	sc := a.scratch.Get().(*scratch)
+	words := a.words(a.normalize(text), sc.words[:0])
+	plain := sc.plain[:0]
 	for i, w := range words {
-		if !isBreakWord(w) {
-			words[i] = a.correct(w)
-		}
-	}
-	for _, w := range words {
 		if isBreakWord(w) {
 			an.Words = append(an.Words, breakToken(w))
-		} else {
-			an.Words = append(an.Words, a.token(w))
+			plain = append(plain, true)
+			continue
 		}
+		// A known English word is never corrected; others may be.
+		k, ok := a.known[w]
+		if !ok || !k.english {
+			w = a.correct(w)
+			words[i] = w
+			if k, ok = a.known[w]; !ok {
+				k = a.describe(w)
+			}
+		}
+		an.Words = append(an.Words, Token{Term: k.stem, Lemma: k.lemma, Flags: k.flags})
+		plain = append(plain, ok && k.plain)
 	}
 	for i := 0; i < len(words); {
 		w := words[i]
@@ -201,19 +292,21 @@ func (a *Analyzer) Analyze(text string, an *Analysis) {
 			i++
 			continue
 		}
-		if p, ok := a.phraseAt(words, i); ok {
-			for _, r := range p.repl {
-				an.Terms = append(an.Terms, a.token(r))
+		if !plain[i] {
+			if p, ok := a.phraseAt(words, i); ok {
+				for _, r := range p.repl {
+					an.Terms = append(an.Terms, a.token(r))
+				}
+				i += len(p.words)
+				continue
 			}
-			i += len(p.words)
-			continue
 		}
 		an.Terms = append(an.Terms, an.Words[i])
 		i++
 	}
 	clear(words)
-	*bufp = words[:0]
-	a.scratch.Put(bufp)
+	sc.words, sc.plain = words[:0], plain[:0]
+	a.scratch.Put(sc)
 }
 
 // Terms returns the stemmed terms of text, without stop words and breaks.
@@ -233,6 +326,22 @@ func (a *Analyzer) Terms(text string) []string {
 // Lemmas returns the lemma of every word of text, stop words included,
 // without breaks and before synonyms. Trigger phrases are compiled with it.
 func (a *Analyzer) Lemmas(text string) []string {
+	if mm := a.lemmas.Load(); mm != nil && len(text) <= maxMemo {
+		mm.mu.Lock()
+		out, ok := mm.m[text]
+		mm.mu.Unlock()
+		if !ok {
+			out = a.lemmasOf(text)
+			mm.mu.Lock()
+			mm.m[text] = out
+			mm.mu.Unlock()
+		}
+		return out
+	}
+	return a.lemmasOf(text)
+}
+
+func (a *Analyzer) lemmasOf(text string) []string {
 	var an Analysis
 	a.Analyze(text, &an)
 	var out []string
@@ -549,14 +658,13 @@ func expand(w string, dst []string) []string {
 	if w == "" {
 		return dst
 	}
-	if strings.ContainsAny(w, "’‘ʼ") {
+	if !isASCIIWord(w) && strings.ContainsAny(w, "’‘ʼ") {
 		w = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'").Replace(w)
 	}
-	if e, ok := contractions[w]; ok {
-		return append(dst, e...)
-	}
-	if e, ok := shorthand[w]; ok {
-		return append(dst, e...)
+	if mayBeWhole(w) {
+		if e, ok := whole[w]; ok {
+			return append(dst, e...)
+		}
 	}
 	if w[0] >= '0' && w[0] <= '9' {
 		// "34+6", "38.4" stay whole; "28wks" and "2yo" split into the

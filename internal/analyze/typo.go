@@ -30,29 +30,34 @@ type bucketKey struct {
 	n     int
 }
 
-func newTypoIndex(vocab []string) typoIndex {
-	count := map[string]int{}
-	for _, w := range vocab {
-		if !isBreakWord(w) {
-			count[w]++
-		}
-	}
-	ix := typoIndex{words: map[string]int{}, deletes: map[string]string{}, buckets: map[bucketKey][]string{}}
+// newTypoIndex indexes the known words, given how often each occurs in
+// the knowledge base.
+func newTypoIndex(count map[string]int) typoIndex {
+	ix := typoIndex{words: make(map[string]int, len(count)), buckets: map[bucketKey][]string{}}
+	deletes := 0
 	for w, n := range count {
 		if len(w) < minTypoLen-1 || len(w) > maxTypoLen || !isASCIIWord(w) {
 			continue
 		}
 		ix.words[w] = -n
+		deletes += len(w)
 		if len(w) >= twoEditLen-2 {
 			k := bucketKey{w[0], len(w)}
 			ix.buckets[k] = append(ix.buckets[k], w)
 		}
 	}
-	buf := make([]byte, 0, 64)
+	ix.deletes = make(map[string]string, deletes)
 	for w := range ix.words {
-		for i := 0; i < len(w); i++ {
-			buf = append(append(buf[:0], w[:i]...), w[i+1:]...)
-			d := string(buf)
+		// Every way of deleting one letter, in one string: w minus its
+		// first letter, then minus its second, and so on.
+		n := len(w) - 1
+		buf := make([]byte, 0, len(w)*n)
+		for i := range w {
+			buf = append(append(buf, w[:i]...), w[i+1:]...)
+		}
+		all := string(buf)
+		for i := range w {
+			d := all[i*n : (i+1)*n]
 			if prev, ok := ix.deletes[d]; !ok || ix.better(w, prev) {
 				ix.deletes[d] = w
 			}

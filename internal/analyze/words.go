@@ -47,6 +47,50 @@ var shorthand = map[string][]string{
 	"nope": {"no"}, "nah": {"no"}, "naw": {"no"},
 }
 
+// whole holds the contractions and the shorthand in one table, so that
+// each word is looked up once; a contraction wins over shorthand.
+var whole = func() map[string][]string {
+	m := make(map[string][]string, len(contractions)+len(shorthand))
+	for w, e := range shorthand {
+		m[w] = e
+	}
+	for w, e := range contractions {
+		m[w] = e
+	}
+	return m
+}()
+
+// wholeShapes has a bit for every (length, first letter, last letter) of
+// a word in whole: most words have a shape no contraction or shorthand
+// has, and need not be looked up.
+var wholeShapes = func() (shapes [maxWholeLen + 1][26]uint32) {
+	for w := range whole {
+		if len(w) > maxWholeLen {
+			panic("analyze: " + w + " is longer than maxWholeLen")
+		}
+		if first, last := w[0]-'a', w[len(w)-1]-'a'; first < 26 && last < 26 {
+			shapes[len(w)][first] |= 1 << last
+		} // others ("b4") are always looked up
+	}
+	return shapes
+}()
+
+// maxWholeLen is the longest word in whole.
+const maxWholeLen = 9
+
+// mayBeWhole reports whether w may be a word of whole: false means it is
+// not.
+func mayBeWhole(w string) bool {
+	if len(w) > maxWholeLen || w == "" {
+		return false
+	}
+	first, last := w[0]-'a', w[len(w)-1]-'a'
+	if first >= 26 || last >= 26 {
+		return true // not a plain lower-case word: look it up
+	}
+	return wholeShapes[len(w)][first]&(1<<last) != 0
+}
+
 // stopWords carry no topic on their own. Intent words ("why", "when",
 // "help", "stop") are deliberately not here.
 var stopWords = set(

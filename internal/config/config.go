@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -42,6 +43,7 @@ type Config struct {
 	LeaseTTL        time.Duration
 	RetryWindow     time.Duration
 	HelpContact     string
+	Region          string
 
 	TelegramToken         string
 	TelegramEndpoint      string
@@ -97,6 +99,7 @@ func (c *Config) Settings() []Setting {
 		{"lease-ttl", "BACKCARE_LEASE_TTL", "30s", "how long a claim on an update (or on polling) lasts unless renewed; after a crash, another process takes the work over once it lapses", false, &c.LeaseTTL},
 		{"retry-window", "BACKCARE_RETRY_WINDOW", "5m", "how long a reply failing with 429, 5xx or network errors is retried before it counts as expired", false, &c.RetryWindow},
 		{"help-contact", "BACKCARE_HELP_CONTACT", "", "a person members can turn to: a Telegram username (@GroupMods), a URL or a short text; shown in /help, after 👎 and with the fallback", false, &c.HelpContact},
+		{"region", "BACKCARE_REGION", "all", "whose emergency number and helplines urgent and safety replies show: a region of the knowledge base (uk, us, eu, ie, au, elsewhere) or all", false, &c.Region},
 
 		{"telegram-token", "TELEGRAM_BOT_TOKEN", "", "Telegram bot token from BotFather; enables the Telegram adapter", true, &c.TelegramToken},
 		{"telegram-api-endpoint", "TELEGRAM_API_ENDPOINT", "", "Bot API endpoint, format http://host:port/bot%s/%s (default: Telegram's)", false, &c.TelegramEndpoint},
@@ -140,25 +143,9 @@ func Aliases() []Alias {
 // FILE), the environment (getenv) and the file. It returns flag.ErrHelp for
 // --help. extra, if set, adds command-specific flags.
 func Load(args []string, getenv func(string) string, stderr io.Writer, extra func(*flag.FlagSet)) (*Config, error) {
-	c := &Config{}
-	settings := c.Settings()
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	configFile := fs.String("config", getenv("BACKCARE_CONFIG"), "YAML config `FILE` (env BACKCARE_CONFIG)")
-	flagVals := map[string]*flagValue{}
-	for _, s := range settings {
-		_, isBool := s.target.(*bool)
-		v := &flagValue{isBool: isBool}
-		flagVals[s.Name] = v
-		fs.Var(v, s.Name, fmt.Sprintf("%s (env %s, default %q)", s.Help, s.Env, s.Default))
-	}
-	aliases := map[string]Alias{} // by current name
-	for _, a := range Aliases() {
-		aliases[a.For] = a
-		v := &flagValue{}
-		flagVals[a.Name] = v
-		fs.Var(v, a.Name, fmt.Sprintf("old name of --%s (env %s)", a.For, a.Env))
-	}
+	b := bind(fs, getenv, nil)
 	if extra != nil {
 		extra(fs)
 	}
@@ -172,18 +159,91 @@ func Load(args []string, getenv func(string) string, stderr io.Writer, extra fun
 	if fs.NArg() > 0 {
 		return nil, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
+	if err := b.resolve(); err != nil {
+		return nil, err
+	}
+	return b.c, b.c.validate()
+}
+
+// Binding is a few of serve's settings bound to another command's flags,
+// for the commands that share them (chat and ask take region). See Bind.
+type Binding struct {
+	c          *Config
+	fs         *flag.FlagSet
+	getenv     func(string) string
+	settings   []Setting
+	flagVals   map[string]*flagValue
+	configFile *string
+}
+
+// Bind adds the named settings to fs as flags, with --config FILE, and
+// returns the binding whose Load resolves them after fs is parsed, with
+// serve's precedence: the flag, then the environment (getenv), then the
+// config file (which may hold any of serve's settings), then the default.
+// With no names, every setting is bound.
+func Bind(fs *flag.FlagSet, getenv func(string) string, names ...string) *Binding {
+	return bind(fs, getenv, names)
+}
+
+func bind(fs *flag.FlagSet, getenv func(string) string, names []string) *Binding {
+	b := &Binding{c: &Config{}, fs: fs, getenv: getenv, flagVals: map[string]*flagValue{}}
+	b.configFile = fs.String("config", getenv("BACKCARE_CONFIG"), "YAML config `FILE` (env BACKCARE_CONFIG)")
+	for _, s := range b.c.Settings() {
+		if names != nil && !slices.Contains(names, s.Name) {
+			continue
+		}
+		b.settings = append(b.settings, s)
+		_, isBool := s.target.(*bool)
+		v := &flagValue{isBool: isBool}
+		b.flagVals[s.Name] = v
+		fs.Var(v, s.Name, fmt.Sprintf("%s (env %s, default %q)", s.Help, s.Env, s.Default))
+	}
+	for _, a := range Aliases() {
+		if names != nil && !slices.Contains(names, a.For) {
+			continue
+		}
+		v := &flagValue{}
+		b.flagVals[a.Name] = v
+		fs.Var(v, a.Name, fmt.Sprintf("old name of --%s (env %s)", a.For, a.Env))
+	}
+	return b
+}
+
+// Load resolves the bound settings once the flags are parsed, and checks
+// them.
+func (b *Binding) Load() (*Config, error) {
+	if err := b.resolve(); err != nil {
+		return nil, err
+	}
+	var errs []error
+	for _, s := range b.settings {
+		if err := b.c.check(s.Name); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return b.c, errors.Join(errs...)
+}
+
+// resolve sets each bound setting by precedence: flags, then environment,
+// then file, then defaults.
+func (b *Binding) resolve() error {
+	c, getenv := b.c, b.getenv
+	aliases := map[string]Alias{} // by current name
+	for _, a := range Aliases() {
+		aliases[a.For] = a
+	}
 	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	b.fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 
 	fileVals := map[string]string{}
-	if *configFile != "" {
+	if *b.configFile != "" {
 		var err error
-		if fileVals, err = readFile(*configFile, settings, Aliases()); err != nil {
-			return nil, err
+		if fileVals, err = readFile(*b.configFile, c.Settings(), Aliases()); err != nil {
+			return err
 		}
 	}
 	var errs []error
-	for _, s := range settings {
+	for _, s := range b.settings {
 		val, from := s.Default, "default"
 		old, hasOld := aliases[s.Name]
 		oldUsed := false
@@ -200,10 +260,10 @@ func Load(args []string, getenv func(string) string, stderr io.Writer, extra fun
 			val, from = v, "environment variable "+s.Env
 		}
 		if hasOld && set[old.Name] {
-			val, from, oldUsed = flagVals[old.Name].s, "flag --"+old.Name, true
+			val, from, oldUsed = b.flagVals[old.Name].s, "flag --"+old.Name, true
 		}
 		if set[s.Name] {
-			val, from = flagVals[s.Name].s, "flag --"+s.Name
+			val, from = b.flagVals[s.Name].s, "flag --"+s.Name
 		}
 		if oldUsed {
 			c.Warnings = append(c.Warnings, fmt.Sprintf("the setting %s (%s) is now called %s (%s); the old name still works", old.Name, old.Env, s.Name, s.Env))
@@ -212,10 +272,7 @@ func Load(args []string, getenv func(string) string, stderr io.Writer, extra fun
 			errs = append(errs, fmt.Errorf("%s: %w", from, err))
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	return c, c.validate()
+	return errors.Join(errs...)
 }
 
 // flagValue holds a flag's text until precedence is settled. A boolean
@@ -343,13 +400,39 @@ func (c *Config) validate() error {
 			errs = append(errs, fmt.Errorf("discord-api-base %q must be a URL ending in /, like http://127.0.0.1:8080/", c.DiscordAPIBase))
 		}
 	}
-	if err := checkHelpContact(c.HelpContact); err != nil {
-		errs = append(errs, err)
+	for _, name := range []string{"help-contact", "region"} {
+		if err := c.check(name); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	if c.DiscordShardCount < 1 || c.DiscordShardID < 0 || c.DiscordShardID >= c.DiscordShardCount {
 		errs = append(errs, fmt.Errorf("discord-shard-id %d must be below discord-shard-count %d", c.DiscordShardID, c.DiscordShardCount))
 	}
 	return errors.Join(errs...)
+}
+
+// check validates one setting on its own, for validate and for a
+// Binding. Settings that need no check, or only one with others, pass.
+func (c *Config) check(name string) error {
+	switch name {
+	case "help-contact":
+		return checkHelpContact(c.HelpContact)
+	case "region":
+		return checkRegion(c.Region)
+	}
+	return nil
+}
+
+var regionPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// checkRegion accepts "all" and anything shaped like a region id. Whether
+// the knowledge base defines the region is checked once it is loaded
+// (knowledge.Base.SelectRegion): the knowledge base is itself a setting.
+func checkRegion(s string) error {
+	if s == "all" || regionPattern.MatchString(strings.ToLower(strings.TrimSpace(s))) {
+		return nil
+	}
+	return fmt.Errorf("region %q is not a region id such as uk or us, or all", s)
 }
 
 // MaxHelpContact bounds the help contact, in characters: it is shown

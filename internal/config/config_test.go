@@ -1,6 +1,7 @@
 package config_test
 
 import (
+	"flag"
 	"io"
 	"strings"
 	"testing"
@@ -176,5 +177,92 @@ func TestHelpContact(t *testing.T) {
 	c, err := config.Load([]string{"--config", "testdata/help-contact.yaml"}, env(nil), io.Discard, nil)
 	if err != nil || c.HelpContact != "@GroupMods" {
 		t.Errorf("from the config file: %+v %v", c, err)
+	}
+}
+
+// TestRegion: the region setting comes from the flag, the environment or
+// the file like the others, is "all" by default, and must look like a
+// region id (whether the knowledge base defines it is checked with the
+// knowledge base).
+func TestRegion(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		env  map[string]string
+		want string
+		bad  string
+	}{
+		{"default", nil, nil, "all", ""},
+		{"file", []string{"--config", "testdata/region.yaml"}, nil, "uk", ""},
+		{"environment over file", []string{"--config", "testdata/region.yaml"}, map[string]string{"BACKCARE_REGION": "us"}, "us", ""},
+		{"flag over environment", []string{"--region", "ie"}, map[string]string{"BACKCARE_REGION": "us"}, "ie", ""},
+		{"any case", []string{"--region", "AU"}, nil, "AU", ""},
+		{"not an id", []string{"--region", "the uk"}, nil, "", `region "the uk" is not a region id such as uk or us, or all`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := config.Load(tt.args, env(tt.env), io.Discard, nil)
+			if tt.bad != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.bad) {
+					t.Fatalf("err = %v, want %q", err, tt.bad)
+				}
+				return
+			}
+			if err != nil || c.Region != tt.want {
+				t.Fatalf("region %q, %v; want %q", c.Region, err, tt.want)
+			}
+			var b strings.Builder
+			c.Print(&b)
+			if !strings.Contains(b.String(), `region:`) {
+				t.Errorf("print:\n%s", b.String())
+			}
+		})
+	}
+}
+
+// TestBind: chat and ask take only the settings they bind, with the same
+// precedence and the same config file as serve.
+func TestBind(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		env  map[string]string
+		want string
+		bad  string
+	}{
+		{"default", []string{"--kb", "x"}, nil, "all", ""},
+		{"serve's config file", []string{"--config", "testdata/region.yaml"}, nil, "uk", ""},
+		{"config file from the environment", nil, map[string]string{"BACKCARE_CONFIG": "testdata/region.yaml"}, "uk", ""},
+		{"environment", nil, map[string]string{"BACKCARE_REGION": "us", "BACKCARE_WORKERS": "nope"}, "us", ""},
+		{"flag", []string{"--region", "au", "--kb", "x"}, map[string]string{"BACKCARE_REGION": "us"}, "au", ""},
+		{"bad value", []string{"--region", "u.k."}, nil, "", `region "u.k." is not a region id`},
+		{"unknown key in the file", []string{"--config", "testdata/unknown.yaml"}, nil, "", `unknown setting "telegram-tokn"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := flag.NewFlagSet("chat", flag.ContinueOnError)
+			fs.SetOutput(io.Discard)
+			fs.String("kb", "", "knowledge base")
+			b := config.Bind(fs, env(tt.env), "region")
+			if err := fs.Parse(tt.args); err != nil {
+				t.Fatal(err)
+			}
+			c, err := b.Load()
+			if tt.bad != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.bad) {
+					t.Fatalf("err = %v, want %q", err, tt.bad)
+				}
+				return
+			}
+			if err != nil || c.Region != tt.want {
+				t.Fatalf("region %q, %v; want %q", c.Region, err, tt.want)
+			}
+		})
+	}
+	fs := flag.NewFlagSet("chat", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	config.Bind(fs, env(nil), "region")
+	if err := fs.Parse([]string{"--workers", "3"}); err == nil {
+		t.Error("a setting that was not bound is accepted as a flag")
 	}
 }

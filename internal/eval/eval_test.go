@@ -239,7 +239,8 @@ func verdict(label string, r, prev bot.Reply) bool {
 	case "ack":
 		return string(r.Kind) == "smalltalk" && !r.Urgent
 	case "more":
-		return r.Kind == bot.KindAnswer && r.TopicID != prev.TopicID
+		// The rest of an answer shown in part, or the next related topic.
+		return r.Kind == bot.KindMore && r.TopicID == prev.TopicID || r.Kind == bot.KindAnswer && r.TopicID != prev.TopicID
 	}
 	if isSafetyLabel(label) {
 		for _, want := range strings.Split(label, "+") {

@@ -1,9 +1,9 @@
 package match
 
 import (
+	"cmp"
 	"math"
 	"slices"
-	"sort"
 
 	"github.com/backcare/backcare/internal/analyze"
 )
@@ -21,7 +21,8 @@ const (
 
 // index is an inverted index over documents: every example question,
 // title and keyword list, each belonging to a class (a topic, the
-// out-of-scope class, or a kind of small talk).
+// out-of-scope class, or a kind of small talk). Documents are added class
+// by class: a class's documents stand one after another.
 type index struct {
 	terms    map[string]int32
 	idf      []float32
@@ -31,10 +32,14 @@ type index struct {
 	docClass  []int32
 	docText   []string    // the example itself, for explaining
 	docTerms  [][]int32   // sorted term ids of each document
-	docTF     [][]float32 // their frequencies
+	docTF     [][]float32 // their frequencies (until finish)
 	docLen    []float32
 	docWeight []float32 // sum of idf over the document's distinct terms
 	avgLen    float32
+
+	occurrences []int32   // add's working memory
+	idArena     []int32   // docTerms are cut from it
+	tfArena     []float32 // and docTF from this
 }
 
 type posting struct {
@@ -42,52 +47,86 @@ type posting struct {
 	tf  float32
 }
 
-func newIndex() *index { return &index{terms: map[string]int32{}} }
+// arenaChunk is how many term ids (and frequencies) are allocated at a
+// time for the documents' terms.
+const arenaChunk = 1 << 14
+
+// newIndex returns an empty index with room for about docs documents.
+func newIndex(docs int) *index {
+	return &index{terms: map[string]int32{}, docClass: make([]int32, 0, docs), docText: make([]string, 0, docs),
+		docTerms: make([][]int32, 0, docs), docTF: make([][]float32, 0, docs), docLen: make([]float32, 0, docs)}
+}
 
 // add indexes one document of class c. Function words are left out.
 func (ix *index) add(c int32, text string, an *analyze.Analysis) {
-	tf := map[string]float32{}
+	ids := ix.occurrences[:0] // the document's term ids, one per occurrence
 	for _, t := range an.Terms {
-		if t.Flags&(analyze.Stop|analyze.Break) == 0 {
-			tf[t.Term]++
+		if t.Flags&(analyze.Stop|analyze.Break) != 0 {
+			continue
 		}
-	}
-	if len(tf) == 0 {
-		return
-	}
-	doc := int32(len(ix.docClass))
-	ix.docClass = append(ix.docClass, c)
-	ix.docText = append(ix.docText, text)
-	var n float32
-	ids := make([]int32, 0, len(tf))
-	for t, f := range tf {
-		id, ok := ix.terms[t]
+		id, ok := ix.terms[t.Term]
 		if !ok {
 			id = int32(len(ix.postings))
-			ix.terms[t] = id
+			ix.terms[t.Term] = id
 			ix.postings = append(ix.postings, nil)
 		}
-		ix.postings[id] = append(ix.postings[id], posting{doc: doc, tf: f})
 		ids = append(ids, id)
-		n += f
 	}
+	ix.occurrences = ids
+	if len(ids) == 0 {
+		return
+	}
+	ix.docClass = append(ix.docClass, c)
+	ix.docText = append(ix.docText, text)
+	ix.docLen = append(ix.docLen, float32(len(ids)))
+	// Sorted, each distinct term once with how often it occurs.
 	slices.Sort(ids)
-	tfs := make([]float32, len(ids))
-	for i, id := range ids {
-		for t, f := range tf {
-			if ix.terms[t] == id {
-				tfs[i] = f
-				break
-			}
+	distinct := 1
+	for i := 1; i < len(ids); i++ {
+		if ids[i] != ids[i-1] {
+			distinct++
 		}
 	}
-	ix.docLen = append(ix.docLen, n)
-	ix.docTerms = append(ix.docTerms, ids)
-	ix.docTF = append(ix.docTF, tfs)
+	if cap(ix.idArena)-len(ix.idArena) < distinct {
+		ix.idArena = make([]int32, 0, max(arenaChunk, distinct))
+		ix.tfArena = make([]float32, 0, max(arenaChunk, distinct))
+	}
+	start := len(ix.idArena)
+	for i, id := range ids {
+		if i > 0 && id == ids[i-1] {
+			ix.tfArena[len(ix.tfArena)-1]++
+			continue
+		}
+		ix.idArena = append(ix.idArena, id)
+		ix.tfArena = append(ix.tfArena, 1)
+	}
+	end := len(ix.idArena)
+	ix.docTerms = append(ix.docTerms, ix.idArena[start:end:end])
+	ix.docTF = append(ix.docTF, ix.tfArena[start:end:end])
 }
 
-// finish computes idf and document weights and sorts postings by impact.
+// finish builds the postings, computes idf and document weights and sorts
+// postings by impact.
 func (ix *index) finish() {
+	// Each term's postings, in document order, cut from one array.
+	df := make([]int32, len(ix.postings))
+	npost := 0
+	for _, ids := range ix.docTerms {
+		for _, id := range ids {
+			df[id]++
+		}
+		npost += len(ids)
+	}
+	all := make([]posting, npost)
+	for id := range ix.postings {
+		ix.postings[id], all = all[:0:df[id]], all[df[id]:]
+	}
+	for d, ids := range ix.docTerms {
+		for i, id := range ids {
+			ix.postings[id] = append(ix.postings[id], posting{doc: int32(d), tf: ix.docTF[d][i]})
+		}
+	}
+	ix.docTF, ix.tfArena, ix.idArena, ix.occurrences = nil, nil, nil, nil
 	n := float64(len(ix.docClass))
 	ix.idf = make([]float32, len(ix.postings))
 	var sum float32
@@ -108,14 +147,71 @@ func (ix *index) finish() {
 			ix.docWeight[d] += ix.idf[id]
 		}
 	}
-	for _, ps := range ix.postings {
-		// Highest impact first: more occurrences, then shorter documents.
-		sort.SliceStable(ps, func(i, j int) bool {
-			if ps[i].tf != ps[j].tf {
-				return ps[i].tf > ps[j].tf
+	sortByImpact(ix.postings, ix.docLen)
+}
+
+// sortByImpact orders each term's postings by impact, highest first: more
+// occurrences, then shorter documents, then the order documents were
+// added in. Postings come in that last order. Occurrences and lengths are
+// counts, so a stable counting sort on them gives the order in linear
+// time; a comparison sort stands in should they not be small whole numbers.
+func sortByImpact(postings [][]posting, docLen []float32) {
+	maxTF, maxLen := float32(1), float32(1)
+	whole := true
+	for _, ps := range postings {
+		for _, p := range ps {
+			maxTF = max(maxTF, p.tf)
+			whole = whole && p.tf == float32(int32(p.tf)) && p.tf >= 1
+		}
+	}
+	for _, l := range docLen {
+		maxLen = max(maxLen, l)
+		whole = whole && l == float32(int32(l)) && l >= 1
+	}
+	if !whole || float64(maxTF)*float64(maxLen+1) > 1<<16 {
+		impact := func(p, q posting) int {
+			switch {
+			case p.tf != q.tf:
+				return cmp.Compare(q.tf, p.tf)
+			case docLen[p.doc] != docLen[q.doc]:
+				return cmp.Compare(docLen[p.doc], docLen[q.doc])
 			}
-			return ix.docLen[ps[i].doc] < ix.docLen[ps[j].doc]
-		})
+			return cmp.Compare(p.doc, q.doc)
+		}
+		for _, ps := range postings {
+			slices.SortFunc(ps, impact)
+		}
+		return
+	}
+	lengths := int(maxLen) + 1
+	key := func(p posting) int { return int(maxTF-p.tf)*lengths + int(docLen[p.doc]) }
+	counts := make([]int32, int(maxTF)*lengths+1)
+	var tmp []posting
+	for _, ps := range postings {
+		if len(ps) <= 16 { // insertion sort, stable
+			for i := 1; i < len(ps); i++ {
+				p, k := ps[i], key(ps[i])
+				j := i
+				for ; j > 0 && key(ps[j-1]) > k; j-- {
+					ps[j] = ps[j-1]
+				}
+				ps[j] = p
+			}
+			continue
+		}
+		clear(counts)
+		for _, p := range ps {
+			counts[key(p)+1]++
+		}
+		for k := 1; k < len(counts); k++ {
+			counts[k] += counts[k-1]
+		}
+		tmp = append(tmp[:0], ps...)
+		for _, p := range tmp {
+			k := key(p)
+			ps[counts[k]] = p
+			counts[k]++
+		}
 	}
 }
 

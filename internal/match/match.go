@@ -18,6 +18,7 @@ package match
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -62,7 +63,6 @@ type Matcher struct {
 	classKind  []classKind
 	topicCount int
 	topicOf    map[string]int32
-	near       []map[int32]bool // per topic: related topics and same category
 
 	followUp map[string]bool // terms a "tell me more" message may consist of
 	moreCore map[string]bool // at least one of these must be present
@@ -113,7 +113,13 @@ type span struct {
 // New builds a Matcher for kb. It fails only if a trigger cannot be
 // compiled, which a knowledge base that passed validation never causes.
 func New(kb *knowledge.Base) (*Matcher, error) {
-	m := &Matcher{an: analyze.New(kb), ix: newIndex(), topicOf: map[string]int32{}}
+	docs := len(kb.OutOfScope)
+	for _, t := range kb.Topics {
+		docs += 2 + len(t.Examples) // the title, the examples, the keywords
+	}
+	m := &Matcher{an: analyze.New(kb), ix: newIndex(docs), topicOf: make(map[string]int32, len(kb.Topics))}
+	stopMemo := m.an.Memoize() // triggers name the same words over and over
+	defer stopMemo()
 	groups := kb.Groups()
 	rules := make([]triage.Rule, 0, len(kb.RedFlags)+len(kb.Safety))
 	for _, f := range kb.RedFlags {
@@ -122,43 +128,44 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	for _, x := range kb.Safety {
 		rules = append(rules, triage.Rule{ID: x.ID, Triggers: x.Triggers, Unless: x.Unless})
 	}
-	var err error
 	h := kb.History
 	history := triage.History{Past: h.Past, PastAfter: h.PastAfter, Recent: h.Recent, Earlier: h.Earlier, Now: h.Now,
 		Settled: h.Settled, Checked: h.Checked, Again: h.Again}
-	if m.flags, err = triage.Compile(m.an, triage.Config{Rules: rules, Groups: groups, History: history,
-		Asking: triage.Asking{Frames: kb.Asking.Frames, Unreal: kb.Asking.Unreal, Disclaimers: kb.Asking.Disclaimers}}); err != nil {
-		return nil, fmt.Errorf("compile safety triggers: %w", err)
-	}
+	// The safety triggers expand into many thousands of phrases: they are
+	// compiled on another core while the rest is built (the analyzer is
+	// safe for concurrent use).
+	var flagsErr error
+	flagsDone := make(chan struct{})
+	go func() {
+		defer close(flagsDone)
+		m.flags, flagsErr = triage.Compile(m.an, triage.Config{Rules: rules, Groups: groups, History: history,
+			Asking: triage.Asking{Frames: kb.Asking.Frames, Unreal: kb.Asking.Unreal, Disclaimers: kb.Asking.Disclaimers}})
+	}()
 	drules := make([]triage.Rule, len(kb.Declines))
 	for i, d := range kb.Declines {
 		drules[i] = triage.Rule{ID: d.ID, Triggers: d.Triggers}
 	}
-	if m.declines, err = triage.Compile(m.an, triage.Config{Rules: drules, Groups: groups}); err != nil {
-		return nil, fmt.Errorf("compile decline triggers: %w", err)
-	}
+	var declinesErr error
+	m.declines, declinesErr = triage.Compile(m.an, triage.Config{Rules: drules, Groups: groups})
 
-	var an analyze.Analysis
-	add := func(c int32, text string) {
-		m.an.Analyze(text, &an)
-		m.ix.add(c, text, &an)
-	}
+	texts := make([]classText, 0, docs)
 	for ti, t := range kb.Topics {
 		c := m.addClass(t.ID, topicClass)
 		m.topicOf[t.ID] = int32(ti)
-		add(c, t.Title)
+		texts = append(texts, classText{c, t.Title})
 		for _, e := range t.Examples {
-			add(c, e)
+			texts = append(texts, classText{c, e})
 		}
 		if len(t.Keywords) > 0 {
-			add(c, strings.Join(t.Keywords, " "))
+			texts = append(texts, classText{c, strings.Join(t.Keywords, " ")})
 		}
 	}
 	m.topicCount = len(kb.Topics)
 	off := m.addClass("", offTopicClass)
 	for _, e := range kb.OutOfScope {
-		add(off, e)
+		texts = append(texts, classText{off, e})
 	}
+	m.index(texts)
 	m.talkWord = map[string]bool{}
 	for _, st := range kb.SmallTalk {
 		t := smallTalk{id: st.ID, words: map[string]bool{}}
@@ -174,20 +181,6 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	m.scope = newScopeModel(m.ix, func(c int32) bool { return m.classKind[c] == offTopicClass })
 	m.topics = newTopicModel(m.ix, m.topicCount)
 
-	m.near = make([]map[int32]bool, len(kb.Topics))
-	for ti, t := range kb.Topics {
-		near := map[int32]bool{}
-		for _, r := range t.Related {
-			near[m.topicOf[r]] = true
-		}
-		for tj, u := range kb.Topics {
-			if u.Category == t.Category && tj != ti {
-				near[int32(tj)] = true
-			}
-		}
-		m.near[ti] = near
-	}
-
 	m.followUp, m.moreCore = map[string]bool{}, map[string]bool{}
 	for _, w := range m.allTerms("tell me more please and what else anything else other go on continue about that this it explain detail details info information elaborate further next another something") {
 		m.followUp[w] = true
@@ -195,12 +188,59 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	for _, w := range m.allTerms("more else continue go on explain detail elaborate further next another") {
 		m.moreCore[w] = true
 	}
+	<-flagsDone
+	if flagsErr != nil {
+		return nil, fmt.Errorf("compile safety triggers: %w", flagsErr)
+	}
+	if declinesErr != nil {
+		return nil, fmt.Errorf("compile decline triggers: %w", declinesErr)
+	}
 	nd, nc, nt := len(m.ix.docClass), len(m.classIDs), m.topicCount
 	m.pool.New = func() any {
 		return &scratch{mask: make([]uint64, nd), best: make([]float32, (maxSpans+1)*nc),
 			bestDoc: make([]int32, (maxSpans+1)*nc), post: make([]float32, nt)}
 	}
 	return m, nil
+}
+
+// classText is a document to index: an example, title or keyword list,
+// and its class.
+type classText struct {
+	class int32
+	text  string
+}
+
+// indexBatch is how many documents are analysed side by side before they
+// are indexed, in order.
+const indexBatch = 1024
+
+// index analyses texts, on every core, and indexes them in order.
+func (m *Matcher) index(texts []classText) {
+	workers := runtime.GOMAXPROCS(0)
+	if workers == 1 {
+		var an analyze.Analysis
+		for _, t := range texts {
+			m.an.Analyze(t.text, &an)
+			m.ix.add(t.class, t.text, &an)
+		}
+		return
+	}
+	analyses := make([]analyze.Analysis, min(indexBatch, len(texts)))
+	for from := 0; from < len(texts); from += indexBatch {
+		batch := texts[from:min(from+indexBatch, len(texts))]
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Go(func() {
+				for i := w; i < len(batch); i += workers {
+					m.an.Analyze(batch[i].text, &analyses[i])
+				}
+			})
+		}
+		wg.Wait()
+		for i, t := range batch {
+			m.ix.add(t.class, t.text, &analyses[i])
+		}
+	}
 }
 
 func (m *Matcher) addClass(id string, k classKind) int32 {

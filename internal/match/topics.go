@@ -29,7 +29,11 @@ const (
 )
 
 func newTopicModel(ix *index, topics int) topicModel {
-	counts := make([]map[int32]float32, len(ix.postings))
+	tm := topicModel{post: make([][]topicPosting, len(ix.postings)), denom: make([]float32, topics),
+		logA: float32(math.Log(topicAlpha))}
+	// Count, per term, the documents of each topic that hold it. A topic's
+	// documents are indexed one after another, so a term's count for the
+	// topic being counted is always its last posting.
 	total := make([]float32, topics)
 	for d, ids := range ix.docTerms {
 		t := ix.docClass[d]
@@ -37,22 +41,22 @@ func newTopicModel(ix *index, topics int) topicModel {
 			continue
 		}
 		for _, id := range ids {
-			if counts[id] == nil {
-				counts[id] = map[int32]float32{}
+			ps := tm.post[id]
+			if n := len(ps); n > 0 && ps[n-1].topic == t {
+				ps[n-1].w++
+			} else {
+				tm.post[id] = append(ps, topicPosting{t, 1})
 			}
-			counts[id][t]++
 			total[t]++
 		}
 	}
-	tm := topicModel{post: make([][]topicPosting, len(ix.postings)), denom: make([]float32, topics),
-		logA: float32(math.Log(topicAlpha))}
 	v := float64(len(ix.postings))
 	for t := range total {
 		tm.denom[t] = float32(math.Log(float64(total[t]) + topicAlpha*v))
 	}
-	for id, cs := range counts {
-		for t, c := range cs {
-			tm.post[id] = append(tm.post[id], topicPosting{t, float32(math.Log(float64(c)+topicAlpha)) - tm.logA})
+	for _, ps := range tm.post {
+		for i := range ps {
+			ps[i].w = float32(math.Log(float64(ps[i].w)+topicAlpha)) - tm.logA
 		}
 	}
 	return tm

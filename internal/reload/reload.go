@@ -28,6 +28,10 @@ type Reloader struct {
 	Path string
 	// Apply installs a newly loaded, valid knowledge base.
 	Apply func(*knowledge.Base)
+	// Check, if set, rejects a valid knowledge base that does not suit the
+	// running bot (one that no longer defines the region it is set to); a
+	// rejected one counts as a failed reload.
+	Check func(*knowledge.Base) error
 	// Result, if set, is told whether each reload succeeded (metrics).
 	Result func(ok bool)
 	Log    *slog.Logger
@@ -67,6 +71,9 @@ func (r *Reloader) tryReload() bool {
 
 // report applies kb, or logs and counts err.
 func (r *Reloader) report(kb *knowledge.Base, err error) error {
+	if err == nil && r.Check != nil {
+		err = r.Check(kb)
+	}
 	if err != nil {
 		if r.Result != nil {
 			r.Result(false)

@@ -220,3 +220,33 @@ func TestReviewWarningsNeverBlockAReload(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckRejects: a knowledge base that loads but fails Check is not
+// applied, and counts as a failed reload.
+func TestCheckRejects(t *testing.T) {
+	dir := copyKB(t)
+	tests := []struct {
+		name    string
+		check   func(*knowledge.Base) error
+		applied bool
+	}{
+		{"passes", func(*knowledge.Base) error { return nil }, true},
+		{"rejects", func(kb *knowledge.Base) error { _, err := kb.SelectRegion("narnia"); return err }, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var logs strings.Builder
+			rec := &recorder{}
+			rl := &reload.Reloader{Path: dir, Check: tt.check, Log: slog.New(slog.NewTextHandler(&logs, nil)),
+				Apply:  func(kb *knowledge.Base) { rec.applied = append(rec.applied, kb) },
+				Result: func(ok bool) { rec.results = append(rec.results, ok) }}
+			err := rl.Reload()
+			if (len(rec.applied) == 1) != tt.applied || len(rec.results) != 1 || rec.results[0] != tt.applied || (err == nil) != tt.applied {
+				t.Errorf("applied %d, results %v, err %v", len(rec.applied), rec.results, err)
+			}
+			if !tt.applied && !strings.Contains(logs.String(), `region \"narnia\" is not defined`) {
+				t.Errorf("log:\n%s", logs.String())
+			}
+		})
+	}
+}

@@ -353,6 +353,25 @@ func (a *Analyzer) lemmasOf(text string) []string {
 	return out
 }
 
+// Commonness estimates how often a lemma turns up in messages, relative to
+// a rare word (1): a function word ("my", "the", "not") 100, one of the
+// commonest few thousand English words 10, a common one 3. Triage anchors
+// each trigger on the word that makes it least often worth checking.
+func (a *Analyzer) Commonness(lemma string) int {
+	if _, ok := stopWords[lemma]; ok {
+		return 100
+	}
+	switch tier, _ := a.lex.Tier(lemma); {
+	case tier == 0:
+		return 1
+	case tier <= 10:
+		return 10
+	case tier <= 20:
+		return 3
+	}
+	return 1
+}
+
 // Words returns the words of text as the analyzer reads them before
 // synonyms: normalised, contractions and shorthand expanded, misspellings
 // corrected. The explain tool shows them.

@@ -55,24 +55,26 @@ func (ps *patterns) add(a *analyze.Analyzer, groups map[string][]string, rule, i
 	}
 	ps.text[index] = pattern
 	for _, terms := range expanded {
-		ps.list = append(ps.list, phrase{rule: int32(rule), trigger: int32(index), terms: terms, ordered: true})
+		ps.list = append(ps.list, phrase{rule: int32(rule), trigger: int32(index), terms: terms, match: compileTerms(terms, nil, nil), ordered: true})
 	}
 	return nil
 }
 
-// index anchors each pattern on its rarest word, by freq.
-func (ps *patterns) index(freq map[string]int) {
+// index anchors each pattern on its cheapest word to check, by cost.
+func (ps *patterns) index(cost func(term string) int) {
 	for i := range ps.list {
 		p := &ps.list[i]
-		best := 0
+		best, bestCost := 0, 0
 		for k, term := range p.terms {
-			if term != negLemma && (p.terms[best] == negLemma || freq[term] < freq[p.terms[best]]) {
-				best = k
+			if term == negLemma {
+				continue
+			}
+			if c := cost(term); p.terms[best] == negLemma || c < bestCost {
+				best, bestCost = k, c
 			}
 		}
 		p.anchor = best
-		key := firstLemma(p.terms[best])
-		ps.anchor[key] = append(ps.anchor[key], int32(i))
+		indexAnchor(ps.anchor, p, int32(i))
 	}
 }
 

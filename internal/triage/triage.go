@@ -114,6 +114,7 @@ type Set struct {
 	pregnancy  map[string]bool // lemmas of a pregnancy: "weeks", "pregnant"
 	phrases    []phrase
 	anchors    map[string][]int32 // lemma -> phrases anchored on it
+	vocab      map[string]int32   // every lemma a phrase's term starts with -> its number
 	negAnch    []int32            // phrases anchored on a negation
 	unless     patterns
 	hedges     map[string]bool // words that turn a negation cue into a hedge
@@ -124,7 +125,10 @@ type Set struct {
 	habits     map[string]bool // words that make what follows a habit: "usually", "normally"
 	quantities map[string]bool // amounts after a negated sign that mean some is there: "not bleeding much"
 	joins      map[string]bool // list connectors: or, and, nor
-	pool       sync.Pool       // *scratch
+	// possessives begin a noun phrase that "not" corrects rather than
+	// answers: "aching under my ribs, not my back".
+	possessives map[string]bool
+	pool        sync.Pool // *scratch
 }
 
 // phrase is one expansion of a trigger: a bag of lemmas, one of which
@@ -133,6 +137,7 @@ type phrase struct {
 	rule    int32
 	trigger int32 // index into the rule's Triggers (or Unless), for Explain
 	terms   []string
+	match   []term // terms, compiled
 	anchor  int
 	absence bool // a term is a negation: the sign is an absence
 	part    int8 // for a trigger of parts joined by " & ", which one (from 1); 0 for others
@@ -148,7 +153,12 @@ type scratch struct {
 	sent    []int32    // per token: which sentence it is in
 	used    []bool     // per token, while matching one phrase
 	pos     []int      // where each term of the phrase being matched was found
+	clause  []clause   // per token: the clause it stands in
+	present []bool     // per vocab number: a token of the message has the lemma
 }
+
+// clause is the span [lo, hi) of tokens between two clause ends.
+type clause struct{ lo, hi int32 }
 
 // jointHit records which parts of a " & " trigger matched in a sentence.
 type jointHit struct {
@@ -204,6 +214,9 @@ func (m *match) holds(j int) bool { return slices.Contains(m.pos[:m.n], j) }
 // negLemma marks a negation cue among a phrase's terms.
 const negLemma = ""
 
+// altSep joins the alternatives of one term: "brown|pink|red".
+const altSep = "|"
+
 // seqSep joins the lemmas of a term that is a sequence of words ("came_to").
 const seqSep = "\x1f"
 
@@ -227,6 +240,8 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	rules, groups := c.Rules, c.Groups
 	s := &Set{anchors: map[string][]int32{}}
 	freq := map[string]int{}
+	memo := map[string]term{}
+	s.vocab = map[string]int32{}
 	var errs []string
 	s.others, s.selves = map[string]bool{}, map[string]bool{}
 	for _, w := range groups[OthersGroup] {
@@ -262,13 +277,15 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 				}
 
 				for _, terms := range ps {
-					p := phrase{rule: int32(ri), trigger: int32(ti), terms: terms, absence: slices.Contains(terms, negLemma)}
+					p := phrase{rule: int32(ri), trigger: int32(ti), terms: terms, match: compileTerms(terms, memo, s.vocab), absence: slices.Contains(terms, negLemma)}
 					if len(parts) > 1 {
 						p.part, p.parts = int8(k+1), int8(len(parts))
 					}
 					s.phrases = append(s.phrases, p)
 					for _, term := range terms {
-						freq[term]++
+						for alt := range strings.SplitSeq(term, altSep) {
+							freq[alt]++
+						}
 					}
 				}
 			}
@@ -279,16 +296,29 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 			}
 		}
 	}
-	// Anchor each phrase on its rarest word, so that a message's common
-	// words do not each try hundreds of phrases.
+	// Anchor each phrase on the word that makes it least often worth
+	// checking: rare among the phrases and rare in messages, so that a
+	// message's common words ("my", "all", "not") do not each try
+	// thousands of phrases.
+	costs := map[string]int{}
+	cost := func(term string) int {
+		c, ok := costs[term]
+		if !ok {
+			for alt := range strings.SplitSeq(term, altSep) {
+				c += (freq[alt] + 1) * a.Commonness(firstLemma(alt))
+			}
+			costs[term] = c
+		}
+		return c
+	}
 	anchor := func(p *phrase, idx map[string][]int32, i int32) {
-		best := -1
+		best, bestCost := -1, 0
 		for k, term := range p.terms {
 			if term == negLemma {
 				continue
 			}
-			if best < 0 || freq[term] < freq[p.terms[best]] {
-				best = k
+			if c := cost(term); best < 0 || c < bestCost {
+				best, bestCost = k, c
 			}
 		}
 		if best < 0 {
@@ -297,11 +327,11 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 			return
 		}
 		p.anchor = best
-		key := firstLemma(p.terms[best])
-		idx[key] = append(idx[key], i)
+		indexAnchor(idx, p, i)
 	}
 	for i := range s.phrases {
-		anchor(&s.phrases[i], s.anchors, int32(i))
+		p := &s.phrases[i]
+		anchor(p, s.anchors, int32(i))
 	}
 	h := &s.history
 	for _, l := range []struct {
@@ -318,7 +348,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 			}
 		}
 		l.ps.name = l.name
-		l.ps.index(freq)
+		l.ps.index(cost)
 	}
 	q := &s.asking
 	for _, l := range []struct {
@@ -332,11 +362,12 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 			}
 		}
 		l.ps.name = l.name
-		l.ps.index(freq)
+		l.ps.index(cost)
 	}
 	q.firstPerson = lemmaSet(a, "i", "me", "my", "mine", "myself", "we", "us", "our")
 	q.blockers = lemmaSet(a, "i", "we", "she", "he", "they", "but", "however", "although", "now")
-	s.unless.index(freq)
+	s.unless.index(cost)
+	s.possessives = lemmaSet(a, "my", "the", "her", "his", "our", "your", "their")
 	s.hedges = lemmaSet(a, "sure", "certain", "idea", "clue", "clear", "doubt", "much", "many", "lot", "lots",
 		"very", "too", "heavy", "heavily", "more", "longer", "really", "that", "only", "just", "tell", "know",
 		"knowing", "think", "thought", "remember", "notice", "noticed", "see", "sign", "properly", "normal",
@@ -438,6 +469,7 @@ func expand(a *analyze.Analyzer, trigger string, groups map[string][]string) ([]
 		if len(options) == 0 {
 			continue
 		}
+		options = groupAlternatives(options)
 		if len(out)*len(options) > maxExpansions {
 			return nil, fmt.Errorf("expands into more than %d phrases; split it", maxExpansions)
 		}
@@ -459,6 +491,27 @@ func expand(a *analyze.Analyzer, trigger string, groups map[string][]string) ([]
 		}
 	}
 	return res, nil
+}
+
+// groupAlternatives folds an item's one-word options (and one-sequence
+// options: "non_stop") into one term of alternatives, joined by altSep,
+// so that "brown|pink|red {blood}" is one phrase rather than one per
+// colour and word for blood. A negation cue stays a term of its own, and
+// an option of several words ("go to sleep") a phrase of its own.
+func groupAlternatives(options [][]string) [][]string {
+	var words []string
+	out := options[:0:0]
+	for _, o := range options {
+		if len(o) == 1 && o[0] != negLemma {
+			words = append(words, o[0])
+		} else {
+			out = append(out, o)
+		}
+	}
+	if len(words) > 0 {
+		out = append(out, []string{strings.Join(words, altSep)})
+	}
+	return out
 }
 
 func isNegation(a *analyze.Analyzer, lemma string) bool {
@@ -509,8 +562,42 @@ func (s *Set) each(tokens []analyze.Token, sc *scratch, f func(p *phrase, m matc
 		sc.used = make([]bool, len(tokens))
 	}
 	sc.used = sc.used[:len(tokens)]
+	if cap(sc.clause) < len(tokens) {
+		sc.clause = make([]clause, len(tokens))
+	}
+	sc.clause = sc.clause[:len(tokens)]
+	for lo := 0; lo < len(tokens); {
+		hi := lo
+		for hi < len(tokens) && !isClauseEnd(tokens[hi]) {
+			hi++
+		}
+		for j := lo; j < hi; j++ {
+			sc.clause[j] = clause{int32(lo), int32(hi)}
+		}
+		if hi < len(tokens) {
+			sc.clause[hi] = clause{int32(hi), int32(hi)} // a clause end stands in none
+		}
+		lo = hi + 1
+	}
+	// A phrase is worth placing only if the message has a word for each
+	// of its terms; most of an anchor's phrases fail this cheap check.
+	if cap(sc.present) < len(s.vocab) {
+		sc.present = make([]bool, len(s.vocab))
+	}
+	sc.present = sc.present[:len(s.vocab)]
+	clear(sc.present)
+	for _, t := range tokens {
+		if id, ok := s.vocab[t.Lemma]; ok {
+			sc.present[id] = true
+		}
+	}
 	try := func(pi int32, i int) bool {
 		p := &s.phrases[pi]
+		for k := range p.match {
+			if ids := p.match[k].ids; k != int(p.anchor) && len(ids) > 0 && !anyPresent(sc.present, ids) {
+				return true
+			}
+		}
 		m, ok := s.matchAround(tokens, sc, p, i)
 		return !ok || f(p, m)
 	}
@@ -540,26 +627,15 @@ func (s *Set) each(tokens []analyze.Token, sc *scratch, f func(p *phrase, m matc
 // ordered phrase needs its terms in order, with at most maxGap tokens
 // and no punctuation between neighbours.
 func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int) (match, bool) {
-	terms := p.terms
-	width := len(terms) + Slack
-	reach := 2 * width
-	lo, hi := max(0, i-reach), min(len(tokens), i+reach+1)
-	for j := i - 1; j >= lo; j-- {
-		if isClauseEnd(tokens[j]) {
-			lo = j + 1
-			break
-		}
-	}
-	for j := i + 1; j < hi; j++ {
-		if isClauseEnd(tokens[j]) {
-			hi = j
-			break
-		}
-	}
-	n0 := termMatches(tokens, i, terms[p.anchor])
+	terms := p.match
+	n0 := terms[p.anchor].matches(tokens, i)
 	if n0 == 0 {
 		return match{}, false
 	}
+	width := len(terms) + Slack
+	reach := 2 * width
+	c := sc.clause[i]
+	lo, hi := max(int(c.lo), i-reach), min(int(c.hi), i+reach+1)
 	if cap(sc.pos) < len(terms) {
 		sc.pos = make([]int, len(terms))
 	}
@@ -570,7 +646,7 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 		for k := p.anchor - 1; k >= 0; k-- {
 			found := false
 			for j := pos[k+1] - 1; j >= lo && j >= pos[k+1]-1-maxGap && !tokens[j].Is(analyze.Break); j-- {
-				if n := termMatches(tokens, j, terms[k]); n > 0 && j+n <= pos[k+1] {
+				if n := terms[k].matches(tokens, j); n > 0 && j+n <= pos[k+1] {
 					pos[k], found = j, true
 					break
 				}
@@ -584,7 +660,7 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 		for k := p.anchor + 1; k < len(terms); k++ {
 			found := false
 			for j := next; j < hi && j <= next+maxGap && !tokens[j].Is(analyze.Break); j++ {
-				if n := termMatches(tokens, j, terms[k]); n > 0 {
+				if n := terms[k].matches(tokens, j); n > 0 {
 					pos[k], next, found = j, j+n, true
 					break
 				}
@@ -604,24 +680,25 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 		used[j] = true
 	}
 	negAt := -1
-	for k, term := range terms {
+	for k := range terms {
+		term := &terms[k]
 		if k == p.anchor {
 			continue
 		}
-		if term == negLemma && p.absence && k+1 < len(terms) {
+		if term.neg && p.absence && k+1 < len(terms) {
 			negAt = k // placed below, in front of the word it negates
 			continue
 		}
 		best, bestN := -1, 0
 		for d := 1; d <= reach && (i-d >= lo || i+d < hi); d++ {
 			if j := i - d; j >= lo && !used[j] {
-				if n := termMatches(tokens, j, term); n > 0 && j+n <= hi && !used[j+n-1] {
+				if n := term.matches(tokens, j); n > 0 && j+n <= hi && !used[j+n-1] {
 					best, bestN = j, n
 					break
 				}
 			}
 			if j := i + d; j < hi && !used[j] {
-				if n := termMatches(tokens, j, term); n > 0 && j+n <= hi {
+				if n := term.matches(tokens, j); n > 0 && j+n <= hi {
 					best, bestN = j, n
 					break
 				}
@@ -672,11 +749,68 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 	return m, content <= width
 }
 
-// termMatches reports how many tokens from tokens[j] the term matches: 1
-// for a word, the sequence's length for a sequence, 0 for none.
-func termMatches(tokens []analyze.Token, j int, term string) int {
-	t := tokens[j]
-	if term == negLemma {
+// term is one term of a phrase, compiled: a negation cue, or
+// alternatives, each a lemma, a sequence of lemmas or a number in a range.
+type term struct {
+	neg    bool     // any negation cue
+	words  []string // one-word alternatives
+	seqs   [][]string
+	ranges [][2]float64
+	ids    []int32 // the vocab numbers of its alternatives' first lemmas
+}
+
+// compileTerms compiles a phrase's terms once, so that matching a message
+// never parses them. Terms that occur in many phrases are compiled once
+// (memo), and each alternative's first lemma is numbered in vocab, for
+// the check that a message has a word for every term; with a nil memo
+// and vocab, neither is done.
+func compileTerms(terms []string, memo map[string]term, vocab map[string]int32) []term {
+	out := make([]term, len(terms))
+	for k, t := range terms {
+		if c, ok := memo[t]; ok {
+			out[k] = c
+			continue
+		}
+		if t == negLemma {
+			out[k].neg = true
+			continue
+		}
+		c := &out[k]
+		for alt := range strings.SplitSeq(t, altSep) {
+			switch lo, hi, ok := numberRange(alt); {
+			case strings.Contains(alt, seqSep):
+				c.seqs = append(c.seqs, strings.Split(alt, seqSep))
+			case ok:
+				c.ranges = append(c.ranges, [2]float64{lo, hi})
+			default:
+				c.words = append(c.words, alt)
+			}
+			if vocab == nil {
+				continue
+			}
+			key := firstLemma(alt)
+			id, ok := vocab[key]
+			if !ok {
+				id = int32(len(vocab))
+				vocab[key] = id
+			}
+			if !slices.Contains(c.ids, id) {
+				c.ids = append(c.ids, id)
+			}
+		}
+		if memo != nil {
+			memo[t] = *c
+		}
+	}
+	return out
+}
+
+// matches reports how many tokens from tokens[j] the term matches: 1 for
+// a word, the sequence's length for a sequence (the longest that
+// matches), 0 for none.
+func (tm *term) matches(tokens []analyze.Token, j int) int {
+	t := &tokens[j]
+	if tm.neg {
 		if t.Is(analyze.Negation) {
 			return 1
 		}
@@ -685,26 +819,61 @@ func termMatches(tokens []analyze.Token, j int, term string) int {
 	if t.Flags&analyze.Break != 0 {
 		return 0
 	}
-	if !strings.Contains(term, seqSep) {
-		if t.Lemma == term {
-			return 1
+	n := 0
+	for _, seq := range tm.seqs {
+		if len(seq) > n && j+len(seq) <= len(tokens) && seqAt(tokens, j, seq) {
+			n = len(seq)
 		}
-		if len(term) > 1 && term[0] == '#' && t.Lemma == analyze.NumberLemma {
-			lo, hi, _ := numberRange(term)
-			if v, err := strconv.ParseFloat(t.Term, 64); err == nil && v >= lo && v <= hi {
-				return 1
+	}
+	if n > 0 {
+		return n
+	}
+	if slices.Contains(tm.words, t.Lemma) {
+		return 1
+	}
+	if len(tm.ranges) > 0 && t.Lemma == analyze.NumberLemma {
+		if v, err := strconv.ParseFloat(t.Term, 64); err == nil {
+			for _, r := range tm.ranges {
+				if v >= r[0] && v <= r[1] {
+					return 1
+				}
 			}
 		}
-		return 0
 	}
-	n := 0
-	for part := range strings.SplitSeq(term, seqSep) {
-		if j+n >= len(tokens) || tokens[j+n].Lemma != part {
-			return 0
+	return 0
+}
+
+// anyPresent reports whether any of ids is present.
+func anyPresent(present []bool, ids []int32) bool {
+	for _, id := range ids {
+		if present[id] {
+			return true
 		}
-		n++
 	}
-	return n
+	return false
+}
+
+// seqAt reports whether seq's lemmas stand at tokens[j:].
+func seqAt(tokens []analyze.Token, j int, seq []string) bool {
+	for n, part := range seq {
+		if tokens[j+n].Lemma != part {
+			return false
+		}
+	}
+	return true
+}
+
+// indexAnchor files phrase i under the first lemma of each alternative of
+// its anchor term.
+func indexAnchor(idx map[string][]int32, p *phrase, i int32) {
+	var keys []string
+	for alt := range strings.SplitSeq(p.terms[p.anchor], altSep) {
+		key := firstLemma(alt)
+		if !slices.Contains(keys, key) {
+			keys = append(keys, key)
+			idx[key] = append(idx[key], i)
+		}
+	}
 }
 
 // numberRange parses a range term: "#37.8-43" is 37.8 to 43.
@@ -807,6 +976,13 @@ func (s *Set) someoneElse(tokens []analyze.Token, m match) bool {
 		case s.selves[t.Lemma]:
 			return false
 		case s.others[t.Lemma]:
+			// "the missus (6 months gone) got knocked over": her pregnancy,
+			// named between her and the sign, makes her the one.
+			for k := j + 1; k < m.start; k++ {
+				if s.pregnant(tokens, k) {
+					return false
+				}
+			}
 			// "my daughter's got a terrible pain in her tummy... 28 weeks":
 			// a pregnancy later in the sentence makes her the one.
 			// Not the member's own ("I'm 26 weeks"), not a negated one
@@ -816,7 +992,7 @@ func (s *Set) someoneElse(tokens []analyze.Token, m match) bool {
 				if s.selves[t.Lemma] && !s.pregnancy[t.Lemma] {
 					break
 				}
-				if s.pregnancy[t.Lemma] && !s.negatedBefore(tokens, k) && !(k >= 2 && tokens[k-2].Lemma == "at") {
+				if s.pregnancy[t.Lemma] && s.pregnant(tokens, k) {
 					return false
 				}
 			}
@@ -824,6 +1000,15 @@ func (s *Set) someoneElse(tokens []analyze.Token, m match) bool {
 		}
 	}
 	return false
+}
+
+// pregnant reports whether tokens[k] names a pregnancy: "pregnant", "28
+// weeks", "6 months" (a number of months), unless negated or when
+// something happened ("at 38 weeks").
+func (s *Set) pregnant(tokens []analyze.Token, k int) bool {
+	l := tokens[k].Lemma
+	months := l == "month" && k > 0 && tokens[k-1].Lemma == analyze.NumberLemma
+	return (s.pregnancy[l] || months) && !s.negatedBefore(tokens, k) && !(k >= 2 && tokens[k-2].Lemma == "at")
 }
 
 // hedged reports whether the cue at j is a hedge: "not sure", "no idea".
@@ -951,6 +1136,9 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 		return false // "bleeding not..." reads as a new clause, not an answer
 	}
 	next := j + 1
+	if tokens[j].Lemma == "not" && next < len(tokens) && s.possessives[tokens[next].Lemma] {
+		return false // "aching under my ribs, not my back": a correction, not an answer
+	}
 	for next < len(tokens) && (tokens[next].Lemma == "a" || tokens[next].Lemma == "single" || s.adverbs[tokens[next].Lemma]) {
 		next++ // "not a drop", "not a single one"
 	}

@@ -177,9 +177,16 @@ func TestCompileErrors(t *testing.T) {
 	if _, err := triage.Compile(a, triage.Config{Rules: []triage.Rule{{ID: "x", Triggers: []string{"{nope} kick"}}}}); err == nil {
 		t.Error("an undefined word group compiled")
 	}
-	huge := strings.Repeat("a|b|c|d|e|f|g|h ", 5)
-	if _, err := triage.Compile(a, triage.Config{Rules: []triage.Rule{{ID: "x", Triggers: []string{huge}}}}); err == nil {
+	// One-word alternatives make one term each; members of several words
+	// (from a word group) multiply.
+	groups := map[string][]string{"pairs": {"red dog", "blue cat", "green fox", "pink pig", "grey owl", "gold bee", "tan elk", "jet ant"}}
+	huge := strings.Repeat("{pairs} ", 5)
+	if _, err := triage.Compile(a, triage.Config{Rules: []triage.Rule{{ID: "x", Triggers: []string{huge}}}, Groups: groups}); err == nil {
 		t.Error("a trigger expanding into 32768 phrases compiled")
+	}
+	many := strings.Repeat("a|b|c|d|e|f|g|h ", 5)
+	if _, err := triage.Compile(a, triage.Config{Rules: []triage.Rule{{ID: "x", Triggers: []string{many}}}}); err != nil {
+		t.Errorf("one-word alternatives are one phrase: %v", err)
 	}
 }
 

@@ -385,6 +385,13 @@ func (a *Analyzer) Words(text string) []string {
 	return out
 }
 
+// IsNegation reports whether w (a word or lemma, lower case) is a
+// negation cue: "no", "not", "never", "without".
+func IsNegation(w string) bool {
+	_, ok := negations[w]
+	return ok
+}
+
 func (a *Analyzer) token(w string) Token {
 	k, ok := a.known[w]
 	if !ok {

@@ -455,7 +455,7 @@ func expand(a *analyze.Analyzer, trigger string, groups map[string][]string) ([]
 				if skipped[l] {
 					continue
 				}
-				if isNegation(a, l) {
+				if analyze.IsNegation(l) {
 					l = negLemma
 				}
 				lemmas = append(lemmas, l)
@@ -512,17 +512,6 @@ func groupAlternatives(options [][]string) [][]string {
 		out = append(out, []string{strings.Join(words, altSep)})
 	}
 	return out
-}
-
-func isNegation(a *analyze.Analyzer, lemma string) bool {
-	var an analyze.Analysis
-	a.Analyze(lemma, &an)
-	for _, t := range an.Words {
-		if t.Is(analyze.Negation) {
-			return true
-		}
-	}
-	return false
 }
 
 // Match returns the ids of the rules whose triggers appear, not negated, in

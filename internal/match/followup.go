@@ -36,6 +36,14 @@ var openers = [][]string{
 	{"how", "many"}, {"how", "often"}, {"same"}, {"what", "else"}, {"any", "other"},
 }
 
+// situations are the prepositions that, right after an opener, frame a
+// circumstance of the same question rather than a new subject: "what
+// about on long car journeys?", "and at work?", "how about during the
+// night?". Such a follow-up takes the chat's scope even when a word of it
+// leans off-topic by itself ("journey").
+var situations = map[string]bool{"on": true, "in": true, "at": true, "during": true, "while": true, "when": true,
+	"for": true, "after": true, "before": true, "whilst": true}
+
 // fillers may stand before an opener.
 var fillers = map[string]bool{"ok": true, "okay": true, "so": true, "right": true, "oh": true, "ah": true,
 	"hmm": true, "thanks": true, "thank": true, "you": true, "cool": true, "great": true, "yes": true, "and": false}
@@ -49,8 +57,9 @@ var anaphora = map[string]bool{"that": true, "it": true, "this": true, "those": 
 // answer, judging by their first sentence: "what about on long car
 // journeys? we're driving 4 hours on saturday" follows on. short reports
 // whether that sentence is so short ("for how long each time?") that it
-// says nothing about scope by itself: it takes the chat's.
-func followsOn(words []analyze.Token) (follows, short bool) {
+// says nothing about scope by itself: it takes the chat's. situation
+// reports whether it frames a circumstance (see situations).
+func followsOn(words []analyze.Token) (follows, short, situation bool) {
 	var lemmas []string
 	for _, t := range words {
 		if t.Is(analyze.Break) {
@@ -62,7 +71,7 @@ func followsOn(words []analyze.Token) (follows, short bool) {
 		lemmas = append(lemmas, t.Lemma)
 	}
 	if len(lemmas) == 0 || len(lemmas) > maxFollowUpWords {
-		return false, false
+		return false, false, false
 	}
 	short = len(lemmas) <= maxShortFollowUp
 	i := 0
@@ -72,17 +81,17 @@ func followsOn(words []analyze.Token) (follows, short bool) {
 	rest := lemmas[i:]
 	for _, o := range openers {
 		if len(rest) >= len(o) && slices.Equal(rest[:len(o)], o) {
-			return true, short
+			return true, short, len(rest) > len(o) && situations[rest[len(o)]]
 		}
 	}
 	if len(lemmas) <= 8 {
 		for _, l := range lemmas {
 			if anaphora[l] {
-				return true, short
+				return true, short, false
 			}
 		}
 	}
-	return false, false
+	return false, false, false
 }
 
 // leanOn boosts the previous topic of a follow-up, and re-sorts the

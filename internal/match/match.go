@@ -295,12 +295,13 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 		c.Candidates, c.OffTopic = nil, 1 // no topic answers for someone else's body
 	}
 	if prev != "" && !c.FollowUp {
-		if follows, short := followsOn(sc.an.Words); follows {
+		if follows, short, situation := followsOn(sc.an.Words); follows {
 			m.leanOn(&c, prev)
 			whole := sc.spans[len(sc.spans)-1]
-			if short && whole.unknown == 0 && m.scope.lowest(sc.qterms, whole.terms) > offTopicWord {
-				// "for how long each time?" takes the chat's scope; "and is
-				// sushi ok?" brings an off-topic word and keeps its own.
+			if short && whole.unknown == 0 && (situation || m.scope.lowest(sc.qterms, whole.terms) > offTopicWord) {
+				// "for how long each time?" and "what about on long car
+				// journeys?" take the chat's scope; "and is sushi ok?"
+				// brings an off-topic word and keeps its own.
 				c.OffTopic = min(c.OffTopic, shortOffTopic)
 			}
 		}

@@ -56,6 +56,27 @@ func TestFollowUpsAndContext(t *testing.T) {
 	if len(c.Candidates) == 0 || c.Candidates[0].TopicID != "upper-back-causes" {
 		t.Errorf("follow-up after lower-back-causes: %+v", c.Candidates)
 	}
+	// A short follow-up takes the chat's scope when it frames a
+	// circumstance of the same question, even with a word that leans
+	// off-topic by itself; one that brings an off-topic subject keeps its
+	// own scope.
+	scoped := []struct {
+		text, prev string
+		inScope    bool
+	}{
+		{"what about on long car journeys?", "posture-and-sitting", true},
+		{"and at work?", "posture-and-sitting", true},
+		{"what about during the night?", "ice-and-heat", true},
+		{"for how long each time?", "exercise", true},
+		{"and is sushi ok?", "ice-and-heat", false},
+		{"what about sushi?", "weight-and-diet", false},
+	}
+	for _, tt := range scoped {
+		c := m.Classify(tt.text, tt.prev)
+		if got := c.OffTopic < 0.5+1e-6 && len(c.Candidates) > 0; got != tt.inScope {
+			t.Errorf("%q after %s: off-topic %.2f, candidates %+v; want in scope %v", tt.text, tt.prev, c.OffTopic, c.Candidates, tt.inScope)
+		}
+	}
 	if c := m.Classify("  ...  ", ""); !c.Empty {
 		t.Errorf("punctuation only: %+v, want Empty", c)
 	}

@@ -262,7 +262,13 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 	case DecideSmallTalk:
 		return e.smallTalk(br, c.SmallTalk.TopicID, &cc)
 	case DecideAnswer:
+		again := c.Candidates[0].TopicID == cc.LastTopic
 		r = e.answer(ctx, br, key, &cc, c.Candidates[0].TopicID, c.Candidates[0].Confidence)
+		if again {
+			// "for how long each time?" right after the heat-pack answer:
+			// say so rather than repeat it as if it were new.
+			r.Blocks = append([]Block{{Kind: Paragraph, Text: sameAgain}}, r.Blocks...)
+		}
 	case DecideClarify:
 		r = e.clarify(br, c.Candidates)
 	default:
@@ -271,6 +277,10 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 	r.Guesses = c.Candidates
 	return r
 }
+
+// sameAgain opens an answer to a follow-up that the last answer already
+// covers as far as the sources go.
+const sameAgain = "My sources don't go further than this on it, so here it is again. Your midwife or doctor can tell you more for your own situation."
 
 // conversationKey identifies a conversation: a chat, or one thread of it.
 func conversationKey(m Message) string {

@@ -449,3 +449,30 @@ func TestRegion(t *testing.T) {
 		}
 	}
 }
+
+// TestSameTopicAgain: a follow-up that the last answer already covers
+// ("for how long each time?") gets that answer again, saying so; a new
+// question on another topic does not.
+func TestSameTopicAgain(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	ctx := context.Background()
+	turns := []struct {
+		text, topic string
+		again       bool
+	}{
+		{"can i use a hot water bottle on my back?", "ice-and-heat", false},
+		{"for how long each time?", "ice-and-heat", true},
+		{"what shoes should i wear for my back", "footwear", false},
+	}
+	for _, tt := range turns {
+		m := msg(tt.text)
+		m.ChatID = "same-again"
+		r := eng.Handle(ctx, m)
+		if r.TopicID != tt.topic {
+			t.Fatalf("%q: topic %q, want %q", tt.text, r.TopicID, tt.topic)
+		}
+		if got := strings.HasPrefix(r.PlainText(), "My sources don't go further than this"); got != tt.again {
+			t.Errorf("%q: said it again %v, want %v:\n%s", tt.text, got, tt.again, r.PlainText())
+		}
+	}
+}

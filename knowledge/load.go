@@ -339,6 +339,7 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 			v.triggers(r.Triggers, p, r.Pos)
 			v.groupRefs(r.Triggers, "triggers", p, r.Pos, groupAt)
 			v.groupRefs(r.Unless, "unless", p, r.Pos, groupAt)
+			v.patterns(r.Unless, "unless", p, r.Pos)
 			v.placeholders(r.Answer, p.answer, helplines)
 			v.sources(r.Sources, p, r.Pos, sourceAt)
 		}
@@ -354,6 +355,7 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 			v.triggers(x.Triggers, p, x.Pos)
 			v.groupRefs(x.Triggers, "triggers", p, x.Pos, groupAt)
 			v.groupRefs(x.Unless, "unless", p, x.Pos, groupAt)
+			v.patterns(x.Unless, "unless", p, x.Pos)
 			v.placeholders(x.Answer, p.answer, helplines)
 			v.sources(x.Sources, p, x.Pos, sourceAt)
 		}
@@ -558,6 +560,16 @@ func (v *validator) triggers(ts []string, p *positions, at Pos) {
 	for j, t := range ts {
 		if exampleKey(t) == "" {
 			v.errorf(p.at("triggers", j, at), "empty trigger")
+		}
+	}
+}
+
+// patterns reports every empty pattern of a list such as unless (a
+// comment written as a list item, "- # ...", is one).
+func (v *validator) patterns(ps []string, field string, p *positions, at Pos) {
+	for j, t := range ps {
+		if exampleKey(t) == "" {
+			v.errorf(p.at(field, j, at), "empty %s pattern", field)
 		}
 	}
 }

@@ -94,6 +94,7 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 			`semantic.yaml:28:5: triggers is empty`,
 			`semantic.yaml:30:12: level "sometimes" is not "midwife" or "emergency"`,
 			`semantic.yaml:38:9: triggers item "through" is followed by the comment "#|two pads": if the # belongs to it, quote the item`,
+			`semantic.yaml:46:8: empty unless pattern`,
 		}},
 	}
 	for _, tt := range tests {

@@ -128,7 +128,11 @@ type Set struct {
 	// possessives begin a noun phrase that "not" corrects rather than
 	// answers: "aching under my ribs, not my back".
 	possessives map[string]bool
-	pool        sync.Pool // *scratch
+	// subjects are the scope enders that start a new subject: a match that
+	// begins with one is not negated by a cue before it, while one that
+	// begins with another scope ender is ("did not start suddenly").
+	subjects map[string]bool
+	pool     sync.Pool // *scratch
 }
 
 // phrase is one expansion of a trigger: a bag of lemmas, one of which
@@ -368,6 +372,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	q.blockers = lemmaSet(a, "i", "we", "she", "he", "they", "but", "however", "although", "now")
 	s.unless.index(cost)
 	s.possessives = lemmaSet(a, "my", "the", "her", "his", "our", "your", "their")
+	s.subjects = lemmaSet(a, "i", "my", "we", "she", "he", "they", "it", "there")
 	s.hedges = lemmaSet(a, "sure", "certain", "idea", "clue", "clear", "doubt", "much", "many", "lot", "lots",
 		"very", "too", "heavy", "heavily", "more", "longer", "really", "that", "only", "just", "tell", "know",
 		"knowing", "think", "thought", "remember", "notice", "noticed", "see", "sign", "properly", "normal",
@@ -1035,8 +1040,8 @@ func (s *Set) hedgedAfter(tokens []analyze.Token, end int) bool {
 // A match that starts with a new subject ("she hasn't moved") starts a new
 // clause, which no earlier cue reaches.
 func (s *Set) negatedBefore(tokens []analyze.Token, start int) bool {
-	if tokens[start].Is(analyze.ScopeEnd) {
-		return false
+	if tokens[start].Is(analyze.ScopeEnd) && s.subjects[tokens[start].Lemma] {
+		return false // a new subject starts the match: "no pain, my waters went"
 	}
 	content := 0
 	for j := start - 1; j >= 0 && start-j <= 2*Reach; j-- {

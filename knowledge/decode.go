@@ -347,6 +347,7 @@ func (d *decoder) safety(n *yaml.Node) (Safety, positions) {
 		"kind":     func(v *yaml.Node) { x.Kind = SafetyKind(d.text(v, "kind")); p.list["kind"] = []Pos{d.pos(v)} },
 		"triggers": func(v *yaml.Node) { x.Triggers, p.list["triggers"] = d.list(v, "triggers") },
 		"unless":   func(v *yaml.Node) { x.Unless, p.list["unless"] = d.list(v, "unless") },
+		"past":     func(v *yaml.Node) { x.Past, p.list["past"] = d.list(v, "past") },
 		"answer":   func(v *yaml.Node) { x.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
 		"sources":  func(v *yaml.Node) { x.Sources, p.list["sources"] = d.list(v, "sources") },
 		"reviewed": func(v *yaml.Node) { x.Reviewed = d.review(v) },

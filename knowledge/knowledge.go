@@ -242,8 +242,12 @@ type Safety struct {
 	Kind     SafetyKind
 	Triggers []string
 	Unless   []string
-	Answer   string
-	Sources  []string
+	// Past lists patterns that, anywhere in a match's sentence, make it
+	// history rather than news: a loss "back in 2020", "two years ago",
+	// "pregnant again". Unlike unless patterns they need not overlap it.
+	Past    []string
+	Answer  string
+	Sources []string
 	// Reviewed is the last review of the safety item; nil if never.
 	Reviewed *Review
 	Pos      Pos
@@ -357,6 +361,9 @@ func (b *Base) EachPhrase(f func(string)) {
 			f(t)
 		}
 		for _, t := range x.Unless {
+			f(t)
+		}
+		for _, t := range x.Past {
 			f(t)
 		}
 	}

@@ -356,6 +356,8 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 			v.groupRefs(x.Triggers, "triggers", p, x.Pos, groupAt)
 			v.groupRefs(x.Unless, "unless", p, x.Pos, groupAt)
 			v.patterns(x.Unless, "unless", p, x.Pos)
+			v.groupRefs(x.Past, "past", p, x.Pos, groupAt)
+			v.patterns(x.Past, "past", p, x.Pos)
 			v.placeholders(x.Answer, p.answer, helplines)
 			v.sources(x.Sources, p, x.Pos, sourceAt)
 		}

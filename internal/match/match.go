@@ -126,7 +126,7 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 		rules = append(rules, triage.Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless, SelfOnly: true, Reports: true})
 	}
 	for _, x := range kb.Safety {
-		rules = append(rules, triage.Rule{ID: x.ID, Triggers: x.Triggers, Unless: x.Unless})
+		rules = append(rules, triage.Rule{ID: x.ID, Triggers: x.Triggers, Unless: x.Unless, Past: x.Past})
 	}
 	h := kb.History
 	history := triage.History{Past: h.Past, PastAfter: h.PastAfter, Recent: h.Recent, Earlier: h.Earlier, Now: h.Now,

@@ -73,6 +73,9 @@ type Rule struct {
 	Triggers []string
 	// Unless lists patterns that cancel a trigger match they overlap.
 	Unless []string
+	// Past lists patterns that make a match settled history when they
+	// stand anywhere in its sentence: a loss "back in 2020".
+	Past []string
 	// SelfOnly marks a sign that must be the member's own: "my husband's
 	// got a fever" or "my pal's waters went" raise nothing, while "my
 	// sister is 30 weeks and bleeding" does (see OthersGroup).
@@ -117,6 +120,7 @@ type Set struct {
 	vocab      map[string]int32   // every lemma a phrase's term starts with -> its number
 	negAnch    []int32            // phrases anchored on a negation
 	unless     patterns
+	past       patterns        // Rule.Past, by rule
 	hedges     map[string]bool // words that turn a negation cue into a hedge
 	enders     map[string]bool // contrast words that close a list item: "just", "but"
 	answers    map[string]bool // words that may follow an answering "no"
@@ -299,6 +303,12 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 				errs = append(errs, fmt.Sprintf("%s: unless %q: %v", r.ID, u, err))
 			}
 		}
+		for _, pat := range r.Past {
+			// Numbered across rules, so that Explain can name any of them.
+			if err := s.past.add(a, groups, ri, len(s.past.text), pat); err != nil {
+				errs = append(errs, fmt.Sprintf("%s: past %q: %v", r.ID, pat, err))
+			}
+		}
 	}
 	// Anchor each phrase on the word that makes it least often worth
 	// checking: rare among the phrases and rare in messages, so that a
@@ -371,6 +381,8 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	q.firstPerson = lemmaSet(a, "i", "me", "my", "mine", "myself", "we", "us", "our")
 	q.blockers = lemmaSet(a, "i", "we", "she", "he", "they", "but", "however", "although", "now")
 	s.unless.index(cost)
+	s.past.index(cost)
+	s.past.name = "past"
 	s.possessives = lemmaSet(a, "my", "the", "her", "his", "our", "your", "their")
 	s.subjects = lemmaSet(a, "i", "my", "we", "she", "he", "they", "it", "there")
 	s.hedges = lemmaSet(a, "sure", "certain", "idea", "clue", "clear", "doubt", "much", "many", "lot", "lots",
@@ -915,6 +927,9 @@ func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) V
 	if s.selfOnly[p.rule] && s.someoneElse(tokens, m) {
 		return SomeoneElse
 	}
+	if s.pastIn(tokens, sc, p.rule, m) {
+		return Settled
+	}
 	// "not bleeding a lot": a quantity after it means some is present.
 	if p.absence || !s.hedgedAfter(tokens, m.end) {
 		if v := s.negated(tokens, m); v != Fired {
@@ -1172,6 +1187,30 @@ func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, 
 			found = int(u.trigger)
 		}
 		return found < 0
+	})
+	return found
+}
+
+// pastIn reports whether one of the rule's Past patterns stands in the
+// match's sentence (see Rule.Past), and not negated.
+func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) bool {
+	if len(s.past.list) == 0 {
+		return false
+	}
+	lo, hi := m.start, m.end+1
+	for lo > 0 && !isClauseEnd(tokens[lo-1]) {
+		lo--
+	}
+	for hi < len(tokens) && !isClauseEnd(tokens[hi]) {
+		hi++
+	}
+	found := false
+	s.past.find(s, tokens, sc, lo, hi, func(p *phrase, pm match) bool {
+		if p.rule == rule && !s.negatedUnless(tokens, p, pm) {
+			found = true
+			sc.because(&s.past, p)
+		}
+		return !found
 	})
 	return found
 }

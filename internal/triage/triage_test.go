@@ -209,3 +209,31 @@ func BenchmarkMatch(b *testing.B) {
 		set.Match(an.Words)
 	}
 }
+
+// TestPast: a rule's Past patterns make a match history when they stand
+// anywhere in its sentence, not only over it; in another sentence they
+// do not.
+func TestPast(t *testing.T) {
+	a, _ := compile(t)
+	set, err := triage.Compile(a, triage.Config{Rules: []triage.Rule{{ID: "loss", Triggers: []string{"lost baby", "miscarriage"},
+		Past: []string{"#1950-2030", "year|years ago|back"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"we lost our baby last week", true},
+		{"lost a baby at 18 weeks back in 2020, now 22 weeks again", false},
+		{"had a miscarriage a few years back and now 16 weeks", false},
+		{"had a miscarriage yesterday. we moved house in 2020", true},
+	}
+	for _, tt := range tests {
+		var an analyze.Analysis
+		a.Analyze(tt.text, &an)
+		if got := len(set.Match(an.Words)) > 0; got != tt.want {
+			t.Errorf("%q: fired %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

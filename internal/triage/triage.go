@@ -982,8 +982,8 @@ func (s *Set) someoneElse(tokens []analyze.Token, m match) bool {
 		switch {
 		case isClauseEnd(t):
 			return false
-		case s.selves[t.Lemma]:
-			return false
+		case s.selves[t.Lemma] && !(s.pregnancy[t.Lemma] && s.negatedBefore(tokens, j)):
+			return false // "(not pregnant)" names no pregnancy
 		case s.others[t.Lemma]:
 			// "the missus (6 months gone) got knocked over": her pregnancy,
 			// named between her and the sign, makes her the one.
@@ -1129,6 +1129,16 @@ func (s *Set) itemEnds(tokens []analyze.Token, end int) bool {
 // or, after a short list, "bleeding, fluid, tightening: none"; or a word
 // that ends its sentence and means all is well: "temperature: normal.".
 func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
+	// A few words may finish the sign's name before its question mark:
+	// "dizzy spells? nope", "bleeding at all? no".
+	for k := end + 1; k < len(tokens) && k <= end+3; k++ {
+		if tokens[k].Is(analyze.Break) || tokens[k].Is(analyze.Negation) {
+			if tokens[k].Is(analyze.Question) {
+				end = k - 1
+			}
+			break
+		}
+	}
 	j := s.listAfter(tokens, end+1)
 	listed, at := j > end+1, j
 	for k := 0; k < 2 && j < len(tokens) && tokens[j].Is(analyze.Break); k++ {

@@ -83,6 +83,10 @@ func TestMatch(t *testing.T) {
 		{"bleeding? fine. contractions: normal", ""},
 		{"bleeding? fine, just a little", "bleeding"},
 		{"the pain is not sudden or sharp", ""},
+		{"bleeding at all? no", ""},
+		{"bleeding at all? yes, loads", "bleeding"},
+		{"it did not come on as a sudden sharp pain", ""},
+		{"aching under my ribs, not my back. bleeding too", "bleeding"},
 		// Hedges, new clauses and new subjects keep the sign.
 		{"not sure if I'm bleeding", "bleeding"},
 		{"no idea why I'm bleeding", "bleeding"},
@@ -106,6 +110,8 @@ func TestMatch(t *testing.T) {
 		{"i keep falling asleep on the sofa", ""},
 		{"I had a fall", "fall"},
 		{"my toddler fell off the slide", ""},
+		{"my sister (not pregnant) had a fall", ""},
+		{"my sister (30 weeks) had a fall", "fall"},
 		{"she is still kicking", ""},
 		{"a blood test", ""},
 		// Asked about, not reported: a question framed about the sign, a

@@ -42,8 +42,8 @@ type patterns struct {
 }
 
 // add compiles pattern (owned by rule, for unless patterns) into ps.
-func (ps *patterns) add(a *analyze.Analyzer, groups map[string][]string, rule, index int, pattern string) error {
-	expanded, err := expand(a, pattern, groups)
+func (ps *patterns) add(x *expander, rule, index int, pattern string) error {
+	expanded, err := x.expand(pattern)
 	if err != nil {
 		return err
 	}

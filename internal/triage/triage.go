@@ -249,6 +249,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	s := &Set{anchors: map[string][]int32{}}
 	freq := map[string]int{}
 	memo := map[string]term{}
+	x := newExpander(a, groups)
 	s.vocab = map[string]int32{}
 	var errs []string
 	s.others, s.selves = map[string]bool{}, map[string]bool{}
@@ -279,7 +280,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 				continue
 			}
 			for k, part := range parts {
-				ps, err := expand(a, part, groups)
+				ps, err := x.expand(part)
 				if err != nil {
 					errs = append(errs, fmt.Sprintf("%s: trigger %q: %v", r.ID, t, err))
 				}
@@ -299,13 +300,13 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 			}
 		}
 		for ui, u := range r.Unless {
-			if err := s.unless.add(a, groups, ri, ui, u); err != nil {
+			if err := s.unless.add(x, ri, ui, u); err != nil {
 				errs = append(errs, fmt.Sprintf("%s: unless %q: %v", r.ID, u, err))
 			}
 		}
 		for _, pat := range r.Past {
 			// Numbered across rules, so that Explain can name any of them.
-			if err := s.past.add(a, groups, ri, len(s.past.text), pat); err != nil {
+			if err := s.past.add(x, ri, len(s.past.text), pat); err != nil {
 				errs = append(errs, fmt.Sprintf("%s: past %q: %v", r.ID, pat, err))
 			}
 		}
@@ -314,12 +315,18 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	// checking: rare among the phrases and rare in messages, so that a
 	// message's common words ("my", "all", "not") do not each try
 	// thousands of phrases.
-	costs := map[string]int{}
+	costs, common := map[string]int{}, map[string]int{}
 	cost := func(term string) int {
 		c, ok := costs[term]
 		if !ok {
 			for alt := range strings.SplitSeq(term, altSep) {
-				c += (freq[alt] + 1) * a.Commonness(firstLemma(alt))
+				l := firstLemma(alt)
+				k, ok := common[l]
+				if !ok {
+					k = a.Commonness(l)
+					common[l] = k
+				}
+				c += (freq[alt] + 1) * k
 			}
 			costs[term] = c
 		}
@@ -357,7 +364,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 		{"now", &h.now, c.History.Now}, {"settled", &h.settled, c.History.Settled},
 		{"checked", &h.checked, c.History.Checked}, {"again", &h.again, c.History.Again}} {
 		for i, pattern := range l.list {
-			if err := l.ps.add(a, groups, -1, i, pattern); err != nil {
+			if err := l.ps.add(x, -1, i, pattern); err != nil {
 				errs = append(errs, fmt.Sprintf("history: %s %q: %v", l.name, pattern, err))
 			}
 		}
@@ -371,7 +378,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 		list []string
 	}{{"frame", &q.frames, c.Asking.Frames}, {"unreal", &q.unreal, c.Asking.Unreal}, {"disclaimer", &q.disclaimers, c.Asking.Disclaimers}} {
 		for i, pattern := range l.list {
-			if err := l.ps.add(a, groups, -1, i, pattern); err != nil {
+			if err := l.ps.add(x, -1, i, pattern); err != nil {
 				errs = append(errs, fmt.Sprintf("asking: %s %q: %v", l.name, pattern, err))
 			}
 		}
@@ -422,71 +429,31 @@ func lemmaSet(a *analyze.Analyzer, words ...string) map[string]bool {
 // been", "baby's not"): they are left out of the compiled phrase.
 var skipped = map[string]bool{"be": true, "a": true, "an": true, "the": true}
 
+// expander expands triggers and patterns into phrases, remembering each
+// item's options: the same item ("{baby}", "{hurt}|{severe}") stands in
+// hundreds of triggers.
+type expander struct {
+	a      *analyze.Analyzer
+	groups map[string][]string
+	items  map[string][][]string
+}
+
+func newExpander(a *analyze.Analyzer, groups map[string][]string) *expander {
+	return &expander{a: a, groups: groups, items: map[string][][]string{}}
+}
+
 // expand turns one trigger into the bags of lemmas it stands for: every
 // combination of its alternatives and group members.
-func expand(a *analyze.Analyzer, trigger string, groups map[string][]string) ([][]string, error) {
+func (x *expander) expand(trigger string) ([][]string, error) {
 	out := [][]string{nil}
 	for _, item := range strings.Fields(trigger) {
-		var alts []string
-		for _, alt := range strings.Split(item, "|") {
-			name, ok := strings.CutPrefix(alt, "{")
-			if !ok {
-				alts = append(alts, alt)
-				continue
-			}
-			members, ok := groups[strings.TrimSuffix(name, "}")]
-			if !ok {
-				return nil, fmt.Errorf("word group %s is not defined", alt)
-			}
-			alts = append(alts, members...)
-		}
-		var options [][]string
-		seen := map[string]bool{}
-		for _, alt := range alts {
-			var lemmas []string
-			if alt == analyze.NumberLemma {
-				lemmas = []string{analyze.NumberLemma}
-			} else if r, ok := strings.CutPrefix(alt, analyze.NumberLemma); ok && !strings.Contains(alt, "_") {
-				// "#37.8-43": a number in that range.
-				if _, _, ok := numberRange(alt); !ok {
-					return nil, fmt.Errorf("%q is not a number range such as #37.8-43", r)
-				}
-				lemmas, alt = []string{alt}, ""
-			}
-			if strings.Contains(alt, "_") {
-				// "came_to", "non_stop": words that must stand together, in order.
-				var seq []string
-				for part := range strings.SplitSeq(alt, "_") {
-					if part == analyze.NumberLemma {
-						seq = append(seq, analyze.NumberLemma) // "#_seconds": a number, then "seconds"
-					} else {
-						seq = append(seq, a.Lemmas(part)...)
-					}
-				}
-				if len(seq) > 0 {
-					lemmas = []string{strings.Join(seq, seqSep)}
-				}
-				alt = ""
-			}
-			for _, l := range a.Lemmas(alt) {
-				if skipped[l] {
-					continue
-				}
-				if analyze.IsNegation(l) {
-					l = negLemma
-				}
-				lemmas = append(lemmas, l)
-			}
-			key := strings.Join(lemmas, " ")
-			if len(lemmas) > 0 && !seen[key] {
-				seen[key] = true
-				options = append(options, lemmas)
-			}
+		options, err := x.options(item)
+		if err != nil {
+			return nil, err
 		}
 		if len(options) == 0 {
 			continue
 		}
-		options = groupAlternatives(options)
 		if len(out)*len(options) > maxExpansions {
 			return nil, fmt.Errorf("expands into more than %d phrases; split it", maxExpansions)
 		}
@@ -508,6 +475,75 @@ func expand(a *analyze.Analyzer, trigger string, groups map[string][]string) ([]
 		}
 	}
 	return res, nil
+}
+
+// options returns the options of one item of a trigger: its alternatives,
+// each analysed into lemmas, one-word ones folded into one term (see
+// groupAlternatives). The caller must not modify them.
+func (x *expander) options(item string) ([][]string, error) {
+	if o, ok := x.items[item]; ok {
+		return o, nil
+	}
+	a := x.a
+	var alts []string
+	for _, alt := range strings.Split(item, "|") {
+		name, ok := strings.CutPrefix(alt, "{")
+		if !ok {
+			alts = append(alts, alt)
+			continue
+		}
+		members, ok := x.groups[strings.TrimSuffix(name, "}")]
+		if !ok {
+			return nil, fmt.Errorf("word group %s is not defined", alt)
+		}
+		alts = append(alts, members...)
+	}
+	var options [][]string
+	seen := map[string]bool{}
+	for _, alt := range alts {
+		var lemmas []string
+		if alt == analyze.NumberLemma {
+			lemmas = []string{analyze.NumberLemma}
+		} else if r, ok := strings.CutPrefix(alt, analyze.NumberLemma); ok && !strings.Contains(alt, "_") {
+			// "#37.8-43": a number in that range.
+			if _, _, ok := numberRange(alt); !ok {
+				return nil, fmt.Errorf("%q is not a number range such as #37.8-43", r)
+			}
+			lemmas, alt = []string{alt}, ""
+		}
+		if strings.Contains(alt, "_") {
+			// "came_to", "non_stop": words that must stand together, in order.
+			var seq []string
+			for part := range strings.SplitSeq(alt, "_") {
+				if part == analyze.NumberLemma {
+					seq = append(seq, analyze.NumberLemma) // "#_seconds": a number, then "seconds"
+				} else {
+					seq = append(seq, a.Lemmas(part)...)
+				}
+			}
+			if len(seq) > 0 {
+				lemmas = []string{strings.Join(seq, seqSep)}
+			}
+			alt = ""
+		}
+		for _, l := range a.Lemmas(alt) {
+			if skipped[l] {
+				continue
+			}
+			if analyze.IsNegation(l) {
+				l = negLemma
+			}
+			lemmas = append(lemmas, l)
+		}
+		key := strings.Join(lemmas, " ")
+		if len(lemmas) > 0 && !seen[key] {
+			seen[key] = true
+			options = append(options, lemmas)
+		}
+	}
+	options = groupAlternatives(options)
+	x.items[item] = options
+	return options, nil
 }
 
 // groupAlternatives folds an item's one-word options (and one-sequence

@@ -442,8 +442,10 @@ func newExpander(a *analyze.Analyzer, groups map[string][]string) *expander {
 	return &expander{a: a, groups: groups, items: map[string][][]string{}}
 }
 
-// expand turns one trigger into the bags of lemmas it stands for: every
-// combination of its alternatives and group members.
+// expand turns one trigger into the bags of terms it stands for: one bag
+// whose terms hold their one-word alternatives and group members ("brown|
+// pink|red"), and one more for each combination of several-word options
+// ("go to sleep").
 func (x *expander) expand(trigger string) ([][]string, error) {
 	out := [][]string{nil}
 	for _, item := range strings.Fields(trigger) {
@@ -1296,6 +1298,8 @@ func (s *Set) negatedUnless(tokens []analyze.Token, u *phrase, m match) bool {
 type Finding struct {
 	Rule    string
 	Trigger int // index of the trigger in the rule
+	// Words are the matched phrase's terms, each a lemma or its
+	// alternatives joined by "|".
 	Words   []string
 	Verdict Verdict
 	// Unless is the index in the rule of the unless pattern that cancelled

@@ -970,7 +970,7 @@ func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) V
 	}
 	// "not bleeding a lot": a quantity after it means some is present.
 	if p.absence || !s.hedgedAfter(tokens, m.end) {
-		if v := s.negated(tokens, m); v != Fired {
+		if v := s.negated(tokens, m, p.absence); v != Fired {
 			return v
 		}
 	}
@@ -985,12 +985,15 @@ func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) V
 	return Fired
 }
 
-// negated returns how a match is negated, or Fired if it is not.
-func (s *Set) negated(tokens []analyze.Token, m match) Verdict {
+// negated returns how a match is negated, or Fired if it is not. An
+// absence ("wish I wasn't here", "no kicks") carries its own cue, so an
+// earlier list's cue does not reach it: "can't stop crying, wish I wasn't
+// here".
+func (s *Set) negated(tokens []analyze.Token, m match, absence bool) Verdict {
 	if s.negatedBefore(tokens, m.start) {
 		return NegatedBefore
 	}
-	if s.negatedList(tokens, m.start, m.end) {
+	if !absence && s.negatedList(tokens, m.start, m.end) {
 		return NegatedList
 	}
 	for j := m.start + 1; j < m.end; j++ {

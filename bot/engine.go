@@ -219,6 +219,12 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 	}
 
 	c := br.cls.Classify(text, cc.LastTopic)
+	if len(c.Safety) == 1 && br.safety[c.Safety[0]].kind == KindLoss && recent(cc.LossAt) {
+		// She told of her loss a moment ago and was met with care: her
+		// next words ("thank you, I'll ring the bereavement midwife") are
+		// answered as they are, not met with the same reply again.
+		c.Safety = nil
+	}
 	if len(c.Safety) > 0 {
 		r := e.safety(br, c.Safety)
 		if m.Edited && !r.Urgent {
@@ -254,6 +260,8 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 		return e.help(br, false)
 	case c.Decline != "":
 		return e.decline(ctx, br, key, &cc, c.Decline)
+	case acknowledges(text, c, cc):
+		return e.smallTalk(br, "ok", &cc)
 	case c.FollowUp:
 		return e.followUp(ctx, br, key, &cc)
 	}
@@ -598,15 +606,45 @@ func (e *Engine) fallback(br *brain, cs []Candidate) Reply {
 	return r
 }
 
+// afterSafety is how long after an urgent or loss reply a short statement
+// is read as her answer to it (see acknowledges).
+const afterSafety = 10 * time.Minute
+
+// maxAckWords bounds an acknowledgement: "partner's driving me to the
+// assessment unit now".
+const maxAckWords = 12
+
+// recent reports whether t is within afterSafety of now.
+func recent(t time.Time) bool { return !t.IsZero() && time.Since(t) < afterSafety }
+
+// acknowledges reports whether text, right after an urgent or loss reply,
+// is her answer to it ("ok dialling 999", "staff are calling someone",
+// "thank you, out of hours GP it is") rather than a new question: a short
+// statement, no question mark, that names no topic clearly.
+func acknowledges(text string, c Classification, cc ChatContext) bool {
+	if !recent(cc.UrgentAt) && !recent(cc.LossAt) || strings.Contains(text, "?") || len(strings.Fields(text)) > maxAckWords {
+		return false
+	}
+	return len(c.Candidates) == 0 || c.Candidates[0].Confidence < ackMaxConfidence
+}
+
+// ackMaxConfidence: a topic this clear is a question even without a
+// question mark ("ok and what helps the back pain").
+const ackMaxConfidence = 0.6
+
 // smallTalk answers a greeting, thanks, an "ok" or a goodbye. Right
 // after an urgent reply, any of these is an acknowledgement ("ok, calling
-// them now"), answered kindly without repeating the urgent guidance.
+// them now"), answered kindly without repeating the urgent guidance;
+// right after a loss, gently, with nothing about pregnancy.
 func (e *Engine) smallTalk(br *brain, id string, cc *ChatContext) Reply {
-	if !cc.UrgentAt.IsZero() {
-		for _, st := range br.kb.SmallTalk {
-			if st.AfterUrgent {
-				id = st.ID
-			}
+	afterLoss := !cc.LossAt.IsZero() && cc.LossAt.After(cc.UrgentAt)
+	afterUrgent := !afterLoss && !cc.UrgentAt.IsZero()
+	for _, st := range br.kb.SmallTalk {
+		switch {
+		case afterLoss && st.AfterLoss || afterUrgent && st.AfterUrgent:
+			id = st.ID
+		case st.ID == id && (st.AfterLoss && !afterLoss || st.AfterUrgent && !afterUrgent):
+			id = "ok" // "ok calling them now" with no urgent reply before it
 		}
 	}
 	for _, st := range br.kb.SmallTalk {

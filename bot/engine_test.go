@@ -476,3 +476,39 @@ func TestSameTopicAgain(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswersAfterSafety: right after an urgent reply, a short statement
+// that names no topic is her answer to it and gets a short, kind reply; a
+// question is still answered. Right after a loss, her next words are not
+// met with the loss reply again, and small talk is answered gently.
+func TestAnswersAfterSafety(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	ctx := context.Background()
+	chats := []struct {
+		name  string
+		turns []string
+		want  []bot.Kind
+		not   string // must not appear in the last reply
+	}{
+		{"urgent, then on her way", []string{"I'm bleeding heavily with clots", "partners driving me to the assessment unit now"},
+			[]bot.Kind{bot.KindUrgent, bot.KindSmallTalk}, "Sorry"},
+		{"urgent, then a question", []string{"I'm bleeding heavily with clots", "what helps back spasms?"},
+			[]bot.Kind{bot.KindUrgent, bot.KindAnswer}, ""},
+		{"loss, then thanks", []string{"we lost our baby at 19 weeks last week, my back still aches", "thank you. i'll ring the bereavement midwife tomorrow"},
+			[]bot.Kind{bot.KindLoss, bot.KindSmallTalk}, "pregnan"},
+	}
+	for i, tt := range chats {
+		var r bot.Reply
+		for k, text := range tt.turns {
+			m := msg(text)
+			m.ChatID = fmt.Sprint("after-safety-", i)
+			r = eng.Handle(ctx, m)
+			if r.Kind != tt.want[k] {
+				t.Fatalf("%s, turn %d %q: kind %s, want %s:\n%s", tt.name, k+1, text, r.Kind, tt.want[k], r.PlainText())
+			}
+		}
+		if tt.not != "" && strings.Contains(r.PlainText(), tt.not) {
+			t.Errorf("%s: last reply has %q:\n%s", tt.name, tt.not, r.PlainText())
+		}
+	}
+}

@@ -397,18 +397,22 @@ func (d *decoder) review(n *yaml.Node) *Review {
 	return r
 }
 
+// flag decodes a true or false field.
+func (d *decoder) flag(v *yaml.Node, name string) bool {
+	if v.Kind != yaml.ScalarNode || (v.Value != "true" && v.Value != "false") {
+		d.errorf(d.pos(v), "%s must be true or false", name)
+	}
+	return v.Value == "true"
+}
+
 func (d *decoder) smallTalk(n *yaml.Node) (SmallTalk, positions) {
 	x, p := SmallTalk{Pos: d.pos(n)}, newPositions()
 	p.present = d.fields(n, "small talk", map[string]func(*yaml.Node){
-		"id":       func(v *yaml.Node) { x.ID, p.id = d.text(v, "id"), d.pos(v) },
-		"examples": func(v *yaml.Node) { x.Examples, p.list["examples"] = d.list(v, "examples") },
-		"answer":   func(v *yaml.Node) { x.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
-		"after_urgent": func(v *yaml.Node) {
-			if v.Kind != yaml.ScalarNode || (v.Value != "true" && v.Value != "false") {
-				d.errorf(d.pos(v), "after_urgent must be true or false")
-			}
-			x.AfterUrgent = v.Value == "true"
-		},
+		"id":           func(v *yaml.Node) { x.ID, p.id = d.text(v, "id"), d.pos(v) },
+		"examples":     func(v *yaml.Node) { x.Examples, p.list["examples"] = d.list(v, "examples") },
+		"answer":       func(v *yaml.Node) { x.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
+		"after_urgent": func(v *yaml.Node) { x.AfterUrgent = d.flag(v, "after_urgent") },
+		"after_loss":   func(v *yaml.Node) { x.AfterLoss = d.flag(v, "after_loss") },
 	})
 	return x, p
 }

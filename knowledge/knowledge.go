@@ -283,7 +283,10 @@ type SmallTalk struct {
 	// AfterUrgent marks the acknowledgement of an urgent reply ("ok,
 	// calling them now"): it is recognised only right after one.
 	AfterUrgent bool
-	Pos         Pos
+	// AfterLoss marks the answer to small talk right after she told of a
+	// pregnancy loss: gentle, with nothing about pregnancy.
+	AfterLoss bool
+	Pos       Pos
 }
 
 // Synonym maps variant words and phrases to one canonical word, so that

@@ -550,6 +550,11 @@ func (e *Engine) finishAnswer(ctx context.Context, br *brain, key string, cc *Ch
 				r.Buttons = append(r.Buttons, Button{Label: rt.Title, Payload: TopicPayload(rel)})
 			}
 		}
+		// A way back up: the overview of the topic's category ("What
+		// helps back spasms" under heat packs), when not already there.
+		if ts := br.kb.TopicsIn(t.Category); len(ts) > 0 && ts[0].ID != t.ID && !slices.Contains(t.Related, ts[0].ID) {
+			r.Buttons = append(r.Buttons, Button{Label: ts[0].Title, Payload: TopicPayload(ts[0].ID)})
+		}
 	}
 	cc.LastTopic = t.ID
 	if i := slices.Index(cc.Shown, t.ID); i < 0 || r.Kind == KindAnswer {

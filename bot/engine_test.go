@@ -512,3 +512,33 @@ func TestAnswersAfterSafety(t *testing.T) {
 		}
 	}
 }
+
+// TestOverviewButton: every topic answer offers its category's overview,
+// once, as a way back up; the overview itself does not offer itself.
+func TestOverviewButton(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	ctx := context.Background()
+	kb, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, tp := range kb.Topics {
+		overview := kb.TopicsIn(tp.Category)[0].ID
+		r := eng.Handle(ctx, bot.Message{Platform: "test", ChatID: fmt.Sprint("overview-", i), UserID: "u", Addressed: true,
+			Payload: bot.TopicPayload(tp.ID)})
+		n := 0
+		for _, b := range r.Buttons {
+			if b.Payload == bot.TopicPayload(overview) {
+				n++
+			}
+		}
+		if want := 1; tp.ID == overview {
+			want = 0
+			if n != want {
+				t.Errorf("%s offers itself", tp.ID)
+			}
+		} else if n != want {
+			t.Errorf("%s offers its overview %s %d times, want once", tp.ID, overview, n)
+		}
+	}
+}

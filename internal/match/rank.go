@@ -122,7 +122,17 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 	c.Candidates = append(c.Candidates[:0], top[:n]...)
 	sp := sc.spans[bestSpan]
 	c.OffTopic = m.scope.offTopic(sc.qterms, sp.terms, sp.unknown)
+	if whole := sc.spans[len(sc.spans)-1]; bestSpan != len(sc.spans)-1 && m.scope.highest(sc.qterms, sp.terms) < subjectEvidence {
+		// "heartburn every night, propped up on pillows. what else
+		// helps?": the asking clause names no subject of its own, so the
+		// message's subject, told in another clause, decides its scope.
+		c.OffTopic = max(c.OffTopic, m.scope.offTopic(sc.qterms, whole.terms, whole.unknown))
+	}
 }
+
+// subjectEvidence is the in-scope log-odds of a word that names the
+// subject ("back", "spasm"); a clause with none only asks ("what helps?").
+const subjectEvidence = 1.0
 
 // spans finds the message's known terms and cuts it into clauses at
 // sentence ends and question marks; the last span is the whole message.

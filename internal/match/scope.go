@@ -70,3 +70,13 @@ func (s scopeModel) lowest(qterms []int32, mask uint64) float32 {
 	}
 	return low
 }
+
+// highest returns the most in-scope evidence a single known term of the
+// span gives (its highest log-odds), or 0.
+func (s scopeModel) highest(qterms []int32, mask uint64) float32 {
+	var high float32
+	for h := mask; h != 0; h &= h - 1 {
+		high = max(high, s.logOdds[qterms[bits.TrailingZeros64(h)]])
+	}
+	return high
+}

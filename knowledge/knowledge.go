@@ -340,60 +340,34 @@ func (b *Base) RedFlag(id string) (*RedFlag, bool) {
 // matcher and triage: topic titles, examples and keywords, and trigger
 // phrases. Analyzers learn their vocabulary from it.
 func (b *Base) EachPhrase(f func(string)) {
+	each := func(lists ...[]string) {
+		for _, l := range lists {
+			for _, t := range l {
+				f(t)
+			}
+		}
+	}
 	for _, t := range b.Topics {
 		f(t.Title)
-		for _, e := range t.Examples {
-			f(e)
-		}
-		for _, k := range t.Keywords {
-			f(k)
-		}
+		each(t.Examples, t.Keywords)
 	}
 	for _, r := range b.RedFlags {
-		for _, t := range r.Triggers {
-			f(t)
-		}
+		each(r.Triggers, r.Unless)
 	}
 	for _, d := range b.Declines {
-		for _, t := range d.Triggers {
-			f(t)
-		}
+		each(d.Triggers)
 	}
 	for _, x := range b.Safety {
-		for _, t := range x.Triggers {
-			f(t)
-		}
-		for _, t := range x.Unless {
-			f(t)
-		}
-		for _, t := range x.Past {
-			f(t)
-		}
-	}
-	for _, r := range b.RedFlags {
-		for _, t := range r.Unless {
-			f(t)
-		}
+		each(x.Triggers, x.Unless, x.Past)
 	}
 	for _, g := range b.WordGroups {
-		for _, w := range g.Words {
-			f(w)
-		}
+		each(g.Words)
 	}
-	for _, l := range [][]string{b.History.Past, b.History.PastAfter, b.History.Recent, b.History.Earlier,
-		b.History.Now, b.History.Settled, b.History.Checked, b.History.Again,
-		b.Asking.Frames, b.Asking.Unreal, b.Asking.Disclaimers} {
-		for _, t := range l {
-			f(t)
-		}
-	}
-	for _, e := range b.OutOfScope {
-		f(e)
-	}
+	h, q := b.History, b.Asking
+	each(h.Past, h.PastAfter, h.Recent, h.Earlier, h.Now, h.Settled, h.Checked, h.Again,
+		q.Frames, q.Unreal, q.Disclaimers, b.OutOfScope)
 	for _, st := range b.SmallTalk {
-		for _, e := range st.Examples {
-			f(e)
-		}
+		each(st.Examples)
 	}
 }
 

@@ -285,6 +285,7 @@ func (a *Analyzer) Analyze(text string, an *Analysis) {
 		an.Words = append(an.Words, Token{Term: k.stem, Lemma: k.lemma, Flags: k.flags})
 		plain = append(plain, ok && k.plain)
 	}
+	a.keepGoing(words, an.Words)
 	for i := 0; i < len(words); {
 		w := words[i]
 		if isBreakWord(w) {
@@ -307,6 +308,21 @@ func (a *Analyzer) Analyze(text string, an *Analysis) {
 	clear(words)
 	sc.words, sc.plain = words[:0], plain[:0]
 	a.scratch.Put(sc)
+}
+
+// keepGoing reads a negated "stop" or "help" before a verb as going on:
+// "can't stop thinking about ending it", "couldn't help crying", "it
+// won't stop bleeding" negate nothing, so both words become "keep".
+func (a *Analyzer) keepGoing(words []string, tokens []Token) {
+	for i := 0; i+2 < len(tokens); i++ {
+		if !tokens[i].Is(Negation) || tokens[i+1].Lemma != "stop" && tokens[i+1].Lemma != "help" {
+			continue
+		}
+		if next := words[i+2]; len(next) > 4 && strings.HasSuffix(next, "ing") {
+			keep := a.token("keep")
+			tokens[i], tokens[i+1] = keep, keep
+		}
+	}
 }
 
 // Terms returns the stemmed terms of text, without stop words and breaks.

@@ -1025,6 +1025,8 @@ func (s *Set) someoneElse(tokens []analyze.Token, m match) bool {
 			return false
 		case s.selves[t.Lemma] && !(s.pregnancy[t.Lemma] && s.negatedBefore(tokens, j)):
 			return false // "(not pregnant)" names no pregnancy
+		case s.others[t.Lemma] && agent(tokens, j):
+			return false // "knocked flying by a big dog": the dog did it to her
 		case s.others[t.Lemma]:
 			// "the missus (6 months gone) got knocked over": her pregnancy,
 			// named between her and the sign, makes her the one.
@@ -1048,6 +1050,22 @@ func (s *Set) someoneElse(tokens []analyze.Token, m match) bool {
 			}
 			return true
 		}
+	}
+	return false
+}
+
+// agent reports whether the person or animal at j is the doer of a
+// passive ("hit by a car", "knocked over by my toddler"), so the sign is
+// the member's.
+func agent(tokens []analyze.Token, j int) bool {
+	for k := j - 1; k >= 0 && k >= j-3; k-- {
+		switch tokens[k].Lemma {
+		case "by":
+			return true
+		case "a", "an", "the", "my", "our", "his", "her", "their", "big", "little", "small", "neighbour", "neighbor":
+			continue
+		}
+		return false
 	}
 	return false
 }
@@ -1243,7 +1261,8 @@ func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, 
 }
 
 // pastIn reports whether one of the rule's Past patterns stands in the
-// match's sentence (see Rule.Past), and not negated.
+// match's sentence (see Rule.Past), not negated and not part of the
+// match's subject.
 func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) bool {
 	if len(s.past.list) == 0 {
 		return false
@@ -1257,7 +1276,10 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) b
 	}
 	found := false
 	s.past.find(s, tokens, sc, lo, hi, func(p *phrase, pm match) bool {
-		if p.rule == rule && !s.negatedUnless(tokens, p, pm) {
+		// A marker that names the match's own subject is no history: "our
+		// rainbow baby didn't make it" is a loss today.
+		names := pm.start == m.start-1 && pm.end == m.start-1
+		if p.rule == rule && !names && !s.negatedUnless(tokens, p, pm) {
 			found = true
 			sc.because(&s.past, p)
 		}

@@ -265,6 +265,13 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 	case c.FollowUp:
 		return e.followUp(ctx, br, key, &cc)
 	}
+	if c.SmallTalk.Confidence > 0 && c.SmallTalk.Confidence < 1 && !strings.Contains(text, "?") &&
+		(len(c.Candidates) == 0 || c.Candidates[0].Confidence < ackMaxConfidence) {
+		// A short statement with small talk in it and no clear topic
+		// ("haha same 😂", "back from my midwife appt, all good"): reply in
+		// kind, never with a guess or "Sorry, I don't have an answer".
+		return e.smallTalk(br, c.SmallTalk.TopicID, &cc)
+	}
 	var r Reply
 	switch e.th.Decide(c) {
 	case DecideSmallTalk:

@@ -173,6 +173,27 @@ func TestFallbackAndDecline(t *testing.T) {
 	}
 }
 
+// A request to name a condition is declined; a short statement gets a
+// reply in kind, a request without a question mark the fallback.
+func TestDiagnosisAndStatements(t *testing.T) {
+	eng := newEngine(t, bot.Options{Limiter: bot.Unlimited{}})
+	ctx := context.Background()
+	r := eng.Handle(ctx, msg("is this a slipped disc? it hurts when I cough"))
+	if r.Kind != bot.KindDecline || !strings.Contains(r.Text(), "examine") {
+		t.Errorf("diagnosis: %s\n%s", r.Kind, r.Text())
+	}
+	for _, text := range []string{"haha same 😂", "back from my midwife appt, all good 😊"} {
+		if r = eng.Handle(ctx, msg(text)); r.Kind != bot.KindSmallTalk {
+			t.Errorf("%q: %s, want small talk\n%s", text, r.Kind, r.Text())
+		}
+	}
+	for _, text := range []string{"recipe for banana bread please", "piles in 3rd tri 😭 what helps"} {
+		if r = eng.Handle(ctx, msg(text)); r.Kind != bot.KindFallback {
+			t.Errorf("%q: %s, want the fallback", text, r.Kind)
+		}
+	}
+}
+
 func TestBoundedAndSafeOnHostileInput(t *testing.T) {
 	eng := newEngine(t, bot.Options{})
 	ctx := context.Background()

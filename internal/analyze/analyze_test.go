@@ -99,6 +99,34 @@ func TestLemmasAndFlags(t *testing.T) {
 	}
 }
 
+// A negated "stop" or "help" before a verb negates nothing: "can't stop
+// thinking about it" keeps thinking; "the pain won't stop" stays negated.
+func TestKeepGoing(t *testing.T) {
+	a := newAnalyzer(t)
+	tests := []struct{ in, want string }{
+		{"can't stop thinking about it", "can keep keep think about it"},
+		{"couldn't help crying", "could keep keep cry"},
+		{"it won't stop bleeding", "it will keep keep bleed"},
+		{"the pain won't stop", "the pain will NOT stop"},
+		{"I can't help it", "i can NOT help it"},
+	}
+	for _, tt := range tests {
+		var an analyze.Analysis
+		a.Analyze(tt.in, &an)
+		var got []string
+		for _, tk := range an.Words {
+			if tk.Is(analyze.Negation) {
+				got = append(got, "NOT")
+			} else if !tk.Is(analyze.Break) {
+				got = append(got, tk.Lemma)
+			}
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("Analyze(%q) = %q, want %q", tt.in, strings.Join(got, " "), tt.want)
+		}
+	}
+}
+
 func TestHostileInput(t *testing.T) {
 	a := newAnalyzer(t)
 	var an analyze.Analysis

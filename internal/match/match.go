@@ -19,6 +19,7 @@ package match
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -297,6 +298,9 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 	if prev != "" && !c.FollowUp {
 		if follows, short, situation := followsOn(sc.an.Words); follows {
 			m.leanOn(&c, prev)
+			if question(sc.an.Words) {
+				c.SmallTalk = bot.Candidate{} // "and at night?" asks on
+			}
 			whole := sc.spans[len(sc.spans)-1]
 			if short && whole.unknown == 0 && (situation || m.scope.lowest(sc.qterms, whole.terms) > offTopicWord) {
 				// "for how long each time?" and "what about on long car
@@ -316,7 +320,9 @@ var questionWords = map[string]bool{"what": true, "how": true, "why": true, "whe
 // smallTalk recognises a message made only of small talk: every word is
 // a word of the small-talk examples (or a function or context word), and
 // at least one belongs to a kind of small talk. The kind with most words
-// in the message wins, with confidence 1.
+// in the message wins, with confidence 1. A short statement (no question)
+// that holds small talk among other words leans to that kind, with
+// statementConfidence.
 func (m *Matcher) smallTalk(words []analyze.Token) bot.Candidate {
 	question := false
 	for i, t := range words {
@@ -324,18 +330,38 @@ func (m *Matcher) smallTalk(words []analyze.Token) bot.Candidate {
 			question = true
 		}
 	}
-	if p := m.planStart(words); !question && p > 0 {
+	if p := m.planStart(words); !question && p > 0 && !asks(words[p:]) {
 		words = words[:p] // "ok ta, will dig the wheat bag out": the rest is a plan
 	}
-	for _, t := range words {
-		if t.Is(analyze.Break) || m.talkWord[t.Lemma] {
+	// A short statement with small talk in it leans to that kind ("night
+	// all, going to attempt sleep 😴", "haha same"): the engine replies in
+	// kind where it has no answer. It asks for nothing ("recipe for banana
+	// bread please", "heartburn every night what helps") and says little
+	// besides.
+	content, request := 0, false
+	for i, t := range words {
+		if t.Is(analyze.Break) {
+			continue
+		}
+		request = request || requestWords[t.Lemma] || i > 0 && questionWords[t.Lemma]
+		if m.talkWord[t.Lemma] {
 			continue
 		}
 		// A question is small talk only if every word is ("how are you?");
 		// "is that safe in first tri?" is not.
-		if question || t.Flags&(analyze.Stop|analyze.Context) == 0 {
+		if question {
 			return bot.Candidate{}
 		}
+		if t.Flags&(analyze.Stop|analyze.Context) == 0 {
+			content++
+		}
+	}
+	confidence := 1.0
+	if content > 0 {
+		if request || content > maxStatementWords || continues(words) {
+			return bot.Candidate{}
+		}
+		confidence = statementConfidence
 	}
 	best, bestN := -1, 0
 	for i, st := range m.talk {
@@ -352,8 +378,51 @@ func (m *Matcher) smallTalk(words []analyze.Token) bot.Candidate {
 	if best < 0 {
 		return bot.Candidate{}
 	}
-	return bot.Candidate{TopicID: m.talk[best].id, Confidence: 1}
+	return bot.Candidate{TopicID: m.talk[best].id, Confidence: confidence}
 }
+
+// question reports whether words hold a question mark.
+func question(words []analyze.Token) bool {
+	return slices.ContainsFunc(words, func(t analyze.Token) bool { return t.Is(analyze.Question) })
+}
+
+// asks reports whether words ask for something without a question mark:
+// "anything else i should stop doing".
+func asks(words []analyze.Token) bool {
+	for i, t := range words {
+		if requestWords[t.Lemma] || i > 0 && questionWords[t.Lemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// continues reports whether words open with a word that carries on
+// from what was said before: "but he still wants carrying up to bed".
+func continues(words []analyze.Token) bool {
+	for _, t := range words {
+		if !t.Is(analyze.Break) {
+			return t.Lemma == "but" || t.Lemma == "and" || t.Lemma == "so" || t.Lemma == "though" || t.Lemma == "although"
+		}
+	}
+	return false
+}
+
+// statementConfidence is the small-talk confidence of a short statement
+// that is not small talk through and through: below any threshold, so a
+// topic still wins, but the engine's reply where it has no answer.
+// maxStatementWords bounds the other words such a statement may hold.
+const (
+	statementConfidence = 0.25
+	maxStatementWords   = 3
+)
+
+// requestWords ask for something without a question mark: "what helps",
+// "any tips", "recipe please", "yes or no", "is that normal".
+var requestWords = map[string]bool{"any": true, "anyone": true, "anybody": true, "anything": true, "help": true,
+	"tip": true, "idea": true, "advice": true, "please": true, "pls": true, "plz": true, "recommend": true,
+	"suggest": true, "suggestion": true, "or": true, "normal": true, "safe": true, "wonder": true,
+	"know": true, "tell": true, "need": true, "best": true, "if": true, "whether": true}
 
 // intentions open the plan that may close a chat after an
 // acknowledgement: "ok, will try that tonight", "thanks, gonna ring them".

@@ -110,6 +110,8 @@ func TestMatch(t *testing.T) {
 		{"i keep falling asleep on the sofa", ""},
 		{"I had a fall", "fall"},
 		{"my toddler fell off the slide", ""},
+		{"knocked over by my toddler, I had a fall", "fall"},
+		{"I was tripped by the dog and had a fall", "fall"},
 		{"my sister (not pregnant) had a fall", ""},
 		{"my sister (30 weeks) had a fall", "fall"},
 		{"she is still kicking", ""},

@@ -71,6 +71,7 @@ type Matcher struct {
 	talk     []smallTalk     // kinds of small talk, in knowledge-base order
 	talkWord map[string]bool // every lemma of every small-talk example
 	whose    whose           // whose body a question is about
+	intents  intents         // cause or relief questions, and each topic's category
 
 	pool sync.Pool // *scratch
 }
@@ -162,6 +163,7 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 		}
 	}
 	m.topicCount = len(kb.Topics)
+	m.intents = newIntents(m.an, kb.Topics)
 	off := m.addClass("", offTopicClass)
 	for _, e := range kb.OutOfScope {
 		texts = append(texts, classText{off, e})

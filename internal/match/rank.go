@@ -90,7 +90,10 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 		}
 	}
 
-	// The best topics over all spans; off-topic on the span of the best.
+	// The best topics over all spans, those that answer the other kind of
+	// question (why, or what to do) set back; off-topic on the span of the
+	// best.
+	it := m.intents.of(sc.an.Words)
 	var top [maxCandidates]bot.Candidate
 	n, bestSpan := 0, 0
 	for t := 0; t < m.topicCount; t++ {
@@ -100,6 +103,7 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 				conf, at = v, s
 			}
 		}
+		conf *= m.intents.penalty(it, t)
 		if conf == 0 {
 			continue
 		}

@@ -1,0 +1,96 @@
+package match
+
+import (
+	"github.com/backcare/backcare/internal/analyze"
+	"github.com/backcare/backcare/knowledge"
+)
+
+// intent is what a question asks for: why it happens, or what to do about
+// it. "how to stand properly with a big bump?" asks what to do, so the
+// posture tips answer it rather than the topic on why the bump changes
+// posture; "is that why my back spasms?" asks why.
+type intent uint8
+
+const (
+	anyIntent intent = iota
+	causeIntent
+	reliefIntent
+)
+
+// intentPenalty is how much a topic loses when its category answers the
+// other kind of question.
+const intentPenalty = 0.15
+
+// causeCues ask why; reliefCues ask what to do. Pairs are read as lemma
+// bigrams ("how do", "can i").
+var (
+	causeCues  = []string{"why", "cause", "causing", "reason", "because", "due", "what make", "what cause"}
+	reliefCues = []string{"help", "tip", "ease", "relieve", "relief", "fix", "cure", "soothe", "treat", "worth",
+		"recommend", "how do", "how to", "how should", "how can", "can i", "should i", "what can", "any good",
+		"do i do", "best way", "right way", "work for"}
+)
+
+// intents holds the cues as lemma sequences and each topic's category.
+type intents struct {
+	cause, relief [][]string
+	category      []knowledge.Category // per topic index
+}
+
+func newIntents(a *analyze.Analyzer, topics []knowledge.Topic) intents {
+	var in intents
+	for _, c := range causeCues {
+		in.cause = append(in.cause, a.Lemmas(c))
+	}
+	for _, c := range reliefCues {
+		in.relief = append(in.relief, a.Lemmas(c))
+	}
+	for _, t := range topics {
+		in.category = append(in.category, t.Category)
+	}
+	return in
+}
+
+// of reads the intent of a message's words: cause or relief when only
+// cues of that kind appear.
+func (in intents) of(words []analyze.Token) intent {
+	cause, relief := false, false
+	for i := range words {
+		cause = cause || startsAny(words, i, in.cause)
+		relief = relief || startsAny(words, i, in.relief)
+	}
+	switch {
+	case cause && !relief:
+		return causeIntent
+	case relief && !cause:
+		return reliefIntent
+	}
+	return anyIntent
+}
+
+// penalty returns the factor a topic's confidence is multiplied by.
+func (in intents) penalty(it intent, topic int) float32 {
+	switch c := in.category[topic]; {
+	case it == causeIntent && c == knowledge.Relief, it == reliefIntent && c == knowledge.Cause:
+		return 1 - intentPenalty
+	}
+	return 1
+}
+
+func startsAny(words []analyze.Token, i int, seqs [][]string) bool {
+	for _, seq := range seqs {
+		if len(seq) == 0 || i+len(seq) > len(words) {
+			continue
+		}
+		ok := true
+		for k, l := range seq {
+			if words[i+k].Lemma != l {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}

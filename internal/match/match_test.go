@@ -99,6 +99,9 @@ func TestQuestionsForSomeoneElse(t *testing.T) {
 		{"my wife is 30 weeks and her back is killing her, what can she do?", false},
 		{"my toddler is so heavy, how do i lift him without hurting my back?", false},
 		{"my husband says heat is bad, is he right?", false},
+		{"carrying my toddler on my hip makes my back spasm, is there a right way to pick him up?", false},
+		{"does having a weak bum cause low back pain lol my friend said something about glutes", false},
+		{"Is a firm or soft mattress better for a newborn's cot? Trying to order one this week", true},
 	}
 	for _, tt := range tests {
 		c := m.Classify(tt.text, "")

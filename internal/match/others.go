@@ -17,7 +17,20 @@ type whose struct {
 	selves    map[string]bool // I, me, myself, we, us
 	for_      map[string]bool // "for"
 	pregnancy map[string]bool // weeks, pregnant, bump: the member's pregnancy
+	weeks     map[string]bool // week, wk: a pregnancy only after a number
 	actions   map[string]bool // do, take, wear: what a question asks someone to do
+	reporting map[string]bool // say, swear, reckon: what a source does
+}
+
+// reports reports whether the person at j is followed by a verb of saying:
+// "my mum says", "my nan swears by", "my friend reckons".
+func (w whose) reports(words []analyze.Token, j, end int) bool {
+	for k := j + 1; k < end && k <= j+2; k++ {
+		if w.reporting[words[k].Lemma] {
+			return true
+		}
+	}
+	return false
 }
 
 func newWhose(an *analyze.Analyzer, others []string) whose {
@@ -35,7 +48,10 @@ func newWhose(an *analyze.Analyzer, others []string) whose {
 		selves:    set("i", "me", "myself", "we", "us"),
 		for_:      set("for"),
 		pregnancy: set("pregnant", "pregnancy", "week", "weeks", "wk", "wks", "trimester", "bump", "expecting", "due"),
-		actions:   set("do", "take", "use", "wear", "put", "get", "try", "buy", "sleep", "lift", "carry", "stretch", "help")}
+		weeks:     set("week", "weeks", "wk", "wks"),
+		actions:   set("do", "take", "use", "wear", "put", "get", "try", "buy", "sleep", "lift", "carry", "stretch", "help"),
+		reporting: set("say", "said", "says", "swear", "swears", "reckon", "reckons", "think", "thinks", "tell", "told",
+			"mention", "mentioned", "recommend", "recommended", "suggest", "suggested", "insist", "insists", "keep")}
 	return w
 }
 
@@ -47,9 +63,9 @@ func newWhose(an *analyze.Analyzer, others []string) whose {
 // he right?" asks nothing for him.
 func (w whose) forSomeoneElse(words []analyze.Token) bool {
 	named := false
-	for _, t := range words {
-		if w.pregnancy[t.Lemma] {
-			return false
+	for j, t := range words {
+		if w.pregnancy[t.Lemma] && (!w.weeks[t.Lemma] || j > 0 && words[j-1].Lemma == analyze.NumberLemma) {
+			return false // "28 weeks", "pregnant"; not "this week"
 		}
 		named = named || w.others[t.Lemma]
 	}
@@ -73,15 +89,18 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 	for j := start; j < end; j++ {
 		l := words[j].Lemma
 		switch {
+		case (w.others[l] || w.pronouns[l]) && w.reports(words, j, end):
+			// "my friend said something about glutes", "my auntie swears
+			// by goose fat": she is a source, not the one with the back.
 		case w.others[l] || w.pronouns[l]:
 			other = true
 			if j > start && w.for_[words[j-1].Lemma] || j > start+1 && w.for_[words[j-2].Lemma] {
 				forOther = true // "for him", "for a newborn"
 			}
-		case w.selves[l]:
-			self = true
-		case w.actions[l]:
-			action = true
+		case w.selves[l], l == "my" && j+1 < end && !w.others[words[j+1].Lemma] && !w.pronouns[words[j+1].Lemma]:
+			self = true // "I", or "my back": her own body, not "my toddler"
+		case w.actions[l] && !(l == "do" && (j == start || words[j-1].Is(analyze.Break))):
+			action = true // not the "does" that opens a question
 		}
 	}
 	return forOther || other && action && !self

@@ -286,6 +286,7 @@ func (a *Analyzer) Analyze(text string, an *Analysis) {
 		plain = append(plain, ok && k.plain)
 	}
 	a.keepGoing(words, an.Words)
+	frameQuestions(an.Words)
 	for i := 0; i < len(words); {
 		w := words[i]
 		if isBreakWord(w) {
@@ -324,6 +325,21 @@ func (a *Analyzer) keepGoing(words []string, tokens []Token) {
 		}
 	}
 }
+
+// frameQuestions marks the word after "how" in "how long", "how often",
+// "how many" as a function word: it frames the question and names no
+// subject ("how long can I leave a heat pack on?" is about heat packs,
+// not about anything long).
+func frameQuestions(tokens []Token) {
+	for i := 1; i < len(tokens); i++ {
+		if tokens[i-1].Lemma == "how" && questionFrames[tokens[i].Lemma] {
+			tokens[i].Flags |= Stop
+		}
+	}
+}
+
+// questionFrames follow "how" to frame a question.
+var questionFrames = map[string]bool{"long": true, "often": true, "many": true, "much": true, "soon": true}
 
 // Terms returns the stemmed terms of text, without stop words and breaks.
 // It is meant for building indexes, not for the per-message path.

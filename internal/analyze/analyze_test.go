@@ -163,3 +163,28 @@ func BenchmarkAnalyze(b *testing.B) {
 		a.Analyze("I'm 24 weeks and my lower back keeps seizing up, why?", &an)
 	}
 }
+
+// "how long", "how often": the word after "how" frames the question and
+// names no subject; "a long drive" keeps it.
+func TestQuestionFrames(t *testing.T) {
+	a := newAnalyzer(t)
+	tests := []struct {
+		in   string
+		stop bool // whether "long" or "often" is a function word
+	}{
+		{"how long can I leave a heat pack on", true},
+		{"how often should I stretch", true},
+		{"a long drive to the in-laws", false},
+	}
+	for _, tt := range tests {
+		var an analyze.Analysis
+		a.Analyze(tt.in, &an)
+		for _, tk := range an.Words {
+			if tk.Lemma == "long" || tk.Lemma == "often" {
+				if got := tk.Is(analyze.Stop); got != tt.stop {
+					t.Errorf("%q: %q is a function word = %v, want %v", tt.in, tk.Lemma, got, tt.stop)
+				}
+			}
+		}
+	}
+}

@@ -204,9 +204,13 @@ type RedFlag struct {
 	// Unless lists patterns that cancel a trigger match they overlap:
 	// idioms ("fell pregnant"), reassurances ("{baby} still kicking"),
 	// other people ("{others} fell").
-	Unless  []string
-	Answer  string
-	Sources []string
+	Unless []string
+	// AlsoWith names red flags or safety items that, when they fire, make
+	// this flag's matches that an unless pattern cancelled fire too: "he
+	// kicked me in the stomach" in a message about abuse is no baby's kick.
+	AlsoWith []string
+	Answer   string
+	Sources  []string
 	// Reviewed is the last review of the red flag; nil if never.
 	Reviewed *Review
 	Pos      Pos

@@ -95,6 +95,7 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 			`semantic.yaml:30:12: level "sometimes" is not "midwife" or "emergency"`,
 			`semantic.yaml:38:9: triggers item "through" is followed by the comment "#|two pads": if the # belongs to it, quote the item`,
 			`semantic.yaml:46:8: empty unless pattern`,
+			`semantic.yaml:54:17: also_with "nowhere" is not another red flag or safety item`,
 		}},
 	}
 	for _, tt := range tests {

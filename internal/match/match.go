@@ -125,7 +125,7 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	groups := kb.Groups()
 	rules := make([]triage.Rule, 0, len(kb.RedFlags)+len(kb.Safety))
 	for _, f := range kb.RedFlags {
-		rules = append(rules, triage.Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless, SelfOnly: true, Reports: true})
+		rules = append(rules, triage.Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless, AlsoWith: f.AlsoWith, SelfOnly: true, Reports: true})
 	}
 	for _, x := range kb.Safety {
 		rules = append(rules, triage.Rule{ID: x.ID, Triggers: x.Triggers, Unless: x.Unless, Past: x.Past})
@@ -365,11 +365,14 @@ func (m *Matcher) smallTalk(words []analyze.Token) bot.Candidate {
 		}
 		confidence = statementConfidence
 	}
+	// A statement leans on its social words ("haha", "thanks", "good"),
+	// never on "he", "me" or "in" alone: "he kicked me in the stomach" is
+	// no small talk.
 	best, bestN := -1, 0
 	for i, st := range m.talk {
 		n := 0
 		for _, t := range words {
-			if st.words[t.Lemma] && !t.Is(analyze.Break) {
+			if st.words[t.Lemma] && !t.Is(analyze.Break) && (content == 0 || social(t)) {
 				n++
 			}
 		}
@@ -382,6 +385,19 @@ func (m *Matcher) smallTalk(words []analyze.Token) bot.Candidate {
 	}
 	return bot.Candidate{TopicID: m.talk[best].id, Confidence: confidence}
 }
+
+// social reports whether a small-talk word is social in itself: "haha",
+// "thanks", "good", "night all"; not "he", "me", "weeks", "baby" or
+// "sleep" ("i just want to sleep forever" is no goodnight).
+func social(t analyze.Token) bool { return socialWords[t.Lemma] }
+
+// socialWords greet, thank, agree, laugh or say goodnight.
+var socialWords = map[string]bool{"hi": true, "hello": true, "hey": true, "hiya": true, "morning": true,
+	"evening": true, "afternoon": true, "night": true, "ladies": true, "everyone": true, "all": true, "folks": true,
+	"guys": true, "lol": true, "haha": true, "omg": true, "x": true, "xx": true, "xxx": true, "thanks": true,
+	"thank": true, "sorry": true, "ok": true, "okay": true, "ta": true, "cheers": true, "bye": true, "yes": true,
+	"yeah": true, "yep": true, "good": true, "great": true, "nice": true, "cool": true, "fine": true, "luck": true,
+	"hugs": true, "congrats": true, "congratulations": true, "welcome": true}
 
 // question reports whether words hold a question mark.
 func question(words []analyze.Token) bool {

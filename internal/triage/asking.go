@@ -75,8 +75,12 @@ func (s *Set) governed(tokens []analyze.Token, sc *scratch, ps *patterns, m matc
 	}
 	found := false
 	ps.find(s, tokens, sc, lo, hi, func(p *phrase, pm match) bool {
-		if pm.start >= m.start || pm.start < lo || s.negatedUnless(tokens, p, pm) {
-			return true // the frame must open before the sign ("what temperature counts as a fever")
+		// The frame opens before the sign ("what temperature counts as a
+		// fever"), or stands between two things the sign names: "back
+		// pain linked to premature labour".
+		inside := generic && pm.start > m.start && pm.end < m.end
+		if pm.start >= m.start && !inside || pm.start < lo || s.negatedUnless(tokens, p, pm) {
+			return true
 		}
 		content := 0
 		for j := pm.end + 1; j < m.start; j++ {

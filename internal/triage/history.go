@@ -123,6 +123,22 @@ type history struct {
 // settled pattern may stand in.
 const maxSettledSentences = 3
 
+// again reports whether an Again pattern follows index from: "but it's
+// started again". A test that "came back negative" is a result, not a
+// sign coming back.
+func (s *Set) again(tokens []analyze.Token, sc *scratch, from int) bool {
+	found := false
+	s.history.again.find(s, tokens, sc, from, len(tokens), func(p *phrase, m match) bool {
+		result := m.end+1 < len(tokens) && s.results[tokens[m.end+1].Lemma]
+		found = m.start >= from && !result && !s.negatedUnless(tokens, p, m)
+		if found {
+			sc.because(&s.history.again, p)
+		}
+		return !found
+	})
+	return found
+}
+
 // settled reports whether a match is settled history (see History).
 func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 	h := &s.history
@@ -135,7 +151,7 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 	for chi < len(tokens) && !tokens[chi].Is(analyze.Break) {
 		chi++
 	}
-	if h.now.any(s, tokens, sc, clo, chi, clo) || h.again.any(s, tokens, sc, m.end+1, len(tokens), m.end+1) {
+	if h.now.any(s, tokens, sc, clo, chi, clo) || s.again(tokens, sc, m.end+1) {
 		return false
 	}
 	if h.earlier.any(s, tokens, sc, clo, chi, clo) {

@@ -76,6 +76,10 @@ type Rule struct {
 	// Past lists patterns that make a match settled history when they
 	// stand anywhere in its sentence: a loss "back in 2020".
 	Past []string
+	// AlsoWith names rules that, when they fire, make this rule's matches
+	// that an unless pattern cancelled fire too: during abuse, "he kicked
+	// me in the stomach" is no baby's kick.
+	AlsoWith []string
 	// SelfOnly marks a sign that must be the member's own: "my husband's
 	// got a fever" or "my pal's waters went" raise nothing, while "my
 	// sister is 30 weeks and bleeding" does (see OthersGroup).
@@ -109,6 +113,7 @@ const OthersGroup = "others"
 type Set struct {
 	ids        []string
 	selfOnly   []bool
+	alsoWith   [][]int32 // per rule: the rules that revive its cancelled matches
 	reports    []bool
 	asking     asking
 	history    history
@@ -126,6 +131,7 @@ type Set struct {
 	answers    map[string]bool // words that may follow an answering "no"
 	fine       map[string]bool // one-word answers that mean all is well: "temperature: normal"
 	adverbs    map[string]bool // words that may stand between an absence's cue and its word: "can't even feel"
+	results    map[string]bool // what a test "came back": negative, clear, fine
 	habits     map[string]bool // words that make what follows a habit: "usually", "normally"
 	quantities map[string]bool // amounts after a negated sign that mean some is there: "not bleeding much"
 	joins      map[string]bool // list connectors: or, and, nor
@@ -157,6 +163,7 @@ type scratch struct {
 	explain bool       // record why (see because)
 	why     []string   // patterns that decided the last verdict
 	seen    []bool     // per rule
+	revive  []bool     // per rule: a match only an unless pattern cancelled (see Rule.AlsoWith)
 	joint   []jointHit // parts of " & " triggers found so far
 	sent    []int32    // per token: which sentence it is in
 	used    []bool     // per token, while matching one phrase
@@ -269,7 +276,16 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 		s.selves[l] = true
 	}
 	s.pregnancy = lemmaSet(a, "pregnant", "pregnancy", "expecting", "week", "weeks", "wk", "wks", "trimester", "due")
+	s.alsoWith = make([][]int32, len(rules))
 	for ri, r := range rules {
+		for _, id := range r.AlsoWith {
+			k := slices.IndexFunc(rules, func(o Rule) bool { return o.ID == id })
+			if k < 0 {
+				errs = append(errs, fmt.Sprintf("%s: also_with %q: no such rule", r.ID, id))
+				continue
+			}
+			s.alsoWith[ri] = append(s.alsoWith[ri], int32(k))
+		}
 		s.ids = append(s.ids, r.ID)
 		s.selfOnly = append(s.selfOnly, r.SelfOnly)
 		s.reports = append(s.reports, r.Reports)
@@ -402,13 +418,14 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	s.habits = lemmaSet(a, "usually", "normally", "always", "typically", "generally", "ordinarily", "often")
 	s.quantities = lemmaSet(a, "much", "many", "lot", "lots", "loads", "heavy", "heavily", "more", "as", "too",
 		"very", "that", "enough", "badly", "properly", "usual")
+	s.results = lemmaSet(a, "negative", "clear", "fine", "normal", "ok", "okay", "good", "all", "perfect")
 	s.adverbs = lemmaSet(a, "even", "hardly", "barely", "really", "properly", "quite", "actually", "literally",
 		"honestly", "just", "still", "ever", "always", "yet", "much", "think", "remember", "recall", "able", "sure")
 	s.fine = lemmaSet(a, "fine", "normal", "ok", "okay", "good", "grand", "intact", "clear", "negative", "nil", "zero")
 	s.joins = lemmaSet(a, "or", "and", "nor", "no", "any", "nothing")
 	s.enders = lemmaSet(a, "but", "just", "only", "though", "however", "although", "yet", "except", "apart", "besides", "still")
 	n := len(rules)
-	s.pool.New = func() any { return &scratch{seen: make([]bool, n)} }
+	s.pool.New = func() any { return &scratch{seen: make([]bool, n), revive: make([]bool, n)} }
 	if len(errs) > 0 {
 		return s, fmt.Errorf("%s", strings.Join(errs, "; "))
 	}
@@ -575,10 +592,17 @@ func (s *Set) Match(tokens []analyze.Token) []string {
 	sc := s.pool.Get().(*scratch)
 	defer s.pool.Put(sc)
 	clear(sc.seen)
+	clear(sc.revive)
 	sc.joint, sc.sent = sc.joint[:0], sc.sent[:0]
 	found := 0
 	s.each(tokens, sc, func(p *phrase, m match) bool {
-		if sc.seen[p.rule] || s.verdict(tokens, sc, p, m) != Fired {
+		if sc.seen[p.rule] {
+			return true
+		}
+		if v := s.verdict(tokens, sc, p, m); v != Fired {
+			if v == Cancelled && len(s.alsoWith[p.rule]) > 0 && p.parts == 0 && s.judge(tokens, sc, p, m) == Fired {
+				sc.revive[p.rule] = true
+			}
 			return true
 		}
 		if p.parts > 0 && !sc.matchJoint(tokens, p, m) {
@@ -588,6 +612,12 @@ func (s *Set) Match(tokens []analyze.Token) []string {
 		found++
 		return true
 	})
+	for r, ok := range sc.revive {
+		if ok && !sc.seen[r] && slices.ContainsFunc(s.alsoWith[r], func(k int32) bool { return sc.seen[k] }) {
+			sc.seen[r] = true
+			found++
+		}
+	}
 	if found == 0 {
 		return nil
 	}
@@ -962,6 +992,11 @@ func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) V
 	if s.cancelled(tokens, sc, p.rule, m.start, m.end) >= 0 {
 		return Cancelled
 	}
+	return s.judge(tokens, sc, p, m)
+}
+
+// judge is verdict without the unless patterns.
+func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
 	if s.selfOnly[p.rule] && s.someoneElse(tokens, m) {
 		return SomeoneElse
 	}
@@ -1004,15 +1039,42 @@ func (s *Set) negated(tokens []analyze.Token, m match, absence bool) Verdict {
 			return NegatedInside
 		}
 	}
-	if s.answeredNo(tokens, m.end) {
+	if s.answeredNo(tokens, m.end) || retracted(tokens, m.end) {
 		return NegatedAfter
 	}
 	return Fired
 }
 
+// retracted reports whether the words after a sign take it back: "the
+// office thought my waters broke (they didn't)", "I swore I was bleeding,
+// it wasn't".
+func retracted(tokens []analyze.Token, end int) bool {
+	k := end + 1
+	for k < len(tokens) && tokens[k].Is(analyze.Break) && k <= end+2 {
+		k++
+	}
+	if k+2 >= len(tokens) {
+		return false
+	}
+	switch tokens[k].Lemma {
+	case "they", "it", "she", "i":
+	default:
+		return false
+	}
+	switch tokens[k+1].Lemma {
+	case "do", "have", "be":
+	default:
+		return false
+	}
+	return tokens[k+2].Is(analyze.Negation) && (k+3 >= len(tokens) || tokens[k+3].Is(analyze.Break))
+}
+
 // someoneElse reports whether a match is about someone other than the
 // member (see OthersGroup).
 func (s *Set) someoneElse(tokens []analyze.Token, m match) bool {
+	if s.proxy(tokens) {
+		return false // "husband writing: she can't feel the toilet seat"
+	}
 	for j := m.start; j <= m.end; j++ {
 		if s.selves[tokens[j].Lemma] {
 			return false
@@ -1048,11 +1110,40 @@ func (s *Set) someoneElse(tokens []analyze.Token, m match) bool {
 					return false
 				}
 			}
-			return true
+			// "...she landed on her belly. She's 26 weeks.": a later
+			// sentence that gives her, by name or as "she", a pregnancy.
+			return !s.herPregnancyLater(tokens, m.end)
 		}
 	}
 	return false
 }
+
+// proxy reports whether someone writes for the pregnant member ("husband
+// writing:", "hubby here", "writing for my friend", "on behalf of my
+// sister"), who is then the one the signs are about, unless she is "not
+// pregnant".
+func (s *Set) proxy(tokens []analyze.Token) bool {
+	found := false
+	for j, t := range tokens {
+		l := t.Lemma
+		switch {
+		case s.pregnancy[l] && s.negatedBefore(tokens, j):
+			return false
+		case s.others[l] && j <= 2 && j+1 < len(tokens) && proxyVerbs[tokens[j+1].Lemma] && tokens[j+1].Lemma != "ask":
+			found = true // "husband writing", "hubby here", as the message opens
+		case proxyVerbs[l] && l != "here" && j+3 < len(tokens) && tokens[j+1].Lemma == "for" &&
+			(s.others[tokens[j+2].Lemma] || s.others[tokens[j+3].Lemma]):
+			found = true // "writing for my friend"
+		case l == "behalf" && j+3 < len(tokens) && (s.others[tokens[j+2].Lemma] || s.others[tokens[j+3].Lemma]):
+			found = true // "on behalf of my sister"
+		}
+	}
+	return found
+}
+
+// proxyVerbs say who is writing: "husband writing", "asking for my sister".
+var proxyVerbs = map[string]bool{"write": true, "writing": true, "post": true, "posting": true, "here": true,
+	"ask": true, "asking": true, "message": true, "messaging": true, "type": true, "typing": true}
 
 // agent reports whether the person or animal at j is the doer of a
 // passive ("hit by a car", "knocked over by my toddler"), so the sign is
@@ -1068,6 +1159,35 @@ func agent(tokens []analyze.Token, j int) bool {
 		return false
 	}
 	return false
+}
+
+// herPregnancyLater reports whether a clause after index end names someone
+// else ("she", "my sister") and a pregnancy, and no "I": "She's 26 weeks".
+func (s *Set) herPregnancyLater(tokens []analyze.Token, end int) bool {
+	k := end + 1
+	for k < len(tokens) && !isClauseEnd(tokens[k]) {
+		k++
+	}
+	her, self, pregnant := false, false, false
+	for ; k < len(tokens); k++ {
+		t := tokens[k]
+		if isClauseEnd(t) {
+			if her && pregnant && !self {
+				return true
+			}
+			her, self, pregnant = false, false, false
+			continue
+		}
+		switch {
+		case t.Lemma == "she" || t.Lemma == "her" || s.others[t.Lemma]:
+			her = true
+		case s.pregnancy[t.Lemma] && s.pregnant(tokens, k):
+			pregnant = true
+		case s.selves[t.Lemma] && !s.pregnancy[t.Lemma]:
+			self = true
+		}
+	}
+	return her && pregnant && !self
 }
 
 // pregnant reports whether tokens[k] names a pregnancy: "pregnant", "28

@@ -26,7 +26,7 @@ func compile(t testing.TB) (*analyze.Analyzer, *triage.Set) {
 	a := analyze.New(kb)
 	var rules []triage.Rule
 	for _, f := range kb.RedFlags {
-		rules = append(rules, triage.Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless, SelfOnly: true, Reports: true})
+		rules = append(rules, triage.Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless, AlsoWith: f.AlsoWith, SelfOnly: true, Reports: true})
 	}
 	h := kb.History
 	set, err := triage.Compile(a, triage.Config{Rules: rules, Groups: kb.Groups(),
@@ -154,6 +154,19 @@ func TestMatch(t *testing.T) {
 		{"fell last month", "fall"},
 		{"had some bleeding at 8 weeks, haven't felt her kick since", "movements"},
 		{"haven't felt him kick since lunch, said braxton", "movements"},
+		// A result that "came back" is no sign coming back.
+		{"some bleeding last week, the test came back all fine", ""},
+		{"some bleeding last week, all fine, but it came back", "bleeding"},
+		// A sign taken back at once.
+		{"everyone thought I had a fall (I didn't)", ""},
+		{"I had a fall, I did", "fall"},
+		// Someone writing for her: the signs are hers.
+		{"husband writing: she had a fall", "fall"},
+		{"my husband had a fall", ""},
+		// Cancelled by an unless pattern ("he kicked my bump" is the baby),
+		// but revived when a rule named in also_with fires.
+		{"he kicked my bump", ""},
+		{"he kicked my bump and said he will hurt me", "blow"},
 	}
 	for _, tt := range tests {
 		got := match(a, set, tt.text)

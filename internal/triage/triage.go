@@ -1161,8 +1161,9 @@ func agent(tokens []analyze.Token, j int) bool {
 	return false
 }
 
-// herPregnancyLater reports whether a clause after index end names someone
-// else ("she", "my sister") and a pregnancy, and no "I": "She's 26 weeks".
+// herPregnancyLater reports whether a clause after index end gives "she"
+// a pregnancy, with no "I": "She's 26 weeks", not "is it safe for pregnant
+// women?".
 func (s *Set) herPregnancyLater(tokens []analyze.Token, end int) bool {
 	k := end + 1
 	for k < len(tokens) && !isClauseEnd(tokens[k]) {
@@ -1179,8 +1180,8 @@ func (s *Set) herPregnancyLater(tokens []analyze.Token, end int) bool {
 			continue
 		}
 		switch {
-		case t.Lemma == "she" || t.Lemma == "her" || s.others[t.Lemma]:
-			her = true
+		case t.Lemma == "she" || t.Lemma == "her":
+			her = true // not "pregnant women" in general
 		case s.pregnancy[t.Lemma] && s.pregnant(tokens, k):
 			pregnant = true
 		case s.selves[t.Lemma] && !s.pregnancy[t.Lemma]:

@@ -371,8 +371,8 @@ func (m *Matcher) smallTalk(words []analyze.Token) bot.Candidate {
 	best, bestN := -1, 0
 	for i, st := range m.talk {
 		n := 0
-		for _, t := range words {
-			if st.words[t.Lemma] && !t.Is(analyze.Break) && (content == 0 || social(t)) {
+		for j, t := range words {
+			if st.words[t.Lemma] && !t.Is(analyze.Break) && (content == 0 || social(words, j)) {
 				n++
 			}
 		}
@@ -389,7 +389,15 @@ func (m *Matcher) smallTalk(words []analyze.Token) bot.Candidate {
 // social reports whether a small-talk word is social in itself: "haha",
 // "thanks", "good", "night all"; not "he", "me", "weeks", "baby" or
 // "sleep" ("i just want to sleep forever" is no goodnight).
-func social(t analyze.Token) bool { return socialWords[t.Lemma] }
+func social(words []analyze.Token, i int) bool {
+	if plainWords[words[i].Lemma] {
+		return i+1 >= len(words) || words[i+1].Is(analyze.Break) // "all good 😊", not "gd pillow 4 back"
+	}
+	return socialWords[words[i].Lemma]
+}
+
+// plainWords are social only at the end of a clause.
+var plainWords = map[string]bool{"good": true, "great": true, "nice": true, "cool": true, "fine": true}
 
 // socialWords greet, thank, agree, laugh or say goodnight.
 var socialWords = map[string]bool{"hi": true, "hello": true, "hey": true, "hiya": true, "morning": true,
@@ -408,7 +416,7 @@ func question(words []analyze.Token) bool {
 // "anything else i should stop doing".
 func asks(words []analyze.Token) bool {
 	for i, t := range words {
-		if requestWords[t.Lemma] || i > 0 && questionWords[t.Lemma] {
+		if requestWords[t.Lemma] || askingWords[t.Lemma] || inverted(words, i) {
 			return true
 		}
 	}
@@ -434,6 +442,24 @@ const (
 	statementConfidence = 0.25
 	maxStatementWords   = 3
 )
+
+// inverted reports whether words[i] opens an inverted question: "will it
+// ever end", "is that normal", "do you know".
+func inverted(words []analyze.Token, i int) bool {
+	if !questionWords[words[i].Lemma] || i+1 >= len(words) {
+		return false
+	}
+	switch words[i+1].Lemma {
+	case "it", "i", "you", "he", "she", "they", "we", "this", "that", "there", "my", "your":
+		return true
+	}
+	return false
+}
+
+// askingWords ask wherever they stand: "how", "what", "should", "can";
+// not "is" or "will", which statements use too ("the waddle is real").
+var askingWords = map[string]bool{"what": true, "how": true, "why": true, "when": true, "where": true, "which": true,
+	"who": true, "can": true, "could": true, "should": true, "would": true}
 
 // requestWords ask for something without a question mark: "what helps",
 // "any tips", "recipe please", "yes or no", "is that normal".

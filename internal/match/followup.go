@@ -44,6 +44,9 @@ var openers = [][]string{
 var situations = map[string]bool{"on": true, "in": true, "at": true, "during": true, "while": true, "when": true,
 	"for": true, "after": true, "before": true, "whilst": true}
 
+// maxFragment is the most words a question fragment ("every day?") has.
+const maxFragment = 3
+
 // fillers may stand before an opener.
 var fillers = map[string]bool{"ok": true, "okay": true, "so": true, "right": true, "oh": true, "ah": true,
 	"hmm": true, "thanks": true, "thank": true, "you": true, "cool": true, "great": true, "yes": true, "and": false}
@@ -61,9 +64,11 @@ var anaphora = map[string]bool{"that": true, "it": true, "this": true, "those": 
 // reports whether it frames a circumstance (see situations).
 func followsOn(words []analyze.Token) (follows, short, situation bool) {
 	var lemmas []string
+	asked := false
 	for _, t := range words {
 		if t.Is(analyze.Break) {
 			if len(lemmas) > 0 && !t.Is(analyze.Weak) {
+				asked = t.Is(analyze.Question)
 				break
 			}
 			continue
@@ -90,6 +95,11 @@ func followsOn(words []analyze.Token) (follows, short, situation bool) {
 				return true, short, false
 			}
 		}
+	}
+	if asked && len(rest) > 0 && len(rest) <= maxFragment {
+		// A fragment asked on its own: "all day?", "every day?", "on my
+		// left?" are about the last answer.
+		return true, true, situations[rest[0]]
 	}
 	return false, false, false
 }

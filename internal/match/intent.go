@@ -34,6 +34,7 @@ var (
 type intents struct {
 	cause, relief [][]string
 	category      []knowledge.Category // per topic index
+	reliefFirst   string               // the relief category's first topic: its overview
 }
 
 func newIntents(a *analyze.Analyzer, topics []knowledge.Topic) intents {
@@ -46,8 +47,20 @@ func newIntents(a *analyze.Analyzer, topics []knowledge.Topic) intents {
 	}
 	for _, t := range topics {
 		in.category = append(in.category, t.Category)
+		if t.Category == knowledge.Relief && in.reliefFirst == "" {
+			in.reliefFirst = t.ID
+		}
 	}
 	return in
+}
+
+// turn returns the topic a follow-up of prev leans on: "so what can I do
+// about it?" after a topic on causes turns to the relief overview.
+func (in intents) turn(prev string, it intent, topicOf map[string]int32) string {
+	if t, ok := topicOf[prev]; ok && it == reliefIntent && in.category[t] == knowledge.Cause && in.reliefFirst != "" {
+		return in.reliefFirst
+	}
+	return prev
 }
 
 // of reads the intent of a message's words: cause or relief when only

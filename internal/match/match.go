@@ -185,7 +185,7 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	m.topics = newTopicModel(m.ix, m.topicCount)
 
 	m.followUp, m.moreCore = map[string]bool{}, map[string]bool{}
-	for _, w := range m.allTerms("tell me more please and what else anything else other go on continue about that this it explain detail details info information elaborate further next another something") {
+	for _, w := range m.allTerms("ok okay so right then well alright hmm tell me more please and what else anything else other go on continue about that this it explain detail details info information elaborate further next another something") {
 		m.followUp[w] = true
 	}
 	for _, w := range m.allTerms("more else continue go on explain detail elaborate further next another") {
@@ -293,13 +293,16 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 	}
 	c.FollowUp = m.isFollowUp(sc.an.Terms)
 	c.SmallTalk = m.smallTalk(sc.an.Words)
+	if prev != "" && question(sc.an.Words) && !slices.ContainsFunc(sc.an.Words, func(t analyze.Token) bool { return greetings[t.Lemma] }) {
+		c.SmallTalk = bot.Candidate{} // "at night?", "all day?" ask on about the last topic
+	}
 	m.rank(sc, &c)
 	if m.whose.forSomeoneElse(sc.an.Words) {
 		c.Candidates, c.OffTopic = nil, 1 // no topic answers for someone else's body
 	}
 	if prev != "" && !c.FollowUp {
 		if follows, short, situation := followsOn(sc.an.Words); follows {
-			m.leanOn(&c, prev)
+			m.leanOn(&c, m.intents.turn(prev, m.intents.of(sc.an.Words), m.topicOf))
 			if question(sc.an.Words) {
 				c.SmallTalk = bot.Candidate{} // "and at night?" asks on
 			}
@@ -331,6 +334,9 @@ func (m *Matcher) smallTalk(words []analyze.Token) bot.Candidate {
 		if t.Is(analyze.Question) || i == 0 && questionWords[t.Lemma] {
 			question = true
 		}
+	}
+	if asks(words) && firstPerson(words) {
+		return bot.Candidate{} // "so what can i do about it" asks about her, however plain its words
 	}
 	if p := m.planStart(words); !question && p > 0 && !asks(words[p:]) {
 		words = words[:p] // "ok ta, will dig the wheat bag out": the rest is a plan
@@ -442,6 +448,18 @@ const (
 	statementConfidence = 0.25
 	maxStatementWords   = 3
 )
+
+// greetings greet, thank or say goodbye: "thanks?" and "hello?" stay small
+// talk in a chat.
+var greetings = map[string]bool{"hi": true, "hello": true, "hey": true, "hiya": true, "thanks": true, "thank": true,
+	"cheers": true, "ta": true, "bye": true, "ok": true, "okay": true, "you": true}
+
+// firstPerson reports whether words speak of the member: "I", "me", "my".
+func firstPerson(words []analyze.Token) bool {
+	return slices.ContainsFunc(words, func(t analyze.Token) bool {
+		return t.Lemma == "i" || t.Lemma == "me" || t.Lemma == "my" || t.Lemma == "myself"
+	})
+}
 
 // inverted reports whether words[i] opens an inverted question: "will it
 // ever end", "is that normal", "do you know".

@@ -77,6 +77,19 @@ func TestFollowUpsAndContext(t *testing.T) {
 			t.Errorf("%q after %s: off-topic %.2f, candidates %+v; want in scope %v", tt.text, tt.prev, c.OffTopic, c.Candidates, tt.inScope)
 		}
 	}
+	// A fragment asked on its own leans on the last topic and is no small
+	// talk; "what can I do about it?" after a cause turns to relief.
+	leans := []struct{ text, prev, want string }{
+		{"all day?", "support-belt", "support-belt"},
+		{"every day?", "exercise", "exercise"},
+		{"so what can i do about it", "upper-back-causes", "relief-overview"},
+	}
+	for _, tt := range leans {
+		c := m.Classify(tt.text, tt.prev)
+		if len(c.Candidates) == 0 || c.Candidates[0].TopicID != tt.want || c.SmallTalk.TopicID != "" {
+			t.Errorf("%q after %s: %+v, small talk %q; want %s", tt.text, tt.prev, c.Candidates, c.SmallTalk.TopicID, tt.want)
+		}
+	}
 	if c := m.Classify("  ...  ", ""); !c.Empty {
 		t.Errorf("punctuation only: %+v, want Empty", c)
 	}

@@ -637,7 +637,19 @@ func acknowledges(text string, c Classification, cc ChatContext) bool {
 	if !recent(cc.UrgentAt) && !recent(cc.LossAt) || strings.Contains(text, "?") || len(strings.Fields(text)) > maxAckWords {
 		return false
 	}
-	return len(c.Candidates) == 0 || c.Candidates[0].Confidence < ackMaxConfidence
+	return len(c.Candidates) == 0 || c.Candidates[0].Confidence < ackMaxConfidence || doing(text)
+}
+
+// doing reports whether a statement says what she is doing about it:
+// "ok calling the labour ward now", "on our way", "partner's driving me in".
+func doing(text string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+		switch w {
+		case "calling", "ringing", "phoning", "dialling", "dialing", "heading", "driving", "leaving", "going", "called", "rang", "phoned":
+			return true
+		}
+	}
+	return strings.Contains(strings.ToLower(text), "on my way") || strings.Contains(strings.ToLower(text), "on our way")
 }
 
 // ackMaxConfidence: a topic this clear is a question even without a

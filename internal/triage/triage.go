@@ -1425,8 +1425,8 @@ func (s *Set) habitual(tokens []analyze.Token, j int) bool {
 // hasn't moved much" is no reassurance. Patterns that name a negation
 // themselves are taken as written.
 func (s *Set) negatedUnless(tokens []analyze.Token, u *phrase, m match) bool {
-	if slices.Contains(u.terms, negLemma) {
-		return false
+	if slices.Contains(u.terms, negLemma) || slices.ContainsFunc(u.terms, holdsCue) {
+		return false // the pattern names the cue itself: "not_move"
 	}
 	if s.negatedBefore(tokens, m.start) {
 		return true
@@ -1434,6 +1434,21 @@ func (s *Set) negatedUnless(tokens []analyze.Token, u *phrase, m match) bool {
 	for j := m.start + 1; j < m.end; j++ {
 		if tokens[j].Is(analyze.Negation) && !s.hedged(tokens, j) {
 			return true
+		}
+	}
+	return false
+}
+
+// holdsCue reports whether a term has an alternative that is a sequence
+// with a negation in it: "not_move|not_moving".
+func holdsCue(term string) bool {
+	for alt := range strings.SplitSeq(term, altSep) {
+		if strings.Contains(alt, seqSep) {
+			for part := range strings.SplitSeq(alt, seqSep) {
+				if analyze.IsNegation(part) {
+					return true
+				}
+			}
 		}
 	}
 	return false

@@ -154,6 +154,11 @@ func TestMatch(t *testing.T) {
 		{"fell last month", "fall"},
 		{"had some bleeding at 8 weeks, haven't felt her kick since", "movements"},
 		{"haven't felt him kick since lunch, said braxton", "movements"},
+		// An unless pattern that names its own cue holds, and only where the
+		// cue stands next to its word: "I can't move" is her, "I haven't
+		// felt her move" is the baby.
+		{"I can't move, my back has gone", ""},
+		{"I haven't felt her move since lunch", "movements"},
 		// A result that "came back" is no sign coming back.
 		{"some bleeding last week, the test came back all fine", ""},
 		{"some bleeding last week, all fine, but it came back", "bleeding"},

@@ -1,6 +1,7 @@
 package match_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/backcare/backcare/internal/match"
@@ -120,6 +121,34 @@ func TestQuestionsForSomeoneElse(t *testing.T) {
 		c := m.Classify(tt.text, "")
 		if got := len(c.Candidates) == 0 && c.OffTopic == 1; got != tt.other {
 			t.Errorf("%q: read as someone else's question = %v, want %v (%+v)", tt.text, got, tt.other, c.Candidates)
+		}
+	}
+}
+
+// TestUnlessPatternsKeepTheSign checks the knowledge base's unless
+// patterns against signs told next to their idioms: "I can't move" is
+// her, "I haven't felt her move" is the baby.
+func TestUnlessPatternsKeepTheSign(t *testing.T) {
+	kb, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := match.Must(match.New(kb))
+	tests := []struct {
+		text, want string // want "" for no safety reply at all
+	}{
+		{"i haven't felt her move since lunch", "baby-movements"},
+		{"i haven't felt her move because i've been so busy, is that ok", "baby-movements"},
+		{"I can't move because of my back", ""},
+		{"I'm not okay, I think about harming myself", "crisis"},
+		{"I have never had thoughts of harming myself, just tired", ""},
+		{"our baby didn't make it past 12 weeks", "loss"},
+		{"didn't make it to the loo in time lol", ""},
+	}
+	for _, tt := range tests {
+		got := m.Classify(tt.text, "").Safety
+		if tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Contains(got, tt.want) {
+			t.Errorf("%q: safety %v, want %q", tt.text, got, tt.want)
 		}
 	}
 }

@@ -37,7 +37,7 @@ var goals = map[string]goal{
 	"safety false alarms on questions":      {1, map[string]float64{"tune": 0.3, "holdout": 1.2}},
 	"answered right":                        {92, map[string]float64{"tune": 88.6, "holdout": 90.0}},
 	"off-topic turned down":                 {92, map[string]float64{"tune": 92.6, "holdout": 89.0}},
-	"conversation turns right":              {90, map[string]float64{"tune": 88.5, "holdout": 97.0}},
+	"conversation turns right":              {90, map[string]float64{"tune": 87.2, "holdout": 97.0}},
 }
 
 // check compares one measure with its goal (see goal); higher says

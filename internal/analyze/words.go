@@ -45,6 +45,7 @@ var shorthand = map[string][]string{
 	"hv": {"have"}, "hav": {"have"}, "dat": {"that"}, "dis": {"this"},
 	"ya": {"you"}, "yh": {"yes"}, "yep": {"yes"}, "yup": {"yes"}, "ye": {"yes"},
 	"nope": {"no"}, "nah": {"no"}, "naw": {"no"},
+	"appt": {"appointment"}, "appts": {"appointments"}, "apt": {"appointment"},
 	"gn": {"good", "night"}, "gnight": {"good", "night"}, "nite": {"night"}, "gm": {"good", "morning"},
 }
 

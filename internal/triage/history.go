@@ -144,11 +144,13 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 	h := &s.history
 	// The sign's clause, between any breaks, weak ones included: in "I'm
 	// bleeding, had a check last week, all fine" the past is the check's.
+	// "but" turns to a new clause too: "with my first I felt kicks every
+	// day but the last 2 days I don't feel much" is about now.
 	clo, chi := m.start, m.end+1
-	for clo > 0 && !tokens[clo-1].Is(analyze.Break) {
+	for clo > 0 && !tokens[clo-1].Is(analyze.Break) && tokens[clo-1].Lemma != "but" {
 		clo--
 	}
-	for chi < len(tokens) && !tokens[chi].Is(analyze.Break) {
+	for chi < len(tokens) && !tokens[chi].Is(analyze.Break) && tokens[chi].Lemma != "but" {
 		chi++
 	}
 	if h.now.any(s, tokens, sc, clo, chi, clo) || s.again(tokens, sc, m.end+1) {

@@ -159,6 +159,9 @@ func TestMatch(t *testing.T) {
 		// felt her move" is the baby.
 		{"I can't move, my back has gone", ""},
 		{"I haven't felt her move since lunch", "movements"},
+		// "but" turns from an earlier pregnancy to now.
+		{"with my first she did not move for a day", ""},
+		{"with my first she kicked loads but today she has not moved", "movements"},
 		// A result that "came back" is no sign coming back.
 		{"some bleeding last week, the test came back all fine", ""},
 		{"some bleeding last week, all fine, but it came back", "bleeding"},

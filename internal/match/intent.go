@@ -30,20 +30,31 @@ var (
 		"do i do", "best way", "right way", "work for"}
 )
 
-// intents holds the cues as lemma sequences and each topic's category.
+// intents holds the cues as lemma sequences, by their first lemma, and
+// each topic's category.
 type intents struct {
-	cause, relief [][]string
-	category      []knowledge.Category // per topic index
-	reliefFirst   string               // the relief category's first topic: its overview
+	cues        map[string][]cue
+	category    []knowledge.Category // per topic index
+	reliefFirst string               // the relief category's first topic: its overview
+}
+
+// cue is one cue's lemmas and the intent it signals.
+type cue struct {
+	lemmas []string
+	intent intent
 }
 
 func newIntents(a *analyze.Analyzer, topics []knowledge.Topic) intents {
-	var in intents
-	for _, c := range causeCues {
-		in.cause = append(in.cause, a.Lemmas(c))
-	}
-	for _, c := range reliefCues {
-		in.relief = append(in.relief, a.Lemmas(c))
+	in := intents{cues: map[string][]cue{}}
+	for _, list := range []struct {
+		cues   []string
+		intent intent
+	}{{causeCues, causeIntent}, {reliefCues, reliefIntent}} {
+		for _, c := range list.cues {
+			if ls := a.Lemmas(c); len(ls) > 0 {
+				in.cues[ls[0]] = append(in.cues[ls[0]], cue{ls, list.intent})
+			}
+		}
 	}
 	for _, t := range topics {
 		in.category = append(in.category, t.Category)
@@ -67,9 +78,13 @@ func (in intents) turn(prev string, it intent, topicOf map[string]int32) string 
 // cues of that kind appear.
 func (in intents) of(words []analyze.Token) intent {
 	cause, relief := false, false
-	for i := range words {
-		cause = cause || startsAny(words, i, in.cause)
-		relief = relief || startsAny(words, i, in.relief)
+	for i, t := range words {
+		for _, c := range in.cues[t.Lemma] {
+			if starts(words, i, c.lemmas) {
+				cause = cause || c.intent == causeIntent
+				relief = relief || c.intent == reliefIntent
+			}
+		}
 	}
 	switch {
 	case cause && !relief:
@@ -89,21 +104,15 @@ func (in intents) penalty(it intent, topic int) float32 {
 	return 1
 }
 
-func startsAny(words []analyze.Token, i int, seqs [][]string) bool {
-	for _, seq := range seqs {
-		if len(seq) == 0 || i+len(seq) > len(words) {
-			continue
-		}
-		ok := true
-		for k, l := range seq {
-			if words[i+k].Lemma != l {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return true
+// starts reports whether the lemmas of words from i on begin with seq.
+func starts(words []analyze.Token, i int, seq []string) bool {
+	if i+len(seq) > len(words) {
+		return false
+	}
+	for k, l := range seq {
+		if words[i+k].Lemma != l {
+			return false
 		}
 	}
-	return false
+	return true
 }

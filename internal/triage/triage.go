@@ -160,17 +160,24 @@ type phrase struct {
 }
 
 type scratch struct {
-	explain bool       // record why (see because)
-	why     []string   // patterns that decided the last verdict
-	seen    []bool     // per rule
-	revive  []bool     // per rule: a match only an unless pattern cancelled (see Rule.AlsoWith)
-	joint   []jointHit // parts of " & " triggers found so far
-	sent    []int32    // per token: which sentence it is in
-	used    []bool     // per token, while matching one phrase
-	pos     []int      // where each term of the phrase being matched was found
-	clause  []clause   // per token: the clause it stands in
-	present []bool     // per vocab number: a token of the message has the lemma
+	explain  bool        // record why (see because)
+	why      []string    // patterns that decided the last verdict
+	seen     []bool      // per rule
+	revive   []bool      // per rule: a match only an unless pattern cancelled (see Rule.AlsoWith)
+	unless   []unlessHit // the message's unless matches, found once (see cancelled)
+	unlessOK bool        // unless holds this message's matches
+	proxy    int8        // 0 not yet known, 1 no, 2 someone writes for her (see proxy)
+	joint    []jointHit  // parts of " & " triggers found so far
+	sent     []int32     // per token: which sentence it is in
+	used     []bool      // per token, while matching one phrase
+	pos      []int       // where each term of the phrase being matched was found
+	clause   []clause    // per token: the clause it stands in
+	present  []bool      // per vocab number: a token of the message has the lemma
 }
+
+// unlessHit is an unless pattern's match in a message that is neither
+// negated nor habitual: it cancels the rule's matches it overlaps.
+type unlessHit struct{ rule, trigger, start, end int32 }
 
 // clause is the span [lo, hi) of tokens between two clause ends.
 type clause struct{ lo, hi int32 }
@@ -593,6 +600,7 @@ func (s *Set) Match(tokens []analyze.Token) []string {
 	defer s.pool.Put(sc)
 	clear(sc.seen)
 	clear(sc.revive)
+	sc.unlessOK, sc.proxy = false, 0
 	sc.joint, sc.sent = sc.joint[:0], sc.sent[:0]
 	found := 0
 	s.each(tokens, sc, func(p *phrase, m match) bool {
@@ -997,7 +1005,7 @@ func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) V
 
 // judge is verdict without the unless patterns.
 func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
-	if s.selfOnly[p.rule] && s.someoneElse(tokens, m) {
+	if s.selfOnly[p.rule] && s.someoneElse(tokens, sc, m) {
 		return SomeoneElse
 	}
 	if s.pastIn(tokens, sc, p.rule, m) {
@@ -1071,8 +1079,14 @@ func retracted(tokens []analyze.Token, end int) bool {
 
 // someoneElse reports whether a match is about someone other than the
 // member (see OthersGroup).
-func (s *Set) someoneElse(tokens []analyze.Token, m match) bool {
-	if s.proxy(tokens) {
+func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
+	if sc.proxy == 0 {
+		sc.proxy = 1
+		if s.proxy(tokens) {
+			sc.proxy = 2
+		}
+	}
+	if sc.proxy == 2 {
 		return false // "husband writing: she can't feel the toilet seat"
 	}
 	for j := m.start; j <= m.end; j++ {
@@ -1370,15 +1384,23 @@ func (s *Set) listAfter(tokens []analyze.Token, j int) int {
 // cancelled returns the index of one of the rule's unless patterns that
 // overlaps the match, or -1.
 func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, end int) int {
-	found := -1
-	reach := maxTerms * (maxGap + 1)
-	s.unless.find(s, tokens, sc, start-reach, end+reach+1, func(u *phrase, m match) bool {
-		if u.rule == rule && m.start <= end && m.end >= start && !s.negatedUnless(tokens, u, m) && !s.habitual(tokens, m.start) {
-			found = int(u.trigger)
+	if !sc.unlessOK {
+		// The message's unless matches are found once, not once per
+		// trigger match: triggers are many, unless patterns more.
+		sc.unless, sc.unlessOK = sc.unless[:0], true
+		s.unless.find(s, tokens, sc, 0, len(tokens), func(u *phrase, m match) bool {
+			if !s.negatedUnless(tokens, u, m) && !s.habitual(tokens, m.start) {
+				sc.unless = append(sc.unless, unlessHit{u.rule, u.trigger, int32(m.start), int32(m.end)})
+			}
+			return true
+		})
+	}
+	for _, h := range sc.unless {
+		if h.rule == rule && int(h.start) <= end && int(h.end) >= start {
+			return int(h.trigger)
 		}
-		return found < 0
-	})
-	return found
+	}
+	return -1
 }
 
 // pastIn reports whether one of the rule's Past patterns stands in the
@@ -1480,6 +1502,7 @@ func (s *Set) Explain(tokens []analyze.Token) []Finding {
 	sc := s.pool.Get().(*scratch)
 	defer s.pool.Put(sc)
 	sc.joint, sc.sent = sc.joint[:0], sc.sent[:0]
+	sc.unlessOK, sc.proxy = false, 0
 	var out []Finding
 	var joint []int // findings that are fired parts of " & " triggers
 	seen := map[[3]int]bool{}

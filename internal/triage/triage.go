@@ -154,6 +154,7 @@ type phrase struct {
 	match   []term // terms, compiled
 	anchor  int
 	absence bool // a term is a negation: the sign is an absence
+	ownCue  bool // a term is a sequence with a negation in it ("if_i_wasn't_alive"): cues inside are its own
 	part    int8 // for a trigger of parts joined by " & ", which one (from 1); 0 for others
 	parts   int8 // how many parts the trigger has; 0 for a plain trigger
 	ordered bool // unless patterns: words in order, close together
@@ -309,7 +310,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 				}
 
 				for _, terms := range ps {
-					p := phrase{rule: int32(ri), trigger: int32(ti), terms: terms, match: compileTerms(terms, memo, s.vocab), absence: slices.Contains(terms, negLemma)}
+					p := phrase{rule: int32(ri), trigger: int32(ti), terms: terms, match: compileTerms(terms, memo, s.vocab), absence: slices.Contains(terms, negLemma), ownCue: slices.ContainsFunc(terms, holdsCue)}
 					if len(parts) > 1 {
 						p.part, p.parts = int8(k+1), int8(len(parts))
 					}
@@ -1013,7 +1014,7 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 	}
 	// "not bleeding a lot": a quantity after it means some is present.
 	if p.absence || !s.hedgedAfter(tokens, m.end) {
-		if v := s.negated(tokens, m, p.absence); v != Fired {
+		if v := s.negated(tokens, m, p.absence, p.ownCue); v != Fired {
 			return v
 		}
 	}
@@ -1032,14 +1033,14 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 // absence ("wish I wasn't here", "no kicks") carries its own cue, so an
 // earlier list's cue does not reach it: "can't stop crying, wish I wasn't
 // here".
-func (s *Set) negated(tokens []analyze.Token, m match, absence bool) Verdict {
+func (s *Set) negated(tokens []analyze.Token, m match, absence, ownCue bool) Verdict {
 	if s.negatedBefore(tokens, m.start) {
 		return NegatedBefore
 	}
 	if !absence && s.negatedList(tokens, m.start, m.end) {
 		return NegatedList
 	}
-	for j := m.start + 1; j < m.end; j++ {
+	for j := m.start + 1; j < m.end && !ownCue; j++ {
 		// A cue inside the match negates it, unless it is a hedge ("not
 		// sure"); a cue that negates one of the sign's own words always
 		// does ("he hasn't stopped moving").

@@ -162,6 +162,8 @@ func TestMatch(t *testing.T) {
 		// "but" turns from an earlier pregnancy to now.
 		{"with my first she did not move for a day", ""},
 		{"with my first she kicked loads but today she has not moved", "movements"},
+		// A negation inside a trigger's own sequence is its own word.
+		{"everyone would be better if i wasn't here", "pain"},
 		// A result that "came back" is no sign coming back.
 		{"some bleeding last week, the test came back all fine", ""},
 		{"some bleeding last week, all fine, but it came back", "bleeding"},

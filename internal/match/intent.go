@@ -95,10 +95,12 @@ func (in intents) of(words []analyze.Token) intent {
 	return anyIntent
 }
 
-// penalty returns the factor a topic's confidence is multiplied by.
+// penalty returns the factor a topic's confidence is multiplied by: a
+// question about what to do is answered neither by why it happens nor by
+// whether it is normal or goes away.
 func (in intents) penalty(it intent, topic int) float32 {
 	switch c := in.category[topic]; {
-	case it == causeIntent && c == knowledge.Relief, it == reliefIntent && c == knowledge.Cause:
+	case it == causeIntent && c == knowledge.Relief, it == reliefIntent && (c == knowledge.Cause || c == knowledge.General):
 		return 1 - intentPenalty
 	}
 	return 1

@@ -34,3 +34,25 @@ func TestIntent(t *testing.T) {
 		}
 	}
 }
+
+func TestIntentPenalty(t *testing.T) {
+	in := intents{category: []knowledge.Category{knowledge.Cause, knowledge.Relief, knowledge.General, knowledge.Doctor}}
+	tests := []struct {
+		it    intent
+		topic int
+		want  float32
+	}{
+		{reliefIntent, 0, 1 - intentPenalty}, // "what can I do?" is not why
+		{reliefIntent, 1, 1},
+		{reliefIntent, 2, 1 - intentPenalty}, // nor whether it is normal
+		{reliefIntent, 3, 1},
+		{causeIntent, 1, 1 - intentPenalty}, // "why?" is not what helps
+		{causeIntent, 2, 1},
+		{anyIntent, 0, 1},
+	}
+	for _, tt := range tests {
+		if got := in.penalty(tt.it, tt.topic); got != tt.want {
+			t.Errorf("penalty(%d, %v) = %v, want %v", tt.it, in.category[tt.topic], got, tt.want)
+		}
+	}
+}

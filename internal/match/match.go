@@ -117,7 +117,10 @@ type span struct {
 func New(kb *knowledge.Base) (*Matcher, error) {
 	docs := len(kb.OutOfScope)
 	for _, t := range kb.Topics {
-		docs += 2 + len(t.Examples) // the title, the examples, the keywords
+		// The examples and the keywords. Not the title: it names the
+		// subject ("Lower back spasms") and matched every message about it,
+		// whatever it asked.
+		docs += 1 + len(t.Examples)
 	}
 	m := &Matcher{an: analyze.New(kb), ix: newIndex(docs), topicOf: make(map[string]int32, len(kb.Topics))}
 	stopMemo := m.an.Memoize() // triggers name the same words over and over
@@ -154,7 +157,6 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	for ti, t := range kb.Topics {
 		c := m.addClass(t.ID, topicClass)
 		m.topicOf[t.ID] = int32(ti)
-		texts = append(texts, classText{c, t.Title})
 		for _, e := range t.Examples {
 			texts = append(texts, classText{c, e})
 		}

@@ -58,6 +58,7 @@ type Server struct {
 	conn       *websocket.Conn
 	connWrite  sync.Mutex
 	seq        int
+	sent       []frame // dispatched events, replayed on RESUME as Discord does
 	identifies []map[string]any
 	resumes    int
 	nextID     int
@@ -358,11 +359,26 @@ func (s *Server) gateway(w http.ResponseWriter, r *http.Request) {
 				"guilds":      []any{map[string]any{"id": GuildID, "unavailable": true}},
 				"shard":       d["shard"],
 			})
-		case 6: // resume
+		case 6: // resume: replay the events after the client's seq, then RESUMED
+			var d struct {
+				Seq int `json:"seq"`
+			}
+			_ = json.Unmarshal(f.D, &d)
 			s.mu.Lock()
 			s.resumes++
+			var missed []frame
+			for _, e := range s.sent {
+				if e.S != nil && *e.S > d.Seq {
+					missed = append(missed, e)
+				}
+			}
 			s.changed.Notify()
 			s.mu.Unlock()
+			s.connWrite.Lock()
+			for _, e := range missed {
+				_ = conn.WriteJSON(e)
+			}
+			s.connWrite.Unlock()
 			s.establish(conn, "RESUMED", map[string]any{})
 		}
 	}
@@ -400,8 +416,9 @@ func (s *Server) send(conn *websocket.Conn, op int, t string, d any) {
 		s.mu.Lock()
 		s.seq++
 		seq := s.seq
-		s.mu.Unlock()
 		f.S = &seq
+		s.sent = append(s.sent, f)
+		s.mu.Unlock()
 	}
 	s.connWrite.Lock()
 	defer s.connWrite.Unlock()

@@ -299,7 +299,7 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 		c.SmallTalk = bot.Candidate{} // "at night?", "all day?" ask on about the last topic
 	}
 	m.rank(sc, &c)
-	if m.whose.forSomeoneElse(sc.an.Words) {
+	if m.whose.forSomeoneElse(sc.an.Words) || m.whose.elsewhere(sc.an.Words) {
 		c.Candidates, c.OffTopic = nil, 1 // no topic answers for someone else's body
 	}
 	if prev != "" && !c.FollowUp {

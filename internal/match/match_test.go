@@ -116,6 +116,15 @@ func TestQuestionsForSomeoneElse(t *testing.T) {
 		{"carrying my toddler on my hip makes my back spasm, is there a right way to pick him up?", false},
 		{"does having a weak bum cause low back pain lol my friend said something about glutes", false},
 		{"Is a firm or soft mattress better for a newborn's cot? Trying to order one this week", true},
+		{"cot mattress firm or soft for the baby?", true},
+		{"my 5yo keeps saying his back hurts after school, heavy backpack? what should i do", true},
+		{"My partner's back is killing him from sleeping on the sofa since my pregnancy pillow took over the bed lol. any tips for HIS back?", true},
+		{"my back hurts from lifting my son, what should i do", false},
+		// Another complaint of pregnancy that never names the back.
+		{"calf cramps at night wake me up screaming, what helps with leg cramps?", true},
+		{"tired all the time at 8 weeks is that normal", true},
+		{"tired all the time and my back spasms every evening, what helps?", false},
+		{"how do i carry my 4yo when her legs are tired on the school run, 29 wks", false},
 	}
 	for _, tt := range tests {
 		c := m.Classify(tt.text, "")

@@ -10,16 +10,41 @@ import "github.com/backcare/backcare/internal/analyze"
 // wife is 30 weeks, what can she do?") is in scope: a wife is not in the
 // others group, and a pregnancy named in the message keeps it in scope.
 
+// elsewhere reports whether a message is about another complaint of
+// pregnancy and never names the back: "what helps with leg cramps?",
+// "tired all the time at 8 weeks, is that normal", "acupuncture for morning
+// sickness". The bot answers about back spasms only.
+func (w whose) elsewhere(words []analyze.Token) bool {
+	other := false
+	for j, t := range words {
+		switch {
+		case w.backWords[t.Lemma] || w.strains[t.Lemma]:
+			return false // the back, or what strains it: "how do I carry my 4yo when her legs are tired"
+		case w.complaints[t.Lemma]:
+			other = true
+		case t.Lemma == "leg" && j+1 < len(words) && (words[j+1].Lemma == "cramp" || words[j+1].Lemma == "cramps"):
+			other = true
+		}
+	}
+	return other
+}
+
 // whose holds the words that tell whose body a question is about.
 type whose struct {
-	others    map[string]bool // people who are not the member (the knowledge base's others group)
-	pronouns  map[string]bool // he, him, his, she, her, they, them
-	selves    map[string]bool // I, me, myself, we, us
-	for_      map[string]bool // "for"
-	pregnancy map[string]bool // weeks, pregnant, bump: the member's pregnancy
-	weeks     map[string]bool // week, wk: a pregnancy only after a number
-	actions   map[string]bool // do, take, wear: what a question asks someone to do
-	reporting map[string]bool // say, swear, reckon: what a source does
+	others     map[string]bool // people who are not the member (the knowledge base's others group)
+	pronouns   map[string]bool // he, him, his, she, her, they, them
+	selves     map[string]bool // I, me, myself, we, us
+	for_       map[string]bool // "for"
+	pregnancy  map[string]bool // weeks, pregnant, bump: the member's pregnancy
+	weeks      map[string]bool // week, wk: a pregnancy only after a number
+	actions    map[string]bool // do, take, wear: what a question asks someone to do
+	reporting  map[string]bool // say, swear, reckon: what a source does
+	body       map[string]bool // back, spine, hips: whose body a question is about
+	theirs     map[string]bool // his, her, their: someone else's body
+	babyItems  map[string]bool // cot, crib, pram: the baby's things, not her back
+	backWords  map[string]bool // back, spine, sciatica: the bot's subject
+	complaints map[string]bool // heartburn, nausea, tiredness: other complaints of pregnancy
+	strains    map[string]bool // carry, lift, bend: what strains the back
 }
 
 // reports reports whether the person at j is followed by a verb of saying:
@@ -50,6 +75,16 @@ func newWhose(an *analyze.Analyzer, others []string) whose {
 		pregnancy: set("pregnant", "pregnancy", "week", "weeks", "wk", "wks", "trimester", "bump", "expecting", "due"),
 		weeks:     set("week", "weeks", "wk", "wks"),
 		actions:   set("do", "take", "use", "wear", "put", "get", "try", "buy", "sleep", "lift", "carry", "stretch", "help"),
+		body:      set("back", "spine", "hip", "hips", "shoulders", "neck"),
+		theirs:    set("his", "their"),
+		babyItems: set("cot", "crib", "bassinet", "moses", "pram", "stroller", "buggy", "pushchair", "newborn", "newborns"),
+		backWords: set("back", "backache", "spine", "spinal", "lumbar", "sciatica", "sciatic", "spasm", "spasms",
+			"spasming", "tailbone", "coccyx", "bk", "backs"),
+		strains: set("carry", "carrying", "lift", "lifting", "bend", "bending", "posture"),
+		complaints: set("nausea", "nauseous", "sickness", "vomiting", "heartburn", "reflux", "indigestion", "constipation",
+			"constipated", "piles", "haemorrhoids", "hemorrhoids", "headache", "headaches", "migraine", "migraines",
+			"calf", "calves", "insomnia", "tired", "tiredness", "exhausted", "swollen", "swelling", "carpal", "acne",
+			"itchy", "itching", "thrush", "nosebleed", "nosebleeds", "gums", "varicose", "hiccups"),
 		reporting: set("say", "said", "says", "swear", "swears", "reckon", "reckons", "think", "thinks", "tell", "told",
 			"mention", "mentioned", "recommend", "recommended", "suggest", "suggested", "insist", "insists", "keep")}
 	return w
@@ -62,12 +97,29 @@ func newWhose(an *analyze.Analyzer, others []string) whose {
 // do, wear or use without a word of "I". "My husband says heat is bad, is
 // he right?" asks nothing for him.
 func (w whose) forSomeoneElse(words []analyze.Token) bool {
-	named := false
+	named, theirs, mine, item := false, false, false, false
 	for j, t := range words {
-		if w.pregnancy[t.Lemma] && (!w.weeks[t.Lemma] || j > 0 && words[j-1].Lemma == analyze.NumberLemma) {
-			return false // "28 weeks", "pregnant"; not "this week"
+		modifier := t.Lemma == "pregnancy" && j+1 < len(words) && words[j+1].Flags&(analyze.Stop|analyze.Break) == 0
+		if w.pregnancy[t.Lemma] && !modifier && (!w.weeks[t.Lemma] || j > 0 && words[j-1].Lemma == analyze.NumberLemma) {
+			return false // "28 weeks", "pregnant"; not "this week" or "my pregnancy pillow"
 		}
 		named = named || w.others[t.Lemma]
+		item = item || w.babyItems[t.Lemma]
+		if w.body[t.Lemma] && j > 0 {
+			switch p := words[j-1].Lemma; {
+			case p == "my" || p == "i":
+				mine = true
+			case w.theirs[p] || w.others[p]:
+				theirs = true // "his back", "mum back" ("mum's back")
+			}
+		}
+	}
+	switch {
+	case mine:
+	case theirs:
+		return true // "my 5yo keeps saying his back hurts... what should I do"
+	case item:
+		return true // "cot mattress firm or soft for the baby?"
 	}
 	if !named {
 		return false

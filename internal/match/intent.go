@@ -1,6 +1,8 @@
 package match
 
 import (
+	"strings"
+
 	"github.com/backcare/backcare/internal/analyze"
 	"github.com/backcare/backcare/knowledge"
 )
@@ -36,7 +38,42 @@ type intents struct {
 	cues        map[string][]cue
 	category    []knowledge.Category // per topic index
 	reliefFirst string               // the relief category's first topic: its overview
+	place       []place              // per topic: the part of the back its title names
 }
+
+// place is a part of the back: a topic titled "Upper back spasms" is no
+// answer to a question about the lower back.
+type place uint8
+
+const (
+	anywhere place = iota
+	upperBack
+	lowerBack
+)
+
+// places name the parts of the back.
+var places = map[string]place{"upper": upperBack, "top": upperBack, "shoulder": upperBack, "shoulders": upperBack,
+	"blade": upperBack, "blades": upperBack, "neck": upperBack, "lower": lowerBack, "low": lowerBack,
+	"lumbar": lowerBack, "tailbone": lowerBack, "coccyx": lowerBack}
+
+// placeOf reads the one part of the back that n words name, if only one;
+// word(i) is the i-th.
+func placeOf(n int, word func(int) string) place {
+	found := anywhere
+	for i := range n {
+		if p, ok := places[word(i)]; ok {
+			if found != anywhere && found != p {
+				return anywhere // both: "upper and lower back"
+			}
+			found = p
+		}
+	}
+	return found
+}
+
+// placePenalty is what a topic loses when its title names the other part
+// of the back than the question.
+const placePenalty = 0.2
 
 // cue is one cue's lemmas and the intent it signals.
 type cue struct {
@@ -58,6 +95,8 @@ func newIntents(a *analyze.Analyzer, topics []knowledge.Topic) intents {
 	}
 	for _, t := range topics {
 		in.category = append(in.category, t.Category)
+		title := strings.Fields(strings.ToLower(t.Title))
+		in.place = append(in.place, placeOf(len(title), func(i int) string { return title[i] }))
 		if t.Category == knowledge.Relief && in.reliefFirst == "" {
 			in.reliefFirst = t.ID
 		}
@@ -102,6 +141,15 @@ func (in intents) penalty(it intent, topic int) float32 {
 	switch c := in.category[topic]; {
 	case it == causeIntent && c == knowledge.Relief, it == reliefIntent && (c == knowledge.Cause || c == knowledge.General):
 		return 1 - intentPenalty
+	}
+	return 1
+}
+
+// placed returns the factor a topic's confidence is multiplied by for the
+// part of the back the message names (see place).
+func (in intents) placed(p place, topic int) float32 {
+	if t := in.place[topic]; p != anywhere && t != anywhere && t != p {
+		return 1 - placePenalty
 	}
 	return 1
 }

@@ -56,3 +56,25 @@ func TestIntentPenalty(t *testing.T) {
 		}
 	}
 }
+
+func TestPlace(t *testing.T) {
+	in := intents{place: []place{anywhere, upperBack, lowerBack}}
+	tests := []struct {
+		words []string
+		topic int
+		want  float32
+	}{
+		{[]string{"my", "lower", "back", "spasm"}, 1, 1 - placePenalty}, // not the upper back topic
+		{[]string{"my", "lower", "back", "spasm"}, 2, 1},
+		{[]string{"between", "my", "shoulder", "blade"}, 2, 1 - placePenalty},
+		{[]string{"upper", "and", "lower", "back"}, 1, 1}, // both named: no penalty
+		{[]string{"my", "back"}, 1, 1},
+		{[]string{"my", "lower", "back"}, 0, 1},
+	}
+	for _, tt := range tests {
+		p := placeOf(len(tt.words), func(i int) string { return tt.words[i] })
+		if got := in.placed(p, tt.topic); got != tt.want {
+			t.Errorf("%v on topic %d: %v, want %v", tt.words, tt.topic, got, tt.want)
+		}
+	}
+}

@@ -94,6 +94,8 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 	// question (why, or what to do) set back; off-topic on the span of the
 	// best.
 	it := m.intents.of(sc.an.Words)
+	words := sc.an.Words
+	where := placeOf(len(words), func(i int) string { return words[i].Lemma })
 	var top [maxCandidates]bot.Candidate
 	n, bestSpan := 0, 0
 	for t := 0; t < m.topicCount; t++ {
@@ -103,7 +105,7 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 				conf, at = v, s
 			}
 		}
-		conf *= m.intents.penalty(it, t)
+		conf *= m.intents.penalty(it, t) * m.intents.placed(where, t)
 		if conf == 0 {
 			continue
 		}

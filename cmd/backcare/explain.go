@@ -45,6 +45,9 @@ func cmdExplain(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			scope = append(scope, fmt.Sprintf("%s %+.1f", w.Term, w.LogOdds))
 		}
 		fmt.Fprintf(stdout, "  off-topic %.2f (in-scope evidence: %s)\n", e.OffTopic, strings.Join(scope, ", "))
+		if e.OutOfScope != "" {
+			fmt.Fprintf(stdout, "  out of scope: %s\n", e.OutOfScope)
+		}
 		if e.SmallTalk != "" {
 			fmt.Fprintf(stdout, "  small talk: %s\n", e.SmallTalk)
 		}

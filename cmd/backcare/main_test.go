@@ -301,3 +301,22 @@ func TestAskAndChatRegion(t *testing.T) {
 		})
 	}
 }
+
+// TestExplainSaysWhy checks that explain shows a moderator why a message
+// fired, was negated, or was turned down.
+func TestExplainSaysWhy(t *testing.T) {
+	code, out, errs := runCmd(t, "no bleeding, just sore\nwhat helps with leg cramps\nI fell pregnant in March\n", "explain")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{
+		"negated by a cue before it",
+		"out of scope: another complaint of pregnancy",
+		"cancelled by an unless pattern",
+		"reply: fallback",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("explain output lacks %q:\n%s", want, out)
+		}
+	}
+}

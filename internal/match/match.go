@@ -534,6 +534,9 @@ type Explanation struct {
 	Scope    []ScopeWord
 	// SmallTalk is the kind of small talk the message is, if it is.
 	SmallTalk string
+	// OutOfScope says why the message is turned down whatever its words
+	// match: "someone else's body" or "another complaint of pregnancy".
+	OutOfScope string
 }
 
 // ScopeWord is one word's evidence for the message being in scope.
@@ -584,6 +587,12 @@ func (m *Matcher) Explain(text string) Explanation {
 		e.Topics = append(e.Topics, evidence(int(m.topicOf[cand.TopicID]), cand.Confidence))
 	}
 	e.OffTopic = c.OffTopic
+	switch {
+	case m.whose.forSomeoneElse(sc.an.Words):
+		e.OutOfScope = "someone else's body, or the baby's things"
+	case m.whose.elsewhere(sc.an.Words):
+		e.OutOfScope = "another complaint of pregnancy, and no word of the back"
+	}
 	terms := map[int32]string{}
 	for t, id := range m.ix.terms {
 		terms[id] = t

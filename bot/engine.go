@@ -643,13 +643,14 @@ func acknowledges(text string, c Classification, cc ChatContext) bool {
 // doing reports whether a statement says what she is doing about it:
 // "ok calling the labour ward now", "on our way", "partner's driving me in".
 func doing(text string) bool {
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+	text = strings.ToLower(text)
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
 		switch w {
 		case "calling", "ringing", "phoning", "dialling", "dialing", "heading", "driving", "leaving", "going", "called", "rang", "phoned":
 			return true
 		}
 	}
-	return strings.Contains(strings.ToLower(text), "on my way") || strings.Contains(strings.ToLower(text), "on our way")
+	return strings.Contains(text, "on my way") || strings.Contains(text, "on our way")
 }
 
 // ackMaxConfidence: a topic this clear is a question even without a

@@ -424,7 +424,7 @@ func question(words []analyze.Token) bool {
 // "anything else i should stop doing".
 func asks(words []analyze.Token) bool {
 	for i, t := range words {
-		if requestWords[t.Lemma] || askingWords[t.Lemma] || inverted(words, i) {
+		if requestWords[t.Lemma] || asking(t.Lemma) || inverted(words, i) {
 			return true
 		}
 	}
@@ -476,10 +476,10 @@ func inverted(words []analyze.Token, i int) bool {
 	return false
 }
 
-// askingWords ask wherever they stand: "how", "what", "should", "can";
-// not "is" or "will", which statements use too ("the waddle is real").
-var askingWords = map[string]bool{"what": true, "how": true, "why": true, "when": true, "where": true, "which": true,
-	"who": true, "can": true, "could": true, "should": true, "would": true}
+// asking reports whether a question word asks wherever it stands: "how",
+// "what", "should", "can"; not "do", "is" or "will", which statements use
+// too ("the waddle is real").
+func asking(l string) bool { return questionWords[l] && l != "do" && l != "be" && l != "will" }
 
 // requestWords ask for something without a question mark: "what helps",
 // "any tips", "recipe please", "yes or no", "is that normal".

@@ -129,7 +129,9 @@ const maxSettledSentences = 3
 func (s *Set) again(tokens []analyze.Token, sc *scratch, from int) bool {
 	found := false
 	s.history.again.find(s, tokens, sc, from, len(tokens), func(p *phrase, m match) bool {
-		result := m.end+1 < len(tokens) && s.results[tokens[m.end+1].Lemma]
+		// What a test came back as: one of the answers that mean all is
+		// well ("negative", "clear", "normal"), or "all clear".
+		result := m.end+1 < len(tokens) && (s.fine[tokens[m.end+1].Lemma] || tokens[m.end+1].Lemma == "all")
 		found = m.start >= from && !result && !s.negatedUnless(tokens, p, m)
 		if found {
 			sc.because(&s.history.again, p)

@@ -131,7 +131,6 @@ type Set struct {
 	answers    map[string]bool // words that may follow an answering "no"
 	fine       map[string]bool // one-word answers that mean all is well: "temperature: normal"
 	adverbs    map[string]bool // words that may stand between an absence's cue and its word: "can't even feel"
-	results    map[string]bool // what a test "came back": negative, clear, fine
 	habits     map[string]bool // words that make what follows a habit: "usually", "normally"
 	quantities map[string]bool // amounts after a negated sign that mean some is there: "not bleeding much"
 	joins      map[string]bool // list connectors: or, and, nor
@@ -426,7 +425,6 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	s.habits = lemmaSet(a, "usually", "normally", "always", "typically", "generally", "ordinarily", "often")
 	s.quantities = lemmaSet(a, "much", "many", "lot", "lots", "loads", "heavy", "heavily", "more", "as", "too",
 		"very", "that", "enough", "badly", "properly", "usual")
-	s.results = lemmaSet(a, "negative", "clear", "fine", "normal", "ok", "okay", "good", "all", "perfect")
 	s.adverbs = lemmaSet(a, "even", "hardly", "barely", "really", "properly", "quite", "actually", "literally",
 		"honestly", "just", "still", "ever", "always", "yet", "much", "think", "remember", "recall", "able", "sure")
 	s.fine = lemmaSet(a, "fine", "normal", "ok", "okay", "good", "grand", "intact", "clear", "negative", "nil", "zero")
@@ -1157,8 +1155,7 @@ func (s *Set) proxy(tokens []analyze.Token) bool {
 }
 
 // proxyVerbs say who is writing: "husband writing", "asking for my sister".
-var proxyVerbs = map[string]bool{"write": true, "writing": true, "post": true, "posting": true, "here": true,
-	"ask": true, "asking": true, "message": true, "messaging": true, "type": true, "typing": true}
+var proxyVerbs = map[string]bool{"write": true, "post": true, "here": true, "ask": true, "message": true, "type": true}
 
 // agent reports whether the person or animal at j is the doer of a
 // passive ("hit by a car", "knocked over by my toddler"), so the sign is

@@ -71,7 +71,8 @@ type brain struct {
 	sources    map[string]Block     // topic id -> "Source: ..." notice
 	sourceIDs  map[string][]string  // red-flag or safety id -> its source ids
 	safety     map[string]safetyInfo
-	reviewed   string // what /about says about the content's review
+	hesitation []Block // opens the urgent guidance again for a member who doubts it
+	reviewed   string  // what /about says about the content's review
 }
 
 // safetyInfo is what the engine needs to know of a red flag or safety item.
@@ -104,8 +105,9 @@ func (e *Engine) Swap(kb *knowledge.Base, cls Classifier) {
 	br := &brain{kb: kb, cls: cls, disclaimer: kb.Localize(kb.Disclaimer, e.region),
 		answers: map[string][]Block{}, parts: make(map[string][][]Block, len(kb.Topics)),
 		sources: make(map[string]Block, len(kb.Topics)), safety: map[string]safetyInfo{},
-		sourceIDs: make(map[string][]string, len(kb.RedFlags)+len(kb.Safety)),
-		reviewed:  reviewNote(kb.Reviews())}
+		sourceIDs:  make(map[string][]string, len(kb.RedFlags)+len(kb.Safety)),
+		reviewed:   reviewNote(kb.Reviews()),
+		hesitation: ParseBlocks(kb.Localize(kb.Hesitation.Answer, e.region))}
 	for _, t := range kb.Topics {
 		blocks := ParseBlocks(kb.Localize(t.Answer, e.region))
 		br.sources[t.ID] = sourceNotice(kb, t.Sources)
@@ -231,7 +233,7 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 			return Reply{Kind: KindNone} // an edit is read for danger signs only
 		}
 		if r.Urgent {
-			cc.UrgentAt = time.Now()
+			cc.UrgentAt, cc.Urgent = time.Now(), r.RedFlags
 		}
 		for _, id := range r.Safety {
 			if br.safety[id].kind == KindLoss {
@@ -252,6 +254,11 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 		_ = e.contexts.Save(ctx, key, cc)
 		return Reply{Kind: KindRateLimited, Blocks: []Block{{Kind: Paragraph,
 			Text: "You're sending messages faster than I can keep up with. Please wait a few seconds and ask again. If you have bleeding, leaking fluid, regular tightenings or your baby is moving less, contact your midwife or maternity unit now."}}}
+	}
+	if hesitates(c, cc) {
+		// "do I really need to go in?", "I feel fine though": the urgent
+		// guidance again, never a cheerful "you're doing the right thing".
+		return e.remind(ctx, br, key, &cc)
 	}
 	switch {
 	case c.Empty && hasSymbols(text):
@@ -287,6 +294,12 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 	case DecideClarify:
 		r = e.clarify(br, c.Candidates)
 	default:
+		if urgentBefore(cc) {
+			// A question the bot cannot answer, a moment after an urgent
+			// reply, is most likely about the emergency ("what if they
+			// send me home again"): the guidance again, not "Sorry".
+			return e.remind(ctx, br, key, &cc)
+		}
 		r = e.fallback(br, c.Candidates)
 	}
 	r.Guesses = c.Candidates
@@ -480,6 +493,17 @@ func (e *Engine) safety(br *brain, ids []string) Reply {
 	return r
 }
 
+// remind gives the chat's last urgent guidance again, opened with the
+// knowledge base's answer to hesitation, to a member who doubts it or
+// asks what the bot cannot answer right after it.
+func (e *Engine) remind(ctx context.Context, br *brain, key string, cc *ChatContext) Reply {
+	r := e.safety(br, cc.Urgent)
+	r.Blocks = append(slices.Clip(br.hesitation), r.Blocks...)
+	cc.UrgentAt = time.Now()
+	_ = e.contexts.Save(ctx, key, *cc)
+	return r
+}
+
 // decline answers a question the bot will not answer (a medicine) and
 // offers the decline's related topics; a follow-up is read against the
 // first of them.
@@ -634,10 +658,23 @@ func recent(t time.Time) bool { return !t.IsZero() && time.Since(t) < afterSafet
 // "thank you, out of hours GP it is") rather than a new question: a short
 // statement, no question mark, that names no topic clearly.
 func acknowledges(text string, c Classification, cc ChatContext) bool {
-	if !recent(cc.UrgentAt) && !recent(cc.LossAt) || strings.Contains(text, "?") || len(strings.Fields(text)) > maxAckWords {
+	if !recent(cc.UrgentAt) && !recent(cc.LossAt) || c.Asks || strings.Contains(text, "?") || len(strings.Fields(text)) > maxAckWords {
 		return false
 	}
 	return len(c.Candidates) == 0 || c.Candidates[0].Confidence < ackMaxConfidence || doing(text)
+}
+
+// hesitates reports whether a message, right after an urgent reply (not
+// a loss), doubts or puts off its advice in the knowledge base's
+// hesitation words: "do I really need to go in?", "I feel fine though".
+func hesitates(c Classification, cc ChatContext) bool {
+	return c.Hesitant && urgentBefore(cc)
+}
+
+// urgentBefore reports whether the chat had an urgent reply a moment
+// ago, with no loss told since.
+func urgentBefore(cc ChatContext) bool {
+	return recent(cc.UrgentAt) && len(cc.Urgent) > 0 && !cc.LossAt.After(cc.UrgentAt)
 }
 
 // doing reports whether a statement says what she is doing about it:
@@ -646,7 +683,8 @@ func doing(text string) bool {
 	text = strings.ToLower(text)
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
 		switch w {
-		case "calling", "ringing", "phoning", "dialling", "dialing", "heading", "driving", "leaving", "going", "called", "rang", "phoned":
+		case "calling", "ringing", "phoning", "dialling", "dialing", "heading", "driving", "leaving", "going", "called", "rang", "phoned",
+			"sitting", "lying", "resting", "waiting", "packing":
 			return true
 		}
 	}

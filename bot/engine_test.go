@@ -503,20 +503,30 @@ func TestSameTopicAgain(t *testing.T) {
 // question is still answered. Right after a loss, her next words are not
 // met with the loss reply again, and small talk is answered gently.
 func TestAnswersAfterSafety(t *testing.T) {
-	eng := newEngine(t, bot.Options{})
+	eng := newEngine(t, bot.Options{Limiter: bot.Unlimited{}})
 	ctx := context.Background()
 	chats := []struct {
 		name  string
 		turns []string
 		want  []bot.Kind
 		not   string // must not appear in the last reply
+		has   string // must appear in the last reply
 	}{
 		{"urgent, then on her way", []string{"I'm bleeding heavily with clots", "partners driving me to the assessment unit now"},
-			[]bot.Kind{bot.KindUrgent, bot.KindSmallTalk}, "Sorry"},
+			[]bot.Kind{bot.KindUrgent, bot.KindSmallTalk}, "Sorry", ""},
 		{"urgent, then a question", []string{"I'm bleeding heavily with clots", "what helps back spasms?"},
-			[]bot.Kind{bot.KindUrgent, bot.KindAnswer}, ""},
+			[]bot.Kind{bot.KindUrgent, bot.KindAnswer}, "", ""},
 		{"loss, then thanks", []string{"we lost our baby at 19 weeks last week, my back still aches", "thank you. i'll ring the bereavement midwife tomorrow"},
-			[]bot.Kind{bot.KindLoss, bot.KindSmallTalk}, "pregnan"},
+			[]bot.Kind{bot.KindLoss, bot.KindSmallTalk}, "pregnan", ""},
+		// Doubting the advice gets it again, with the same danger sign.
+		{"urgent, then doubt", []string{"slipped on the wet kitchen floor and landed on my side, 29 wks", "i feel fine otherwise tho, do i really need to go in"},
+			[]bot.Kind{bot.KindUrgent, bot.KindUrgent}, "doing the right thing", "fall"},
+		{"urgent, then putting it off", []string{"theres pinkish blood when i wipe", "can it wait till my appointment tomorrow"},
+			[]bot.Kind{bot.KindUrgent, bot.KindUrgent}, "", "bleeding"},
+		{"urgent, then a question it cannot answer", []string{"theres pinkish blood when i wipe", "what if they send me home again"},
+			[]bot.Kind{bot.KindUrgent, bot.KindUrgent}, "Sorry", ""},
+		{"doubt with no urgent reply before it", []string{"what helps back spasms?", "do i really need to go in for my scan"},
+			[]bot.Kind{bot.KindAnswer, bot.KindFallback}, "", ""},
 	}
 	for i, tt := range chats {
 		var r bot.Reply
@@ -530,6 +540,9 @@ func TestAnswersAfterSafety(t *testing.T) {
 		}
 		if tt.not != "" && strings.Contains(r.PlainText(), tt.not) {
 			t.Errorf("%s: last reply has %q:\n%s", tt.name, tt.not, r.PlainText())
+		}
+		if tt.has != "" && !strings.Contains(strings.ToLower(r.PlainText()), tt.has) {
+			t.Errorf("%s: last reply lacks %q:\n%s", tt.name, tt.has, r.PlainText())
 		}
 	}
 }

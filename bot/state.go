@@ -22,6 +22,9 @@ type ChatContext struct {
 	// UrgentAt is when the chat last got an urgent reply, so that an
 	// acknowledgement ("ok, calling them now") gets a short, kind answer.
 	UrgentAt time.Time
+	// Urgent are the ids of the danger signs or situations of that
+	// reply, repeated to a member who doubts its advice.
+	Urgent []string `json:",omitempty"`
 	// LossAt is when the chat told of a pregnancy loss. While the context
 	// lasts, no pregnancy tips or topic buttons are pushed unless asked.
 	LossAt time.Time

@@ -56,6 +56,8 @@ type file struct {
 	historyPos              positions
 	asking                  *Asking
 	askingPos               positions
+	hesitation              *Hesitation
+	hesitationPos           positions
 	talkPos                 []positions
 	// Duplicate-detection keys (see exampleKey) of each topic's examples
 	// and of the out-of-scope examples, made as the file is decoded.
@@ -152,6 +154,10 @@ func (d *decoder) parse(data []byte) *file {
 		"asking": func(n *yaml.Node) {
 			a, p := d.asking(n)
 			f.asking, f.askingPos = &a, p
+		},
+		"hesitation": func(n *yaml.Node) {
+			h, p := d.hesitation(n)
+			f.hesitation, f.hesitationPos = &h, p
 		},
 		"history": func(n *yaml.Node) {
 			h, p := d.history(n)
@@ -441,6 +447,15 @@ func (d *decoder) asking(n *yaml.Node) (Asking, positions) {
 		"disclaimers": func(v *yaml.Node) { a.Disclaimers, p.list["disclaimers"] = d.list(v, "disclaimers") },
 	})
 	return a, p
+}
+
+func (d *decoder) hesitation(n *yaml.Node) (Hesitation, positions) {
+	h, p := Hesitation{Pos: d.pos(n)}, newPositions()
+	p.present = d.fields(n, "hesitation", map[string]func(*yaml.Node){
+		"triggers": func(v *yaml.Node) { h.Triggers, p.list["triggers"] = d.list(v, "triggers") },
+		"answer":   func(v *yaml.Node) { h.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
+	})
+	return h, p
 }
 
 // wordGroups reads a mapping of group name to a list of words.

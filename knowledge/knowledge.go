@@ -81,6 +81,9 @@ type Base struct {
 	History History
 	// Asking tells a question about a danger sign from a report of one.
 	Asking Asking
+	// Hesitation recognises, right after an urgent reply, a message that
+	// doubts or puts off its advice ("do I really need to go in?").
+	Hesitation Hesitation
 	// ReviewEvery is how long a review stays valid (review_every;
 	// DefaultReviewEvery when the knowledge base does not set it).
 	ReviewEvery Period
@@ -188,6 +191,17 @@ type Asking struct {
 	// having any", "mine is kicking fine".
 	Disclaimers []string
 	Pos         Pos
+}
+
+// Hesitation is what, right after an urgent reply, doubts or puts off its
+// advice: "do I really need to go in?", "I feel fine though", "can it
+// wait till the morning?". Such a message gets Answer and the urgent
+// guidance again, instead of a cheerful acknowledgement. Triggers work
+// like red-flag triggers; they are read only right after an urgent reply.
+type Hesitation struct {
+	Triggers []string
+	Answer   string
+	Pos      Pos
 }
 
 // RedFlag is a danger sign. When a message describes one, its answer is
@@ -369,7 +383,7 @@ func (b *Base) EachPhrase(f func(string)) {
 	}
 	h, q := b.History, b.Asking
 	each(h.Past, h.PastAfter, h.Recent, h.Earlier, h.Now, h.Settled, h.Checked, h.Again,
-		q.Frames, q.Unreal, q.Disclaimers, b.OutOfScope)
+		q.Frames, q.Unreal, q.Disclaimers, b.OutOfScope, b.Hesitation.Triggers)
 	for _, st := range b.SmallTalk {
 		each(st.Examples)
 	}

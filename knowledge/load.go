@@ -325,7 +325,7 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 		}
 	}
 
-	var historyAt, askingAt Pos
+	var historyAt, askingAt, hesitationAt Pos
 	for _, f := range files {
 		for i, r := range f.flags {
 			p := &f.flagPos[i]
@@ -386,6 +386,21 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 				v.errorf(q.Pos, "asking is defined twice (first at %s)", askingAt)
 			} else {
 				askingAt, b.Asking = q.Pos, *q
+			}
+		}
+		if h := f.hesitation; h != nil {
+			p := &f.hesitationPos
+			v.require(h.Pos, "hesitation", *p, "triggers", "answer")
+			if p.present["answer"] && h.Answer == "" {
+				v.errorf(p.answer, "hesitation has an empty answer")
+			}
+			v.triggers(h.Triggers, p, h.Pos)
+			v.groupRefs(h.Triggers, "triggers", p, h.Pos, groupAt)
+			v.placeholders(h.Answer, p.answer, helplines)
+			if hesitationAt.File != "" {
+				v.errorf(h.Pos, "hesitation is defined twice (first at %s)", hesitationAt)
+			} else {
+				hesitationAt, b.Hesitation = h.Pos, *h
 			}
 		}
 		if h := f.history; h != nil {

@@ -96,6 +96,7 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 			`semantic.yaml:38:9: triggers item "through" is followed by the comment "#|two pads": if the # belongs to it, quote the item`,
 			`semantic.yaml:46:8: empty unless pattern`,
 			`semantic.yaml:54:17: also_with "nowhere" is not another red flag or safety item`,
+			`semantic.yaml:58:3: hesitation is missing "answer"`,
 		}},
 	}
 	for _, tt := range tests {

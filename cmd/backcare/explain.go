@@ -35,8 +35,9 @@ func cmdExplain(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		e := m.Explain(text)
 		fmt.Fprintf(stdout, "%q\n  words: %s\n  lemmas: %s\n  terms: %s\n", text, strings.Join(e.Words, " "),
 			strings.Join(e.Lemmas, " "), strings.Join(e.Terms, " "))
-		printFindings(stdout, kb, e.Safety, false)
-		printFindings(stdout, kb, e.Declines, true)
+		printFindings(stdout, kb, e.Safety, "safety")
+		printFindings(stdout, kb, e.Declines, "decline")
+		printFindings(stdout, kb, e.Hesitation, "hesitation")
 		for _, t := range e.Topics {
 			fmt.Fprintf(stdout, "  topic %s %.2f, closest example %q\n", t.Topic, t.Confidence, t.Example)
 		}
@@ -75,22 +76,27 @@ func cmdExplain(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	return sc.Err()
 }
 
-// printFindings lists trigger matches with the trigger's text, and the
-// unless pattern that cancelled a match.
-func printFindings(w io.Writer, kb *knowledge.Base, fs []triage.Finding, declines bool) {
+// printFindings lists trigger matches of one kind of rule ("safety",
+// "decline" or "hesitation") with the trigger's text, and the unless
+// pattern that cancelled a match.
+func printFindings(w io.Writer, kb *knowledge.Base, fs []triage.Finding, kind string) {
 	for _, f := range fs {
-		what, triggers, unless := "safety", []string(nil), []string(nil)
-		if declines {
-			what = "decline"
+		what, triggers, unless := kind, []string(nil), []string(nil)
+		switch {
+		case kind == "hesitation":
+			what, triggers = "hesitation (heeded right after an urgent reply)", kb.Hesitation.Triggers
+		case kind == "decline":
 			for _, d := range kb.Declines {
 				if d.ID == f.Rule {
 					triggers = d.Triggers
 				}
 			}
-		} else if r, ok := kb.RedFlag(f.Rule); ok {
-			what, triggers, unless = "red flag", r.Triggers, r.Unless
-		} else if x, ok := kb.SafetyRule(f.Rule); ok {
-			triggers, unless = x.Triggers, x.Unless
+		default:
+			if r, ok := kb.RedFlag(f.Rule); ok {
+				what, triggers, unless = "red flag", r.Triggers, r.Unless
+			} else if x, ok := kb.SafetyRule(f.Rule); ok {
+				triggers, unless = x.Triggers, x.Unless
+			}
 		}
 		trigger := ""
 		if f.Trigger < len(triggers) {

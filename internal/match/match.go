@@ -56,9 +56,11 @@ type Matcher struct {
 	an       *analyze.Analyzer
 	flags    *triage.Set
 	declines *triage.Set
-	ix       *index
-	scope    scopeModel
-	topics   topicModel
+	// hesitation finds doubt of urgent advice ("do I really need to go in?").
+	hesitation *triage.Set
+	ix         *index
+	scope      scopeModel
+	topics     topicModel
 
 	classIDs   []string // topic ids, then "", then small-talk ids
 	classKind  []classKind
@@ -150,8 +152,10 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	for i, d := range kb.Declines {
 		drules[i] = triage.Rule{ID: d.ID, Triggers: d.Triggers}
 	}
-	var declinesErr error
+	var declinesErr, hesitationErr error
 	m.declines, declinesErr = triage.Compile(m.an, triage.Config{Rules: drules, Groups: groups})
+	m.hesitation, hesitationErr = triage.Compile(m.an, triage.Config{Groups: groups,
+		Rules: []triage.Rule{{ID: "hesitation", Triggers: kb.Hesitation.Triggers}}})
 
 	texts := make([]classText, 0, docs)
 	for ti, t := range kb.Topics {
@@ -196,6 +200,9 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	<-flagsDone
 	if flagsErr != nil {
 		return nil, fmt.Errorf("compile safety triggers: %w", flagsErr)
+	}
+	if hesitationErr != nil {
+		return nil, fmt.Errorf("compile hesitation triggers: %w", hesitationErr)
 	}
 	if declinesErr != nil {
 		return nil, fmt.Errorf("compile decline triggers: %w", declinesErr)
@@ -289,6 +296,8 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 	if c.Safety = m.flags.Match(sc.an.Words); len(c.Safety) > 0 {
 		return c // triage wins over everything
 	}
+	c.Hesitant = len(m.hesitation.Match(sc.an.Words)) > 0
+	c.Asks = question(sc.an.Words) || opensQuestion(sc.an.Words)
 	if ds := m.declines.Match(sc.an.Words); len(ds) > 0 {
 		c.Decline = ds[0]
 		return c
@@ -420,6 +429,17 @@ func question(words []analyze.Token) bool {
 	return slices.ContainsFunc(words, func(t analyze.Token) bool { return t.Is(analyze.Question) })
 }
 
+// opensQuestion reports whether words open as a question: "what if they
+// send me home", "is it ok to wait", but not "will ring them".
+func opensQuestion(words []analyze.Token) bool {
+	for i, t := range words {
+		if !t.Is(analyze.Break) {
+			return asking(t.Lemma) || inverted(words, i)
+		}
+	}
+	return false
+}
+
 // asks reports whether words ask for something without a question mark:
 // "anything else i should stop doing".
 func asks(words []analyze.Token) bool {
@@ -524,8 +544,9 @@ type Explanation struct {
 	// Terms are what ranking compares: after synonyms and stemming, without
 	// function and context words.
 	Terms []string
-	// Safety and Declines are every trigger match and its verdict.
-	Safety, Declines []triage.Finding
+	// Safety, Declines and Hesitation are every trigger match and its
+	// verdict.
+	Safety, Declines, Hesitation []triage.Finding
 	// Topics are the best topics, best first, each with its closest example.
 	Topics []Evidence
 	// OffTopic is the probability that the message is out of scope, with
@@ -558,7 +579,8 @@ func (m *Matcher) Explain(text string) Explanation {
 	sc := m.pool.Get().(*scratch)
 	defer m.pool.Put(sc)
 	m.an.Analyze(text, &sc.an)
-	e := Explanation{Words: m.an.Words(text), Safety: m.flags.Explain(sc.an.Words), Declines: m.declines.Explain(sc.an.Words)}
+	e := Explanation{Words: m.an.Words(text), Safety: m.flags.Explain(sc.an.Words), Declines: m.declines.Explain(sc.an.Words),
+		Hesitation: m.hesitation.Explain(sc.an.Words)}
 	for _, t := range sc.an.Words {
 		if !t.Is(analyze.Break) {
 			e.Lemmas = append(e.Lemmas, t.Lemma)

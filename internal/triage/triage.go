@@ -120,6 +120,7 @@ type Set struct {
 	others     map[string]bool // lemmas of people who are not the member
 	selves     map[string]bool // lemmas of the member and of a pregnancy
 	pregnancy  map[string]bool // lemmas of a pregnancy: "weeks", "pregnant"
+	weeks      map[string]bool // lemmas of "weeks": a pregnancy only when counted ("28 weeks")
 	phrases    []phrase
 	anchors    map[string][]int32 // lemma -> phrases anchored on it
 	vocab      map[string]int32   // every lemma a phrase's term starts with -> its number
@@ -283,6 +284,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 		s.selves[l] = true
 	}
 	s.pregnancy = lemmaSet(a, "pregnant", "pregnancy", "expecting", "week", "weeks", "wk", "wks", "trimester", "due")
+	s.weeks = lemmaSet(a, "week", "weeks", "wk", "wks")
 	s.alsoWith = make([][]int32, len(rules))
 	for ri, r := range rules {
 		for _, id := range r.AlsoWith {
@@ -521,7 +523,11 @@ func (x *expander) options(item string) ([][]string, error) {
 		if !ok {
 			return nil, fmt.Errorf("word group %s is not defined", alt)
 		}
-		alts = append(alts, members...)
+		for _, m := range members {
+			// A member of several words is a phrase: "on and off" is not
+			// "on", "and" or "off" anywhere.
+			alts = append(alts, strings.Join(strings.Fields(m), "_"))
+		}
 	}
 	var options [][]string
 	seen := map[string]bool{}
@@ -1098,6 +1104,8 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 		switch {
 		case isClauseEnd(t):
 			return false
+		case (t.Lemma == "my" || t.Lemma == "our") && j > 1 && prepositions[tokens[j-1].Lemma] && s.others[tokens[j-2].Lemma]:
+			continue // "a friend in my antenatal group had some bleeding": her group, not the subject
 		case s.selves[t.Lemma] && !(s.pregnancy[t.Lemma] && s.negatedBefore(tokens, j)):
 			return false // "(not pregnant)" names no pregnancy
 		case s.others[t.Lemma] && agent(tokens, j):
@@ -1154,6 +1162,11 @@ func (s *Set) proxy(tokens []analyze.Token) bool {
 	return found
 }
 
+// prepositions open a phrase whose "my" is not the subject of what
+// follows: "my friend from my NCT group fell".
+var prepositions = map[string]bool{"in": true, "at": true, "from": true, "of": true, "with": true, "on": true,
+	"to": true, "for": true}
+
 // proxyVerbs say who is writing: "husband writing", "asking for my sister".
 var proxyVerbs = map[string]bool{"write": true, "post": true, "here": true, "ask": true, "message": true, "type": true}
 
@@ -1208,7 +1221,11 @@ func (s *Set) herPregnancyLater(tokens []analyze.Token, end int) bool {
 // something happened ("at 38 weeks").
 func (s *Set) pregnant(tokens []analyze.Token, k int) bool {
 	l := tokens[k].Lemma
-	months := l == "month" && k > 0 && tokens[k-1].Lemma == analyze.NumberLemma
+	counted := k > 0 && tokens[k-1].Lemma == analyze.NumberLemma
+	months := l == "month" && counted
+	if s.weeks[l] && !counted && !(k > 1 && tokens[k-2].Lemma == analyze.NumberLemma) {
+		return false // "last week", "a few weeks ago": no pregnancy
+	}
 	return (s.pregnancy[l] || months) && !s.negatedBefore(tokens, k) && !(k >= 2 && tokens[k-2].Lemma == "at")
 }
 

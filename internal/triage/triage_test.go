@@ -114,6 +114,11 @@ func TestMatch(t *testing.T) {
 		{"I was tripped by the dog and had a fall", "fall"},
 		{"my sister (not pregnant) had a fall", ""},
 		{"my sister (30 weeks) had a fall", "fall"},
+		// "my" in a phrase about the other person is not the subject; a
+		// week that is not counted is no pregnancy.
+		{"husband from my work had a fall last week and he's fine now", ""},
+		{"my toddler in my arms had a fall", ""},
+		{"fell on my bump last week", "fall"},
 		{"she is still kicking", ""},
 		{"a blood test", ""},
 		// Asked about, not reported: a question framed about the sign, a
@@ -208,12 +213,25 @@ func TestCompileErrors(t *testing.T) {
 	if _, err := triage.Compile(a, triage.Config{Rules: []triage.Rule{{ID: "x", Triggers: []string{"{nope} kick"}}}}); err == nil {
 		t.Error("an undefined word group compiled")
 	}
-	// One-word alternatives make one term each; members of several words
-	// (from a word group) multiply.
-	groups := map[string][]string{"pairs": {"red dog", "blue cat", "green fox", "pink pig", "grey owl", "gold bee", "tan elk", "jet ant"}}
-	huge := strings.Repeat("{pairs} ", 5)
-	if _, err := triage.Compile(a, triage.Config{Rules: []triage.Rule{{ID: "x", Triggers: []string{huge}}}, Groups: groups}); err == nil {
-		t.Error("a trigger expanding into 32768 phrases compiled")
+	// A negation among alternatives is a phrase of its own, so such
+	// items multiply.
+	huge := strings.Repeat("not|stop ", 16)
+	if _, err := triage.Compile(a, triage.Config{Rules: []triage.Rule{{ID: "x", Triggers: []string{huge}}}}); err == nil {
+		t.Error("a trigger expanding into 65536 phrases compiled")
+	}
+	// Members of several words (from a word group) are phrases, in order:
+	// "on and off" is not "on", "and" or "off" anywhere.
+	groups := map[string][]string{"pairs": {"red dog", "blue cat"}}
+	pairs, err := triage.Compile(a, triage.Config{Rules: []triage.Rule{{ID: "x", Triggers: []string{"{pairs} bark"}}}, Groups: groups})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]bool{"the red dog began to bark": true, "the dog is red and will bark": false} {
+		var an analyze.Analysis
+		a.Analyze(text, &an)
+		if got := len(pairs.Match(an.Words)) > 0; got != want {
+			t.Errorf("%q with {pairs} bark: fired %v, want %v", text, got, want)
+		}
 	}
 	many := strings.Repeat("a|b|c|d|e|f|g|h ", 5)
 	if _, err := triage.Compile(a, triage.Config{Rules: []triage.Rule{{ID: "x", Triggers: []string{many}}}}); err != nil {

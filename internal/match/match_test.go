@@ -120,6 +120,11 @@ func TestQuestionsForSomeoneElse(t *testing.T) {
 		{"my 5yo keeps saying his back hurts after school, heavy backpack? what should i do", true},
 		{"My partner's back is killing him from sleeping on the sofa since my pregnancy pillow took over the bed lol. any tips for HIS back?", true},
 		{"my back hurts from lifting my son, what should i do", false},
+		// Her own question first, someone else's back or the baby's
+		// things only as context after it.
+		{"do hamstring stretches help lower back spasms? my dad does them for his back", false},
+		{"is a muscle strain the same as a spasm? think i strained it lifting the pushchair into the boot", false},
+		{"what position should a newborn sleep in? back or side? my mum says side", true},
 		// Another complaint of pregnancy that never names the back.
 		{"calf cramps at night wake me up screaming, what helps with leg cramps?", true},
 		{"tired all the time at 8 weeks is that normal", true},

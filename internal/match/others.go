@@ -98,7 +98,19 @@ func newWhose(an *analyze.Analyzer, others []string) whose {
 // he right?" asks nothing for him.
 func (w whose) forSomeoneElse(words []analyze.Token) bool {
 	named, theirs, mine, item := false, false, false, false
+	// The question sentence (the last one ending in a question mark): a
+	// back named there with no one else's word before it is hers ("do
+	// hamstring stretches help lower back spasms? my dad does them for
+	// his back"), and a baby's thing told elsewhere is only context.
+	qStart, qEnd := questionSentence(words)
+	qBody, qItem, qComplaint := false, false, false
 	for j, t := range words {
+		inQ := j >= qStart && j < qEnd
+		qItem = qItem || inQ && w.babyItems[t.Lemma]
+		qComplaint = qComplaint || inQ && complaints[t.Lemma]
+		if inQ && (w.body[t.Lemma] || t.Lemma == "spasm") && (j == 0 || !w.theirs[words[j-1].Lemma] && !w.others[words[j-1].Lemma]) {
+			qBody = true
+		}
 		modifier := t.Lemma == "pregnancy" && j+1 < len(words) && words[j+1].Flags&(analyze.Stop|analyze.Break) == 0
 		if w.pregnancy[t.Lemma] && !modifier && (!w.weeks[t.Lemma] || j > 0 && words[j-1].Lemma == analyze.NumberLemma) {
 			return false // "28 weeks", "pregnant"; not "this week" or "my pregnancy pillow"
@@ -115,7 +127,7 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 		}
 	}
 	switch {
-	case mine:
+	case mine, qBody && qComplaint && !qItem:
 	case theirs:
 		return true // "my 5yo keeps saying his back hurts... what should I do"
 	case item:
@@ -156,4 +168,29 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 		}
 	}
 	return forOther || other && action && !self
+}
+
+// complaints name what hurts: a back named with one of these asks about
+// a back in pain, not a sleeping position ("back or side?").
+var complaints = map[string]bool{"spasm": true, "pain": true, "ache": true, "hurt": true, "sore": true,
+	"cramp": true, "twinge": true, "strain": true}
+
+// questionSentence returns the bounds of the last sentence that ends in a
+// question mark, or an empty range when none does.
+func questionSentence(words []analyze.Token) (start, end int) {
+	end = -1
+	for j := len(words) - 1; j >= 0; j-- {
+		if words[j].Is(analyze.Question) {
+			end = j
+			break
+		}
+	}
+	if end < 0 {
+		return 0, 0
+	}
+	start = end
+	for start > 0 && !(words[start-1].Is(analyze.Break) && !words[start-1].Is(analyze.Weak)) {
+		start--
+	}
+	return start, end
 }

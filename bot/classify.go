@@ -30,9 +30,9 @@ type Classification struct {
 	// ("what about at night?", "is that ok early on?") and was read in the
 	// light of the chat's last topic.
 	FollowsOn bool
-	// Asks is true when the message is a question, with a question mark
-	// or opening like one ("what if they send me home").
-	Asks bool
+	// Question is true when the message is a question, with a question
+	// mark or opening like one ("what if they send me home").
+	Question bool
 	// Hesitant is true when the message doubts or puts off urgent advice
 	// ("do I really need to go in?"); the engine heeds it only right
 	// after an urgent reply.

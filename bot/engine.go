@@ -658,7 +658,7 @@ func recent(t time.Time) bool { return !t.IsZero() && time.Since(t) < afterSafet
 // "thank you, out of hours GP it is") rather than a new question: a short
 // statement, no question mark, that names no topic clearly.
 func acknowledges(text string, c Classification, cc ChatContext) bool {
-	if !recent(cc.UrgentAt) && !recent(cc.LossAt) || c.Asks || strings.Contains(text, "?") || len(strings.Fields(text)) > maxAckWords {
+	if !recent(cc.UrgentAt) && !recent(cc.LossAt) || c.Question || len(strings.Fields(text)) > maxAckWords {
 		return false
 	}
 	return len(c.Candidates) == 0 || c.Candidates[0].Confidence < ackMaxConfidence || doing(text)

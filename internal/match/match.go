@@ -297,7 +297,7 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 		return c // triage wins over everything
 	}
 	c.Hesitant = len(m.hesitation.Match(sc.an.Words)) > 0
-	c.Asks = question(sc.an.Words) || opensQuestion(sc.an.Words)
+	c.Question = question(sc.an.Words) || opensQuestion(sc.an.Words)
 	if ds := m.declines.Match(sc.an.Words); len(ds) > 0 {
 		c.Decline = ds[0]
 		return c

@@ -102,10 +102,10 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 	// back named there with no one else's word before it is hers ("do
 	// hamstring stretches help lower back spasms? my dad does them for
 	// his back"), and a baby's thing told elsewhere is only context.
-	qStart, qEnd := questionSentence(words)
+	start, end, asked := questionSentence(words)
 	qBody, qItem, qComplaint := false, false, false
 	for j, t := range words {
-		inQ := j >= qStart && j < qEnd
+		inQ := asked && j >= start && j < end
 		qItem = qItem || inQ && w.babyItems[t.Lemma]
 		qComplaint = qComplaint || inQ && complaints[t.Lemma]
 		if inQ && (w.body[t.Lemma] || t.Lemma == "spasm") && (j == 0 || !w.theirs[words[j-1].Lemma] && !w.others[words[j-1].Lemma]) {
@@ -136,19 +136,6 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 	if !named {
 		return false
 	}
-	// The question: the last sentence that ends in a question mark, else
-	// the last sentence.
-	end := len(words)
-	for j := len(words) - 1; j >= 0; j-- {
-		if words[j].Is(analyze.Question) {
-			end = j
-			break
-		}
-	}
-	start := end
-	for start > 0 && !(words[start-1].Is(analyze.Break) && !words[start-1].Is(analyze.Weak)) {
-		start--
-	}
 	other, self, forOther, action := false, false, false, false
 	for j := start; j < end; j++ {
 		l := words[j].Lemma
@@ -175,22 +162,19 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 var complaints = map[string]bool{"spasm": true, "pain": true, "ache": true, "hurt": true, "sore": true,
 	"cramp": true, "twinge": true, "strain": true}
 
-// questionSentence returns the bounds of the last sentence that ends in a
-// question mark, or an empty range when none does.
-func questionSentence(words []analyze.Token) (start, end int) {
-	end = -1
+// questionSentence returns the bounds of the question: the last sentence
+// that ends in a question mark (asked is true), else the last sentence.
+func questionSentence(words []analyze.Token) (start, end int, asked bool) {
+	end = len(words)
 	for j := len(words) - 1; j >= 0; j-- {
 		if words[j].Is(analyze.Question) {
-			end = j
+			end, asked = j, true
 			break
 		}
-	}
-	if end < 0 {
-		return 0, 0
 	}
 	start = end
 	for start > 0 && !(words[start-1].Is(analyze.Break) && !words[start-1].Is(analyze.Weak)) {
 		start--
 	}
-	return start, end
+	return start, end, asked
 }

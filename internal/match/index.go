@@ -36,6 +36,10 @@ type index struct {
 	docLen    []float32
 	docWeight []float32 // sum of idf over the document's distinct terms
 	avgLen    float32
+	// common holds, for each term with more than maxPostings postings,
+	// the set of documents that have it, one bit per document: rank
+	// completes a gathered document's terms with a bit test.
+	common map[int32][]uint64
 
 	occurrences []int32   // add's working memory
 	idArena     []int32   // docTerms are cut from it
@@ -147,8 +151,21 @@ func (ix *index) finish() {
 			ix.docWeight[d] += ix.idf[id]
 		}
 	}
+	ix.common = map[int32][]uint64{}
+	for id, ps := range ix.postings {
+		if len(ps) > maxPostings {
+			set := make([]uint64, (len(ix.docClass)+63)/64)
+			for _, p := range ps {
+				set[p.doc/64] |= 1 << uint(p.doc%64)
+			}
+			ix.common[int32(id)] = set
+		}
+	}
 	sortByImpact(ix.postings, ix.docLen)
 }
+
+// has reports whether document d has term id, which must be common.
+func (ix *index) has(set []uint64, d int32) bool { return set[d/64]&(1<<uint(d%64)) != 0 }
 
 // sortByImpact orders each term's postings by impact, highest first: more
 // occurrences, then shorter documents, then the order documents were

@@ -22,7 +22,7 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 	for k, id := range sc.qterms {
 		bit := uint64(1) << uint(k)
 		ps := ix.postings[id]
-		truncated := len(ps) > maxPostings
+		set, truncated := ix.common[id]
 		if truncated {
 			ps = ps[:maxPostings]
 		}
@@ -36,7 +36,7 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 			// Complete the masks of documents gathered through other terms.
 			for _, d := range sc.touched {
 				if sc.mask[d]&bit == 0 {
-					if _, ok := slices.BinarySearch(ix.docTerms[d], id); ok {
+					if ix.has(set, d) {
 						sc.mask[d] |= bit
 					}
 				}

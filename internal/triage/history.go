@@ -41,8 +41,10 @@ type patterns struct {
 	anchor map[string][]int32
 }
 
-// add compiles pattern (owned by rule, for unless patterns) into ps.
-func (ps *patterns) add(x *expander, rule, index int, pattern string) error {
+// add compiles pattern (owned by rule, for unless patterns) into ps,
+// numbering the first lemma of each term's alternatives in vocab (see
+// compileTerms).
+func (ps *patterns) add(x *expander, vocab map[string]int32, rule, index int, pattern string) error {
 	expanded, err := x.expand(pattern)
 	if err != nil {
 		return err
@@ -55,7 +57,7 @@ func (ps *patterns) add(x *expander, rule, index int, pattern string) error {
 	}
 	ps.text[index] = pattern
 	for _, terms := range expanded {
-		ps.list = append(ps.list, phrase{rule: int32(rule), trigger: int32(index), terms: terms, match: compileTerms(terms, nil, nil), ordered: true})
+		ps.list = append(ps.list, phrase{rule: int32(rule), trigger: int32(index), terms: terms, match: compileTerms(terms, nil, vocab), ordered: true})
 	}
 	return nil
 }
@@ -79,11 +81,15 @@ func (ps *patterns) index(cost func(term string) int) {
 }
 
 // find calls f with each match of a pattern anchored in tokens[lo:hi],
-// until f returns false.
+// until f returns false. Like Set.each, it places only the patterns the
+// message has a word for in every term (sc.present).
 func (ps *patterns) find(s *Set, tokens []analyze.Token, sc *scratch, lo, hi int, f func(p *phrase, m match) bool) {
 	for i := max(lo, 0); i < hi && i < len(tokens); i++ {
 		for _, pi := range ps.anchor[tokens[i].Lemma] {
 			p := &ps.list[pi]
+			if !sc.mayMatch(p) {
+				continue
+			}
 			if m, ok := s.matchAround(tokens, sc, p, i); ok {
 				if !f(p, m) {
 					return

@@ -325,13 +325,13 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 			}
 		}
 		for ui, u := range r.Unless {
-			if err := s.unless.add(x, ri, ui, u); err != nil {
+			if err := s.unless.add(x, s.vocab, ri, ui, u); err != nil {
 				errs = append(errs, fmt.Sprintf("%s: unless %q: %v", r.ID, u, err))
 			}
 		}
 		for _, pat := range r.Past {
 			// Numbered across rules, so that Explain can name any of them.
-			if err := s.past.add(x, ri, len(s.past.text), pat); err != nil {
+			if err := s.past.add(x, s.vocab, ri, len(s.past.text), pat); err != nil {
 				errs = append(errs, fmt.Sprintf("%s: past %q: %v", r.ID, pat, err))
 			}
 		}
@@ -389,7 +389,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 		{"now", &h.now, c.History.Now}, {"settled", &h.settled, c.History.Settled},
 		{"checked", &h.checked, c.History.Checked}, {"again", &h.again, c.History.Again}} {
 		for i, pattern := range l.list {
-			if err := l.ps.add(x, -1, i, pattern); err != nil {
+			if err := l.ps.add(x, s.vocab, -1, i, pattern); err != nil {
 				errs = append(errs, fmt.Sprintf("history: %s %q: %v", l.name, pattern, err))
 			}
 		}
@@ -403,7 +403,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 		list []string
 	}{{"frame", &q.frames, c.Asking.Frames}, {"unreal", &q.unreal, c.Asking.Unreal}, {"disclaimer", &q.disclaimers, c.Asking.Disclaimers}} {
 		for i, pattern := range l.list {
-			if err := l.ps.add(x, -1, i, pattern); err != nil {
+			if err := l.ps.add(x, s.vocab, -1, i, pattern); err != nil {
 				errs = append(errs, fmt.Sprintf("asking: %s %q: %v", l.name, pattern, err))
 			}
 		}
@@ -680,10 +680,8 @@ func (s *Set) each(tokens []analyze.Token, sc *scratch, f func(p *phrase, m matc
 	}
 	try := func(pi int32, i int) bool {
 		p := &s.phrases[pi]
-		for k := range p.match {
-			if ids := p.match[k].ids; k != int(p.anchor) && len(ids) > 0 && !anyPresent(sc.present, ids) {
-				return true
-			}
+		if !sc.mayMatch(p) {
+			return true
 		}
 		m, ok := s.matchAround(tokens, sc, p, i)
 		return !ok || f(p, m)
@@ -931,6 +929,17 @@ func (tm *term) matches(tokens []analyze.Token, j int) int {
 }
 
 // anyPresent reports whether any of ids is present.
+// mayMatch reports whether the message has a word for each term of p
+// besides its anchor (see each); most phrases fail this cheap check.
+func (sc *scratch) mayMatch(p *phrase) bool {
+	for k := range p.match {
+		if ids := p.match[k].ids; k != int(p.anchor) && len(ids) > 0 && !anyPresent(sc.present, ids) {
+			return false
+		}
+	}
+	return true
+}
+
 func anyPresent(present []bool, ids []int32) bool {
 	for _, id := range ids {
 		if present[id] {

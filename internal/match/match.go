@@ -433,12 +433,17 @@ func question(words []analyze.Token) bool {
 // send me home", "is it ok to wait", but not "will ring them".
 func opensQuestion(words []analyze.Token) bool {
 	for i, t := range words {
-		if !t.Is(analyze.Break) {
+		if !t.Is(analyze.Break) && !leadIns[t.Lemma] {
 			return asking(t.Lemma) || inverted(words, i)
 		}
 	}
 	return false
 }
+
+// leadIns are the words a question may open with before its question
+// word: "ok and what actually helps", "right so how long for".
+var leadIns = map[string]bool{"ok": true, "okay": true, "oh": true, "and": true, "so": true, "right": true, "well": true,
+	"hmm": true, "um": true, "alright": true, "but": true, "then": true, "also": true}
 
 // asks reports whether words ask for something without a question mark:
 // "anything else i should stop doing".

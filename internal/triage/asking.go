@@ -1,6 +1,10 @@
 package triage
 
-import "github.com/backcare/backcare/internal/analyze"
+import (
+	"strings"
+
+	"github.com/backcare/backcare/internal/analyze"
+)
 
 // Asking holds the patterns that tell a question about a sign ("what
 // counts as reduced movements?", "how do you tell a contraction from a
@@ -11,7 +15,9 @@ import "github.com/backcare/backcare/internal/analyze"
 //   - or a Frame pattern governs it and no first-person word or pronoun
 //     stands between the frame and the end of the sign: "what counts as
 //     reduced movements?", but not "how do I know if my waters have
-//     gone?" nor "how do you tell if she hasn't moved?";
+//     gone?" nor "how do you tell if she hasn't moved?"; a frame that
+//     closes a question with no first-person word in it governs too:
+//     "back pain and premature labour link?";
 //   - or its sentence is a question, a Disclaimer pattern, a denial, stands
 //     anywhere in the message ("just curious, not having any"), and no
 //     first-person word stands in the sign's clause up to its end.
@@ -61,6 +67,28 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, m match) bool {
 	return q.disclaimers.any(s, tokens, sc, 0, slo, 0) || q.disclaimers.any(s, tokens, sc, end+1, len(tokens), end+1)
 }
 
+// tails reports whether a frame ending at tokens[end] closes the question
+// tokens[lo:hi]: only function words follow it, a question mark ends the
+// clause, and no first-person word, blocker or number stands in the clause
+// ("contractions every 5 min link?" is a report, told tersely).
+func (s *Set) tails(tokens []analyze.Token, end, lo, hi int) bool {
+	q := &s.asking
+	if hi >= len(tokens) || !tokens[hi].Is(analyze.Question) {
+		return false
+	}
+	for j := end + 1; j < hi; j++ {
+		if !tokens[j].Is(analyze.Stop) {
+			return false
+		}
+	}
+	for j := lo; j < hi; j++ {
+		if l := tokens[j].Lemma; q.firstPerson[l] || q.blockers[l] || strings.HasPrefix(l, analyze.NumberLemma) {
+			return false
+		}
+	}
+	return true
+}
+
 // governed reports whether a pattern of ps governs the match; generic asks
 // for no first-person word from the pattern to the match's end.
 func (s *Set) governed(tokens []analyze.Token, sc *scratch, ps *patterns, m match, generic bool) bool {
@@ -79,6 +107,13 @@ func (s *Set) governed(tokens []analyze.Token, sc *scratch, ps *patterns, m matc
 		// fever"), or stands between two things the sign names: "back
 		// pain linked to premature labour".
 		inside := generic && pm.start > m.start && pm.end < m.end
+		if generic && pm.start > m.end && s.tails(tokens, pm.end, lo, hi) {
+			// Or it closes a question about the sign: "back pain and
+			// premature labour link?".
+			sc.because(ps, p)
+			found = true
+			return false
+		}
 		if pm.start >= m.start && !inside || pm.start < lo || s.negatedUnless(tokens, p, pm) {
 			return true
 		}

@@ -1482,8 +1482,13 @@ func (s *Set) negatedUnless(tokens []analyze.Token, u *phrase, m match) bool {
 			return true
 		}
 	}
-	return false
+	// A comparative right after it turns the reassurance round: "baby
+	// moves much less than normal", "kicking a lot less".
+	return m.end+1 < len(tokens) && lessWords[tokens[m.end+1].Lemma]
 }
+
+// lessWords turn a reassuring amount into a falling one.
+var lessWords = map[string]bool{"less": true, "fewer": true, "lesser": true}
 
 // holdsCue reports whether a term has an alternative that is a sequence
 // with a negation in it: "not_move|not_moving".

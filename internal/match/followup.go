@@ -141,3 +141,99 @@ func (m *Matcher) leanOn(c *bot.Classification, prev string) {
 	}
 	c.FollowsOn = true
 }
+
+// Subject words name one topic: they stand in its title or keywords, and
+// most of the topic examples that hold them belong to it ("belt" to
+// support belts, "tens" to TENS, "mattress" to sleep). A follow-up that
+// names the subject of another topic, points back at no earlier answer
+// and brings no off-topic word ("also can I go in the hot tub?" is not
+// about heat packs), moves there.
+const (
+	subjectShare = 0.7 // of the term's topic examples, at least this share in one topic
+	subjectMin   = 3   // and at least this many of them
+)
+
+// newSubjects finds the subject words of the topics (see subjectShare);
+// named holds, per topic, the terms of its title and keywords.
+func newSubjects(ix *index, named []map[string]bool) map[int32]int32 {
+	topics := len(named)
+	counts := map[int32][]int32{}
+	for d, ids := range ix.docTerms {
+		t := ix.docClass[d]
+		if int(t) >= topics {
+			continue
+		}
+		for _, id := range ids {
+			c := counts[id]
+			if c == nil {
+				c = make([]int32, topics)
+				counts[id] = c
+			}
+			c[t]++
+		}
+	}
+	subjects := map[int32]int32{}
+	for term, id := range ix.terms {
+		c := counts[id]
+		if c == nil {
+			continue
+		}
+		best, total := 0, int32(0)
+		for t, n := range c {
+			total += n
+			if n > c[best] {
+				best = t
+			}
+		}
+		if named[best][term] && c[best] >= subjectMin && float64(c[best]) >= subjectShare*float64(total) {
+			subjects[id] = int32(best)
+		}
+	}
+	return subjects
+}
+
+// pointerWords point back at an earlier answer: "would that help my hips
+// too?", "can I do them at my desk?". ("those" in "one of those belly
+// bands" does not.)
+const pointerWords = "that it this them they these"
+
+// namedSubject returns the topic other than prev whose subject word the
+// first clause of a follow-up names ("what about a TENS machine, I still
+// have one from my last labour"), unless a word pointing back at the
+// earlier answer comes first or the clause also names prev's subject.
+func (m *Matcher) namedSubject(terms []analyze.Token, prev string) (string, bool) {
+	p, ok := m.topicOf[prev]
+	if !ok {
+		return "", false
+	}
+	named := int32(-1)
+	for _, t := range terms {
+		if t.Is(analyze.Break) {
+			if named >= 0 {
+				break
+			}
+			continue
+		}
+		if m.pointers[t.Term] && named < 0 {
+			return "", false
+		}
+		id, ok := m.ix.terms[t.Term]
+		if !ok {
+			continue
+		}
+		s, ok := m.subjects[id]
+		switch {
+		case !ok:
+		case s == p:
+			return "", false
+		case named >= 0 && named != s:
+			return "", false // two new subjects: let the ranking decide
+		default:
+			named = s
+		}
+	}
+	if named < 0 {
+		return "", false
+	}
+	return m.classIDs[named], true
+}

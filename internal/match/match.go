@@ -61,6 +61,8 @@ type Matcher struct {
 	ix         *index
 	scope      scopeModel
 	topics     topicModel
+	subjects   map[int32]int32 // term id -> the topic it names (see newSubjects)
+	pointers   map[string]bool // terms that point back at an earlier answer (see pointerWords)
 
 	classIDs   []string // topic ids, then "", then small-talk ids
 	classKind  []classKind
@@ -188,7 +190,32 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	m.whose = newWhose(m.an, kb.Groups()[triage.OthersGroup])
 	m.ix.finish()
 	m.scope = newScopeModel(m.ix, func(c int32) bool { return m.classKind[c] == offTopicClass })
+	// How a member asks ("any tips", "can you recommend", "advice
+	// please") says nothing about what she asks about: off-topic examples
+	// ask for recommendations as often as topic ones, and must not make
+	// "any tips for my back in the car?" off-topic.
+	for w := range requestWords {
+		for _, term := range m.allTerms(w) {
+			if id, ok := m.ix.terms[term]; ok {
+				m.scope.logOdds[id] = 0
+			}
+		}
+	}
 	m.topics = newTopicModel(m.ix, m.topicCount)
+	named := make([]map[string]bool, m.topicCount)
+	for i, t := range kb.Topics {
+		named[i] = map[string]bool{}
+		for _, w := range append([]string{t.Title}, t.Keywords...) {
+			for _, term := range m.allTerms(w) {
+				named[i][term] = true
+			}
+		}
+	}
+	m.subjects = newSubjects(m.ix, named)
+	m.pointers = map[string]bool{}
+	for _, term := range m.allTerms(pointerWords) {
+		m.pointers[term] = true
+	}
 
 	m.followUp, m.moreCore = map[string]bool{}, map[string]bool{}
 	for _, w := range m.allTerms("ok okay so right then well alright hmm tell me more please and what else anything else other go on continue about that this it explain detail details info information elaborate further next another something") {
@@ -313,7 +340,13 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 	}
 	if prev != "" && !c.FollowUp {
 		if follows, short, situation := followsOn(sc.an.Words); follows {
-			m.leanOn(&c, m.intents.turn(prev, m.intents.of(sc.an.Words), m.topicOf))
+			lean := m.intents.turn(prev, m.intents.of(sc.an.Words), m.topicOf)
+			if t, ok := m.namedSubject(sc.an.Terms, prev); ok && m.scope.lowest(sc.qterms, sc.spans[len(sc.spans)-1].terms) > offTopicWord {
+				// "what about one of those belly bands?" after the posture
+				// answer moves to the subject it names.
+				lean = t
+			}
+			m.leanOn(&c, lean)
 			if question(sc.an.Words) {
 				c.SmallTalk = bot.Candidate{} // "and at night?" asks on
 			}

@@ -1482,9 +1482,10 @@ func (s *Set) negatedUnless(tokens []analyze.Token, u *phrase, m match) bool {
 			return true
 		}
 	}
-	// A comparative right after it turns the reassurance round: "baby
-	// moves much less than normal", "kicking a lot less".
-	return m.end+1 < len(tokens) && lessWords[tokens[m.end+1].Lemma]
+	// A comparative right after or before it turns the reassurance round:
+	// "baby moves much less than normal", "kicking a lot less", "fewer
+	// movements than normal".
+	return m.end+1 < len(tokens) && lessWords[tokens[m.end+1].Lemma] || m.start > 0 && lessWords[tokens[m.start-1].Lemma]
 }
 
 // lessWords turn a reassuring amount into a falling one.

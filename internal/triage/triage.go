@@ -1119,6 +1119,8 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 			return false // "(not pregnant)" names no pregnancy
 		case s.others[t.Lemma] && agent(tokens, j):
 			return false // "knocked flying by a big dog": the dog did it to her
+		case s.others[t.Lemma] && observer(tokens, j, m.start):
+			continue // "my husband says there's a lot of blood on the car seat": he saw it
 		case s.others[t.Lemma]:
 			// "the missus (6 months gone) got knocked over": her pregnancy,
 			// named between her and the sign, makes her the one.
@@ -1147,6 +1149,26 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 	}
 	return false
 }
+
+// observer reports whether the other person at tokens[j] tells what they
+// saw of her, and the sign is hers: "my husband noticed blood on the
+// sheets", "my mum says I look grey", "he says there's a lot of blood",
+// but not "my friend said her labour started with backache".
+func observer(tokens []analyze.Token, j, start int) bool {
+	if j+1 >= start {
+		return false
+	}
+	switch tokens[j+1].Lemma {
+	case "notice", "spot", "see":
+		return true
+	case "say", "think", "reckon", "tell":
+		return j+2 < start && observed[tokens[j+2].Lemma]
+	}
+	return false
+}
+
+// observed open what an observer tells of her: "there's", "I", "you".
+var observed = map[string]bool{"there": true, "i": true, "me": true, "my": true, "you": true, "your": true, "it": true}
 
 // proxy reports whether someone writes for the pregnant member ("husband
 // writing:", "hubby here", "writing for my friend", "on behalf of my

@@ -175,6 +175,19 @@ func TestMatch(t *testing.T) {
 		// A sign taken back at once.
 		{"everyone thought I had a fall (I didn't)", ""},
 		{"I had a fall, I did", "fall"},
+		// Someone who saw it and tells: the sign is hers.
+		{"my husband says there's a lot of blood on the car seat", "bleeding"},
+		{"my husband noticed blood on the sheets", "bleeding"},
+		{"my husband says his nose is bleeding", ""},
+		// A comparative turns a reassurance round.
+		{"baby still kicking", ""},
+		{"baby still kicking less than usual", "movements"},
+		// "contracting" keeps its form: not a work contract.
+		{"contracting on and off since lunch", "contractions"},
+		{"signed my new work contract", ""},
+		// A frame that closes a question about the sign, with no number.
+		{"back pain and contraction link?", ""},
+		{"contraction every 5 minutes link?", "contractions"},
 		// Someone writing for her: the signs are hers.
 		{"husband writing: she had a fall", "fall"},
 		{"my husband had a fall", ""},

@@ -1435,7 +1435,7 @@ func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, 
 		// trigger match: triggers are many, unless patterns more.
 		sc.unless, sc.unlessOK = sc.unless[:0], true
 		s.unless.find(s, tokens, sc, 0, len(tokens), func(u *phrase, m match) bool {
-			if !s.negatedUnless(tokens, u, m) && !s.habitual(tokens, m.start) {
+			if !s.negatedUnless(tokens, u, m) && !s.habitual(tokens, m.end) {
 				sc.unless = append(sc.unless, unlessHit{u.rule, u.trigger, int32(m.start), int32(m.end)})
 			}
 			return true
@@ -1478,8 +1478,8 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) b
 }
 
 // habitual reports whether the clause before index j says what usually
-// happens: "usually she is moving a lot at night" reassures about nothing
-// today.
+// happens: "usually she is moving a lot at night", "baby usually kicks
+// loads" reassure about nothing today.
 func (s *Set) habitual(tokens []analyze.Token, j int) bool {
 	for k := j - 1; k >= 0 && !tokens[k].Is(analyze.Break); k-- {
 		if s.habits[tokens[k].Lemma] {

@@ -14,11 +14,13 @@ import (
 	"time"
 
 	"github.com/backcare/backcare/bot"
+	"github.com/backcare/backcare/internal/analyze"
 	"github.com/backcare/backcare/internal/config"
 	"github.com/backcare/backcare/internal/console"
 	"github.com/backcare/backcare/internal/listener"
 	"github.com/backcare/backcare/internal/match"
 	"github.com/backcare/backcare/internal/ops"
+	"github.com/backcare/backcare/internal/triage"
 	"github.com/backcare/backcare/knowledge"
 )
 
@@ -243,6 +245,17 @@ func cmdKB(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, err)
 		return exitError{1}
 	}
+	loose := looseWarnings(kb)
+	for _, w := range loose {
+		fmt.Fprintln(stderr, w)
+	}
+	if len(loose) > 0 {
+		fmt.Fprintf(stderr, "%d unless warning(s): a word read as a common word cancels more than it seems to\n", len(loose))
+		if *strict {
+			fmt.Fprintln(stderr, "--strict: unless warnings fail the check")
+			return exitError{1}
+		}
+	}
 	warnings := kb.ReviewWarnings(time.Now())
 	for _, w := range warnings {
 		fmt.Fprintln(stderr, w)
@@ -274,4 +287,27 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		}
 		rest, args = append(rest, args[0]), args[1:]
 	}
+}
+
+// looseWarnings lists the unless patterns of red flags and safety items
+// with a loose word (see triage.Loose): "doing" read as "do" cancels a
+// match next to "don't".
+func looseWarnings(kb *knowledge.Base) []string {
+	a := analyze.New(kb)
+	var out []string
+	check := func(pos knowledge.Pos, what, id string, unless []string) {
+		for _, u := range unless {
+			for _, l := range triage.LooseWords(a, u) {
+				out = append(out, fmt.Sprintf("%s: warning: %s %q unless %q: %q is read as %q and meets its every form (write a sequence such as %q)",
+					pos, what, id, u, l.Word, l.Lemma, l.Word+"_my"))
+			}
+		}
+	}
+	for _, f := range kb.RedFlags {
+		check(f.Pos, "red flag", f.ID, f.Unless)
+	}
+	for _, s := range kb.Safety {
+		check(s.Pos, "safety item", s.ID, s.Unless)
+	}
+	return out
 }

@@ -299,3 +299,50 @@ func TestPast(t *testing.T) {
 		}
 	}
 }
+
+func TestLooseWords(t *testing.T) {
+	a, _ := compile(t)
+	tests := []struct {
+		pattern string
+		want    []string // loose words
+	}{
+		{"crazy|mad for|doing|going", []string{"doing", "going"}},
+		{"do|did|doing it", nil},            // every form is meant
+		{"doing_my|going_to exercise", nil}, // sequences keep their place
+		{"{others} fall|fell", nil},
+		{"wee|weeing every # minutes", nil},
+		{"need|weeing every # minutes", []string{"weeing"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, l := range triage.LooseWords(a, tt.pattern) {
+			got = append(got, l.Word)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: loose %v, want %v", tt.pattern, got, tt.want)
+		}
+	}
+}
+
+// TestEmbeddedUnlessNotLoose: no unless pattern of the shipped knowledge
+// base has a loose word, which would cancel real danger signs ("doing"
+// meeting "don't").
+func TestEmbeddedUnlessNotLoose(t *testing.T) {
+	kb, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := analyze.New(kb)
+	var unless []string
+	for _, f := range kb.RedFlags {
+		unless = append(unless, f.Unless...)
+	}
+	for _, s := range kb.Safety {
+		unless = append(unless, s.Unless...)
+	}
+	for _, u := range unless {
+		if l := triage.LooseWords(a, u); len(l) > 0 {
+			t.Errorf("unless %q: loose words %v", u, l)
+		}
+	}
+}

@@ -1,0 +1,44 @@
+package triage
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/backcare/backcare/internal/analyze"
+)
+
+// A Loose word is a word of an unless pattern that is compared as a
+// common word under another form: "doing" is read as "do", so it also
+// meets "don't", "did" and "does"; "weeing" is read as "wee", and meets
+// Scots "wee tightenings". Such a word cancels far more than its writer
+// meant, and a cancelled match is a danger sign missed.
+type Loose struct {
+	Word, Lemma string
+}
+
+// looseLemmas are the common words whose other forms an unless pattern
+// rarely means.
+var looseLemmas = map[string]bool{"do": true, "be": true, "have": true, "get": true, "go": true, "say": true,
+	"think": true, "wee": true}
+
+// LooseWords returns the loose words of an unless pattern (see Loose).
+// Words in a sequence ("doing_my") are compared in their place and are
+// not loose, and nor is a word whose alternatives name its common form
+// too ("do|did|doing": every form is meant); group names and numbers are
+// skipped.
+func LooseWords(a *analyze.Analyzer, pattern string) []Loose {
+	var out []Loose
+	for _, item := range strings.Fields(pattern) {
+		alts := strings.Split(strings.ToLower(item), altSep)
+		for _, alt := range alts {
+			if alt == "" || strings.Contains(alt, "_") || strings.HasPrefix(alt, "{") || strings.HasPrefix(alt, analyze.NumberLemma) || alt == "&" {
+				continue
+			}
+			lemmas := a.Lemmas(alt)
+			if len(lemmas) == 1 && lemmas[0] != alt && looseLemmas[lemmas[0]] && !slices.Contains(alts, lemmas[0]) {
+				out = append(out, Loose{alt, lemmas[0]})
+			}
+		}
+	}
+	return out
+}

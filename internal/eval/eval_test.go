@@ -37,7 +37,7 @@ var goals = map[string]goal{
 	"safety false alarms on questions":      {1, map[string]float64{"tune": 0.4, "holdout": 1.2}},
 	"answered right":                        {92, map[string]float64{"tune": 87.8, "holdout": 90.4}},
 	"off-topic turned down":                 {92, map[string]float64{"tune": 94.4, "holdout": 95.3}},
-	"conversation turns right":              {90, map[string]float64{"tune": 87.5, "holdout": 95.5}},
+	"conversation turns right":              {90, map[string]float64{"tune": 88.2, "holdout": 95.5}},
 }
 
 // check compares one measure with its goal (see goal); higher says

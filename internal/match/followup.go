@@ -145,9 +145,8 @@ func (m *Matcher) leanOn(c *bot.Classification, prev string) {
 // Subject words name one topic: they stand in its title or keywords, and
 // most of the topic examples that hold them belong to it ("belt" to
 // support belts, "tens" to TENS, "mattress" to sleep). A follow-up that
-// names the subject of another topic, points back at no earlier answer
-// and brings no off-topic word ("also can I go in the hot tub?" is not
-// about heat packs), moves there.
+// names the subject of another topic, and points back at no earlier
+// answer, moves there.
 const (
 	subjectShare = 0.7 // of the term's topic examples, at least this share in one topic
 	subjectMin   = 3   // and at least this many of them
@@ -207,7 +206,7 @@ func (m *Matcher) namedSubject(terms []analyze.Token, prev string) (string, bool
 		return "", false
 	}
 	named := int32(-1)
-	for _, t := range terms {
+	for i, t := range terms {
 		if t.Is(analyze.Break) {
 			if named >= 0 {
 				break
@@ -224,6 +223,9 @@ func (m *Matcher) namedSubject(terms []analyze.Token, prev string) (string, bool
 		s, ok := m.subjects[id]
 		switch {
 		case !ok:
+		case m.offTopicNeighbour(terms, i):
+			// "also can I go in the hot tub?": a subject word that an
+			// off-topic word qualifies names another thing.
 		case s == p:
 			return "", false
 		case named >= 0 && named != s:
@@ -236,4 +238,18 @@ func (m *Matcher) namedSubject(terms []analyze.Token, prev string) (string, bool
 		return "", false
 	}
 	return m.classIDs[named], true
+}
+
+// offTopicNeighbour reports whether a word next to terms[i] says by itself
+// that a message is off-topic (see offTopicWord): "tub" in "hot tub".
+func (m *Matcher) offTopicNeighbour(terms []analyze.Token, i int) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(terms) || terms[j].Is(analyze.Break) {
+			continue
+		}
+		if id, ok := m.ix.terms[terms[j].Term]; ok && m.scope.logOdds[id] < offTopicWord {
+			return true
+		}
+	}
+	return false
 }

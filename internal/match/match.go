@@ -341,7 +341,7 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 	if prev != "" && !c.FollowUp {
 		if follows, short, situation := followsOn(sc.an.Words); follows {
 			lean := m.intents.turn(prev, m.intents.of(sc.an.Words), m.topicOf)
-			if t, ok := m.namedSubject(sc.an.Terms, prev); ok && m.scope.lowest(sc.qterms, sc.spans[len(sc.spans)-1].terms) > offTopicWord {
+			if t, ok := m.namedSubject(sc.an.Terms, prev); ok {
 				// "what about one of those belly bands?" after the posture
 				// answer moves to the subject it names.
 				lean = t
@@ -373,7 +373,8 @@ var questionWords = map[string]bool{"what": true, "how": true, "why": true, "whe
 // that holds small talk among other words leans to that kind, with
 // statementConfidence.
 func (m *Matcher) smallTalk(words []analyze.Token) bot.Candidate {
-	question := false
+	// "ok and what actually helps" asks, after its lead-in words.
+	question := opensQuestion(words)
 	for i, t := range words {
 		if t.Is(analyze.Question) || i == 0 && questionWords[t.Lemma] {
 			question = true

@@ -71,6 +71,7 @@ func TestFollowUpsAndContext(t *testing.T) {
 		{"for how long each time?", "exercise", true},
 		{"and is sushi ok?", "ice-and-heat", false},
 		{"what about sushi?", "weight-and-diet", false},
+		{"also can i go in the hot tub at the hotel", "footwear", false},
 	}
 	for _, tt := range scoped {
 		c := m.Classify(tt.text, tt.prev)
@@ -84,6 +85,11 @@ func TestFollowUpsAndContext(t *testing.T) {
 		{"all day?", "support-belt", "support-belt"},
 		{"every day?", "exercise", "exercise"},
 		{"so what can i do about it", "upper-back-causes", "relief-overview"},
+		// A question after lead-in words is no small talk.
+		{"ok and what actually helps", "lower-back-causes", "relief-overview"},
+		// A follow-up that names another topic's subject moves there.
+		{"what about one of those belly bands, would that help on the drive", "posture-and-sitting", "support-belt"},
+		{"and what about a TENS machine, i still have one from my last labour", "acupuncture", "tens"},
 	}
 	for _, tt := range leans {
 		c := m.Classify(tt.text, tt.prev)

@@ -152,40 +152,23 @@ const (
 	subjectMin   = 3   // and at least this many of them
 )
 
-// newSubjects finds the subject words of the topics (see subjectShare);
-// named holds, per topic, the terms of its title and keywords.
-func newSubjects(ix *index, named []map[string]bool) map[int32]int32 {
-	topics := len(named)
-	counts := map[int32][]int32{}
-	for d, ids := range ix.docTerms {
-		t := ix.docClass[d]
-		if int(t) >= topics {
-			continue
-		}
-		for _, id := range ids {
-			c := counts[id]
-			if c == nil {
-				c = make([]int32, topics)
-				counts[id] = c
-			}
-			c[t]++
-		}
-	}
+// newSubjects finds the subject words of the topics (see subjectShare)
+// from the topic model's counts; named holds, per topic, the terms of its
+// title and keywords.
+func newSubjects(ix *index, tm topicModel, named []map[string]bool) map[int32]int32 {
 	subjects := map[int32]int32{}
 	for term, id := range ix.terms {
-		c := counts[id]
-		if c == nil {
-			continue
-		}
-		best, total := 0, int32(0)
-		for t, n := range c {
+		var best topicPosting
+		var total float32
+		for _, tp := range tm.post[id] {
+			n := tm.count(tp)
 			total += n
-			if n > c[best] {
-				best = t
+			if n > best.w {
+				best = topicPosting{tp.topic, n}
 			}
 		}
-		if named[best][term] && c[best] >= subjectMin && float64(c[best]) >= subjectShare*float64(total) {
-			subjects[id] = int32(best)
+		if best.w >= subjectMin && best.w >= subjectShare*total && named[best.topic][term] {
+			subjects[id] = best.topic
 		}
 	}
 	return subjects

@@ -211,7 +211,7 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 			}
 		}
 	}
-	m.subjects = newSubjects(m.ix, named)
+	m.subjects = newSubjects(m.ix, m.topics, named)
 	m.pointers = map[string]bool{}
 	for _, term := range m.allTerms(pointerWords) {
 		m.pointers[term] = true

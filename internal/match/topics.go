@@ -62,6 +62,11 @@ func newTopicModel(ix *index, topics int) topicModel {
 	return tm
 }
 
+// count returns how many of its topic's examples hold the term of tp.
+func (tm topicModel) count(tp topicPosting) float32 {
+	return float32(math.Round(topicAlpha*math.Exp(float64(tp.w)) - topicAlpha))
+}
+
 // posterior fills p (one value per topic) with the probability of each
 // topic given the span's known terms (selected by mask). It returns false
 // when the span holds no known term.

@@ -137,6 +137,11 @@ var contextWords = set(
 	"kids", "children", "job", "shift", "shifts", "nurse", "teacher", "carer", "cleaner", "lawyer",
 	"cashier", "hca", "retail", "warehouse", "nights", "reckons", "says", "swears", "honestly",
 	"first", "time", "ftm", "baby", "bump", "today", "tonight", "yesterday", "day", "days",
+	// workplaces and jobs, not subjects: "I work in a shop", "on the till"
+	"shop", "shops", "store", "supermarket", "till", "tills", "checkout", "factory", "restaurant", "cafe",
+	"pub", "salon", "school", "classroom", "hairdresser", "hairdressers", "chef", "receptionist", "waitress",
+	"waiter", "accountant", "solicitor", "barista", "nanny", "childminder", "midwifery", "teaching", "coworkers",
+	"colleagues", "boss", "manager",
 )
 
 // negations are negation cues for triage.

@@ -35,7 +35,7 @@ var goals = map[string]goal{
 	"false alarms":                          {1, map[string]float64{"tune": 2.5, "holdout": 3.1}},
 	"past loss answered":                    {100, map[string]float64{"tune": 98.7, "holdout": 100}},
 	"safety false alarms on questions":      {1, map[string]float64{"tune": 0.4, "holdout": 1.2}},
-	"answered right":                        {92, map[string]float64{"tune": 87.8, "holdout": 90.4}},
+	"answered right":                        {92, map[string]float64{"tune": 87.9, "holdout": 90.4}},
 	"off-topic turned down":                 {92, map[string]float64{"tune": 94.4, "holdout": 95.3}},
 	"conversation turns right":              {90, map[string]float64{"tune": 88.2, "holdout": 95.5}},
 }

@@ -164,8 +164,8 @@ func (ix *index) finish() {
 	sortByImpact(ix.postings, ix.docLen)
 }
 
-// has reports whether document d has term id, which must be common.
-func (ix *index) has(set []uint64, d int32) bool { return set[d/64]&(1<<uint(d%64)) != 0 }
+// inSet reports whether document d is in set, a common term's documents.
+func inSet(set []uint64, d int32) bool { return set[d/64]&(1<<uint(d%64)) != 0 }
 
 // sortByImpact orders each term's postings by impact, highest first: more
 // occurrences, then shorter documents, then the order documents were

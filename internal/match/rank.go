@@ -36,7 +36,7 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 			// Complete the masks of documents gathered through other terms.
 			for _, d := range sc.touched {
 				if sc.mask[d]&bit == 0 {
-					if ix.has(set, d) {
+					if inSet(set, d) {
 						sc.mask[d] |= bit
 					}
 				}

@@ -38,7 +38,7 @@ type patterns struct {
 	name   string   // what the patterns are, for Explain: "past", "frame"
 	text   []string // each pattern as written, by phrase.trigger
 	list   []phrase
-	anchor map[string][]int32
+	anchor [][]int32 // vocab number -> patterns anchored on that lemma
 }
 
 // add compiles pattern (owned by rule, for unless patterns) into ps,
@@ -48,9 +48,6 @@ func (ps *patterns) add(x *expander, vocab map[string]int32, rule, index int, pa
 	expanded, err := x.expand(pattern)
 	if err != nil {
 		return err
-	}
-	if ps.anchor == nil {
-		ps.anchor = map[string][]int32{}
 	}
 	for len(ps.text) <= index {
 		ps.text = append(ps.text, "")
@@ -76,7 +73,7 @@ func (ps *patterns) index(cost func(term string) int) {
 			}
 		}
 		p.anchor = best
-		indexAnchor(ps.anchor, p, int32(i))
+		indexAnchor(&ps.anchor, p, int32(i))
 	}
 }
 
@@ -85,7 +82,11 @@ func (ps *patterns) index(cost func(term string) int) {
 // message has a word for in every term (sc.present).
 func (ps *patterns) find(s *Set, tokens []analyze.Token, sc *scratch, lo, hi int, f func(p *phrase, m match) bool) {
 	for i := max(lo, 0); i < hi && i < len(tokens); i++ {
-		for _, pi := range ps.anchor[tokens[i].Lemma] {
+		id := sc.tok[i]
+		if id < 0 || int(id) >= len(ps.anchor) {
+			continue
+		}
+		for _, pi := range ps.anchor[id] {
 			p := &ps.list[pi]
 			if !sc.mayMatch(p) {
 				continue

@@ -122,9 +122,9 @@ type Set struct {
 	pregnancy  map[string]bool // lemmas of a pregnancy: "weeks", "pregnant"
 	weeks      map[string]bool // lemmas of "weeks": a pregnancy only when counted ("28 weeks")
 	phrases    []phrase
-	anchors    map[string][]int32 // lemma -> phrases anchored on it
-	vocab      map[string]int32   // every lemma a phrase's term starts with -> its number
-	negAnch    []int32            // phrases anchored on a negation
+	anchors    [][]int32        // vocab number -> phrases anchored on that lemma
+	vocab      map[string]int32 // every lemma a phrase's term starts with -> its number
+	negAnch    []int32          // phrases anchored on a negation
 	unless     patterns
 	past       patterns        // Rule.Past, by rule
 	hedges     map[string]bool // words that turn a negation cue into a hedge
@@ -174,6 +174,7 @@ type scratch struct {
 	pos      []int       // where each term of the phrase being matched was found
 	clause   []clause    // per token: the clause it stands in
 	present  []bool      // per vocab number: a token of the message has the lemma
+	tok      []int32     // per token: its lemma's vocab number, or -1
 }
 
 // unlessHit is an unless pattern's match in a message that is neither
@@ -261,7 +262,7 @@ func firstLemma(term string) string {
 // phrases.
 func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	rules, groups := c.Rules, c.Groups
-	s := &Set{anchors: map[string][]int32{}}
+	s := &Set{}
 	freq := map[string]int{}
 	memo := map[string]term{}
 	x := newExpander(a, groups)
@@ -357,7 +358,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 		}
 		return c
 	}
-	anchor := func(p *phrase, idx map[string][]int32, i int32) {
+	anchor := func(p *phrase, idx *[][]int32, i int32) {
 		best, bestCost := -1, 0
 		for k, term := range p.terms {
 			if term == negLemma {
@@ -377,7 +378,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	}
 	for i := range s.phrases {
 		p := &s.phrases[i]
-		anchor(p, s.anchors, int32(i))
+		anchor(p, &s.anchors, int32(i))
 	}
 	h := &s.history
 	for _, l := range []struct {
@@ -673,10 +674,15 @@ func (s *Set) each(tokens []analyze.Token, sc *scratch, f func(p *phrase, m matc
 	}
 	sc.present = sc.present[:len(s.vocab)]
 	clear(sc.present)
+	sc.tok = sc.tok[:0]
 	for _, t := range tokens {
-		if id, ok := s.vocab[t.Lemma]; ok {
+		id, ok := s.vocab[t.Lemma]
+		if !ok {
+			id = -1
+		} else {
 			sc.present[id] = true
 		}
+		sc.tok = append(sc.tok, id)
 	}
 	try := func(pi int32, i int) bool {
 		p := &s.phrases[pi]
@@ -690,9 +696,11 @@ func (s *Set) each(tokens []analyze.Token, sc *scratch, f func(p *phrase, m matc
 		if t.Is(analyze.Break) {
 			continue
 		}
-		for _, pi := range s.anchors[t.Lemma] {
-			if !try(pi, i) {
-				return
+		if id := sc.tok[i]; id >= 0 && int(id) < len(s.anchors) {
+			for _, pi := range s.anchors[id] {
+				if !try(pi, i) {
+					return
+				}
 			}
 		}
 		if t.Is(analyze.Negation) {
@@ -713,7 +721,7 @@ func (s *Set) each(tokens []analyze.Token, sc *scratch, f func(p *phrase, m matc
 // and no punctuation between neighbours.
 func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int) (match, bool) {
 	terms := p.match
-	n0 := terms[p.anchor].matches(tokens, i)
+	n0 := terms[p.anchor].matches(tokens, sc.tok, i)
 	if n0 == 0 {
 		return match{}, false
 	}
@@ -731,7 +739,7 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 		for k := p.anchor - 1; k >= 0; k-- {
 			found := false
 			for j := pos[k+1] - 1; j >= lo && j >= pos[k+1]-1-maxGap && !tokens[j].Is(analyze.Break); j-- {
-				if n := terms[k].matches(tokens, j); n > 0 && j+n <= pos[k+1] {
+				if n := terms[k].matches(tokens, sc.tok, j); n > 0 && j+n <= pos[k+1] {
 					pos[k], found = j, true
 					break
 				}
@@ -745,7 +753,7 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 		for k := p.anchor + 1; k < len(terms); k++ {
 			found := false
 			for j := next; j < hi && j <= next+maxGap && !tokens[j].Is(analyze.Break); j++ {
-				if n := terms[k].matches(tokens, j); n > 0 {
+				if n := terms[k].matches(tokens, sc.tok, j); n > 0 {
 					pos[k], next, found = j, j+n, true
 					break
 				}
@@ -777,13 +785,13 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 		best, bestN := -1, 0
 		for d := 1; d <= reach && (i-d >= lo || i+d < hi); d++ {
 			if j := i - d; j >= lo && !used[j] {
-				if n := term.matches(tokens, j); n > 0 && j+n <= hi && !used[j+n-1] {
+				if n := term.matches(tokens, sc.tok, j); n > 0 && j+n <= hi && !used[j+n-1] {
 					best, bestN = j, n
 					break
 				}
 			}
 			if j := i + d; j < hi && !used[j] {
-				if n := term.matches(tokens, j); n > 0 && j+n <= hi {
+				if n := term.matches(tokens, sc.tok, j); n > 0 && j+n <= hi {
 					best, bestN = j, n
 					break
 				}
@@ -837,9 +845,10 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 // term is one term of a phrase, compiled: a negation cue, or
 // alternatives, each a lemma, a sequence of lemmas or a number in a range.
 type term struct {
-	neg    bool     // any negation cue
-	words  []string // one-word alternatives
+	neg    bool    // any negation cue
+	words  []int32 // one-word alternatives, by vocab number
 	seqs   [][]string
+	firsts []int32 // per sequence: its first lemma's vocab number
 	ranges [][2]float64
 	ids    []int32 // the vocab numbers of its alternatives' first lemmas
 }
@@ -862,17 +871,6 @@ func compileTerms(terms []string, memo map[string]term, vocab map[string]int32) 
 		}
 		c := &out[k]
 		for alt := range strings.SplitSeq(t, altSep) {
-			switch lo, hi, ok := numberRange(alt); {
-			case strings.Contains(alt, seqSep):
-				c.seqs = append(c.seqs, strings.Split(alt, seqSep))
-			case ok:
-				c.ranges = append(c.ranges, [2]float64{lo, hi})
-			default:
-				c.words = append(c.words, alt)
-			}
-			if vocab == nil {
-				continue
-			}
 			key := firstLemma(alt)
 			id, ok := vocab[key]
 			if !ok {
@@ -881,6 +879,15 @@ func compileTerms(terms []string, memo map[string]term, vocab map[string]int32) 
 			}
 			if !slices.Contains(c.ids, id) {
 				c.ids = append(c.ids, id)
+			}
+			switch lo, hi, ok := numberRange(alt); {
+			case strings.Contains(alt, seqSep):
+				c.seqs = append(c.seqs, strings.Split(alt, seqSep))
+				c.firsts = append(c.firsts, id)
+			case ok:
+				c.ranges = append(c.ranges, [2]float64{lo, hi})
+			default:
+				c.words = append(c.words, id)
 			}
 		}
 		if memo != nil {
@@ -893,7 +900,7 @@ func compileTerms(terms []string, memo map[string]term, vocab map[string]int32) 
 // matches reports how many tokens from tokens[j] the term matches: 1 for
 // a word, the sequence's length for a sequence (the longest that
 // matches), 0 for none.
-func (tm *term) matches(tokens []analyze.Token, j int) int {
+func (tm *term) matches(tokens []analyze.Token, tok []int32, j int) int {
 	t := &tokens[j]
 	if tm.neg {
 		if t.Is(analyze.Negation) {
@@ -905,15 +912,15 @@ func (tm *term) matches(tokens []analyze.Token, j int) int {
 		return 0
 	}
 	n := 0
-	for _, seq := range tm.seqs {
-		if len(seq) > n && j+len(seq) <= len(tokens) && seqAt(tokens, j, seq) {
+	for k, seq := range tm.seqs {
+		if tm.firsts[k] == tok[j] && len(seq) > n && j+len(seq) <= len(tokens) && seqAt(tokens, j, seq) {
 			n = len(seq)
 		}
 	}
 	if n > 0 {
 		return n
 	}
-	if slices.Contains(tm.words, t.Lemma) {
+	if slices.Contains(tm.words, tok[j]) {
 		return 1
 	}
 	if len(tm.ranges) > 0 && t.Lemma == analyze.NumberLemma {
@@ -959,16 +966,14 @@ func seqAt(tokens []analyze.Token, j int, seq []string) bool {
 	return true
 }
 
-// indexAnchor files phrase i under the first lemma of each alternative of
-// its anchor term.
-func indexAnchor(idx map[string][]int32, p *phrase, i int32) {
-	var keys []string
-	for alt := range strings.SplitSeq(p.terms[p.anchor], altSep) {
-		key := firstLemma(alt)
-		if !slices.Contains(keys, key) {
-			keys = append(keys, key)
-			idx[key] = append(idx[key], i)
+// indexAnchor files phrase i under the vocab number of the first lemma of
+// each alternative of its anchor term.
+func indexAnchor(idx *[][]int32, p *phrase, i int32) {
+	for _, id := range p.match[p.anchor].ids {
+		for len(*idx) <= int(id) {
+			*idx = append(*idx, nil)
 		}
+		(*idx)[id] = append((*idx)[id], i)
 	}
 }
 

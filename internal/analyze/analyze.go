@@ -512,6 +512,9 @@ func (a *Analyzer) correct(w string) string {
 	if len(w) < minTypoLen || !isLetters(w) || a.lex.Known(w) {
 		return w // numbers ("33+4") and foreign words are never corrected
 	}
+	if _, ok := a.phrases[w]; ok {
+		return w // a synonym's own word: "relaxin" is no "relaxing"
+	}
 	if strings.HasSuffix(w, "in") {
 		// Dropped g: "goin", "havin", "hurtin", "comin".
 		if g := w + "g"; a.lex.Known(g) {
@@ -519,9 +522,6 @@ func (a *Analyzer) correct(w string) string {
 		}
 	}
 	if _, ok := a.known[w]; ok {
-		return w
-	}
-	if _, ok := a.phrases[w]; ok {
 		return w
 	}
 	// Stretched words: "sooo", "pleaseee", "helppp".

@@ -62,6 +62,7 @@ func TestWords(t *testing.T) {
 		// A dropped g, but not a word that ends in "in".
 		{"goin havin hurtin comin", "going having hurting coming"},
 		{"basin cousin within", "basin cousin within"},
+		{"does relaxin do that", "does relaxin do that"}, // a synonym's own word
 		// Invisible characters cannot hide a word.
 		{"blee\u200bding", "bleeding"},
 		{"blee\u00addi\u200dng", "bleeding"},

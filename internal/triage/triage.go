@@ -1120,13 +1120,23 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 			return false
 		case (t.Lemma == "my" || t.Lemma == "our") && j > 1 && prepositions[tokens[j-1].Lemma] && s.others[tokens[j-2].Lemma]:
 			continue // "a friend in my antenatal group had some bleeding": her group, not the subject
-		case s.selves[t.Lemma] && !(s.pregnancy[t.Lemma] && s.negatedBefore(tokens, j)):
-			return false // "(not pregnant)" names no pregnancy
+		case t.Lemma == "mine" && j > 1 && tokens[j-1].Lemma == "of" && s.others[tokens[j-2].Lemma]:
+			continue // "a colleague of mine had a fall": hers, not the member's
+		case s.selves[t.Lemma] && !(s.pregnancy[t.Lemma] && (s.negatedBefore(tokens, j) || s.othersBefore(tokens, j))):
+			// "(not pregnant)" names no pregnancy, and "my sister is 34
+			// weeks" names hers (see the others case).
+			return false
 		case s.others[t.Lemma] && agent(tokens, j):
 			return false // "knocked flying by a big dog": the dog did it to her
 		case s.others[t.Lemma] && observer(tokens, j, m.start):
 			continue // "my husband says there's a lot of blood on the car seat": he saw it
 		case s.others[t.Lemma]:
+			if s.writerPregnant(tokens) {
+				// "my sister-in-law is 34 weeks and bleeding... I'm 20
+				// weeks": the member tells of her own pregnancy, so the
+				// other's is another one.
+				return true
+			}
 			// "the missus (6 months gone) got knocked over": her pregnancy,
 			// named between her and the sign, makes her the one.
 			for k := j + 1; k < m.start; k++ {
@@ -1250,6 +1260,52 @@ func (s *Set) herPregnancyLater(tokens []analyze.Token, end int) bool {
 		}
 	}
 	return her && pregnant && !self
+}
+
+// mineMoves are the movements that make "mine" the member's baby: "mine's
+// kicking", "mine move a lot" (1 for each).
+var mineMoves = map[string]int{"kick": 1, "kicking": 1, "move": 1, "moving": 1, "wriggle": 1, "active": 1, "wriggling": 1}
+
+// othersBefore reports whether another person is the subject of the
+// clause before tokens[j]: "my sister is 34 weeks", not "I'm 34 weeks".
+func (s *Set) othersBefore(tokens []analyze.Token, j int) bool {
+	for k := j - 1; k >= 0 && !isClauseEnd(tokens[k]); k-- {
+		l := tokens[k].Lemma
+		switch {
+		case s.others[l]:
+			return true
+		case l == "my" || l == "our":
+			continue // "my sister"
+		case s.selves[l] && !s.pregnancy[l]:
+			return false
+		}
+	}
+	return false
+}
+
+// writerPregnant reports whether the writer tells of her own pregnancy
+// or her own baby's movements: "I'm 20 weeks", "I am pregnant too", "me
+// 28 weeks", "mine's kicking my ribs". At most three words stand between
+// the first person and the pregnancy, none of them another person ("I'm
+// her mum, she's 30 weeks" is the daughter's).
+func (s *Set) writerPregnant(tokens []analyze.Token) bool {
+	for j, t := range tokens {
+		if t.Lemma == "mine" && j+2 < len(tokens) && mineMoves[tokens[j+1].Lemma]+mineMoves[tokens[j+2].Lemma] > 0 {
+			return true // "mine's kicking my ribs", "mine move a lot": her own baby
+		}
+		if l := t.Lemma; l != "i" && l != "me" {
+			continue
+		}
+		for k := j + 1; k < len(tokens) && k <= j+4 && !isClauseEnd(tokens[k]); k++ {
+			if s.others[tokens[k].Lemma] || tokens[k].Lemma == "she" || tokens[k].Lemma == "her" {
+				break
+			}
+			if s.pregnancy[tokens[k].Lemma] && s.pregnant(tokens, k) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // pregnant reports whether tokens[k] names a pregnancy: "pregnant", "28

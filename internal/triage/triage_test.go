@@ -191,6 +191,12 @@ func TestMatch(t *testing.T) {
 		// Someone writing for her: the signs are hers.
 		{"husband writing: she had a fall", "fall"},
 		{"my husband had a fall", ""},
+		// Another's pregnancy makes her the one, unless the member tells
+		// of her own.
+		{"my sister is 28 weeks and bleeding", "bleeding"},
+		{"my sister is 34 weeks and bleeding, I'm 20 weeks", ""},
+		{"my sister is 30 weeks and her baby not moved. mine's kicking away", ""},
+		{"a colleague of mine had a fall", ""},
 		// Cancelled by an unless pattern ("he kicked my bump" is the baby),
 		// but revived when a rule named in also_with fires.
 		{"he kicked my bump", ""},

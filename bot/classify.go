@@ -33,6 +33,12 @@ type Classification struct {
 	// Question is true when the message is a question, with a question
 	// mark or opening like one ("what if they send me home").
 	Question bool
+	// Asks is true when the message asks or asks for something: a
+	// question, or a request without a question mark ("any tips", "help
+	// please"). A message that does neither is a statement ("happy
+	// Friday all 🎉"), which the engine answers in kind when it has no
+	// topic for it.
+	Asks bool
 	// Hesitant is true when the message doubts or puts off urgent advice
 	// ("do I really need to go in?"); the engine heeds it only right
 	// after an urgent reply.

@@ -173,8 +173,8 @@ func TestFallbackAndDecline(t *testing.T) {
 	}
 }
 
-// A request to name a condition is declined; a short statement gets a
-// reply in kind, a request without a question mark the fallback.
+// A request to name a condition is declined; a statement gets a reply in
+// kind, a request without a question mark the fallback.
 func TestDiagnosisAndStatements(t *testing.T) {
 	eng := newEngine(t, bot.Options{Limiter: bot.Unlimited{}})
 	ctx := context.Background()
@@ -182,8 +182,10 @@ func TestDiagnosisAndStatements(t *testing.T) {
 	if r.Kind != bot.KindDecline || !strings.Contains(r.Text(), "examine") {
 		t.Errorf("diagnosis: %s\n%s", r.Kind, r.Text())
 	}
-	for _, text := range []string{"haha same 😂", "back from my midwife appt, all good 😊"} {
-		if r = eng.Handle(ctx, msg(text)); r.Kind != bot.KindSmallTalk {
+	// A statement that asks nothing and has no topic is answered in kind
+	// too, with what the bot can do, never "Sorry".
+	for _, text := range []string{"haha same 😂", "back from my midwife appt, all good 😊", "back from the scan, it's a girl!! 💕"} {
+		if r = eng.Handle(ctx, msg(text)); r.Kind != bot.KindSmallTalk || strings.Contains(r.Text(), "Sorry") {
 			t.Errorf("%q: %s, want small talk\n%s", text, r.Kind, r.Text())
 		}
 	}

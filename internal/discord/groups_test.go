@@ -84,7 +84,7 @@ func buttonsOf(m discordtest.Posted) map[string]string {
 // returns its message.
 func answered(t *testing.T, token string) discordtest.Posted {
 	t.Helper()
-	fake.WaitResponses(token, 1, 5*time.Second)
+	responded(t, token)
 	msg, ok := fake.Message(fake.Original(token))
 	if !ok {
 		t.Fatalf("no answer to %s: %+v", token, fake.Responses(token))
@@ -141,7 +141,7 @@ func TestAutocomplete(t *testing.T) {
 	suggest := func(typed string) ([]string, time.Duration) {
 		p := discordtest.Autocomplete("600000000000000020", "500000000000000020", typed)
 		fake.Dispatch("INTERACTION_CREATE", p)
-		resp := fake.WaitResponses(p["token"].(string), 1, 5*time.Second)
+		resp := responded(t, p["token"].(string))
 		if len(resp) != 1 || resp[0].Type != 8 || resp[0].Status != 204 {
 			t.Fatalf("%q: responses %+v", typed, resp)
 		}
@@ -208,7 +208,7 @@ func TestFeedbackOnDiscord(t *testing.T) {
 	first, _ := fake.Press(answer.ID, user, up)
 	second, _ := fake.Press(answer.ID, user, down)
 	fake.Dispatch("INTERACTION_CREATE", first)
-	resp := fake.WaitResponses(first["token"].(string), 1, 5*time.Second)
+	resp := responded(t, first["token"].(string))
 	if len(resp) != 1 || resp[0].Type != 7 || resp[0].Status != 204 {
 		t.Fatalf("👍: %+v", resp)
 	}
@@ -221,7 +221,7 @@ func TestFeedbackOnDiscord(t *testing.T) {
 		t.Error("the note of thanks can be pressed: it should be disabled")
 	}
 	fake.Dispatch("INTERACTION_CREATE", second)
-	resp = fake.WaitResponses(second["token"].(string), 1, 5*time.Second)
+	resp = responded(t, second["token"].(string))
 	if len(resp) != 1 || resp[0].Status != 204 {
 		t.Fatalf("second press: %+v", resp)
 	}
@@ -259,6 +259,18 @@ func TestFeedbackOnDiscord(t *testing.T) {
 	}
 }
 
+// responded waits for the first response to the interaction with token,
+// and stops the test if none comes: a slow machine under load may take a
+// few seconds, a missing response is a failure, not an index panic.
+func responded(t *testing.T, token string) []discordtest.Response {
+	t.Helper()
+	resp := fake.WaitResponses(token, 1, 20*time.Second)
+	if len(resp) == 0 {
+		t.Fatalf("no response to interaction %s", token)
+	}
+	return resp
+}
+
 func keys(m map[string]string) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
@@ -279,7 +291,7 @@ func TestSendPrivately(t *testing.T) {
 	before := len(fake.DMs(user))
 	press, _ := fake.Press(answer.ID, user, dm)
 	fake.Dispatch("INTERACTION_CREATE", press)
-	resp := fake.WaitResponses(press["token"].(string), 1, 5*time.Second)
+	resp := responded(t, press["token"].(string))
 	data, _ := resp[0].Body["data"].(map[string]any)
 	if resp[0].Type != 4 || int(data["flags"].(float64))&64 == 0 || !strings.Contains(data["content"].(string), "direct message") {
 		t.Errorf("press: %+v", resp)
@@ -292,7 +304,7 @@ func TestSendPrivately(t *testing.T) {
 	fake.CloseDMs(closed)
 	press, _ = fake.Press(answer.ID, closed, dm)
 	fake.Dispatch("INTERACTION_CREATE", press)
-	resp = fake.WaitResponses(press["token"].(string), 1, 5*time.Second)
+	resp = responded(t, press["token"].(string))
 	data, _ = resp[0].Body["data"].(map[string]any)
 	if !strings.Contains(data["content"].(string), "couldn't send you a direct message") {
 		t.Errorf("DMs closed: %+v", resp)

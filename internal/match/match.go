@@ -325,6 +325,7 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 	}
 	c.Hesitant = len(m.hesitation.Match(sc.an.Words)) > 0
 	c.Question = question(sc.an.Words) || opensQuestion(sc.an.Words)
+	c.Asks = c.Question || asks(sc.an.Words)
 	if ds := m.declines.Match(sc.an.Words); len(ds) > 0 {
 		c.Decline = ds[0]
 		return c
@@ -468,10 +469,18 @@ func question(words []analyze.Token) bool {
 func opensQuestion(words []analyze.Token) bool {
 	for i, t := range words {
 		if !t.Is(analyze.Break) && !leadIns[t.Lemma] {
-			return asking(t.Lemma) || inverted(words, i)
+			return asking(t.Lemma) || inverted(words, i) || opensWithVerb(words, i)
 		}
 	}
 	return false
+}
+
+// opensWithVerb reports whether a message opens with "is" or "does",
+// which only a question does: "is bitcoin a good investment", but not
+// "don't worry".
+func opensWithVerb(words []analyze.Token, i int) bool {
+	l := words[i].Lemma
+	return (l == "be" || l == "do") && i+1 < len(words) && !words[i+1].Is(analyze.Negation) && !words[i+1].Is(analyze.Break)
 }
 
 // leadIns are the words a question may open with before its question

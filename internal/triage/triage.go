@@ -827,6 +827,16 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 			}
 		}
 		if cue < 0 {
+			// The word may hold its own cue: "wasn't_there" in "the
+			// heartbeat was not there" took the "not".
+			n := terms[negAt+1].matches(tokens, sc.tok, next)
+			for j := next; j < next+n && cue < 0; j++ {
+				if tokens[j].Is(analyze.Negation) {
+					cue = j
+				}
+			}
+		}
+		if cue < 0 {
 			return match{}, false
 		}
 		pos[negAt], m.cue = cue, cue

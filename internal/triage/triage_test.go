@@ -182,6 +182,9 @@ func TestMatch(t *testing.T) {
 		// A comparative turns a reassurance round.
 		{"baby still kicking", ""},
 		{"baby still kicking less than usual", "movements"},
+		// An absence whose word holds the cue ("weren't_there").
+		{"her kicks were not there today", "movements"},
+		{"her kicks were there today", ""},
 		// "contracting" keeps its form: not a work contract.
 		{"contracting on and off since lunch", "contractions"},
 		{"signed my new work contract", ""},

@@ -734,6 +734,9 @@ func expand(w string, dst []string) []string {
 		if i == len(w) || strings.ContainsAny(w[i:], "0123456789'") {
 			return append(dst, w)
 		}
+		if w[i:] == "w" {
+			return append(dst, w[:i], "weeks") // "25w": weeks, not "with"
+		}
 		return expand(w[i:], append(dst, w[:i]))
 	}
 	i := strings.IndexByte(w, '\'')

@@ -61,6 +61,7 @@ func TestWords(t *testing.T) {
 		{"33+4 30+6 33+1", "33+4 30+6 33+1"}, // numbers are never corrected
 		// A dropped g, but not a word that ends in "in".
 		{"goin havin hurtin comin", "going having hurting coming"},
+		{"25w and w my bump", "25 weeks and with my bump"}, // a number's "w" is weeks
 		{"basin cousin within", "basin cousin within"},
 		{"does relaxin do that", "does relaxin do that"}, // a synonym's own word
 		// Invisible characters cannot hide a word.

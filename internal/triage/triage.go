@@ -430,7 +430,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 		"very", "that", "enough", "badly", "properly", "usual")
 	s.adverbs = lemmaSet(a, "even", "hardly", "barely", "really", "properly", "quite", "actually", "literally",
 		"honestly", "just", "still", "ever", "always", "yet", "much", "think", "remember", "recall", "able", "sure")
-	s.fine = lemmaSet(a, "fine", "normal", "ok", "okay", "good", "grand", "intact", "clear", "negative", "nil", "zero")
+	s.fine = lemmaSet(a, "fine", "normal", "ok", "okay", "good", "grand", "intact", "negative", "nil", "zero")
 	s.joins = lemmaSet(a, "or", "and", "nor", "no", "any", "nothing")
 	s.enders = lemmaSet(a, "but", "just", "only", "though", "however", "although", "yet", "except", "apart", "besides", "still")
 	n := len(rules)

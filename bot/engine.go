@@ -260,15 +260,31 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 		// guidance again, never a cheerful "you're doing the right thing".
 		return e.remind(ctx, br, key, &cc)
 	}
+	smallTalk := func(id string) Reply {
+		if urgentBefore(cc) && !acknowledgement[id] && !doing(text) && !acknowledgement[c.SmallTalk.TopicID] {
+			// "im only 33 weeks", "he says it's my fault": right after
+			// an urgent reply, a statement that is no acknowledgement
+			// tells more of her situation. The guidance again, never
+			// "you're doing the right thing".
+			return e.retell(ctx, br, key, &cc)
+		}
+		return e.smallTalk(br, id, &cc)
+	}
 	switch {
 	case c.Empty && hasSymbols(text):
+		if hasWords(text) {
+			return smallTalk(listening) // "37 weeks btw"
+		}
 		return e.smallTalk(br, "ok", &cc) // "👍"
 	case c.Empty:
 		return e.help(br, false)
 	case c.Decline != "":
 		return e.decline(ctx, br, key, &cc, c.Decline)
 	case acknowledges(text, c, cc):
-		return e.smallTalk(br, "ok", &cc)
+		if c.SmallTalk.Confidence > 0 {
+			return smallTalk(c.SmallTalk.TopicID)
+		}
+		return smallTalk(listening)
 	case c.FollowUp:
 		return e.followUp(ctx, br, key, &cc)
 	}
@@ -277,12 +293,12 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 		// A short statement with small talk in it and no clear topic
 		// ("haha same 😂", "back from my midwife appt, all good"): reply in
 		// kind, never with a guess or "Sorry, I don't have an answer".
-		return e.smallTalk(br, c.SmallTalk.TopicID, &cc)
+		return smallTalk(c.SmallTalk.TopicID)
 	}
 	var r Reply
 	switch e.th.Decide(c) {
 	case DecideSmallTalk:
-		return e.smallTalk(br, c.SmallTalk.TopicID, &cc)
+		return smallTalk(c.SmallTalk.TopicID)
 	case DecideAnswer:
 		again := c.Candidates[0].TopicID == cc.LastTopic
 		r = e.answer(ctx, br, key, &cc, c.Candidates[0].TopicID, c.Candidates[0].Confidence)
@@ -304,7 +320,7 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 			// A statement that asks nothing and names no other subject
 			// ("happy Friday all 🎉", "my cat is asleep on my bump"):
 			// a friendly word and what the bot can do, never "Sorry".
-			return e.smallTalk(br, listening, &cc)
+			return smallTalk(listening)
 		}
 		r = e.fallback(br, c.Candidates)
 	}
@@ -510,6 +526,24 @@ func (e *Engine) remind(ctx context.Context, br *brain, key string, cc *ChatCont
 	return r
 }
 
+// acknowledgement lists the small talk that, right after an urgent
+// reply, acknowledges it: "ok", "thanks", "calling them now".
+var acknowledgement = map[string]bool{"after-urgent": true, "thanks": true, "ok": true, "bye": true, "greeting": true}
+
+// retellPreface opens the urgent guidance again when she tells more of
+// her situation right after it.
+const retellPreface = "Thank you for telling me. What you described still needs help now:"
+
+// retell gives the urgent guidance again, after a statement that tells
+// more of her situation (see handle).
+func (e *Engine) retell(ctx context.Context, br *brain, key string, cc *ChatContext) Reply {
+	r := e.safety(br, cc.Urgent)
+	r.Blocks = append([]Block{{Kind: Paragraph, Text: retellPreface}}, r.Blocks...)
+	cc.UrgentAt = time.Now()
+	_ = e.contexts.Save(ctx, key, *cc)
+	return r
+}
+
 // decline answers a question the bot will not answer (a medicine) and
 // offers the decline's related topics; a follow-up is read against the
 // first of them.
@@ -690,11 +724,13 @@ func doing(text string) bool {
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
 		switch w {
 		case "calling", "ringing", "phoning", "dialling", "dialing", "heading", "driving", "leaving", "going", "called", "rang", "phoned",
-			"sitting", "lying", "resting", "waiting", "packing":
+			"sitting", "lying", "resting", "waiting", "packing", "getting", "call", "ring", "phone", "go", "contact", "book",
+			"will", "ill", "i'll", "we'll", "gonna":
 			return true
 		}
 	}
-	return strings.Contains(text, "on my way") || strings.Contains(text, "on our way")
+	return strings.Contains(text, "on my way") || strings.Contains(text, "on our way") ||
+		strings.HasSuffix(strings.TrimRight(text, " .!"), " it is") // "out of hours GP it is"
 }
 
 // listening is the kind of small talk that answers a statement that asks
@@ -733,6 +769,11 @@ func (e *Engine) smallTalk(br *brain, id string, cc *ChatContext) Reply {
 		}
 	}
 	return info(Block{Kind: Paragraph, Text: "OK. Ask me anything about back spasms in pregnancy."})
+}
+
+// hasWords reports whether s holds a letter or a digit.
+func hasWords(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
 
 // hasSymbols reports whether s holds anything but spaces and punctuation,

@@ -527,6 +527,14 @@ func TestAnswersAfterSafety(t *testing.T) {
 			[]bot.Kind{bot.KindUrgent, bot.KindUrgent}, "", "bleeding"},
 		{"urgent, then a question it cannot answer", []string{"theres pinkish blood when i wipe", "what if they send me home again"},
 			[]bot.Kind{bot.KindUrgent, bot.KindUrgent}, "Sorry", ""},
+		// Telling more of her situation is no acknowledgement: the
+		// guidance again, with thanks.
+		{"urgent, then more of her situation", []string{"it comes and goes every 10 mins and my bump goes tight", "im only 33 weeks"},
+			[]bot.Kind{bot.KindUrgent, bot.KindUrgent}, "doing the right thing", "thank you for telling me"},
+		{"abuse, then more of it", []string{"my partner pushed me into the kitchen counter last night", "he says its my fault for being clumsy"},
+			[]bot.Kind{bot.KindAbuse, bot.KindAbuse}, "doing the right thing", "helpline"},
+		{"urgent, then getting the car", []string{"my waters just went, clear fluid everywhere", "hubbys getting the car"},
+			[]bot.Kind{bot.KindUrgent, bot.KindSmallTalk}, "", "doing the right thing"},
 		{"doubt with no urgent reply before it", []string{"what helps back spasms?", "do i really need to go in for my scan"},
 			[]bot.Kind{bot.KindAnswer, bot.KindFallback}, "", ""},
 	}

@@ -162,7 +162,7 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 	for chi < len(tokens) && !tokens[chi].Is(analyze.Break) && tokens[chi].Lemma != "but" {
 		chi++
 	}
-	if h.now.any(s, tokens, sc, clo, chi, clo) || s.again(tokens, sc, m.end+1) {
+	if s.nowIn(tokens, sc, clo, chi) || s.again(tokens, sc, m.end+1) {
 		return false
 	}
 	if h.earlier.any(s, tokens, sc, clo, chi, clo) {
@@ -207,6 +207,28 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 		found = sm.start > m.end && sm.end < end && !s.negatedUnless(tokens, p, sm) && !asked(tokens, sm.end)
 		if found {
 			sc.because(evidence, p)
+		}
+		return !found
+	})
+	return found
+}
+
+// overNow are words after which "now" says the sign is over: "it's
+// resolved now", "all fine now".
+var overNow = map[string]bool{"resolve": true, "resolved": true, "go": true, "good": true, "better": true, "fine": true,
+	"ok": true, "okay": true, "sort": true, "sorted": true, "settle": true, "settled": true, "clear": true, "heal": true,
+	"healed": true, "normal": true, "well": true, "over": true, "stop": true, "stopped": true}
+
+// nowIn reports whether a Now pattern stands in tokens[lo:hi], not as
+// the end of news that the sign is over ("it's resolved now").
+func (s *Set) nowIn(tokens []analyze.Token, sc *scratch, lo, hi int) bool {
+	h := &s.history
+	found := false
+	h.now.find(s, tokens, sc, lo, hi, func(p *phrase, m match) bool {
+		over := m.start == m.end && m.start > lo && tokens[m.start].Lemma == "now" && overNow[tokens[m.start-1].Lemma]
+		found = m.start >= lo && m.end < hi && !over && !s.negatedUnless(tokens, p, m)
+		if found {
+			sc.because(&h.now, p)
 		}
 		return !found
 	})

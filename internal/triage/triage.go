@@ -1136,6 +1136,8 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 			// "(not pregnant)" names no pregnancy, and "my sister is 34
 			// weeks" names hers (see the others case).
 			return false
+		case s.others[t.Lemma] && vocative(tokens, j):
+			continue // "hey ladies, had some spotting": she greets the group
 		case s.others[t.Lemma] && agent(tokens, j):
 			return false // "knocked flying by a big dog": the dog did it to her
 		case s.others[t.Lemma] && observer(tokens, j, m.start):
@@ -1153,6 +1155,11 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 				if s.pregnant(tokens, k) {
 					return false
 				}
+			}
+			// "my friend at 32 weeks said she has not felt the baby": the
+			// weeks right after her are her pregnancy's.
+			if j+3 < m.start && tokens[j+1].Lemma == "at" && tokens[j+2].Lemma == analyze.NumberLemma && s.weeks[tokens[j+3].Lemma] {
+				return false
 			}
 			// "my daughter's got a terrible pain in her tummy... 28 weeks":
 			// a pregnancy later in the sentence makes her the one.
@@ -1225,6 +1232,26 @@ var prepositions = map[string]bool{"in": true, "at": true, "from": true, "of": t
 
 // proxyVerbs say who is writing: "husband writing", "asking for my sister".
 var proxyVerbs = map[string]bool{"write": true, "post": true, "here": true, "ask": true, "message": true, "type": true}
+
+// greetings open a message addressed to the group.
+var greetings = map[string]bool{"hi": true, "hey": true, "hello": true, "hiya": true, "heya": true, "morning": true,
+	"evening": true, "afternoon": true, "night": true, "thanks": true, "thank": true, "help": true, "sorry": true,
+	"dear": true, "fellow": true, "evenin": true, "mornin": true, "yo": true, "hai": true, "helo": true, "hallo": true}
+
+// vocative reports whether the person word at j addresses the group
+// rather than names someone: "hey ladies", "morning all you lovely
+// ladies", "help ladies".
+func vocative(tokens []analyze.Token, j int) bool {
+	for k := j - 1; k >= 0 && j-k <= 3; k-- {
+		switch l := tokens[k].Lemma; {
+		case greetings[l]:
+			return true
+		case l == "my" || l == "our" || l == "her" || l == "his" || l == "a" || l == "the":
+			return false
+		}
+	}
+	return false
+}
 
 // agent reports whether the person or animal at j is the doer of a
 // passive ("hit by a car", "knocked over by my toddler"), so the sign is

@@ -200,6 +200,12 @@ func TestMatch(t *testing.T) {
 		{"my sister is 34 weeks and bleeding, I'm 20 weeks", ""},
 		{"my sister is 30 weeks and her baby not moved. mine's kicking away", ""},
 		{"a colleague of mine had a fall", ""},
+		// A greeting to the group names nobody else.
+		{"hey ladies quick one, had some bleeding earlier", "bleeding"},
+		{"my friend had some bleeding earlier", ""},
+		// Weeks right after her are her pregnancy's.
+		{"my friend at 32 weeks had a fall", "fall"},
+		{"my friend at the shop had a fall", ""},
 		// Cancelled by an unless pattern ("he kicked my bump" is the baby),
 		// but revived when a rule named in also_with fires.
 		{"he kicked my bump", ""},

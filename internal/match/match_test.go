@@ -123,6 +123,9 @@ func TestQuestionsForSomeoneElse(t *testing.T) {
 		{"does having a weak bum cause low back pain lol my friend said something about glutes", false},
 		{"Is a firm or soft mattress better for a newborn's cot? Trying to order one this week", true},
 		{"cot mattress firm or soft for the baby?", true},
+		// "old" names a child only after an age.
+		{"my 4 year old needs carrying everywhere, what should I do for him?", true},
+		{"our old mattress sags in the middle, what should I do for my back?", false},
 		{"my 5yo keeps saying his back hurts after school, heavy backpack? what should i do", true},
 		{"My partner's back is killing him from sleeping on the sofa since my pregnancy pillow took over the bed lol. any tips for HIS back?", true},
 		{"my back hurts from lifting my son, what should i do", false},

@@ -1,6 +1,10 @@
 package match
 
-import "github.com/backcare/backcare/internal/analyze"
+import (
+	"strings"
+
+	"github.com/backcare/backcare/internal/analyze"
+)
 
 // A question for someone else is out of scope however close its words are
 // to a topic: "my husband's back is bad from the gym, what should he do
@@ -68,7 +72,13 @@ func newWhose(an *analyze.Analyzer, others []string) whose {
 		}
 		return m
 	}
-	w := whose{others: set(append(others, "newborn", "newborns", "infant", "infants")...),
+	var people []string
+	for _, o := range others {
+		if !strings.Contains(o, "_") {
+			people = append(people, o) // "yr_old" is read by aged, not as "old"
+		}
+	}
+	w := whose{others: set(append(people, "newborn", "newborns", "infant", "infants")...),
 		pronouns:  set("he", "him", "his", "she", "her", "they", "them"),
 		selves:    set("i", "me", "myself", "we", "us"),
 		for_:      set("for"),
@@ -115,7 +125,7 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 		if w.pregnancy[t.Lemma] && !modifier && (!w.weeks[t.Lemma] || j > 0 && words[j-1].Lemma == analyze.NumberLemma) {
 			return false // "28 weeks", "pregnant"; not "this week" or "my pregnancy pillow"
 		}
-		named = named || w.others[t.Lemma]
+		named = named || w.other(words, j)
 		item = item || w.babyItems[t.Lemma]
 		if w.body[t.Lemma] && j > 0 {
 			switch p := words[j-1].Lemma; {
@@ -140,10 +150,10 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 	for j := start; j < end; j++ {
 		l := words[j].Lemma
 		switch {
-		case (w.others[l] || w.pronouns[l]) && w.reports(words, j, end):
+		case (w.other(words, j) || w.pronouns[l]) && w.reports(words, j, end):
 			// "my friend said something about glutes", "my auntie swears
 			// by goose fat": she is a source, not the one with the back.
-		case w.others[l] || w.pronouns[l]:
+		case w.other(words, j) || w.pronouns[l]:
 			other = true
 			if j > start && w.for_[words[j-1].Lemma] || j > start+1 && w.for_[words[j-2].Lemma] {
 				forOther = true // "for him", "for a newborn"
@@ -156,6 +166,19 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 	}
 	return forOther || other && action && !self
 }
+
+// other reports whether words[j] names someone else: a word of the
+// others group, or the "old" of "my 5 year old" (not of "an old wives'
+// tale" or "my old mattress").
+func (w whose) other(words []analyze.Token, j int) bool {
+	if words[j].Lemma == "old" {
+		return j > 0 && aged[words[j-1].Lemma]
+	}
+	return w.others[words[j].Lemma]
+}
+
+// aged are the words before "old" in a child's age: "5 year old".
+var aged = map[string]bool{"year": true, "yr": true, "yrs": true, "month": true, "week": true, "day": true, "mo": true}
 
 // complaints name what hurts: a back named with one of these asks about
 // a back in pain, not a sleeping position ("back or side?").

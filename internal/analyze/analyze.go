@@ -538,11 +538,17 @@ func (a *Analyzer) correct(w string) string {
 			return s
 		}
 	}
-	if c, ok := a.typos.lookup(w); ok {
+	if c, ok := a.typos.lookup(w); ok && (len(w) > maxNameLen || a.lex.Known(c)) {
+		// A short word is more often a name than a typo of a brand or
+		// a term the word list does not know: "Emma" is no "Emla".
 		return c
 	}
 	return w
 }
+
+// maxNameLen is the longest word that is corrected only towards a word of
+// the English word list (see correct).
+const maxNameLen = 5
 
 // collapse shortens every run of three or more equal letters to two.
 func collapse(w string) (string, bool) {

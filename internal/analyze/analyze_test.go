@@ -64,6 +64,9 @@ func TestWords(t *testing.T) {
 		{"25w and w my bump", "25 weeks and with my bump"}, // a number's "w" is weeks
 		{"basin cousin within", "basin cousin within"},
 		{"does relaxin do that", "does relaxin do that"}, // a synonym's own word
+		// A short word is more often a name than a typo of a brand.
+		{"Emma and Ella", "emma and ella"}, // not "emla", a cream
+		{"can i take paracetomol", "can i take paracetamol"},
 		// Invisible characters cannot hide a word.
 		{"blee\u200bding", "bleeding"},
 		{"blee\u00addi\u200dng", "bleeding"},

@@ -47,6 +47,8 @@ var shorthand = map[string][]string{
 	"nope": {"no"}, "nah": {"no"}, "naw": {"no"},
 	"appt": {"appointment"}, "appts": {"appointments"}, "apt": {"appointment"},
 	"gn": {"good", "night"}, "gnight": {"good", "night"}, "nite": {"night"}, "gm": {"good", "morning"},
+	// Scots: "a just want it aw tae stop", "it's no easin wi anythin".
+	"tae": {"to"}, "aw": {"all"}, "wi": {"with"}, "anythin": {"anything"}, "somethin": {"something"},
 }
 
 // whole holds the contractions and the shorthand in one table, so that

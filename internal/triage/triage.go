@@ -1393,19 +1393,31 @@ func (s *Set) hedgedAfter(tokens []analyze.Token, end int) bool {
 // A match that starts with a new subject ("she hasn't moved") starts a new
 // clause, which no earlier cue reaches.
 func (s *Set) negatedBefore(tokens []analyze.Token, start int) bool {
+	return s.negationBefore(tokens, start, false)
+}
+
+// negationBefore is negatedBefore; with hedges, a cue hedged by a verb
+// that passes it on ("I don't think") counts too.
+func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) bool {
 	if tokens[start].Is(analyze.ScopeEnd) && s.subjects[tokens[start].Lemma] {
 		return false // a new subject starts the match: "no pain, my waters went"
 	}
 	content := 0
 	for j := start - 1; j >= 0 && start-j <= 2*Reach; j-- {
 		t := tokens[j]
+		if t.Is(analyze.ScopeEnd) && j > 0 && raising[tokens[j-1].Lemma] && s.subjects[t.Lemma] {
+			continue // "don't think I've felt her": the "I" after "think" is no new subject
+		}
 		if t.Is(analyze.Break) || t.Is(analyze.ScopeEnd) {
 			return false
 		}
 		if t.Is(analyze.Negation) {
+			if hedges && j+1 < len(tokens) && raising[tokens[j+1].Lemma] {
+				return true
+			}
 			return !s.hedged(tokens, j)
 		}
-		if !t.Is(analyze.Stop) {
+		if !t.Is(analyze.Stop) && !raising[t.Lemma] {
 			if content++; content >= Reach {
 				return false
 			}
@@ -1413,6 +1425,11 @@ func (s *Set) negatedBefore(tokens []analyze.Token, start int) bool {
 	}
 	return false
 }
+
+// raising are verbs that pass a negation on to the clause after them:
+// "I don't think I've felt her move much" is "I haven't felt her move
+// much".
+var raising = map[string]bool{"think": true, "believe": true, "reckon": true, "remember": true, "suppose": true, "recall": true}
 
 // negatedList reports whether the match is an item of a list that a cue
 // negated: "no bleeding, fever or tightening, just sore". The match must
@@ -1486,6 +1503,9 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 		// "temperature: normal", "waters? intact."
 		return j+1 >= len(tokens) || isClauseEnd(tokens[j+1])
 	}
+	if j > at && dontThinkSo(tokens, j) {
+		return true // "contractions? don't think so"
+	}
 	if j >= len(tokens) || !tokens[j].Is(analyze.Negation) || s.hedged(tokens, j) {
 		return false
 	}
@@ -1500,6 +1520,23 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 		next++ // "not a drop", "not a single one"
 	}
 	return next >= len(tokens) || tokens[next].Is(analyze.Break) || tokens[next].Is(analyze.ScopeEnd) || s.answers[tokens[next].Lemma]
+}
+
+// dontThinkSo reports whether "(I) don't think so" begins at tokens[j].
+func dontThinkSo(tokens []analyze.Token, j int) bool {
+	if j < len(tokens) && tokens[j].Lemma == "i" {
+		j++
+	}
+	want := []string{"do", "not", "think", "so"}
+	if j+len(want) > len(tokens) {
+		return false
+	}
+	for k, l := range want {
+		if t := tokens[j+k]; t.Lemma != l && !(l == "not" && t.Is(analyze.Negation)) {
+			return false
+		}
+	}
+	return true
 }
 
 // listAfter skips the short list items that follow index j ("bleeding,
@@ -1594,8 +1631,8 @@ func (s *Set) negatedUnless(tokens []analyze.Token, u *phrase, m match) bool {
 	if slices.Contains(u.terms, negLemma) || slices.ContainsFunc(u.terms, holdsCue) {
 		return false // the pattern names the cue itself: "not_move"
 	}
-	if s.negatedBefore(tokens, m.start) {
-		return true
+	if s.negationBefore(tokens, m.start, true) {
+		return true // "I don't think I've felt her move much" doubts it too
 	}
 	for j := m.start + 1; j < m.end; j++ {
 		if tokens[j].Is(analyze.Negation) && !s.hedged(tokens, j) {

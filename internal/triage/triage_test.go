@@ -74,6 +74,7 @@ func TestMatch(t *testing.T) {
 		{"no blood, no contractions, just sore", ""},
 		{"no pain, bleeding or contractions", ""},
 		{"bleeding? no", ""},
+		{"bleeding? don't think so, just sore", ""},
 		{"contractions? no way, just back spasms", ""},
 		{"bleeding - nope", ""},
 		{"bleeding? not a drop. contractions? not a single one", ""},
@@ -103,6 +104,9 @@ func TestMatch(t *testing.T) {
 		{"she hasn't moved all day", "movements"},
 		{"no kicks today", "movements"},
 		{"no pain and she hasn't moved", "movements"},
+		// A doubted reassurance reassures nobody.
+		{"baby still kicking", ""},
+		{"i don't think i've felt the baby still kicking today", "movements"},
 		{"no contractions, no reduced kicks, all fine", ""},
 		{"I can't sit without someone kicking", ""},
 		// Unless patterns: idioms and reassurance.

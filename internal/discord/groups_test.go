@@ -85,7 +85,14 @@ func buttonsOf(m discordtest.Posted) map[string]string {
 func answered(t *testing.T, token string) discordtest.Posted {
 	t.Helper()
 	responded(t, token)
-	msg, ok := fake.Message(fake.Original(token))
+	// Under load a stray response (an earlier test's adapter closing) may
+	// come first; the answer follows it.
+	var msg discordtest.Posted
+	ok := false
+	fake.WaitFor(20*time.Second, func() bool {
+		msg, ok = fake.Message(fake.Original(token))
+		return ok
+	})
 	if !ok {
 		t.Fatalf("no answer to %s: %+v", token, fake.Responses(token))
 	}

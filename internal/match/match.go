@@ -62,6 +62,7 @@ type Matcher struct {
 	scope      scopeModel
 	topics     topicModel
 	subjects   map[int32]int32 // term id -> the topic it names (see newSubjects)
+	hasSubject []bool          // per topic: whether it has subject words
 	pointers   map[string]bool // terms that point back at an earlier answer (see pointerWords)
 
 	classIDs   []string // topic ids, then "", then small-talk ids
@@ -100,6 +101,7 @@ type scratch struct {
 	qterms  []int32   // term ids of known query terms
 	qweight []float32 // idf of each known query term
 	context uint64    // which query terms are context words
+	named   []uint64  // bitset of the topics the message names a subject word of
 	spans   []span
 	mask    []uint64 // per doc: which query terms it holds
 	touched []int32
@@ -212,6 +214,10 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 		}
 	}
 	m.subjects = newSubjects(m.ix, m.topics, named)
+	m.hasSubject = make([]bool, m.topicCount)
+	for _, t := range m.subjects {
+		m.hasSubject[t] = true
+	}
 	m.pointers = map[string]bool{}
 	for _, term := range m.allTerms(pointerWords) {
 		m.pointers[term] = true
@@ -237,7 +243,7 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	nd, nc, nt := len(m.ix.docClass), len(m.classIDs), m.topicCount
 	m.pool.New = func() any {
 		return &scratch{mask: make([]uint64, nd), best: make([]float32, (maxSpans+1)*nc),
-			bestDoc: make([]int32, (maxSpans+1)*nc), post: make([]float32, nt)}
+			bestDoc: make([]int32, (maxSpans+1)*nc), post: make([]float32, nt), named: make([]uint64, (nt+63)/64)}
 	}
 	return m, nil
 }

@@ -39,6 +39,10 @@ type Classification struct {
 	// Friday all 🎉"), which the engine answers in kind when it has no
 	// topic for it.
 	Asks bool
+	// Shares is true when a statement says it only shares ("just needed
+	// to vent", "getting it off my chest"): the engine answers it in kind
+	// whatever else it tells.
+	Shares bool
 	// Hesitant is true when the message doubts or puts off urgent advice
 	// ("do I really need to go in?"); the engine heeds it only right
 	// after an urgent reply.

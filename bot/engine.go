@@ -316,7 +316,7 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 			// send me home again"): the guidance again, not "Sorry".
 			return e.remind(ctx, br, key, &cc)
 		}
-		if !c.Asks && c.OffTopic < listenMaxOffTopic {
+		if !c.Asks && c.OffTopic < listenMaxOffTopic || c.Shares {
 			// A statement that asks nothing and names no other subject
 			// ("happy Friday all 🎉", "my cat is asleep on my bump"):
 			// a friendly word and what the bot can do, never "Sorry".

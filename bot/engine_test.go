@@ -184,7 +184,9 @@ func TestDiagnosisAndStatements(t *testing.T) {
 	}
 	// A statement that asks nothing and has no topic is answered in kind
 	// too, with what the bot can do, never "Sorry".
-	for _, text := range []string{"haha same 😂", "back from my midwife appt, all good 😊", "back from the scan, it's a girl!! 💕"} {
+	for _, text := range []string{"haha same 😂", "back from my midwife appt, all good 😊", "back from the scan, it's a girl!! 💕",
+		// Saying she only shares makes it a statement, whatever it tells.
+		"just needed to vent, toddler is feral, husband useless and it's raining. that's all 😂"} {
 		if r = eng.Handle(ctx, msg(text)); r.Kind != bot.KindSmallTalk || strings.Contains(r.Text(), "Sorry") {
 			t.Errorf("%q: %s, want small talk\n%s", text, r.Kind, r.Text())
 		}

@@ -332,6 +332,7 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 	c.Hesitant = len(m.hesitation.Match(sc.an.Words)) > 0
 	c.Question = question(sc.an.Words) || opensQuestion(sc.an.Words)
 	c.Asks = c.Question || asks(sc.an.Words)
+	c.Shares = !c.Question && shares(sc.an.Words)
 	if ds := m.declines.Match(sc.an.Words); len(ds) > 0 {
 		c.Decline = ds[0]
 		return c
@@ -499,6 +500,21 @@ var leadIns = map[string]bool{"ok": true, "okay": true, "oh": true, "and": true,
 func asks(words []analyze.Token) bool {
 	for i, t := range words {
 		if requestWords[t.Lemma] || asking(t.Lemma) || inverted(words, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// sharing are the lemmas with which a member says she only shares:
+// "just needed to vent", "rant over", "off my chest".
+var sharing = map[string]bool{"vent": true, "venting": true, "rant": true, "ranting": true, "moan": true, "moaning": true,
+	"chest": true, "sharing": true, "share": true, "whinge": true, "whingeing": true, "whining": true}
+
+// shares reports whether words say they only share (see sharing).
+func shares(words []analyze.Token) bool {
+	for i, t := range words {
+		if sharing[t.Lemma] && (t.Lemma != "chest" || i > 1 && words[i-1].Lemma == "my" && words[i-2].Lemma == "off") {
 			return true
 		}
 	}

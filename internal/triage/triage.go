@@ -1436,6 +1436,9 @@ var raising = map[string]bool{"think": true, "believe": true, "reckon": true, "r
 // end its item, and every item before it must be short, so that "no
 // fever, bleeding since this morning" keeps the sign.
 func (s *Set) negatedList(tokens []analyze.Token, start, end int) bool {
+	if tokens[start].Lemma == analyze.NumberLemma {
+		return false // "no break, 28 weeks": her weeks are no item of the list
+	}
 	if !s.itemEnds(tokens, end) {
 		return false
 	}
@@ -1646,7 +1649,8 @@ func (s *Set) negatedUnless(tokens []analyze.Token, u *phrase, m match) bool {
 }
 
 // lessWords turn a reassuring amount into a falling one.
-var lessWords = map[string]bool{"less": true, "fewer": true, "lesser": true}
+var lessWords = map[string]bool{"less": true, "fewer": true, "lesser": true, "weaker": true, "weak": true, "quieter": true,
+	"slower": true, "smaller": true, "gentler": true, "softer": true, "rarer": true}
 
 // holdsCue reports whether a term has an alternative that is a sequence
 // with a negation in it: "not_move|not_moving".

@@ -233,6 +233,10 @@ func TestSafety(t *testing.T) {
 // verdict says whether a reply is right for a label of the messages set or
 // a conversation turn. prev is the reply before it in the conversation.
 func verdict(label string, r, prev bot.Reply) bool {
+	if alts := strings.Split(label, "|"); len(alts) > 1 {
+		// Either is right: "sciatica|stretching", "heavy-bleeding|bleeding".
+		return slices.ContainsFunc(alts, func(l string) bool { return verdict(l, r, prev) })
+	}
 	switch label {
 	case "out":
 		return r.Kind == bot.KindFallback || r.Kind == bot.KindDecline

@@ -49,6 +49,7 @@ var shorthand = map[string][]string{
 	"gn": {"good", "night"}, "gnight": {"good", "night"}, "nite": {"night"}, "gm": {"good", "morning"},
 	// Scots: "a just want it aw tae stop", "it's no easin wi anythin".
 	"tae": {"to"}, "aw": {"all"}, "wi": {"with"}, "anythin": {"anything"}, "somethin": {"something"},
+	"alot": {"a", "lot"},
 }
 
 // whole holds the contractions and the shorthand in one table, so that
@@ -153,7 +154,7 @@ var negations = set("no", "not", "never", "without", "nor", "none", "neither", "
 // words, and new subjects ("no fever and I'm bleeding").
 var scopeEnders = set(
 	"but", "however", "although", "though", "yet", "except", "just", "only", "still",
-	"i", "my", "we", "she", "he", "they", "it", "there", "now", "today", "suddenly",
+	"i", "my", "we", "she", "he", "they", "it", "its", "there", "now", "today", "suddenly",
 	"tonight", "since", "then", "apart", "besides", "also",
 )
 

@@ -167,6 +167,15 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"I have never had thoughts of harming myself, just tired", ""},
 		{"our baby didn't make it past 12 weeks", "loss"},
 		{"didn't make it to the loo in time lol", ""},
+		// "Every 5 minutes" in that order, not "every morning ... 10 mins".
+		{"tightenings every five minutes since tea", "contractions"},
+		{"every morning my back is stiff, takes me 10 mins to get up", ""},
+		// "Gone" reads "go": "if I was gone", not "should I be going back".
+		{"nobody would notice if i was gone", "crisis"},
+		{"should i be going back to the gym or is rest better", ""},
+		{"my back spasms always kick off after a day with my in laws", ""},
+		{"the spasm always hits me at night", ""},
+		{"he always hits me when he drinks", "abuse"},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

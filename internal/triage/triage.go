@@ -417,7 +417,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	s.past.index(cost)
 	s.past.name = "past"
 	s.possessives = lemmaSet(a, "my", "the", "her", "his", "our", "your", "their")
-	s.subjects = lemmaSet(a, "i", "my", "we", "she", "he", "they", "it", "there")
+	s.subjects = lemmaSet(a, "i", "my", "we", "she", "he", "they", "it", "its", "there")
 	s.hedges = lemmaSet(a, "sure", "certain", "idea", "clue", "clear", "doubt", "much", "many", "lot", "lots",
 		"very", "too", "heavy", "heavily", "more", "longer", "really", "that", "only", "just", "tell", "know",
 		"knowing", "think", "thought", "remember", "notice", "noticed", "see", "sign", "properly", "normal",
@@ -1573,7 +1573,10 @@ func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, 
 		// trigger match: triggers are many, unless patterns more.
 		sc.unless, sc.unlessOK = sc.unless[:0], true
 		s.unless.find(s, tokens, sc, 0, len(tokens), func(u *phrase, m match) bool {
-			if !s.negatedUnless(tokens, u, m) && !s.habitual(tokens, m.end) {
+			// A habit voids a danger sign's reassurance ("baby usually
+			// kicks loads" says nothing of today), not an idiom of crisis
+			// or abuse ("my back spasms always kick off").
+			if !s.negatedUnless(tokens, u, m) && !(s.reports[u.rule] && s.habitual(tokens, m.end)) {
 				sc.unless = append(sc.unless, unlessHit{u.rule, u.trigger, int32(m.start), int32(m.end)})
 			}
 			return true

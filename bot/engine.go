@@ -261,7 +261,7 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 		return e.remind(ctx, br, key, &cc)
 	}
 	smallTalk := func(id string) Reply {
-		if urgentBefore(cc) && !acknowledgement[id] && !doing(text) && !acknowledgement[c.SmallTalk.TopicID] {
+		if urgentBefore(cc) && !doing(text) && !acks(text) && hasWords(text) {
 			// "im only 33 weeks", "he says it's my fault": right after
 			// an urgent reply, a statement that is no acknowledgement
 			// tells more of her situation. The guidance again, never
@@ -313,7 +313,12 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 		if urgentBefore(cc) {
 			// A question the bot cannot answer, a moment after an urgent
 			// reply, is most likely about the emergency ("what if they
-			// send me home again"): the guidance again, not "Sorry".
+			// send me home again"): the guidance again, not "Sorry"; a
+			// statement tells more of it ("been like that an hour and
+			// getting stronger").
+			if !c.Asks {
+				return e.retell(ctx, br, key, &cc)
+			}
 			return e.remind(ctx, br, key, &cc)
 		}
 		if !c.Asks && c.OffTopic < listenMaxOffTopic || c.Shares {
@@ -526,9 +531,21 @@ func (e *Engine) remind(ctx context.Context, br *brain, key string, cc *ChatCont
 	return r
 }
 
-// acknowledgement lists the small talk that, right after an urgent
-// reply, acknowledges it: "ok", "thanks", "calling them now".
-var acknowledgement = map[string]bool{"after-urgent": true, "thanks": true, "ok": true, "bye": true, "greeting": true}
+// ackWords say "ok" or "thanks" in so many words.
+var ackWords = map[string]bool{"ok": true, "okay": true, "okey": true, "k": true, "kk": true, "thanks": true, "thank": true,
+	"ta": true, "cheers": true, "thx": true, "ty": true, "right": true, "alright": true, "sure": true, "will": true,
+	"bye": true, "yes": true, "yep": true, "understood": true, "noted": true, "hi": true, "hello": true}
+
+// acks reports whether text says "ok" or "thanks" in so many words: the
+// small-talk classifier alone finds "thanks" in "it won't ease off at all".
+func acks(text string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if ackWords[w] {
+			return true
+		}
+	}
+	return false
+}
 
 // retellPreface opens the urgent guidance again when she tells more of
 // her situation right after it.
@@ -721,17 +738,27 @@ func urgentBefore(cc ChatContext) bool {
 // "ok calling the labour ward now", "on our way", "partner's driving me in".
 func doing(text string) bool {
 	text = strings.ToLower(text)
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	for i, w := range words {
+		if i+1 < len(words) && worsening[words[i+1]] {
+			continue // "getting stronger", "going worse": news, not what she is doing
+		}
 		switch w {
 		case "calling", "ringing", "phoning", "dialling", "dialing", "heading", "driving", "leaving", "going", "called", "rang", "phoned",
 			"sitting", "lying", "resting", "waiting", "packing", "getting", "call", "ring", "phone", "go", "contact", "book",
-			"will", "ill", "i'll", "we'll", "gonna":
+			"will", "ill", "i'll", "we'll", "gonna", "ambulance", "paramedics", "taking", "booked", "en":
 			return true
 		}
 	}
-	return strings.Contains(text, "on my way") || strings.Contains(text, "on our way") ||
+	return strings.Contains(text, "on my way") || strings.Contains(text, "on our way") || strings.Contains(text, "on the way") ||
+		strings.Contains(text, "come in") || strings.Contains(text, "coming in") || strings.Contains(text, "going in") ||
 		strings.HasSuffix(strings.TrimRight(text, " .!"), " it is") // "out of hours GP it is"
 }
+
+// worsening are the words after "getting" or "going" that tell of the
+// sign, not of what she is doing about it.
+var worsening = map[string]bool{"stronger": true, "worse": true, "closer": true, "more": true, "bigger": true,
+	"heavier": true, "longer": true, "harder": true, "sorer": true, "painful": true, "frequent": true, "faster": true}
 
 // listening is the kind of small talk that answers a statement that asks
 // nothing (see Classification.Asks).

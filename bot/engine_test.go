@@ -537,6 +537,10 @@ func TestAnswersAfterSafety(t *testing.T) {
 			[]bot.Kind{bot.KindAbuse, bot.KindAbuse}, "doing the right thing", "helpline"},
 		{"urgent, then getting the car", []string{"my waters just went, clear fluid everywhere", "hubbys getting the car"},
 			[]bot.Kind{bot.KindUrgent, bot.KindSmallTalk}, "", "doing the right thing"},
+		{"urgent, then getting stronger", []string{"it comes and goes every 10 mins and my bump goes tight", "been like that an hour and getting stronger"},
+			[]bot.Kind{bot.KindUrgent, bot.KindUrgent}, "doing the right thing", "thank you for telling me"},
+		{"urgent, then the ambulance", []string{"my waters just went, clear fluid everywhere", "ambulance on the way"},
+			[]bot.Kind{bot.KindUrgent, bot.KindSmallTalk}, "", "doing the right thing"},
 		{"doubt with no urgent reply before it", []string{"what helps back spasms?", "do i really need to go in for my scan"},
 			[]bot.Kind{bot.KindAnswer, bot.KindFallback}, "", ""},
 	}

@@ -486,9 +486,12 @@ func opensQuestion(words []analyze.Token) bool {
 // which only a question does: "is bitcoin a good investment", but not
 // "don't worry".
 func opensWithVerb(words []analyze.Token, i int) bool {
-	l := words[i].Lemma
-	return (l == "be" || l == "do") && i+1 < len(words) && !words[i+1].Is(analyze.Negation) && !words[i+1].Is(analyze.Break)
+	return questionVerbs[words[i].Term] && i+1 < len(words) && !words[i+1].Is(analyze.Negation) && !words[i+1].Is(analyze.Break)
 }
+
+// questionVerbs are the stems of the forms of "be" and "do" that open a
+// question: not "been like that an hour", not "be careful".
+var questionVerbs = map[string]bool{"is": true, "are": true, "am": true, "was": true, "were": true, "do": true, "does": true, "did": true}
 
 // leadIns are the words a question may open with before its question
 // word: "ok and what actually helps", "right so how long for".

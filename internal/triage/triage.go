@@ -1449,8 +1449,8 @@ func (s *Set) negatedList(tokens []analyze.Token, start, end int) bool {
 		case isClauseEnd(t), t.Is(analyze.ScopeEnd):
 			return false
 		case t.Is(analyze.Negation):
-			if s.hedged(tokens, j) {
-				return false
+			if s.hedged(tokens, j) || j+1 < len(tokens) && listVerbs[tokens[j+1].Lemma] {
+				return false // "can't get comfy, back aching in waves": a verb, not a list
 			}
 			if items > 0 {
 				return true
@@ -1472,6 +1472,11 @@ func (s *Set) negatedList(tokens []analyze.Token, start, end int) bool {
 	}
 	return false
 }
+
+// listVerbs after a negation cue say it negates what she can do, not a
+// list of signs: "can't get comfy, back aching in waves".
+var listVerbs = map[string]bool{"get": true, "sleep": true, "stand": true, "walk": true, "move": true, "sit": true,
+	"breathe": true, "cope": true, "lie": true, "find": true, "settle": true, "stop": true, "focus": true, "think": true}
 
 // itemEnds reports whether a list item ends right after index end.
 func (s *Set) itemEnds(tokens []analyze.Token, end int) bool {
@@ -1641,8 +1646,8 @@ func (s *Set) negatedUnless(tokens []analyze.Token, u *phrase, m match) bool {
 		return true // "I don't think I've felt her move much" doubts it too
 	}
 	for j := m.start + 1; j < m.end; j++ {
-		if tokens[j].Is(analyze.Negation) && !s.hedged(tokens, j) {
-			return true
+		if tokens[j].Is(analyze.Negation) && !s.hedged(tokens, j) || minimizers[tokens[j].Lemma] {
+			return true // "he's barely moved all day" is no "he moves all day"
 		}
 	}
 	// A comparative right after or before it turns the reassurance round:
@@ -1650,6 +1655,9 @@ func (s *Set) negatedUnless(tokens []analyze.Token, u *phrase, m match) bool {
 	// movements than normal".
 	return m.end+1 < len(tokens) && lessWords[tokens[m.end+1].Lemma] || m.start > 0 && lessWords[tokens[m.start-1].Lemma]
 }
+
+// minimizers inside a reassurance turn it round: "barely moved all day".
+var minimizers = map[string]bool{"barely": true, "hardly": true, "scarcely": true, "rarely": true, "seldom": true}
 
 // lessWords turn a reassuring amount into a falling one.
 var lessWords = map[string]bool{"less": true, "fewer": true, "lesser": true, "weaker": true, "weak": true, "quieter": true,

@@ -139,7 +139,8 @@ func (s *Set) again(tokens []analyze.Token, sc *scratch, from int) bool {
 		// What a test came back as: one of the answers that mean all is
 		// well ("negative", "clear", "normal"), or "all clear".
 		result := m.end+1 < len(tokens) && (s.fine[tokens[m.end+1].Lemma] || tokens[m.end+1].Lemma == "all")
-		found = m.start >= from && !result && !s.negatedUnless(tokens, p, m)
+		// "will it happen again?" asks; it tells of nothing coming back.
+		found = m.start >= from && !result && !s.negatedUnless(tokens, p, m) && !asked(tokens, m.end)
 		if found {
 			sc.because(&s.history.again, p)
 		}

@@ -75,6 +75,12 @@ func placeOf(n int, word func(int) string) place {
 // of the back than the question.
 const placePenalty = 0.2
 
+// placeBonus is what a topic gains when its title names the part of the
+// back the question names. Chosen on the tune split: 0.05, 0.1 and 0.2
+// gained 2-4 answers and up to 4 turns, 0.2 the most; the holdout did not
+// move.
+const placeBonus = 0.2
+
 // cue is one cue's lemmas and the intent it signals.
 type cue struct {
 	lemmas []string
@@ -148,10 +154,15 @@ func (in intents) penalty(it intent, topic int) float32 {
 // placed returns the factor a topic's confidence is multiplied by for the
 // part of the back the message names (see place).
 func (in intents) placed(p place, topic int) float32 {
-	if t := in.place[topic]; p != anywhere && t != anywhere && t != p {
-		return 1 - placePenalty
+	switch t := in.place[topic]; {
+	case p == anywhere || t == anywhere:
+		return 1
+	case t == p:
+		// "pain low down by my tailbone, what causes that?" asks about
+		// the lower back before it asks about back pain in general.
+		return 1 + placeBonus
 	}
-	return 1
+	return 1 - placePenalty
 }
 
 // starts reports whether the lemmas of words from i on begin with seq.

@@ -65,7 +65,7 @@ func TestPlace(t *testing.T) {
 		want  float32
 	}{
 		{[]string{"my", "lower", "back", "spasm"}, 1, 1 - placePenalty}, // not the upper back topic
-		{[]string{"my", "lower", "back", "spasm"}, 2, 1 + placeBonus}, // the lower back topic
+		{[]string{"my", "lower", "back", "spasm"}, 2, 1 + placeBonus},   // the lower back topic
 		{[]string{"between", "my", "shoulder", "blade"}, 2, 1 - placePenalty},
 		{[]string{"between", "my", "shoulder", "blade"}, 1, 1 + placeBonus},
 		{[]string{"upper", "and", "lower", "back"}, 1, 1}, // both named: no penalty

@@ -388,6 +388,13 @@ func (m *Matcher) smallTalk(words []analyze.Token) bot.Candidate {
 			question = true
 		}
 	}
+	if question && m.hasTalk(aboutBot) && slices.ContainsFunc(words, func(t analyze.Token) bool { return identity[t.Lemma] }) &&
+		slices.ContainsFunc(words, func(t analyze.Token) bool { return addressed[t.Lemma] }) &&
+		!slices.ContainsFunc(words, func(t analyze.Token) bool { return backWords[t.Lemma] }) {
+		// "is this a bot or an actual midwife?", "who made this bot",
+		// "are you a real bot?": whatever else it says.
+		return bot.Candidate{TopicID: aboutBot, Confidence: 1}
+	}
 	if asks(words) && firstPerson(words) {
 		return bot.Candidate{} // "so what can i do about it" asks about her, however plain its words
 	}
@@ -507,6 +514,24 @@ func asks(words []analyze.Token) bool {
 		}
 	}
 	return false
+}
+
+// aboutBot is the small talk that says what the bot is.
+const aboutBot = "about-bot"
+
+// identity are the words that ask what the bot is.
+var identity = map[string]bool{"bot": true, "robot": true, "chatbot": true, "ai": true, "automated": true}
+
+// addressed are the words that point a question at the bot.
+var addressed = map[string]bool{"you": true, "u": true, "this": true, "your": true, "ur": true}
+
+// backWords name the bot's subject: "can AI tell if my back pain is
+// serious?" asks about her back, not about the bot.
+var backWords = map[string]bool{"back": true, "pain": true, "spasm": true, "ache": true, "sciatica": true, "backache": true}
+
+// hasTalk reports whether the knowledge base has the small talk id.
+func (m *Matcher) hasTalk(id string) bool {
+	return slices.ContainsFunc(m.talk, func(t smallTalk) bool { return t.id == id })
 }
 
 // sharing are the lemmas with which a member says she only shares:

@@ -184,3 +184,27 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		}
 	}
 }
+
+// TestAboutBot: a question that asks what the bot is gets the small talk
+// that says so, whatever else it says; a bot named elsewhere does not.
+func TestAboutBot(t *testing.T) {
+	kb, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := match.Must(match.New(kb))
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"is this a bot or an actual midwife?", true},
+		{"are you a robot lol", true},
+		{"which discord bot can play music in voice channels?", false},
+		{"can AI tell if my back pain is serious?", false},
+	}
+	for _, tt := range tests {
+		if got := m.Classify(tt.text, "").SmallTalk.TopicID == "about-bot"; got != tt.want {
+			t.Errorf("%q: about the bot %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

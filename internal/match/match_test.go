@@ -123,6 +123,9 @@ func TestQuestionsForSomeoneElse(t *testing.T) {
 		{"does having a weak bum cause low back pain lol my friend said something about glutes", false},
 		{"Is a firm or soft mattress better for a newborn's cot? Trying to order one this week", true},
 		{"cot mattress firm or soft for the baby?", true},
+		// A back named only to rule it out keeps another complaint out.
+		{"cramps in my calves every night, my back is totally fine, what helps", true},
+		{"cramps in my calves and back every night, what helps", false},
 		// "old" names a child only after an age.
 		{"my 4 year old needs carrying everywhere, what should I do for him?", true},
 		{"our old mattress sags in the middle, what should I do for my back?", false},

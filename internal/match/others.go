@@ -22,6 +22,9 @@ func (w whose) elsewhere(words []analyze.Token) bool {
 	other := false
 	for j, t := range words {
 		switch {
+		case w.backWords[t.Lemma] && backIsFine(words, j):
+			// "back is totally fine", "not my back at all": named to be
+			// ruled out.
 		case w.backWords[t.Lemma] || w.strains[t.Lemma]:
 			return false // the back, or what strains it: "how do I carry my 4yo when her legs are tired"
 		case w.complaints[t.Lemma]:
@@ -31,6 +34,21 @@ func (w whose) elsewhere(words []analyze.Token) bool {
 		}
 	}
 	return other
+}
+
+// backIsFine reports whether the back word at j is ruled out: "back is
+// totally fine", "not my back at all", "no back pain".
+func backIsFine(words []analyze.Token, j int) bool {
+	if j > 0 && words[j-1].Is(analyze.Negation) || j > 1 && words[j-2].Is(analyze.Negation) && words[j-1].Lemma == "my" {
+		return true
+	}
+	for k := j + 1; k < len(words) && k <= j+4 && !words[k].Is(analyze.Break); k++ {
+		switch words[k].Lemma {
+		case "fine", "ok", "okay", "grand", "alright":
+			return true
+		}
+	}
+	return false
 }
 
 // whose holds the words that tell whose body a question is about.

@@ -388,9 +388,10 @@ func (m *Matcher) smallTalk(words []analyze.Token) bot.Candidate {
 			question = true
 		}
 	}
-	if question && m.hasTalk(aboutBot) && slices.ContainsFunc(words, func(t analyze.Token) bool { return identity[t.Lemma] }) &&
+	if question && slices.ContainsFunc(words, func(t analyze.Token) bool { return identity[t.Lemma] }) &&
 		slices.ContainsFunc(words, func(t analyze.Token) bool { return addressed[t.Lemma] }) &&
-		!slices.ContainsFunc(words, func(t analyze.Token) bool { return backWords[t.Lemma] }) {
+		!slices.ContainsFunc(words, func(t analyze.Token) bool { return m.whose.backWords[t.Lemma] }) && m.hasTalk(aboutBot) {
+		// (but not "can AI tell if my back pain is serious?", about her back)
 		// "is this a bot or an actual midwife?", "who made this bot",
 		// "are you a real bot?": whatever else it says.
 		return bot.Candidate{TopicID: aboutBot, Confidence: 1}
@@ -524,10 +525,6 @@ var identity = map[string]bool{"bot": true, "robot": true, "chatbot": true, "ai"
 
 // addressed are the words that point a question at the bot.
 var addressed = map[string]bool{"you": true, "u": true, "this": true, "your": true, "ur": true}
-
-// backWords name the bot's subject: "can AI tell if my back pain is
-// serious?" asks about her back, not about the bot.
-var backWords = map[string]bool{"back": true, "pain": true, "spasm": true, "ache": true, "sciatica": true, "backache": true}
 
 // hasTalk reports whether the knowledge base has the small talk id.
 func (m *Matcher) hasTalk(id string) bool {

@@ -40,11 +40,7 @@ func TestKnowledgeBaseIsConsistent(t *testing.T) {
 }
 
 func TestFollowUpsAndContext(t *testing.T) {
-	kb, err := knowledge.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := match.Must(match.New(kb))
+	m := embeddedMatcher(t)
 	for _, s := range []string{"tell me more", "anything else?", "more please", "what else"} {
 		if c := m.Classify(s, "ice-and-heat"); !c.FollowUp {
 			t.Errorf("%q: not read as a follow-up", s)
@@ -103,11 +99,7 @@ func TestFollowUpsAndContext(t *testing.T) {
 }
 
 func TestQuestionsForSomeoneElse(t *testing.T) {
-	kb, err := knowledge.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := match.Must(match.New(kb))
+	m := embeddedMatcher(t)
 	tests := []struct {
 		text  string
 		other bool // no topic: the question is for someone else's body
@@ -155,11 +147,7 @@ func TestQuestionsForSomeoneElse(t *testing.T) {
 // patterns against signs told next to their idioms: "I can't move" is
 // her, "I haven't felt her move" is the baby.
 func TestUnlessPatternsKeepTheSign(t *testing.T) {
-	kb, err := knowledge.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := match.Must(match.New(kb))
+	m := embeddedMatcher(t)
 	tests := []struct {
 		text, want string // want "" for no safety reply at all
 	}{
@@ -191,11 +179,7 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 // TestAboutBot: a question that asks what the bot is gets the small talk
 // that says so, whatever else it says; a bot named elsewhere does not.
 func TestAboutBot(t *testing.T) {
-	kb, err := knowledge.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := match.Must(match.New(kb))
+	m := embeddedMatcher(t)
 	tests := []struct {
 		text string
 		want bool
@@ -210,4 +194,14 @@ func TestAboutBot(t *testing.T) {
 			t.Errorf("%q: about the bot %v, want %v", tt.text, got, tt.want)
 		}
 	}
+}
+
+// embeddedMatcher builds the matcher for the embedded knowledge base.
+func embeddedMatcher(t testing.TB) *match.Matcher {
+	t.Helper()
+	kb, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return match.Must(match.New(kb))
 }

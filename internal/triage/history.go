@@ -103,9 +103,14 @@ func (ps *patterns) find(s *Set, tokens []analyze.Token, sc *scratch, lo, hi int
 // any reports whether a pattern of ps, not negated, lies within
 // tokens[lo:hi], starting at or after from.
 func (ps *patterns) any(s *Set, tokens []analyze.Token, sc *scratch, lo, hi, from int) bool {
+	return ps.anyBut(s, tokens, sc, lo, hi, from, nil)
+}
+
+// anyBut is any, not counting a match for which skip reports true.
+func (ps *patterns) anyBut(s *Set, tokens []analyze.Token, sc *scratch, lo, hi, from int, skip func(m match) bool) bool {
 	found := false
 	ps.find(s, tokens, sc, lo, hi, func(p *phrase, m match) bool {
-		found = m.start >= from && m.end < hi && !s.negatedUnless(tokens, p, m)
+		found = m.start >= from && m.end < hi && !s.negatedUnless(tokens, p, m) && (skip == nil || !skip(m))
 		if found {
 			sc.because(ps, p)
 		}
@@ -223,17 +228,9 @@ var overNow = map[string]bool{"resolve": true, "resolved": true, "go": true, "go
 // nowIn reports whether a Now pattern stands in tokens[lo:hi], not as
 // the end of news that the sign is over ("it's resolved now").
 func (s *Set) nowIn(tokens []analyze.Token, sc *scratch, lo, hi int) bool {
-	h := &s.history
-	found := false
-	h.now.find(s, tokens, sc, lo, hi, func(p *phrase, m match) bool {
-		over := m.start == m.end && m.start > lo && tokens[m.start].Lemma == "now" && overNow[tokens[m.start-1].Lemma]
-		found = m.start >= lo && m.end < hi && !over && !s.negatedUnless(tokens, p, m)
-		if found {
-			sc.because(&h.now, p)
-		}
-		return !found
+	return s.history.now.anyBut(s, tokens, sc, lo, hi, lo, func(m match) bool {
+		return m.start == m.end && m.start > lo && tokens[m.start].Lemma == "now" && overNow[tokens[m.start-1].Lemma]
 	})
-	return found
 }
 
 // asked reports whether the clause holding tokens[j] ends in a question

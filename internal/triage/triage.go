@@ -1530,16 +1530,18 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 	return next >= len(tokens) || tokens[next].Is(analyze.Break) || tokens[next].Is(analyze.ScopeEnd) || s.answers[tokens[next].Lemma]
 }
 
+// dontThinkSoLemmas are "don't think so", read.
+var dontThinkSoLemmas = [...]string{"do", "not", "think", "so"}
+
 // dontThinkSo reports whether "(I) don't think so" begins at tokens[j].
 func dontThinkSo(tokens []analyze.Token, j int) bool {
 	if j < len(tokens) && tokens[j].Lemma == "i" {
 		j++
 	}
-	want := []string{"do", "not", "think", "so"}
-	if j+len(want) > len(tokens) {
+	if j+len(dontThinkSoLemmas) > len(tokens) {
 		return false
 	}
-	for k, l := range want {
+	for k, l := range dontThinkSoLemmas {
 		if t := tokens[j+k]; t.Lemma != l && !(l == "not" && t.Is(analyze.Negation)) {
 			return false
 		}

@@ -38,7 +38,7 @@ type patterns struct {
 	name   string   // what the patterns are, for Explain: "past", "frame"
 	text   []string // each pattern as written, by phrase.trigger
 	list   []phrase
-	anchor [][]int32 // vocab number -> patterns anchored on that lemma
+	anchor anchorIndex // vocab number -> patterns anchored on that lemma
 }
 
 // add compiles pattern (owned by rule, for unless patterns) into ps,
@@ -61,6 +61,7 @@ func (ps *patterns) add(x *expander, vocab map[string]int32, rule, index int, pa
 
 // index anchors each pattern on its cheapest word to check, by cost.
 func (ps *patterns) index(cost func(term string) int) {
+	var pairs []anchorPair
 	for i := range ps.list {
 		p := &ps.list[i]
 		best, bestCost := 0, 0
@@ -73,8 +74,9 @@ func (ps *patterns) index(cost func(term string) int) {
 			}
 		}
 		p.anchor = best
-		indexAnchor(&ps.anchor, p, int32(i))
+		pairs = anchorPairs(pairs, p, int32(i))
 	}
+	ps.anchor = newAnchorIndex(pairs)
 }
 
 // find calls f with each match of a pattern anchored in tokens[lo:hi],
@@ -83,10 +85,7 @@ func (ps *patterns) index(cost func(term string) int) {
 func (ps *patterns) find(s *Set, tokens []analyze.Token, sc *scratch, lo, hi int, f func(p *phrase, m match) bool) {
 	for i := max(lo, 0); i < hi && i < len(tokens); i++ {
 		id := sc.tok[i]
-		if id < 0 || int(id) >= len(ps.anchor) {
-			continue
-		}
-		for _, pi := range ps.anchor[id] {
+		for _, pi := range ps.anchor.get(id) {
 			p := &ps.list[pi]
 			if !sc.mayMatch(p) {
 				continue

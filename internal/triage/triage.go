@@ -122,7 +122,7 @@ type Set struct {
 	pregnancy  map[string]bool // lemmas of a pregnancy: "weeks", "pregnant"
 	weeks      map[string]bool // lemmas of "weeks": a pregnancy only when counted ("28 weeks")
 	phrases    []phrase
-	anchors    [][]int32        // vocab number -> phrases anchored on that lemma
+	anchors    anchorIndex      // vocab number -> phrases anchored on that lemma
 	vocab      map[string]int32 // every lemma a phrase's term starts with -> its number
 	negAnch    []int32          // phrases anchored on a negation
 	unless     patterns
@@ -358,7 +358,8 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 		}
 		return c
 	}
-	anchor := func(p *phrase, idx *[][]int32, i int32) {
+	var pairs []anchorPair
+	anchor := func(p *phrase, i int32) {
 		best, bestCost := -1, 0
 		for k, term := range p.terms {
 			if term == negLemma {
@@ -374,12 +375,12 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 			return
 		}
 		p.anchor = best
-		indexAnchor(idx, p, i)
+		pairs = anchorPairs(pairs, p, i)
 	}
 	for i := range s.phrases {
-		p := &s.phrases[i]
-		anchor(p, &s.anchors, int32(i))
+		anchor(&s.phrases[i], int32(i))
 	}
+	s.anchors = newAnchorIndex(pairs)
 	h := &s.history
 	for _, l := range []struct {
 		name string
@@ -462,10 +463,11 @@ type expander struct {
 	a      *analyze.Analyzer
 	groups map[string][]string
 	items  map[string][][]string
+	alts   map[string][]string
 }
 
 func newExpander(a *analyze.Analyzer, groups map[string][]string) *expander {
-	return &expander{a: a, groups: groups, items: map[string][][]string{}}
+	return &expander{a: a, groups: groups, items: map[string][][]string{}, alts: map[string][]string{}}
 }
 
 // expand turns one trigger into the bags of terms it stands for: one bag
@@ -480,6 +482,14 @@ func (x *expander) expand(trigger string) ([][]string, error) {
 			return nil, err
 		}
 		if len(options) == 0 {
+			continue
+		}
+		if len(options) == 1 {
+			// The usual case: every bag grows by the same words, in place
+			// (each bag owns its backing array).
+			for i := range out {
+				out[i] = append(out[i], options[0]...)
+			}
 			continue
 		}
 		if len(out)*len(options) > maxExpansions {
@@ -512,12 +522,26 @@ func (x *expander) options(item string) ([][]string, error) {
 	if o, ok := x.items[item]; ok {
 		return o, nil
 	}
-	a := x.a
-	var alts []string
-	for _, alt := range strings.Split(item, "|") {
+	var options [][]string
+	seen := map[string]bool{}
+	add := func(alt string, member bool) error {
+		lemmas, err := x.lemmas(alt, member)
+		if err != nil {
+			return err
+		}
+		key := strings.Join(lemmas, " ")
+		if len(lemmas) > 0 && !seen[key] {
+			seen[key] = true
+			options = append(options, lemmas)
+		}
+		return nil
+	}
+	for alt := range strings.SplitSeq(item, "|") {
 		name, ok := strings.CutPrefix(alt, "{")
 		if !ok {
-			alts = append(alts, alt)
+			if err := add(alt, false); err != nil {
+				return nil, err
+			}
 			continue
 		}
 		members, ok := x.groups[strings.TrimSuffix(name, "}")]
@@ -527,55 +551,72 @@ func (x *expander) options(item string) ([][]string, error) {
 		for _, m := range members {
 			// A member of several words is a phrase: "on and off" is not
 			// "on", "and" or "off" anywhere.
-			alts = append(alts, strings.Join(strings.Fields(m), "_"))
-		}
-	}
-	var options [][]string
-	seen := map[string]bool{}
-	for _, alt := range alts {
-		var lemmas []string
-		if alt == analyze.NumberLemma {
-			lemmas = []string{analyze.NumberLemma}
-		} else if r, ok := strings.CutPrefix(alt, analyze.NumberLemma); ok && !strings.Contains(alt, "_") {
-			// "#37.8-43": a number in that range.
-			if _, _, ok := numberRange(alt); !ok {
-				return nil, fmt.Errorf("%q is not a number range such as #37.8-43", r)
+			if strings.Contains(m, " ") {
+				m = strings.Join(strings.Fields(m), "_")
 			}
-			lemmas, alt = []string{alt}, ""
-		}
-		if strings.Contains(alt, "_") {
-			// "came_to", "non_stop": words that must stand together, in order.
-			var seq []string
-			for part := range strings.SplitSeq(alt, "_") {
-				if part == analyze.NumberLemma {
-					seq = append(seq, analyze.NumberLemma) // "#_seconds": a number, then "seconds"
-				} else {
-					seq = append(seq, a.Lemmas(part)...)
-				}
+			if err := add(m, true); err != nil {
+				return nil, err
 			}
-			if len(seq) > 0 {
-				lemmas = []string{strings.Join(seq, seqSep)}
-			}
-			alt = ""
-		}
-		for _, l := range a.Lemmas(alt) {
-			if skipped[l] {
-				continue
-			}
-			if analyze.IsNegation(l) {
-				l = negLemma
-			}
-			lemmas = append(lemmas, l)
-		}
-		key := strings.Join(lemmas, " ")
-		if len(lemmas) > 0 && !seen[key] {
-			seen[key] = true
-			options = append(options, lemmas)
 		}
 	}
 	options = groupAlternatives(options)
 	x.items[item] = options
 	return options, nil
+}
+
+// lemmas returns the lemmas that one alternative of an item stands for:
+// a number or number range, a sequence of words that must stand together
+// ("came_to"), or the lemmas of a word, without the skipped ones. A
+// negation cue written in a trigger ("not feel") stands for any cue, and
+// becomes negLemma; a group's member is the word it names ("none" in a
+// group of "nobody" words is not "don't"). The same alternatives recur in
+// many items (a group's members in every item that names it), so each is
+// analysed once. The caller must not modify the result.
+func (x *expander) lemmas(alt string, member bool) ([]string, error) {
+	key := alt
+	if member {
+		key = "{" + alt
+	}
+	if l, ok := x.alts[key]; ok {
+		return l, nil
+	}
+	a := x.a
+	var lemmas []string
+	if alt == analyze.NumberLemma {
+		lemmas = []string{analyze.NumberLemma}
+	} else if r, ok := strings.CutPrefix(alt, analyze.NumberLemma); ok && !strings.Contains(alt, "_") {
+		// "#37.8-43": a number in that range.
+		if _, _, ok := numberRange(alt); !ok {
+			return nil, fmt.Errorf("%q is not a number range such as #37.8-43", r)
+		}
+		lemmas, alt = []string{alt}, ""
+	}
+	if strings.Contains(alt, "_") {
+		// "came_to", "non_stop": words that must stand together, in order.
+		var seq []string
+		for part := range strings.SplitSeq(alt, "_") {
+			if part == analyze.NumberLemma {
+				seq = append(seq, analyze.NumberLemma) // "#_seconds": a number, then "seconds"
+			} else {
+				seq = append(seq, a.Lemmas(part)...)
+			}
+		}
+		if len(seq) > 0 {
+			lemmas = []string{strings.Join(seq, seqSep)}
+		}
+		alt = ""
+	}
+	for _, l := range a.Lemmas(alt) {
+		if skipped[l] {
+			continue
+		}
+		if analyze.IsNegation(l) && !member {
+			l = negLemma
+		}
+		lemmas = append(lemmas, l)
+	}
+	x.alts[key] = lemmas
+	return lemmas, nil
 }
 
 // groupAlternatives folds an item's one-word options (and one-sequence
@@ -696,8 +737,8 @@ func (s *Set) each(tokens []analyze.Token, sc *scratch, f func(p *phrase, m matc
 		if t.Is(analyze.Break) {
 			continue
 		}
-		if id := sc.tok[i]; id >= 0 && int(id) < len(s.anchors) {
-			for _, pi := range s.anchors[id] {
+		if id := sc.tok[i]; id >= 0 {
+			for _, pi := range s.anchors.get(id) {
 				if !try(pi, i) {
 					return
 				}
@@ -974,17 +1015,6 @@ func seqAt(tokens []analyze.Token, j int, seq []string) bool {
 		}
 	}
 	return true
-}
-
-// indexAnchor files phrase i under the vocab number of the first lemma of
-// each alternative of its anchor term.
-func indexAnchor(idx *[][]int32, p *phrase, i int32) {
-	for _, id := range p.match[p.anchor].ids {
-		for len(*idx) <= int(id) {
-			*idx = append(*idx, nil)
-		}
-		(*idx)[id] = append((*idx)[id], i)
-	}
 }
 
 // numberRange parses a range term: "#37.8-43" is 37.8 to 43.

@@ -1,6 +1,7 @@
 package triage
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 
@@ -175,6 +176,7 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 	}
 	evidence := &h.settled
 	past := h.past.any(s, tokens, sc, clo, chi, clo)
+	pastAt := match{start: -1, end: -1}
 	if !past {
 		// "spotting at 8 weeks", "fainted once at 12 weeks": right after
 		// the sign, with at most one content word between.
@@ -190,9 +192,18 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 			}
 			if past = content <= 1; past {
 				sc.because(&h.pastAfter, p)
+				pastAt = pm
 			}
 			return !past
 		})
+	}
+	if n := s.weeksSince(tokens, pastAt); past && n >= minWeeksSince {
+		// "spotting at 8 weeks, ok now, 24 weeks": the member's weeks
+		// today, months past the sign's, say it is over.
+		if sc.explain {
+			sc.why = append(sc.why, fmt.Sprintf("her weeks today %d past the sign's", n))
+		}
+		return true
 	}
 	if !past {
 		if !h.recent.any(s, tokens, sc, clo, chi, clo) {
@@ -216,6 +227,57 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 		return !found
 	})
 	return found
+}
+
+// minWeeksSince is how many weeks of pregnancy must lie between a sign
+// told "at N weeks" and the member's weeks today for it to be over.
+const minWeeksSince = 4
+
+// timeWords before a count of weeks make it a time, not the member's
+// weeks today: "at 20 weeks", "since 30 weeks".
+var timeWords = map[string]bool{"at": true, "since": true, "from": true, "until": true, "till": true, "by": true,
+	"before": true, "after": true, "around": true}
+
+// weeksSince returns how many weeks the member's pregnancy today ("now
+// 24 weeks", "I'm 24wks") lies past the weeks in the pattern match at
+// ("at 8 weeks"), or 0 when the message does not say.
+func (s *Set) weeksSince(tokens []analyze.Token, at match) int {
+	then := -1
+	for j := max(at.start, 0); j < at.end && j+1 < len(tokens); j++ {
+		if v, ok := weeksAt(tokens, j, s.weeks); ok {
+			then = v
+			break
+		}
+	}
+	if then < 0 {
+		return 0
+	}
+	since := 0
+	for j := range tokens {
+		if j >= at.start && j <= at.end {
+			continue
+		}
+		if v, ok := weeksAt(tokens, j, s.weeks); ok && (j == 0 || !timeWords[tokens[j-1].Lemma]) && !s.negatedBefore(tokens, j) {
+			since = max(since, v-then)
+		}
+	}
+	return since
+}
+
+// weeksAt reads a count of weeks at tokens[j]: a number, then a word of
+// weeks ("24 weeks", "24wks", "24+3 weeks").
+func weeksAt(tokens []analyze.Token, j int, weeks map[string]bool) (int, bool) {
+	if j+1 >= len(tokens) || tokens[j].Lemma != analyze.NumberLemma || !weeks[tokens[j+1].Lemma] {
+		return 0, false
+	}
+	n := 0
+	for _, r := range tokens[j].Term {
+		if r < '0' || r > '9' {
+			break
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n, n > 0 && n <= 45
 }
 
 // overNow are words after which "now" says the sign is over: "it's

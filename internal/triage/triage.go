@@ -155,6 +155,10 @@ type phrase struct {
 	anchor  int
 	absence bool // a term is a negation: the sign is an absence
 	ownCue  bool // a term is a sequence with a negation in it ("if_i_wasn't_alive"): cues inside are its own
+	// count: every term is a count ("#_weeks"), a fact no cue negates: in
+	// "can't talk through them anymore, 35 weeks" the cue is the
+	// contractions', and her weeks stand.
+	count   bool
 	part    int8 // for a trigger of parts joined by " & ", which one (from 1); 0 for others
 	parts   int8 // how many parts the trigger has; 0 for a plain trigger
 	ordered bool // unless patterns: words in order, close together
@@ -312,7 +316,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 				}
 
 				for _, terms := range ps {
-					p := phrase{rule: int32(ri), trigger: int32(ti), terms: terms, match: compileTerms(terms, memo, s.vocab), absence: slices.Contains(terms, negLemma), ownCue: slices.ContainsFunc(terms, holdsCue)}
+					p := phrase{rule: int32(ri), trigger: int32(ti), terms: terms, match: compileTerms(terms, memo, s.vocab), absence: slices.Contains(terms, negLemma), ownCue: slices.ContainsFunc(terms, holdsCue), count: allCounts(terms)}
 					if len(parts) > 1 {
 						p.part, p.parts = int8(k+1), int8(len(parts))
 					}
@@ -450,6 +454,19 @@ func lemmaSet(a *analyze.Analyzer, words ...string) map[string]bool {
 		}
 	}
 	return m
+}
+
+// allCounts reports whether every term is made of counts: sequences that
+// begin with a number ("#_weeks|#_wks").
+func allCounts(terms []string) bool {
+	for _, t := range terms {
+		for alt := range strings.SplitSeq(t, altSep) {
+			if !strings.HasPrefix(alt, analyze.NumberLemma+seqSep) {
+				return false
+			}
+		}
+	}
+	return len(terms) > 0
 }
 
 // skipped are trigger words that contractions make unreliable ("she's
@@ -1072,7 +1089,7 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 	}
 	// "not bleeding a lot": a quantity after it means some is present.
 	if p.absence || !s.hedgedAfter(tokens, m.end) {
-		if v := s.negated(tokens, m, p.absence, p.ownCue); v != Fired {
+		if v := s.negated(tokens, m, p.absence, p.ownCue); v != Fired && !p.count {
 			return v
 		}
 	}
@@ -1544,8 +1561,11 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 	if j > at && dontThinkSo(tokens, j) {
 		return true // "contractions? don't think so"
 	}
-	if j >= len(tokens) || !tokens[j].Is(analyze.Negation) || s.hedged(tokens, j) {
+	if j >= len(tokens) || !tokens[j].Is(analyze.Negation) || s.hedged(tokens, j) && !s.bareNo(tokens, j) {
 		return false
+	}
+	if j == at && !listed && s.bareNo(tokens, j) {
+		return true
 	}
 	if j == at && (listed || !s.answers[tokens[j].Lemma] && tokens[j].Lemma != "none") {
 		return false // "bleeding not..." reads as a new clause, not an answer
@@ -1558,6 +1578,20 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 		next++ // "not a drop", "not a single one"
 	}
 	return next >= len(tokens) || tokens[next].Is(analyze.Break) || tokens[next].Is(analyze.ScopeEnd) || s.answers[tokens[next].Lemma]
+}
+
+// bareNo reports whether the "no" at tokens[j] stands alone, unpunctuated,
+// as an answer: "bleeding no just back ache", "spotting no". A word
+// after it other than a contrast ("bleeding no stop") reads on.
+func (s *Set) bareNo(tokens []analyze.Token, j int) bool {
+	if tokens[j].Lemma != "no" {
+		return false
+	}
+	if j+1 >= len(tokens) || tokens[j+1].Is(analyze.Break) {
+		return true
+	}
+	// "no just back ache", but not "no just a bit" (some, just a bit).
+	return s.enders[tokens[j+1].Lemma] && !(j+2 < len(tokens) && (tokens[j+2].Lemma == "a" || s.quantities[tokens[j+2].Lemma]))
 }
 
 // dontThinkSoLemmas are "don't think so", read.
@@ -1613,7 +1647,7 @@ func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, 
 			// A habit voids a danger sign's reassurance ("baby usually
 			// kicks loads" says nothing of today), not an idiom of crisis
 			// or abuse ("my back spasms always kick off").
-			if !s.negatedUnless(tokens, u, m) && !(s.reports[u.rule] && s.habitual(tokens, m.end)) {
+			if !s.negatedUnless(tokens, u, m) && !(s.reports[u.rule] && s.habitual(tokens, m)) {
 				sc.unless = append(sc.unless, unlessHit{u.rule, u.trigger, int32(m.start), int32(m.end)})
 			}
 			return true
@@ -1655,17 +1689,23 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) b
 	return found
 }
 
-// habitual reports whether the clause before index j says what usually
-// happens: "usually she is moving a lot at night", "baby usually kicks
-// loads" reassure about nothing today.
-func (s *Set) habitual(tokens []analyze.Token, j int) bool {
-	for k := j - 1; k >= 0 && !tokens[k].Is(analyze.Break); k-- {
+// habitual reports whether the unless match m says what usually happens:
+// a habit word inside it or at most habitReach words before it, in its
+// clause ("usually she is moving a lot at night", "baby usually kicks
+// loads" reassure about nothing today). A habit further back is another
+// verb's: "he's always joking he'll kick me out of bed".
+func (s *Set) habitual(tokens []analyze.Token, m match) bool {
+	for k := m.end - 1; k >= 0 && k >= m.start-habitReach && !tokens[k].Is(analyze.Break); k-- {
 		if s.habits[tokens[k].Lemma] {
 			return true
 		}
 	}
 	return false
 }
+
+// habitReach is how many words before an unless match a habit word may
+// stand and still govern it.
+const habitReach = 3
 
 // negatedUnless reports whether an unless match is itself negated: "she
 // hasn't moved much" is no reassurance. Patterns that name a negation

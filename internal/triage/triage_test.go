@@ -214,6 +214,27 @@ func TestMatch(t *testing.T) {
 		// but revived when a rule named in also_with fires.
 		{"he kicked my bump", ""},
 		{"he kicked my bump and said he will hurt me", "blow"},
+		// A group's member is the word it names: "none" in a group is not
+		// any negation.
+		{"nobody wants me", "threat"},
+		{"none of them want me", "threat"},
+		{"don't want to give up my walks, they keep me sane", ""},
+		// A bare "no" after a sign answers it, unless some is left.
+		{"bleeding no just back ache", ""},
+		{"bleeding no", ""},
+		{"bleeding no just a bit", "bleeding"},
+		{"bleeding no stop", "bleeding"},
+		// A sign "at N weeks" is over when her weeks today lie months on.
+		{"had some bleeding at 8 weeks, now 24 weeks, what helps my back", ""},
+		{"had some bleeding at 22 weeks, now 24 weeks", "bleeding"},
+		{"had some bleeding at 8 weeks, 24 weeks now and bleeding again", "bleeding"},
+		// A habit governs the reassurance only close by.
+		{"usually contractions at work", "contractions"},
+		{"my boss always goes on and on about how contractions at work are the worst", ""},
+		{"always tired and usually her kicks slow down but she not moved today", "movements"},
+		// Her weeks are a fact no cue negates.
+		{"tightening, can't stand up, 35 weeks", "contractions"},
+		{"tightening", ""},
 	}
 	for _, tt := range tests {
 		got := match(a, set, tt.text)

@@ -124,6 +124,11 @@ func TestQuestionsForSomeoneElse(t *testing.T) {
 		{"my 5yo keeps saying his back hurts after school, heavy backpack? what should i do", true},
 		{"My partner's back is killing him from sleeping on the sofa since my pregnancy pillow took over the bed lol. any tips for HIS back?", true},
 		{"my back hurts from lifting my son, what should i do", false},
+		// Weeks and days ("27+2") are her pregnancy; someone who swears by
+		// something is a source, and "her" in the question is still her.
+		{"someone mentioned a support belt earlier. 27+2, back going by the afternoon. do they actually help?", false},
+		{"my colleague swears by a cushion behind the back when she sits. does that help or is it just her", false},
+		{"my colleague has a bad back. does a cushion help her?", true},
 		// Her own question first, someone else's back or the baby's
 		// things only as context after it.
 		{"do hamstring stretches help lower back spasms? my dad does them for his back", false},

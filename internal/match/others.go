@@ -140,8 +140,8 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 			qBody = true
 		}
 		modifier := t.Lemma == "pregnancy" && j+1 < len(words) && words[j+1].Flags&(analyze.Stop|analyze.Break) == 0
-		if w.pregnancy[t.Lemma] && !modifier && (!w.weeks[t.Lemma] || j > 0 && words[j-1].Lemma == analyze.NumberLemma) {
-			return false // "28 weeks", "pregnant"; not "this week" or "my pregnancy pillow"
+		if w.pregnancy[t.Lemma] && !modifier && (!w.weeks[t.Lemma] || j > 0 && words[j-1].Lemma == analyze.NumberLemma) || gestation(t) {
+			return false // "28 weeks", "27+2", "pregnant"; not "this week" or "my pregnancy pillow"
 		}
 		named = named || w.other(words, j)
 		item = item || w.babyItems[t.Lemma]
@@ -164,10 +164,19 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 	if !named {
 		return false
 	}
+	// Someone who says or swears by something before the question is
+	// the source, and a bare "she" or "her" in it is still her: "my
+	// colleague swears by a cushion when she sits. does that help or is
+	// it just her?" asks for the member.
+	source := false
+	for j := 0; j < start; j++ {
+		source = source || w.other(words, j) && w.reports(words, j, start)
+	}
 	other, self, forOther, action := false, false, false, false
 	for j := start; j < end; j++ {
 		l := words[j].Lemma
 		switch {
+		case source && w.pronouns[l]:
 		case (w.other(words, j) || w.pronouns[l]) && w.reports(words, j, end):
 			// "my friend said something about glutes", "my auntie swears
 			// by goose fat": she is a source, not the one with the back.
@@ -183,6 +192,25 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 		}
 	}
 	return forOther || other && action && !self
+}
+
+// gestation reports whether t is weeks and days of pregnancy written as
+// members write them: "27+2", "34+6".
+func gestation(t analyze.Token) bool {
+	if t.Lemma != analyze.NumberLemma {
+		return false
+	}
+	w, d, ok := strings.Cut(t.Term, "+")
+	return ok && len(w) > 0 && len(w) <= 2 && len(d) == 1 && allDigits(w) && allDigits(d)
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // other reports whether words[j] names someone else: a word of the

@@ -36,7 +36,7 @@ var goals = map[string]goal{
 	"past loss answered":                    {100, map[string]float64{"tune": 97.5, "holdout": 100}},
 	"safety false alarms on questions":      {1, map[string]float64{"tune": 0.6, "holdout": 0.3}},
 	"answered right":                        {92, map[string]float64{"tune": 86.2, "holdout": 91.9}},
-	"off-topic turned down":                 {92, map[string]float64{"tune": 92.6, "holdout": 98.4}},
+	"off-topic turned down":                 {92, map[string]float64{"tune": 92.5, "holdout": 98.4}},
 	"conversation turns right":              {90, map[string]float64{"tune": 89.5, "holdout": 95.5}},
 }
 

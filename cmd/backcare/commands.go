@@ -20,6 +20,7 @@ import (
 	"github.com/backcare/backcare/internal/listener"
 	"github.com/backcare/backcare/internal/match"
 	"github.com/backcare/backcare/internal/ops"
+	"github.com/backcare/backcare/internal/startup"
 	"github.com/backcare/backcare/internal/triage"
 	"github.com/backcare/backcare/knowledge"
 )
@@ -87,6 +88,8 @@ func cmdChat(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	restore := startup.Pace(startup.DefaultLimit)
+	defer restore()
 	kb, err := loadKB(*kbPath)
 	if err != nil {
 		return err
@@ -109,6 +112,7 @@ func cmdChat(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		}()
 	}
 	eng, err := newEngine(kb, opts)
+	restore()
 	if err != nil {
 		return err
 	}
@@ -141,6 +145,8 @@ func cmdAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	restore := startup.Pace(startup.DefaultLimit)
+	defer restore()
 	kb, err := loadKB(*kbPath)
 	if err != nil {
 		return err
@@ -150,6 +156,7 @@ func cmdAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		return err
 	}
 	eng, err := newEngine(kb, bot.Options{Limiter: bot.Unlimited{}, Region: reg})
+	restore()
 	if err != nil {
 		return err
 	}

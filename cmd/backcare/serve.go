@@ -25,6 +25,7 @@ import (
 	"github.com/backcare/backcare/internal/outbound"
 	"github.com/backcare/backcare/internal/redis"
 	"github.com/backcare/backcare/internal/reload"
+	"github.com/backcare/backcare/internal/startup"
 	"github.com/backcare/backcare/internal/telegram"
 	"github.com/backcare/backcare/knowledge"
 )
@@ -83,6 +84,8 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 		log.Warn("--log-message-text is on: users' messages (health information) will be written to the logs; use it only for debugging")
 	}
 
+	restore := startup.Pace(startup.DefaultLimit)
+	defer restore()
 	kb, err := loadKB(cfg.KB)
 	if err != nil {
 		return fmt.Errorf("knowledge base: %w", err)
@@ -138,6 +141,7 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 		}
 	}
 	eng, err := newEngine(kb, opts)
+	restore()
 	if err != nil {
 		return fmt.Errorf("knowledge base: %w", err)
 	}

@@ -1,0 +1,29 @@
+package startup
+
+import (
+	"runtime/debug"
+	"testing"
+)
+
+func TestPaceRestores(t *testing.T) {
+	before := debug.SetGCPercent(150)
+	defer debug.SetGCPercent(before)
+	limit := debug.SetMemoryLimit(1 << 40)
+	defer debug.SetMemoryLimit(limit)
+
+	restore := Pace(64 << 20)
+	if got := debug.SetGCPercent(-1); got != -1 {
+		t.Errorf("while paced: GC percent %d, want -1 (off)", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != 64<<20 {
+		t.Errorf("while paced: memory limit %d, want %d", got, 64<<20)
+	}
+	restore()
+	if got := debug.SetGCPercent(-1); got != 150 {
+		t.Errorf("after restore: GC percent %d, want 150", got)
+	}
+	debug.SetGCPercent(150)
+	if got := debug.SetMemoryLimit(-1); got != 1<<40 {
+		t.Errorf("after restore: memory limit %d, want %d", got, int64(1<<40))
+	}
+}

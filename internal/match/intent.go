@@ -71,6 +71,32 @@ func placeOf(n int, word func(int) string) place {
 	return found
 }
 
+// placeIn reads the part of the back a message asks about, and a part it
+// rules out: in "the low part is killing me, upper is totally fine" or
+// "lower back spasms and not upper" the upper back is named only to be
+// ruled out.
+func placeIn(words []analyze.Token) (asked, ruled place) {
+	asked = anywhere
+	for j, t := range words {
+		p, ok := places[t.Lemma]
+		if !ok {
+			continue
+		}
+		if backIsFine(words, j) || j > 0 && words[j-1].Is(analyze.Negation) {
+			ruled = p
+			continue
+		}
+		if asked != anywhere && asked != p {
+			return anywhere, ruled // both: "upper and lower back"
+		}
+		asked = p
+	}
+	if asked == ruled {
+		ruled = anywhere
+	}
+	return asked, ruled
+}
+
 // placePenalty is what a topic loses when its title names the other part
 // of the back than the question.
 const placePenalty = 0.2
@@ -152,9 +178,12 @@ func (in intents) penalty(it intent, topic int) float32 {
 }
 
 // placed returns the factor a topic's confidence is multiplied by for the
-// part of the back the message names (see place).
-func (in intents) placed(p place, topic int) float32 {
+// part of the back the message names (see place), and the part it rules
+// out.
+func (in intents) placed(p, ruled place, topic int) float32 {
 	switch t := in.place[topic]; {
+	case t != anywhere && t == ruled:
+		return 1 - placePenalty
 	case p == anywhere || t == anywhere:
 		return 1
 	case t == p:

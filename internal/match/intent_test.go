@@ -74,8 +74,34 @@ func TestPlace(t *testing.T) {
 	}
 	for _, tt := range tests {
 		p := placeOf(len(tt.words), func(i int) string { return tt.words[i] })
-		if got := in.placed(p, tt.topic); got != tt.want {
+		if got := in.placed(p, anywhere, tt.topic); got != tt.want {
 			t.Errorf("%v on topic %d: %v, want %v", tt.words, tt.topic, got, tt.want)
+		}
+	}
+}
+
+func TestPlaceRuledOut(t *testing.T) {
+	a := analyze.New(&knowledge.Base{})
+	in := intents{place: []place{anywhere, upperBack, lowerBack}}
+	tests := []struct {
+		text  string
+		topic int
+		want  float32
+	}{
+		{"its the low part that's killing me, upper is totally fine. why?", 1, 1 - placePenalty},
+		{"its the low part that's killing me, upper is totally fine. why?", 2, 1 + placeBonus},
+		{"y lower bk spasms and not upper", 1, 1 - placePenalty},
+		{"why does my upper back hurt, lower is fine", 1, 1 + placeBonus},
+		{"my upper back is fine, why?", 1, 1 - placePenalty}, // ruled out, nothing asked
+		{"my upper back is fine, why?", 0, 1},
+		{"upper and lower back both ache", 1, 1},
+	}
+	for _, tt := range tests {
+		var an analyze.Analysis
+		a.Analyze(tt.text, &an)
+		asked, ruled := placeIn(an.Words)
+		if got := in.placed(asked, ruled, tt.topic); got != tt.want {
+			t.Errorf("%q on topic %d: %v, want %v", tt.text, tt.topic, got, tt.want)
 		}
 	}
 }

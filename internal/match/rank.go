@@ -101,7 +101,7 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 	}
 	it := m.intents.of(sc.an.Words)
 	words := sc.an.Words
-	where := placeOf(len(words), func(i int) string { return words[i].Lemma })
+	where, ruled := placeIn(words)
 	var top [maxCandidates]bot.Candidate
 	n, bestSpan := 0, 0
 	for t := 0; t < m.topicCount; t++ {
@@ -111,7 +111,7 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 				conf, at = v, s
 			}
 		}
-		conf *= m.intents.penalty(it, t) * m.intents.placed(where, t)
+		conf *= m.intents.penalty(it, t) * m.intents.placed(where, ruled, t)
 		if m.hasSubject[t] && sc.named[t/64]&(1<<uint(t%64)) == 0 {
 			// "what stretches are safe for lower back pain?" is no
 			// question about acupuncture however close an example's

@@ -175,6 +175,7 @@ type scratch struct {
 	joint    []jointHit  // parts of " & " triggers found so far
 	sent     []int32     // per token: which sentence it is in
 	used     []bool      // per token, while matching one phrase
+	near     [][2]int    // per term, while matching one phrase: its nearest match on each side
 	pos      []int       // where each term of the phrase being matched was found
 	clause   []clause    // per token: the clause it stands in
 	present  []bool      // per vocab number: a token of the message has the lemma
@@ -831,38 +832,32 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 		used[j] = true
 	}
 	negAt := -1
+	// Each other term's nearest match on either side of the anchor, no
+	// further than width content words away (a match with more is too
+	// long anyway); then the side for each that makes the shortest span.
+	// The span is then the same whichever term the phrase is anchored
+	// on, so editing one trigger (which moves other phrases' anchors)
+	// never changes whether another matches.
+	if cap(sc.near) < 2*len(terms) {
+		sc.near = make([][2]int, 2*len(terms))
+	}
+	near := sc.near[:len(terms)]
 	for k := range terms {
-		term := &terms[k]
+		near[k] = [2]int{-1, -1}
 		if k == p.anchor {
 			continue
 		}
-		if term.neg && p.absence && k+1 < len(terms) {
+		if terms[k].neg && p.absence && k+1 < len(terms) {
 			negAt = k // placed below, in front of the word it negates
 			continue
 		}
-		best, bestN := -1, 0
-		for d := 1; d <= reach && (i-d >= lo || i+d < hi); d++ {
-			if j := i - d; j >= lo && !used[j] {
-				if n := term.matches(tokens, sc.tok, j); n > 0 && j+n <= hi && !used[j+n-1] {
-					best, bestN = j, n
-					break
-				}
-			}
-			if j := i + d; j < hi && !used[j] {
-				if n := term.matches(tokens, sc.tok, j); n > 0 && j+n <= hi {
-					best, bestN = j, n
-					break
-				}
-			}
-		}
-		if best < 0 {
+		near[k] = s.nearest(tokens, sc, &terms[k], i, i+n0, lo, hi, width)
+		if near[k][0] < 0 && near[k][1] < 0 {
 			return match{}, false
 		}
-		for j := best; j < best+bestN; j++ {
-			used[j] = true
-		}
-		pos[k] = best
-		m.start, m.end = min(m.start, best), max(m.end, best+bestN-1)
+	}
+	if !s.place(tokens, sc, terms, near, i, i+n0, negAt, p.anchor, reach, pos, &m) && !s.greedy(tokens, sc, terms, i, n0, lo, hi, negAt, p.anchor, pos, &m) {
+		return match{}, false
 	}
 	if negAt >= 0 {
 		// A sign that is an absence needs its cue right before the word it
@@ -908,6 +903,138 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 	}
 	m.n = copy(m.pos[:], pos)
 	return m, content <= width
+}
+
+// nearest returns the start of term's nearest match before the anchor
+// (ending before from) and after it (starting at or after to), each -1
+// when there is none within width content words of the anchor and the
+// clause bounds lo and hi.
+func (s *Set) nearest(tokens []analyze.Token, sc *scratch, term *term, from, to, lo, hi, width int) [2]int {
+	out := [2]int{-1, -1}
+	content := 0
+	for j := from - 1; j >= lo && content <= width; j-- {
+		if n := term.matches(tokens, sc.tok, j); n > 0 && j+n <= from {
+			out[0] = j
+			break
+		}
+		if tokens[j].Flags&(analyze.Stop|analyze.Break) == 0 {
+			content++
+		}
+	}
+	content = 0
+	for j := to; j < hi && content <= width; j++ {
+		if n := term.matches(tokens, sc.tok, j); n > 0 && j+n <= hi {
+			out[1] = j
+			break
+		}
+		if tokens[j].Flags&(analyze.Stop|analyze.Break) == 0 {
+			content++
+		}
+	}
+	return out
+}
+
+// place chooses, for each term but the anchor (at from..to-1) and the
+// absence's cue (negAt), the side of its nearest match (near) that gives
+// the shortest span, records the positions in pos and the span in m, and
+// reports whether the terms could be placed on distinct tokens.
+func (s *Set) place(tokens []analyze.Token, sc *scratch, terms []term, near [][2]int, from, to, negAt, anchor, maxSpan int, pos []int, m *match) bool {
+	// The span's left edge is the anchor or some term's left match; for
+	// each, terms whose left match lies inside take it, the others their
+	// right one, and the shortest span wins.
+	bestLeft, bestLen := -1, 0
+	for e := -1; e < len(terms); e++ {
+		left := from
+		if e >= 0 {
+			if near[e][0] < 0 || e == anchor || e == negAt {
+				continue
+			}
+			left = near[e][0]
+		}
+		right, ok := to-1, true
+		for k := range terms {
+			if k == anchor || k == negAt {
+				continue
+			}
+			switch l, r := near[k][0], near[k][1]; {
+			case l >= 0 && l >= left:
+				right = max(right, l+terms[k].matches(tokens, sc.tok, l)-1)
+			case r >= 0:
+				right = max(right, r+terms[k].matches(tokens, sc.tok, r)-1)
+			default:
+				ok = false
+			}
+		}
+		if ok && (bestLeft < 0 || right-left < bestLen) {
+			bestLeft, bestLen = left, right-left
+		}
+	}
+	if bestLeft < 0 || bestLen > maxSpan {
+		return false
+	}
+	used := sc.used
+	for k := range terms {
+		if k == anchor || k == negAt {
+			continue
+		}
+		j := near[k][1]
+		if l := near[k][0]; l >= 0 && l >= bestLeft {
+			j = l
+		}
+		n := terms[k].matches(tokens, sc.tok, j)
+		for x := j; x < j+n; x++ {
+			if used[x] {
+				return false // two terms on one word: "pain ... pain" needs two
+			}
+			used[x] = true
+		}
+		pos[k] = j
+		m.start, m.end = min(m.start, j), max(m.end, j+n-1)
+	}
+	return true
+}
+
+// greedy places each term but the anchor and the absence's cue on its
+// nearest match not yet taken, when place could not: two terms whose
+// nearest matches are one word ("pain ... pain").
+func (s *Set) greedy(tokens []analyze.Token, sc *scratch, terms []term, i, n0, lo, hi, negAt, anchor int, pos []int, m *match) bool {
+	used := sc.used
+	clear(used[lo:hi])
+	for j := i; j < i+n0; j++ {
+		used[j] = true
+	}
+	*m = match{start: i, end: i + n0 - 1, cue: -1}
+	reach := max(i-lo, hi-i)
+	for k := range terms {
+		if k == anchor || k == negAt {
+			continue
+		}
+		term := &terms[k]
+		best, bestN := -1, 0
+		for d := 1; d <= reach && (i-d >= lo || i+d < hi); d++ {
+			if j := i - d; j >= lo && !used[j] {
+				if n := term.matches(tokens, sc.tok, j); n > 0 && j+n <= hi && !used[j+n-1] {
+					best, bestN = j, n
+					break
+				}
+			}
+			if j := i + d; j < hi && !used[j] {
+				if n := term.matches(tokens, sc.tok, j); n > 0 && j+n <= hi {
+					best, bestN = j, n
+					break
+				}
+			}
+		}
+		if best < 0 {
+			return false
+		}
+		for j := best; j < best+bestN; j++ {
+			used[j] = true
+		}
+		pos[k] = best
+		m.start, m.end = min(m.start, best), max(m.end, best+bestN-1)
+	}
+	return true
 }
 
 // term is one term of a phrase, compiled: a negation cue, or

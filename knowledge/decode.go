@@ -469,7 +469,14 @@ func (d *decoder) wordGroups(n *yaml.Node) []WordGroup {
 	var out []WordGroup
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], resolve(n.Content[i+1])
-		words, _ := d.list(v, "word group "+k.Value)
+		words, at := d.list(v, "word group "+k.Value)
+		if k.Value == OthersGroup {
+			for j, w := range words {
+				if strings.Contains(strings.TrimSpace(w), " ") {
+					d.errorf(at[j], "word group %s: %q has several words; name each person with one word (\"coworker\"), since triage reads a message's people word by word", OthersGroup, w)
+				}
+			}
+		}
 		out = append(out, WordGroup{Name: k.Value, Words: words, Pos: d.pos(k)})
 	}
 	return out

@@ -271,6 +271,12 @@ type Safety struct {
 	Pos      Pos
 }
 
+// OthersGroup names the word group of people who are not the pregnant
+// member (toddler, husband, coworker): triage reads a sign told of one of
+// them as theirs, and the matcher a question for one of them as out of
+// scope. Each member is one word.
+const OthersGroup = "others"
+
 // WordGroup is a named list of words that triggers refer to as {name}.
 type WordGroup struct {
 	Name  string

@@ -97,6 +97,7 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 			`semantic.yaml:46:8: empty unless pattern`,
 			`semantic.yaml:54:17: also_with "nowhere" is not another red flag or safety item`,
 			`semantic.yaml:58:3: hesitation is missing "answer"`,
+			`semantic.yaml:60:21: word group others: "older one" has several words`,
 		}},
 	}
 	for _, tt := range tests {

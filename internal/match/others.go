@@ -92,8 +92,11 @@ func newWhose(an *analyze.Analyzer, others []string) whose {
 	}
 	var people []string
 	for _, o := range others {
-		if !strings.Contains(o, "_") {
-			people = append(people, o) // "yr_old" is read by aged, not as "old"
+		// One word each: "yr_old" is read by aged, not as "old", and a
+		// member of several words ("older one") is triage's phrase, not
+		// each of its words ("one").
+		if !strings.ContainsAny(o, "_ ") {
+			people = append(people, o)
 		}
 	}
 	w := whose{others: set(append(people, "newborn", "newborns", "infant", "infants")...),

@@ -143,7 +143,7 @@ func (s *Set) again(tokens []analyze.Token, sc *scratch, from int) bool {
 	s.history.again.find(s, tokens, sc, from, len(tokens), func(p *phrase, m match) bool {
 		// What a test came back as: one of the answers that mean all is
 		// well ("negative", "clear", "normal"), or "all clear".
-		result := m.end+1 < len(tokens) && (s.fine[tokens[m.end+1].Lemma] || tokens[m.end+1].Lemma == "all")
+		result := m.end+1 < len(tokens) && (s.fine[tokens[m.end+1].Lemma] || tokens[m.end+1].Lemma == "all" || tokens[m.end+1].Lemma == "clear")
 		// "will it happen again?" asks; it tells of nothing coming back.
 		found = m.start >= from && !result && !s.negatedUnless(tokens, p, m) && !asked(tokens, m.end)
 		if found {

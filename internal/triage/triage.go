@@ -48,6 +48,7 @@ import (
 	"sync"
 
 	"github.com/backcare/backcare/internal/analyze"
+	"github.com/backcare/backcare/knowledge"
 )
 
 const (
@@ -107,7 +108,7 @@ type Config struct {
 // the subject, with no word of the member's own ("I", "my", "she") or of
 // a pregnancy ("30 weeks", "pregnant") in between, and the match itself
 // holds none ("my toddler kicked my bump" is the member's).
-const OthersGroup = "others"
+const OthersGroup = knowledge.OthersGroup
 
 // Set is a compiled collection of rules. It is safe for concurrent use.
 type Set struct {
@@ -430,7 +431,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 		"usual", "anymore", "enough", "as", "quite", "bad", "worse", "better", "before")
 	s.answers = lemmaSet(a, "way", "really", "thankfully", "luckily", "thank", "at", "all", "none", "whatsoever",
 		"nothing", "fine", "ok", "okay", "good", "phew", "thankfully", "nah", "nope", "not", "drop", "one", "trace",
-		"bit", "sign", "speck", "thing", "sausage", "peep", "twinge", "hint")
+		"bit", "sign", "speck", "thing", "sausage", "peep", "twinge", "hint", "lol", "haha", "lmao")
 	s.habits = lemmaSet(a, "usually", "normally", "always", "typically", "generally", "ordinarily", "often")
 	s.quantities = lemmaSet(a, "much", "many", "lot", "lots", "loads", "heavy", "heavily", "more", "as", "too",
 		"very", "that", "enough", "badly", "properly", "usual")
@@ -1261,7 +1262,9 @@ func (s *Set) negated(tokens []analyze.Token, m match, absence, ownCue bool) Ver
 // it wasn't".
 func retracted(tokens []analyze.Token, end int) bool {
 	k := end + 1
-	for k < len(tokens) && tokens[k].Is(analyze.Break) && k <= end+2 {
+	// Breaks, a laugh and a "but" may come first: "feel like contractions
+	// lol but they're definitely not".
+	for k < len(tokens) && k <= end+4 && (tokens[k].Is(analyze.Break) || laughs[tokens[k].Lemma] || tokens[k].Lemma == "but") {
 		k++
 	}
 	if k+2 >= len(tokens) {
@@ -1277,8 +1280,20 @@ func retracted(tokens []analyze.Token, end int) bool {
 	default:
 		return false
 	}
-	return tokens[k+2].Is(analyze.Negation) && (k+3 >= len(tokens) || tokens[k+3].Is(analyze.Break))
+	k += 2
+	if certainly[tokens[k].Lemma] && k+1 < len(tokens) {
+		k++ // "they're definitely not"
+	}
+	return tokens[k].Is(analyze.Negation) && (k+1 >= len(tokens) || tokens[k+1].Is(analyze.Break))
 }
+
+// laughs are what members write to laugh a worry off: "lol", "haha".
+var laughs = map[string]bool{"lol": true, "haha": true, "hahaha": true, "lmao": true, "xd": true}
+
+// certainly are the adverbs that may stand in a retraction: "they're
+// definitely not".
+var certainly = map[string]bool{"definitely": true, "certainly": true, "really": true, "actually": true,
+	"absolutely": true, "honestly": true, "def": true, "defo": true, "deffo": true}
 
 // someoneElse reports whether a match is about someone other than the
 // member (see OthersGroup).

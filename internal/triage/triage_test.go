@@ -235,6 +235,10 @@ func TestMatch(t *testing.T) {
 		// Her weeks are a fact no cue negates.
 		{"tightening, can't stand up, 35 weeks", "contractions"},
 		{"tightening", ""},
+		// A retraction may come after a laugh and a "but", with an adverb.
+		{"feels like contractions lol but they're definitely not", ""},
+		{"feels like contractions lol but they're definitely strong", "contractions"},
+		{"bleeding? nah lol", ""},
 	}
 	for _, tt := range tests {
 		got := match(a, set, tt.text)

@@ -74,7 +74,7 @@ func placeOf(n int, word func(int) string) place {
 // placeIn reads the part of the back a message asks about, and a part it
 // rules out: in "the low part is killing me, upper is totally fine" or
 // "lower back spasms and not upper" the upper back is named only to be
-// ruled out.
+// ruled out. "is lower back pain ok at 30 weeks?" asks about it.
 func placeIn(words []analyze.Token) (asked, ruled place) {
 	asked = anywhere
 	for j, t := range words {
@@ -82,7 +82,7 @@ func placeIn(words []analyze.Token) (asked, ruled place) {
 		if !ok {
 			continue
 		}
-		if backIsFine(words, j) || j > 0 && words[j-1].Is(analyze.Negation) {
+		if placeRuledOut(words, j) {
 			ruled = p
 			continue
 		}
@@ -95,6 +95,40 @@ func placeIn(words []analyze.Token) (asked, ruled place) {
 		ruled = anywhere
 	}
 	return asked, ruled
+}
+
+// placeRuledOut reports whether the place word at j is ruled out: a
+// negation right before it ("not upper", "no lower back pain"), or "fine"
+// right after it, with only "back", "part", "is" and an adverb between,
+// and no question mark right after ("upper is totally fine, why...", but
+// not "is lower back pain ok?").
+func placeRuledOut(words []analyze.Token, j int) bool {
+	if j > 0 && words[j-1].Is(analyze.Negation) {
+		return true
+	}
+	k := j + 1
+	for k < len(words) && k <= j+4 {
+		switch words[k].Lemma {
+		case "back", "part", "bit", "half", "be", "totally", "completely", "absolutely", "perfectly", "actually", "still":
+			k++
+			continue
+		}
+		break
+	}
+	if k >= len(words) {
+		return false
+	}
+	switch words[k].Lemma {
+	case "fine", "ok", "okay", "grand", "alright":
+	default:
+		return false
+	}
+	for ; k < len(words); k++ {
+		if words[k].Is(analyze.Break) {
+			return !words[k].Is(analyze.Question)
+		}
+	}
+	return true
 }
 
 // placePenalty is what a topic loses when its title names the other part

@@ -95,6 +95,7 @@ func TestPlaceRuledOut(t *testing.T) {
 		{"my upper back is fine, why?", 1, 1 - placePenalty}, // ruled out, nothing asked
 		{"my upper back is fine, why?", 0, 1},
 		{"upper and lower back both ache", 1, 1},
+		{"is lower back pain ok at 30 weeks?", 2, 1 + placeBonus}, // asked, not ruled out
 	}
 	for _, tt := range tests {
 		var an analyze.Analysis

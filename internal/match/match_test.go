@@ -129,6 +129,9 @@ func TestQuestionsForSomeoneElse(t *testing.T) {
 		{"someone mentioned a support belt earlier. 27+2, back going by the afternoon. do they actually help?", false},
 		{"my colleague swears by a cushion behind the back when she sits. does that help or is it just her", false},
 		{"my colleague has a bad back. does a cushion help her?", true},
+		{"my husband swears by stretching. what should he do for it?", true},
+		{"my mum swears by goose fat. what should she do for it?", true},
+		{"my toddler climbs on me all day, 27+2, what should i do for him", false},
 		// Her own question first, someone else's back or the baby's
 		// things only as context after it.
 		{"do hamstring stretches help lower back spasms? my dad does them for his back", false},

@@ -92,9 +92,8 @@ func newWhose(an *analyze.Analyzer, others []string) whose {
 	}
 	var people []string
 	for _, o := range others {
-		// One word each: "yr_old" is read by aged, not as "old", and a
-		// member of several words ("older one") is triage's phrase, not
-		// each of its words ("one").
+		// One word each: "yr_old" is read by aged, not as "old" (the
+		// knowledge base rejects a member with a space in it).
 		if !strings.ContainsAny(o, "_ ") {
 			people = append(people, o)
 		}
@@ -168,9 +167,10 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 		return false
 	}
 	// Someone who says or swears by something before the question is
-	// the source, and a bare "she" or "her" in it is still her: "my
-	// colleague swears by a cushion when she sits. does that help or is
-	// it just her?" asks for the member.
+	// the source, and a bare "her" or "him" in it (not "for her") is
+	// still that source: "my colleague swears by a cushion when she
+	// sits. does that help or is it just her?" asks for the member; "what
+	// should she do for it?" asks for the source.
 	source := false
 	for j := 0; j < start; j++ {
 		source = source || w.other(words, j) && w.reports(words, j, start)
@@ -179,7 +179,7 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 	for j := start; j < end; j++ {
 		l := words[j].Lemma
 		switch {
-		case source && w.pronouns[l]:
+		case source && (l == "her" || l == "him") && !(j > start && w.for_[words[j-1].Lemma]):
 		case (w.other(words, j) || w.pronouns[l]) && w.reports(words, j, end):
 			// "my friend said something about glutes", "my auntie swears
 			// by goose fat": she is a source, not the one with the back.

@@ -12,7 +12,7 @@ import (
 // "back" marks a question as in scope and "heartburn" or "toddler" as out
 // of it; the per-class word counts can.
 type scopeModel struct {
-	logOdds []float32 // per term id: log P(word | in scope) / P(word | out)
+	logOdds []float32 // per term id: log P(word | in scope) / P(word | out), at least -scopeClamp
 }
 
 // scopeClamp bounds how much out-of-scope evidence one word gives. A word

@@ -20,15 +20,19 @@ import (
 const DefaultLimit = 512 << 20
 
 // Pace turns garbage collection off, collecting only when the heap
-// reaches limit bytes, until restore is called; restore puts back the
+// reaches limit bytes (or the process's own memory limit, if lower),
+// until restore is called; restore puts back the
 // collector's percentage and memory limit as they were, once however
 // often it is called (so that it may also be deferred for error paths).
 // Both settings are process-wide: call Pace from main, around the
 // start-up build, and not while another part of the process relies on
 // its own settings.
 func Pace(limit int64) (restore func()) {
+	memory := debug.SetMemoryLimit(-1) // reads the limit
+	// A lower limit set for the process (GOMEMLIMIT) stays: with
+	// collection off, a higher one could let a container run out.
+	debug.SetMemoryLimit(min(limit, memory))
 	percent := debug.SetGCPercent(-1)
-	memory := debug.SetMemoryLimit(limit)
 	return sync.OnceFunc(func() {
 		debug.SetGCPercent(percent)
 		debug.SetMemoryLimit(memory)

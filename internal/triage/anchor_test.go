@@ -51,6 +51,8 @@ func TestAnchorInvariant(t *testing.T) {
 		// Nearest first would take the first "sharp" when anchored on
 		// "sudden", a span too long; anchored on "pain", the short one.
 		"sharp knife sudden noise loud bang sharp pain",
+		// A span of many function words: too long from every anchor.
+		"sudden it was a pain that is of the sort that is so very very very sharp",
 	}
 	for _, text := range messages {
 		var an analyze.Analysis

@@ -197,11 +197,11 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 			return !past
 		})
 	}
-	if n := s.weeksSince(tokens, pastAt); past && n >= minWeeksSince {
+	if past && s.weeksSince(tokens, pastAt) >= minWeeksSince {
 		// "spotting at 8 weeks, ok now, 24 weeks": the member's weeks
 		// today, months past the sign's, say it is over.
 		if sc.explain {
-			sc.why = append(sc.why, fmt.Sprintf("her weeks today %d past the sign's", n))
+			sc.why = append(sc.why, fmt.Sprintf("her weeks today %d past the sign's", s.weeksSince(tokens, pastAt)))
 		}
 		return true
 	}
@@ -233,10 +233,24 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 // told "at N weeks" and the member's weeks today for it to be over.
 const minWeeksSince = 4
 
-// timeWords before a count of weeks make it a time, not the member's
-// weeks today: "at 20 weeks", "since 30 weeks".
-var timeWords = map[string]bool{"at": true, "since": true, "from": true, "until": true, "till": true, "by": true,
-	"before": true, "after": true, "around": true}
+// today reports whether the count of weeks at tokens[j] is the member's
+// pregnancy today: it opens a sentence ("24 weeks now"), follows "now" or
+// "I'm" ("now 24 weeks", "I'm 24wks", "currently 24 weeks"), or is
+// followed by "now". Not a time ("at 20 weeks", "since 30 weeks") or a
+// duration ("off work for 12 weeks", "baby measuring 24 weeks").
+func today(tokens []analyze.Token, j int) bool {
+	if j+2 < len(tokens) && tokens[j+2].Lemma == "now" {
+		return true
+	}
+	if j == 0 || tokens[j-1].Is(analyze.Break) {
+		return true
+	}
+	switch tokens[j-1].Lemma {
+	case "now", "currently", "be":
+		return true
+	}
+	return false
+}
 
 // weeksSince returns how many weeks the member's pregnancy today ("now
 // 24 weeks", "I'm 24wks") lies past the weeks in the pattern match at
@@ -257,7 +271,7 @@ func (s *Set) weeksSince(tokens []analyze.Token, at match) int {
 		if j >= at.start && j <= at.end {
 			continue
 		}
-		if v, ok := weeksAt(tokens, j, s.weeks); ok && (j == 0 || !timeWords[tokens[j-1].Lemma]) && !s.negatedBefore(tokens, j) {
+		if v, ok := weeksAt(tokens, j, s.weeks); ok && today(tokens, j) && !s.negatedBefore(tokens, j) {
 			since = max(since, v-then)
 		}
 	}

@@ -61,6 +61,11 @@ const (
 	// maxGap is how many tokens may stand between neighbouring words of
 	// an ordered pattern (an "unless" pattern).
 	maxGap = 2
+	// spanFactor times len(terms)+Slack is the most tokens an unordered
+	// phrase's span may run to, function words included. Measured on the
+	// tune split: 3 and 4 caught 3 more signs (found again with triggers
+	// of their own at 2) for 6 and 8 more false alarms.
+	spanFactor = 2
 	// maxExpansions bounds how many phrases one trigger expands into.
 	maxExpansions = 8192
 	// maxListItems and maxItemWords bound a negated list.
@@ -431,7 +436,10 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 		"usual", "anymore", "enough", "as", "quite", "bad", "worse", "better", "before")
 	s.answers = lemmaSet(a, "way", "really", "thankfully", "luckily", "thank", "at", "all", "none", "whatsoever",
 		"nothing", "fine", "ok", "okay", "good", "phew", "thankfully", "nah", "nope", "not", "drop", "one", "trace",
-		"bit", "sign", "speck", "thing", "sausage", "peep", "twinge", "hint", "lol", "haha", "lmao")
+		"bit", "sign", "speck", "thing", "sausage", "peep", "twinge", "hint")
+	for l := range laughs {
+		s.answers[l] = true // "bleeding? nah lol"
+	}
 	s.habits = lemmaSet(a, "usually", "normally", "always", "typically", "generally", "ordinarily", "often")
 	s.quantities = lemmaSet(a, "much", "many", "lot", "lots", "loads", "heavy", "heavily", "more", "as", "too",
 		"very", "that", "enough", "badly", "properly", "usual")
@@ -774,9 +782,10 @@ func (s *Set) each(tokens []analyze.Token, sc *scratch, f func(p *phrase, m matc
 }
 
 // matchAround looks for the phrase's terms within one clause around
-// tokens[i], which holds the anchor term. An unordered phrase takes the
-// nearest matching token for each term, and its span may hold at most
-// len(terms)+Slack content words (function words do not count). An
+// tokens[i], which holds the anchor term. An unordered phrase takes, for
+// each term, its nearest match on the side that makes the span shortest
+// (see place); the span may run to at most 2*(len(terms)+Slack) tokens
+// and hold at most len(terms)+Slack content words. An
 // ordered phrase needs its terms in order, with at most maxGap tokens
 // and no punctuation between neighbours.
 func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int) (match, bool) {
@@ -826,6 +835,11 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 		m.n = copy(m.pos[:], pos)
 		return m, true
 	}
+	// An unordered span may run to spanFactor*width tokens, whichever of
+	// its terms is the anchor: its terms are looked for that far on
+	// either side.
+	maxSpan := spanFactor * width
+	lo, hi = max(int(c.lo), i-maxSpan), min(int(c.hi), i+maxSpan+1)
 	used := sc.used
 	clear(used[lo:hi])
 	m := match{start: i, end: i + n0 - 1, cue: -1}
@@ -839,8 +853,8 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 	// The span is then the same whichever term the phrase is anchored
 	// on, so editing one trigger (which moves other phrases' anchors)
 	// never changes whether another matches.
-	if cap(sc.near) < 2*len(terms) {
-		sc.near = make([][2]int, 2*len(terms))
+	if cap(sc.near) < len(terms) {
+		sc.near = make([][2]int, len(terms))
 	}
 	near := sc.near[:len(terms)]
 	for k := range terms {
@@ -857,8 +871,13 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 			return match{}, false
 		}
 	}
-	if !s.place(tokens, sc, terms, near, i, i+n0, negAt, p.anchor, reach, pos, &m) && !s.greedy(tokens, sc, terms, i, n0, lo, hi, negAt, p.anchor, pos, &m) {
+	switch s.place(tokens, sc, terms, near, i, i+n0, negAt, p.anchor, maxSpan, pos, &m) {
+	case placeTooLong:
 		return match{}, false
+	case placeShared:
+		if !s.greedy(tokens, sc, terms, i, n0, lo, hi, negAt, p.anchor, pos, &m) {
+			return match{}, false
+		}
 	}
 	if negAt >= 0 {
 		// A sign that is an absence needs its cue right before the word it
@@ -935,11 +954,21 @@ func (s *Set) nearest(tokens []analyze.Token, sc *scratch, term *term, from, to,
 	return out
 }
 
+// placement is what place made of a phrase's terms.
+type placement int
+
+const (
+	placed       placement = iota
+	placeTooLong           // no choice of sides gives a span of at most maxSpan tokens
+	placeShared            // the shortest span puts two terms on one word
+)
+
 // place chooses, for each term but the anchor (at from..to-1) and the
 // absence's cue (negAt), the side of its nearest match (near) that gives
-// the shortest span, records the positions in pos and the span in m, and
-// reports whether the terms could be placed on distinct tokens.
-func (s *Set) place(tokens []analyze.Token, sc *scratch, terms []term, near [][2]int, from, to, negAt, anchor, maxSpan int, pos []int, m *match) bool {
+// the shortest span in tokens, and records the positions in pos and the
+// span in m. A span longer than maxSpan tokens does not match, whichever
+// term the phrase is anchored on.
+func (s *Set) place(tokens []analyze.Token, sc *scratch, terms []term, near [][2]int, from, to, negAt, anchor, maxSpan int, pos []int, m *match) placement {
 	// The span's left edge is the anchor or some term's left match; for
 	// each, terms whose left match lies inside take it, the others their
 	// right one, and the shortest span wins.
@@ -971,7 +1000,7 @@ func (s *Set) place(tokens []analyze.Token, sc *scratch, terms []term, near [][2
 		}
 	}
 	if bestLeft < 0 || bestLen > maxSpan {
-		return false
+		return placeTooLong
 	}
 	used := sc.used
 	for k := range terms {
@@ -985,19 +1014,19 @@ func (s *Set) place(tokens []analyze.Token, sc *scratch, terms []term, near [][2
 		n := terms[k].matches(tokens, sc.tok, j)
 		for x := j; x < j+n; x++ {
 			if used[x] {
-				return false // two terms on one word: "pain ... pain" needs two
+				return placeShared // two terms on one word: "pain ... pain" needs two
 			}
 			used[x] = true
 		}
 		pos[k] = j
 		m.start, m.end = min(m.start, j), max(m.end, j+n-1)
 	}
-	return true
+	return placed
 }
 
 // greedy places each term but the anchor and the absence's cue on its
-// nearest match not yet taken, when place could not: two terms whose
-// nearest matches are one word ("pain ... pain").
+// nearest match not yet taken, when the shortest span put two terms on
+// one word ("pain ... pain"). Like place, it keeps the span within lo..hi.
 func (s *Set) greedy(tokens []analyze.Token, sc *scratch, terms []term, i, n0, lo, hi, negAt, anchor int, pos []int, m *match) bool {
 	used := sc.used
 	clear(used[lo:hi])
@@ -1217,8 +1246,10 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 	}
 	// "not bleeding a lot": a quantity after it means some is present.
 	if p.absence || !s.hedgedAfter(tokens, m.end) {
-		if v := s.negated(tokens, m, p.absence, p.ownCue); v != Fired && !p.count {
-			return v
+		if !p.count {
+			if v := s.negated(tokens, m, p.absence, p.ownCue); v != Fired {
+				return v
+			}
 		}
 	}
 	if s.reports[p.rule] {
@@ -1733,7 +1764,27 @@ func (s *Set) bareNo(tokens []analyze.Token, j int) bool {
 		return true
 	}
 	// "no just back ache", but not "no just a bit" (some, just a bit).
-	return s.enders[tokens[j+1].Lemma] && !(j+2 < len(tokens) && (tokens[j+2].Lemma == "a" || s.quantities[tokens[j+2].Lemma]))
+	return s.enders[tokens[j+1].Lemma] && !someLeft(tokens, j+2)
+}
+
+// someLeft reports whether tokens[j:] begin with an amount: "a bit", "a
+// little", "some", "slight".
+func someLeft(tokens []analyze.Token, j int) bool {
+	if j >= len(tokens) {
+		return false
+	}
+	switch tokens[j].Lemma {
+	case "some", "little", "slight", "tiny", "bit", "tad":
+		return true
+	case "a":
+		if j+1 < len(tokens) {
+			switch tokens[j+1].Lemma {
+			case "bit", "little", "tad", "touch", "few", "smidge", "trickle", "drop", "spot", "tiny", "small", "wee":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dontThinkSoLemmas are "don't think so", read.

@@ -223,17 +223,22 @@ func TestMatch(t *testing.T) {
 		{"bleeding no just back ache", ""},
 		{"bleeding no", ""},
 		{"bleeding no just a bit", "bleeding"},
+		{"bleeding no just a backache", ""},
 		{"bleeding no stop", "bleeding"},
 		// A sign "at N weeks" is over when her weeks today lie months on.
 		{"had some bleeding at 8 weeks, now 24 weeks, what helps my back", ""},
 		{"had some bleeding at 22 weeks, now 24 weeks", "bleeding"},
 		{"had some bleeding at 8 weeks, 24 weeks now and bleeding again", "bleeding"},
+		{"had some bleeding at 8 weeks, I'm 24 weeks, what helps my back", ""},
+		{"had some bleeding at 8 weeks, been off work for 12 weeks", "bleeding"},
+		{"had some bleeding at 8 weeks, baby measuring 24 weeks", "bleeding"},
 		// A habit governs the reassurance only close by.
 		{"usually contractions at work", "contractions"},
 		{"my boss always goes on and on about how contractions at work are the worst", ""},
 		{"always tired and usually her kicks slow down but she not moved today", "movements"},
 		// Her weeks are a fact no cue negates.
 		{"tightening, can't stand up, 35 weeks", "contractions"},
+		{"tightening can't talk 35 weeks", "contractions"},
 		{"tightening", ""},
 		// A retraction may come after a laugh and a "but", with an adverb.
 		{"feels like contractions lol but they're definitely not", ""},

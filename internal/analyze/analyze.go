@@ -374,6 +374,9 @@ func (a *Analyzer) Lemmas(text string) []string {
 }
 
 func (a *Analyzer) lemmasOf(text string) []string {
+	if l, ok := a.plainLemma(text); ok {
+		return []string{l}
+	}
 	var an Analysis
 	a.Analyze(text, &an)
 	var out []string
@@ -383,6 +386,31 @@ func (a *Analyzer) lemmasOf(text string) []string {
 		}
 	}
 	return out
+}
+
+// plainLemma is Lemmas' fast path for one known English word in lower
+// case ("bleeding"), which Analyze would neither expand, correct nor
+// split: its lemma, without normalising and tokenising it. Triggers name
+// thousands of such words, and start-up analyses each.
+func (a *Analyzer) plainLemma(w string) (string, bool) {
+	if w == "" {
+		return "", false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c < 'a' || c > 'z' {
+			return "", false
+		}
+	}
+	if mayBeWhole(w) {
+		if _, ok := whole[w]; ok {
+			return "", false // shorthand: "u", "cant"
+		}
+	}
+	k, ok := a.known[w]
+	if !ok || !k.english {
+		return "", false
+	}
+	return k.lemma, true
 }
 
 // Commonness estimates how often a lemma turns up in messages, relative to

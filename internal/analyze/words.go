@@ -145,6 +145,8 @@ var contextWords = set(
 	"pub", "salon", "school", "classroom", "hairdresser", "hairdressers", "chef", "receptionist", "waitress",
 	"waiter", "accountant", "solicitor", "barista", "nanny", "childminder", "midwifery", "teaching", "coworkers",
 	"colleagues", "boss", "manager",
+	// the hour she writes at: "its late", "2am"
+	"late", "midnight",
 )
 
 // negations are negation cues for triage.

@@ -213,3 +213,18 @@ func embeddedMatcher(t testing.TB) *match.Matcher {
 	}
 	return match.Must(match.New(kb))
 }
+
+// TestContextNeutral checks that words about the asker's situation (the
+// hour, her weeks, her children) do not draw a question to a topic whose
+// examples happen to use them.
+func TestContextNeutral(t *testing.T) {
+	m := embeddedMatcher(t)
+	for _, tt := range []struct{ text, not string }{
+		{"35+2 and my lower back has been aching all evening, is this normal this late on?", "tens"},
+	} {
+		c := m.Classify(tt.text, "")
+		if len(c.Candidates) > 0 && c.Candidates[0].TopicID == tt.not {
+			t.Errorf("%q: answered with %s, a topic only its situation words point to", tt.text, tt.not)
+		}
+	}
+}

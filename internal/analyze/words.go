@@ -21,6 +21,9 @@ var contractions = map[string][]string{
 	"widnae": {"would", "not"}, "hasnae": {"has", "not"}, "havnae": {"have", "not"}, "havenae": {"have", "not"},
 	"nae": {"no"}, "naebody": {"nobody"}, "naethin": {"nothing"}, "nuthin": {"nothing"}, "nothin": {"nothing"},
 	"ain": {"is", "not"}, "ion": {"i", "do", "not"}, "dont": {"do", "not"},
+	// Jamaican Patois: "baby nuh move fi di whole day", "mi cyaan stand".
+	"nuh": {"not"}, "cyaan": {"can", "not"}, "nutten": {"nothing"}, "nuttin": {"nothing"}, "inna": {"in"},
+	"pon": {"on"}, "di": {"the"}, "fi": {"to"}, "mi": {"my"}, "wid": {"with"}, "likkle": {"little"},
 }
 
 // shorthand expands chat shorthand and phone typing that no spelling

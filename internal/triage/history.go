@@ -144,6 +144,8 @@ func (s *Set) again(tokens []analyze.Token, sc *scratch, from int) bool {
 		// What a test came back as: one of the answers that mean all is
 		// well ("negative", "clear", "normal"), or "all clear".
 		result := m.end+1 < len(tokens) && (s.fine[tokens[m.end+1].Lemma] || tokens[m.end+1].Lemma == "all" || tokens[m.end+1].Lemma == "clear")
+		// "it's back pain now" names the back, not a sign come back.
+		result = result || tokens[m.end].Lemma == "back" && m.end+1 < len(tokens) && backComplaints[tokens[m.end+1].Lemma]
 		// "will it happen again?" asks; it tells of nothing coming back.
 		found = m.start >= from && !result && !s.negatedUnless(tokens, p, m) && !asked(tokens, m.end)
 		if found {
@@ -170,6 +172,13 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 	}
 	if s.nowIn(tokens, sc, clo, chi) || s.again(tokens, sc, m.end+1) {
 		return false
+	}
+	if endedRightAfter(tokens, m.end) {
+		// "spotting stopped", "the bleeding has settled": told as over.
+		if sc.explain {
+			sc.why = append(sc.why, "ended right after it")
+		}
+		return true
 	}
 	if h.earlier.any(s, tokens, sc, clo, chi, clo) {
 		return true
@@ -227,6 +236,40 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 		return !found
 	})
 	return found
+}
+
+// backComplaints are the words after "back" that make it the body's
+// back ("it's back pain"), not a sign come back ("it's back").
+var backComplaints = map[string]bool{"pain": true, "ache": true, "spasm": true, "spasms": true, "problem": true,
+	"problems": true, "issue": true, "issues": true, "trouble": true, "twinge": true, "twinges": true, "cramp": true}
+
+// endedRightAfter reports whether the words right after a sign (at end)
+// say it ended: "spotting stopped", "the bleeding has completely
+// settled", "the pain went away". Not "hasn't stopped" or "won't stop".
+func endedRightAfter(tokens []analyze.Token, end int) bool {
+	k := end + 1
+	for k < len(tokens) && k <= end+3 {
+		switch tokens[k].Lemma {
+		case "have", "be", "now", "completely", "totally", "fully", "just", "since", "all":
+			k++
+			continue
+		}
+		break
+	}
+	if k >= len(tokens) {
+		return false
+	}
+	switch tokens[k].Lemma {
+	case "stop", "stopped", "ease", "eased", "settle", "settled", "disappear", "disappeared", "vanish", "vanished", "resolve", "resolved":
+		return true
+	case "clear", "cleared":
+		return k+1 < len(tokens) && tokens[k+1].Lemma == "up"
+	case "go", "gone", "went":
+		return k+1 < len(tokens) && tokens[k+1].Lemma == "away" // not "the airbags went off"
+	case "die", "died", "calm", "calmed":
+		return k+1 < len(tokens) && tokens[k+1].Lemma == "down"
+	}
+	return false
 }
 
 // minWeeksSince is how many weeks of pregnancy must lie between a sign

@@ -244,6 +244,14 @@ func TestMatch(t *testing.T) {
 		{"feels like contractions lol but they're definitely not", ""},
 		{"feels like contractions lol but they're definitely strong", "contractions"},
 		{"bleeding? nah lol", ""},
+		// A sign told as ended ("stopped", "settled", "went away") is over,
+		// unless it is back; "back pain" is the body's back.
+		{"the bleeding has stopped", ""},
+		{"the bleeding went away", ""},
+		{"the bleeding hasn't stopped", "bleeding"},
+		{"the bleeding stopped but now it's back", "bleeding"},
+		{"had some bleeding last week, all fine. now it's back pain", ""},
+		{"had some bleeding last week, all fine. now it's back", "bleeding"},
 	}
 	for _, tt := range tests {
 		got := match(a, set, tt.text)

@@ -364,34 +364,48 @@ func (b *Base) RedFlag(id string) (*RedFlag, bool) {
 // matcher and triage: topic titles, examples and keywords, and trigger
 // phrases. Analyzers learn their vocabulary from it.
 func (b *Base) EachPhrase(f func(string)) {
-	each := func(lists ...[]string) {
-		for _, l := range lists {
-			for _, t := range l {
-				f(t)
-			}
-		}
-	}
+	b.EachQuestionPhrase(f)
+	b.EachTriagePhrase(f)
+}
+
+// EachQuestionPhrase calls f with the phrases of questions: topic titles,
+// examples and keywords, off-topic examples and small talk.
+func (b *Base) EachQuestionPhrase(f func(string)) {
 	for _, t := range b.Topics {
 		f(t.Title)
-		each(t.Examples, t.Keywords)
+		eachOf(f, t.Examples, t.Keywords)
 	}
+	eachOf(f, b.OutOfScope)
+	for _, st := range b.SmallTalk {
+		eachOf(f, st.Examples)
+	}
+}
+
+// EachTriagePhrase calls f with the phrases of triage and declines:
+// triggers, unless, past, history and asking patterns, and word groups.
+func (b *Base) EachTriagePhrase(f func(string)) {
 	for _, r := range b.RedFlags {
-		each(r.Triggers, r.Unless)
+		eachOf(f, r.Triggers, r.Unless)
 	}
 	for _, d := range b.Declines {
-		each(d.Triggers)
+		eachOf(f, d.Triggers)
 	}
 	for _, x := range b.Safety {
-		each(x.Triggers, x.Unless, x.Past)
+		eachOf(f, x.Triggers, x.Unless, x.Past)
 	}
 	for _, g := range b.WordGroups {
-		each(g.Words)
+		eachOf(f, g.Words)
 	}
 	h, q := b.History, b.Asking
-	each(h.Past, h.PastAfter, h.Recent, h.Earlier, h.Now, h.Settled, h.Checked, h.Again,
-		q.Frames, q.Unreal, q.Disclaimers, b.OutOfScope, b.Hesitation.Triggers)
-	for _, st := range b.SmallTalk {
-		each(st.Examples)
+	eachOf(f, h.Past, h.PastAfter, h.Recent, h.Earlier, h.Now, h.Settled, h.Checked, h.Again,
+		q.Frames, q.Unreal, q.Disclaimers, b.Hesitation.Triggers)
+}
+
+func eachOf(f func(string), lists ...[]string) {
+	for _, l := range lists {
+		for _, t := range l {
+			f(t)
+		}
 	}
 }
 

@@ -219,6 +219,11 @@ type RedFlag struct {
 	// idioms ("fell pregnant"), reassurances ("{baby} still kicking"),
 	// other people ("{others} fell").
 	Unless []string
+	// Past lists patterns that, anywhere in a match's sentence, say the
+	// sign did not happen or is not news: for a fall, "didn't actually
+	// fall", "stayed on my feet". Keep them to words that say so of this
+	// sign only.
+	Past []string
 	// AlsoWith names red flags or safety items that, when they fire, make
 	// this flag's matches that an unless pattern cancelled fire too: "he
 	// kicked me in the stomach" in a message about abuse is no baby's kick.
@@ -385,7 +390,7 @@ func (b *Base) EachQuestionPhrase(f func(string)) {
 // triggers, unless, past, history and asking patterns, and word groups.
 func (b *Base) EachTriagePhrase(f func(string)) {
 	for _, r := range b.RedFlags {
-		eachOf(f, r.Triggers, r.Unless)
+		eachOf(f, r.Triggers, r.Unless, r.Past)
 	}
 	for _, d := range b.Declines {
 		eachOf(f, d.Triggers)

@@ -80,7 +80,8 @@ type Rule struct {
 	// Unless lists patterns that cancel a trigger match they overlap.
 	Unless []string
 	// Past lists patterns that make a match settled history when they
-	// stand anywhere in its sentence: a loss "back in 2020".
+	// stand anywhere in its sentence (after it, for a rule that Reports):
+	// a loss "back in 2020", a fall that "didn't actually" happen.
 	Past []string
 	// AlsoWith names rules that, when they fire, make this rule's matches
 	// that an unless pattern cancelled fire too: during abuse, "he kicked
@@ -1873,7 +1874,11 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) b
 		// A marker that names the match's own subject is no history: "our
 		// rainbow baby didn't make it" is a loss today.
 		names := pm.start == m.start-1 && pm.end == m.start-1
-		if p.rule == rule && !names && !s.negatedUnless(tokens, p, pm) {
+		// A danger sign's near miss is told after it ("tripped but
+		// didn't fall"): one told first ("I didn't fall but I hit my bump
+		// on the table") leaves what follows standing.
+		before := s.reports[rule] && pm.start <= m.end
+		if p.rule == rule && !names && !before && !s.negatedUnless(tokens, p, pm) {
 			found = true
 			sc.because(&s.past, p)
 		}

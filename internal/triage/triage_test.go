@@ -26,7 +26,7 @@ func compile(t testing.TB) (*analyze.Analyzer, *triage.Set) {
 	a := analyze.New(kb)
 	var rules []triage.Rule
 	for _, f := range kb.RedFlags {
-		rules = append(rules, triage.Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless, AlsoWith: f.AlsoWith, SelfOnly: true, Reports: true})
+		rules = append(rules, triage.Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless, Past: f.Past, AlsoWith: f.AlsoWith, SelfOnly: true, Reports: true})
 	}
 	h := kb.History
 	set, err := triage.Compile(a, triage.Config{Rules: rules, Groups: kb.Groups(),
@@ -252,6 +252,10 @@ func TestMatch(t *testing.T) {
 		{"the bleeding stopped but now it's back", "bleeding"},
 		{"had some bleeding last week, all fine. now it's back pain", ""},
 		{"had some bleeding last week, all fine. now it's back", "bleeding"},
+		// A red flag's past pattern counts after the sign only: a near
+		// miss is told after it.
+		{"nearly had a fall but stayed on my feet", ""},
+		{"stayed on my feet at first, then had a fall", "fall"},
 	}
 	for _, tt := range tests {
 		got := match(a, set, tt.text)

@@ -492,10 +492,11 @@ type expander struct {
 	groups map[string][]string
 	items  map[string][][]string
 	alts   map[string][]string
+	seen   map[string]bool // options' keys, while one item is expanded
 }
 
 func newExpander(a *analyze.Analyzer, groups map[string][]string) *expander {
-	return &expander{a: a, groups: groups, items: map[string][][]string{}, alts: map[string][]string{}}
+	return &expander{a: a, groups: groups, items: map[string][][]string{}, alts: map[string][]string{}, seen: map[string]bool{}}
 }
 
 // expand turns one trigger into the bags of terms it stands for: one bag
@@ -551,14 +552,18 @@ func (x *expander) options(item string) ([][]string, error) {
 		return o, nil
 	}
 	var options [][]string
-	seen := map[string]bool{}
+	seen := x.seen
+	clear(seen)
 	add := func(alt string, member bool) error {
 		lemmas, err := x.lemmas(alt, member)
-		if err != nil {
+		if err != nil || len(lemmas) == 0 {
 			return err
 		}
-		key := strings.Join(lemmas, " ")
-		if len(lemmas) > 0 && !seen[key] {
+		key := lemmas[0]
+		if len(lemmas) > 1 {
+			key = strings.Join(lemmas, " ")
+		}
+		if !seen[key] {
 			seen[key] = true
 			options = append(options, lemmas)
 		}

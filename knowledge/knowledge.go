@@ -219,11 +219,6 @@ type RedFlag struct {
 	// idioms ("fell pregnant"), reassurances ("{baby} still kicking"),
 	// other people ("{others} fell").
 	Unless []string
-	// Past lists patterns that, anywhere in a match's sentence, say the
-	// sign did not happen or is not news: for a fall, "didn't actually
-	// fall", "stayed on my feet". Keep them to words that say so of this
-	// sign only.
-	Past []string
 	// AlsoWith names red flags or safety items that, when they fire, make
 	// this flag's matches that an unless pattern cancelled fire too: "he
 	// kicked me in the stomach" in a message about abuse is no baby's kick.
@@ -369,48 +364,34 @@ func (b *Base) RedFlag(id string) (*RedFlag, bool) {
 // matcher and triage: topic titles, examples and keywords, and trigger
 // phrases. Analyzers learn their vocabulary from it.
 func (b *Base) EachPhrase(f func(string)) {
-	b.EachQuestionPhrase(f)
-	b.EachTriagePhrase(f)
-}
-
-// EachQuestionPhrase calls f with the phrases of questions: topic titles,
-// examples and keywords, off-topic examples and small talk.
-func (b *Base) EachQuestionPhrase(f func(string)) {
+	each := func(lists ...[]string) {
+		for _, l := range lists {
+			for _, t := range l {
+				f(t)
+			}
+		}
+	}
 	for _, t := range b.Topics {
 		f(t.Title)
-		eachOf(f, t.Examples, t.Keywords)
+		each(t.Examples, t.Keywords)
 	}
-	eachOf(f, b.OutOfScope)
-	for _, st := range b.SmallTalk {
-		eachOf(f, st.Examples)
-	}
-}
-
-// EachTriagePhrase calls f with the phrases of triage and declines:
-// triggers, unless, past, history and asking patterns, and word groups.
-func (b *Base) EachTriagePhrase(f func(string)) {
 	for _, r := range b.RedFlags {
-		eachOf(f, r.Triggers, r.Unless, r.Past)
+		each(r.Triggers, r.Unless)
 	}
 	for _, d := range b.Declines {
-		eachOf(f, d.Triggers)
+		each(d.Triggers)
 	}
 	for _, x := range b.Safety {
-		eachOf(f, x.Triggers, x.Unless, x.Past)
+		each(x.Triggers, x.Unless, x.Past)
 	}
 	for _, g := range b.WordGroups {
-		eachOf(f, g.Words)
+		each(g.Words)
 	}
 	h, q := b.History, b.Asking
-	eachOf(f, h.Past, h.PastAfter, h.Recent, h.Earlier, h.Now, h.Settled, h.Checked, h.Again,
-		q.Frames, q.Unreal, q.Disclaimers, b.Hesitation.Triggers)
-}
-
-func eachOf(f func(string), lists ...[]string) {
-	for _, l := range lists {
-		for _, t := range l {
-			f(t)
-		}
+	each(h.Past, h.PastAfter, h.Recent, h.Earlier, h.Now, h.Settled, h.Checked, h.Again,
+		q.Frames, q.Unreal, q.Disclaimers, b.OutOfScope, b.Hesitation.Triggers)
+	for _, st := range b.SmallTalk {
+		each(st.Examples)
 	}
 }
 

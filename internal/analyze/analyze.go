@@ -144,7 +144,7 @@ func New(kb *knowledge.Base) *Analyzer {
 
 	// How often each word of the knowledge base occurs: the spelling
 	// fixer prefers the commoner of two candidates.
-	count, inQuestions := map[string]int{}, map[string]bool{}
+	count := map[string]int{}
 	var buf []string
 	addText := func(s string) {
 		buf = a.words(a.normalize(s), buf[:0])
@@ -172,45 +172,29 @@ func New(kb *knowledge.Base) *Analyzer {
 	}
 	// The knowledge base's phrases are many (every example): they are
 	// counted on every core, each worker in a map of its own.
-	// Questions' phrases come first: the words met there (or in the
-	// English word list) are the ones the spelling fixer may correct
-	// towards. A word met only in triage's patterns (a foreign word for
-	// dying, a medicine's brand) is recognised as written, and never made
-	// out of a word the member wrote ("Mamaway" is a belt, not Tagalog
-	// "mamatay").
 	var texts []string
-	kb.EachQuestionPhrase(func(s string) { texts = append(texts, s) })
-	questions := len(texts)
-	kb.EachTriagePhrase(func(s string) { texts = append(texts, s) })
+	kb.EachPhrase(func(s string) { texts = append(texts, s) })
 	workers := min(runtime.GOMAXPROCS(0), 1+len(texts)/4096)
 	counts := make([]map[string]int, workers)
-	asked := make([]map[string]bool, workers)
 	var wg sync.WaitGroup
 	for k := range workers {
 		wg.Go(func() {
-			c, q, buf := map[string]int{}, map[string]bool{}, []string(nil)
-			lo, hi := k*len(texts)/workers, (k+1)*len(texts)/workers
-			for i, s := range texts[lo:hi] {
+			c, buf := map[string]int{}, []string(nil)
+			for _, s := range texts[k*len(texts)/workers : (k+1)*len(texts)/workers] {
 				buf = a.words(a.normalize(s), buf[:0])
 				for _, w := range buf {
 					if !isBreakWord(w) {
 						c[w]++
-						if lo+i < questions {
-							q[w] = true
-						}
 					}
 				}
 			}
-			counts[k], asked[k] = c, q
+			counts[k] = c
 		})
 	}
 	wg.Wait()
-	for k, c := range counts {
+	for _, c := range counts {
 		for w, n := range c {
 			count[w] += n
-		}
-		for w := range asked[k] {
-			inQuestions[w] = true
 		}
 	}
 	for w := range stopWords {
@@ -219,9 +203,7 @@ func New(kb *knowledge.Base) *Analyzer {
 	// The spelling fixer's index is built while every known word is
 	// described (stemmed, lemmatised), that too on every core.
 	typos := make(chan typoIndex, 1)
-	go func() {
-		typos <- newTypoIndex(count, func(w string) bool { return inQuestions[w] || a.lex.Known(w) })
-	}()
+	go func() { typos <- newTypoIndex(count) }()
 	vocab := make([]string, 0, len(count))
 	for w := range count {
 		vocab = append(vocab, w)

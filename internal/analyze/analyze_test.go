@@ -67,7 +67,7 @@ func TestWords(t *testing.T) {
 		// A short word is more often a name than a typo of a brand.
 		{"Emma and Ella", "emma and ella"}, // not "emla", a cream
 		{"can i take paracetomol", "can i take paracetamol"},
-		// No correction makes a word only triage's patterns use: the
+		// A brand the knowledge base names is known, not corrected: the
 		// Mamaway belt is not Tagalog "mamatay" (to die).
 		{"the Mamaway one", "the mamaway one"},
 		// Invisible characters cannot hide a word.

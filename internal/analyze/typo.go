@@ -30,14 +30,13 @@ type bucketKey struct {
 	n     int
 }
 
-// newTypoIndex indexes the known words for which target reports true (the
-// words a correction may produce), given how often each occurs in the
-// knowledge base.
-func newTypoIndex(count map[string]int, target func(w string) bool) typoIndex {
+// newTypoIndex indexes the known words, given how often each occurs in
+// the knowledge base.
+func newTypoIndex(count map[string]int) typoIndex {
 	ix := typoIndex{words: make(map[string]int, len(count)), buckets: map[bucketKey][]string{}}
 	deletes := 0
 	for w, n := range count {
-		if len(w) < minTypoLen-1 || len(w) > maxTypoLen || !isASCIIWord(w) || !target(w) {
+		if len(w) < minTypoLen-1 || len(w) > maxTypoLen || !isASCIIWord(w) {
 			continue
 		}
 		ix.words[w] = -n

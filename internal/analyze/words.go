@@ -23,7 +23,7 @@ var contractions = map[string][]string{
 	"ain": {"is", "not"}, "ion": {"i", "do", "not"}, "dont": {"do", "not"},
 	// Jamaican Patois: "baby nuh move fi di whole day", "mi cyaan stand".
 	"nuh": {"not"}, "cyaan": {"can", "not"}, "nutten": {"nothing"}, "nuttin": {"nothing"}, "inna": {"in"},
-	"pon": {"on"}, "di": {"the"}, "fi": {"to"}, "mi": {"my"}, "wid": {"with"}, "likkle": {"little"},
+	"pon": {"on"}, "di": {"the"}, "fi": {"to"}, "mi": {"my"}, "likkle": {"little"},
 }
 
 // shorthand expands chat shorthand and phone typing that no spelling

@@ -134,7 +134,7 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	groups := kb.Groups()
 	rules := make([]triage.Rule, 0, len(kb.RedFlags)+len(kb.Safety))
 	for _, f := range kb.RedFlags {
-		rules = append(rules, triage.Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless, Past: f.Past, AlsoWith: f.AlsoWith, SelfOnly: true, Reports: true})
+		rules = append(rules, triage.Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless, AlsoWith: f.AlsoWith, SelfOnly: true, Reports: true})
 	}
 	for _, x := range kb.Safety {
 		rules = append(rules, triage.Rule{ID: x.ID, Triggers: x.Triggers, Unless: x.Unless, Past: x.Past})

@@ -18,7 +18,7 @@ func BenchmarkCompile(b *testing.B) {
 	an := analyze.New(kb)
 	var rules []triage.Rule
 	for _, f := range kb.RedFlags {
-		rules = append(rules, triage.Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless, Past: f.Past, SelfOnly: true, Reports: true})
+		rules = append(rules, triage.Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless, AlsoWith: f.AlsoWith, SelfOnly: true, Reports: true})
 	}
 	for _, x := range kb.Safety {
 		rules = append(rules, triage.Rule{ID: x.ID, Triggers: x.Triggers, Unless: x.Unless, Past: x.Past})

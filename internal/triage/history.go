@@ -173,13 +173,6 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 	if s.nowIn(tokens, sc, clo, chi) || s.again(tokens, sc, m.end+1) {
 		return false
 	}
-	if endedRightAfter(tokens, m.end) {
-		// "spotting stopped", "the bleeding has settled": told as over.
-		if sc.explain {
-			sc.why = append(sc.why, "ended right after it")
-		}
-		return true
-	}
 	if h.earlier.any(s, tokens, sc, clo, chi, clo) {
 		return true
 	}
@@ -242,35 +235,6 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 // back ("it's back pain"), not a sign come back ("it's back").
 var backComplaints = map[string]bool{"pain": true, "ache": true, "spasm": true, "spasms": true, "problem": true,
 	"problems": true, "issue": true, "issues": true, "trouble": true, "twinge": true, "twinges": true, "cramp": true}
-
-// endedRightAfter reports whether the words right after a sign (at end)
-// say it ended: "spotting stopped", "the bleeding has completely
-// settled", "the pain went away". Not "hasn't stopped" or "won't stop".
-func endedRightAfter(tokens []analyze.Token, end int) bool {
-	k := end + 1
-	for k < len(tokens) && k <= end+3 {
-		switch tokens[k].Lemma {
-		case "have", "be", "now", "completely", "totally", "fully", "just", "since", "all":
-			k++
-			continue
-		}
-		break
-	}
-	if k >= len(tokens) {
-		return false
-	}
-	switch tokens[k].Lemma {
-	case "stop", "stopped", "ease", "eased", "settle", "settled", "disappear", "disappeared", "vanish", "vanished", "resolve", "resolved":
-		return true
-	case "clear", "cleared":
-		return k+1 < len(tokens) && tokens[k+1].Lemma == "up"
-	case "go", "gone", "went":
-		return k+1 < len(tokens) && tokens[k+1].Lemma == "away" // not "the airbags went off"
-	case "die", "died", "calm", "calmed":
-		return k+1 < len(tokens) && tokens[k+1].Lemma == "down"
-	}
-	return false
-}
 
 // minWeeksSince is how many weeks of pregnancy must lie between a sign
 // told "at N weeks" and the member's weeks today for it to be over.

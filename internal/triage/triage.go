@@ -80,8 +80,7 @@ type Rule struct {
 	// Unless lists patterns that cancel a trigger match they overlap.
 	Unless []string
 	// Past lists patterns that make a match settled history when they
-	// stand anywhere in its sentence (after it, for a rule that Reports):
-	// a loss "back in 2020", a fall that "didn't actually" happen.
+	// stand anywhere in its sentence: a loss "back in 2020".
 	Past []string
 	// AlsoWith names rules that, when they fire, make this rule's matches
 	// that an unless pattern cancelled fire too: during abuse, "he kicked
@@ -282,6 +281,12 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	var errs []string
 	s.others, s.selves = map[string]bool{}, map[string]bool{}
 	for _, w := range groups[OthersGroup] {
+		// One word each: "yr_old" would make every "year" and "old" a
+		// person ("the old scar is bleeding"); a child's age is read by
+		// isOther instead.
+		if strings.ContainsAny(w, "_ ") {
+			continue
+		}
 		for _, l := range a.Lemmas(w) {
 			s.others[l] = true
 		}
@@ -790,8 +795,8 @@ func (s *Set) each(tokens []analyze.Token, sc *scratch, f func(p *phrase, m matc
 // matchAround looks for the phrase's terms within one clause around
 // tokens[i], which holds the anchor term. An unordered phrase takes, for
 // each term, its nearest match on the side that makes the span shortest
-// (see place); the span may run to at most 2*(len(terms)+Slack) tokens
-// and hold at most len(terms)+Slack content words. An
+// (see place); the span may run to at most 2*(len(terms)+Slack)+1
+// tokens and hold at most len(terms)+Slack content words. An
 // ordered phrase needs its terms in order, with at most maxGap tokens
 // and no punctuation between neighbours.
 func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int) (match, bool) {
@@ -1006,7 +1011,7 @@ func (s *Set) place(tokens []analyze.Token, sc *scratch, terms []term, near [][2
 		}
 	}
 	if bestLeft < 0 || bestLen > maxSpan {
-		return placeTooLong
+		return placeTooLong // a span of at most maxSpan+1 tokens
 	}
 	used := sc.used
 	for k := range terms {
@@ -1032,7 +1037,9 @@ func (s *Set) place(tokens []analyze.Token, sc *scratch, terms []term, near [][2
 
 // greedy places each term but the anchor and the absence's cue on its
 // nearest match not yet taken, when the shortest span put two terms on
-// one word ("pain ... pain"). Like place, it keeps the span within lo..hi.
+// one word ("pain ... pain"). Its span stays within lo..hi, up to maxSpan
+// tokens either side of the anchor, and may depend on the anchor: it is
+// the fallback for that rare case only.
 func (s *Set) greedy(tokens []analyze.Token, sc *scratch, terms []term, i, n0, lo, hi, negAt, anchor int, pos []int, m *match) bool {
 	used := sc.used
 	clear(used[lo:hi])
@@ -1362,13 +1369,13 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 			// "(not pregnant)" names no pregnancy, and "my sister is 34
 			// weeks" names hers (see the others case).
 			return false
-		case s.others[t.Lemma] && vocative(tokens, j):
+		case s.isOther(tokens, j) && vocative(tokens, j):
 			continue // "hey ladies, had some spotting": she greets the group
-		case s.others[t.Lemma] && agent(tokens, j):
+		case s.isOther(tokens, j) && agent(tokens, j):
 			return false // "knocked flying by a big dog": the dog did it to her
-		case s.others[t.Lemma] && observer(tokens, j, m.start):
+		case s.isOther(tokens, j) && observer(tokens, j, m.start):
 			continue // "my husband says there's a lot of blood on the car seat": he saw it
-		case s.others[t.Lemma]:
+		case s.isOther(tokens, j):
 			if s.writerPregnant(tokens) {
 				// "my sister-in-law is 34 weeks and bleeding... I'm 20
 				// weeks": the member tells of her own pregnancy, so the
@@ -1407,6 +1414,20 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 	}
 	return false
 }
+
+// isOther reports whether tokens[j] names someone other than the member:
+// a word of the others group, or the "old" of a child's age ("my 2 yr
+// old fell"), not "the old scar".
+func (s *Set) isOther(tokens []analyze.Token, j int) bool {
+	if l := tokens[j].Lemma; l == "old" {
+		return j > 0 && ageWords[tokens[j-1].Lemma]
+	}
+	return s.others[tokens[j].Lemma]
+}
+
+// ageWords stand before "old" in a child's age: "2 yr old", "3 year old".
+var ageWords = map[string]bool{"year": true, "yr": true, "yrs": true, "years": true, "month": true, "months": true,
+	"week": true, "weeks": true, "mo": true}
 
 // observer reports whether the other person at tokens[j] tells what they
 // saw of her, and the sign is hers: "my husband noticed blood on the
@@ -1770,7 +1791,7 @@ func (s *Set) bareNo(tokens []analyze.Token, j int) bool {
 		return true
 	}
 	// "no just back ache", but not "no just a bit" (some, just a bit).
-	return s.enders[tokens[j+1].Lemma] && !someLeft(tokens, j+2)
+	return s.enders[tokens[j+1].Lemma] && !someLeft(tokens, j+2) && !(j+2 < len(tokens) && s.quantities[tokens[j+2].Lemma])
 }
 
 // someLeft reports whether tokens[j:] begin with an amount: "a bit", "a
@@ -1879,11 +1900,7 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) b
 		// A marker that names the match's own subject is no history: "our
 		// rainbow baby didn't make it" is a loss today.
 		names := pm.start == m.start-1 && pm.end == m.start-1
-		// A danger sign's near miss is told after it ("tripped but
-		// didn't fall"): one told first ("I didn't fall but I hit my bump
-		// on the table") leaves what follows standing.
-		before := s.reports[rule] && pm.start <= m.end
-		if p.rule == rule && !names && !before && !s.negatedUnless(tokens, p, pm) {
+		if p.rule == rule && !names && !s.negatedUnless(tokens, p, pm) {
 			found = true
 			sc.because(&s.past, p)
 		}

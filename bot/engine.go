@@ -321,6 +321,14 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 			}
 			return e.remind(ctx, br, key, &cc)
 		}
+		if c.Asks && !c.Shares && recent(cc.DeclinedAt) && cc.LastTopic != "" && !cc.LossAt.After(cc.DeclinedAt) && asksInstead(text) {
+			// "ok so what can I take then?", "fine, what would help
+			// without pills" right after a medicine was declined: what
+			// the decline offered instead, not "Sorry".
+			r = e.answer(ctx, br, key, &cc, cc.LastTopic, 0)
+			r.Guesses = c.Candidates
+			return r
+		}
 		if !c.Asks && c.OffTopic < listenMaxOffTopic || c.Shares {
 			// A statement that asks nothing and names no other subject
 			// ("happy Friday all 🎉", "my cat is asleep on my bump"):
@@ -577,6 +585,7 @@ func (e *Engine) decline(ctx context.Context, br *brain, key string, cc *ChatCon
 		}
 		if len(d.Related) > 0 {
 			cc.LastTopic = d.Related[0]
+			cc.DeclinedAt = time.Now()
 			_ = e.contexts.Save(ctx, key, *cc)
 		}
 		if len(r.Buttons) == 0 {
@@ -732,6 +741,49 @@ func hesitates(c Classification, cc ChatContext) bool {
 // ago, with no loss told since.
 func urgentBefore(cc ChatContext) bool {
 	return recent(cc.UrgentAt) && len(cc.Urgent) > 0 && !cc.LossAt.After(cc.UrgentAt)
+}
+
+// asksInstead reports whether a short question asks only what to do or
+// take instead, naming nothing of its own: "ok so what can I take then?",
+// "what would help without pills", "what i can do instead of it?"; not
+// "piles in 3rd tri, what helps".
+func asksInstead(text string) bool {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	if len(words) == 0 || len(words) > maxInsteadWords {
+		return false
+	}
+	asks := false
+	for _, w := range words {
+		switch {
+		case insteadAsks[w]:
+			asks = true
+		case !insteadFiller[w]:
+			return false
+		}
+	}
+	return asks
+}
+
+// maxInsteadWords is the longest question asksInstead reads.
+const maxInsteadWords = 10
+
+// insteadAsks ask what to do or take instead; insteadFiller are the other
+// words such a question may hold.
+var (
+	insteadAsks   = wordSet("take", "use", "do", "help", "helps", "instead", "else", "then", "without", "alternative", "alternatives")
+	insteadFiller = wordSet("ok", "okay", "so", "fine", "right", "well", "hmm", "oh", "i", "i'm", "me", "my", "we", "you", "it",
+		"that", "this", "what", "which", "how", "can", "could", "would", "should", "will", "is", "are", "there", "anything",
+		"something", "nothing", "at", "all", "of", "for", "the", "a", "an", "to", "understand", "see", "thanks", "thank",
+		"pills", "tablets", "medicine", "medicines", "meds", "painkillers", "natural", "naturally", "else", "about", "any",
+		"if", "not", "can't", "cant", "just", "really", "safe", "safely")
+)
+
+func wordSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }
 
 // doing reports whether a statement says what she is doing about it:

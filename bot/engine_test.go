@@ -171,6 +171,15 @@ func TestFallbackAndDecline(t *testing.T) {
 	if r.Kind != bot.KindDecline || !strings.Contains(r.Text(), "pharmacist") || strings.Contains(r.Text(), "mg") {
 		t.Errorf("medicine question: %s\n%s", r.Kind, r.Text())
 	}
+	// Right after a decline, asking what to take instead gets what the
+	// decline offers; a question with a subject of its own does not.
+	r = eng.Handle(ctx, msg("ok so what can i take then?"))
+	if r.Kind != bot.KindAnswer || r.Fallback {
+		t.Errorf("what can I take then, after a decline: %s fallback=%v\n%s", r.Kind, r.Fallback, r.Text())
+	}
+	if r = eng.Handle(ctx, msg("recipe for banana bread please")); r.Kind != bot.KindFallback {
+		t.Errorf("banana bread after a decline: %s", r.Kind)
+	}
 }
 
 // A request to name a condition is declined; a statement gets a reply in

@@ -25,6 +25,9 @@ type ChatContext struct {
 	// Urgent are the ids of the danger signs or situations of that
 	// reply, repeated to a member who doubts its advice.
 	Urgent []string `json:",omitempty"`
+	// DeclinedAt is when the chat last got a decline (a medicine), so that
+	// "what can I take then?" gets what the decline offers instead.
+	DeclinedAt time.Time `json:",omitzero"`
 	// LossAt is when the chat told of a pregnancy loss. While the context
 	// lasts, no pregnancy tips or topic buttons are pushed unless asked.
 	LossAt time.Time

@@ -377,6 +377,12 @@ func (a *Analyzer) lemmasOf(text string) []string {
 	if l, ok := a.plainLemma(text); ok {
 		return []string{l}
 	}
+	return a.analyzedLemmas(text)
+}
+
+// analyzedLemmas is lemmasOf without its fast path: the lemmas of the
+// full analysis of text, breaks left out.
+func (a *Analyzer) analyzedLemmas(text string) []string {
 	var an Analysis
 	a.Analyze(text, &an)
 	var out []string

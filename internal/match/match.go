@@ -132,16 +132,6 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	stopMemo := m.an.Memoize() // triggers name the same words over and over
 	defer stopMemo()
 	groups := kb.Groups()
-	rules := make([]triage.Rule, 0, len(kb.RedFlags)+len(kb.Safety))
-	for _, f := range kb.RedFlags {
-		rules = append(rules, triage.Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless, AlsoWith: f.AlsoWith, SelfOnly: true, Reports: true})
-	}
-	for _, x := range kb.Safety {
-		rules = append(rules, triage.Rule{ID: x.ID, Triggers: x.Triggers, Unless: x.Unless, Past: x.Past})
-	}
-	h := kb.History
-	history := triage.History{Past: h.Past, PastAfter: h.PastAfter, Recent: h.Recent, Earlier: h.Earlier, Now: h.Now,
-		Settled: h.Settled, Checked: h.Checked, Again: h.Again}
 	// The safety triggers expand into many thousands of phrases: they are
 	// compiled on another core while the rest is built (the analyzer is
 	// safe for concurrent use).
@@ -149,8 +139,7 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	flagsDone := make(chan struct{})
 	go func() {
 		defer close(flagsDone)
-		m.flags, flagsErr = triage.Compile(m.an, triage.Config{Rules: rules, Groups: groups, History: history,
-			Asking: triage.Asking{Frames: kb.Asking.Frames, Unreal: kb.Asking.Unreal, Disclaimers: kb.Asking.Disclaimers}})
+		m.flags, flagsErr = triage.Compile(m.an, triage.SafetyConfig(kb))
 	}()
 	drules := make([]triage.Rule, len(kb.Declines))
 	for i, d := range kb.Declines {

@@ -22,11 +22,7 @@ func TestAnchorInvariant(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := analyze.New(kb)
-	var rules []Rule
-	for _, f := range kb.RedFlags {
-		rules = append(rules, Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless, SelfOnly: true, Reports: true})
-	}
-	s, err := Compile(a, Config{Rules: rules, Groups: kb.Groups()})
+	s, err := Compile(a, SafetyConfig(kb))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,17 +16,11 @@ func BenchmarkCompile(b *testing.B) {
 		b.Fatal(err)
 	}
 	an := analyze.New(kb)
-	var rules []triage.Rule
-	for _, f := range kb.RedFlags {
-		rules = append(rules, triage.Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless, AlsoWith: f.AlsoWith, SelfOnly: true, Reports: true})
-	}
-	for _, x := range kb.Safety {
-		rules = append(rules, triage.Rule{ID: x.ID, Triggers: x.Triggers, Unless: x.Unless, Past: x.Past})
-	}
+	cfg := triage.SafetyConfig(kb)
 	b.ReportAllocs()
 	for b.Loop() {
 		stop := an.Memoize()
-		if _, err := triage.Compile(an, triage.Config{Rules: rules, Groups: kb.Groups()}); err != nil {
+		if _, err := triage.Compile(an, cfg); err != nil {
 			b.Fatal(err)
 		}
 		stop()

@@ -24,15 +24,7 @@ func compile(t testing.TB) (*analyze.Analyzer, *triage.Set) {
 		t.Fatal(err)
 	}
 	a := analyze.New(kb)
-	var rules []triage.Rule
-	for _, f := range kb.RedFlags {
-		rules = append(rules, triage.Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless, AlsoWith: f.AlsoWith, SelfOnly: true, Reports: true})
-	}
-	h := kb.History
-	set, err := triage.Compile(a, triage.Config{Rules: rules, Groups: kb.Groups(),
-		History: triage.History{Past: h.Past, PastAfter: h.PastAfter, Recent: h.Recent, Earlier: h.Earlier, Now: h.Now,
-			Settled: h.Settled, Checked: h.Checked, Again: h.Again},
-		Asking: triage.Asking{Frames: kb.Asking.Frames, Unreal: kb.Asking.Unreal, Disclaimers: kb.Asking.Disclaimers}})
+	set, err := triage.Compile(a, triage.SafetyConfig(kb))
 	if err != nil {
 		t.Fatal(err)
 	}

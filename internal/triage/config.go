@@ -1,0 +1,21 @@
+package triage
+
+import "github.com/backcare/backcare/knowledge"
+
+// SafetyConfig returns the Config that compiles kb's danger signs (each
+// SelfOnly and Reports) and safety items (crisis, abuse, loss), with its
+// word groups, history and asking patterns.
+func SafetyConfig(kb *knowledge.Base) Config {
+	rules := make([]Rule, 0, len(kb.RedFlags)+len(kb.Safety))
+	for _, f := range kb.RedFlags {
+		rules = append(rules, Rule{ID: f.ID, Triggers: f.Triggers, Unless: f.Unless, AlsoWith: f.AlsoWith, SelfOnly: true, Reports: true})
+	}
+	for _, x := range kb.Safety {
+		rules = append(rules, Rule{ID: x.ID, Triggers: x.Triggers, Unless: x.Unless, Past: x.Past})
+	}
+	h, q := kb.History, kb.Asking
+	return Config{Rules: rules, Groups: kb.Groups(),
+		History: History{Past: h.Past, PastAfter: h.PastAfter, Recent: h.Recent, Earlier: h.Earlier, Now: h.Now,
+			Settled: h.Settled, Checked: h.Checked, Again: h.Again},
+		Asking: Asking{Frames: q.Frames, Unreal: q.Unreal, Disclaimers: q.Disclaimers}}
+}

@@ -7,7 +7,10 @@
 // every problem is reported with file:line:column (see Error).
 package knowledge
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Category groups topics the way users ask about them.
 type Category string
@@ -219,6 +222,12 @@ type RedFlag struct {
 	// idioms ("fell pregnant"), reassurances ("{baby} still kicking"),
 	// other people ("{others} fell").
 	Unless []string
+	// Firm are triggers that no unless pattern cancels: a sign told so
+	// fully that none of the flag's idioms or other senses can explain it
+	// away ("sudden stabbing pain in my back that won't stop", where
+	// "back pain" alone is ordinary). Negation, history and someone
+	// else's sign still count, as for every trigger.
+	Firm []string
 	// AlsoWith names red flags or safety items that, when they fire, make
 	// this flag's matches that an unless pattern cancelled fire too: "he
 	// kicked me in the stomach" in a message about abuse is no baby's kick.
@@ -228,6 +237,12 @@ type RedFlag struct {
 	// Reviewed is the last review of the red flag; nil if never.
 	Reviewed *Review
 	Pos      Pos
+}
+
+// AllTriggers returns the flag's triggers followed by its firm ones, in
+// the order triage numbers them (see triage.Finding).
+func (r RedFlag) AllTriggers() []string {
+	return append(slices.Clip(r.Triggers), r.Firm...)
 }
 
 // SafetyKind is the kind of a safety situation.
@@ -376,7 +391,7 @@ func (b *Base) EachPhrase(f func(string)) {
 		each(t.Examples, t.Keywords)
 	}
 	for _, r := range b.RedFlags {
-		each(r.Triggers, r.Unless)
+		each(r.Triggers, r.Firm, r.Unless)
 	}
 	for _, d := range b.Declines {
 		each(d.Triggers)

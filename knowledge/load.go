@@ -340,6 +340,8 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 			v.groupRefs(r.Triggers, "triggers", p, r.Pos, groupAt)
 			v.groupRefs(r.Unless, "unless", p, r.Pos, groupAt)
 			v.patterns(r.Unless, "unless", p, r.Pos)
+			v.groupRefs(r.Firm, "firm", p, r.Pos, groupAt)
+			v.patterns(r.Firm, "firm", p, r.Pos)
 			for j, id := range r.AlsoWith {
 				if _, ok := flagAt[id]; !ok || id == r.ID {
 					v.errorf(p.at("also_with", j, r.Pos), "also_with %q is not another red flag or safety item", id)

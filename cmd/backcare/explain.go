@@ -93,7 +93,7 @@ func printFindings(w io.Writer, kb *knowledge.Base, fs []triage.Finding, kind st
 			}
 		default:
 			if r, ok := kb.RedFlag(f.Rule); ok {
-				what, triggers, unless = "red flag", r.Triggers, r.Unless
+				what, triggers, unless = "red flag", r.AllTriggers(), r.Unless
 			} else if x, ok := kb.SafetyRule(f.Rule); ok {
 				triggers, unless = x.Triggers, x.Unless
 			}

@@ -77,6 +77,9 @@ const (
 type Rule struct {
 	ID       string
 	Triggers []string
+	// Firm lists triggers that no unless pattern cancels (see
+	// knowledge.RedFlag.Firm). They are numbered after Triggers.
+	Firm []string
 	// Unless lists patterns that cancel a trigger match they overlap.
 	Unless []string
 	// Past lists patterns that make a match settled history when they
@@ -168,6 +171,7 @@ type phrase struct {
 	part    int8 // for a trigger of parts joined by " & ", which one (from 1); 0 for others
 	parts   int8 // how many parts the trigger has; 0 for a plain trigger
 	ordered bool // unless patterns: words in order, close together
+	firm    bool // a firm trigger: no unless pattern cancels it (see Rule.Firm)
 }
 
 type scratch struct {
@@ -316,7 +320,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 		s.ids = append(s.ids, r.ID)
 		s.selfOnly = append(s.selfOnly, r.SelfOnly)
 		s.reports = append(s.reports, r.Reports)
-		for ti, t := range r.Triggers {
+		for ti, t := range append(slices.Clip(r.Triggers), r.Firm...) {
 			parts := strings.Split(t, " & ")
 			if len(parts) > maxParts {
 				errs = append(errs, fmt.Sprintf("%s: trigger %q: more than %d parts", r.ID, t, maxParts))
@@ -329,7 +333,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 				}
 
 				for _, terms := range ps {
-					p := phrase{rule: int32(ri), trigger: int32(ti), terms: terms, match: compileTerms(terms, memo, s.vocab), absence: slices.Contains(terms, negLemma), ownCue: slices.ContainsFunc(terms, holdsCue), count: allCounts(terms)}
+					p := phrase{rule: int32(ri), trigger: int32(ti), terms: terms, match: compileTerms(terms, memo, s.vocab), absence: slices.Contains(terms, negLemma), ownCue: slices.ContainsFunc(terms, holdsCue), count: allCounts(terms), firm: ti >= len(r.Triggers)}
 					if len(parts) > 1 {
 						p.part, p.parts = int8(k+1), int8(len(parts))
 					}
@@ -1243,7 +1247,7 @@ func (v Verdict) String() string {
 }
 
 func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
-	if s.cancelled(tokens, sc, p.rule, m.start, m.end) >= 0 {
+	if !p.firm && s.cancelled(tokens, sc, p.rule, m.start, m.end) >= 0 {
 		return Cancelled
 	}
 	return s.judge(tokens, sc, p, m)
@@ -1974,7 +1978,7 @@ func holdsCue(term string) bool {
 // message to a moderator.
 type Finding struct {
 	Rule    string
-	Trigger int // index of the trigger in the rule
+	Trigger int // index of the trigger in the rule's Triggers, then Firm
 	// Words are the matched phrase's terms, each a lemma or its
 	// alternatives joined by "|".
 	Words   []string
@@ -2013,7 +2017,7 @@ func (s *Set) Explain(tokens []analyze.Token) []Finding {
 		if f.Verdict == Settled || f.Verdict == Asked {
 			f.Because = slices.Clone(sc.why)
 		}
-		if f.Verdict == Cancelled {
+		if f.Verdict == Cancelled && !p.firm {
 			f.Unless = s.cancelled(tokens, sc, p.rule, m.start, m.end)
 		}
 		if f.Verdict == Fired && p.parts > 0 {

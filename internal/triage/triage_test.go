@@ -90,6 +90,11 @@ func TestMatch(t *testing.T) {
 		{"no fever, bleeding since this morning", "bleeding"},
 		{"bleeding? no idea why", "bleeding"},
 		{"sudden sharp pain", "pain"},
+		// Unless patterns cancel the triggers they overlap, never the
+		// firm ones; negation still reaches those.
+		{"sudden sharp back pain when I bend", ""},
+		{"sudden sharp back pain, it will not stop", "pain"},
+		{"no sudden back pain and it has not stopped me working", ""},
 		// A sign that is an absence fires on its own cue, and only when
 		// the cue governs it.
 		{"haven't felt her kick since breakfast", "movements"},

@@ -74,6 +74,25 @@ type Token struct {
 // Is reports whether t has all the flags f.
 func (t Token) Is(f Flag) bool { return t.Flags&f == f }
 
+// Gestation reports whether t is weeks and days of pregnancy written as
+// members write them: "27+2", "34+6".
+func (t Token) Gestation() bool {
+	if t.Lemma != NumberLemma {
+		return false
+	}
+	w, d, ok := strings.Cut(t.Term, "+")
+	return ok && len(w) > 0 && len(w) <= 2 && len(d) == 1 && allDigits(w) && allDigits(d)
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // Analyzer analyses text for one knowledge base.
 type Analyzer struct {
 	lex     *lexicon.Lexicon

@@ -142,7 +142,7 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 			qBody = true
 		}
 		modifier := t.Lemma == "pregnancy" && j+1 < len(words) && words[j+1].Flags&(analyze.Stop|analyze.Break) == 0
-		if w.pregnancy[t.Lemma] && !modifier && (!w.weeks[t.Lemma] || j > 0 && words[j-1].Lemma == analyze.NumberLemma) || gestation(t) {
+		if w.pregnancy[t.Lemma] && !modifier && (!w.weeks[t.Lemma] || j > 0 && words[j-1].Lemma == analyze.NumberLemma) || t.Gestation() {
 			return false // "28 weeks", "27+2", "pregnant"; not "this week" or "my pregnancy pillow"
 		}
 		named = named || w.other(words, j)
@@ -195,25 +195,6 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 		}
 	}
 	return forOther || other && action && !self
-}
-
-// gestation reports whether t is weeks and days of pregnancy written as
-// members write them: "27+2", "34+6".
-func gestation(t analyze.Token) bool {
-	if t.Lemma != analyze.NumberLemma {
-		return false
-	}
-	w, d, ok := strings.Cut(t.Term, "+")
-	return ok && len(w) > 0 && len(w) <= 2 && len(d) == 1 && allDigits(w) && allDigits(d)
-}
-
-func allDigits(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // other reports whether words[j] names someone else: a word of the

@@ -140,7 +140,7 @@ type Set struct {
 	enders     map[string]bool // contrast words that close a list item: "just", "but"
 	answers    map[string]bool // words that may follow an answering "no"
 	fine       map[string]bool // one-word answers that mean all is well: "temperature: normal"
-	adverbs    map[string]bool // words that may stand between an absence's cue and its word: "can't even feel"
+	adverbs    map[string]bool // words that may stand between an absence's cue and its word: "can't even feel", "no actual kicks"
 	habits     map[string]bool // words that make what follows a habit: "usually", "normally"
 	quantities map[string]bool // amounts after a negated sign that mean some is there: "not bleeding much"
 	joins      map[string]bool // list connectors: or, and, nor
@@ -454,7 +454,9 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	s.quantities = lemmaSet(a, "much", "many", "lot", "lots", "loads", "heavy", "heavily", "more", "as", "too",
 		"very", "that", "enough", "badly", "properly", "usual")
 	s.adverbs = lemmaSet(a, "even", "hardly", "barely", "really", "properly", "quite", "actually", "literally",
-		"honestly", "just", "still", "ever", "always", "yet", "much", "think", "remember", "recall", "able", "sure")
+		"honestly", "just", "still", "ever", "always", "yet", "much", "think", "remember", "recall", "able", "sure",
+		// and the adjectives that only insist: "no actual kicks", "no real movement since lunch"
+		"actual", "real", "proper", "definite", "noticeable", "obvious", "single", "decent")
 	s.fine = lemmaSet(a, "fine", "normal", "ok", "okay", "good", "grand", "intact", "negative", "nil", "zero")
 	s.joins = lemmaSet(a, "or", "and", "nor", "no", "any", "nothing")
 	s.enders = lemmaSet(a, "but", "just", "only", "though", "however", "although", "yet", "except", "apart", "besides", "still")
@@ -1315,6 +1317,13 @@ func retracted(tokens []analyze.Token, end int) bool {
 	for k < len(tokens) && k <= end+4 && (tokens[k].Is(analyze.Break) || laughs[tokens[k].Lemma] || tokens[k].Lemma == "but") {
 		k++
 	}
+	// "contractions at work lol, not those ones, my company...", "not that
+	// kind"; never "not the spotting kind", which names a kind of the sign,
+	// nor "not the ones from last week".
+	if k+2 < len(tokens) && tokens[k].Lemma == "not" && pointers[tokens[k+1].Lemma] && kinds[tokens[k+2].Lemma] &&
+		(k+3 >= len(tokens) || tokens[k+3].Is(analyze.Break)) {
+		return true
+	}
 	if k+2 >= len(tokens) {
 		return false
 	}
@@ -1334,6 +1343,13 @@ func retracted(tokens []analyze.Token, end int) bool {
 	}
 	return tokens[k].Is(analyze.Negation) && (k+1 >= len(tokens) || tokens[k+1].Is(analyze.Break))
 }
+
+// pointers and kinds name another sense in a retraction: "not those
+// ones", "not that kind".
+var (
+	pointers = map[string]bool{"those": true, "that": true, "the": true, "this": true}
+	kinds    = map[string]bool{"one": true, "kind": true, "sort": true, "type": true}
+)
 
 // laughs are what members write to laugh a worry off: "lol", "haha".
 var laughs = map[string]bool{"lol": true, "haha": true, "hahaha": true, "lmao": true, "xd": true}
@@ -1373,6 +1389,8 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 			// "(not pregnant)" names no pregnancy, and "my sister is 34
 			// weeks" names hers (see the others case).
 			return false
+		case s.isOther(tokens, j) && simile(tokens, j):
+			continue // "like someone is pushing a knife in": nobody else is there
 		case s.isOther(tokens, j) && vocative(tokens, j):
 			continue // "hey ladies, had some spotting": she greets the group
 		case s.isOther(tokens, j) && agent(tokens, j):
@@ -1507,6 +1525,22 @@ func vocative(tokens []analyze.Token, j int) bool {
 // agent reports whether the person or animal at j is the doer of a
 // passive ("hit by a car", "knocked over by my toddler"), so the sign is
 // the member's.
+// simile reports whether the person at tokens[j] only stands in a
+// comparison: "like someone is stabbing me", "as if somebody kicked me".
+func simile(tokens []analyze.Token, j int) bool {
+	k := j - 1
+	if k >= 0 && (tokens[k].Lemma == "a" || tokens[k].Lemma == "some") {
+		k-- // "like a man is sitting on my back"
+	}
+	switch {
+	case k >= 0 && tokens[k].Lemma == "like":
+		return true
+	case k >= 1 && tokens[k-1].Lemma == "as" && (tokens[k].Lemma == "if" || tokens[k].Lemma == "though"):
+		return true
+	}
+	return false
+}
+
 func agent(tokens []analyze.Token, j int) bool {
 	for k := j - 1; k >= 0 && k >= j-3; k-- {
 		switch tokens[k].Lemma {
@@ -1588,7 +1622,7 @@ func (s *Set) writerPregnant(tokens []analyze.Token) bool {
 			if s.others[tokens[k].Lemma] || tokens[k].Lemma == "she" || tokens[k].Lemma == "her" {
 				break
 			}
-			if s.pregnancy[tokens[k].Lemma] && s.pregnant(tokens, k) {
+			if (s.pregnancy[tokens[k].Lemma] || tokens[k].Gestation()) && s.pregnant(tokens, k) {
 				return true
 			}
 		}
@@ -1597,8 +1631,8 @@ func (s *Set) writerPregnant(tokens []analyze.Token) bool {
 }
 
 // pregnant reports whether tokens[k] names a pregnancy: "pregnant", "28
-// weeks", "6 months" (a number of months), unless negated or when
-// something happened ("at 38 weeks").
+// weeks", "6 months" (a number of months), "37+2", unless negated or when
+// something happened ("at 38 weeks", "at 37+2").
 func (s *Set) pregnant(tokens []analyze.Token, k int) bool {
 	l := tokens[k].Lemma
 	counted := k > 0 && tokens[k-1].Lemma == analyze.NumberLemma
@@ -1606,7 +1640,7 @@ func (s *Set) pregnant(tokens []analyze.Token, k int) bool {
 	if s.weeks[l] && !counted && !(k > 1 && tokens[k-2].Lemma == analyze.NumberLemma) {
 		return false // "last week", "a few weeks ago": no pregnancy
 	}
-	return (s.pregnancy[l] || months) && !s.negatedBefore(tokens, k) && !(k >= 2 && tokens[k-2].Lemma == "at")
+	return (s.pregnancy[l] || months || tokens[k].Gestation()) && !s.negatedBefore(tokens, k) && !(k >= 1 && tokens[k-1].Lemma == "at" || k >= 2 && tokens[k-2].Lemma == "at")
 }
 
 // hedged reports whether the cue at j is a hedge: "not sure", "no idea".

@@ -100,6 +100,9 @@ func TestMatch(t *testing.T) {
 		{"haven't felt her kick since breakfast", "movements"},
 		{"she hasn't moved all day", "movements"},
 		{"no kicks today", "movements"},
+		{"hiccups yes but no actual kicks today", "movements"},
+		{"no real kicks today", "movements"},
+		{"no pain kicks today", ""},
 		{"no pain and she hasn't moved", "movements"},
 		// A doubted reassurance reassures nobody.
 		{"baby still kicking", ""},
@@ -199,6 +202,13 @@ func TestMatch(t *testing.T) {
 		// of her own.
 		{"my sister is 28 weeks and bleeding", "bleeding"},
 		{"my sister is 34 weeks and bleeding, I'm 20 weeks", ""},
+		// Weeks and days are a pregnancy too; "at 37+2" is when.
+		{"my sister is 37+2 and says she is bleeding", "bleeding"},
+		{"my sister is 37+2 and says she is bleeding, I'm 20+1", ""},
+		// A person in a comparison is nobody else: the sign is hers.
+		{"I'm 29 weeks, it feels like a toddler is kicking the bump", "blow"},
+		{"I'm 29 weeks, a toddler is kicking the bump", ""},
+		{"I'm 29 weeks, it feels as if a friend is kicking the bump", "blow"},
 		{"my sister is 30 weeks and her baby not moved. mine's kicking away", ""},
 		{"a colleague of mine had a fall", ""},
 		// A greeting to the group names nobody else.
@@ -241,6 +251,9 @@ func TestMatch(t *testing.T) {
 		// A retraction may come after a laugh and a "but", with an adverb.
 		{"feels like contractions lol but they're definitely not", ""},
 		{"feels like contractions lol but they're definitely strong", "contractions"},
+		// Or another sense named: "not those ones", never a kind of the sign.
+		{"contractions at work lol, not those ones", ""},
+		{"contractions again, not the ones from last week", "contractions"},
 		{"bleeding? nah lol", ""},
 		// Bleeding that stopped still needs checking, and "stops" is no end
 		// ("stops when I lie down"); "it's back" brings a sign back, "back

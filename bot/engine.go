@@ -770,12 +770,15 @@ const maxInsteadWords = 10
 // insteadAsks ask what to do or take instead; insteadFiller are the other
 // words such a question may hold.
 var (
-	insteadAsks   = wordSet("take", "use", "do", "help", "helps", "instead", "else", "then", "without", "alternative", "alternatives")
+	insteadAsks = wordSet("take", "use", "do", "help", "helps", "instead", "else", "then", "without", "alternative", "alternatives",
+		"non", "try", "options", "ideas", "tips", "suggestions")
 	insteadFiller = wordSet("ok", "okay", "so", "fine", "right", "well", "hmm", "oh", "i", "i'm", "me", "my", "we", "you", "it",
 		"that", "this", "what", "which", "how", "can", "could", "would", "should", "will", "is", "are", "there", "anything",
 		"something", "nothing", "at", "all", "of", "for", "the", "a", "an", "to", "understand", "see", "thanks", "thank",
 		"pills", "tablets", "medicine", "medicines", "meds", "painkillers", "natural", "naturally", "else", "about", "any",
-		"if", "not", "can't", "cant", "just", "really", "safe", "safely")
+		"if", "not", "can't", "cant", "just", "really", "safe", "safely", "actually", "lol", "haha", "fair", "enough", "yeah",
+		"alright", "medical", "medication", "drug", "drugs", "free", "other", "option", "idea", "ways", "way", "things", "thing",
+		"am", "supposed", "meant", "gonna", "else's", "then")
 )
 
 func wordSet(words ...string) map[string]bool {

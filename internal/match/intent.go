@@ -29,7 +29,7 @@ var (
 	causeCues  = []string{"why", "cause", "causing", "reason", "because", "due", "what make", "what cause"}
 	reliefCues = []string{"help", "tip", "ease", "relieve", "relief", "fix", "cure", "soothe", "treat", "worth",
 		"recommend", "how do", "how to", "how should", "how can", "can i", "should i", "what can", "any good",
-		"do i do", "best way", "right way", "work for"}
+		"do i do", "best way", "right way", "work for", "stretch", "exercise", "remedy", "advice", "idea", "suggestion"}
 )
 
 // intents holds the cues as lemma sequences, by their first lemma, and

@@ -21,6 +21,8 @@ func TestIntent(t *testing.T) {
 		{"how to stand properly with a big bump?", reliefIntent},
 		{"any tips for the drive home", reliefIntent},
 		{"is the tens any good for sciatica", reliefIntent},
+		{"stretches for upper back pain pregnancy", reliefIntent},
+		{"does stretching cause the pain", anyIntent},
 		{"why does my lower back spasm", causeIntent},
 		{"could that be what's causing it", causeIntent},
 		{"why does it happen and what helps", anyIntent},
@@ -103,6 +105,27 @@ func TestPlaceRuledOut(t *testing.T) {
 		asked, ruled := placeIn(an.Words)
 		if got := in.placed(asked, ruled, tt.topic); got != tt.want {
 			t.Errorf("%q on topic %d: %v, want %v", tt.text, tt.topic, got, tt.want)
+		}
+	}
+}
+
+// TestWhatToDoOverWhereItHurts checks that a question on what to do for a
+// part of the back is answered by what helps, not by the topic on why that
+// part hurts: the place a cause topic names is no bonus against the intent.
+func TestWhatToDoOverWhereItHurts(t *testing.T) {
+	kb, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := Must(New(kb))
+	for _, tt := range []struct{ text, want string }{
+		{"tips for my upper back pls", "relief-overview"},
+		{"any advice for upper back pain", "relief-overview"},
+		{"why does my upper back hurt so much, 30 weeks", "upper-back-causes"},
+	} {
+		c := m.Classify(tt.text, "")
+		if len(c.Candidates) == 0 || c.Candidates[0].TopicID != tt.want {
+			t.Errorf("%q: got %v, want %q first", tt.text, c.Candidates, tt.want)
 		}
 	}
 }

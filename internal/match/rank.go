@@ -111,7 +111,13 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 				conf, at = v, s
 			}
 		}
-		conf *= m.intents.penalty(it, t) * m.intents.placed(where, ruled, t)
+		pen, pl := m.intents.penalty(it, t), m.intents.placed(where, ruled, t)
+		if pen < 1 {
+			// "stretches for upper back pain": the place a topic on why
+			// names is no bonus for a question on what to do.
+			pl = min(pl, 1)
+		}
+		conf *= pen * pl
 		if m.hasSubject[t] && sc.named[t/64]&(1<<uint(t%64)) == 0 {
 			// "what stretches are safe for lower back pain?" is no
 			// question about acupuncture however close an example's

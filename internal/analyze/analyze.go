@@ -332,7 +332,9 @@ func (a *Analyzer) Analyze(text string, an *Analysis) {
 
 // keepGoing reads a negated "stop" or "help" before a verb as going on:
 // "can't stop thinking about ending it", "couldn't help crying", "it
-// won't stop bleeding" negate nothing, so both words become "keep".
+// won't stop bleeding" negate nothing, so both words become "keep". A
+// negated "stop" before an object is "prevent": in "it hasn't stopped me
+// working" nothing has gone on without stopping.
 func (a *Analyzer) keepGoing(words []string, tokens []Token) {
 	for i := 0; i+2 < len(tokens); i++ {
 		if !tokens[i].Is(Negation) || tokens[i+1].Lemma != "stop" && tokens[i+1].Lemma != "help" {
@@ -341,6 +343,10 @@ func (a *Analyzer) keepGoing(words []string, tokens []Token) {
 		if next := words[i+2]; len(next) > 4 && strings.HasSuffix(next, "ing") {
 			keep := a.token("keep")
 			tokens[i], tokens[i+1] = keep, keep
+		} else if tokens[i+1].Lemma == "stop" && objects[next] {
+			// "it hasn't stopped me working": nothing was stopped, she
+			// was not prevented; the pain has not "not stopped".
+			tokens[i+1] = a.token("prevent")
 		}
 	}
 }
@@ -356,6 +362,9 @@ func frameQuestions(tokens []Token) {
 		}
 	}
 }
+
+// objects are the pronouns that make a negated "stop" mean "prevent".
+var objects = map[string]bool{"me": true, "her": true, "him": true, "us": true, "them": true, "you": true}
 
 // questionFrames follow "how" to frame a question.
 var questionFrames = map[string]bool{"long": true, "often": true, "many": true, "much": true, "soon": true}

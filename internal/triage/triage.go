@@ -140,7 +140,8 @@ type Set struct {
 	enders     map[string]bool // contrast words that close a list item: "just", "but"
 	answers    map[string]bool // words that may follow an answering "no"
 	fine       map[string]bool // one-word answers that mean all is well: "temperature: normal"
-	adverbs    map[string]bool // words that may stand between an absence's cue and its word: "can't even feel", "no actual kicks"
+	adverbs    map[string]bool // words that may stand between an absence's cue and its word: "can't even feel"
+	insisting  map[string]bool // adjectives that may too, and only there: "no actual kicks" (never "no obvious sign of it" as an answer)
 	habits     map[string]bool // words that make what follows a habit: "usually", "normally"
 	quantities map[string]bool // amounts after a negated sign that mean some is there: "not bleeding much"
 	joins      map[string]bool // list connectors: or, and, nor
@@ -454,9 +455,8 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	s.quantities = lemmaSet(a, "much", "many", "lot", "lots", "loads", "heavy", "heavily", "more", "as", "too",
 		"very", "that", "enough", "badly", "properly", "usual")
 	s.adverbs = lemmaSet(a, "even", "hardly", "barely", "really", "properly", "quite", "actually", "literally",
-		"honestly", "just", "still", "ever", "always", "yet", "much", "think", "remember", "recall", "able", "sure",
-		// and the adjectives that only insist: "no actual kicks", "no real movement since lunch"
-		"actual", "real", "proper", "definite", "noticeable", "obvious", "single", "decent")
+		"honestly", "just", "still", "ever", "always", "yet", "much", "think", "remember", "recall", "able", "sure")
+	s.insisting = lemmaSet(a, "actual", "real", "proper", "definite", "noticeable", "obvious", "single", "decent")
 	s.fine = lemmaSet(a, "fine", "normal", "ok", "okay", "good", "grand", "intact", "negative", "nil", "zero")
 	s.joins = lemmaSet(a, "or", "and", "nor", "no", "any", "nothing")
 	s.enders = lemmaSet(a, "but", "just", "only", "though", "however", "although", "yet", "except", "apart", "besides", "still")
@@ -904,13 +904,20 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 		// may stand between too: "can't even feel", "haven't really felt".
 		next := pos[negAt+1]
 		cue := -1
-		for j := next - 1; j >= lo && j >= next-4; j-- {
+		// At most four words between, not counting the insisting ones
+		// ("haven't had a single proper kick").
+		reach := next - 4
+		for j := next - 1; j >= lo && j >= reach; j-- {
 			t := tokens[j]
 			if t.Is(analyze.Negation) && !used[j] {
 				if t.Lemma != "without" {
 					cue = j
 				}
 				break
+			}
+			if s.insisting[t.Lemma] {
+				reach--
+				continue
 			}
 			if t.Flags&analyze.Stop == 0 && !s.adverbs[t.Lemma] || t.Is(analyze.Break) {
 				break
@@ -1314,13 +1321,16 @@ func retracted(tokens []analyze.Token, end int) bool {
 	k := end + 1
 	// Breaks, a laugh and a "but" may come first: "feel like contractions
 	// lol but they're definitely not".
+	laughed := false
 	for k < len(tokens) && k <= end+4 && (tokens[k].Is(analyze.Break) || laughs[tokens[k].Lemma] || tokens[k].Lemma == "but") {
+		laughed = laughed || laughs[tokens[k].Lemma]
 		k++
 	}
-	// "contractions at work lol, not those ones, my company...", "not that
-	// kind"; never "not the spotting kind", which names a kind of the sign,
-	// nor "not the ones from last week".
-	if k+2 < len(tokens) && tokens[k].Lemma == "not" && pointers[tokens[k+1].Lemma] && kinds[tokens[k+2].Lemma] &&
+	// Laughed off as another sense: "contractions at work lol, not those
+	// ones, my company..."; never "not the spotting kind", which names a
+	// kind of the sign, "not the ones from last week", nor "having
+	// contractions, not those ones, proper ones this time".
+	if laughed && k+2 < len(tokens) && tokens[k].Lemma == "not" && pointers[tokens[k+1].Lemma] && kinds[tokens[k+2].Lemma] &&
 		(k+3 >= len(tokens) || tokens[k+3].Is(analyze.Break)) {
 		return true
 	}
@@ -1372,7 +1382,9 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 		return false // "husband writing: she can't feel the toilet seat"
 	}
 	for j := m.start; j <= m.end; j++ {
-		if s.selves[tokens[j].Lemma] {
+		// "knocked my mum over": "my" is hers only when what follows is
+		// not someone else.
+		if s.selves[tokens[j].Lemma] && !(j+1 <= m.end && s.isOther(tokens, j+1)) {
 			return false
 		}
 	}
@@ -1441,10 +1453,35 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 // a word of the others group, or the "old" of a child's age ("my 2 yr
 // old fell"), not "the old scar".
 func (s *Set) isOther(tokens []analyze.Token, j int) bool {
-	if l := tokens[j].Lemma; l == "old" {
+	switch l := tokens[j].Lemma; {
+	case l == "old":
 		return j > 0 && ageWords[tokens[j-1].Lemma]
+	case parents[l] && selfParent(tokens, j):
+		return false // "first time mum here", "mum of 2", "I'm a mum": she is the mum
 	}
 	return s.others[tokens[j].Lemma]
+}
+
+// parents are the others' words a member also calls herself.
+var parents = map[string]bool{"mum": true, "mom": true, "mother": true, "mam": true, "mama": true, "mummy": true, "mommy": true}
+
+// selfParent reports whether the parent word at tokens[j] is the member
+// herself: "first time mum", "ftm", "new mum", "mum of two", "mum to 3",
+// "a mum", "as a mum".
+func selfParent(tokens []analyze.Token, j int) bool {
+	if j > 0 {
+		switch tokens[j-1].Lemma {
+		case "time", "new", "expectant", "single", "a", "fellow", "working", "young", "older", "solo":
+			return true
+		}
+	}
+	if j+1 < len(tokens) {
+		switch tokens[j+1].Lemma {
+		case "of", "to", "here":
+			return true
+		}
+	}
+	return false
 }
 
 // ageWords stand before "old" in a child's age: "2 yr old", "3 year old".
@@ -1632,7 +1669,7 @@ func (s *Set) writerPregnant(tokens []analyze.Token) bool {
 
 // pregnant reports whether tokens[k] names a pregnancy: "pregnant", "28
 // weeks", "6 months" (a number of months), "37+2", unless negated or when
-// something happened ("at 38 weeks", "at 37+2").
+// something happened ("at 38 weeks").
 func (s *Set) pregnant(tokens []analyze.Token, k int) bool {
 	l := tokens[k].Lemma
 	counted := k > 0 && tokens[k-1].Lemma == analyze.NumberLemma
@@ -1640,7 +1677,7 @@ func (s *Set) pregnant(tokens []analyze.Token, k int) bool {
 	if s.weeks[l] && !counted && !(k > 1 && tokens[k-2].Lemma == analyze.NumberLemma) {
 		return false // "last week", "a few weeks ago": no pregnancy
 	}
-	return (s.pregnancy[l] || months || tokens[k].Gestation()) && !s.negatedBefore(tokens, k) && !(k >= 1 && tokens[k-1].Lemma == "at" || k >= 2 && tokens[k-2].Lemma == "at")
+	return (s.pregnancy[l] || months || tokens[k].Gestation()) && !s.negatedBefore(tokens, k) && !(k >= 2 && tokens[k-2].Lemma == "at")
 }
 
 // hedged reports whether the cue at j is a hedge: "not sure", "no idea".

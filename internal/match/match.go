@@ -192,6 +192,15 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 			}
 		}
 	}
+	// Nor do an apology or a correction: "sorry, I meant exercises to
+	// avoid" is as much in scope as "exercises to avoid".
+	for _, w := range []string{"sorry", "apologies", "meant", "mean"} {
+		for _, term := range m.allTerms(w) {
+			if id, ok := m.ix.terms[term]; ok {
+				m.scope.logOdds[id] = 0
+			}
+		}
+	}
 	m.topics = newTopicModel(m.ix, m.topicCount)
 	named := make([]map[string]bool, m.topicCount)
 	for i, t := range kb.Topics {

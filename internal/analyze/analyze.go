@@ -333,8 +333,9 @@ func (a *Analyzer) Analyze(text string, an *Analysis) {
 // keepGoing reads a negated "stop" or "help" before a verb as going on:
 // "can't stop thinking about ending it", "couldn't help crying", "it
 // won't stop bleeding" negate nothing, so both words become "keep". A
-// negated "stop" before an object is "prevent": in "it hasn't stopped me
-// working" nothing has gone on without stopping.
+// negated "stop" before an object and a verb is "prevent": in "it hasn't
+// stopped me working" nothing has gone on without stopping (but "it won't
+// stop you know" has not stopped).
 func (a *Analyzer) keepGoing(words []string, tokens []Token) {
 	for i := 0; i+2 < len(tokens); i++ {
 		if !tokens[i].Is(Negation) || tokens[i+1].Lemma != "stop" && tokens[i+1].Lemma != "help" {
@@ -343,7 +344,8 @@ func (a *Analyzer) keepGoing(words []string, tokens []Token) {
 		if next := words[i+2]; len(next) > 4 && strings.HasSuffix(next, "ing") {
 			keep := a.token("keep")
 			tokens[i], tokens[i+1] = keep, keep
-		} else if tokens[i+1].Lemma == "stop" && objects[next] {
+		} else if tokens[i+1].Lemma == "stop" && objects[next] && i+3 < len(words) &&
+			(words[i+3] == "from" || len(words[i+3]) > 4 && strings.HasSuffix(words[i+3], "ing")) {
 			// "it hasn't stopped me working": nothing was stopped, she
 			// was not prevented; the pain has not "not stopped".
 			tokens[i+1] = a.token("prevent")
@@ -762,15 +764,16 @@ func (a *Analyzer) words(s string, dst []string) []string {
 func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 }
 
 // breakOf classifies punctuation: sentence ends and line breaks end a
-// clause; commas, dashes, colons and brackets only separate; emoji and
-// symbols separate words without a break.
+// clause; commas, dashes, colons and brackets only separate; emoji,
+// symbols and quotation marks separate words without a break (if I don't
+// "put out" reads as one phrase, as it does with curly quotes).
 func breakOf(r rune) string {
 	switch r {
 	case '.', '!', ';', '\n', '…':
 		return breakStrong
 	case '?':
 		return breakQuestion
-	case ',', ':', '(', ')', '"', '-', '–', '—', '/', '*':
+	case ',', ':', '(', ')', '-', '–', '—', '/', '*':
 		return breakWeak
 	}
 	return ""

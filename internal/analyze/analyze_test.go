@@ -117,6 +117,11 @@ func TestKeepGoing(t *testing.T) {
 		{"it won't stop bleeding", "it will keep keep bleed"},
 		{"the pain won't stop", "the pain will NOT stop"},
 		{"I can't help it", "i can NOT help it"},
+		// A negated "stop" before an object and a verb prevents.
+		{"it hasn't stopped me working", "it have NOT prevent me work"},
+		{"it hasn't stopped me from working", "it have NOT prevent me from work"},
+		{"it won't stop you know", "it will NOT stop you know"},
+		{"it won't stop them pads are soaked", "it will NOT stop them pad be soak"},
 	}
 	for _, tt := range tests {
 		var an analyze.Analysis

@@ -1382,9 +1382,11 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 		return false // "husband writing: she can't feel the toilet seat"
 	}
 	for j := m.start; j <= m.end; j++ {
-		// "knocked my mum over": "my" is hers only when what follows is
-		// not someone else.
-		if s.selves[tokens[j].Lemma] && !(j+1 <= m.end && s.isOther(tokens, j+1)) {
+		// "knocked my mum over": "my" after a verb is hers only when what
+		// follows is not someone else ("bleeding and my mum says it's
+		// loads" stays hers).
+		if s.selves[tokens[j].Lemma] && !(j > m.start && j+1 <= m.end && s.isOther(tokens, j+1) &&
+			tokens[j-1].Flags&(analyze.Stop|analyze.Break) == 0) {
 			return false
 		}
 	}
@@ -1466,19 +1468,24 @@ func (s *Set) isOther(tokens []analyze.Token, j int) bool {
 var parents = map[string]bool{"mum": true, "mom": true, "mother": true, "mam": true, "mama": true, "mummy": true, "mommy": true}
 
 // selfParent reports whether the parent word at tokens[j] is the member
-// herself: "first time mum", "ftm", "new mum", "mum of two", "mum to 3",
-// "a mum", "as a mum".
+// herself: "first time mum", "mum of two", "mum to 3", "I'm a mum", "as a
+// mum"; never after "my", "a mum at work" or "the mum".
 func selfParent(tokens []analyze.Token, j int) bool {
 	if j > 0 {
 		switch tokens[j-1].Lemma {
-		case "time", "new", "expectant", "single", "a", "fellow", "working", "young", "older", "solo":
-			return true
+		case "time", "expectant", "ftm":
+			return true // "first time mum", "expectant mum"
+		case "my", "our", "his", "her", "your", "their", "the", "this", "that", "another", "one":
+			return false // "drove my mum to A&E", "a mum at the school gates"
+		case "a":
+			// "I'm a mum of two", "as a mum", never "a mum at work slipped"
+			return j > 1 && (tokens[j-2].Lemma == "be" || tokens[j-2].Lemma == "as")
 		}
 	}
 	if j+1 < len(tokens) {
 		switch tokens[j+1].Lemma {
 		case "of", "to", "here":
-			return true
+			return j == 0 || tokens[j-1].Lemma != "a" // "mum of two here", "single mum of 3"
 		}
 	}
 	return false
@@ -1830,8 +1837,9 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 		j++
 	}
 	if j > at && j < len(tokens) && s.fine[tokens[j].Lemma] {
-		// "temperature: normal", "waters? intact."
-		return j+1 >= len(tokens) || isClauseEnd(tokens[j+1])
+		// "temperature: normal", "waters? intact."; never "headache and
+		// blurry vision, normal?", which asks.
+		return j+1 >= len(tokens) || isClauseEnd(tokens[j+1]) && !tokens[j+1].Is(analyze.Question)
 	}
 	if j > at && dontThinkSo(tokens, j) {
 		return true // "contractions? don't think so"

@@ -51,6 +51,8 @@ func TestMatch(t *testing.T) {
 		{"my contractions started", "contractions"},
 		{"my new work contract means sitting all day", ""},
 		{"I'm leaving work early because of my back", ""},
+		// Quotation marks break nothing: an unless pattern reads through them.
+		{"my boss keeps saying \"contractions\" at work", ""},
 		// Word groups, alternatives and numbers.
 		{"some brown on the tissue", "bleeding"},
 		{"pinkish when I wiped", "bleeding"},

@@ -176,21 +176,29 @@ type phrase struct {
 }
 
 type scratch struct {
-	explain  bool        // record why (see because)
-	why      []string    // patterns that decided the last verdict
-	seen     []bool      // per rule
-	revive   []bool      // per rule: a match only an unless pattern cancelled (see Rule.AlsoWith)
-	unless   []unlessHit // the message's unless matches, found once (see cancelled)
-	unlessOK bool        // unless holds this message's matches
-	proxy    int8        // 0 not yet known, 1 no, 2 someone writes for her (see proxy)
-	joint    []jointHit  // parts of " & " triggers found so far
-	sent     []int32     // per token: which sentence it is in
-	used     []bool      // per token, while matching one phrase
-	near     [][2]int    // per term, while matching one phrase: its nearest match on each side
-	pos      []int       // where each term of the phrase being matched was found
-	clause   []clause    // per token: the clause it stands in
-	present  []bool      // per vocab number: a token of the message has the lemma
-	tok      []int32     // per token: its lemma's vocab number, or -1
+	explain  bool            // record why (see because)
+	why      []string        // patterns that decided the last verdict
+	seen     []bool          // per rule
+	revive   []bool          // per rule: a match only an unless pattern cancelled (see Rule.AlsoWith)
+	unless   []unlessHit     // the message's unless matches, found once (see cancelled)
+	unlessOK bool            // unless holds this message's matches
+	proxy    int8            // 0 not yet known, 1 no, 2 someone writes for her (see proxy)
+	joint    []jointHit      // parts of " & " triggers found so far
+	hits     []hit           // the message's phrase matches, in order (see Match)
+	parts    map[int32]uint8 // per " & " trigger (rule<<16 | trigger): the parts that matched at all
+	sent     []int32         // per token: which sentence it is in
+	used     []bool          // per token, while matching one phrase
+	near     [][2]int        // per term, while matching one phrase: its nearest match on each side
+	pos      []int           // where each term of the phrase being matched was found
+	clause   []clause        // per token: the clause it stands in
+	present  []bool          // per vocab number: a token of the message has the lemma
+	tok      []int32         // per token: its lemma's vocab number, or -1
+}
+
+// hit is a phrase's match, before its verdict.
+type hit struct {
+	p *phrase
+	m match
 }
 
 // unlessHit is an unless pattern's match in a message that is neither
@@ -694,23 +702,38 @@ func (s *Set) Match(tokens []analyze.Token) []string {
 	sc.unlessOK, sc.proxy = false, 0
 	sc.joint, sc.sent = sc.joint[:0], sc.sent[:0]
 	found := 0
+	// The matches are found first, their verdicts (the costly part) then
+	// judged only for a part of a " & " trigger whose every part matched
+	// somewhere: most parts ("he", "{baby}") stand alone.
+	sc.hits = sc.hits[:0]
+	if sc.parts == nil {
+		sc.parts = map[int32]uint8{}
+	}
+	clear(sc.parts)
 	s.each(tokens, sc, func(p *phrase, m match) bool {
-		if sc.seen[p.rule] {
-			return true
+		sc.hits = append(sc.hits, hit{p, m})
+		if p.parts > 0 {
+			sc.parts[p.rule<<16|p.trigger] |= 1 << (p.part - 1)
+		}
+		return true
+	})
+	for i := range sc.hits {
+		p, m := sc.hits[i].p, sc.hits[i].m
+		if sc.seen[p.rule] || p.parts > 0 && sc.parts[p.rule<<16|p.trigger] != 1<<p.parts-1 {
+			continue
 		}
 		if v := s.verdict(tokens, sc, p, m); v != Fired {
 			if v == Cancelled && len(s.alsoWith[p.rule]) > 0 && p.parts == 0 && s.judge(tokens, sc, p, m) == Fired {
 				sc.revive[p.rule] = true
 			}
-			return true
+			continue
 		}
 		if p.parts > 0 && !sc.matchJoint(tokens, p, m) {
-			return true
+			continue
 		}
 		sc.seen[p.rule] = true
 		found++
-		return true
-	})
+	}
 	for r, ok := range sc.revive {
 		if ok && !sc.seen[r] && slices.ContainsFunc(s.alsoWith[r], func(k int32) bool { return sc.seen[k] }) {
 			sc.seen[r] = true

@@ -35,9 +35,9 @@ var goals = map[string]goal{
 	"false alarms":                          {1, map[string]float64{"tune": 3.9, "holdout": 2.4}},
 	"past loss answered":                    {100, map[string]float64{"tune": 97.5, "holdout": 100}},
 	"safety false alarms on questions":      {1, map[string]float64{"tune": 0.7, "holdout": 0.3}},
-	"answered right":                        {92, map[string]float64{"tune": 85.6, "holdout": 92.3}},
+	"answered right":                        {92, map[string]float64{"tune": 85.8, "holdout": 92.3}},
 	"off-topic turned down":                 {92, map[string]float64{"tune": 91.2, "holdout": 98.4}},
-	"conversation turns right":              {90, map[string]float64{"tune": 88.3, "holdout": 95.5}},
+	"conversation turns right":              {90, map[string]float64{"tune": 88.8, "holdout": 95.5}},
 }
 
 // check compares one measure with its goal (see goal); higher says

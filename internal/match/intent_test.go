@@ -129,3 +129,25 @@ func TestWhatToDoOverWhereItHurts(t *testing.T) {
 		}
 	}
 }
+
+// TestSleepingPosition checks that asking how to sleep ("can I sleep on
+// my back", "best way to sleep") is read as the sleeping position, a
+// synonym phrase, and answered by that topic rather than by getting
+// enough rest; getting enough sleep stays with rest.
+func TestSleepingPosition(t *testing.T) {
+	kb, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := Must(New(kb))
+	for _, tt := range []struct{ text, want string }{
+		{"can i sleep on my back", "sleep-and-mattress"},
+		{"whats the best way to sleep with a sore back", "sleep-and-mattress"},
+		{"does not getting enough sleep make back pain worse", "rest"},
+	} {
+		c := m.Classify(tt.text, "")
+		if len(c.Candidates) == 0 || c.Candidates[0].TopicID != tt.want {
+			t.Errorf("%q: got %v, want %q first", tt.text, c.Candidates, tt.want)
+		}
+	}
+}

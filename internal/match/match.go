@@ -185,16 +185,13 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	// please") says nothing about what she asks about: off-topic examples
 	// ask for recommendations as often as topic ones, and must not make
 	// "any tips for my back in the car?" off-topic.
-	for w := range requestWords {
-		for _, term := range m.allTerms(w) {
-			if id, ok := m.ix.terms[term]; ok {
-				m.scope.logOdds[id] = 0
-			}
-		}
-	}
 	// Nor do an apology or a correction: "sorry, I meant exercises to
 	// avoid" is as much in scope as "exercises to avoid".
-	for _, w := range []string{"sorry", "apologies", "meant", "mean"} {
+	neutral := []string{"sorry", "apologies", "meant", "mean"}
+	for w := range requestWords {
+		neutral = append(neutral, w)
+	}
+	for _, w := range neutral {
 		for _, term := range m.allTerms(w) {
 			if id, ok := m.ix.terms[term]; ok {
 				m.scope.logOdds[id] = 0

@@ -228,3 +228,27 @@ func TestContextNeutral(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstTopic checks the topic a question gets first:
+//   - a question on what to do for a part of the back is answered by what
+//     helps, not by the topic on why that part hurts (the place a cause
+//     topic names is no bonus against the intent);
+//   - asking how to sleep ("can I sleep on my back", "best way to sleep")
+//     is the sleeping position, a synonym phrase, while getting enough
+//     sleep stays with rest.
+func TestFirstTopic(t *testing.T) {
+	m := embeddedMatcher(t)
+	for _, tt := range []struct{ text, want string }{
+		{"tips for my upper back pls", "relief-overview"},
+		{"any advice for upper back pain", "relief-overview"},
+		{"why does my upper back hurt so much, 30 weeks", "upper-back-causes"},
+		{"can i sleep on my back", "sleep-and-mattress"},
+		{"whats the best way to sleep with a sore back", "sleep-and-mattress"},
+		{"does not getting enough sleep make back pain worse", "rest"},
+	} {
+		c := m.Classify(tt.text, "")
+		if len(c.Candidates) == 0 || c.Candidates[0].TopicID != tt.want {
+			t.Errorf("%q: got %v, want %q first", tt.text, c.Candidates, tt.want)
+		}
+	}
+}

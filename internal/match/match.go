@@ -411,9 +411,10 @@ func (m *Matcher) smallTalk(words []analyze.Token) bot.Candidate {
 		if m.talkWord[t.Lemma] {
 			continue
 		}
-		// A question is small talk only if every word is ("how are you?");
-		// "is that safe in first tri?" is not.
-		if question {
+		// A question is small talk only if every word is, her situation
+		// and fillers aside ("how are you today lol?"); "is that safe in
+		// first tri?" is not.
+		if question && t.Flags&analyze.Context == 0 {
 			return bot.Candidate{}
 		}
 		if t.Flags&(analyze.Stop|analyze.Context) == 0 {

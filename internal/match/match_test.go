@@ -252,3 +252,22 @@ func TestFirstTopic(t *testing.T) {
 		}
 	}
 }
+
+// TestSmallTalkQuestions checks that a question made only of small talk,
+// her situation and fillers aside, is small talk, and that a question
+// with a content word is not.
+func TestSmallTalkQuestions(t *testing.T) {
+	m := embeddedMatcher(t)
+	for _, tt := range []struct {
+		text string
+		talk bool
+	}{
+		{"how are u today lol", true},
+		{"how are you?", true},
+		{"is that safe in first tri?", false},
+	} {
+		if got := m.Classify(tt.text, "").SmallTalk.TopicID != ""; got != tt.talk {
+			t.Errorf("%q: small talk %v, want %v", tt.text, got, tt.talk)
+		}
+	}
+}

@@ -60,6 +60,9 @@ const (
 	// greeting, the week of pregnancy, children, work): it neither helps
 	// nor hurts a topic.
 	Context
+	// Compound marks a word of a multi-word synonym variant in Words:
+	// "cat" in "cat cow" names a stretch, not a pet.
+	Compound
 )
 
 // Token is one word of an analysed message.
@@ -98,10 +101,14 @@ type Analyzer struct {
 	lex     *lexicon.Lexicon
 	known   map[string]word     // known surface word -> its stem and lemma
 	phrases map[string][]phrase // first word of a synonym variant -> variants, longest first
-	typos   typoIndex
-	scratch sync.Pool // *scratch
-	fold    sync.Pool // transform.Transformer for non-ASCII text
-	lemmas  atomic.Pointer[lemmaMemo]
+	// inflected holds the variants of two words or more under their first
+	// word's lemma, so that an inflected verb still starts one: "putting
+	// my feet up" is "put my feet up", "taking it easy" is "take it easy".
+	inflected map[string][]phrase
+	typos     typoIndex
+	scratch   sync.Pool // *scratch
+	fold      sync.Pool // transform.Transformer for non-ASCII text
+	lemmas    atomic.Pointer[lemmaMemo]
 }
 
 // lemmaMemo remembers Lemmas of short texts while triggers are compiled
@@ -144,8 +151,9 @@ type scratch struct {
 }
 
 type phrase struct {
-	words []string
-	repl  []string
+	words  []string
+	lemmas []string // of words; set on the variants in inflected
+	repl   []string
 }
 
 // New builds an Analyzer whose vocabulary, synonyms and spelling fixes come
@@ -241,8 +249,39 @@ func New(kb *knowledge.Base) *Analyzer {
 	for i, w := range vocab {
 		a.known[w] = described[i]
 	}
+	a.inflect()
 	a.typos = <-typos
 	return a
+}
+
+// inflect files the variants of two words or more under their first
+// word's lemma (see Analyzer.inflected), once every known word has its
+// lemma, and marks the words that may start one as not plain.
+func (a *Analyzer) inflect() {
+	a.inflected = map[string][]phrase{}
+	for _, ps := range a.phrases {
+		for _, p := range ps {
+			if len(p.words) < 2 {
+				continue
+			}
+			q := p
+			q.lemmas = make([]string, len(p.words))
+			for k, w := range p.words {
+				q.lemmas[k] = a.known[w].lemma
+			}
+			a.inflected[q.lemmas[0]] = append(a.inflected[q.lemmas[0]], q)
+		}
+	}
+	for first, ps := range a.inflected {
+		sortLongestFirst(ps)
+		a.inflected[first] = ps
+	}
+	for w, k := range a.known {
+		if k.plain && len(a.inflected[k.lemma]) > 0 {
+			k.plain = false
+			a.known[w] = k
+		}
+	}
 }
 
 // learn precomputes a known word's stem, lemma and flags. It only reads
@@ -314,9 +353,14 @@ func (a *Analyzer) Analyze(text string, an *Analysis) {
 			continue
 		}
 		if !plain[i] {
-			if p, ok := a.phraseAt(words, i); ok {
+			if p, ok := a.phraseAt(words, an.Words, i); ok {
 				for _, r := range p.repl {
 					an.Terms = append(an.Terms, a.token(r))
+				}
+				if len(p.words) > 1 {
+					for k := i; k < i+len(p.words) && k < len(an.Words); k++ {
+						an.Words[k].Flags |= Compound
+					}
 				}
 				i += len(p.words)
 				continue
@@ -532,7 +576,7 @@ func wordFlags(w string) Flag {
 func isNumber(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
 
 // phraseAt finds the longest synonym variant starting at words[i].
-func (a *Analyzer) phraseAt(words []string, i int) (phrase, bool) {
+func (a *Analyzer) phraseAt(words []string, tokens []Token, i int) (phrase, bool) {
 	ps := a.phrases[words[i]]
 	if len(ps) == 0 {
 		ps = a.phrases[singular(words[i])]
@@ -545,6 +589,23 @@ func (a *Analyzer) phraseAt(words []string, i int) (phrase, bool) {
 		for k, pw := range p.words {
 			w := words[i+k]
 			if w != pw && singular(w) != pw {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return p, true
+		}
+	}
+	// An inflected first word, or any inflected word: "putting my feet
+	// up", "seized up".
+	for _, p := range a.inflected[tokens[i].Lemma] {
+		if i+len(p.words) > len(words) {
+			continue
+		}
+		ok := true
+		for k, pl := range p.lemmas {
+			if t := tokens[i+k]; t.Lemma != pl || t.Is(Break) {
 				ok = false
 				break
 			}

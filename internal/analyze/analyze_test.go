@@ -1,6 +1,7 @@
 package analyze_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -32,11 +33,30 @@ func TestTerms(t *testing.T) {
 		{"ＴＥＮＳ machine", "ten"},               // full-width letters normalised
 		{"it's my baby's kicks", "babi kick"}, // possessives
 		{"sooo sore", "pain"},                 // a stretched word
+		{"putting my feet up", "rest"},        // an inflected verb starts a variant
+		{"taking it easy", "rest"},
+		{"put my feet on the stool", "put feet stool"}, // not the whole variant
 	}
 	for _, tt := range tests {
 		if got := strings.Join(a.Terms(tt.in), " "); got != tt.want {
 			t.Errorf("Terms(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestCompound: the words of a variant of two words or more are marked,
+// so that "cat" in "cat cow" is not read as a pet.
+func TestCompound(t *testing.T) {
+	a := newAnalyzer(t)
+	var an analyze.Analysis
+	a.Analyze("is cat cow ok for my cat", &an)
+	var got []bool
+	for _, w := range an.Words {
+		got = append(got, w.Is(analyze.Compound))
+	}
+	want := []bool{false, true, true, false, false, false, false}
+	if !slices.Equal(got, want) {
+		t.Errorf("Compound flags %v, want %v", got, want)
 	}
 }
 

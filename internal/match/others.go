@@ -199,8 +199,11 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 
 // other reports whether words[j] names someone else: a word of the
 // others group, or the "old" of "my 5 year old" (not of "an old wives'
-// tale" or "my old mattress").
+// tale" or "my old mattress"), and not a word of a compound ("cat cow").
 func (w whose) other(words []analyze.Token, j int) bool {
+	if words[j].Is(analyze.Compound) {
+		return false // "is cat cow ok": a stretch
+	}
 	if words[j].Lemma == "old" {
 		return j > 0 && aged[words[j-1].Lemma]
 	}

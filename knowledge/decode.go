@@ -339,6 +339,7 @@ func (d *decoder) redFlag(n *yaml.Node) (RedFlag, positions) {
 		"triggers":  func(v *yaml.Node) { r.Triggers, p.list["triggers"] = d.list(v, "triggers") },
 		"unless":    func(v *yaml.Node) { r.Unless, p.list["unless"] = d.list(v, "unless") },
 		"firm":      func(v *yaml.Node) { r.Firm, p.list["firm"] = d.list(v, "firm") },
+		"averted":   func(v *yaml.Node) { r.Averted, p.list["averted"] = d.list(v, "averted") },
 		"also_with": func(v *yaml.Node) { r.AlsoWith, p.list["also_with"] = d.list(v, "also_with") },
 		"answer":    func(v *yaml.Node) { r.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
 		"sources":   func(v *yaml.Node) { r.Sources, p.list["sources"] = d.list(v, "sources") },

@@ -228,6 +228,13 @@ type RedFlag struct {
 	// "back pain" alone is ordinary). Negation, history and someone
 	// else's sign still count, as for every trigger.
 	Firm []string
+	// Averted lists near misses told with their save, as "near & save":
+	// "slipped|tripped|stumbled & caught_myself|stayed_upright". A match
+	// that the near part overlaps, or that follows it at once ("almost
+	// fell | down the stairs"), fires nothing when the save follows later
+	// in its sentence: "my foot slipped on the bath mat but I grabbed the
+	// towel rail". A blow told after the save still fires.
+	Averted []string
 	// AlsoWith names red flags or safety items that, when they fire, make
 	// this flag's matches that an unless pattern cancelled fire too: "he
 	// kicked me in the stomach" in a message about abuse is no baby's kick.
@@ -391,7 +398,7 @@ func (b *Base) EachPhrase(f func(string)) {
 		each(t.Examples, t.Keywords)
 	}
 	for _, r := range b.RedFlags {
-		each(r.Triggers, r.Firm, r.Unless)
+		each(r.Triggers, r.Firm, r.Unless, r.Averted)
 	}
 	for _, d := range b.Declines {
 		each(d.Triggers)

@@ -342,6 +342,13 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 			v.patterns(r.Unless, "unless", p, r.Pos)
 			v.groupRefs(r.Firm, "firm", p, r.Pos, groupAt)
 			v.patterns(r.Firm, "firm", p, r.Pos)
+			v.groupRefs(r.Averted, "averted", p, r.Pos, groupAt)
+			v.patterns(r.Averted, "averted", p, r.Pos)
+			for j, a := range r.Averted {
+				if near, save, ok := strings.Cut(a, " & "); !ok || strings.TrimSpace(near) == "" || strings.TrimSpace(save) == "" || strings.Contains(save, " & ") {
+					v.errorf(p.at("averted", j, r.Pos), "averted %q is not \"near & save\": two parts joined by \" & \"", a)
+				}
+			}
 			for j, id := range r.AlsoWith {
 				if _, ok := flagAt[id]; !ok || id == r.ID {
 					v.errorf(p.at("also_with", j, r.Pos), "also_with %q is not another red flag or safety item", id)

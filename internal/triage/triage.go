@@ -85,6 +85,10 @@ type Rule struct {
 	// Past lists patterns that make a match settled history when they
 	// stand anywhere in its sentence: a loss "back in 2020".
 	Past []string
+	// Averted lists near misses told with their save, "near & save" (see
+	// knowledge.RedFlag.Averted): a match the near part covers fires
+	// nothing when the save follows in its sentence.
+	Averted []string
 	// AlsoWith names rules that, when they fire, make this rule's matches
 	// that an unless pattern cancelled fire too: during abuse, "he kicked
 	// me in the stomach" is no baby's kick.
@@ -136,6 +140,8 @@ type Set struct {
 	negAnch    []int32          // phrases anchored on a negation
 	unless     patterns
 	past       patterns        // Rule.Past, by rule
+	near, save patterns        // Rule.Averted's two parts, numbered alike across rules
+	impacts    map[string]bool // lemmas of a blow after a save: "caught the rail but my hip hit the tray"
 	hedges     map[string]bool // words that turn a negation cue into a hedge
 	enders     map[string]bool // contrast words that close a list item: "just", "but"
 	answers    map[string]bool // words that may follow an answering "no"
@@ -360,6 +366,21 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 				errs = append(errs, fmt.Sprintf("%s: unless %q: %v", r.ID, u, err))
 			}
 		}
+		for _, pat := range r.Averted {
+			near, save, ok := strings.Cut(pat, " & ")
+			if !ok {
+				errs = append(errs, fmt.Sprintf("%s: averted %q: want \"near & save\"", r.ID, pat))
+				continue
+			}
+			i := len(s.near.text)
+			if err := s.near.add(x, s.vocab, ri, i, near); err != nil {
+				errs = append(errs, fmt.Sprintf("%s: averted %q: %v", r.ID, pat, err))
+			}
+			if err := s.save.add(x, s.vocab, ri, i, save); err != nil {
+				errs = append(errs, fmt.Sprintf("%s: averted %q: %v", r.ID, pat, err))
+			}
+			s.near.text[i], s.save.text[i] = pat, pat
+		}
 		for _, pat := range r.Past {
 			// Numbered across rules, so that Explain can name any of them.
 			if err := s.past.add(x, s.vocab, ri, len(s.past.text), pat); err != nil {
@@ -447,6 +468,11 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	s.unless.index(cost)
 	s.past.index(cost)
 	s.past.name = "past"
+	s.near.index(cost)
+	s.save.index(cost)
+	s.near.name, s.save.name = "averted", "averted"
+	s.impacts = lemmaSet(a, "hit", "land", "landed", "bang", "banged", "bash", "bashed", "knock", "knocked", "smack",
+		"smacked", "whack", "whacked", "thump", "thumped", "slam", "slammed", "fall", "fell", "crash", "crashed")
 	s.possessives = lemmaSet(a, "my", "the", "her", "his", "our", "your", "their")
 	s.subjects = lemmaSet(a, "i", "my", "we", "she", "he", "they", "it", "its", "there")
 	s.hedges = lemmaSet(a, "sure", "certain", "idea", "clue", "clear", "doubt", "much", "many", "lot", "lots",
@@ -1270,12 +1296,14 @@ const (
 	Settled               // it is settled history ("fell last month, checked, all fine")
 	Partial               // one part of a " & " trigger, whose other parts are not in its sentence
 	Asked                 // it is asked about, not reported ("what counts as reduced movements?")
+	Averted               // a near miss told with its save ("slipped but caught myself")
 )
 
 func (v Verdict) String() string {
 	return [...]string{"fired", "negated by a cue before it", "negated as an item of a negated list",
 		"negated by a cue inside it", "negated by an answer after it", "cancelled by an unless pattern",
-		"about someone else", "settled history", "waiting for the other parts of its trigger", "asked about, not reported"}[v]
+		"about someone else", "settled history", "waiting for the other parts of its trigger", "asked about, not reported",
+		"averted: a near miss with its save"}[v]
 }
 
 func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
@@ -1292,6 +1320,9 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 	}
 	if s.pastIn(tokens, sc, p.rule, m) {
 		return Settled
+	}
+	if s.averted(tokens, sc, p.rule, m) {
+		return Averted
 	}
 	// "not bleeding a lot": a quantity after it means some is present.
 	if p.absence || !s.hedgedAfter(tokens, m.end) {
@@ -1867,6 +1898,9 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 	if j > at && dontThinkSo(tokens, j) {
 		return true // "contractions? don't think so"
 	}
+	if noneOfThem(tokens, j, listed) {
+		return true // "(bleeding, waters, less movement etc) and I have none of those"
+	}
 	if j >= len(tokens) || !tokens[j].Is(analyze.Negation) || s.hedged(tokens, j) && !s.bareNo(tokens, j) {
 		return false
 	}
@@ -1885,6 +1919,32 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 	}
 	return next >= len(tokens) || tokens[next].Is(analyze.Break) || tokens[next].Is(analyze.ScopeEnd) || s.answers[tokens[next].Lemma]
 }
+
+// noneOfThem reports whether tokens[j:] deny the sign or the list it
+// ends, with at most a few words of her own first: "(bleeding, waters,
+// less movement etc) and I have none of those thankfully", "I've had none
+// of them". After a list a bare "none" will do ("etc, none so far"); after
+// one sign, only "none of those", "of them", "of these" or "of that".
+func noneOfThem(tokens []analyze.Token, j int, listed bool) bool {
+	for k := 0; k < 6 && j < len(tokens) && (tokens[j].Is(analyze.Break) && !isClauseEnd(tokens[j]) || listLead[tokens[j].Lemma]); k++ {
+		j++
+	}
+	if j >= len(tokens) || tokens[j].Lemma != "none" {
+		return false
+	}
+	if j+2 < len(tokens) && tokens[j+1].Lemma == "of" {
+		switch tokens[j+2].Lemma {
+		case "those", "them", "these", "that", "it":
+			return true
+		}
+	}
+	return listed && (j+1 >= len(tokens) || tokens[j+1].Is(analyze.Break) || tokens[j+1].Lemma == "so" ||
+		tokens[j+1].Lemma == "thankfully" || tokens[j+1].Lemma == "luckily")
+}
+
+// listLead are the words that may lead from a list to its denial.
+var listLead = map[string]bool{"etc": true, "and": true, "i": true, "have": true, "get": true, "thankfully": true,
+	"luckily": true, "currently": true, "honestly": true}
 
 // bareNo reports whether the "no" at tokens[j] stands alone, unpunctuated,
 // as an answer: "bleeding no just back ache", "spotting no". A word
@@ -2013,6 +2073,53 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) b
 		return !found
 	})
 	return found
+}
+
+// averted reports whether the match is a near miss told with its save
+// (see Rule.Averted): the near part of one of the rule's Averted patterns
+// overlaps it or ends right before it ("almost fell" | "down the
+// stairs"), and the save follows the near part in its sentence. Neither
+// part may be negated. "Slipped and fell down the stairs, caught myself
+// at the bottom" still fires: the fall is a match of its own.
+func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) bool {
+	if len(s.near.list) == 0 {
+		return false
+	}
+	lo, hi := m.start, m.end+1
+	for lo > 0 && !isClauseEnd(tokens[lo-1]) {
+		lo--
+	}
+	for hi < len(tokens) && !isClauseEnd(tokens[hi]) {
+		hi++
+	}
+	found := false
+	s.near.find(s, tokens, sc, lo, m.end+1, func(p *phrase, nm match) bool {
+		if p.rule != rule || nm.start > m.end || nm.end+1 < m.start || s.negatedUnless(tokens, p, nm) {
+			return true
+		}
+		s.save.find(s, tokens, sc, nm.end+1, hi, func(q *phrase, sm match) bool {
+			found = q.trigger == p.trigger && sm.start > nm.end && sm.end < hi && !s.negatedUnless(tokens, q, sm) &&
+				!s.impactAfter(tokens, sm.end+1, hi)
+			if found {
+				sc.because(&s.save, q)
+			}
+			return !found
+		})
+		return !found
+	})
+	return found
+}
+
+// impactAfter reports whether a blow, not negated, is told in
+// tokens[from:hi]: the save did not spare her ("sort of caught the rail
+// but my hip and side hit the tray").
+func (s *Set) impactAfter(tokens []analyze.Token, from, hi int) bool {
+	for j := from; j < hi && j < len(tokens); j++ {
+		if s.impacts[tokens[j].Lemma] && !(j > 0 && tokens[j-1].Is(analyze.Negation)) && !(j > 1 && tokens[j-2].Is(analyze.Negation)) {
+			return true
+		}
+	}
+	return false
 }
 
 // habitual reports whether the unless match m says what usually happens:

@@ -73,6 +73,10 @@ func TestMatch(t *testing.T) {
 		{"bleeding - nope", ""},
 		{"bleeding? not a drop. contractions? not a single one", ""},
 		{"bleeding, pink wipes, contractions: none", ""},
+		// A list, or one sign, denied after it: "none of those".
+		{"things to ring about (bleeding, pink wipes, contractions etc) and i have none of those thankfully", ""},
+		{"bleeding, i have none of those", ""},
+		{"bleeding and none of the pads are enough", "bleeding"},
 		{"bleeding, contractions: no idea why", "bleeding"},
 		{"bleeding: not much", "bleeding"},
 		{"bleeding? fine. contractions: normal", ""},
@@ -116,6 +120,15 @@ func TestMatch(t *testing.T) {
 		{"I fell pregnant in March", ""},
 		{"i keep falling asleep on the sofa", ""},
 		{"I had a fall", "fall"},
+		// A near miss told with its save, in its sentence, is averted;
+		// a fall or blow told of its own, or a blow after the save, is not.
+		{"slipped on the mat but grabbed the rail and stayed upright", ""},
+		{"almost fell down the stairs but caught myself", ""},
+		{"slipped on the mat. grabbed the rail later", "fall"},
+		{"slipped and had a fall, caught myself at the bottom", "fall"},
+		{"slipped, grabbed the rail but hit my bump on it", "fall"},
+		{"slipped, caught myself but my hip hit the tray", "fall"},
+		{"slipped and didn't manage to grab anything", "fall"},
 		{"my toddler fell off the slide", ""},
 		{"knocked over by my toddler, I had a fall", "fall"},
 		{"I was tripped by the dog and had a fall", "fall"},

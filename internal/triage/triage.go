@@ -471,7 +471,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	s.near.index(cost)
 	s.save.index(cost)
 	s.near.name, s.save.name = "averted", "averted"
-	s.impacts = lemmaSet(a, "hit", "land", "landed", "bang", "banged", "bash", "bashed", "knock", "knocked", "smack",
+	s.impacts = lemmaSet(a, "hit", "land", "landed", "bang", "banged", "bash", "bashed", "knock", "knocked", "smack", "every", "closer", "stronger", "regular", "again",
 		"smacked", "whack", "whacked", "thump", "thumped", "slam", "slammed", "fall", "fell", "crash", "crashed")
 	s.possessives = lemmaSet(a, "my", "the", "her", "his", "our", "your", "their")
 	s.subjects = lemmaSet(a, "i", "my", "we", "she", "he", "they", "it", "its", "there")
@@ -2099,7 +2099,7 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 		}
 		s.save.find(s, tokens, sc, nm.end+1, hi, func(q *phrase, sm match) bool {
 			found = q.trigger == p.trigger && sm.start > nm.end && sm.end < hi && !s.negatedUnless(tokens, q, sm) &&
-				!s.impactAfter(tokens, sm.end+1, hi)
+				!s.impactIn(tokens, lo, hi, nm, sm)
 			if found {
 				sc.because(&s.save, q)
 			}
@@ -2110,11 +2110,15 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 	return found
 }
 
-// impactAfter reports whether a blow, not negated, is told in
-// tokens[from:hi]: the save did not spare her ("sort of caught the rail
-// but my hip and side hit the tray").
-func (s *Set) impactAfter(tokens []analyze.Token, from, hi int) bool {
-	for j := from; j < hi && j < len(tokens); j++ {
+// impactIn reports whether a blow or a pattern, not negated, is told in
+// tokens[lo:hi] outside the near miss and the save: the save did not spare her ("sort of
+// caught the rail but my hip and side hit the tray"), or the tightenings
+// keep time ("every 5 minutes, they stop when I lie down").
+func (s *Set) impactIn(tokens []analyze.Token, lo, hi int, near, save match) bool {
+	for j := lo; j < hi && j < len(tokens); j++ {
+		if j >= near.start && j <= near.end || j >= save.start && j <= save.end {
+			continue
+		}
 		if s.impacts[tokens[j].Lemma] && !(j > 0 && tokens[j-1].Is(analyze.Negation)) && !(j > 1 && tokens[j-2].Is(analyze.Negation)) {
 			return true
 		}

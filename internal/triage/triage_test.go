@@ -129,6 +129,7 @@ func TestMatch(t *testing.T) {
 		{"slipped, grabbed the rail but hit my bump on it", "fall"},
 		{"slipped, caught myself but my hip hit the tray", "fall"},
 		{"slipped and didn't manage to grab anything", "fall"},
+		{"slipped, hit my bump on the door, then caught myself", "fall"},
 		{"my toddler fell off the slide", ""},
 		{"knocked over by my toddler, I had a fall", "fall"},
 		{"I was tripped by the dog and had a fall", "fall"},

@@ -597,8 +597,8 @@ func (a *Analyzer) phraseAt(words []string, tokens []Token, i int) (phrase, bool
 			return p, true
 		}
 	}
-	// An inflected first word, or any inflected word: "putting my feet
-	// up", "seized up".
+	// Any word inflected otherwise than the variant writes it: "putting
+	// my feet up", "taking it easy", "seize up" for "seizing up".
 	for _, p := range a.inflected[tokens[i].Lemma] {
 		if i+len(p.words) > len(words) {
 			continue

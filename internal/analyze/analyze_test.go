@@ -197,6 +197,26 @@ func BenchmarkAnalyze(b *testing.B) {
 	}
 }
 
+// BenchmarkAnalyzeExamples analyses every example of the knowledge base's
+// topics, as the matcher does when it builds its index: per example.
+func BenchmarkAnalyzeExamples(b *testing.B) {
+	kb, err := knowledge.Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := analyze.New(kb)
+	var texts []string
+	for _, t := range kb.Topics {
+		texts = append(texts, t.Examples...)
+	}
+	var an analyze.Analysis
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		a.Analyze(texts[i%len(texts)], &an)
+	}
+}
+
 // "how long", "how often": the word after "how" frames the question and
 // names no subject; "a long drive" keeps it.
 func TestQuestionFrames(t *testing.T) {

@@ -324,8 +324,14 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 		if c.Asks && !c.Shares && recent(cc.DeclinedAt) && cc.LastTopic != "" && !cc.LossAt.After(cc.DeclinedAt) && asksInstead(text) {
 			// "ok so what can I take then?", "fine, what would help
 			// without pills" right after a medicine was declined: what
-			// the decline offered instead, not "Sorry".
-			r = e.answer(ctx, br, key, &cc, cc.LastTopic, 0)
+			// helps (the relief overview), not "Sorry"; after a declined
+			// diagnosis too ("can you tell me if I've pulled a muscle?"
+			// ... "what can I do instead then").
+			instead := cc.LastTopic
+			if ts := br.kb.TopicsIn(knowledge.Relief); len(ts) > 0 {
+				instead = ts[0].ID
+			}
+			r = e.answer(ctx, br, key, &cc, instead, 0)
 			r.Guesses = c.Candidates
 			return r
 		}
@@ -650,6 +656,10 @@ func (e *Engine) finishAnswer(ctx context.Context, br *brain, key string, cc *Ch
 		// A way back up: the overview of the topic's category ("What
 		// helps back spasms" under heat packs), when not already there.
 		if ts := br.kb.TopicsIn(t.Category); len(ts) > 0 && ts[0].ID != t.ID && !slices.Contains(t.Related, ts[0].ID) {
+			r.Buttons = append(r.Buttons, Button{Label: ts[0].Title, Payload: TopicPayload(ts[0].ID)})
+		}
+		// And a way forward: from why it happens to what helps.
+		if ts := br.kb.TopicsIn(knowledge.Relief); t.Category == knowledge.Cause && len(ts) > 0 && !slices.Contains(t.Related, ts[0].ID) {
 			r.Buttons = append(r.Buttons, Button{Label: ts[0].Title, Payload: TopicPayload(ts[0].ID)})
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -54,6 +55,19 @@ func TestCommands(t *testing.T) {
 		if r.Kind != tt.kind || r.TopicID != tt.topic || !strings.Contains(r.PlainText(), tt.contains) || len(r.Buttons) < tt.buttonsGE {
 			t.Errorf("/%s %s: kind %s topic %q buttons %d, text:\n%s", tt.cmd, tt.arg, r.Kind, r.TopicID, len(r.Buttons), r.PlainText())
 		}
+	}
+}
+
+// TestCauseOffersWhatHelps: an answer about why it happens offers what
+// helps as a way forward, besides its related topics.
+func TestCauseOffersWhatHelps(t *testing.T) {
+	eng := newEngine(t, bot.Options{})
+	r := eng.Handle(context.Background(), msg("why does my upper back hurt between my shoulder blades"))
+	if r.TopicID != "upper-back-causes" {
+		t.Fatalf("topic = %q", r.TopicID)
+	}
+	if !slices.ContainsFunc(r.Buttons, func(b bot.Button) bool { return b.Payload == bot.TopicPayload("relief-overview") }) {
+		t.Errorf("what helps not offered after a cause: %+v", r.Buttons)
 	}
 }
 

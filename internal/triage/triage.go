@@ -227,12 +227,24 @@ const maxParts = 4
 // every part has now matched in that sentence.
 func (sc *scratch) matchJoint(tokens []analyze.Token, p *phrase, m match) bool {
 	if len(sc.sent) != len(tokens) {
+		// Sentences are numbered in order; one that only tells her
+		// situation ("27 wks.", "hi all.") takes the number of the one
+		// before it, so that it does not part two sentences of a sign:
+		// "worst back pain ever, won't ease. 27 wks. this is different".
 		sc.sent = sc.sent[:0]
-		n := int32(0)
-		for _, t := range tokens {
+		n, from, content := int32(0), 0, false
+		for i, t := range tokens {
 			sc.sent = append(sc.sent, n)
-			if isClauseEnd(t) {
-				n++
+			content = content || !t.Is(analyze.Break) && t.Flags&(analyze.Context|analyze.Stop) == 0
+			if isClauseEnd(t) || i == len(tokens)-1 {
+				if !content && n > 0 {
+					for j := from; j <= i; j++ {
+						sc.sent[j] = n - 1
+					}
+				} else if isClauseEnd(t) {
+					n++
+				}
+				from, content = i+1, false
 			}
 		}
 	}
@@ -1857,9 +1869,12 @@ func (s *Set) negatedList(tokens []analyze.Token, start, end int) bool {
 }
 
 // listVerbs after a negation cue say it negates what she can do, not a
-// list of signs: "can't get comfy, back aching in waves".
+// list of signs: "can't get comfy, back aching in waves", "couldn't
+// straighten up, pain in my back that hasn't let up".
 var listVerbs = map[string]bool{"get": true, "sleep": true, "stand": true, "walk": true, "move": true, "sit": true,
-	"breathe": true, "cope": true, "lie": true, "find": true, "settle": true, "stop": true, "focus": true, "think": true}
+	"breathe": true, "cope": true, "lie": true, "find": true, "settle": true, "stop": true, "focus": true, "think": true,
+	"straighten": true, "type": true, "bend": true, "eat": true, "talk": true, "speak": true, "feel": true, "carry": true,
+	"turn": true, "roll": true, "lift": true, "drive": true, "work": true, "hold": true, "reach": true, "climb": true}
 
 // itemEnds reports whether a list item ends right after index end.
 func (s *Set) itemEnds(tokens []analyze.Token, end int) bool {
@@ -2119,7 +2134,22 @@ func (s *Set) impactIn(tokens []analyze.Token, lo, hi int, near, save match) boo
 		if j >= near.start && j <= near.end || j >= save.start && j <= save.end {
 			continue
 		}
+		if tokens[j].Lemma == "every" && !counted(tokens, j+1) {
+			continue // "every so often", "every now and then": no time kept
+		}
 		if s.impacts[tokens[j].Lemma] && !(j > 0 && tokens[j-1].Is(analyze.Negation)) && !(j > 1 && tokens[j-2].Is(analyze.Negation)) {
+			return true
+		}
+	}
+	return false
+}
+
+// counted reports whether a count of time follows at j: "every 5
+// minutes", "every few mins", "every couple of minutes".
+func counted(tokens []analyze.Token, j int) bool {
+	for k := j; k < len(tokens) && k < j+2; k++ {
+		switch tokens[k].Lemma {
+		case analyze.NumberLemma, "few", "couple", "minute", "min", "hour", "hr", "ten", "five", "two", "three", "four", "six", "seven", "eight", "nine", "twenty", "fifteen":
 			return true
 		}
 	}

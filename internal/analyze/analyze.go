@@ -809,6 +809,12 @@ func (a *Analyzer) words(s string, dst []string) []string {
 		case r == '&' && start < 0:
 			flush(i)
 			dst = append(dst, "and")
+		case crossMark(r):
+			// A checklist: "bleeding ❌ leaking ❌" is "bleeding no,
+			// leaking no".
+			flush(i)
+			dst = append(dst, "no")
+			addBreak(breakWeak)
 		case (r == '-' || r == '/') && start >= 0 && i+1 < len(s) && isWordByte(s[i+1]):
 			flush(i) // "hot-water", "and/or": two words, no break
 		default:
@@ -820,6 +826,16 @@ func (a *Analyzer) words(s string, dst []string) []string {
 	}
 	flush(len(s))
 	return dst
+}
+
+// crossMark reports whether r is a cross that ticks an item off as
+// absent: ❌ ❎ ✖ ✗ ✘ 🚫.
+func crossMark(r rune) bool {
+	switch r {
+	case '❌', '❎', '✖', '✗', '✘', '🚫':
+		return true
+	}
+	return false
 }
 
 func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 }
@@ -876,6 +892,13 @@ func expand(w string, dst []string) []string {
 		return append(dst, w)
 	}
 	base, suffix := w[:i], w[i+1:]
+	// The base may be a dialect word of its own: "whit's the point" is
+	// "what's", and Scots "ah'd", "ah'm" are "I'd", "I'm".
+	if e, ok := whole[base]; ok && len(e) == 1 && suffix != "t" {
+		base = e[0]
+	} else if base == "ah" && suffix != "s" && suffix != "" && suffix != "t" {
+		base = "i"
+	}
 	switch suffix {
 	case "t":
 		if strings.HasSuffix(base, "n") {

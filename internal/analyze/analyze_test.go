@@ -81,6 +81,9 @@ func TestWords(t *testing.T) {
 		{"33+4 30+6 33+1", "33+4 30+6 33+1"}, // numbers are never corrected
 		// A dropped g, but not a word that ends in "in".
 		{"goin havin hurtin comin", "going having hurting coming"},
+		// A dialect word before a contraction; a checklist's crosses.
+		{"whit's the point, ah'd have", "what the point i would have"},
+		{"bleeding ❌ leaking ❌", "bleeding no leaking no"},
 		{"25w and w my bump", "25 weeks and with my bump"}, // a number's "w" is weeks
 		{"basin cousin within", "basin cousin within"},
 		{"does relaxin do that", "does relaxin do that"}, // a synonym's own word

@@ -288,6 +288,25 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 	case c.FollowUp:
 		return e.followUp(ctx, br, key, &cc)
 	}
+	if c.Asks && !c.Shares && recent(cc.DeclinedAt) && cc.LastTopic != "" && !cc.LossAt.After(cc.DeclinedAt) && asksInstead(text) {
+		// "ok so what can I take then?", "fine, what would help without
+		// pills" right after a medicine was declined: what helps (the
+		// relief overview), whatever the question's few words lean to;
+		// after a declined diagnosis too ("can you tell me if it's a
+		// slipped disc?" ... "fair enough. so what can I do instead?").
+		instead := cc.LastTopic
+		if ts := br.kb.TopicsIn(knowledge.Relief); len(ts) > 0 {
+			instead = ts[0].ID
+		}
+		r := e.answer(ctx, br, key, &cc, instead, 0)
+		r.Guesses = c.Candidates
+		return r
+	}
+	if cc.LastTopic != "" && cc.LossAt.IsZero() && !urgentBefore(cc) && correctsWeeks(text) {
+		// "sorry meant 31 weeks not 13, fat fingers": she put her weeks
+		// right; the last answer again, for the weeks she meant.
+		return e.answer(ctx, br, key, &cc, cc.LastTopic, 0)
+	}
 	if c.SmallTalk.Confidence > 0 && c.SmallTalk.Confidence < 1 && !strings.Contains(text, "?") &&
 		(len(c.Candidates) == 0 || c.Candidates[0].Confidence < ackMaxConfidence) {
 		// A short statement with small talk in it and no clear topic
@@ -320,20 +339,6 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 				return e.retell(ctx, br, key, &cc)
 			}
 			return e.remind(ctx, br, key, &cc)
-		}
-		if c.Asks && !c.Shares && recent(cc.DeclinedAt) && cc.LastTopic != "" && !cc.LossAt.After(cc.DeclinedAt) && asksInstead(text) {
-			// "ok so what can I take then?", "fine, what would help
-			// without pills" right after a medicine was declined: what
-			// helps (the relief overview), not "Sorry"; after a declined
-			// diagnosis too ("can you tell me if I've pulled a muscle?"
-			// ... "what can I do instead then").
-			instead := cc.LastTopic
-			if ts := br.kb.TopicsIn(knowledge.Relief); len(ts) > 0 {
-				instead = ts[0].ID
-			}
-			r = e.answer(ctx, br, key, &cc, instead, 0)
-			r.Guesses = c.Candidates
-			return r
 		}
 		if !c.Asks && c.OffTopic < listenMaxOffTopic || c.Shares {
 			// A statement that asks nothing and names no other subject
@@ -774,6 +779,35 @@ func asksInstead(text string) bool {
 	return asks
 }
 
+// correctsWeeks reports whether a short message only puts her weeks right:
+// a correction cue, a number, and nothing else but weeks and fillers
+// ("sorry meant 31 weeks not 13, fat fingers 🙈", "oops 31 wks*").
+func correctsWeeks(text string) bool {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
+	if len(words) == 0 || len(words) > maxInsteadWords || strings.Contains(text, "?") {
+		return false
+	}
+	cue, number := strings.Contains(text, "*"), false
+	for _, w := range words {
+		switch {
+		case w[0] >= '0' && w[0] <= '9':
+			number = true
+		case correctionCues[w]:
+			cue = true
+		case !weekWords[w] && !insteadFiller[w]:
+			return false
+		}
+	}
+	return cue && number
+}
+
+// correctionCues say a message puts the last one right; weekWords may
+// stand in it with the number.
+var (
+	correctionCues = wordSet("sorry", "meant", "mean", "typo", "oops", "oopsie", "fingers", "thumbs", "autocorrect", "correction", "sry", "soz")
+	weekWords      = wordSet("weeks", "week", "wks", "wk", "w", "not", "fat", "i", "lol", "haha", "x", "obviously", "actually")
+)
+
 // maxInsteadWords is the longest question asksInstead reads.
 const maxInsteadWords = 10
 
@@ -788,7 +822,8 @@ var (
 		"pills", "tablets", "medicine", "medicines", "meds", "painkillers", "natural", "naturally", "else", "about", "any",
 		"if", "not", "can't", "cant", "just", "really", "safe", "safely", "actually", "lol", "haha", "fair", "enough", "yeah",
 		"alright", "medical", "medication", "drug", "drugs", "free", "other", "option", "idea", "ways", "way", "things", "thing",
-		"am", "supposed", "meant", "gonna", "else's", "then")
+		"am", "supposed", "meant", "gonna", "else's", "then", "isnt", "isn't", "aren't", "arent", "dont", "don't", "involve",
+		"involves", "involving", "mean", "means", "fair", "enough", "right", "please", "now")
 )
 
 func wordSet(words ...string) map[string]bool {

@@ -196,6 +196,28 @@ func TestFallbackAndDecline(t *testing.T) {
 	}
 }
 
+// After a declined diagnosis, "what can I do instead?" gets what helps;
+// a message that only puts her weeks right gets the last answer again.
+func TestInsteadAndCorrections(t *testing.T) {
+	eng := newEngine(t, bot.Options{Limiter: bot.Unlimited{}})
+	ctx := context.Background()
+	if r := eng.Handle(ctx, msg("can you tell me if its a slipped disc? 29wks")); r.Kind != bot.KindDecline {
+		t.Fatalf("diagnosis: %s", r.Kind)
+	}
+	if r := eng.Handle(ctx, msg("fair enough. so what can i do instead?")); r.TopicID != "relief-overview" {
+		t.Errorf("instead, after a declined diagnosis: %s %q", r.Kind, r.TopicID)
+	}
+	if r := eng.Handle(ctx, msg("is pilates ok for back pain at 13 weeks?")); r.TopicID != "exercise" {
+		t.Fatalf("pilates: %s %q", r.Kind, r.TopicID)
+	}
+	if r := eng.Handle(ctx, msg("sorry meant 31 weeks not 13, fat fingers 🙈")); r.TopicID != "exercise" || r.Kind != bot.KindAnswer {
+		t.Errorf("weeks put right: %s %q", r.Kind, r.TopicID)
+	}
+	if r := eng.Handle(ctx, msg("sorry 31 weeks, what about swimming?")); r.TopicID == "" {
+		t.Errorf("a correction with a question of its own is read as a question: %s", r.Kind)
+	}
+}
+
 // A request to name a condition is declined; a statement gets a reply in
 // kind, a request without a question mark the fallback.
 func TestDiagnosisAndStatements(t *testing.T) {

@@ -193,6 +193,7 @@ type scratch struct {
 	hits     []hit           // the message's phrase matches, in order (see Match)
 	parts    map[int32]uint8 // per " & " trigger (rule<<16 | trigger): the parts that matched at all
 	sent     []int32         // per token: which sentence it is in
+	frag     []analyze.Token // the message with its fragments joined (see joinFragments)
 	used     []bool          // per token, while matching one phrase
 	near     [][2]int        // per term, while matching one phrase: its nearest match on each side
 	pos      []int           // where each term of the phrase being matched was found
@@ -213,6 +214,47 @@ type unlessHit struct{ rule, trigger, start, end int32 }
 
 // clause is the span [lo, hi) of tokens between two clause ends.
 type clause struct{ lo, hi int32 }
+
+// maxFragment is the most words a sentence may have to be read as a
+// fragment of the next (see joinFragments).
+const maxFragment = 2
+
+// joinFragments returns tokens with the full stop or line break after a
+// fragment of at most maxFragment words read as a comma, so that a sign
+// told in fragments is one clause: "pain. constant. lower back and tummy.
+// cant stand." and "tonight:\n- back ache\n- headache\n- seeing zigzags"
+// read as lists, as "no blood. no fluid. no fever. just back ache" does.
+// A question mark stays ("bleeding? no"), and so does the break after an
+// answer to one ("temp? normal."), after a fragment that negates ("no
+// contractions. bleeding though", "No. Bleeding.") or that says all is
+// well ("feet fine. head fine."). The tokens are copied into sc.frag when
+// anything changes.
+func (sc *scratch) joinFragments(tokens []analyze.Token) []analyze.Token {
+	out, words, keep, asked := tokens, 0, false, false
+	for i, t := range tokens {
+		if !t.Is(analyze.Break) {
+			words++
+			keep = keep || t.Is(analyze.Negation) || fineWords[t.Lemma]
+			continue
+		}
+		if isClauseEnd(t) && !t.Is(analyze.Question) && words > 0 && words <= maxFragment && i+1 < len(tokens) && !keep && !asked {
+			if &out[0] == &tokens[0] {
+				sc.frag = append(sc.frag[:0], tokens...)
+				out = sc.frag
+			}
+			out[i].Flags |= analyze.Weak
+		}
+		if isClauseEnd(t) {
+			words, keep, asked = 0, false, t.Is(analyze.Question)
+		}
+	}
+	return out
+}
+
+// fineWords end a fragment that says all is well: "head fine.", "temp:
+// normal.".
+var fineWords = map[string]bool{"fine": true, "normal": true, "ok": true, "okay": true, "good": true, "great": true,
+	"none": true, "clear": true, "intact": true, "perfect": true, "grand": true}
 
 // jointHit records which parts of a " & " trigger matched in a sentence.
 type jointHit struct {
@@ -735,6 +777,7 @@ func groupAlternatives(options [][]string) [][]string {
 func (s *Set) Match(tokens []analyze.Token) []string {
 	sc := s.pool.Get().(*scratch)
 	defer s.pool.Put(sc)
+	tokens = sc.joinFragments(tokens)
 	clear(sc.seen)
 	clear(sc.revive)
 	sc.unlessOK, sc.proxy = false, 0
@@ -2242,6 +2285,7 @@ type Finding struct {
 func (s *Set) Explain(tokens []analyze.Token) []Finding {
 	sc := s.pool.Get().(*scratch)
 	defer s.pool.Put(sc)
+	tokens = sc.joinFragments(tokens)
 	sc.joint, sc.sent = sc.joint[:0], sc.sent[:0]
 	sc.unlessOK, sc.proxy = false, 0
 	var out []Finding

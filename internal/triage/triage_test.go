@@ -73,6 +73,11 @@ func TestMatch(t *testing.T) {
 		{"bleeding - nope", ""},
 		{"bleeding? not a drop. contractions? not a single one", ""},
 		{"bleeding, pink wipes, contractions: none", ""},
+		// Fragments are one clause: "pain. every few minutes." is a list;
+		// a question's answer and a negated fragment keep their break.
+		{"pain. every few minutes.", "contractions"},
+		{"pain? every few minutes", ""},
+		{"no pain. every few minutes it tightens", ""},
 		// A list, or one sign, denied after it: "none of those".
 		{"things to ring about (bleeding, pink wipes, contractions etc) and i have none of those thankfully", ""},
 		{"bleeding, i have none of those", ""},

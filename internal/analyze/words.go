@@ -23,7 +23,7 @@ var contractions = map[string][]string{
 	"ain": {"is", "not"}, "ion": {"i", "do", "not"}, "dont": {"do", "not"},
 	// Jamaican Patois: "baby nuh move fi di whole day", "mi cyaan stand".
 	"nuh": {"not"}, "cyaan": {"can", "not"}, "nutten": {"nothing"}, "nuttin": {"nothing"}, "inna": {"in"},
-	"pon": {"on"}, "di": {"the"}, "fi": {"to"}, "mi": {"my"}, "likkle": {"little"},
+	"pon": {"on"}, "di": {"the"}, "fi": {"to"}, "mi": {"my"}, "likkle": {"little"}, "miself": {"myself"},
 }
 
 // shorthand expands chat shorthand and phone typing that no spelling
@@ -155,7 +155,8 @@ var contextWords = set(
 )
 
 // negations are negation cues for triage.
-var negations = set("no", "not", "never", "without", "nor", "none", "neither", "nothing", "zero", "nope", "nah")
+var negations = set("no", "not", "never", "without", "nor", "none", "neither", "nothing", "zero", "nope", "nah",
+	"walang") // Tagalog: "walang bleeding, walang lagnat"
 
 // scopeEnders stop a negation cue from reaching further words: contrast
 // words, and new subjects ("no fever and I'm bleeding").

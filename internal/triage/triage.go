@@ -525,7 +525,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	s.near.index(cost)
 	s.save.index(cost)
 	s.near.name, s.save.name = "averted", "averted"
-	s.impacts = lemmaSet(a, "hit", "land", "landed", "bang", "banged", "bash", "bashed", "knock", "knocked", "smack", "every", "closer", "stronger", "regular", "again",
+	s.impacts = lemmaSet(a, "hit", "land", "landed", "bang", "banged", "bash", "bashed", "knock", "knocked", "smack", "every", "closer", "stronger", "regular",
 		"smacked", "whack", "whacked", "thump", "thumped", "slam", "slammed", "fall", "fell", "crash", "crashed")
 	s.possessives = lemmaSet(a, "my", "the", "her", "his", "our", "your", "their")
 	s.subjects = lemmaSet(a, "i", "my", "we", "she", "he", "they", "it", "its", "there")

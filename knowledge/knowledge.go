@@ -233,7 +233,9 @@ type RedFlag struct {
 	// that the near part overlaps, or that follows it at once ("almost
 	// fell | down the stairs"), fires nothing when the save follows later
 	// in its sentence: "my foot slipped on the bath mat but I grabbed the
-	// towel rail". A blow told after the save still fires.
+	// towel rail". A blow, a landing or a kept time told anywhere else in
+	// the sentence undoes the save ("grabbed the counter but went down
+	// anyway"), and a part of a " & " trigger is never averted.
 	Averted []string
 	// AlsoWith names red flags or safety items that, when they fire, make
 	// this flag's matches that an unless pattern cancelled fire too: "he

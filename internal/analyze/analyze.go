@@ -254,6 +254,12 @@ func New(kb *knowledge.Base) *Analyzer {
 	return a
 }
 
+// isStop reports whether w is a function word.
+func isStop(w string) bool {
+	_, ok := stopWords[w]
+	return ok
+}
+
 // inflect files the variants of two words or more under their first
 // word's lemma (see Analyzer.inflected), once every known word has its
 // lemma, and marks the words that may start one as not plain.
@@ -261,7 +267,9 @@ func (a *Analyzer) inflect() {
 	a.inflected = map[string][]phrase{}
 	for _, ps := range a.phrases {
 		for _, p := range ps {
-			if len(p.words) < 2 {
+			if len(p.words) < 2 || isStop(p.words[0]) {
+				// A variant led by a function word stays as written:
+				// "I work with children" is no "with child".
 				continue
 			}
 			q := p
@@ -779,6 +787,7 @@ func breakToken(w string) Token {
 // words splits normalised text into words, expanding contractions and
 // shorthand and recording clause breaks as break markers. It appends to dst.
 func (a *Analyzer) words(s string, dst []string) []string {
+	checklist, prefix := marksIn(s) >= 2, marksLead(s)
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {
@@ -809,12 +818,28 @@ func (a *Analyzer) words(s string, dst []string) []string {
 		case r == '&' && start < 0:
 			flush(i)
 			dst = append(dst, "and")
-		case crossMark(r):
-			// A checklist: "bleeding ❌ leaking ❌" is "bleeding no,
-			// leaking no".
+		case checklist && (crossMark(r) || tickMark(r)):
+			// A checklist: "bleeding ❌ leaking ❌ kicks ✅" is "bleeding
+			// no, leaking no, kicks yes". A run of marks is one.
 			flush(i)
-			dst = append(dst, "no")
-			addBreak(breakWeak)
+			mark := "no"
+			if tickMark(r) {
+				mark = "yes"
+			}
+			switch {
+			case prefix:
+				// Marks before their items ("✅ bleeding ❌ waters"):
+				// "no waters", as a cue before a sign.
+				addBreak(breakWeak)
+				if n := len(dst); n == 0 || dst[n-1] != mark {
+					dst = append(dst, mark)
+				}
+			default:
+				if n := len(dst); n < 2 || dst[n-2] != mark || dst[n-1] != breakWeak {
+					dst = append(dst, mark)
+					addBreak(breakWeak)
+				}
+			}
 		case (r == '-' || r == '/') && start >= 0 && i+1 < len(s) && isWordByte(s[i+1]):
 			flush(i) // "hot-water", "and/or": two words, no break
 		default:
@@ -836,6 +861,53 @@ func crossMark(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// tickMark reports whether r is a tick that marks an item present: ✅ ✔ ☑.
+func tickMark(r rune) bool {
+	switch r {
+	case '✅', '✔', '☑':
+		return true
+	}
+	return false
+}
+
+// marksLead reports whether a checklist's marks come before their items:
+// its first mark stands before any letter ("✅ bleeding ❌ waters").
+func marksLead(s string) bool {
+	for _, r := range s {
+		switch {
+		case crossMark(r) || tickMark(r):
+			return true
+		case unicode.IsLetter(r):
+			return false
+		}
+	}
+	return false
+}
+
+// marksIn counts the separate runs of crosses and ticks in s: a checklist
+// has two or more ("bleeding ❌ leaking ❌"); one run ("bleeding ✗✗✗ so
+// scared") is only a symbol.
+func marksIn(s string) int {
+	if !strings.ContainsAny(s, "❌❎✖✗✘🚫✅✔☑") {
+		return 0
+	}
+	runs, in := 0, false
+	for _, r := range s {
+		switch {
+		case crossMark(r) || tickMark(r):
+			if !in {
+				runs++
+			}
+			in = true
+		case r == '\uFE0F' || r == ' ':
+			// a variation selector or a space keeps the run going
+		default:
+			in = false
+		}
+	}
+	return runs
 }
 
 func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 }
@@ -893,10 +965,12 @@ func expand(w string, dst []string) []string {
 	}
 	base, suffix := w[:i], w[i+1:]
 	// The base may be a dialect word of its own: "whit's the point" is
-	// "what's", and Scots "ah'd", "ah'm" are "I'd", "I'm".
-	if e, ok := whole[base]; ok && len(e) == 1 && suffix != "t" {
-		base = e[0]
-	} else if base == "ah" && suffix != "s" && suffix != "" && suffix != "t" {
+	// "what's", and Scots "ah'd", "ah'm" are "I'd", "I'm". (Only these:
+	// "wit's end" is no "with's".)
+	switch {
+	case base == "whit":
+		base = "what"
+	case base == "ah" && suffix != "s" && suffix != "" && suffix != "t":
 		base = "i"
 	}
 	switch suffix {

@@ -84,6 +84,9 @@ func TestWords(t *testing.T) {
 		// A dialect word before a contraction; a checklist's crosses.
 		{"whit's the point, ah'd have", "what the point i would have"},
 		{"bleeding ❌ leaking ❌", "bleeding no leaking no"},
+		{"✅ bleeding ❌ waters", "yes bleeding no waters"},  // marks before their items
+		{"bleeding ✗✗✗ so scared", "bleeding so scared"},   // one run of marks is no checklist
+		{"at my wit's end", "at my wit end"},               // only dialect bases are rewritten
 		{"25w and w my bump", "25 weeks and with my bump"}, // a number's "w" is weeks
 		{"basin cousin within", "basin cousin within"},
 		{"does relaxin do that", "does relaxin do that"}, // a synonym's own word

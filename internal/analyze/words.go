@@ -52,7 +52,7 @@ var shorthand = map[string][]string{
 	"gn": {"good", "night"}, "gnight": {"good", "night"}, "nite": {"night"}, "gm": {"good", "morning"},
 	// Scots: "a just want it aw tae stop", "it's no easin wi anythin".
 	"tae": {"to"}, "aw": {"all"}, "wi": {"with"}, "anythin": {"anything"}, "somethin": {"something"},
-	"whit": {"what"}, "noo": {"now"}, "heid": {"head"}, "wean": {"baby"}, "weans": {"children"},
+	"whit": {"what"}, "heid": {"head"},
 	"ahd": {"i", "would"}, "ahm": {"i", "am"}, "ahve": {"i", "have"},
 	"alot": {"a", "lot"},
 }
@@ -162,7 +162,7 @@ var negations = set("no", "not", "never", "without", "nor", "none", "neither", "
 // words, and new subjects ("no fever and I'm bleeding").
 var scopeEnders = set(
 	"but", "however", "although", "though", "yet", "except", "just", "only", "still",
-	"i", "my", "we", "she", "he", "they", "it", "its", "there", "now", "today", "suddenly",
+	"i", "my", "we", "she", "he", "they", "it", "its", "there", "now", "today", "suddenly", "yes",
 	"tonight", "since", "then", "apart", "besides", "also",
 )
 

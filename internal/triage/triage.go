@@ -141,7 +141,7 @@ type Set struct {
 	unless     patterns
 	past       patterns        // Rule.Past, by rule
 	near, save patterns        // Rule.Averted's two parts, numbered alike across rules
-	impacts    map[string]bool // lemmas of a blow after a save: "caught the rail but my hip hit the tray"
+	impacts    map[string]bool // lemmas that undo a save (see impactIn)
 	hedges     map[string]bool // words that turn a negation cue into a hedge
 	enders     map[string]bool // contrast words that close a list item: "just", "but"
 	answers    map[string]bool // words that may follow an answering "no"
@@ -429,9 +429,11 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 			i := len(s.near.text)
 			if err := s.near.add(x, s.vocab, ri, i, near); err != nil {
 				errs = append(errs, fmt.Sprintf("%s: averted %q: %v", r.ID, pat, err))
+				continue
 			}
 			if err := s.save.add(x, s.vocab, ri, i, save); err != nil {
 				errs = append(errs, fmt.Sprintf("%s: averted %q: %v", r.ID, pat, err))
+				continue
 			}
 			s.near.text[i], s.save.text[i] = pat, pat
 		}
@@ -525,8 +527,13 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	s.near.index(cost)
 	s.save.index(cost)
 	s.near.name, s.save.name = "averted", "averted"
-	s.impacts = lemmaSet(a, "hit", "land", "landed", "bang", "banged", "bash", "bashed", "knock", "knocked", "smack", "every", "closer", "stronger", "regular",
-		"smacked", "whack", "whacked", "thump", "thumped", "slam", "slammed", "fall", "fell", "crash", "crashed")
+	s.impacts = lemmaSet(a,
+		// a blow or a landing: "caught the rail but my hip hit the tray"
+		"hit", "land", "bang", "bash", "knock", "smack", "whack", "thump", "slam", "fall", "crash", "smash",
+		"shunt", "drop", "snap", "tumble", "onto", "knee",
+		// a time kept, or growing: "every 5 minutes", "getting closer",
+		// "5 mins apart", "a constant tight band"
+		"every", "closer", "stronger", "regular", "apart", "constant", "loads", "lots")
 	s.possessives = lemmaSet(a, "my", "the", "her", "his", "our", "your", "their")
 	s.subjects = lemmaSet(a, "i", "my", "we", "she", "he", "they", "it", "its", "there")
 	s.hedges = lemmaSet(a, "sure", "certain", "idea", "clue", "clear", "doubt", "much", "many", "lot", "lots",
@@ -1376,7 +1383,10 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 	if s.pastIn(tokens, sc, p.rule, m) {
 		return Settled
 	}
-	if s.averted(tokens, sc, p.rule, m) {
+	if p.parts == 0 && s.averted(tokens, sc, p.rule, m) {
+		// A part of a " & " trigger is never averted: in "slipped,
+		// grabbed the counter but went down anyway" its other part
+		// tells the fall.
 		return Averted
 	}
 	// "not bleeding a lot": a quantity after it means some is present.
@@ -1916,7 +1926,7 @@ func (s *Set) negatedList(tokens []analyze.Token, start, end int) bool {
 // straighten up, pain in my back that hasn't let up".
 var listVerbs = map[string]bool{"get": true, "sleep": true, "stand": true, "walk": true, "move": true, "sit": true,
 	"breathe": true, "cope": true, "lie": true, "find": true, "settle": true, "stop": true, "focus": true, "think": true,
-	"straighten": true, "type": true, "bend": true, "eat": true, "talk": true, "speak": true, "feel": true, "carry": true,
+	"straighten": true, "type": true, "bend": true, "eat": true, "talk": true, "speak": true, "carry": true,
 	"turn": true, "roll": true, "lift": true, "drive": true, "work": true, "hold": true, "reach": true, "climb": true}
 
 // itemEnds reports whether a list item ends right after index end.
@@ -1982,7 +1992,8 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 // ends, with at most a few words of her own first: "(bleeding, waters,
 // less movement etc) and I have none of those thankfully", "I've had none
 // of them". After a list a bare "none" will do ("etc, none so far"); after
-// one sign, only "none of those", "of them", "of these" or "of that".
+// one sign, only "none of those", "of them" or "of these". Either way the
+// denial must end there ("none of those pads" denies nothing).
 func noneOfThem(tokens []analyze.Token, j int, listed bool) bool {
 	for k := 0; k < 6 && j < len(tokens) && (tokens[j].Is(analyze.Break) && !isClauseEnd(tokens[j]) || listLead[tokens[j].Lemma]); k++ {
 		j++
@@ -1990,15 +2001,23 @@ func noneOfThem(tokens []analyze.Token, j int, listed bool) bool {
 	if j >= len(tokens) || tokens[j].Lemma != "none" {
 		return false
 	}
+	// What follows the denial must close it: "none of those pads",
+	// "none of them at the hospital are answering" deny nothing.
+	closes := func(k int) bool {
+		return k >= len(tokens) || tokens[k].Is(analyze.Break) || denialTail[tokens[k].Lemma]
+	}
 	if j+2 < len(tokens) && tokens[j+1].Lemma == "of" {
 		switch tokens[j+2].Lemma {
-		case "those", "them", "these", "that", "it":
-			return true
+		case "those", "them", "these":
+			return closes(j + 3)
 		}
 	}
-	return listed && (j+1 >= len(tokens) || tokens[j+1].Is(analyze.Break) || tokens[j+1].Lemma == "so" ||
-		tokens[j+1].Lemma == "thankfully" || tokens[j+1].Lemma == "luckily")
+	return listed && closes(j+1)
 }
+
+// denialTail may follow a denial: "none of those thankfully", "none so
+// far", "none yet".
+var denialTail = map[string]bool{"so": true, "thankfully": true, "luckily": true, "yet": true, "whatsoever": true}
 
 // listLead are the words that may lead from a list to its denial.
 var listLead = map[string]bool{"etc": true, "and": true, "i": true, "have": true, "get": true, "thankfully": true,
@@ -2168,23 +2187,85 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 	return found
 }
 
-// impactIn reports whether a blow or a pattern, not negated, is told in
-// tokens[lo:hi] outside the near miss and the save: the save did not spare her ("sort of
-// caught the rail but my hip and side hit the tray"), or the tightenings
-// keep time ("every 5 minutes, they stop when I lie down").
+// impactIn reports whether a word that undoes a save (see Set.impacts),
+// not negated, is told in tokens[lo:hi] outside the near miss and the
+// save: the save did not spare her ("sort of caught the rail but my hip
+// and side hit the tray"), or the tightenings keep time or grow ("every 5
+// minutes, they stop when I lie down", "6 in the last hour").
 func (s *Set) impactIn(tokens []analyze.Token, lo, hi int, near, save match) bool {
-	for j := lo; j < hi && j < len(tokens); j++ {
+	for j := lo; j < hi; j++ {
 		if j >= near.start && j <= near.end || j >= save.start && j <= save.end {
 			continue
 		}
-		if tokens[j].Lemma == "every" && !counted(tokens, j+1) {
-			continue // "every so often", "every now and then": no time kept
+		if j == near.end+1 {
+			continue // the near miss goes on: "almost fell | down the stairs"
 		}
-		if s.impacts[tokens[j].Lemma] && !(j > 0 && tokens[j-1].Is(analyze.Negation)) && !(j > 1 && tokens[j-2].Is(analyze.Negation)) {
+		negated := j > 0 && tokens[j-1].Is(analyze.Negation) || j > 1 && tokens[j-2].Is(analyze.Negation)
+		if !negated && s.impactAt(tokens, j) {
 			return true
 		}
 	}
 	return false
+}
+
+// impactAt reports whether tokens[j] undoes a save (see Set.impacts):
+// one of the impacts ("every" only before a count: "every 5 minutes", not
+// "every so often"), or a landing told in two words ("went down", "fell
+// straight down", "ended up on the floor"), or a time kept by numbers ("6
+// in the last hour", "10 mins then 7", "more and more painful").
+func (s *Set) impactAt(tokens []analyze.Token, j int) bool {
+	l := tokens[j].Lemma
+	switch {
+	case l == "every":
+		return counted(tokens, j+1)
+	case s.impacts[l]:
+		return true
+	case l == "down":
+		for k := j - 1; k >= 0 && k >= j-2; k-- {
+			if p := tokens[k].Lemma; p == "go" || p == "come" || p == "fall" {
+				return true
+			}
+		}
+	case l == "end":
+		return j+1 < len(tokens) && tokens[j+1].Lemma == "up"
+	case l == "late":
+		return j > 0 && tokens[j-1].Lemma == "too" // "grabbed me but too late"
+	case l == "side" || l == "front" || l == "bum":
+		// a landing: "went over on my side"
+		return j > 1 && tokens[j-1].Lemma == "my" && (tokens[j-2].Lemma == "on" || tokens[j-2].Lemma == "onto")
+	case l == "jar":
+		// "jarred my bump against the edge"
+		return j+2 < len(tokens) && bumpWords[tokens[j+2].Lemma]
+	case l == "more":
+		return j+2 < len(tokens) && tokens[j+1].Lemma == "and" && tokens[j+2].Lemma == "more"
+	case l == "hour":
+		// "6 in the last hour", not "maybe 3 in the last 2 hours".
+		for k := j - 1; k >= 0 && k >= j-5; k-- {
+			if n, ok := number(tokens[k]); ok && n >= 4 {
+				return true
+			}
+		}
+	case l == "minute" || l == "min":
+		// "10 mins then 7", not "nothing for 40 mins".
+		for k := j - 1; k >= 0 && k >= j-2; k-- {
+			if n, ok := number(tokens[k]); ok && n <= 20 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bumpWords name the bump, for a blow told as jarring it.
+var bumpWords = map[string]bool{"bump": true, "belly": true, "tummy": true, "stomach": true}
+
+// number returns the value of a number token: "6", "10".
+func number(t analyze.Token) (int, bool) {
+	if t.Lemma != analyze.NumberLemma {
+		return 0, false
+	}
+	n, err := strconv.Atoi(t.Term)
+	return n, err == nil
 }
 
 // counted reports whether a count of time follows at j: "every 5
@@ -2301,7 +2382,7 @@ func (s *Set) Explain(tokens []analyze.Token) []Finding {
 		f := Finding{Rule: s.ids[p.rule], Trigger: int(p.trigger), Words: p.terms,
 			Verdict: s.verdict(tokens, sc, p, m), Unless: -1, Part: int(p.part)}
 		sc.explain = false
-		if f.Verdict == Settled || f.Verdict == Asked {
+		if f.Verdict == Settled || f.Verdict == Asked || f.Verdict == Averted {
 			f.Because = slices.Clone(sc.why)
 		}
 		if f.Verdict == Cancelled && !p.firm {

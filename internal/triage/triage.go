@@ -2236,6 +2236,9 @@ func (s *Set) impactAt(tokens []analyze.Token, j int) bool {
 	case l == "jar":
 		// "jarred my bump against the edge"
 		return j+2 < len(tokens) && bumpWords[tokens[j+2].Lemma]
+	case bumpWords[l]:
+		// "caught myself on the table edge with my bump"
+		return j > 1 && tokens[j-1].Lemma == "my" && (tokens[j-2].Lemma == "with" || tokens[j-2].Lemma == "against")
 	case l == "more":
 		return j+2 < len(tokens) && tokens[j+1].Lemma == "and" && tokens[j+2].Lemma == "more"
 	case l == "hour":

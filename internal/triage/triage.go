@@ -1213,7 +1213,12 @@ type term struct {
 	firsts []int32 // per sequence: its first lemma's vocab number
 	ranges [][2]float64
 	ids    []int32 // the vocab numbers of its alternatives' first lemmas
+	sorted []int32 // ids, sorted, for a term of many alternatives (see matches)
 }
+
+// manyAlternatives is how many first lemmas make a term worth a sorted
+// look-up before its alternatives are tried one by one.
+const manyAlternatives = 8
 
 // compileTerms compiles a phrase's terms once, so that matching a message
 // never parses them. Terms that occur in many phrases are compiled once
@@ -1252,6 +1257,9 @@ func compileTerms(terms []string, memo map[string]term, vocab map[string]int32) 
 				c.words = append(c.words, id)
 			}
 		}
+		if len(c.ids) > manyAlternatives {
+			c.sorted = slices.Sorted(slices.Values(c.ids))
+		}
 		if memo != nil {
 			memo[t] = *c
 		}
@@ -1272,6 +1280,11 @@ func (tm *term) matches(tokens []analyze.Token, tok []int32, j int) int {
 	}
 	if t.Flags&analyze.Break != 0 {
 		return 0
+	}
+	if tm.sorted != nil {
+		if _, found := slices.BinarySearch(tm.sorted, tok[j]); !found {
+			return 0 // no alternative starts with this word
+		}
 	}
 	n := 0
 	for k, seq := range tm.seqs {

@@ -52,7 +52,7 @@ var shorthand = map[string][]string{
 	"gn": {"good", "night"}, "gnight": {"good", "night"}, "nite": {"night"}, "gm": {"good", "morning"},
 	// Scots: "a just want it aw tae stop", "it's no easin wi anythin".
 	"tae": {"to"}, "aw": {"all"}, "wi": {"with"}, "anythin": {"anything"}, "somethin": {"something"},
-	"whit": {"what"}, "heid": {"head"},
+	"whit": {"what"}, "heid": {"head"}, "o": {"of"},
 	"ahd": {"i", "would"}, "ahm": {"i", "am"}, "ahve": {"i", "have"},
 	"alot": {"a", "lot"},
 }

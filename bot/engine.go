@@ -288,7 +288,7 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 	case c.FollowUp:
 		return e.followUp(ctx, br, key, &cc)
 	}
-	if c.Asks && !c.Shares && recent(cc.DeclinedAt) && cc.LastTopic != "" && !cc.LossAt.After(cc.DeclinedAt) && asksInstead(text) {
+	if c.Asks && !c.Shares && recent(cc.DeclinedAt) && cc.LastTopic != "" && !cc.LossAt.After(cc.DeclinedAt) && !urgentBefore(cc) && asksInstead(text) {
 		// "ok so what can I take then?", "fine, what would help without
 		// pills" right after a medicine was declined: what helps (the
 		// relief overview), whatever the question's few words lean to;
@@ -304,7 +304,8 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 	}
 	if cc.LastTopic != "" && cc.LossAt.IsZero() && !urgentBefore(cc) && correctsWeeks(text) {
 		// "sorry meant 31 weeks not 13, fat fingers": she put her weeks
-		// right; the last answer again, for the weeks she meant.
+		// right; the last answer again (the answers do not depend on the
+		// weeks), never "Sorry" or a chat reply.
 		return e.answer(ctx, br, key, &cc, cc.LastTopic, 0)
 	}
 	if c.SmallTalk.Confidence > 0 && c.SmallTalk.Confidence < 1 && !strings.Contains(text, "?") &&

@@ -235,7 +235,8 @@ type RedFlag struct {
 	// in its sentence: "my foot slipped on the bath mat but I grabbed the
 	// towel rail". A blow, a landing or a kept time told anywhere else in
 	// the sentence undoes the save ("grabbed the counter but went down
-	// anyway"), and a part of a " & " trigger is never averted.
+	// anyway"; see triage.Set.impactIn), and a part of a " & " trigger is
+	// never averted.
 	Averted []string
 	// AlsoWith names red flags or safety items that, when they fire, make
 	// this flag's matches that an unless pattern cancelled fire too: "he

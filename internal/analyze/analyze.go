@@ -787,7 +787,7 @@ func breakToken(w string) Token {
 // words splits normalised text into words, expanding contractions and
 // shorthand and recording clause breaks as break markers. It appends to dst.
 func (a *Analyzer) words(s string, dst []string) []string {
-	checklist, prefix := marksIn(s) >= 2, marksLead(s)
+	checklist, prefix := marksIn(s) >= 2 && !marksFrame(s), marksLead(s)
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {
@@ -830,8 +830,8 @@ func (a *Analyzer) words(s string, dst []string) []string {
 			case prefix:
 				// Marks before their items ("✅ bleeding ❌ waters"):
 				// "no waters", as a cue before a sign.
-				addBreak(breakWeak)
 				if n := len(dst); n == 0 || dst[n-1] != mark {
+					addBreak(breakWeak)
 					dst = append(dst, mark)
 				}
 			default:
@@ -870,6 +870,19 @@ func tickMark(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// marksFrame reports whether marks only frame the message, at its start
+// and its end ("❌❌ can't cope anymore ❌❌", "✖️ can't feel baby moving
+// ✖️"): decoration, no checklist.
+func marksFrame(s string) bool {
+	t := strings.TrimSpace(strings.ReplaceAll(s, "\uFE0F", ""))
+	if t == "" {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(t)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return (crossMark(first) || tickMark(first)) && (crossMark(last) || tickMark(last))
 }
 
 // marksLead reports whether a checklist's marks come before their items:

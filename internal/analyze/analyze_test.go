@@ -86,6 +86,7 @@ func TestWords(t *testing.T) {
 		{"bleeding ❌ leaking ❌", "bleeding no leaking no"},
 		{"✅ bleeding ❌ waters", "yes bleeding no waters"},  // marks before their items
 		{"bleeding ✗✗✗ so scared", "bleeding so scared"},   // one run of marks is no checklist
+		{"❌❌ can't cope ❌❌", "can not cope"},               // marks that only frame the message
 		{"at my wit's end", "at my wit end"},               // only dialect bases are rewritten
 		{"25w and w my bump", "25 weeks and with my bump"}, // a number's "w" is weeks
 		{"basin cousin within", "basin cousin within"},

@@ -194,6 +194,7 @@ type scratch struct {
 	parts    map[int32]uint8 // per " & " trigger (rule<<16 | trigger): the parts that matched at all
 	sent     []int32         // per token: which sentence it is in
 	frag     []analyze.Token // the message with its fragments joined (see joinFragments)
+	orig     []analyze.Token // the message as analysed, its sentences unjoined
 	used     []bool          // per token, while matching one phrase
 	near     [][2]int        // per term, while matching one phrase: its nearest match on each side
 	pos      []int           // where each term of the phrase being matched was found
@@ -226,15 +227,17 @@ const maxFragment = 2
 // read as lists, as "no blood. no fluid. no fever. just back ache" does.
 // A question mark stays ("bleeding? no"), and so does the break after an
 // answer to one ("temp? normal."), after a fragment that negates ("no
-// contractions. bleeding though", "No. Bleeding.") or that says all is
-// well ("feet fine. head fine."). The tokens are copied into sc.frag when
-// anything changes.
-func (sc *scratch) joinFragments(tokens []analyze.Token) []analyze.Token {
+// contractions. bleeding though", "No. Bleeding."), that says all is well
+// ("feet fine. head fine.") or that names someone else ("Husband away.
+// Bleeding since lunch." is her bleeding). The tokens are copied into
+// sc.frag when anything changes; a near miss and its save are still read
+// in the sentences as written (see averted).
+func (s *Set) joinFragments(sc *scratch, tokens []analyze.Token) []analyze.Token {
 	out, words, keep, asked := tokens, 0, false, false
 	for i, t := range tokens {
 		if !t.Is(analyze.Break) {
 			words++
-			keep = keep || t.Is(analyze.Negation) || fineWords[t.Lemma]
+			keep = keep || t.Is(analyze.Negation) || fineWords[t.Lemma] || s.others[t.Lemma]
 			continue
 		}
 		if isClauseEnd(t) && !t.Is(analyze.Question) && words > 0 && words <= maxFragment && i+1 < len(tokens) && !keep && !asked {
@@ -784,7 +787,8 @@ func groupAlternatives(options [][]string) [][]string {
 func (s *Set) Match(tokens []analyze.Token) []string {
 	sc := s.pool.Get().(*scratch)
 	defer s.pool.Put(sc)
-	tokens = sc.joinFragments(tokens)
+	sc.orig = tokens
+	tokens = s.joinFragments(sc, tokens)
 	clear(sc.seen)
 	clear(sc.revive)
 	sc.unlessOK, sc.proxy = false, 0
@@ -1216,15 +1220,14 @@ type term struct {
 	sorted []int32 // ids, sorted, for a term of many alternatives (see matches)
 }
 
-// manyAlternatives is how many first lemmas make a term worth a sorted
-// look-up before its alternatives are tried one by one.
+// manyAlternatives is how many first lemmas a term must have more than to
+// be worth a sorted look-up before its alternatives are tried one by one.
 const manyAlternatives = 8
 
 // compileTerms compiles a phrase's terms once, so that matching a message
 // never parses them. Terms that occur in many phrases are compiled once
-// (memo), and each alternative's first lemma is numbered in vocab, for
-// the check that a message has a word for every term; with a nil memo
-// and vocab, neither is done.
+// (memo; nil for none), and each alternative's first lemma is numbered
+// in vocab, for the check that a message has a word for every term.
 func compileTerms(terms []string, memo map[string]term, vocab map[string]int32) []term {
 	out := make([]term, len(terms))
 	for k, t := range terms {
@@ -2005,8 +2008,9 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 // ends, with at most a few words of her own first: "(bleeding, waters,
 // less movement etc) and I have none of those thankfully", "I've had none
 // of them". After a list a bare "none" will do ("etc, none so far"); after
-// one sign, only "none of those", "of them" or "of these". Either way the
-// denial must end there ("none of those pads" denies nothing).
+// one sign, only "none of those", "them", "these", "that" or "it". Either
+// way the denial must end there ("none of those pads", "none of that is
+// normal" deny nothing).
 func noneOfThem(tokens []analyze.Token, j int, listed bool) bool {
 	for k := 0; k < 6 && j < len(tokens) && (tokens[j].Is(analyze.Break) && !isClauseEnd(tokens[j]) || listLead[tokens[j].Lemma]); k++ {
 		j++
@@ -2021,7 +2025,7 @@ func noneOfThem(tokens []analyze.Token, j int, listed bool) bool {
 	}
 	if j+2 < len(tokens) && tokens[j+1].Lemma == "of" {
 		switch tokens[j+2].Lemma {
-		case "those", "them", "these":
+		case "those", "them", "these", "that", "it":
 			return closes(j + 3)
 		}
 	}
@@ -2030,7 +2034,7 @@ func noneOfThem(tokens []analyze.Token, j int, listed bool) bool {
 
 // denialTail may follow a denial: "none of those thankfully", "none so
 // far", "none yet".
-var denialTail = map[string]bool{"so": true, "thankfully": true, "luckily": true, "yet": true, "whatsoever": true}
+var denialTail = map[string]bool{"so": true, "thankfully": true, "luckily": true, "yet": true, "whatsoever": true, "here": true}
 
 // listLead are the words that may lead from a list to its denial.
 var listLead = map[string]bool{"etc": true, "and": true, "i": true, "have": true, "get": true, "thankfully": true,
@@ -2175,6 +2179,11 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 	if len(s.near.list) == 0 {
 		return false
 	}
+	if len(sc.orig) == len(tokens) {
+		// The sentences as she wrote them: "Tightenings. Stop when I lie
+		// down. But 6 in the last hour." saves nothing.
+		tokens = sc.orig
+	}
 	lo, hi := m.start, m.end+1
 	for lo > 0 && !isClauseEnd(tokens[lo-1]) {
 		lo--
@@ -2202,7 +2211,8 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 
 // impactIn reports whether a word that undoes a save (see Set.impacts),
 // not negated, is told in tokens[lo:hi] outside the near miss and the
-// save: the save did not spare her ("sort of caught the rail but my hip
+// save (a "down", "over" or "off" right after the near miss goes on with
+// it: "almost fell down the stairs"): the save did not spare her ("sort of caught the rail but my hip
 // and side hit the tray"), or the tightenings keep time or grow ("every 5
 // minutes, they stop when I lie down", "6 in the last hour").
 func (s *Set) impactIn(tokens []analyze.Token, lo, hi int, near, save match) bool {
@@ -2210,7 +2220,7 @@ func (s *Set) impactIn(tokens []analyze.Token, lo, hi int, near, save match) boo
 		if j >= near.start && j <= near.end || j >= save.start && j <= save.end {
 			continue
 		}
-		if j == near.end+1 {
+		if j == near.end+1 && (tokens[j].Lemma == "down" || tokens[j].Lemma == "over" || tokens[j].Lemma == "off") {
 			continue // the near miss goes on: "almost fell | down the stairs"
 		}
 		negated := j > 0 && tokens[j-1].Is(analyze.Negation) || j > 1 && tokens[j-2].Is(analyze.Negation)
@@ -2382,7 +2392,8 @@ type Finding struct {
 func (s *Set) Explain(tokens []analyze.Token) []Finding {
 	sc := s.pool.Get().(*scratch)
 	defer s.pool.Put(sc)
-	tokens = sc.joinFragments(tokens)
+	sc.orig = tokens
+	tokens = s.joinFragments(sc, tokens)
 	sc.joint, sc.sent = sc.joint[:0], sc.sent[:0]
 	sc.unlessOK, sc.proxy = false, 0
 	var out []Finding

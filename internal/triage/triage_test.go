@@ -78,6 +78,7 @@ func TestMatch(t *testing.T) {
 		{"pain. every few minutes.", "contractions"},
 		{"pain? every few minutes", ""},
 		{"no pain. every few minutes it tightens", ""},
+		{"Husband away. Bleeding since lunch.", "bleeding"}, // a fragment naming someone else stays apart
 		// A list, or one sign, denied after it: "none of those".
 		{"things to ring about (bleeding, pink wipes, contractions etc) and i have none of those thankfully", ""},
 		{"bleeding, i have none of those", ""},
@@ -140,6 +141,7 @@ func TestMatch(t *testing.T) {
 		{"slipped, grabbed the counter but ended up on the floor", "fall"},
 		{"slipped and grabbed the rail but went down anyway", "fall"},
 		{"slipped, my mum grabbed me but too late", "fall"},
+		{"I slipped hit my bump on the counter but grabbed the chair", "fall"},
 		{"my toddler fell off the slide", ""},
 		{"knocked over by my toddler, I had a fall", "fall"},
 		{"I was tripped by the dog and had a fall", "fall"},

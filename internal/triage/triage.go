@@ -1218,6 +1218,12 @@ type term struct {
 	ranges [][2]float64
 	ids    []int32 // the vocab numbers of its alternatives' first lemmas
 	sorted []int32 // ids, sorted, for a term of many alternatives (see matches)
+	// lasts holds each sequence's last lemma's vocab number, and onlySeqs
+	// says that every alternative is a sequence: such a term can match
+	// only in a message that has one of its last lemmas too ("not_the_face"
+	// needs a "face", not just a "not"; see mayMatch).
+	lasts    []int32
+	onlySeqs bool
 }
 
 // manyAlternatives is how many first lemmas a term must have more than to
@@ -1252,8 +1258,16 @@ func compileTerms(terms []string, memo map[string]term, vocab map[string]int32) 
 			}
 			switch lo, hi, ok := numberRange(alt); {
 			case strings.Contains(alt, seqSep):
-				c.seqs = append(c.seqs, strings.Split(alt, seqSep))
+				seq := strings.Split(alt, seqSep)
+				c.seqs = append(c.seqs, seq)
 				c.firsts = append(c.firsts, id)
+				last := seq[len(seq)-1]
+				lid, ok := vocab[last]
+				if !ok {
+					lid = int32(len(vocab))
+					vocab[last] = lid
+				}
+				c.lasts = append(c.lasts, lid)
 			case ok:
 				c.ranges = append(c.ranges, [2]float64{lo, hi})
 			default:
@@ -1263,6 +1277,7 @@ func compileTerms(terms []string, memo map[string]term, vocab map[string]int32) 
 		if len(c.ids) > manyAlternatives {
 			c.sorted = slices.Sorted(slices.Values(c.ids))
 		}
+		c.onlySeqs = len(c.seqs) > 0 && len(c.words) == 0 && len(c.ranges) == 0
 		if memo != nil {
 			memo[t] = *c
 		}
@@ -1315,10 +1330,16 @@ func (tm *term) matches(tokens []analyze.Token, tok []int32, j int) int {
 
 // anyPresent reports whether any of ids is present.
 // mayMatch reports whether the message has a word for each term of p
-// besides its anchor (see each); most phrases fail this cheap check.
+// besides its anchor (see each), and the last word of one of its
+// sequences for a term made only of sequences, the anchor's included;
+// most phrases fail this cheap check.
 func (sc *scratch) mayMatch(p *phrase) bool {
 	for k := range p.match {
-		if ids := p.match[k].ids; k != int(p.anchor) && len(ids) > 0 && !anyPresent(sc.present, ids) {
+		t := &p.match[k]
+		if k != int(p.anchor) && len(t.ids) > 0 && !anyPresent(sc.present, t.ids) {
+			return false
+		}
+		if t.onlySeqs && !anyPresent(sc.present, t.lasts) {
 			return false
 		}
 	}

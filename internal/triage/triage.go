@@ -233,14 +233,22 @@ const maxFragment = 2
 // sc.frag when anything changes; a near miss and its save are still read
 // in the sentences as written (see averted).
 func (s *Set) joinFragments(sc *scratch, tokens []analyze.Token) []analyze.Token {
-	out, words, keep, asked := tokens, 0, false, false
+	out, words, from, asked := tokens, 0, 0, false
+	keeps := func(frag []analyze.Token) bool {
+		for _, t := range frag {
+			if t.Is(analyze.Negation) || fineWords[t.Lemma] || s.others[t.Lemma] {
+				return true
+			}
+		}
+		return false
+	}
 	for i, t := range tokens {
 		if !t.Is(analyze.Break) {
 			words++
-			keep = keep || t.Is(analyze.Negation) || fineWords[t.Lemma] || s.others[t.Lemma]
 			continue
 		}
-		if isClauseEnd(t) && !t.Is(analyze.Question) && words > 0 && words <= maxFragment && i+1 < len(tokens) && !keep && !asked {
+		if isClauseEnd(t) && !t.Is(analyze.Question) && words > 0 && words <= maxFragment && i+1 < len(tokens) && !asked &&
+			!keeps(tokens[from:i]) {
 			if &out[0] == &tokens[0] {
 				sc.frag = append(sc.frag[:0], tokens...)
 				out = sc.frag
@@ -248,7 +256,7 @@ func (s *Set) joinFragments(sc *scratch, tokens []analyze.Token) []analyze.Token
 			out[i].Flags |= analyze.Weak
 		}
 		if isClauseEnd(t) {
-			words, keep, asked = 0, false, t.Is(analyze.Question)
+			words, from, asked = 0, i+1, t.Is(analyze.Question)
 		}
 	}
 	return out

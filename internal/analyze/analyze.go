@@ -787,7 +787,8 @@ func breakToken(w string) Token {
 // words splits normalised text into words, expanding contractions and
 // shorthand and recording clause breaks as break markers. It appends to dst.
 func (a *Analyzer) words(s string, dst []string) []string {
-	checklist, prefix := marksIn(s) >= 2 && !marksFrame(s), marksLead(s)
+	checklist := marksIn(s) >= 2 && !marksFrame(s)
+	prefix := checklist && marksLead(s)
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {

@@ -2170,6 +2170,19 @@ func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, 
 	return -1
 }
 
+// sentenceOf returns the bounds of the match's sentence: tokens[lo:hi],
+// between the clause ends around it.
+func sentenceOf(tokens []analyze.Token, m match) (lo, hi int) {
+	lo, hi = m.start, m.end+1
+	for lo > 0 && !isClauseEnd(tokens[lo-1]) {
+		lo--
+	}
+	for hi < len(tokens) && !isClauseEnd(tokens[hi]) {
+		hi++
+	}
+	return lo, hi
+}
+
 // pastIn reports whether one of the rule's Past patterns stands in the
 // match's sentence (see Rule.Past), not negated and not part of the
 // match's subject.
@@ -2177,13 +2190,7 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) b
 	if len(s.past.list) == 0 {
 		return false
 	}
-	lo, hi := m.start, m.end+1
-	for lo > 0 && !isClauseEnd(tokens[lo-1]) {
-		lo--
-	}
-	for hi < len(tokens) && !isClauseEnd(tokens[hi]) {
-		hi++
-	}
+	lo, hi := sentenceOf(tokens, m)
 	found := false
 	s.past.find(s, tokens, sc, lo, hi, func(p *phrase, pm match) bool {
 		// A marker that names the match's own subject is no history: "our
@@ -2213,13 +2220,7 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 		// down. But 6 in the last hour." saves nothing.
 		tokens = sc.orig
 	}
-	lo, hi := m.start, m.end+1
-	for lo > 0 && !isClauseEnd(tokens[lo-1]) {
-		lo--
-	}
-	for hi < len(tokens) && !isClauseEnd(tokens[hi]) {
-		hi++
-	}
+	lo, hi := sentenceOf(tokens, m)
 	found := false
 	s.near.find(s, tokens, sc, lo, m.end+1, func(p *phrase, nm match) bool {
 		if p.rule != rule || nm.start > m.end || nm.end+1 < m.start || s.negatedUnless(tokens, p, nm) {

@@ -1461,7 +1461,9 @@ func (s *Set) negated(tokens []analyze.Token, m match, absence, ownCue bool) Ver
 	if s.negatedBefore(tokens, m.start) {
 		return NegatedBefore
 	}
-	if !absence && s.negatedList(tokens, m.start, m.end) {
+	if !absence && !ownCue && s.negatedList(tokens, m.start, m.end) {
+		// Not a sign told with its own cue: "nothing for hours, not even
+		// hiccups" is the absence itself, not an item of the list.
 		return NegatedList
 	}
 	for j := m.start + 1; j < m.end && !ownCue; j++ {
@@ -1895,16 +1897,25 @@ func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) boo
 	if tokens[start].Is(analyze.ScopeEnd) && s.subjects[tokens[start].Lemma] {
 		return false // a new subject starts the match: "no pain, my waters went"
 	}
-	content := 0
+	content, raised := 0, -1
 	for j := start - 1; j >= 0 && start-j <= 2*Reach; j-- {
 		t := tokens[j]
 		if t.Is(analyze.ScopeEnd) && j > 0 && raising[tokens[j-1].Lemma] && s.subjects[t.Lemma] {
+			raised = j - 1
 			continue // "don't think I've felt her": the "I" after "think" is no new subject
 		}
 		if t.Is(analyze.Break) || t.Is(analyze.ScopeEnd) {
 			return false
 		}
+		if raised >= 0 && clauseJoins[t.Lemma] {
+			// "feel nothing and think they'd be better off": the cue
+			// belongs to the clause before the verb, and is not raised.
+			return false
+		}
 		if t.Is(analyze.Negation) {
+			if raised >= 0 && t.Lemma != "not" && t.Lemma != "never" {
+				return false // only "not" and "never" raise: "nothing" is an object
+			}
 			if hedges && j+1 < len(tokens) && raising[tokens[j+1].Lemma] {
 				return true
 			}
@@ -1918,6 +1929,10 @@ func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) boo
 	}
 	return false
 }
+
+// clauseJoins join two clauses: a cue before one does not reach through
+// a raising verb after it.
+var clauseJoins = map[string]bool{"and": true, "or": true, "so": true, "then": true}
 
 // raising are verbs that pass a negation on to the clause after them:
 // "I don't think I've felt her move much" is "I haven't felt her move
@@ -2228,7 +2243,7 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 		}
 		s.save.find(s, tokens, sc, nm.end+1, hi, func(q *phrase, sm match) bool {
 			found = q.trigger == p.trigger && sm.start > nm.end && sm.end < hi && !s.negatedUnless(tokens, q, sm) &&
-				!s.impactIn(tokens, lo, hi, nm, sm)
+				!s.impactIn(tokens, lo, hi, m.start, nm, sm)
 			if found {
 				sc.because(&s.save, q)
 			}
@@ -2240,15 +2255,18 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 }
 
 // impactIn reports whether a word that undoes a save (see Set.impacts),
-// not negated, is told in tokens[lo:hi] outside the near miss and the
-// save (a "down", "over" or "off" right after the near miss goes on with
+// not negated, is told in tokens[lo:hi] outside the near miss, the save
+// and the sign's own words before the near miss (from sign on) (a "down", "over" or "off" right after the near miss goes on with
 // it: "almost fell down the stairs"): the save did not spare her ("sort of caught the rail but my hip
 // and side hit the tray"), or the tightenings keep time or grow ("every 5
 // minutes, they stop when I lie down", "6 in the last hour").
-func (s *Set) impactIn(tokens []analyze.Token, lo, hi int, near, save match) bool {
+func (s *Set) impactIn(tokens []analyze.Token, lo, hi, sign int, near, save match) bool {
 	for j := lo; j < hi; j++ {
 		if j >= near.start && j <= near.end || j >= save.start && j <= save.end {
 			continue
+		}
+		if j >= sign && j < near.start {
+			continue // the sign's own words before the near miss: a "banging" headache
 		}
 		if j == near.end+1 && (tokens[j].Lemma == "down" || tokens[j].Lemma == "over" || tokens[j].Lemma == "off") {
 			continue // the near miss goes on: "almost fell | down the stairs"

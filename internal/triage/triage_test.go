@@ -123,6 +123,12 @@ func TestMatch(t *testing.T) {
 		{"baby still kicking", ""},
 		{"i don't think i've felt the baby still kicking today", "movements"},
 		{"no contractions, no reduced kicks, all fine", ""},
+		// A sign told with its own cue is no item of the list before it.
+		{"nothing for hours, not even hiccups", "movements"},
+		// Only "not" and "never" before a raising verb pass on ("don't
+		// think I've felt the baby", above): "nothing" is the object of the
+		// clause before "and think".
+		{"i feel nothing and think i am bleeding", "bleeding"},
 		{"I can't sit without someone kicking", ""},
 		// Unless patterns: idioms and reassurance.
 		{"I fell pregnant in March", ""},

@@ -31,9 +31,38 @@ func (w whose) elsewhere(words []analyze.Token) bool {
 			other = true
 		case t.Lemma == "leg" && j+1 < len(words) && (words[j+1].Lemma == "cramp" || words[j+1].Lemma == "cramps"):
 			other = true
+		case growth[t.Lemma] && babysGrowth(words, j):
+			other = true
 		}
 	}
 	return other
+}
+
+// growth and babies are the words of a question about the baby's size.
+var (
+	growth = map[string]bool{"weight": true, "weigh": true, "size": true, "grow": true, "growth": true, "big": true, "bigger": true}
+	babies = map[string]bool{"baby": true, "babies": true, "bub": true, "bubs": true}
+)
+
+// babysGrowth reports whether the growth word at j is the baby's: a baby
+// word stands within four words of it in its sentence and no "I", "me" or
+// "my" does ("how much weight will the baby put on in the last month?",
+// not "how much weight should I put on for the baby?").
+func babysGrowth(words []analyze.Token, j int) bool {
+	baby := false
+	for k := j - 1; k >= 0 && k >= j-4 && !words[k].Is(analyze.Break); k-- {
+		if l := words[k].Lemma; l == "i" || l == "me" || l == "my" {
+			return false
+		}
+		baby = baby || babies[words[k].Lemma]
+	}
+	for k := j + 1; k < len(words) && k <= j+4 && !words[k].Is(analyze.Break); k++ {
+		if l := words[k].Lemma; l == "i" || l == "me" || l == "my" {
+			return false
+		}
+		baby = baby || babies[words[k].Lemma]
+	}
+	return baby
 }
 
 // backIsFine reports whether the back word at j is ruled out: "back is

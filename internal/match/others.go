@@ -27,7 +27,11 @@ func (w whose) elsewhere(words []analyze.Token) bool {
 			// ruled out.
 		case w.backWords[t.Lemma] || w.strains[t.Lemma]:
 			return false // the back, or what strains it: "how do I carry my 4yo when her legs are tired"
-		case w.complaints[t.Lemma]:
+		case w.complaints[t.Lemma] || w.subjects[t.Lemma]:
+			other = true
+		case (t.Lemma == "bath" || t.Lemma == "baths" || t.Lemma == "tub") && j > 0 && words[j-1].Lemma == "hot":
+			// "is a hot bath safe?" asks about overheating; "would a warm
+			// bath help?" and "leaning over the bath" are the back's.
 			other = true
 		case t.Lemma == "leg" && j+1 < len(words) && (words[j+1].Lemma == "cramp" || words[j+1].Lemma == "cramps"):
 			other = true
@@ -95,6 +99,7 @@ type whose struct {
 	babyItems  map[string]bool // cot, crib, pram: the baby's things, not her back
 	backWords  map[string]bool // back, spine, sciatica: the bot's subject
 	complaints map[string]bool // heartburn, nausea, tiredness: other complaints of pregnancy
+	subjects   map[string]bool // saunas, spas: questions of their own (overheating) when the back is not named
 	strains    map[string]bool // carry, lift, bend: what strains the back
 }
 
@@ -139,7 +144,8 @@ func newWhose(an *analyze.Analyzer, others []string) whose {
 		babyItems: set("cot", "crib", "bassinet", "moses", "pram", "stroller", "buggy", "pushchair", "newborn", "newborns"),
 		backWords: set("back", "backache", "spine", "spinal", "lumbar", "sciatica", "sciatic", "spasm", "spasms",
 			"spasming", "tailbone", "coccyx", "bk", "backs"),
-		strains: set("carry", "carrying", "lift", "lifting", "bend", "bending", "posture"),
+		strains:  set("carry", "carrying", "lift", "lifting", "bend", "bending", "posture"),
+		subjects: set("sauna", "saunas", "jacuzzi", "jacuzzis", "hottub", "spa", "steam"),
 		complaints: set("nausea", "nauseous", "sickness", "vomiting", "heartburn", "reflux", "indigestion", "constipation",
 			"constipated", "piles", "haemorrhoids", "hemorrhoids", "headache", "headaches", "migraine", "migraines",
 			"calf", "calves", "insomnia", "tired", "tiredness", "exhausted", "swollen", "swelling", "carpal", "acne",

@@ -605,15 +605,24 @@ var skipped = map[string]bool{"be": true, "a": true, "an": true, "the": true}
 // item's options: the same item ("{baby}", "{hurt}|{severe}") stands in
 // hundreds of triggers.
 type expander struct {
-	a      *analyze.Analyzer
-	groups map[string][]string
-	items  map[string][][]string
-	alts   map[string][]string
-	seen   map[string]bool // options' keys, while one item is expanded
+	a       *analyze.Analyzer
+	groups  map[string][]string
+	items   map[string][][]string
+	alts    map[string]option   // an item's own alternatives, analysed
+	members map[string][]option // each group's members, analysed once
+	seen    map[string]bool     // options' keys, while one item is expanded
+}
+
+// option is one alternative of an item, analysed: its lemmas, and the key
+// that tells it from the item's other alternatives.
+type option struct {
+	lemmas []string
+	key    string
 }
 
 func newExpander(a *analyze.Analyzer, groups map[string][]string) *expander {
-	return &expander{a: a, groups: groups, items: map[string][][]string{}, alts: map[string][]string{}, seen: map[string]bool{}}
+	return &expander{a: a, groups: groups, items: map[string][][]string{}, alts: map[string]option{},
+		members: map[string][]option{}, seen: map[string]bool{}}
 }
 
 // expand turns one trigger into the bags of terms it stands for: one bag
@@ -671,47 +680,80 @@ func (x *expander) options(item string) ([][]string, error) {
 	var options [][]string
 	seen := x.seen
 	clear(seen)
-	add := func(alt string, member bool) error {
-		lemmas, err := x.lemmas(alt, member)
-		if err != nil || len(lemmas) == 0 {
-			return err
+	add := func(o option) {
+		if len(o.lemmas) > 0 && !seen[o.key] {
+			seen[o.key] = true
+			options = append(options, o.lemmas)
 		}
-		key := lemmas[0]
-		if len(lemmas) > 1 {
-			key = strings.Join(lemmas, " ")
-		}
-		if !seen[key] {
-			seen[key] = true
-			options = append(options, lemmas)
-		}
-		return nil
 	}
 	for alt := range strings.SplitSeq(item, "|") {
 		name, ok := strings.CutPrefix(alt, "{")
 		if !ok {
-			if err := add(alt, false); err != nil {
-				return nil, err
+			o, ok := x.alts[alt]
+			if !ok {
+				lemmas, err := x.lemmas(alt, false)
+				if err != nil {
+					return nil, err
+				}
+				o = newOption(lemmas)
+				x.alts[alt] = o
 			}
+			add(o)
 			continue
 		}
-		members, ok := x.groups[strings.TrimSuffix(name, "}")]
-		if !ok {
-			return nil, fmt.Errorf("word group %s is not defined", alt)
+		members, err := x.group(strings.TrimSuffix(name, "}"))
+		if err != nil {
+			return nil, err
 		}
-		for _, m := range members {
-			// A member of several words is a phrase: "on and off" is not
-			// "on", "and" or "off" anywhere.
-			if strings.Contains(m, " ") {
-				m = strings.Join(strings.Fields(m), "_")
-			}
-			if err := add(m, true); err != nil {
-				return nil, err
-			}
+		for _, o := range members {
+			add(o)
 		}
 	}
 	options = groupAlternatives(options)
 	x.items[item] = options
 	return options, nil
+}
+
+// newOption keys an alternative's lemmas.
+func newOption(lemmas []string) option {
+	o := option{lemmas: lemmas}
+	if len(lemmas) == 1 {
+		o.key = lemmas[0]
+	} else if len(lemmas) > 1 {
+		o.key = strings.Join(lemmas, " ")
+	}
+	return o
+}
+
+// group returns the analysed members of a word group, each once: the same
+// group stands in hundreds of items.
+func (x *expander) group(name string) ([]option, error) {
+	if o, ok := x.members[name]; ok {
+		return o, nil
+	}
+	members, ok := x.groups[name]
+	if !ok {
+		return nil, fmt.Errorf("word group {%s} is not defined", name)
+	}
+	var out []option
+	seen := map[string]bool{}
+	for _, m := range members {
+		// A member of several words is a phrase: "on and off" is not
+		// "on", "and" or "off" anywhere.
+		if strings.Contains(m, " ") {
+			m = strings.Join(strings.Fields(m), "_")
+		}
+		lemmas, err := x.lemmas(m, true)
+		if err != nil {
+			return nil, err
+		}
+		if o := newOption(lemmas); len(lemmas) > 0 && !seen[o.key] {
+			seen[o.key] = true
+			out = append(out, o)
+		}
+	}
+	x.members[name] = out
+	return out, nil
 }
 
 // lemmas returns the lemmas that one alternative of an item stands for:
@@ -720,16 +762,9 @@ func (x *expander) options(item string) ([][]string, error) {
 // negation cue written in a trigger ("not feel") stands for any cue, and
 // becomes negLemma; a group's member is the word it names ("none" in a
 // group of "nobody" words is not "don't"). The same alternatives recur in
-// many items (a group's members in every item that names it), so each is
-// analysed once. The caller must not modify the result.
+// many items (a group's members in every item that names it): options and
+// group keep what it returns, and analyse each once.
 func (x *expander) lemmas(alt string, member bool) ([]string, error) {
-	key := alt
-	if member {
-		key = "{" + alt
-	}
-	if l, ok := x.alts[key]; ok {
-		return l, nil
-	}
 	a := x.a
 	var lemmas []string
 	if alt == analyze.NumberLemma {
@@ -765,7 +800,6 @@ func (x *expander) lemmas(alt string, member bool) ([]string, error) {
 		}
 		lemmas = append(lemmas, l)
 	}
-	x.alts[key] = lemmas
 	return lemmas, nil
 }
 

@@ -108,7 +108,7 @@ var keep = map[string]bool{
 	"tired": true, "red": true, "bed": true, "wed": true, "shed": true, "hundred": true, "sacred": true,
 	"chills": true, "shivers": true, "sweats": true, "legs": true, "tripped": true, "tripping": true,
 	"slipped": true, "slipping": true, "heaven": true, "waves": true, "timed": true, "hurting": true, "harming": true,
-	"bumped": true, "contracting": true,
+	"bumped": true, "contracting": true, "bloods": true,
 }
 
 // irregular maps irregular forms to their lemma. Only forms that danger

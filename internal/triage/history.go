@@ -146,8 +146,10 @@ func (s *Set) again(tokens []analyze.Token, sc *scratch, from int) bool {
 		result := m.end+1 < len(tokens) && (s.fine[tokens[m.end+1].Lemma] || tokens[m.end+1].Lemma == "all" || tokens[m.end+1].Lemma == "clear")
 		// "it's back pain now" names the back, not a sign come back.
 		result = result || tokens[m.end].Lemma == "back" && m.end+1 < len(tokens) && backComplaints[tokens[m.end+1].Lemma]
-		// "will it happen again?" asks; it tells of nothing coming back.
-		found = m.start >= from && !result && !s.negatedUnless(tokens, p, m) && !asked(tokens, m.end)
+		// "will it happen again?" asks; it tells of nothing coming back;
+		// nor does advice: "ring again anytime", "come back if it changes
+		// again".
+		found = m.start >= from && !result && !s.negatedUnless(tokens, p, m) && !asked(tokens, m.end) && !advised(tokens, m)
 		if found {
 			sc.because(&s.history.again, p)
 		}
@@ -156,20 +158,90 @@ func (s *Set) again(tokens []analyze.Token, sc *scratch, from int) bool {
 	return found
 }
 
-// settled reports whether a match is settled history (see History).
-func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
-	h := &s.history
-	// The sign's clause, between any breaks, weak ones included: in "I'm
-	// bleeding, had a check last week, all fine" the past is the check's.
-	// "but" turns to a new clause too: "with my first I felt kicks every
-	// day but the last 2 days I don't feel much" is about now.
-	clo, chi := m.start, m.end+1
+// advised reports whether the Again pattern at start is advice she was
+// given, not the sign coming back: it follows a call ("ring again", "call
+// us again"), it comes before an "if" ("come back if anything changes"),
+// or it follows an "if" that follows a call or "back" in its clause
+// ("come back if it ever happens again"). Never "when": "when I stood up
+// it started again" is the sign, and so is "if I stand up it starts
+// again".
+func advised(tokens []analyze.Token, m match) bool {
+	start := m.start
+	if m.end+1 < len(tokens) && tokens[m.end+1].Lemma == "if" {
+		return true // "come back if anything changes"
+	}
+	for k := start - 1; k >= 0 && k >= start-3; k-- {
+		l := tokens[k].Lemma
+		if calls[l] {
+			return true
+		}
+		if l != "us" && l != "them" && l != "back" && l != "in" {
+			break
+		}
+	}
+	for k := start - 1; k >= 0 && !tokens[k].Is(analyze.Break); k-- {
+		if l := tokens[k].Lemma; l != "if" && l != "unless" && l != "whenever" {
+			continue
+		}
+		// The condition of advice: a call or "come back" before it in
+		// its clause. "if I stand up it starts again" is the sign.
+		for j := k - 1; j >= 0 && !tokens[j].Is(analyze.Break); j-- {
+			if calls[tokens[j].Lemma] || tokens[j].Lemma == "back" {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// calls are the ways of getting in touch that advice repeats: "ring
+// again anytime".
+var calls = map[string]bool{"ring": true, "call": true, "phone": true, "contact": true}
+
+// signClause returns the bounds of a match's clause, between any breaks,
+// weak ones included: in "I'm bleeding, had a check last week, all fine"
+// the past is the check's. "but" turns to a new clause too: "with my
+// first I felt kicks every day but the last 2 days I don't feel much" is
+// about now.
+func signClause(tokens []analyze.Token, m match) (clo, chi int) {
+	clo, chi = m.start, m.end+1
 	for clo > 0 && !tokens[clo-1].Is(analyze.Break) && tokens[clo-1].Lemma != "but" {
 		clo--
 	}
 	for chi < len(tokens) && !tokens[chi].Is(analyze.Break) && tokens[chi].Lemma != "but" {
 		chi++
 	}
+	return clo, chi
+}
+
+// retold reports whether a match tells again of a sign the message has
+// settled as history (its match ended at story; -1 for none): it comes
+// after it in the same sentence ("thought my waters had gone on Sunday
+// (damp knickers, sorry) but the swab test was negative"), or refers
+// back to it ("is that the fall or just pregnancy?"), with no Now pattern
+// in its clause and no Again pattern after it. "Spotting at 12 weeks,
+// all fine since. Bright red on the pad" is a new sign in a new sentence.
+func (s *Set) retold(tokens []analyze.Token, sc *scratch, m match, story int) bool {
+	if story < 0 || m.start <= story {
+		return false
+	}
+	referred := m.start > 0 && pointers[tokens[m.start-1].Lemma]
+	if !referred {
+		for j := story + 1; j < m.start; j++ {
+			if isClauseEnd(tokens[j]) {
+				return false
+			}
+		}
+	}
+	clo, chi := signClause(tokens, m)
+	return !s.nowIn(tokens, sc, clo, chi) && !s.again(tokens, sc, m.end+1)
+}
+
+// settled reports whether a match is settled history (see History).
+func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
+	h := &s.history
+	clo, chi := signClause(tokens, m)
 	if s.nowIn(tokens, sc, clo, chi) || s.again(tokens, sc, m.end+1) {
 		return false
 	}

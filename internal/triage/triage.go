@@ -185,6 +185,7 @@ type scratch struct {
 	explain  bool            // record why (see because)
 	why      []string        // patterns that decided the last verdict
 	seen     []bool          // per rule
+	story    []int           // per rule: where its last settled match ends, or -1 (see retold)
 	revive   []bool          // per rule: a match only an unless pattern cancelled (see Rule.AlsoWith)
 	unless   []unlessHit     // the message's unless matches, found once (see cancelled)
 	unlessOK bool            // unless holds this message's matches
@@ -567,7 +568,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	s.joins = lemmaSet(a, "or", "and", "nor", "no", "any", "nothing")
 	s.enders = lemmaSet(a, "but", "just", "only", "though", "however", "although", "yet", "except", "apart", "besides", "still")
 	n := len(rules)
-	s.pool.New = func() any { return &scratch{seen: make([]bool, n), revive: make([]bool, n)} }
+	s.pool.New = func() any { return &scratch{seen: make([]bool, n), revive: make([]bool, n), story: make([]int, n)} }
 	if len(errs) > 0 {
 		return s, fmt.Errorf("%s", strings.Join(errs, "; "))
 	}
@@ -833,6 +834,9 @@ func (s *Set) Match(tokens []analyze.Token) []string {
 	tokens = s.joinFragments(sc, tokens)
 	clear(sc.seen)
 	clear(sc.revive)
+	for r := range sc.story {
+		sc.story[r] = -1
+	}
 	sc.unlessOK, sc.proxy = false, 0
 	sc.joint, sc.sent = sc.joint[:0], sc.sent[:0]
 	found := 0
@@ -856,7 +860,14 @@ func (s *Set) Match(tokens []analyze.Token) []string {
 		if sc.seen[p.rule] || p.parts > 0 && sc.parts[p.rule<<16|p.trigger] != 1<<p.parts-1 {
 			continue
 		}
-		if v := s.verdict(tokens, sc, p, m); v != Fired {
+		v := s.verdict(tokens, sc, p, m)
+		if v == Settled && p.parts == 0 {
+			sc.story[p.rule] = max(sc.story[p.rule], m.end)
+		}
+		if v == Fired && p.parts == 0 && s.retold(tokens, sc, m, sc.story[p.rule]) {
+			v = Settled
+		}
+		if v != Fired {
 			if v == Cancelled && len(s.alsoWith[p.rule]) > 0 && p.parts == 0 && s.judge(tokens, sc, p, m) == Fired {
 				sc.revive[p.rule] = true
 			}

@@ -211,6 +211,17 @@ func TestMatch(t *testing.T) {
 		// A result that "came back" is no sign coming back.
 		{"some bleeding last week, the test came back all fine", ""},
 		{"some bleeding last week, all fine, but it came back", "bleeding"},
+		// Advice is no sign coming back: "ring again", "come back if it
+		// happens again"; "if I stand up it starts again" is the sign.
+		{"fell on Sunday, they checked me, all fine, ring again if it happens again", ""},
+		{"fell on Sunday, they checked me, all fine, come back if anything changes again", ""},
+		{"bleeding yesterday, they checked me, all fine, but if I stand up it starts again", "bleeding"},
+		// A settled sign told again in its sentence, or referred back to,
+		// is the same story; a new sentence tells a new sign.
+		{"fell last month (slipped on wet leaves) and they discharged me", ""},
+		{"fell last month and they discharged me. is my back sore from the fall?", ""},
+		{"had some bleeding at 8 weeks, all fine. bleeding on the tissue", "bleeding"},
+		{"had some bleeding at 8 weeks, all fine. the bleeding is back now", "bleeding"},
 		// A sign taken back at once.
 		{"everyone thought I had a fall (I didn't)", ""},
 		{"I had a fall, I did", "fall"},

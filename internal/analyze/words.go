@@ -28,7 +28,7 @@ var contractions = map[string][]string{
 	// Scots: "put his hand roon ma neck", "cannae dae this anymair", "thinkin aboot no gettin oot".
 	"roon": {"round"}, "jist": {"just"}, "dae": {"do"}, "anymair": {"anymore"}, "oot": {"out"},
 	"doon": {"down"}, "awfy": {"awful"}, "cauld": {"cold"}, "wis": {"was"}, "fir": {"for"}, "aboot": {"about"},
-	"afore": {"before"}, "noo": {"now"}, "yin": {"one"},
+	"afore": {"before"}, "noo": {"now"},
 }
 
 // shorthand expands chat shorthand and phone typing that no spelling

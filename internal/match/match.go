@@ -428,6 +428,12 @@ func (m *Matcher) smallTalk(words []analyze.Token) bot.Candidate {
 		}
 		confidence = statementConfidence
 	}
+	if question && !slices.ContainsFunc(words, func(t analyze.Token) bool { return socialWords[t.Lemma] || hailWords[t.Lemma] }) {
+		// A question of small-talk words that greets, thanks or hails
+		// nobody asks about her back: "will it go away?" (its words are
+		// in "ok will give it a go" and "call them straight away").
+		return bot.Candidate{}
+	}
 	// A statement leans on its social words ("haha", "thanks", "good"),
 	// never on "he", "me" or "in" alone: "he kicked me in the stomach" is
 	// no small talk.
@@ -469,6 +475,11 @@ var socialWords = map[string]bool{"hi": true, "hello": true, "hey": true, "hiya"
 	"thank": true, "sorry": true, "ok": true, "okay": true, "ta": true, "cheers": true, "bye": true, "yes": true,
 	"yeah": true, "yep": true, "good": true, "great": true, "nice": true, "cool": true, "fine": true, "luck": true,
 	"hugs": true, "congrats": true, "congratulations": true, "welcome": true}
+
+// hailWords call out to the bot or the group: "anyone there?", "you still
+// there?".
+var hailWords = map[string]bool{"you": true, "u": true, "ya": true, "anyone": true, "anybody": true,
+	"someone": true, "somebody": true, "bot": true, "there": true}
 
 // question reports whether words hold a question mark.
 func question(words []analyze.Token) bool {

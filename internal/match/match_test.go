@@ -257,8 +257,8 @@ func TestFirstTopic(t *testing.T) {
 }
 
 // TestSmallTalkQuestions checks that a question made only of small talk,
-// her situation and fillers aside, is small talk, and that a question
-// with a content word is not.
+// her situation and fillers aside, is small talk when it greets, thanks
+// or hails someone, and that a question with a content word is not.
 func TestSmallTalkQuestions(t *testing.T) {
 	m := embeddedMatcher(t)
 	for _, tt := range []struct {
@@ -268,6 +268,10 @@ func TestSmallTalkQuestions(t *testing.T) {
 		{"how are u today lol", true},
 		{"how are you?", true},
 		{"is that safe in first tri?", false},
+		// Small-talk words that hail or greet nobody ask about her back.
+		{"will it go away?", false},
+		{"anyone there?", true},
+		{"you still there?", true},
 	} {
 		if got := m.Classify(tt.text, "").SmallTalk.TopicID != ""; got != tt.talk {
 			t.Errorf("%q: small talk %v, want %v", tt.text, got, tt.talk)

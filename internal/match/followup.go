@@ -33,7 +33,8 @@ var openers = [][]string{
 	{"and"}, {"but"}, {"also"}, {"even"}, {"what", "about"}, {"how", "about"}, {"what", "if"},
 	{"be", "that"}, {"be", "it"}, {"be", "this"}, {"would", "that"}, {"will", "that"}, {"do", "that"},
 	{"do", "it"}, {"do", "this"}, {"can", "that"}, {"could", "that"}, {"for", "how"}, {"how", "long"},
-	{"how", "many"}, {"how", "often"}, {"same"}, {"what", "else"}, {"any", "other"},
+	{"how", "many"}, {"how", "often"}, {"same"}, {"what", "else"}, {"any", "other"}, {"which", "one"}, {"which", "be"},
+	{"which", "of"},
 }
 
 // situations are the prepositions that, right after an opener, frame a

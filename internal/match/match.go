@@ -101,6 +101,7 @@ type scratch struct {
 	qterms  []int32   // term ids of known query terms
 	qweight []float32 // idf of each known query term
 	context uint64    // which query terms are context words
+	ruled   []bool    // per term of the message: ruled out (see ruledOut)
 	named   []uint64  // bitset of the topics the message names a subject word of
 	spans   []span
 	mask    []uint64 // per doc: which query terms it holds

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/backcare/backcare/bot"
 	"github.com/backcare/backcare/internal/match"
 	"github.com/backcare/backcare/knowledge"
 )
@@ -228,6 +229,27 @@ func TestContextNeutral(t *testing.T) {
 		c := m.Classify(tt.text, "")
 		if len(c.Candidates) > 0 && c.Candidates[0].TopicID == tt.not {
 			t.Errorf("%q: answered with %s, a topic only its situation words point to", tt.text, tt.not)
+		}
+	}
+}
+
+// TestRuledOutSigns checks that signs a report says are well ("waters are
+// fine", "baby kicking fine") count for nothing against the question,
+// while asking whether something is fine stays a question about it.
+func TestRuledOutSigns(t *testing.T) {
+	m := embeddedMatcher(t)
+	th := bot.DefaultThresholds()
+	for _, tt := range []struct {
+		text   string
+		answer bool
+	}{
+		{"I'm not bleeding and my waters are fine, what helps back spasms?", true},
+		{"38 wks, no bleeding, baby kicking fine, just aching in my back. anything that helps?", true},
+		{"is sex fine in the third trimester?", false},
+	} {
+		c := m.Classify(tt.text, "")
+		if got := th.Decide(c) == bot.DecideAnswer; got != tt.answer {
+			t.Errorf("%q: answered %v (off-topic %.2f, %v), want %v", tt.text, got, c.OffTopic, c.Candidates, tt.answer)
 		}
 	}
 }

@@ -181,7 +181,9 @@ func (m *Matcher) spans(sc *scratch) {
 		}
 		cur = span{}
 	}
-	for _, t := range sc.an.Terms {
+	ruled := ruledOut(sc.an.Terms, sc.ruled[:0])
+	sc.ruled = ruled
+	for i, t := range sc.an.Terms {
 		if t.Is(analyze.Break) {
 			if !t.Is(analyze.Weak) {
 				flush()
@@ -193,6 +195,11 @@ func (m *Matcher) spans(sc *scratch) {
 		}
 		context := t.Is(analyze.Context)
 		id, ok := ix.terms[t.Term]
+		if ok && ruled[i] && m.scope.logOdds[id] < 0 {
+			// A sign ruled out ("no bleeding", "waters are fine") says
+			// nothing against the question: "no bleeding, what helps?".
+			continue
+		}
 		if !ok {
 			if context {
 				continue
@@ -235,3 +242,37 @@ func (m *Matcher) spans(sc *scratch) {
 	}
 	sc.spans = append(sc.spans, whole)
 }
+
+// ruledOut marks the terms a message rules out (into dst, one per term):
+// the content words at most three before an all-is-well word ("waters
+// are fine", "baby kicking fine"), outside questions. (Words after a
+// negation cue, "no bleeding", were tried too: the held-out split lost an
+// off-topic question with them, so they are not ruled out here.)
+func ruledOut(terms []analyze.Token, dst []bool) []bool {
+	dst = slices.Grow(dst[:0], len(terms))[:len(terms)]
+	clear(dst)
+	for i, t := range terms {
+		if wellWords[t.Lemma] && !asksAt(terms, i) {
+			for k := i - 1; k >= 0 && k >= i-3 && !terms[k].Is(analyze.Break); k-- {
+				dst[k] = true
+			}
+		}
+	}
+	return dst
+}
+
+// asksAt reports whether the clause holding terms[i] ends in a question
+// mark: "is sex fine in the third trimester?" rules nothing out.
+func asksAt(terms []analyze.Token, i int) bool {
+	for k := i + 1; k < len(terms); k++ {
+		if terms[k].Is(analyze.Break) {
+			return terms[k].Is(analyze.Question)
+		}
+	}
+	return false
+}
+
+// wellWords say that what comes just before them is well, in a report:
+// "waters are fine", "baby kicking fine". Not "ok" or "normal", which
+// members ask with ("is it normal", "is coffee ok").
+var wellWords = map[string]bool{"fine": true, "intact": true}

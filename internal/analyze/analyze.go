@@ -845,7 +845,10 @@ func (a *Analyzer) words(s string, dst []string) []string {
 			flush(i) // "hot-water", "and/or": two words, no break
 		default:
 			flush(i)
-			if b := breakOf(r); b != "" {
+			if w, ok := emojiWords[r]; ok {
+				// "FTM 16w 🩸 when I wiped": the emoji stands for the word.
+				dst = append(dst, w)
+			} else if b := breakOf(r); b != "" {
 				addBreak(b)
 			}
 		}
@@ -853,6 +856,10 @@ func (a *Analyzer) words(s string, dst []string) []string {
 	flush(len(s))
 	return dst
 }
+
+// emojiWords are the emoji members write for a word of a sign: 🩸 for
+// blood. (Not 💦, which is sweat or a splash as often as water.)
+var emojiWords = map[rune]string{'🩸': "blood"}
 
 // crossMark reports whether r is a cross that ticks an item off as
 // absent: ❌ ❎ ✖ ✗ ✘ 🚫.

@@ -84,10 +84,13 @@ func TestWords(t *testing.T) {
 		// A dialect word before a contraction; a checklist's crosses.
 		{"whit's the point, ah'd have", "what the point i would have"},
 		{"bleeding ❌ leaking ❌", "bleeding no leaking no"},
-		{"✅ bleeding ❌ waters", "yes bleeding no waters"},  // marks before their items
-		{"bleeding ✗✗✗ so scared", "bleeding so scared"},   // one run of marks is no checklist
-		{"❌❌ can't cope ❌❌", "can not cope"},               // marks that only frame the message
-		{"at my wit's end", "at my wit end"},               // only dialect bases are rewritten
+		{"✅ bleeding ❌ waters", "yes bleeding no waters"},     // marks before their items
+		{"bleeding ✗✗✗ so scared", "bleeding so scared"},      // one run of marks is no checklist
+		{"❌❌ can't cope ❌❌", "can not cope"},                  // marks that only frame the message
+		{"at my wit's end", "at my wit end"},                  // only dialect bases are rewritten
+		{"16w 🩸 when i wiped", "16 weeks blood when i wiped"}, // an emoji that stands for a word
+		{"ankles swole up outta nowhere", "ankles swollen up out of nowhere"},
+		{"hand roon ma neck, cannae dae this anymair", "hand round ma neck can not do this anymore"},
 		{"25w and w my bump", "25 weeks and with my bump"}, // a number's "w" is weeks
 		{"basin cousin within", "basin cousin within"},
 		{"does relaxin do that", "does relaxin do that"}, // a synonym's own word

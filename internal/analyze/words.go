@@ -29,6 +29,8 @@ var contractions = map[string][]string{
 	"roon": {"round"}, "jist": {"just"}, "dae": {"do"}, "anymair": {"anymore"}, "oot": {"out"},
 	"doon": {"down"}, "awfy": {"awful"}, "cauld": {"cold"}, "wis": {"was"}, "fir": {"for"}, "aboot": {"about"},
 	"afore": {"before"}, "noo": {"now"},
+	// US Southern and AAVE: "ankles done swole up outta nowhere".
+	"swole": {"swollen"}, "outta": {"out", "of"}, "las": {"last"},
 }
 
 // shorthand expands chat shorthand and phone typing that no spelling

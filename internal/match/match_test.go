@@ -179,6 +179,9 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"my back spasms always kick off after a day with my in laws", ""},
 		{"the spasm always hits me at night", ""},
 		{"he always hits me when he drinks", "abuse"},
+		// "big" of no headache: "the big shop"; a greeting of "lads".
+		{"Hubby had a nasty headache and blurred vision from his migraine today so I did the school run and the big shop alone. 31 weeks", ""},
+		{"Ah lads, little one's been awful quiet since last night, 28 weeks", "baby-movements"},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

@@ -112,6 +112,13 @@ func TestQuestionsForSomeoneElse(t *testing.T) {
 		{"my wife is 30 weeks and her back is killing her, what can she do?", false},
 		{"my toddler is so heavy, how do i lift him without hurting my back?", false},
 		{"my husband says heat is bad, is he right?", false},
+		// Subjects of their own when the back is not named; anyone's back is hers.
+		{"is a hot bath safe when pregnant? I like them proper hot", true},
+		{"is an electric blanket safe when pregnant", true},
+		{"does spicy food bring on labour? 40+3 and fed up", true},
+		{"how much weight will the baby put on in the last month", true},
+		{"would a warm bath help my back?", false},
+		{"anyone done pilates for their back while preggo? worth it?", false},
 		{"carrying my toddler on my hip makes my back spasm, is there a right way to pick him up?", false},
 		{"does having a weak bum cause low back pain lol my friend said something about glutes", false},
 		{"Is a firm or soft mattress better for a newborn's cot? Trying to order one this week", true},

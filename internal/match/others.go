@@ -29,6 +29,12 @@ func (w whose) elsewhere(words []analyze.Token) bool {
 			return false // the back, or what strains it: "how do I carry my 4yo when her legs are tired"
 		case w.complaints[t.Lemma] || w.subjects[t.Lemma]:
 			other = true
+		case t.Lemma == "blanket" && j > 0 && words[j-1].Lemma == "electric",
+			t.Lemma == "induce" || t.Lemma == "induction",
+			t.Lemma == "bring" && j+2 < len(words) && words[j+1].Lemma == "on" && (words[j+2].Lemma == "labour" || words[j+2].Lemma == "labor"):
+			// Overheating under an electric blanket; bringing labour on
+			// ("does spicy food bring on labour?"): subjects of their own.
+			other = true
 		case (t.Lemma == "bath" || t.Lemma == "baths" || t.Lemma == "tub") && j > 0 && words[j-1].Lemma == "hot":
 			// "is a hot bath safe?" asks about overheating; "would a warm
 			// bath help?" and "leaning over the bath" are the back's.
@@ -186,6 +192,8 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 			switch p := words[j-1].Lemma; {
 			case p == "my" || p == "i":
 				mine = true
+			case p == "their" && anyoneBefore(words, j):
+				// "anyone done pilates for their back?": anyone's, hers too
 			case w.theirs[p] || w.others[p]:
 				theirs = true // "his back", "mum back" ("mum's back")
 			}
@@ -268,4 +276,16 @@ func questionSentence(words []analyze.Token) (start, end int, asked bool) {
 		start--
 	}
 	return start, end, asked
+}
+
+// anyoneBefore reports whether the sentence before words[j] asks the group
+// ("anyone", "everyone"): its "their" is anyone's, the member's too.
+func anyoneBefore(words []analyze.Token, j int) bool {
+	for k := j - 1; k >= 0 && (!words[k].Is(analyze.Break) || words[k].Is(analyze.Weak)); k-- {
+		switch words[k].Lemma {
+		case "anyone", "anybody", "everyone", "everybody", "someone", "somebody":
+			return true
+		}
+	}
+	return false
 }

@@ -197,7 +197,7 @@ func (m *Matcher) namedSubject(terms []analyze.Token, prev string) (string, bool
 			}
 			continue
 		}
-		if m.pointers[t.Term] && named < 0 {
+		if m.pointers[t.Term] && named < 0 && !extraposed(terms, i) {
 			return "", false
 		}
 		id, ok := m.ix.terms[t.Term]
@@ -222,6 +222,21 @@ func (m *Matcher) namedSubject(terms []analyze.Token, prev string) (string, bool
 		return "", false
 	}
 	return m.classIDs[named], true
+}
+
+// extraposed reports whether terms[i] is the "it" of "is it better to
+// just rest?": a dummy subject whose real one, the infinitive after
+// "to", names the thing asked about.
+func extraposed(terms []analyze.Token, i int) bool {
+	if terms[i].Lemma != "it" {
+		return false
+	}
+	for k := i + 1; k < len(terms) && k <= i+4 && !terms[k].Is(analyze.Break); k++ {
+		if terms[k].Lemma == "to" {
+			return true
+		}
+	}
+	return false
 }
 
 // offTopicNeighbour reports whether a word next to terms[i] says by itself

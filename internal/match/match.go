@@ -338,6 +338,10 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 	if prev != "" && question(sc.an.Words) && !slices.ContainsFunc(sc.an.Words, func(t analyze.Token) bool { return greetings[t.Lemma] }) {
 		c.SmallTalk = bot.Candidate{} // "at night?", "all day?" ask on about the last topic
 	}
+	if prev != "" && m.hasTalk(okTalk) && decided(sc.an.Words) {
+		// "lol fine, flats it is": she has decided, and asks nothing.
+		c.SmallTalk = bot.Candidate{TopicID: okTalk, Confidence: 1}
+	}
 	m.rank(sc, &c)
 	if m.whose.forSomeoneElse(sc.an.Words) || m.whose.elsewhere(sc.an.Words) {
 		c.Candidates, c.OffTopic = nil, 1 // no topic answers for someone else's body
@@ -615,6 +619,33 @@ var requestWords = map[string]bool{"any": true, "anyone": true, "anybody": true,
 // acknowledgement: "ok, will try that tonight", "thanks, gonna ring them".
 var intentions = map[string]bool{"will": true, "gonna": true, "going": true, "shall": true, "off": true,
 	"let": true, "gotta": true, "must": true}
+
+// okTalk is the small talk that acknowledges: "ok", "will do".
+const okTalk = "ok"
+
+// decided reports whether a short message, no question, tells a decision
+// ending in "it is": "lol fine flats it is", "ok, side sleeping it is 😴".
+func decided(words []analyze.Token) bool {
+	var lemmas []string
+	for _, t := range words {
+		if t.Is(analyze.Question) {
+			return false
+		}
+		if !t.Is(analyze.Break) {
+			lemmas = append(lemmas, t.Lemma)
+		}
+	}
+	for i := 1; i < len(lemmas); i++ {
+		if lemmas[i-1] == "it" && lemmas[i] == "be" && i <= maxDecisionWords && (i+1 == len(lemmas) || socialWords[lemmas[i+1]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxDecisionWords bounds how far into a message "it is" may close a
+// decision.
+const maxDecisionWords = 7
 
 // planStart returns where a plan starts after nothing but small talk
 // ("ok ta, will dig the wheat bag out 👍" gives the index of "will"), or

@@ -54,6 +54,16 @@ func TestFollowUpsAndContext(t *testing.T) {
 	if len(c.Candidates) == 0 || c.Candidates[0].TopicID != "upper-back-causes" {
 		t.Errorf("follow-up after lower-back-causes: %+v", c.Candidates)
 	}
+	// A decision after an answer asks nothing: "lol fine flats it is".
+	if c := m.Classify("lol fine flats it is", "footwear"); c.SmallTalk.TopicID != "ok" {
+		t.Errorf("'lol fine flats it is' after footwear: small talk %q", c.SmallTalk.TopicID)
+	}
+	// The "it" of "is it better to just rest?" points at nothing: the
+	// subject it names after "to" moves the chat.
+	c = m.Classify("is it better to just rest?", "relief-overview")
+	if len(c.Candidates) == 0 || c.Candidates[0].TopicID != "rest" {
+		t.Errorf("'is it better to just rest?' after relief-overview: %+v", c.Candidates)
+	}
 	// A short follow-up takes the chat's scope when it frames a
 	// circumstance of the same question, even with a word that leans
 	// off-topic by itself; one that brings an off-topic subject keeps its

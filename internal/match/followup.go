@@ -54,7 +54,7 @@ var fillers = map[string]bool{"ok": true, "okay": true, "so": true, "right": tru
 
 // anaphora point back at the previous answer; so do words that ask for
 // more of the same or for an alternative.
-var anaphora = map[string]bool{"that": true, "it": true, "this": true, "those": true, "these": true, "them": true,
+var anaphora = map[string]bool{"that": true, "it": true, "this": true, "those": true, "these": true, "them": true, "one": true, "ones": true,
 	"they": true, "instead": true, "else": true, "too": true, "either": true, "alternative": true}
 
 // followsOn reports whether words read as a follow-up to a previous

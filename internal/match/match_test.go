@@ -54,6 +54,10 @@ func TestFollowUpsAndContext(t *testing.T) {
 	if len(c.Candidates) == 0 || c.Candidates[0].TopicID != "upper-back-causes" {
 		t.Errorf("follow-up after lower-back-causes: %+v", c.Candidates)
 	}
+	// "one" points back: "can i wear one at work?" after heat packs.
+	if c := m.Classify("can i wear one at work?", "ice-and-heat"); len(c.Candidates) == 0 || c.Candidates[0].TopicID != "ice-and-heat" {
+		t.Errorf("'can i wear one at work?' after ice-and-heat: %+v", c.Candidates)
+	}
 	// A decision after an answer asks nothing: "lol fine flats it is".
 	if c := m.Classify("lol fine flats it is", "footwear"); c.SmallTalk.TopicID != "ok" {
 		t.Errorf("'lol fine flats it is' after footwear: small talk %q", c.SmallTalk.TopicID)

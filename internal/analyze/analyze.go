@@ -227,10 +227,41 @@ func New(kb *knowledge.Base) *Analyzer {
 	for w := range stopWords {
 		count[w]++
 	}
+	// The spelling fixer never corrects towards a word that only a danger
+	// sign's trigger names and English does not know: "matagal nakaupo"
+	// (sitting a long time) is no "napaupo" (fell on my bottom). A
+	// correction must not create a sign she did not write.
+	signOnly := map[string]bool{}
+	addSigns := func(lists ...[]string) {
+		for _, l := range lists {
+			for _, t := range l {
+				for _, w := range a.words(a.normalize(strings.NewReplacer("|", " ", "_", " ", "&", " ").Replace(t)), nil) {
+					if !isBreakWord(w) && !a.lex.Known(w) {
+						signOnly[w] = true
+					}
+				}
+			}
+		}
+	}
+	for _, r := range kb.RedFlags {
+		addSigns(r.Triggers, r.Firm)
+	}
+	for _, x := range kb.Safety {
+		addSigns(x.Triggers)
+	}
+	targets := count
+	if len(signOnly) > 0 {
+		targets = make(map[string]int, len(count))
+		for w, n := range count {
+			if !signOnly[w] {
+				targets[w] = n
+			}
+		}
+	}
 	// The spelling fixer's index is built while every known word is
 	// described (stemmed, lemmatised), that too on every core.
 	typos := make(chan typoIndex, 1)
-	go func() { typos <- newTypoIndex(count) }()
+	go func() { typos <- newTypoIndex(targets) }()
 	vocab := make([]string, 0, len(count))
 	for w := range count {
 		vocab = append(vocab, w)

@@ -146,6 +146,8 @@ func (s *Set) again(tokens []analyze.Token, sc *scratch, from int) bool {
 		result := m.end+1 < len(tokens) && (s.fine[tokens[m.end+1].Lemma] || tokens[m.end+1].Lemma == "all" || tokens[m.end+1].Lemma == "clear")
 		// "it's back pain now" names the back, not a sign come back.
 		result = result || tokens[m.end].Lemma == "back" && m.end+1 < len(tokens) && backComplaints[tokens[m.end+1].Lemma]
+		// "back's been ok since but aching again now" is her back again.
+		result = result || m.start > 0 && backComplaints[tokens[m.start-1].Lemma]
 		// "will it happen again?" asks; it tells of nothing coming back;
 		// nor does advice: "ring again anytime", "come back if it changes
 		// again".
@@ -226,7 +228,10 @@ func (s *Set) retold(tokens []analyze.Token, sc *scratch, m match, story int) bo
 	if story < 0 || m.start <= story {
 		return false
 	}
-	referred := m.start > 0 && pointers[tokens[m.start-1].Lemma]
+	// "is that the fall", "could that old fall be why": a pointer, or an
+	// "old", at most two words before.
+	referred := m.start > 0 && (pointers[tokens[m.start-1].Lemma] || tokens[m.start-1].Lemma == "old") ||
+		m.start > 1 && pointers[tokens[m.start-2].Lemma]
 	if !referred {
 		for j := story + 1; j < m.start; j++ {
 			if isClauseEnd(tokens[j]) {

@@ -2299,6 +2299,17 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 	return found
 }
 
+// onFeet reports whether the landing at j was on her feet: "landed on my
+// feet", "landed on both feet" undoes no save.
+func onFeet(tokens []analyze.Token, j int) bool {
+	for k := j + 1; k < len(tokens) && k <= j+3; k++ {
+		if l := tokens[k].Lemma; l == "foot" || l == "feet" {
+			return true
+		}
+	}
+	return false
+}
+
 // impactIn reports whether a word that undoes a save (see Set.impacts),
 // not negated, is told in tokens[lo:hi] outside the near miss, the save
 // and the sign's own words before the near miss (from sign on) (a "down", "over" or "off" right after the near miss goes on with
@@ -2316,8 +2327,10 @@ func (s *Set) impactIn(tokens []analyze.Token, lo, hi, sign int, near, save matc
 		if j == near.end+1 && (tokens[j].Lemma == "down" || tokens[j].Lemma == "over" || tokens[j].Lemma == "off") {
 			continue // the near miss goes on: "almost fell | down the stairs"
 		}
-		negated := j > 0 && tokens[j-1].Is(analyze.Negation) || j > 1 && tokens[j-2].Is(analyze.Negation)
-		if !negated && s.impactAt(tokens, j) {
+		// "didn't hit", "didn't even hit", "didn't fall or hit the bump".
+		negated := j > 0 && tokens[j-1].Is(analyze.Negation) || j > 1 && tokens[j-2].Is(analyze.Negation) ||
+			j > 2 && tokens[j-3].Is(analyze.Negation) && (tokens[j-1].Lemma == "or" || tokens[j-1].Lemma == "nor")
+		if !negated && s.impactAt(tokens, j) && !onFeet(tokens, j) {
 			return true
 		}
 	}

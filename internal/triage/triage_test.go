@@ -216,6 +216,12 @@ func TestMatch(t *testing.T) {
 		{"fell on Sunday, they checked me, all fine, ring again if it happens again", ""},
 		{"fell on Sunday, they checked me, all fine, come back if anything changes again", ""},
 		{"bleeding yesterday, they checked me, all fine, but if I stand up it starts again", "bleeding"},
+		// A save stands when the landing was on her feet, or the blow is
+		// denied through "or"; "aching again" is her back, not the sign.
+		{"slipped but caught myself, landed on my feet", ""},
+		{"slipped but caught myself, didn't fall or hit anything", ""},
+		{"slipped but caught myself, then hit the floor", "fall"},
+		{"fell last month and they discharged me. my back is aching again", ""},
 		// A settled sign told again in its sentence, or referred back to,
 		// is the same story; a new sentence tells a new sign.
 		{"fell last month (slipped on wet leaves) and they discharged me", ""},

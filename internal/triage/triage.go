@@ -1900,6 +1900,9 @@ func (s *Set) pregnant(tokens []analyze.Token, k int) bool {
 
 // hedged reports whether the cue at j is a hedge: "not sure", "no idea".
 func (s *Set) hedged(tokens []analyze.Token, j int) bool {
+	if tokens[j].Lemma == "no" && j+1 < len(tokens) && (tokens[j+1].Lemma == "more" || tokens[j+1].Lemma == "longer") {
+		return false // "no more dizziness" is none at all, unlike "not more than usual"
+	}
 	for k := j + 1; k < len(tokens) && k <= j+2; k++ {
 		t := tokens[k]
 		if t.Is(analyze.Break) {
@@ -2287,8 +2290,10 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 			return true
 		}
 		s.save.find(s, tokens, sc, nm.end+1, hi, func(q *phrase, sm match) bool {
+			// A save she asks about saves nothing: "a trickle ... probs
+			// just pee right?".
 			found = q.trigger == p.trigger && sm.start > nm.end && sm.end < hi && !s.negatedUnless(tokens, q, sm) &&
-				!s.impactIn(tokens, lo, hi, m.start, nm, sm)
+				!asked(tokens, sm.end) && !s.impactIn(tokens, lo, hi, m.start, nm, sm)
 			if found {
 				sc.because(&s.save, q)
 			}

@@ -216,6 +216,9 @@ func TestMatch(t *testing.T) {
 		{"fell on Sunday, they checked me, all fine, ring again if it happens again", ""},
 		{"fell on Sunday, they checked me, all fine, come back if anything changes again", ""},
 		{"bleeding yesterday, they checked me, all fine, but if I stand up it starts again", "bleeding"},
+		// "no more" is none at all; a save she asks about saves nothing.
+		{"no more bleeding since sunday", ""},
+		{"slipped on the stairs, i think i caught myself?", "fall"},
 		// A save stands when the landing was on her feet, or the blow is
 		// denied through "or"; "aching again" is her back, not the sign.
 		{"slipped but caught myself, landed on my feet", ""},

@@ -201,7 +201,9 @@ func (m *Matcher) namedSubject(terms []analyze.Token, prev string) (string, bool
 			return "", false
 		}
 		id, ok := m.ix.terms[t.Term]
-		if !ok {
+		if !ok || otherParts[t.Lemma] {
+			// "what about for my hips?" after stretches asks for stretches
+			// for the hips: a body part names where, not what.
 			continue
 		}
 		s, ok := m.subjects[id]
@@ -223,6 +225,12 @@ func (m *Matcher) namedSubject(terms []analyze.Token, prev string) (string, bool
 	}
 	return m.classIDs[named], true
 }
+
+// otherParts are the body parts besides the back that a follow-up names
+// to ask the same thing of them; they move the chat to no topic.
+var otherParts = map[string]bool{"hip": true, "hips": true, "neck": true, "shoulder": true, "shoulders": true,
+	"pelvis": true, "leg": true, "legs": true, "thigh": true, "thighs": true, "knee": true, "knees": true,
+	"bum": true, "buttock": true, "buttocks": true, "rib": true, "ribs": true, "foot": true, "feet": true}
 
 // extraposed reports whether terms[i] is the "it" of "is it better to
 // just rest?": a dummy subject whose real one, the infinitive after

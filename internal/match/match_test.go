@@ -54,6 +54,13 @@ func TestFollowUpsAndContext(t *testing.T) {
 	if len(c.Candidates) == 0 || c.Candidates[0].TopicID != "upper-back-causes" {
 		t.Errorf("follow-up after lower-back-causes: %+v", c.Candidates)
 	}
+	// A body part names where, not what: "what about for my hips?" after
+	// stretches asks for stretches.
+	for _, prev := range []string{"stretching", "support-belt"} {
+		if c := m.Classify("what about for my hips? they ache too", prev); len(c.Candidates) == 0 || c.Candidates[0].TopicID != prev {
+			t.Errorf("'what about for my hips?' after %s: %+v", prev, c.Candidates)
+		}
+	}
 	// "one" points back: "can i wear one at work?" after heat packs.
 	if c := m.Classify("can i wear one at work?", "ice-and-heat"); len(c.Candidates) == 0 || c.Candidates[0].TopicID != "ice-and-heat" {
 		t.Errorf("'can i wear one at work?' after ice-and-heat: %+v", c.Candidates)

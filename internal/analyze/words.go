@@ -132,7 +132,7 @@ var stopWords = set(
 	"more", "other", "way", "ways", "best", "good", "safe", "bad", "terrible", "awful",
 	"horrible", "badly", "properly", "proper", "correctly", "correct", "right", "actually",
 	"anyway", "started", "start", "starting", "since", "ever", "always", "often", "sometimes",
-	"honestly", "literally", "basically", "probably", "definitely", "maybe", "perhaps", "x", "xx",
+	"honestly", "literally", "basically", "probably", "definitely", "maybe", "perhaps", "seriously", "genuinely", "x", "xx",
 	"xxx", "hun", "hiya", "morning", "evening", "afternoon", "night", "lovely", "everyone",
 	"all", "folks", "girls", "sisters", "po", "hola", "salam", "namaste", "lmao", "lmfao", "hahaha",
 	"ooh", "oh", "ah", "ahh", "hmm", "um", "uh", "wow", "yay", "xd", "able", "unable",

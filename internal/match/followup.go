@@ -33,7 +33,7 @@ var openers = [][]string{
 	{"and"}, {"but"}, {"also"}, {"even"}, {"what", "about"}, {"how", "about"}, {"what", "if"},
 	{"be", "that"}, {"be", "it"}, {"be", "this"}, {"would", "that"}, {"will", "that"}, {"do", "that"},
 	{"do", "it"}, {"do", "this"}, {"can", "that"}, {"could", "that"}, {"for", "how"}, {"how", "long"},
-	{"how", "many"}, {"how", "often"}, {"same"}, {"what", "else"}, {"any", "other"}, {"which", "one"}, {"which", "be"},
+	{"how", "many"}, {"how", "often"}, {"same"}, {"what", "else"}, {"any", "other"}, {"which", "one"}, {"which", "be"}, {"how", "far"},
 	{"which", "of"},
 }
 
@@ -54,7 +54,7 @@ var fillers = map[string]bool{"ok": true, "okay": true, "so": true, "right": tru
 
 // anaphora point back at the previous answer; so do words that ask for
 // more of the same or for an alternative.
-var anaphora = map[string]bool{"that": true, "it": true, "this": true, "those": true, "these": true, "them": true, "one": true, "ones": true,
+var anaphora = map[string]bool{"that": true, "it": true, "this": true, "those": true, "these": true, "them": true, "one": true, "ones": true, "both": true,
 	"they": true, "instead": true, "else": true, "too": true, "either": true, "alternative": true}
 
 // followsOn reports whether words read as a follow-up to a previous

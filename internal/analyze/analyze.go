@@ -876,7 +876,7 @@ func (a *Analyzer) words(s string, dst []string) []string {
 			flush(i) // "hot-water", "and/or": two words, no break
 		default:
 			flush(i)
-			if w, ok := emojiWords[r]; ok {
+			if w := emojiWord(r); w != "" {
 				// "FTM 16w 🩸 when I wiped": the emoji stands for the word.
 				dst = append(dst, w)
 			} else if b := breakOf(r); b != "" {
@@ -888,9 +888,15 @@ func (a *Analyzer) words(s string, dst []string) []string {
 	return dst
 }
 
-// emojiWords are the emoji members write for a word of a sign: 🩸 for
-// blood. (Not 💦, which is sweat or a splash as often as water.)
-var emojiWords = map[rune]string{'🩸': "blood"}
+// emojiWord returns the word an emoji stands for in a sign, or "": 🩸 for
+// blood. (Not 💦, which is sweat or a splash as often as water.) A switch,
+// not a map: it is asked of every space and mark of every message.
+func emojiWord(r rune) string {
+	if r == '🩸' {
+		return "blood"
+	}
+	return ""
+}
 
 // crossMark reports whether r is a cross that ticks an item off as
 // absent: ❌ ❎ ✖ ✗ ✘ 🚫.

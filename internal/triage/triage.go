@@ -2304,6 +2304,18 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 	return found
 }
 
+// negationWithin reports whether a negation cue stands at tokens[j] or in
+// the n tokens before it, with no break between: the cue of "didn't go
+// down or bang anything".
+func negationWithin(tokens []analyze.Token, j, n int) bool {
+	for k := j; k >= 0 && k >= j-n && !tokens[k].Is(analyze.Break); k-- {
+		if tokens[k].Is(analyze.Negation) {
+			return true
+		}
+	}
+	return false
+}
+
 // onFeet reports whether the landing at j was on her feet: "landed on my
 // feet", "landed on both feet" undoes no save.
 func onFeet(tokens []analyze.Token, j int) bool {
@@ -2334,7 +2346,7 @@ func (s *Set) impactIn(tokens []analyze.Token, lo, hi, sign int, near, save matc
 		}
 		// "didn't hit", "didn't even hit", "didn't fall or hit the bump".
 		negated := j > 0 && tokens[j-1].Is(analyze.Negation) || j > 1 && tokens[j-2].Is(analyze.Negation) ||
-			j > 2 && tokens[j-3].Is(analyze.Negation) && (tokens[j-1].Lemma == "or" || tokens[j-1].Lemma == "nor")
+			j > 0 && (tokens[j-1].Lemma == "or" || tokens[j-1].Lemma == "nor") && negationWithin(tokens, j-2, 3)
 		if !negated && s.impactAt(tokens, j) && !onFeet(tokens, j) {
 			return true
 		}

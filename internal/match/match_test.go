@@ -207,6 +207,10 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"my back spasms always kick off after a day with my in laws", ""},
 		{"the spasm always hits me at night", ""},
 		{"he always hits me when he drinks", "abuse"},
+		// A back that "doesn't die by lunch" is hyperbole; a member who'd
+		// be better off dead is in crisis.
+		{"best way to sit so my lower back doesnt die by lunch?", ""},
+		{"everyone would be better off if I died", "crisis"},
 		// "big" of no headache: "the big shop"; a greeting of "lads".
 		{"Hubby had a nasty headache and blurred vision from his migraine today so I did the school run and the big shop alone. 31 weeks", ""},
 		{"Ah lads, little one's been awful quiet since last night, 28 weeks", "baby-movements"},

@@ -30,6 +30,7 @@ func (w whose) elsewhere(words []analyze.Token) bool {
 		case w.complaints[t.Lemma] || w.subjects[t.Lemma]:
 			other = true
 		case t.Lemma == "blanket" && j > 0 && words[j-1].Lemma == "electric",
+			t.Lemma == "belt" && j > 0 && words[j-1].Lemma == "seat",
 			t.Lemma == "induce" || t.Lemma == "induction",
 			t.Lemma == "bring" && j+2 < len(words) && words[j+1].Lemma == "on" && (words[j+2].Lemma == "labour" || words[j+2].Lemma == "labor"):
 			// Overheating under an electric blanket; bringing labour on
@@ -105,7 +106,7 @@ type whose struct {
 	babyItems  map[string]bool // cot, crib, pram: the baby's things, not her back
 	backWords  map[string]bool // back, spine, sciatica: the bot's subject
 	complaints map[string]bool // heartburn, nausea, tiredness: other complaints of pregnancy
-	subjects   map[string]bool // saunas, spas: questions of their own (overheating) when the back is not named
+	subjects   map[string]bool // saunas, seatbelts, fertility, rashes: questions of their own when the back is not named
 	strains    map[string]bool // carry, lift, bend: what strains the back
 }
 
@@ -150,8 +151,9 @@ func newWhose(an *analyze.Analyzer, others []string) whose {
 		babyItems: set("cot", "crib", "bassinet", "moses", "pram", "stroller", "buggy", "pushchair", "newborn", "newborns"),
 		backWords: set("back", "backache", "spine", "spinal", "lumbar", "sciatica", "sciatic", "spasm", "spasms",
 			"spasming", "tailbone", "coccyx", "bk", "backs"),
-		strains:  set("carry", "carrying", "lift", "lifting", "bend", "bending", "posture"),
-		subjects: set("sauna", "saunas", "jacuzzi", "jacuzzis", "hottub", "spa", "steam"),
+		strains: set("carry", "carrying", "lift", "lifting", "bend", "bending", "posture"),
+		subjects: set("sauna", "saunas", "jacuzzi", "jacuzzis", "hottub", "spa", "steam", "seatbelt", "seatbelts",
+			"fertility", "ivf", "conceive", "conceiving", "ttc", "glucose", "rash", "rashes", "eczema", "brain"),
 		complaints: set("nausea", "nauseous", "sickness", "vomiting", "heartburn", "reflux", "indigestion", "constipation",
 			"constipated", "piles", "haemorrhoids", "hemorrhoids", "headache", "headaches", "migraine", "migraines",
 			"calf", "calves", "insomnia", "tired", "tiredness", "exhausted", "swollen", "swelling", "carpal", "acne",

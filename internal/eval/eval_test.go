@@ -35,8 +35,8 @@ var goals = map[string]goal{
 	"false alarms":                          {1, map[string]float64{"tune": 3.3, "holdout": 2.4}},
 	"past loss answered":                    {100, map[string]float64{"tune": 98.4, "holdout": 100}},
 	"safety false alarms on questions":      {1, map[string]float64{"tune": 0.6, "holdout": 0.3}},
-	"answered right":                        {92, map[string]float64{"tune": 87.5, "holdout": 92.7}},
-	"off-topic turned down":                 {92, map[string]float64{"tune": 92.4, "holdout": 98.4}},
+	"answered right":                        {92, map[string]float64{"tune": 87.7, "holdout": 92.7}},
+	"off-topic turned down":                 {92, map[string]float64{"tune": 93.1, "holdout": 98.4}},
 	"conversation turns right":              {90, map[string]float64{"tune": 90.1, "holdout": 95.5}},
 }
 

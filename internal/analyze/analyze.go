@@ -235,8 +235,10 @@ func New(kb *knowledge.Base) *Analyzer {
 	addSigns := func(lists ...[]string) {
 		for _, l := range lists {
 			for _, t := range l {
-				for _, w := range a.words(a.normalize(strings.NewReplacer("|", " ", "_", " ", "&", " ").Replace(t)), nil) {
-					if !isBreakWord(w) && !a.lex.Known(w) {
+				// Only plain lowercase words can be typo targets (see
+				// newTypoIndex): a split on everything else will do.
+				for w := range strings.FieldsFuncSeq(t, func(r rune) bool { return r < 'a' || r > 'z' }) {
+					if len(w) >= minTypoLen-1 && !a.lex.Known(w) {
 						signOnly[w] = true
 					}
 				}

@@ -626,21 +626,26 @@ const okTalk = "ok"
 // decided reports whether a short message, no question, tells a decision
 // ending in "it is": "lol fine flats it is", "ok, side sleeping it is 😴".
 func decided(words []analyze.Token) bool {
-	var lemmas []string
+	if question(words) {
+		return false
+	}
+	n, prev, closed := 0, "", false
 	for _, t := range words {
-		if t.Is(analyze.Question) {
-			return false
+		if t.Is(analyze.Break) {
+			continue
 		}
-		if !t.Is(analyze.Break) {
-			lemmas = append(lemmas, t.Lemma)
+		if closed {
+			// After "it is", only social words: "flats it is, thanks!"
+			if !socialWords[t.Lemma] {
+				return false
+			}
+			continue
 		}
+		closed = prev == "it" && t.Lemma == "be" && n <= maxDecisionWords
+		prev = t.Lemma
+		n++
 	}
-	for i := 1; i < len(lemmas); i++ {
-		if lemmas[i-1] == "it" && lemmas[i] == "be" && i <= maxDecisionWords && (i+1 == len(lemmas) || socialWords[lemmas[i+1]]) {
-			return true
-		}
-	}
-	return false
+	return closed
 }
 
 // maxDecisionWords bounds how far into a message "it is" may close a

@@ -160,7 +160,7 @@ func (s *Set) again(tokens []analyze.Token, sc *scratch, from int) bool {
 	return found
 }
 
-// advised reports whether the Again pattern at start is advice she was
+// advised reports whether the Again pattern match m is advice she was
 // given, not the sign coming back: it follows a call ("ring again", "call
 // us again"), it comes before an "if" ("come back if anything changes"),
 // or it follows an "if" that follows a call or "back" in its clause
@@ -228,10 +228,19 @@ func (s *Set) retold(tokens []analyze.Token, sc *scratch, m match, story int) bo
 	if story < 0 || m.start <= story {
 		return false
 	}
-	// "is that the fall", "could that old fall be why": a pointer, or an
-	// "old", at most two words before.
-	referred := m.start > 0 && (pointers[tokens[m.start-1].Lemma] || tokens[m.start-1].Lemma == "old") ||
-		m.start > 1 && pointers[tokens[m.start-2].Lemma]
+	// "is that the fall", "could that old fall be why", "sore from the
+	// fall": "that", "this" or "old" at most two words before, or "the"
+	// after a word of cause or time. Not "the" alone: "all fine. The
+	// bleeding is bright red" tells a sign.
+	referred := false
+	for k := m.start - 1; k >= 0 && k >= m.start-2; k-- {
+		switch l := tokens[k].Lemma; {
+		case l == "that" || l == "this" || l == "old":
+			referred = true
+		case l == "the" && k > 0 && causeWords[tokens[k-1].Lemma]:
+			referred = true
+		}
+	}
 	if !referred {
 		for j := story + 1; j < m.start; j++ {
 			if isClauseEnd(tokens[j]) {
@@ -242,6 +251,10 @@ func (s *Set) retold(tokens []analyze.Token, sc *scratch, m match, story int) bo
 	clo, chi := signClause(tokens, m)
 	return !s.nowIn(tokens, sc, clo, chi) && !s.again(tokens, sc, m.end+1)
 }
+
+// causeWords put "the" sign back in a story: "sore from the fall", "since
+// the bleed".
+var causeWords = map[string]bool{"from": true, "since": true, "after": true, "of": true, "because": true}
 
 // settled reports whether a match is settled history (see History).
 func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {

@@ -230,6 +230,7 @@ func TestMatch(t *testing.T) {
 		{"fell last month (slipped on wet leaves) and they discharged me", ""},
 		{"fell last month and they discharged me. is my back sore from the fall?", ""},
 		{"had some bleeding at 8 weeks, all fine. bleeding on the tissue", "bleeding"},
+		{"had some bleeding at 8 weeks, all fine. the bleeding is bright red", "bleeding"},
 		{"had some bleeding at 8 weeks, all fine. the bleeding is back now", "bleeding"},
 		// A sign taken back at once.
 		{"everyone thought I had a fall (I didn't)", ""},

@@ -92,6 +92,7 @@ func TestWords(t *testing.T) {
 		{"matagal nakaupo", "matagal nakaupo"},                // never corrected into a sign's word ("napaupo")
 		{"ankles swole up outta nowhere", "ankles swollen up out of nowhere"},
 		{"hand roon ma neck, cannae dae this anymair", "hand round ma neck can not do this anymore"},
+		{"heard a pop an ma joggies were drookit", "heard a pop an ma joggers were soaked"},
 		{"25w and w my bump", "25 weeks and with my bump"}, // a number's "w" is weeks
 		{"basin cousin within", "basin cousin within"},
 		{"does relaxin do that", "does relaxin do that"}, // a synonym's own word

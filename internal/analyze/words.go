@@ -28,7 +28,9 @@ var contractions = map[string][]string{
 	// Scots: "put his hand roon ma neck", "cannae dae this anymair", "thinkin aboot no gettin oot".
 	"roon": {"round"}, "jist": {"just"}, "dae": {"do"}, "anymair": {"anymore"}, "oot": {"out"},
 	"doon": {"down"}, "awfy": {"awful"}, "cauld": {"cold"}, "wis": {"was"}, "fir": {"for"}, "aboot": {"about"},
-	"afore": {"before"}, "noo": {"now"},
+	"afore": {"before"}, "noo": {"now"}, "drookit": {"soaked"}, "joggies": {"joggers"}, "aff": {"off"},
+	"heid": {"head"}, "intae": {"into"}, "greetin": {"crying"}, "wi": {"with"}, "masel": {"myself"},
+	"himsel": {"himself"}, "hersel": {"herself"},
 	// US Southern and AAVE: "ankles done swole up outta nowhere".
 	"swole": {"swollen"}, "outta": {"out", "of"}, "las": {"last"},
 }

@@ -148,6 +148,9 @@ func (s *Set) again(tokens []analyze.Token, sc *scratch, from int) bool {
 		result = result || tokens[m.end].Lemma == "back" && m.end+1 < len(tokens) && backComplaints[tokens[m.end+1].Lemma]
 		// "back's been ok since but aching again now" is her back again.
 		result = result || m.start > 0 && backComplaints[tokens[m.start-1].Lemma]
+		// A check done again is no sign come back: "BP's been lovely, had
+		// it done again yesterday", "they tested again".
+		result = result || m.start > 0 && checkedAgain[tokens[m.start-1].Lemma]
 		// "will it happen again?" asks; it tells of nothing coming back;
 		// nor does advice: "ring again anytime", "come back if it changes
 		// again".
@@ -159,6 +162,10 @@ func (s *Set) again(tokens []analyze.Token, sc *scratch, from int) bool {
 	})
 	return found
 }
+
+// checkedAgain are the lemmas of checks that may be done again.
+var checkedAgain = map[string]bool{"do": true, "check": true, "test": true, "retest": true, "measure": true,
+	"scan": true, "dip": true, "swab": true, "monitor": true, "examine": true}
 
 // advised reports whether the Again pattern match m is advice she was
 // given, not the sign coming back: it follows a call ("ring again", "call
@@ -263,7 +270,18 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 	if s.nowIn(tokens, sc, clo, chi) || s.again(tokens, sc, m.end+1) {
 		return false
 	}
-	if h.earlier.any(s, tokens, sc, clo, chi, clo) {
+	if h.earlier.anyBut(s, tokens, sc, clo, chi, clo, func(em match) bool {
+		// The pregnancy she is in: "pregnant with my first", "36 weeks
+		// with my third", "pregnant again with my second".
+		// Not the week a sign came at: "my waters broke at 39 weeks with
+		// my first".
+		for k := em.start - 1; k >= clo && k >= em.start-2; k-- {
+			if s.pregnancy[tokens[k].Lemma] {
+				return k < 2 || !atWeek[tokens[k-2].Lemma]
+			}
+		}
+		return false
+	}) {
 		return true
 	}
 	evidence := &h.settled
@@ -397,11 +415,22 @@ var overNow = map[string]bool{"resolve": true, "resolved": true, "go": true, "go
 	"ok": true, "okay": true, "sort": true, "sorted": true, "settle": true, "settled": true, "clear": true, "heal": true,
 	"healed": true, "normal": true, "well": true, "over": true, "stop": true, "stopped": true}
 
+// atWeek are the words that time an event by her weeks: "at 39 weeks".
+var atWeek = map[string]bool{"at": true, "by": true, "around": true, "about": true, "till": true, "until": true}
+
+// agedNow are who may be a number "now": "she's 4 now" is her age.
+var agedNow = map[string]bool{"she": true, "he": true, "they": true, "who": true}
+
 // nowIn reports whether a Now pattern stands in tokens[lo:hi], not as
 // the end of news that the sign is over ("it's resolved now").
 func (s *Set) nowIn(tokens []analyze.Token, sc *scratch, lo, hi int) bool {
 	return s.history.now.anyBut(s, tokens, sc, lo, hi, lo, func(m match) bool {
-		return m.start == m.end && m.start > lo && tokens[m.start].Lemma == "now" && overNow[tokens[m.start-1].Lemma]
+		if m.start != m.end || m.start <= lo || tokens[m.start].Lemma != "now" {
+			return false
+		}
+		// Nor a child's age: "with my second (she's 4 now)".
+		age := m.start-1 > lo && tokens[m.start-1].Lemma == analyze.NumberLemma && agedNow[tokens[m.start-2].Lemma]
+		return age || overNow[tokens[m.start-1].Lemma]
 	})
 }
 

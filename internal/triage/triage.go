@@ -1113,6 +1113,17 @@ func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int)
 			content++
 		}
 	}
+	// A sequence is one term, however many words it runs to: "gusto ko
+	// na lang mawala" (I just want to disappear) is one word of width.
+	for k := range terms {
+		if n := terms[k].matches(tokens, sc.tok, pos[k]); n > 1 {
+			for j := pos[k] + 1; j < pos[k]+n; j++ {
+				if tokens[j].Flags&(analyze.Stop|analyze.Break) == 0 {
+					content--
+				}
+			}
+		}
+	}
 	m.n = copy(m.pos[:], pos)
 	return m, content <= width
 }
@@ -2344,10 +2355,26 @@ func (s *Set) impactIn(tokens []analyze.Token, lo, hi, sign int, near, save matc
 		if j == near.end+1 && (tokens[j].Lemma == "down" || tokens[j].Lemma == "over" || tokens[j].Lemma == "off") {
 			continue // the near miss goes on: "almost fell | down the stairs"
 		}
+		if j > save.end && !joinedAfter(tokens, save.end, j) {
+			continue // the save goes on: "it was my water bottle leaking in my bag onto my lap"
+		}
 		// "didn't hit", "didn't even hit", "didn't fall or hit the bump".
 		negated := j > 0 && tokens[j-1].Is(analyze.Negation) || j > 1 && tokens[j-2].Is(analyze.Negation) ||
 			j > 0 && (tokens[j-1].Lemma == "or" || tokens[j-1].Lemma == "nor") && negationWithin(tokens, j-2, 3)
 		if !negated && s.impactAt(tokens, j) && !onFeet(tokens, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinedAfter reports whether a new clause starts between tokens[from]
+// and tokens[to]: a comma or full stop, or "but", "and", "then" or "so".
+// Only then does a word after a save tell what happened despite it:
+// "caught the rail but my hip hit the tray".
+func joinedAfter(tokens []analyze.Token, from, to int) bool {
+	for k := from + 1; k < to; k++ {
+		if tokens[k].Is(analyze.Break) || clauseJoins[tokens[k].Lemma] || tokens[k].Lemma == "but" {
 			return true
 		}
 	}

@@ -188,6 +188,12 @@ func TestMatch(t *testing.T) {
 		{"I'm at 30 weeks and bleeding, all fine last week", "bleeding"},
 		{"I'm bleeding, had a check last week, all fine", "bleeding"},
 		{"I bled a lot with my first, now 30 weeks", ""},
+		// The pregnancy she is in is no earlier one.
+		{"I'm pregnant with my first and I'm bleeding", "bleeding"},
+		{"30 weeks with my first and bleeding", "bleeding"},
+		// A child's age is no "now"; a check done again is no sign again.
+		{"I bled a lot with my first (she's 4 now)", ""},
+		{"I bled a lot with my first, had a check again yesterday", ""},
 		{"my son fell off the slide", ""},
 		{"my daughter had a fall, she's 28 weeks", "fall"},
 		{"this is my first pregnancy and I'm bleeding", "bleeding"},
@@ -208,6 +214,8 @@ func TestMatch(t *testing.T) {
 		{"with my first she kicked loads but today she has not moved", "movements"},
 		// A negation inside a trigger's own sequence is its own word.
 		{"everyone would be better if i wasn't here", "pain"},
+		// A long sequence counts as one word of a trigger's width.
+		{"gusto ko na lang mawala", "pain"},
 		// A result that "came back" is no sign coming back.
 		{"some bleeding last week, the test came back all fine", ""},
 		{"some bleeding last week, all fine, but it came back", "bleeding"},

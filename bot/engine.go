@@ -728,9 +728,9 @@ func (e *Engine) fallback(br *brain, cs []Candidate) Reply {
 // is read as her answer to it (see acknowledges).
 const afterSafety = 10 * time.Minute
 
-// maxAckWords bounds an acknowledgement: "partner's driving me to the
-// assessment unit now".
-const maxAckWords = 12
+// maxAckWords bounds an acknowledgement: "right, partner is getting the car,
+// calling the labour ward on the way".
+const maxAckWords = 20
 
 // recent reports whether t is within afterSafety of now.
 func recent(t time.Time) bool { return !t.IsZero() && time.Since(t) < afterSafety }

@@ -838,7 +838,11 @@ func (a *Analyzer) words(s string, dst []string) []string {
 			}
 		}
 	}
+	aside := -1 // where a short aside in brackets closes
 	for i, r := range s {
+		if r == '(' && i > aside {
+			aside = asideEnd(s, i)
+		}
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if start < 0 {
@@ -882,12 +886,36 @@ func (a *Analyzer) words(s string, dst []string) []string {
 				// "FTM 16w 🩸 when I wiped": the emoji stands for the word.
 				dst = append(dst, w)
 			} else if b := breakOf(r); b != "" {
+				if b == breakStrong && i < aside {
+					// "with my daughter (she's 12 now!) I had numb legs":
+					// the aside ends no sentence.
+					b = breakWeak
+				}
 				addBreak(b)
 			}
 		}
 	}
 	flush(len(s))
 	return dst
+}
+
+// maxAside is the longest aside in brackets, in bytes, whose full stops
+// and exclamation marks end no sentence.
+const maxAside = 60
+
+// asideEnd returns the index of the ")" that closes the bracket at
+// s[open] within maxAside bytes, or -1: a lone "(" (a sad face ":(") opens
+// no aside.
+func asideEnd(s string, open int) int {
+	for j := open + 1; j < len(s) && j <= open+maxAside; j++ {
+		switch s[j] {
+		case ')':
+			return j
+		case '(', '\n':
+			return -1
+		}
+	}
+	return -1
 }
 
 // emojiWord returns the word an emoji stands for in a sign, or "": 🩸 for

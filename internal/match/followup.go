@@ -15,6 +15,11 @@ import (
 const (
 	followUpBoost = 0.35
 	newSubject    = 0.6
+	// relatedSubject is newSubject for a topic the previous answer offered
+	// as a next step: "will it go away?" after "is it normal?" (whose
+	// answer offers "Do they go away?") asks that, not about normal again.
+	relatedSubject = 0.4
+	relatedMargin  = 0.15
 	// maxFollowUpWords: longer messages stand on their own.
 	maxFollowUpWords = 14
 	// maxShortFollowUp: a follow-up this short is read within the chat's
@@ -63,7 +68,7 @@ var anaphora = map[string]bool{"that": true, "it": true, "this": true, "those": 
 // whether that sentence is so short ("for how long each time?") that it
 // says nothing about scope by itself: it takes the chat's. situation
 // reports whether it frames a circumstance (see situations).
-func followsOn(words []analyze.Token) (follows, short, situation bool) {
+func followsOn(words []analyze.Token) (follows, short, situation, anaphoric bool) {
 	var lemmas []string
 	asked := false
 	for _, t := range words {
@@ -77,7 +82,7 @@ func followsOn(words []analyze.Token) (follows, short, situation bool) {
 		lemmas = append(lemmas, t.Lemma)
 	}
 	if len(lemmas) == 0 || len(lemmas) > maxFollowUpWords {
-		return false, false, false
+		return false, false, false, false
 	}
 	short = len(lemmas) <= maxShortFollowUp
 	i := 0
@@ -87,43 +92,53 @@ func followsOn(words []analyze.Token) (follows, short, situation bool) {
 	rest := lemmas[i:]
 	for _, o := range openers {
 		if len(rest) >= len(o) && slices.Equal(rest[:len(o)], o) {
-			return true, short, len(rest) > len(o) && situations[rest[len(o)]]
+			return true, short, len(rest) > len(o) && situations[rest[len(o)]], false
 		}
 	}
 	if len(lemmas) <= 8 {
 		for _, l := range lemmas {
 			if anaphora[l] {
-				return true, short, false
+				// "it", "they" may be the pain itself ("will it go
+				// away?"); "one", "those", "else" are the answer's.
+				return true, short, false, l == "it" || l == "they" || l == "this"
 			}
 		}
 	}
 	if asked && len(rest) > 0 && len(rest) <= maxFragment {
 		// A fragment asked on its own: "all day?", "every day?", "on my
 		// left?" are about the last answer.
-		return true, true, situations[rest[0]]
+		return true, true, situations[rest[0]], false
 	}
-	return false, false, false
+	return false, false, false, false
 }
 
 // leanOn boosts the previous topic of a follow-up, and re-sorts the
-// candidates.
-func (m *Matcher) leanOn(c *bot.Classification, prev string) {
+// candidates. anaphoric tells a follow-up known only by a word pointing
+// back ("will it go away?"), not by how it opens ("and the car seat?").
+func (m *Matcher) leanOn(c *bot.Classification, prev string, anaphoric bool) {
 	if _, ok := m.topicOf[prev]; !ok {
 		return
 	}
-	var other float64
+	var other, own float64
+	otherID := ""
 	for _, cand := range c.Candidates {
-		if cand.TopicID != prev {
-			other = max(other, cand.Confidence)
+		if cand.TopicID != prev && cand.Confidence > other {
+			other, otherID = cand.Confidence, cand.TopicID
 		}
 	}
 	conf := followUpBoost
 	for _, cand := range c.Candidates {
 		if cand.TopicID == prev {
+			own = cand.Confidence
 			conf = min(1, cand.Confidence+followUpBoost)
 		}
 	}
-	if other < newSubject {
+	switch {
+	case anaphoric && other >= relatedSubject && other >= own+relatedMargin && slices.Contains(m.related[prev], otherID):
+		// "will it go away?" after "is it normal?": its "it" is the pain,
+		// and it asks the next step the answer offered.
+		conf = min(conf, other-0.01)
+	case other < newSubject:
 		conf = max(conf, other+0.01)
 	}
 	c.Candidates = slices.DeleteFunc(c.Candidates, func(cand bot.Candidate) bool { return cand.TopicID == prev })

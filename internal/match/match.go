@@ -69,6 +69,7 @@ type Matcher struct {
 	classKind  []classKind
 	topicCount int
 	topicOf    map[string]int32
+	related    map[string][]string // topic id -> the topics its answer offers next
 
 	followUp map[string]bool // terms a "tell me more" message may consist of
 	moreCore map[string]bool // at least one of these must be present
@@ -163,6 +164,10 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 		}
 	}
 	m.topicCount = len(kb.Topics)
+	m.related = make(map[string][]string, len(kb.Topics))
+	for _, t := range kb.Topics {
+		m.related[t.ID] = t.Related
+	}
 	m.intents = newIntents(m.an, kb.Topics)
 	off := m.addClass("", offTopicClass)
 	for _, e := range kb.OutOfScope {
@@ -347,14 +352,14 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 		c.Candidates, c.OffTopic = nil, 1 // no topic answers for someone else's body
 	}
 	if prev != "" && !c.FollowUp {
-		if follows, short, situation := followsOn(sc.an.Words); follows {
+		if follows, short, situation, anaphoric := followsOn(sc.an.Words); follows {
 			lean := m.intents.turn(prev, m.intents.of(sc.an.Words), m.topicOf)
 			if t, ok := m.namedSubject(sc.an.Terms, prev); ok {
 				// "what about one of those belly bands?" after the posture
 				// answer moves to the subject it names.
 				lean = t
 			}
-			m.leanOn(&c, lean)
+			m.leanOn(&c, lean, anaphoric && lean == prev)
 			if question(sc.an.Words) {
 				c.SmallTalk = bot.Candidate{} // "and at night?" asks on
 			}
@@ -412,7 +417,7 @@ func (m *Matcher) smallTalk(words []analyze.Token) bot.Candidate {
 		if t.Is(analyze.Break) {
 			continue
 		}
-		request = request || requestWords[t.Lemma] || i > 0 && questionWords[t.Lemma]
+		request = request || requestWords[t.Lemma] && !thankedFor(words, i) || i > 0 && questionWords[t.Lemma]
 		if m.talkWord[t.Lemma] {
 			continue
 		}
@@ -460,6 +465,22 @@ func (m *Matcher) smallTalk(words []analyze.Token) bot.Candidate {
 	return bot.Candidate{TopicID: m.talk[best].id, Confidence: confidence}
 }
 
+// thankedFor reports whether words[i] is what she thanks for: "thanks
+// for the tips", "thank you for all the advice" ask for nothing.
+func thankedFor(words []analyze.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if words[k].Lemma != "for" {
+			continue
+		}
+		for j := k - 1; j >= 0 && j >= k-2; j-- {
+			if l := words[j].Lemma; l == "thank" || l == "thanks" || l == "ta" || l == "cheers" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // social reports whether a small-talk word is social in itself: "haha",
 // "thanks", "good", "night all"; not "he", "me", "weeks", "baby" or
 // "sleep" ("i just want to sleep forever" is no goodnight).
@@ -479,7 +500,7 @@ var socialWords = map[string]bool{"hi": true, "hello": true, "hey": true, "hiya"
 	"guys": true, "lol": true, "haha": true, "omg": true, "x": true, "xx": true, "xxx": true, "thanks": true,
 	"thank": true, "sorry": true, "ok": true, "okay": true, "ta": true, "cheers": true, "bye": true, "yes": true,
 	"yeah": true, "yep": true, "good": true, "great": true, "nice": true, "cool": true, "fine": true, "luck": true,
-	"hugs": true, "congrats": true, "congratulations": true, "welcome": true}
+	"hugs": true, "congrats": true, "congratulations": true, "welcome": true, "helpful": true, "lifesaver": true}
 
 // hailWords call out to the bot or the group: "anyone there?", "you still
 // there?".
@@ -533,7 +554,8 @@ func asks(words []analyze.Token) bool {
 const aboutBot = "about-bot"
 
 // identity are the words that ask what the bot is.
-var identity = map[string]bool{"bot": true, "robot": true, "chatbot": true, "ai": true, "automated": true}
+var identity = map[string]bool{"bot": true, "robot": true, "chatbot": true, "ai": true, "automated": true,
+	"computer": true, "human": true, "person": true}
 
 // addressed are the words that point a question at the bot.
 var addressed = map[string]bool{"you": true, "u": true, "this": true, "your": true, "ur": true}
@@ -635,8 +657,9 @@ func decided(words []analyze.Token) bool {
 			continue
 		}
 		if closed {
-			// After "it is", only social words: "flats it is, thanks!"
-			if !socialWords[t.Lemma] {
+			// After "it is", only social words: "flats it is, thanks!",
+			// "flats it is. thank you!"
+			if !socialWords[t.Lemma] && t.Lemma != "you" {
 				return false
 			}
 			continue

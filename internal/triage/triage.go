@@ -1530,7 +1530,10 @@ func (s *Set) negated(tokens []analyze.Token, m match, absence, ownCue bool) Ver
 			return NegatedInside
 		}
 	}
-	if s.answeredNo(tokens, m.end) || retracted(tokens, m.end) {
+	// A sign told with its own cue is not answered by another: in "nothing
+	// touches it, paracetamol, bath, nothing" the last "nothing" says it
+	// again.
+	if !ownCue && s.answeredNo(tokens, m.end) || retracted(tokens, m.end) {
 		return NegatedAfter
 	}
 	return Fired

@@ -586,6 +586,11 @@ func TestAnswersAfterSafety(t *testing.T) {
 			[]bot.Kind{bot.KindUrgent, bot.KindUrgent}, "doing the right thing", "thank you for telling me"},
 		{"urgent, then the ambulance", []string{"my waters just went, clear fluid everywhere", "ambulance on the way"},
 			[]bot.Kind{bot.KindUrgent, bot.KindSmallTalk}, "", "doing the right thing"},
+		// An acknowledgement may run to a longer sentence.
+		{"urgent, then a longer plan", []string{"my waters just went, clear fluid everywhere", "right, partner is getting the car, calling the labour ward on the way"},
+			[]bot.Kind{bot.KindUrgent, bot.KindSmallTalk}, "", "doing the right thing"},
+		{"loss, then a longer thanks", []string{"we lost our baby at 19 weeks last week, my back still aches", "thank you. my husband's here now, the nurse is coming back to talk us through what happens next"},
+			[]bot.Kind{bot.KindLoss, bot.KindSmallTalk}, "pregnan", ""},
 		{"doubt with no urgent reply before it", []string{"what helps back spasms?", "do i really need to go in for my scan"},
 			[]bot.Kind{bot.KindAnswer, bot.KindFallback}, "", ""},
 	}

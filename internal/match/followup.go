@@ -92,7 +92,8 @@ func followsOn(words []analyze.Token) (follows, short, situation, anaphoric bool
 	rest := lemmas[i:]
 	for _, o := range openers {
 		if len(rest) >= len(o) && slices.Equal(rest[:len(o)], o) {
-			return true, short, len(rest) > len(o) && situations[rest[len(o)]], false
+			// "does it go away?", "is it normal?": its "it" may be the pain.
+			return true, short, len(rest) > len(o) && situations[rest[len(o)]], o[len(o)-1] == "it"
 		}
 	}
 	if len(lemmas) <= 8 {

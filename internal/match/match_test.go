@@ -108,6 +108,11 @@ func TestFollowUpsAndContext(t *testing.T) {
 		// A follow-up that names another topic's subject moves there.
 		{"what about one of those belly bands, would that help on the drive", "posture-and-sitting", "support-belt"},
 		{"and what about a TENS machine, i still have one from my last labour", "acupuncture", "tens"},
+		// "it" may be the pain: a question that asks the next step the
+		// last answer offered moves there; "one" is the answer's thing.
+		{"will it go away?", "how-common", "goes-away"},
+		{"does it go away?", "how-common", "goes-away"},
+		{"where do i get one", "tens", "tens"},
 	}
 	for _, tt := range leans {
 		c := m.Classify(tt.text, tt.prev)
@@ -235,6 +240,8 @@ func TestAboutBot(t *testing.T) {
 		{"are you a robot lol", true},
 		{"which discord bot can play music in voice channels?", false},
 		{"can AI tell if my back pain is serious?", false},
+		{"r u a real person or sum computer thing", true},
+		{"where do you get a tens machine and how much are they", false},
 	}
 	for _, tt := range tests {
 		if got := m.Classify(tt.text, "").SmallTalk.TopicID == "about-bot"; got != tt.want {
@@ -329,6 +336,9 @@ func TestSmallTalkQuestions(t *testing.T) {
 		{"will it go away?", false},
 		{"anyone there?", true},
 		{"you still there?", true},
+		// Thanks for what she was given asks for nothing.
+		{"anyway thanks for the tips", true},
+		{"thanks for the tips, what about stretches?", false},
 	} {
 		if got := m.Classify(tt.text, "").SmallTalk.TopicID != ""; got != tt.talk {
 			t.Errorf("%q: small talk %v, want %v", tt.text, got, tt.talk)

@@ -1514,10 +1514,14 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 // earlier list's cue does not reach it: "can't stop crying, wish I wasn't
 // here".
 func (s *Set) negated(tokens []analyze.Token, m match, absence, ownCue bool) Verdict {
-	if s.negatedBefore(tokens, m.start) {
+	// A contrast right after the sign sets it against what came before:
+	// "no fever, bleeding though", "no pain bleeding tho" keep the sign;
+	// "no bleeding though" is still denied.
+	contrast := contrastAfter(tokens, m.end) && !cueRightBefore(tokens, m.start)
+	if !contrast && s.negatedBefore(tokens, m.start) {
 		return NegatedBefore
 	}
-	if !absence && !ownCue && s.negatedList(tokens, m.start, m.end) {
+	if !contrast && !absence && !ownCue && s.negatedList(tokens, m.start, m.end) {
 		// Not a sign told with its own cue: "nothing for hours, not even
 		// hiccups" is the absence itself, not an item of the list.
 		return NegatedList
@@ -1987,6 +1991,28 @@ func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) boo
 			if content++; content >= Reach {
 				return false
 			}
+		}
+	}
+	return false
+}
+
+// contrasts, right after a sign, set it against what came before.
+var contrasts = map[string]bool{"though": true, "tho": true, "however": true, "still": true, "although": true}
+
+// contrastAfter reports whether a contrast word follows tokens[end].
+func contrastAfter(tokens []analyze.Token, end int) bool {
+	return end+1 < len(tokens) && contrasts[tokens[end+1].Lemma]
+}
+
+// cueRightBefore reports whether a negation cue stands right before
+// tokens[start], with only function words between: "no bleeding though".
+func cueRightBefore(tokens []analyze.Token, start int) bool {
+	for j := start - 1; j >= 0 && !tokens[j].Is(analyze.Break); j-- {
+		if tokens[j].Is(analyze.Negation) {
+			return true
+		}
+		if !tokens[j].Is(analyze.Stop) {
+			return false
 		}
 	}
 	return false

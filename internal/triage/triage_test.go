@@ -188,6 +188,10 @@ func TestMatch(t *testing.T) {
 		{"I'm at 30 weeks and bleeding, all fine last week", "bleeding"},
 		{"I'm bleeding, had a check last week, all fine", "bleeding"},
 		{"I bled a lot with my first, now 30 weeks", ""},
+		// A contrast right after a sign keeps it against a cue before it.
+		{"no fever, bleeding though", "bleeding"},
+		{"no fever bleeding tho", "bleeding"},
+		{"no bleeding though", ""},
 		// The pregnancy she is in is no earlier one.
 		{"I'm pregnant with my first and I'm bleeding", "bleeding"},
 		{"30 weeks with my first and bleeding", "bleeding"},

@@ -1619,6 +1619,13 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 			return false
 		}
 	}
+	for j := max(m.start, 1); j <= m.end; j++ {
+		// "hubby is at work, the baby hasn't moved": "the baby" or "my
+		// bump" of the sign is hers, whoever was named before it.
+		if ownBaby[tokens[j].Lemma] && (tokens[j-1].Lemma == "the" || tokens[j-1].Lemma == "my" || tokens[j-1].Lemma == "our") {
+			return false
+		}
+	}
 	for j := m.start - 1; j >= 0; j-- {
 		t := tokens[j]
 		switch {
@@ -1632,6 +1639,8 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 			// "(not pregnant)" names no pregnancy, and "my sister is 34
 			// weeks" names hers (see the others case).
 			return false
+		case s.isOther(tokens, j) && notHer(tokens, j, m):
+			continue // "hubby is at work, she's been really quiet": she is not him
 		case s.isOther(tokens, j) && simile(tokens, j):
 			continue // "like someone is pushing a knife in": nobody else is there
 		case s.isOther(tokens, j) && vocative(tokens, j):
@@ -1679,6 +1688,32 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 	}
 	return false
 }
+
+// notHer reports whether the other person at tokens[j] cannot be the
+// "she" or "her" the sign m is told of: a man or a boy, or several
+// ("my son is 4 now and she's been really quiet today", "the kids are
+// asleep, she hasn't moved").
+func notHer(tokens []analyze.Token, j int, m match) bool {
+	if !maleOrMany[tokens[j].Lemma] {
+		return false
+	}
+	for k := m.start; k <= m.end; k++ {
+		if l := tokens[k].Lemma; l == "she" || l == "her" {
+			return true
+		}
+	}
+	return false
+}
+
+// maleOrMany are others who are no "she": men, boys, small children and
+// groups ("kids" is read as "kid").
+var maleOrMany = map[string]bool{"husband": true, "hubby": true, "dh": true, "boyfriend": true, "bf": true,
+	"son": true, "sons": true, "boy": true, "boys": true, "dad": true, "father": true, "brother": true,
+	"kid": true, "kids": true, "children": true, "toddler": true, "toddlers": true, "twins": true, "grandad": true, "fil": true, "he": true}
+
+// ownBaby are the words of a sign's baby or bump, hers after "the", "my"
+// or "our".
+var ownBaby = map[string]bool{"baby": true, "bub": true, "bubs": true, "bump": true, "bubba": true}
 
 // isOther reports whether tokens[j] names someone other than the member:
 // a word of the others group, or the "old" of a child's age ("my 2 yr

@@ -188,6 +188,11 @@ func TestMatch(t *testing.T) {
 		{"I'm at 30 weeks and bleeding, all fine last week", "bleeding"},
 		{"I'm bleeding, had a check last week, all fine", "bleeding"},
 		{"I bled a lot with my first, now 30 weeks", ""},
+		// Someone named before the sign is not its subject when the sign
+		// has its own ("the baby") or is a "she" he cannot be.
+		{"my son fell off the slide, the baby hasn't moved since lunch", "movements"},
+		{"my son is 4 and she hasn't moved since lunch", "movements"},
+		{"my sister's baby hasn't moved since lunch", ""},
 		// A contrast right after a sign keeps it against a cue before it.
 		{"no fever, bleeding though", "bleeding"},
 		{"no fever bleeding tho", "bleeding"},

@@ -252,12 +252,12 @@ func cmdKB(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, err)
 		return exitError{1}
 	}
-	loose := looseWarnings(kb)
+	loose := append(looseWarnings(kb), numberWarnings(kb)...)
 	for _, w := range loose {
 		fmt.Fprintln(stderr, w)
 	}
 	if len(loose) > 0 {
-		fmt.Fprintf(stderr, "%d unless warning(s): a word read as a common word cancels more than it seems to\n", len(loose))
+		fmt.Fprintf(stderr, "%d pattern warning(s): a word read as a common word, or a number in digits, matches more than it seems to\n", len(loose))
 		if *strict {
 			fmt.Fprintln(stderr, "--strict: unless warnings fail the check")
 			return exitError{1}
@@ -294,6 +294,30 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		}
 		rest, args = append(rest, args[0]), args[1:]
 	}
+}
+
+// numberWarnings lists the triggers and patterns of red flags and safety
+// items that write a number in digits inside a word sequence (see
+// triage.NumberWords): "my_10" stands for "my" and any number.
+func numberWarnings(kb *knowledge.Base) []string {
+	var out []string
+	check := func(pos knowledge.Pos, what, id string, lists ...[]string) {
+		for _, l := range lists {
+			for _, p := range l {
+				for _, w := range triage.NumberWords(p) {
+					out = append(out, fmt.Sprintf("%s: warning: %s %q pattern %q: %q stands for any number in place of its digits (write \"#\" for any number, or the number in words)",
+						pos, what, id, p, w))
+				}
+			}
+		}
+	}
+	for _, f := range kb.RedFlags {
+		check(f.Pos, "red flag", f.ID, f.Triggers, f.Firm, f.Unless, f.Averted)
+	}
+	for _, s := range kb.Safety {
+		check(s.Pos, "safety item", s.ID, s.Triggers, s.Unless, s.Past)
+	}
+	return out
 }
 
 // looseWarnings lists the unless patterns of red flags and safety items

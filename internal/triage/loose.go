@@ -42,3 +42,26 @@ func LooseWords(a *analyze.Analyzer, pattern string) []Loose {
 	}
 	return out
 }
+
+// NumberWords returns the numbers written in digits in a trigger or
+// pattern ("my_10", "10_kicks"). Words are compared as lemmas and every
+// number's lemma is "#", so a number stands for any number: "my_10" meets
+// "my 2 year old". Write "#" to mean any number, or the number in words
+// ("ten_kicks") to mean that one.
+func NumberWords(pattern string) []string {
+	var out []string
+	for _, item := range strings.Fields(pattern) {
+		for _, alt := range strings.Split(item, altSep) {
+			if strings.HasPrefix(alt, analyze.NumberLemma) && !strings.Contains(alt, "_") {
+				continue // "#", "#37.8-43": a number or a range, as meant
+			}
+			for _, part := range strings.Split(alt, "_") {
+				if part != "" && part[0] >= '0' && part[0] <= '9' {
+					out = append(out, alt)
+					break
+				}
+			}
+		}
+	}
+	return out
+}

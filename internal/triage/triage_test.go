@@ -474,6 +474,23 @@ func TestLooseWords(t *testing.T) {
 	}
 }
 
+func TestNumberWords(t *testing.T) {
+	tests := []struct {
+		pattern string
+		want    []string
+	}{
+		{"not getting my_10|my_ten|10_kicks", []string{"my_10", "10_kicks"}},
+		{"after two|3 losses", []string{"3"}},
+		{"every # minutes & #37.8-43 degrees", nil}, // "#" means any number
+		{"#_kicks|ten_kicks", nil},
+	}
+	for _, tt := range tests {
+		if got := triage.NumberWords(tt.pattern); !slices.Equal(got, tt.want) {
+			t.Errorf("%q: numbers %v, want %v", tt.pattern, got, tt.want)
+		}
+	}
+}
+
 // TestEmbeddedUnlessNotLoose: no unless pattern of the shipped knowledge
 // base has a loose word, which would cancel real danger signs ("doing"
 // meeting "don't").
@@ -493,6 +510,19 @@ func TestEmbeddedUnlessNotLoose(t *testing.T) {
 	for _, u := range unless {
 		if l := triage.LooseWords(a, u); len(l) > 0 {
 			t.Errorf("unless %q: loose words %v", u, l)
+		}
+	}
+	// Nor a number in digits anywhere: "my_10" met "my 2 year old".
+	patterns := unless
+	for _, f := range kb.RedFlags {
+		patterns = slices.Concat(patterns, f.Triggers, f.Firm, f.Averted)
+	}
+	for _, s := range kb.Safety {
+		patterns = slices.Concat(patterns, s.Triggers, s.Past)
+	}
+	for _, p := range patterns {
+		if n := triage.NumberWords(p); len(n) > 0 {
+			t.Errorf("pattern %q: numbers in digits %v stand for any number", p, n)
 		}
 	}
 }

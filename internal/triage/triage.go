@@ -1631,6 +1631,10 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 		switch {
 		case isClauseEnd(t):
 			return false
+		case t.Lemma == "but" && j > m.start-4 && tellsOfHer(tokens, m):
+			// "my sister had the same last year, but she's been really
+			// quiet today": the turn sets her own news against another's.
+			return false
 		case (t.Lemma == "my" || t.Lemma == "our") && j > 1 && prepositions[tokens[j-1].Lemma] && s.others[tokens[j-2].Lemma]:
 			continue // "a friend in my antenatal group had some bleeding": her group, not the subject
 		case t.Lemma == "mine" && j > 1 && tokens[j-1].Lemma == "of" && s.others[tokens[j-2].Lemma]:
@@ -1694,9 +1698,11 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 // ("my son is 4 now and she's been really quiet today", "the kids are
 // asleep, she hasn't moved").
 func notHer(tokens []analyze.Token, j int, m match) bool {
-	if !maleOrMany[tokens[j].Lemma] {
-		return false
-	}
+	return maleOrMany[tokens[j].Lemma] && tellsOfHer(tokens, m)
+}
+
+// tellsOfHer reports whether the sign m is told of a "she" or "her".
+func tellsOfHer(tokens []analyze.Token, m match) bool {
 	for k := m.start; k <= m.end; k++ {
 		if l := tokens[k].Lemma; l == "she" || l == "her" {
 			return true

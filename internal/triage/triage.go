@@ -547,7 +547,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 		// "5 mins apart", "a constant tight band"
 		"every", "closer", "stronger", "regular", "apart", "constant", "loads", "lots")
 	s.possessives = lemmaSet(a, "my", "the", "her", "his", "our", "your", "their")
-	s.subjects = lemmaSet(a, "i", "my", "we", "she", "he", "they", "it", "its", "there")
+	s.subjects = lemmaSet(a, "i", "my", "we", "she", "he", "they", "it", "its", "there", "someone", "somebody")
 	s.hedges = lemmaSet(a, "sure", "certain", "idea", "clue", "clear", "doubt", "much", "many", "lot", "lots",
 		"very", "too", "heavy", "heavily", "more", "longer", "really", "that", "only", "just", "tell", "know",
 		"knowing", "think", "thought", "remember", "notice", "noticed", "see", "sign", "properly", "normal",
@@ -1653,6 +1653,8 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 			return false // "knocked flying by a big dog": the dog did it to her
 		case s.isOther(tokens, j) && observer(tokens, j, m.start):
 			continue // "my husband says there's a lot of blood on the car seat": he saw it
+		case s.isOther(tokens, j) && toMe(tokens, j, m):
+			return false // "someone kicked me in the stomach": done to her
 		case s.isOther(tokens, j):
 			if s.writerPregnant(tokens) {
 				// "my sister-in-law is 34 weeks and bleeding... I'm 20
@@ -1699,6 +1701,13 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 // asleep, she hasn't moved").
 func notHer(tokens []analyze.Token, j int, m match) bool {
 	return maleOrMany[tokens[j].Lemma] && tellsOfHer(tokens, m)
+}
+
+// toMe reports whether the other person at tokens[j] did the sign m to
+// the member: "me" stands right after the verb that follows them
+// ("someone kicked me in the stomach", "my toddler headbutted me").
+func toMe(tokens []analyze.Token, j int, m match) bool {
+	return j+2 < len(tokens) && j+2 <= m.end+1 && tokens[j+2].Lemma == "me" && tokens[j+1].Flags&(analyze.Stop|analyze.Break) == 0
 }
 
 // tellsOfHer reports whether the sign m is told of a "she" or "her".

@@ -1590,6 +1590,9 @@ var (
 	kinds    = map[string]bool{"one": true, "kind": true, "sort": true, "type": true}
 )
 
+// kisses end a message: "x", "xx".
+var kisses = map[string]bool{"x": true, "xx": true, "xxx": true}
+
 // laughs are what members write to laugh a worry off: "lol", "haha".
 var laughs = map[string]bool{"lol": true, "haha": true, "hahaha": true, "lmao": true, "xd": true}
 
@@ -2183,8 +2186,14 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 	for next < len(tokens) && (tokens[next].Lemma == "a" || tokens[next].Lemma == "single" || s.adverbs[tokens[next].Lemma]) {
 		next++ // "not a drop", "not a single one"
 	}
-	return next >= len(tokens) || tokens[next].Is(analyze.Break) || tokens[next].Is(analyze.ScopeEnd) || s.answers[tokens[next].Lemma]
+	return next >= len(tokens) || tokens[next].Is(analyze.Break) || tokens[next].Is(analyze.ScopeEnd) || s.answers[tokens[next].Lemma] ||
+		closesAnswer(tokens[next].Lemma)
 }
+
+// closesAnswer reports whether a word after a bare "no" closes it as an
+// answer: a new clause ("no and my 2 year old won't settle"), a kiss or a
+// laugh ("no x", "no lol").
+func closesAnswer(l string) bool { return l == "and" || l == "so" || laughs[l] || kisses[l] }
 
 // noneOfThem reports whether tokens[j:] deny the sign or the list it
 // ends, with at most a few words of her own first: "(bleeding, waters,
@@ -2230,6 +2239,11 @@ func (s *Set) bareNo(tokens []analyze.Token, j int) bool {
 		return false
 	}
 	if j+1 >= len(tokens) || tokens[j+1].Is(analyze.Break) {
+		return true
+	}
+	// "bleeding? no and my 2 year old won't settle", "bleeding? no x":
+	// a new clause, or a kiss or a laugh, closes the answer.
+	if closesAnswer(tokens[j+1].Lemma) {
 		return true
 	}
 	// "no just back ache", but not "no just a bit" (some, just a bit).

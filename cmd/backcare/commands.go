@@ -259,7 +259,7 @@ func cmdKB(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(loose) > 0 {
 		fmt.Fprintf(stderr, "%d pattern warning(s): a word read as a common word, or a number in digits, matches more than it seems to\n", len(loose))
 		if *strict {
-			fmt.Fprintln(stderr, "--strict: unless warnings fail the check")
+			fmt.Fprintln(stderr, "--strict: pattern warnings fail the check")
 			return exitError{1}
 		}
 	}

@@ -1530,7 +1530,16 @@ func (s *Set) negated(tokens []analyze.Token, m match, absence, ownCue bool) Ver
 		// A cue inside the match negates it, unless it is a hedge ("not
 		// sure"); a cue that negates one of the sign's own words always
 		// does ("he hasn't stopped moving").
-		if j != m.cue && !m.holds(j) && tokens[j].Is(analyze.Negation) && (!s.hedged(tokens, j) || m.holds(j+1) || m.holds(j+2)) {
+		if j == m.cue || m.holds(j) || !tokens[j].Is(analyze.Negation) {
+			continue
+		}
+		if absence {
+			// An absence carries its own cue; another inside it tells
+			// more of the same: "I wish I wasn't pregnant and wasn't
+			// alive".
+			continue
+		}
+		if !s.hedged(tokens, j) || m.holds(j+1) || m.holds(j+2) {
 			return NegatedInside
 		}
 	}

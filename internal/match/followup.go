@@ -62,6 +62,33 @@ var fillers = map[string]bool{"ok": true, "okay": true, "so": true, "right": tru
 var anaphora = map[string]bool{"that": true, "it": true, "this": true, "those": true, "these": true, "them": true, "one": true, "ones": true, "both": true,
 	"they": true, "instead": true, "else": true, "too": true, "either": true, "alternative": true}
 
+// alternativeMin is the confidence at which an alternative follow-up's
+// own reading (see asksAlternative) wins over the last topic.
+const alternativeMin = 0.4
+
+// asksAlternative reports whether the first sentence of words asks for
+// something other than the last answer: "what else could I try?",
+// "anything else that might help?", "any other ideas?".
+func asksAlternative(words []analyze.Token) bool {
+	prev := ""
+	for _, t := range words {
+		if t.Is(analyze.Break) {
+			if prev != "" && !t.Is(analyze.Weak) {
+				return false
+			}
+			continue
+		}
+		switch {
+		case t.Lemma == "else" && (prev == "what" || prev == "anything" || prev == "something" || prev == "whatever"):
+			return true
+		case t.Lemma == "other" && (prev == "any" || prev == "some" || prev == "what"):
+			return true
+		}
+		prev = t.Lemma
+	}
+	return false
+}
+
 // followsOn reports whether words read as a follow-up to a previous
 // answer, judging by their first sentence: "what about on long car
 // journeys? we're driving 4 hours on saturday" follows on. short reports

@@ -359,7 +359,14 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 				// answer moves to the subject it names.
 				lean = t
 			}
-			m.leanOn(&c, lean, anaphoric && lean == prev)
+			if own := c.Candidates; lean == prev && asksAlternative(sc.an.Words) && len(own) > 0 && own[0].TopicID != prev && own[0].Confidence >= alternativeMin {
+				// "what else could I try?" after the swimming answer asks
+				// for another way than the last answer's: the message's
+				// own reading (what helps) answers it.
+				c.FollowsOn = true
+			} else {
+				m.leanOn(&c, lean, anaphoric && lean == prev)
+			}
 			if question(sc.an.Words) {
 				c.SmallTalk = bot.Candidate{} // "and at night?" asks on
 			}

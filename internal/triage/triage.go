@@ -2192,11 +2192,30 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 	if tokens[j].Lemma == "not" && next < len(tokens) && s.possessives[tokens[next].Lemma] {
 		return false // "aching under my ribs, not my back": a correction, not an answer
 	}
+	if s.someAmount(tokens, next) {
+		return false // "warm water come out, not so much": some, not none
+	}
 	for next < len(tokens) && (tokens[next].Lemma == "a" || tokens[next].Lemma == "single" || s.adverbs[tokens[next].Lemma]) {
 		next++ // "not a drop", "not a single one"
 	}
 	return next >= len(tokens) || tokens[next].Is(analyze.Break) || tokens[next].Is(analyze.ScopeEnd) || s.answers[tokens[next].Lemma] ||
 		closesAnswer(tokens[next].Lemma)
+}
+
+// someAmount reports whether tokens[j:] tell an amount after a cue:
+// "not so much", "not that much", "not a lot". The cue then says how
+// much, not that there is none.
+func (s *Set) someAmount(tokens []analyze.Token, j int) bool {
+	for k := 0; k < 3 && j < len(tokens) && !tokens[j].Is(analyze.Break); k, j = k+1, j+1 {
+		switch l := tokens[j].Lemma; {
+		case l == "so" || l == "that" || l == "very" || l == "a":
+		case s.quantities[l] && l != "as" && l != "too":
+			return true
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // closesAnswer reports whether a word after a bare "no" closes it as an

@@ -246,6 +246,8 @@ func (s *Set) retold(tokens []analyze.Token, sc *scratch, m match, story int) bo
 			referred = true
 		case l == "the" && k > 0 && causeWords[tokens[k-1].Lemma]:
 			referred = true
+		case l == "the" && k > 0 && modals[tokens[k-1].Lemma] && asked(tokens, m.end):
+			referred = true // "could the fall have caused anything?"
 		}
 	}
 	if !referred {
@@ -256,8 +258,16 @@ func (s *Set) retold(tokens []analyze.Token, sc *scratch, m match, story int) bo
 		}
 	}
 	clo, chi := signClause(tokens, m)
+	if referred {
+		// "could that old fall be why my back still aches": the rest of
+		// the clause tells of something else.
+		chi = m.end + 1
+	}
 	return !s.nowIn(tokens, sc, clo, chi) && !s.again(tokens, sc, m.end+1)
 }
+
+// modals ask about a sign told before: "could the fall have caused it?".
+var modals = map[string]bool{"could": true, "can": true, "would": true, "will": true, "might": true, "do": true, "be": true}
 
 // causeWords put "the" sign back in a story: "sore from the fall", "since
 // the bleed".

@@ -2425,7 +2425,8 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 			// A save she asks about saves nothing: "a trickle ... probs
 			// just pee right?".
 			found = q.trigger == p.trigger && sm.start > nm.end && sm.end < hi && !s.negatedUnless(tokens, q, sm) &&
-				!asked(tokens, sm.end) && !s.impactIn(tokens, lo, hi, m.start, nm, sm)
+				!asked(tokens, sm.end) && !s.impactIn(tokens, lo, hi, m.start, nm, sm) &&
+				!(s.reports[rule] && !s.namesHabit(q) && s.habitual(tokens, sm)) // "normally she goes mad after dinner" saves nothing today
 			if found {
 				sc.because(&s.save, q)
 			}
@@ -2585,6 +2586,21 @@ func counted(tokens []analyze.Token, j int) bool {
 func (s *Set) habitual(tokens []analyze.Token, m match) bool {
 	for k := m.end - 1; k >= 0 && k >= m.start-habitReach && !tokens[k].Is(analyze.Break); k-- {
 		if s.habits[tokens[k].Lemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// namesHabit reports whether a pattern names a habit itself: one of its
+// terms is habit words only ("always|usually|normally").
+func (s *Set) namesHabit(p *phrase) bool {
+	for _, t := range p.terms {
+		all := true
+		for alt := range strings.SplitSeq(t, altSep) {
+			all = all && s.habits[alt]
+		}
+		if all {
 			return true
 		}
 	}

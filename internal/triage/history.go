@@ -327,7 +327,7 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 	}
 	if !past {
 		if !h.recent.any(s, tokens, sc, clo, chi, clo) {
-			return false
+			return s.checkedSince(tokens, sc, m)
 		}
 		evidence = &h.checked
 	}
@@ -347,6 +347,68 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 		return !found
 	})
 	return found
+}
+
+// checkedSince reports whether a sign told with no time of its own was
+// checked since it began, lately, and found fine: "puffy fingers at night,
+// midwife checked my wee and BP yesterday, all normal". The check's own
+// clause names when (a recent pattern, or today), and a settled pattern
+// follows it; neither is negated or asked.
+func (s *Set) checkedSince(tokens []analyze.Token, sc *scratch, m match) bool {
+	h := &s.history
+	end := m.end + 1
+	for sentences := 1; end < len(tokens) && sentences <= maxSettledSentences; end++ {
+		if isClauseEnd(tokens[end]) {
+			sentences++
+		}
+	}
+	found := false
+	h.checked.find(s, tokens, sc, m.end+1, end, func(p *phrase, cm match) bool {
+		if cm.start <= m.end || cm.end >= end || !namesTest(tokens, cm) || s.negatedUnless(tokens, p, cm) || asked(tokens, cm.end) {
+			return true
+		}
+		clo, chi := signClause(tokens, cm)
+		if !h.recent.any(s, tokens, sc, clo, chi, clo) && !sayToday(tokens, clo, chi) {
+			return true
+		}
+		h.settled.find(s, tokens, sc, cm.end+1, end, func(q *phrase, sm match) bool {
+			found = sm.start > cm.end && sm.end < end && !s.negatedUnless(tokens, q, sm) && !asked(tokens, sm.end)
+			if found {
+				sc.because(&h.checked, p)
+				sc.because(&h.settled, q)
+			}
+			return !found
+		})
+		return !found
+	})
+	return found
+}
+
+// tests are the checks that rule a sign out, not only look at her: "checked
+// my wee and BP" does, "checked me" does not say what was found.
+var tests = map[string]bool{"bp": true, "blood_pressure": true, "pressure": true, "urine": true, "wee": true, "pee": true,
+	"blood": true, "bloods": true, "swab": true, "scan": true, "ctg": true, "trace": true, "monitor": true, "obs": true,
+	"dip": true, "sample": true, "temperature": true, "temp": true}
+
+// namesTest reports whether a check match names a test (see tests).
+func namesTest(tokens []analyze.Token, cm match) bool {
+	for j := cm.start; j <= cm.end && j < len(tokens); j++ {
+		if tests[tokens[j].Lemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// sayToday reports whether tokens[lo:hi] name today: the check was made
+// today ("mentioned it at my appointment today").
+func sayToday(tokens []analyze.Token, lo, hi int) bool {
+	for j := lo; j < hi; j++ {
+		if l := tokens[j].Lemma; l == "today" || l == "2day" || l == "earlier" {
+			return true
+		}
+	}
+	return false
 }
 
 // backComplaints are the words after "back" that make it the body's

@@ -387,37 +387,41 @@ func (b *Base) RedFlag(id string) (*RedFlag, bool) {
 
 // EachPhrase calls f with every phrase the knowledge base teaches the
 // matcher and triage: topic titles, examples and keywords, and trigger
-// phrases. Analyzers learn their vocabulary from it.
-func (b *Base) EachPhrase(f func(string)) {
-	each := func(lists ...[]string) {
+// phrases. Analyzers learn their vocabulary from it. example is true for
+// the sentences written as members would write them (topic titles,
+// examples and keywords, off-topic and small-talk examples), false for
+// triggers, patterns and word groups, which are written on purpose.
+func (b *Base) EachPhrase(f func(text string, example bool)) {
+	each := func(example bool, lists ...[]string) {
 		for _, l := range lists {
 			for _, t := range l {
-				f(t)
+				f(t, example)
 			}
 		}
 	}
 	for _, t := range b.Topics {
-		f(t.Title)
-		each(t.Examples, t.Keywords)
+		f(t.Title, true)
+		each(true, t.Examples, t.Keywords)
+	}
+	each(true, b.OutOfScope)
+	for _, st := range b.SmallTalk {
+		each(true, st.Examples)
 	}
 	for _, r := range b.RedFlags {
-		each(r.Triggers, r.Firm, r.Unless, r.Averted)
+		each(false, r.Triggers, r.Firm, r.Unless, r.Averted)
 	}
 	for _, d := range b.Declines {
-		each(d.Triggers)
+		each(false, d.Triggers)
 	}
 	for _, x := range b.Safety {
-		each(x.Triggers, x.Unless, x.Past)
+		each(false, x.Triggers, x.Unless, x.Past)
 	}
 	for _, g := range b.WordGroups {
-		each(g.Words)
+		each(false, g.Words)
 	}
 	h, q := b.History, b.Asking
-	each(h.Past, h.PastAfter, h.Recent, h.Earlier, h.Now, h.Settled, h.Checked, h.Again,
-		q.Frames, q.Unreal, q.Disclaimers, b.OutOfScope, b.Hesitation.Triggers)
-	for _, st := range b.SmallTalk {
-		each(st.Examples)
-	}
+	each(false, h.Past, h.PastAfter, h.Recent, h.Earlier, h.Now, h.Settled, h.Checked, h.Again,
+		q.Frames, q.Unreal, q.Disclaimers, b.Hesitation.Triggers)
 }
 
 // Groups returns the word groups as a map from name to words.

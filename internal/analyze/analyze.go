@@ -21,7 +21,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/kljensen/snowball/english"
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/english"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -181,13 +182,20 @@ func New(kb *knowledge.Base) *Analyzer {
 			}
 		}
 	}
+	synonymWords := map[string]bool{}
 	for _, s := range kb.Synonyms {
 		repl := a.words(a.normalize(s.Word), nil)
 		addText(s.Word)
+		for _, w := range repl {
+			synonymWords[w] = true
+		}
 		for _, v := range s.Variants {
 			words := a.words(a.normalize(v), nil)
 			if len(words) == 0 {
 				continue
+			}
+			for _, w := range words {
+				synonymWords[w] = true
 			}
 			addText(v)
 			a.phrases[words[0]] = append(a.phrases[words[0]], phrase{words: words, repl: repl})
@@ -198,30 +206,60 @@ func New(kb *knowledge.Base) *Analyzer {
 		a.phrases[first] = ps
 	}
 	// The knowledge base's phrases are many (every example): they are
-	// counted on every core, each worker in a map of its own.
-	var texts []string
-	kb.EachPhrase(func(s string) { texts = append(texts, s) })
+	// counted on every core, each worker in a map of its own. Words of
+	// triggers, patterns and word groups are written on purpose; only an
+	// example's words may be typos (see typoWords).
+	type text struct {
+		s       string
+		example bool
+	}
+	var texts []text
+	kb.EachPhrase(func(s string, example bool) { texts = append(texts, text{s, example}) })
 	workers := min(runtime.GOMAXPROCS(0), 1+len(texts)/4096)
 	counts := make([]map[string]int, workers)
+	written := make([]map[string]bool, workers)
 	var wg sync.WaitGroup
 	for k := range workers {
 		wg.Go(func() {
-			c, buf := map[string]int{}, []string(nil)
-			for _, s := range texts[k*len(texts)/workers : (k+1)*len(texts)/workers] {
-				buf = a.words(a.normalize(s), buf[:0])
+			c, on, buf := map[string]int{}, map[string]bool{}, []string(nil)
+			for _, t := range texts[k*len(texts)/workers : (k+1)*len(texts)/workers] {
+				buf = a.words(a.normalize(t.s), buf[:0])
 				for _, w := range buf {
 					if !isBreakWord(w) {
 						c[w]++
+						if !t.example {
+							on[w] = true
+						}
 					}
 				}
 			}
-			counts[k] = c
+			counts[k], written[k] = c, on
 		})
 	}
 	wg.Wait()
 	for _, c := range counts {
 		for w, n := range c {
 			count[w] += n
+		}
+	}
+	// Typos in the examples ("wat causes uper back spams early pregancy")
+	// are not words to learn: left unknown, they are corrected like a
+	// member's, and meet the word they misspell.
+	onPurpose := func(w string) bool {
+		if len(a.phrases[w]) > 0 || synonymWords[w] {
+			return true
+		}
+		for _, on := range written {
+			if on[w] {
+				return true
+			}
+		}
+		return false
+	}
+	maybeTypos := map[string]bool{}
+	for w := range count {
+		if len(w) >= minTypoLen && isLetters(w) && !a.lex.Known(w) && !onPurpose(w) {
+			maybeTypos[w] = true
 		}
 	}
 	for w := range stopWords {
@@ -252,10 +290,10 @@ func New(kb *knowledge.Base) *Analyzer {
 		addSigns(x.Triggers)
 	}
 	targets := count
-	if len(signOnly) > 0 {
+	if len(signOnly) > 0 || len(maybeTypos) > 0 {
 		targets = make(map[string]int, len(count))
 		for w, n := range count {
-			if !signOnly[w] {
+			if !signOnly[w] && !maybeTypos[w] {
 				targets[w] = n
 			}
 		}
@@ -282,8 +320,19 @@ func New(kb *knowledge.Base) *Analyzer {
 	for i, w := range vocab {
 		a.known[w] = described[i]
 	}
-	a.inflect()
 	a.typos = <-typos
+	for w := range maybeTypos {
+		// A typo of a word written far more often: corrected as a
+		// member's would be ("pregancy", "goin", "bakc"), it is no word
+		// of its own.
+		k := a.known[w]
+		delete(a.known, w)
+		c := a.correct(w)
+		if c == w || count[c] < typoRatio*count[w] || len(w) < minTypoWord && (count[c] < shortTypoRatio*count[w] || count[c] < shortTypoRatio) {
+			a.known[w] = k
+		}
+	}
+	a.inflect()
 	return a
 }
 
@@ -589,7 +638,12 @@ func (a *Analyzer) describe(w string) word {
 	if isNumber(w) {
 		return word{stem: w, lemma: NumberLemma, flags: wordFlags(w)}
 	}
-	return word{stem: stem(w), lemma: a.lex.Lemma(w), flags: wordFlags(w)}
+	f := wordFlags(w)
+	st := w
+	if f&Stop == 0 {
+		st = stem(w) // function words stay as they are: "does" is no "doe"
+	}
+	return word{stem: st, lemma: a.lex.Lemma(w), flags: f}
 }
 
 func wordFlags(w string) Flag {
@@ -712,6 +766,18 @@ func (a *Analyzer) correct(w string) string {
 	return w
 }
 
+// A word of the knowledge base's examples that the English word list does
+// not know is taken for a typo when the word it corrects to is written
+// typoRatio times as often; a word shorter than minTypoWord letters
+// ("bakc", "uper", "prem") only when that word is written shortTypoRatio
+// times as often and at least as many times ("prem" stays: "pram" is not
+// common enough).
+const (
+	typoRatio      = 10
+	minTypoWord    = 6
+	shortTypoRatio = 50
+)
+
 // maxNameLen is the longest word that is corrected only towards a word of
 // the English word list (see correct).
 const maxNameLen = 5
@@ -751,7 +817,9 @@ func stem(w string) string {
 	if !isASCIIWord(w) {
 		return w
 	}
-	return english.Stem(w, false)
+	env := snowballstem.NewEnv(w)
+	english.Stem(env)
+	return env.Current()
 }
 
 // isLetters reports whether w is made of the letters a to z only.

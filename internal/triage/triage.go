@@ -360,7 +360,6 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	rules, groups := c.Rules, c.Groups
 	s := &Set{}
 	freq := map[string]int{}
-	memo := map[string]term{}
 	x := newExpander(a, groups)
 	s.vocab = map[string]int32{}
 	var errs []string
@@ -414,7 +413,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 				}
 
 				for _, terms := range ps {
-					p := phrase{rule: int32(ri), trigger: int32(ti), terms: terms, match: compileTerms(terms, memo, s.vocab), absence: slices.Contains(terms, negLemma), ownCue: slices.ContainsFunc(terms, holdsCue), count: allCounts(terms), firm: ti >= len(r.Triggers)}
+					p := phrase{rule: int32(ri), trigger: int32(ti), terms: terms, match: compileTerms(terms, x.terms, s.vocab), absence: slices.Contains(terms, negLemma), ownCue: slices.ContainsFunc(terms, holdsCue), count: allCounts(terms), firm: ti >= len(r.Triggers)}
 					if len(parts) > 1 {
 						p.part, p.parts = int8(k+1), int8(len(parts))
 					}
@@ -612,6 +611,7 @@ type expander struct {
 	alts    map[string]option   // an item's own alternatives, analysed
 	members map[string][]option // each group's members, analysed once
 	seen    map[string]bool     // options' keys, while one item is expanded
+	terms   map[string]term     // compiled terms (see compileTerms), shared by triggers and patterns
 }
 
 // option is one alternative of an item, analysed: its lemmas, and the key
@@ -623,7 +623,7 @@ type option struct {
 
 func newExpander(a *analyze.Analyzer, groups map[string][]string) *expander {
 	return &expander{a: a, groups: groups, items: map[string][][]string{}, alts: map[string]option{},
-		members: map[string][]option{}, seen: map[string]bool{}}
+		members: map[string][]option{}, seen: map[string]bool{}, terms: map[string]term{}}
 }
 
 // expand turns one trigger into the bags of terms it stands for: one bag

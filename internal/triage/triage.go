@@ -1643,7 +1643,7 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 		switch {
 		case isClauseEnd(t):
 			return false
-		case t.Lemma == "but" && j > m.start-4 && tellsOfHer(tokens, m):
+		case t.Lemma == "but" && (j > m.start-4 && tellsOfHer(tokens, m) || j >= m.start-4 && firstPersonAfter(tokens, m)):
 			// "my sister had the same last year, but she's been really
 			// quiet today": the turn sets her own news against another's.
 			return false
@@ -1723,6 +1723,19 @@ func toMe(tokens []analyze.Token, j int, m match) bool {
 }
 
 // tellsOfHer reports whether the sign m is told of a "she" or "her".
+// firstPersonAfter reports whether the member speaks of herself in the
+// rest of the match's clause: "lugging the toddler round all arvo, but
+// also got some pinkish stuff when I went to the dunny".
+func firstPersonAfter(tokens []analyze.Token, m match) bool {
+	for k := m.end + 1; k < len(tokens) && !isClauseEnd(tokens[k]); k++ {
+		switch tokens[k].Lemma {
+		case "i", "me", "my", "myself":
+			return true
+		}
+	}
+	return false
+}
+
 func tellsOfHer(tokens []analyze.Token, m match) bool {
 	for k := m.start; k <= m.end; k++ {
 		if l := tokens[k].Lemma; l == "she" || l == "her" {

@@ -36,7 +36,7 @@ var goals = map[string]goal{
 	"past loss answered":                    {100, map[string]float64{"tune": 98.0, "holdout": 100}},
 	"safety false alarms on questions":      {1, map[string]float64{"tune": 0.7, "holdout": 0.3}},
 	"answered right":                        {92, map[string]float64{"tune": 87.6, "holdout": 92.7}},
-	"off-topic turned down":                 {92, map[string]float64{"tune": 92.9, "holdout": 98.4}},
+	"off-topic turned down":                 {92, map[string]float64{"tune": 92.8, "holdout": 98.4}},
 	"conversation turns right":              {90, map[string]float64{"tune": 89.7, "holdout": 95.5}},
 }
 

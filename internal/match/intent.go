@@ -109,7 +109,7 @@ func placeRuledOut(words []analyze.Token, j int) bool {
 	k := j + 1
 	for k < len(words) && k <= j+4 {
 		switch words[k].Lemma {
-		case "back", "part", "bit", "half", "be", "totally", "completely", "absolutely", "perfectly", "actually", "still":
+		case "back", "part", "bit", "half", "side", "be", "totally", "completely", "absolutely", "perfectly", "actually", "still":
 			k++
 			continue
 		}

@@ -161,6 +161,9 @@ var contextWords = set(
 	"colleagues", "boss", "manager",
 	// the hour she writes at: "its late", "2am"
 	"late", "midnight",
+	// waiting for a call back or an appointment: "while I wait, is a hot
+	// water bottle ok?"
+	"wait", "waiting", "meantime", "meanwhile",
 )
 
 // negations are negation cues for triage.

@@ -215,13 +215,27 @@ var calls = map[string]bool{"ring": true, "call": true, "phone": true, "contact"
 // about now.
 func signClause(tokens []analyze.Token, m match) (clo, chi int) {
 	clo, chi = m.start, m.end+1
-	for clo > 0 && !tokens[clo-1].Is(analyze.Break) && tokens[clo-1].Lemma != "but" {
+	for clo > 0 && !tokens[clo-1].Is(analyze.Break) && tokens[clo-1].Lemma != "but" && !soNow(tokens, clo-1) {
 		clo--
 	}
-	for chi < len(tokens) && !tokens[chi].Is(analyze.Break) && tokens[chi].Lemma != "but" {
+	for chi < len(tokens) && !tokens[chi].Is(analyze.Break) && tokens[chi].Lemma != "but" && !soNow(tokens, chi) {
 		chi++
 	}
 	return clo, chi
+}
+
+// soNow reports whether tokens[j] is a "so" that turns to what follows
+// from the story: "my contractions with my first started in my back so
+// now every twinge I panic". Not "so much", "so bad".
+func soNow(tokens []analyze.Token, j int) bool {
+	if tokens[j].Lemma != "so" || j+1 >= len(tokens) {
+		return false
+	}
+	switch tokens[j+1].Lemma {
+	case "now", "i", "every", "anyway", "yeah", "this", "these":
+		return true
+	}
+	return false
 }
 
 // retold reports whether a match tells again of a sign the message has
@@ -500,10 +514,30 @@ func (s *Set) nowIn(tokens []analyze.Token, sc *scratch, lo, hi int) bool {
 		if m.start != m.end || m.start <= lo || tokens[m.start].Lemma != "now" {
 			return false
 		}
-		// Nor a child's age: "with my second (she's 4 now)".
+		// Nor a child's age: "with my second (she's 4 now)", "she's now
+		// a healthy 4yo".
 		age := m.start-1 > lo && tokens[m.start-1].Lemma == analyze.NumberLemma && agedNow[tokens[m.start-2].Lemma]
-		return age || overNow[tokens[m.start-1].Lemma]
+		return age || overNow[tokens[m.start-1].Lemma] || ageAfterNow(tokens, m.start, lo, hi)
 	})
+}
+
+// ageAfterNow reports whether the "now" at j opens someone's age: "she's
+// now a healthy 4yo", "he is now 6": one who may be aged just before it,
+// a number a few words after.
+func ageAfterNow(tokens []analyze.Token, j, lo, hi int) bool {
+	k := j - 1
+	if k > lo && tokens[k].Lemma == "be" {
+		k--
+	}
+	if k < lo || !agedNow[tokens[k].Lemma] {
+		return false
+	}
+	for n := j + 1; n < hi && n <= j+3; n++ {
+		if tokens[n].Lemma == analyze.NumberLemma {
+			return true
+		}
+	}
+	return false
 }
 
 // asked reports whether the clause holding tokens[j] ends in a question

@@ -2015,6 +2015,15 @@ func (s *Set) hedged(tokens []analyze.Token, j int) bool {
 // "not bleeding a lot", "not moving much".
 func (s *Set) hedgedAfter(tokens []analyze.Token, end int) bool {
 	for j := end + 1; j < len(tokens) && j <= end+2; j++ {
+		if l := tokens[j].Lemma; degrees[l] {
+			// "that", "as", "too", "very" tell an amount only before one:
+			// "not bleeding that much", never "no tightenings that I can
+			// tell".
+			if j+1 >= len(tokens) || !s.quantities[tokens[j+1].Lemma] || degrees[tokens[j+1].Lemma] {
+				return false
+			}
+			continue
+		}
 		if s.quantities[tokens[j].Lemma] && tokens[j].Flags&analyze.Break == 0 {
 			return true
 		}
@@ -2024,6 +2033,9 @@ func (s *Set) hedgedAfter(tokens []analyze.Token, end int) bool {
 	}
 	return false
 }
+
+// degrees are the quantities that only tell how much of another.
+var degrees = map[string]bool{"that": true, "as": true, "too": true, "very": true}
 
 // negatedBefore looks back from the match for a cue in the same clause.
 // A match that starts with a new subject ("she hasn't moved") starts a new

@@ -318,13 +318,17 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 			if pm.start <= m.end || pm.end >= chi {
 				return true
 			}
-			content := 0
+			content, counted := 0, false
 			for j := m.end + 1; j < pm.start; j++ {
 				if !tokens[j].Is(analyze.Stop) {
 					content++
 				}
+				counted = counted || tokens[j].Lemma == analyze.NumberLemma
 			}
-			if past = content <= 1; past {
+			// A little further ("a high temperature with a chest
+			// infection at 14 weeks") when her weeks today are months on.
+			// Not past a count: "peeing every 5 min at 10 weeks" may still be.
+			if past = content <= 1 || content <= maxPastAfterWords && !counted && s.weeksSince(tokens, pm) >= minWeeksSince; past {
 				sc.because(&h.pastAfter, p)
 				pastAt = pm
 			}
@@ -429,6 +433,10 @@ func sayToday(tokens []analyze.Token, lo, hi int) bool {
 // back ("it's back pain"), not a sign come back ("it's back").
 var backComplaints = map[string]bool{"pain": true, "ache": true, "spasm": true, "spasms": true, "problem": true,
 	"problems": true, "issue": true, "issues": true, "trouble": true, "twinge": true, "twinges": true, "cramp": true}
+
+// maxPastAfterWords is how many content words may stand between a sign
+// and a past_after pattern when her weeks today are well past it.
+const maxPastAfterWords = 3
 
 // minWeeksSince is how many weeks of pregnancy must lie between a sign
 // told "at N weeks" and the member's weeks today for it to be over.

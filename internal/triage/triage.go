@@ -1572,6 +1572,9 @@ func retracted(tokens []analyze.Token, end int) bool {
 		(k+3 >= len(tokens) || tokens[k+3].Is(analyze.Break)) {
 		return true
 	}
+	if k < len(tokens) && k <= end+3 && jokes[tokens[k].Lemma] {
+		return true // "I'm in labour... jk 😂"
+	}
 	if k+2 >= len(tokens) {
 		return false
 	}
@@ -1591,6 +1594,9 @@ func retracted(tokens []analyze.Token, end int) bool {
 	}
 	return tokens[k].Is(analyze.Negation) && (k+1 >= len(tokens) || tokens[k+1].Is(analyze.Break))
 }
+
+// jokes take back what was just said: "I'm in labour... jk".
+var jokes = map[string]bool{"jk": true, "jkjk": true, "kidding": true, "joking": true, "jokes": true, "psych": true}
 
 // pointers and kinds name another sense in a retraction: "not those
 // ones", "not that kind".
@@ -1668,7 +1674,9 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 		case s.isOther(tokens, j) && toMe(tokens, j, m):
 			return false // "someone kicked me in the stomach": done to her
 		case s.isOther(tokens, j):
-			if s.writerPregnant(tokens) {
+			if s.writerPregnant(tokens) || cannotBePregnant(tokens, j) {
+				// "my son (4) fell off the sofa, 27 wks": a boy or a
+				// small child is never the pregnant one.
 				// "my sister-in-law is 34 weeks and bleeding... I'm 20
 				// weeks": the member tells of her own pregnancy, so the
 				// other's is another one.
@@ -1740,6 +1748,26 @@ func tellsOfHer(tokens []analyze.Token, m match) bool {
 	for k := m.start; k <= m.end; k++ {
 		if l := tokens[k].Lemma; l == "she" || l == "her" {
 			return true
+		}
+	}
+	return false
+}
+
+// cannotBePregnant reports whether the other named at tokens[j] cannot be
+// the pregnant one: a man, a boy, a group, or a child whose age follows
+// ("my daughter (6)", "my daughter, 4,").
+func cannotBePregnant(tokens []analyze.Token, j int) bool {
+	if maleOrMany[tokens[j].Lemma] {
+		return true
+	}
+	for k := j + 1; k < len(tokens) && k <= j+2; k++ {
+		t := tokens[k]
+		if t.Lemma == analyze.NumberLemma {
+			n, err := strconv.Atoi(t.Term)
+			return err == nil && n > 0 && n < 13
+		}
+		if !t.Is(analyze.Break) {
+			return false
 		}
 	}
 	return false

@@ -48,7 +48,7 @@ var openers = [][]string{
 // night?". Such a follow-up takes the chat's scope even when a word of it
 // leans off-topic by itself ("journey").
 var situations = map[string]bool{"on": true, "in": true, "at": true, "during": true, "while": true, "when": true,
-	"for": true, "after": true, "before": true, "whilst": true}
+	"for": true, "after": true, "before": true, "whilst": true, "if": true}
 
 // maxFragment is the most words a question fragment ("every day?") has.
 const maxFragment = 3

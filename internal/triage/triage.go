@@ -1727,10 +1727,18 @@ func notHer(tokens []analyze.Token, j int, m match) bool {
 // the member: "me" stands right after the verb that follows them
 // ("someone kicked me in the stomach", "my toddler headbutted me").
 func toMe(tokens []analyze.Token, j int, m match) bool {
-	return j+2 < len(tokens) && j+2 <= m.end+1 && tokens[j+2].Lemma == "me" && tokens[j+1].Flags&(analyze.Stop|analyze.Break) == 0
+	if j+2 < len(tokens) && j+2 <= m.end+1 && tokens[j+2].Lemma == "me" && tokens[j+1].Flags&(analyze.Stop|analyze.Break) == 0 {
+		return true
+	}
+	// Aimed at her: "partner threw the remote at my bump".
+	for k := j + 2; k+1 < len(tokens) && k <= j+5 && !isClauseEnd(tokens[k]); k++ {
+		if at := tokens[k].Lemma; (at == "at" || at == "into" || at == "onto") && (tokens[k+1].Lemma == "me" || tokens[k+1].Lemma == "my") {
+			return true
+		}
+	}
+	return false
 }
 
-// tellsOfHer reports whether the sign m is told of a "she" or "her".
 // firstPersonAfter reports whether the member speaks of herself in the
 // rest of the match's clause: "lugging the toddler round all arvo, but
 // also got some pinkish stuff when I went to the dunny".
@@ -1744,6 +1752,7 @@ func firstPersonAfter(tokens []analyze.Token, m match) bool {
 	return false
 }
 
+// tellsOfHer reports whether the sign m is told of a "she" or "her".
 func tellsOfHer(tokens []analyze.Token, m match) bool {
 	for k := m.start; k <= m.end; k++ {
 		if l := tokens[k].Lemma; l == "she" || l == "her" {
@@ -1887,6 +1896,9 @@ var greetings = map[string]bool{"hi": true, "hey": true, "hello": true, "hiya": 
 // rather than names someone: "hey ladies", "morning all you lovely
 // ladies", "help ladies".
 func vocative(tokens []analyze.Token, j int) bool {
+	if (j == 0 || tokens[j-1].Is(analyze.Break)) && j+2 < len(tokens) && inversions[tokens[j+1].Lemma] && askedOf[tokens[j+2].Lemma] {
+		return true // "mate is this normal, ...": she asks a friend, or the group
+	}
 	for k := j - 1; k >= 0 && j-k <= 3; k-- {
 		switch l := tokens[k].Lemma; {
 		case greetings[l]:
@@ -1897,6 +1909,13 @@ func vocative(tokens []analyze.Token, j int) bool {
 	}
 	return false
 }
+
+// inversions and askedOf open a question put to someone named first:
+// "mate is this normal", "girls does anyone else".
+var (
+	inversions = map[string]bool{"be": true, "do": true, "can": true, "will": true, "should": true, "have": true}
+	askedOf    = map[string]bool{"this": true, "it": true, "that": true, "anyone": true, "anybody": true, "you": true, "u": true}
+)
 
 // agent reports whether the person or animal at j is the doer of a
 // passive ("hit by a car", "knocked over by my toddler"), so the sign is
@@ -2442,8 +2461,9 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) b
 	found := false
 	s.past.find(s, tokens, sc, lo, hi, func(p *phrase, pm match) bool {
 		// A marker that names the match's own subject is no history: "our
-		// rainbow baby didn't make it" is a loss today.
-		names := pm.start == m.start-1 && pm.end == m.start-1
+		// rainbow baby didn't make it", "we lost our rainbow" are a loss
+		// today.
+		names := pm.start == m.start-1 && pm.end == m.start-1 || lostOne(tokens, pm)
 		if p.rule == rule && !names && !s.negatedUnless(tokens, p, pm) {
 			found = true
 			sc.because(&s.past, p)
@@ -2451,6 +2471,20 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) b
 		return !found
 	})
 	return found
+}
+
+// lostOne reports whether a one-word past marker is what was lost: "we
+// lost our rainbow" names the baby, not the loss before it.
+func lostOne(tokens []analyze.Token, pm match) bool {
+	if pm.start != pm.end {
+		return false
+	}
+	for k := pm.start - 1; k >= 0 && k >= pm.start-2; k-- {
+		if tokens[k].Lemma == "lose" {
+			return true
+		}
+	}
+	return false
 }
 
 // averted reports whether the match is a near miss told with its save

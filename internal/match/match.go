@@ -367,8 +367,8 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 			} else {
 				m.leanOn(&c, lean, anaphoric && lean == prev)
 			}
-			if question(sc.an.Words) {
-				c.SmallTalk = bot.Candidate{} // "and at night?" asks on
+			if question(sc.an.Words) || opensQuestion(sc.an.Words) || short && framesQuestion(sc.an.Words) {
+				c.SmallTalk = bot.Candidate{} // "and at night?", "for how long" ask on
 			}
 			whole := sc.spans[len(sc.spans)-1]
 			if short && whole.unknown == 0 && (situation || m.scope.lowest(sc.qterms, whole.terms) > offTopicWord) {
@@ -525,6 +525,18 @@ func opensQuestion(words []analyze.Token) bool {
 	for i, t := range words {
 		if !t.Is(analyze.Break) && !leadIns[t.Lemma] {
 			return asking(t.Lemma) || inverted(words, i) || opensWithVerb(words, i)
+		}
+	}
+	return false
+}
+
+// framesQuestion reports whether a short follow-up holds a question
+// word: "for how long", "and which one".
+func framesQuestion(words []analyze.Token) bool {
+	for _, t := range words {
+		switch t.Lemma {
+		case "how", "what", "which", "when", "where", "why":
+			return true
 		}
 	}
 	return false

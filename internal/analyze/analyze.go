@@ -208,7 +208,7 @@ func New(kb *knowledge.Base) *Analyzer {
 	// The knowledge base's phrases are many (every example): they are
 	// counted on every core, each worker in a map of its own. Words of
 	// triggers, patterns and word groups are written on purpose; only an
-	// example's words may be typos (see typoWords).
+	// example's words may be typos (see typoRatio).
 	type text struct {
 		s       string
 		example bool

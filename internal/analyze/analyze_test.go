@@ -102,6 +102,12 @@ func TestWords(t *testing.T) {
 		// A brand the knowledge base names is known, not corrected: the
 		// Mamaway belt is not Tagalog "mamatay" (to die).
 		{"the Mamaway one", "the mamaway one"},
+		// Typos that the knowledge base's own examples hold are corrected
+		// like a member's, towards a word written far more often; its own
+		// rare words are not ("prem" is no "pram": "pram" is rare too).
+		{"wat causes back pain in pregancy", "what causes back pain in pregnancy"},
+		{"pregnacy pregant bakc", "pregnancy pregnant back"},
+		{"a prem baby", "a prem baby"},
 		// Invisible characters cannot hide a word.
 		{"blee\u200bding", "bleeding"},
 		{"blee\u00addi\u200dng", "bleeding"},

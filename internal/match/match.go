@@ -531,15 +531,9 @@ func opensQuestion(words []analyze.Token) bool {
 }
 
 // framesQuestion reports whether a short follow-up holds a question
-// word: "for how long", "and which one".
+// word (see asking): "for how long", "and which one".
 func framesQuestion(words []analyze.Token) bool {
-	for _, t := range words {
-		switch t.Lemma {
-		case "how", "what", "which", "when", "where", "why":
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(words, func(t analyze.Token) bool { return asking(t.Lemma) })
 }
 
 // opensWithVerb reports whether a message opens with "is" or "does",

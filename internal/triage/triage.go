@@ -1649,7 +1649,7 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 		switch {
 		case isClauseEnd(t):
 			return false
-		case t.Lemma == "but" && (j > m.start-4 && tellsOfHer(tokens, m) || j >= m.start-4 && firstPersonAfter(tokens, m)):
+		case t.Lemma == "but" && (j > m.start-4 && tellsOfHer(tokens, m) || j >= m.start-4 && s.firstPersonAfter(tokens, m)):
 			// "my sister had the same last year, but she's been really
 			// quiet today": the turn sets her own news against another's.
 			return false
@@ -1742,10 +1742,9 @@ func toMe(tokens []analyze.Token, j int, m match) bool {
 // firstPersonAfter reports whether the member speaks of herself in the
 // rest of the match's clause: "lugging the toddler round all arvo, but
 // also got some pinkish stuff when I went to the dunny".
-func firstPersonAfter(tokens []analyze.Token, m match) bool {
+func (s *Set) firstPersonAfter(tokens []analyze.Token, m match) bool {
 	for k := m.end + 1; k < len(tokens) && !isClauseEnd(tokens[k]); k++ {
-		switch tokens[k].Lemma {
-		case "i", "me", "my", "myself":
+		if s.asking.firstPerson[tokens[k].Lemma] {
 			return true
 		}
 	}
@@ -1917,9 +1916,6 @@ var (
 	askedOf    = map[string]bool{"this": true, "it": true, "that": true, "anyone": true, "anybody": true, "you": true, "u": true}
 )
 
-// agent reports whether the person or animal at j is the doer of a
-// passive ("hit by a car", "knocked over by my toddler"), so the sign is
-// the member's.
 // simile reports whether the person at tokens[j] only stands in a
 // comparison: "like someone is stabbing me", "as if somebody kicked me".
 func simile(tokens []analyze.Token, j int) bool {
@@ -1936,6 +1932,9 @@ func simile(tokens []analyze.Token, j int) bool {
 	return false
 }
 
+// agent reports whether the person or animal at j is the doer of a
+// passive ("hit by a car", "knocked over by my toddler"), so the sign is
+// the member's.
 func agent(tokens []analyze.Token, j int) bool {
 	for k := j - 1; k >= 0 && k >= j-3; k-- {
 		switch tokens[k].Lemma {
@@ -2059,26 +2058,9 @@ func (s *Set) hedged(tokens []analyze.Token, j int) bool {
 }
 
 // hedgedAfter: a quantity right after the match means some is present:
-// "not bleeding a lot", "not moving much".
+// "not bleeding a lot", "not moving much", "not bleeding that much".
 func (s *Set) hedgedAfter(tokens []analyze.Token, end int) bool {
-	for j := end + 1; j < len(tokens) && j <= end+2; j++ {
-		if l := tokens[j].Lemma; degrees[l] {
-			// "that", "as", "too", "very" tell an amount only before one:
-			// "not bleeding that much", never "no tightenings that I can
-			// tell".
-			if j+1 >= len(tokens) || !s.quantities[tokens[j+1].Lemma] || degrees[tokens[j+1].Lemma] {
-				return false
-			}
-			continue
-		}
-		if s.quantities[tokens[j].Lemma] && tokens[j].Flags&analyze.Break == 0 {
-			return true
-		}
-		if tokens[j].Lemma != "a" {
-			return false
-		}
-	}
-	return false
+	return s.someAmount(tokens, end+1)
 }
 
 // degrees are the quantities that only tell how much of another.
@@ -2274,14 +2256,15 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 		closesAnswer(tokens[next].Lemma)
 }
 
-// someAmount reports whether tokens[j:] tell an amount after a cue:
-// "not so much", "not that much", "not a lot". The cue then says how
-// much, not that there is none.
+// someAmount reports whether tokens[j:] open with an amount: "much", "a
+// lot", "not so much", "not that much". After a cue it says how much, not
+// that there is none. "That", "as", "too" and "very" (degrees) tell an
+// amount only before one: "no tightenings that I can tell" tells none.
 func (s *Set) someAmount(tokens []analyze.Token, j int) bool {
 	for k := 0; k < 3 && j < len(tokens) && !tokens[j].Is(analyze.Break); k, j = k+1, j+1 {
 		switch l := tokens[j].Lemma; {
-		case l == "so" || l == "that" || l == "very" || l == "a":
-		case s.quantities[l] && l != "as" && l != "too":
+		case degrees[l] || l == "so" || l == "a":
+		case s.quantities[l]:
 			return true
 		default:
 			return false

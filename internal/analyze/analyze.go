@@ -221,7 +221,11 @@ func New(kb *knowledge.Base) *Analyzer {
 	var wg sync.WaitGroup
 	for k := range workers {
 		wg.Go(func() {
-			c, on, buf := map[string]int{}, map[string]bool{}, []string(nil)
+			// Sized for a worker's share of the vocabulary, which grows
+			// more slowly than the texts, so that the maps are not
+			// rebuilt as they fill.
+			share := len(texts) / workers
+			c, on, buf := make(map[string]int, share), make(map[string]bool, share/4), []string(nil)
 			for _, t := range texts[k*len(texts)/workers : (k+1)*len(texts)/workers] {
 				buf = a.words(a.normalize(t.s), buf[:0])
 				for _, w := range buf {

@@ -114,6 +114,20 @@ type Config struct {
 	Asking Asking
 }
 
+// size returns how many patterns c holds, of every kind.
+func (c Config) size() int {
+	n := 0
+	for _, r := range c.Rules {
+		n += len(r.Triggers) + len(r.Firm) + len(r.Unless) + len(r.Averted) + len(r.Past)
+	}
+	h, q := c.History, c.Asking
+	for _, l := range [][]string{h.Past, h.PastAfter, h.Recent, h.Earlier, h.Now, h.Settled, h.Checked, h.Again,
+		q.Frames, q.Unreal, q.Disclaimers} {
+		n += len(l)
+	}
+	return n
+}
+
 // OthersGroup names the word group of people who are not the pregnant
 // member (toddler, husband, friend...). A SelfOnly rule's match is about
 // someone else when, looking back from it in its clause, such a word is
@@ -359,9 +373,12 @@ func firstLemma(term string) string {
 func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	rules, groups := c.Rules, c.Groups
 	s := &Set{}
-	freq := map[string]int{}
-	x := newExpander(a, groups)
-	s.vocab = map[string]int32{}
+	// The maps below grow with the patterns: sized for them from the
+	// start, they are not rebuilt as they fill.
+	n := c.size()
+	freq := make(map[string]int, 4*n)
+	x := newExpander(a, groups, n)
+	s.vocab = make(map[string]int32, n+n/2)
 	var errs []string
 	s.others, s.selves = map[string]bool{}, map[string]bool{}
 	for _, w := range groups[OthersGroup] {
@@ -566,8 +583,8 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	s.fine = lemmaSet(a, "fine", "normal", "ok", "okay", "good", "grand", "intact", "negative", "nil", "zero")
 	s.joins = lemmaSet(a, "or", "and", "nor", "no", "any", "nothing")
 	s.enders = lemmaSet(a, "but", "just", "only", "though", "however", "although", "yet", "except", "apart", "besides", "still")
-	n := len(rules)
-	s.pool.New = func() any { return &scratch{seen: make([]bool, n), revive: make([]bool, n), story: make([]int, n)} }
+	nr := len(rules)
+	s.pool.New = func() any { return &scratch{seen: make([]bool, nr), revive: make([]bool, nr), story: make([]int, nr)} }
 	if len(errs) > 0 {
 		return s, fmt.Errorf("%s", strings.Join(errs, "; "))
 	}
@@ -621,9 +638,10 @@ type option struct {
 	key    string
 }
 
-func newExpander(a *analyze.Analyzer, groups map[string][]string) *expander {
-	return &expander{a: a, groups: groups, items: map[string][][]string{}, alts: map[string]option{},
-		members: map[string][]option{}, seen: map[string]bool{}, terms: map[string]term{}}
+// newExpander returns an expander for about n patterns.
+func newExpander(a *analyze.Analyzer, groups map[string][]string, n int) *expander {
+	return &expander{a: a, groups: groups, items: make(map[string][][]string, 2*n), alts: make(map[string]option, 4*n),
+		members: make(map[string][]option, len(groups)), seen: map[string]bool{}, terms: make(map[string]term, 2*n)}
 }
 
 // expand turns one trigger into the bags of terms it stands for: one bag
@@ -678,7 +696,7 @@ func (x *expander) options(item string) ([][]string, error) {
 	if o, ok := x.items[item]; ok {
 		return o, nil
 	}
-	var options [][]string
+	options := make([][]string, 0, strings.Count(item, "|")+1)
 	seen := x.seen
 	clear(seen)
 	add := func(o option) {
@@ -792,7 +810,11 @@ func (x *expander) lemmas(alt string, member bool) ([]string, error) {
 		}
 		alt = ""
 	}
-	for _, l := range a.Lemmas(alt) {
+	ls := a.Lemmas(alt)
+	if lemmas == nil {
+		lemmas = make([]string, 0, len(ls))
+	}
+	for _, l := range ls {
 		if skipped[l] {
 			continue
 		}
@@ -810,7 +832,7 @@ func (x *expander) lemmas(alt string, member bool) ([]string, error) {
 // colour and word for blood. A negation cue stays a term of its own, and
 // an option of several words ("go to sleep") a phrase of its own.
 func groupAlternatives(options [][]string) [][]string {
-	var words []string
+	words := make([]string, 0, len(options))
 	out := options[:0:0]
 	for _, o := range options {
 		if len(o) == 1 && o[0] != negLemma {
@@ -1310,6 +1332,11 @@ func compileTerms(terms []string, memo map[string]term, vocab map[string]int32) 
 			continue
 		}
 		c := &out[k]
+		n := strings.Count(t, altSep) + 1
+		c.ids = make([]int32, 0, n)
+		if !strings.Contains(t, seqSep) {
+			c.words = make([]int32, 0, n)
+		}
 		for alt := range strings.SplitSeq(t, altSep) {
 			key := firstLemma(alt)
 			id, ok := vocab[key]

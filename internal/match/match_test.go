@@ -136,6 +136,11 @@ func TestQuestionsForSomeoneElse(t *testing.T) {
 		{"My mum has sciatica really bad. What can she do for it?", true},
 		{"what shoes should my toddler wear when he's learning to walk", true},
 		{"my wife is 30 weeks and her back is killing her, what can she do?", false},
+		// A partner writes for the member, whom the bot is for, even with
+		// no pregnancy named; a partner of his own is someone else.
+		{"my wife keeps picking up our 3yo even though her back is bad, whats the right way for her to do it", false},
+		{"my girlfriend's back is bad and someone at work said sciatica. what can she do for it", false},
+		{"my partner hurt his back at the gym, what can he do for it", true},
 		{"my toddler is so heavy, how do i lift him without hurting my back?", false},
 		{"my husband says heat is bad, is he right?", false},
 		// Subjects of their own when the back is not named; anyone's back is hers.

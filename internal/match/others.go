@@ -108,6 +108,7 @@ type whose struct {
 	complaints map[string]bool // heartburn, nausea, tiredness: other complaints of pregnancy
 	subjects   map[string]bool // saunas, seatbelts, fertility, rashes: questions of their own when the back is not named
 	strains    map[string]bool // carry, lift, bend: what strains the back
+	partners   map[string]bool // wife, girlfriend, partner: with "she", the member someone writes for
 }
 
 // reports reports whether the person at j is followed by a verb of saying:
@@ -151,7 +152,8 @@ func newWhose(an *analyze.Analyzer, others []string) whose {
 		babyItems: set("cot", "crib", "bassinet", "moses", "pram", "stroller", "buggy", "pushchair", "newborn", "newborns"),
 		backWords: set("back", "backache", "spine", "spinal", "lumbar", "sciatica", "sciatic", "spasm", "spasms",
 			"spasming", "tailbone", "coccyx", "bk", "backs"),
-		strains: set("carry", "carrying", "lift", "lifting", "bend", "bending", "posture"),
+		strains:  set("carry", "carrying", "lift", "lifting", "bend", "bending", "posture"),
+		partners: set("wife", "wifey", "missus", "missis", "mrs", "girlfriend", "gf", "fiancee", "fiancée", "partner", "dp"),
 		subjects: set("sauna", "saunas", "jacuzzi", "jacuzzis", "hottub", "spa", "steam", "seatbelt", "seatbelts",
 			"fertility", "ivf", "conceive", "conceiving", "ttc", "glucose", "rash", "rashes", "eczema", "brain"),
 		complaints: set("nausea", "nauseous", "sickness", "vomiting", "heartburn", "reflux", "indigestion", "constipation",
@@ -177,7 +179,12 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 	// his back"), and a baby's thing told elsewhere is only context.
 	start, end, asked := questionSentence(words)
 	qBody, qItem, qComplaint := false, false, false
+	partner, female := false, false
 	for j, t := range words {
+		if w.partners[t.Lemma] && j > 0 && (words[j-1].Lemma == "my" || words[j-1].Lemma == "the") {
+			partner = true
+		}
+		female = female || t.Lemma == "she" || t.Lemma == "her"
 		inQ := asked && j >= start && j < end
 		qItem = qItem || inQ && w.babyItems[t.Lemma]
 		qComplaint = qComplaint || inQ && complaints[t.Lemma]
@@ -200,6 +207,12 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 				theirs = true // "his back", "mum back" ("mum's back")
 			}
 		}
+	}
+	if partner && female {
+		// "my wife keeps picking up our 3yo even though her back is bad,
+		// what's the right way for her to do it?": a partner writes for
+		// the pregnant member, whom the bot is for.
+		return false
 	}
 	switch {
 	case mine, qBody && qComplaint && !qItem:
@@ -252,8 +265,15 @@ func (w whose) other(words []analyze.Token, j int) bool {
 	if words[j].Lemma == "old" {
 		return j > 0 && aged[words[j-1].Lemma]
 	}
+	if j > 0 && (quantifiers[words[j-1].Lemma] || words[j-1].Lemma == "of" && j > 1 && quantifiers[words[j-2].Lemma]) {
+		return false // "how many women get it", "lots of mums": women in general, her too
+	}
 	return w.others[words[j].Lemma]
 }
+
+// quantifiers make the person after them people in general.
+var quantifiers = map[string]bool{"many": true, "most": true, "all": true, "lot": true, "lots": true, "loads": true,
+	"some": true, "few": true, "every": true, "plenty": true, "any": true}
 
 // aged are the words before "old" in a child's age: "5 year old".
 var aged = map[string]bool{"year": true, "yr": true, "yrs": true, "month": true, "week": true, "day": true, "mo": true}

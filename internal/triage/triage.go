@@ -145,6 +145,7 @@ type Set struct {
 	asking     asking
 	history    history
 	others     map[string]bool // lemmas of people who are not the member
+	bodyParts  map[string]bool // lemmas of a woman's back, hips, legs: "her back" is no baby
 	selves     map[string]bool // lemmas of the member and of a pregnancy
 	pregnancy  map[string]bool // lemmas of a pregnancy: "weeks", "pregnant"
 	weeks      map[string]bool // lemmas of "weeks": a pregnancy only when counted ("28 weeks")
@@ -563,6 +564,8 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 		// "5 mins apart", "a constant tight band"
 		"every", "closer", "stronger", "regular", "apart", "constant", "loads", "lots")
 	s.possessives = lemmaSet(a, "my", "the", "her", "his", "our", "your", "their")
+	s.bodyParts = lemmaSet(a, "back", "hip", "hips", "pelvis", "leg", "legs", "foot", "feet", "neck", "shoulder", "shoulders",
+		"knee", "knees", "bum", "butt", "spine", "arm", "arms", "ribs", "joints", "muscles", "sciatica")
 	s.subjects = lemmaSet(a, "i", "my", "we", "she", "he", "they", "it", "its", "there", "someone", "somebody")
 	s.hedges = lemmaSet(a, "sure", "certain", "idea", "clue", "clear", "doubt", "much", "many", "lot", "lots",
 		"very", "too", "heavy", "heavily", "more", "longer", "really", "that", "only", "just", "tell", "know",
@@ -1505,7 +1508,7 @@ func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) V
 
 // judge is verdict without the unless patterns.
 func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
-	if s.selfOnly[p.rule] && s.someoneElse(tokens, sc, m) {
+	if s.selfOnly[p.rule] && s.someoneElse(tokens, sc, m) || s.herBody(tokens, p, m) {
 		return SomeoneElse
 	}
 	if s.pastIn(tokens, sc, p.rule, m) {
@@ -2093,6 +2096,63 @@ func (s *Set) hedgedAfter(tokens []analyze.Token, end int) bool {
 // degrees are the quantities that only tell how much of another.
 var degrees = map[string]bool{"that": true, "as": true, "too": true, "very": true}
 
+// herBody reports whether a baby word of the match is a possessive
+// before a part of a woman's body: in "my wife has basically stopped
+// moving bc of her back" the "her" that the baby's group holds ("she's
+// not moved") is the wife's, and nobody says the baby stopped moving.
+func (s *Set) herBody(tokens []analyze.Token, p *phrase, m match) bool {
+	for k := 0; k < m.n && k < len(p.terms); k++ {
+		j := m.pos[k]
+		if l := tokens[j].Lemma; (l == "her" || l == "his" || l == "their") && j+1 < len(tokens) &&
+			s.bodyParts[tokens[j+1].Lemma] && slices.Contains(strings.Split(p.terms[k], altSep), "baby") {
+			return true
+		}
+	}
+	return false
+}
+
+// strangers are the indefinite people who, standing inside an unless
+// pattern's match, do what its verb says instead of its subject: in "does
+// a bump protect the baby if someone punches you?" the baby punches
+// nobody.
+var strangers = map[string]bool{"someone": true, "somebody": true, "anyone": true, "anybody": true, "stranger": true}
+
+// someoneBetween reports whether a stranger stands between the words of
+// match m (see strangers).
+func someoneBetween(tokens []analyze.Token, m match) bool {
+	for j := m.start + 1; j < m.end; j++ {
+		if strangers[tokens[j].Lemma] && !m.holds(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// doubting are the adverbs that, right after a cue, leave it denying a
+// reassurance (see doubted): "not really felt her move much", "not very
+// active", where "not really bleeding much" still tells of some blood.
+var doubting = map[string]bool{"really": true, "very": true, "too": true, "that": true, "so": true, "quite": true, "properly": true}
+
+// doubted reports whether a cue with a doubting adverb right after it
+// stands in the clause before start, within Reach content words: "I've
+// not really felt her move much" denies the reassurance "her move much".
+func (s *Set) doubted(tokens []analyze.Token, start int) bool {
+	content := 0
+	for j := start - 1; j >= 0 && content < Reach; j-- {
+		t := tokens[j]
+		if t.Is(analyze.Break) || t.Is(analyze.ScopeEnd) {
+			return false
+		}
+		if t.Is(analyze.Negation) {
+			return j+1 < start && doubting[tokens[j+1].Lemma]
+		}
+		if !t.Is(analyze.Stop) {
+			content++
+		}
+	}
+	return false
+}
+
 // negatedBefore looks back from the match for a cue in the same clause.
 // A match that starts with a new subject ("she hasn't moved") starts a new
 // clause, which no earlier cue reaches.
@@ -2433,7 +2493,7 @@ func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, 
 			// A habit voids a danger sign's reassurance ("baby usually
 			// kicks loads" says nothing of today), not an idiom of crisis
 			// or abuse ("my back spasms always kick off").
-			if !s.negatedUnless(tokens, u, m) && !(s.reports[u.rule] && s.habitual(tokens, m)) {
+			if !s.negatedUnless(tokens, u, m) && !(s.reports[u.rule] && (s.habitual(tokens, m) || s.doubted(tokens, m.start))) && !someoneBetween(tokens, m) {
 				sc.unless = append(sc.unless, unlessHit{u.rule, u.trigger, int32(m.start), int32(m.end)})
 			}
 			return true

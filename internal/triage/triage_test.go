@@ -122,6 +122,10 @@ func TestMatch(t *testing.T) {
 		// A doubted reassurance reassures nobody.
 		{"baby still kicking", ""},
 		{"i don't think i've felt the baby still kicking today", "movements"},
+		// A doubting adverb leaves the cue denying the reassurance.
+		{"not really felt the baby still kicking today", "movements"},
+		// A stranger inside the pattern does what it says, not the baby.
+		{"does my bump protect the baby if someone kicks it", "blow"},
 		{"no contractions, no reduced kicks, all fine", ""},
 		// A sign told with its own cue is no item of the list before it.
 		{"nothing for hours, not even hiccups", "movements"},

@@ -2104,7 +2104,17 @@ func (s *Set) herBody(tokens []analyze.Token, p *phrase, m match) bool {
 	for k := 0; k < m.n && k < len(p.terms); k++ {
 		j := m.pos[k]
 		if l := tokens[j].Lemma; (l == "her" || l == "his" || l == "their") && j+1 < len(tokens) &&
-			s.bodyParts[tokens[j+1].Lemma] && slices.Contains(strings.Split(p.terms[k], altSep), "baby") {
+			s.bodyParts[tokens[j+1].Lemma] && hasAlternative(p.terms[k], "baby") {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAlternative reports whether term holds alt among its alternatives.
+func hasAlternative(term, alt string) bool {
+	for a := range strings.SplitSeq(term, altSep) {
+		if a == alt {
 			return true
 		}
 	}

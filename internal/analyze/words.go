@@ -161,6 +161,10 @@ var contextWords = set(
 	"colleagues", "boss", "manager",
 	// the hour she writes at: "its late", "2am"
 	"late", "midnight",
+	// how the message was written: "voice to text are pelvic tilts safe"
+	"voice", "text", "dictation", "dictating", "dictated",
+	// more jobs: "farmer here 23 weeks", "delivery driver"
+	"farmer", "driver", "courier",
 	// waiting for a call back or an appointment: "while I wait, is a hot
 	// water bottle ok?"
 	"wait", "waiting", "meantime", "meanwhile",

@@ -250,8 +250,9 @@ func (s *Set) retold(tokens []analyze.Token, sc *scratch, m match, story int) bo
 		return false
 	}
 	// "is that the fall", "could that old fall be why", "sore from the
-	// fall": "that", "this" or "old" at most two words before, or "the"
-	// after a word of cause or time. Not "the" alone: "all fine. The
+	// fall", "stiff from landing", "from where I landed": "that", "this"
+	// or "old" at most two words before, "the" after a word of cause or
+	// time, or such a word right before one of its words. Not "the" alone: "all fine. The
 	// bleeding is bright red" tells a sign.
 	referred := false
 	for k := m.start - 1; k >= 0 && k >= m.start-2; k-- {
@@ -264,6 +265,16 @@ func (s *Set) retold(tokens []analyze.Token, sc *scratch, m match, story int) bo
 			referred = true // "could the fall have caused anything?"
 		}
 	}
+	for _, j := range m.pos[:m.n] {
+		// "still stiff in my back from landing", "stiff from where I
+		// landed": a word of cause right before one of its words.
+		switch {
+		case j > 0 && (tokens[j-1].Lemma == "from" || tokens[j-1].Lemma == "since" || tokens[j-1].Lemma == "after"):
+			referred = true
+		case j > 2 && tokens[j-2].Lemma == "where" && causeWords[tokens[j-3].Lemma]:
+			referred = true
+		}
+	}
 	if !referred {
 		for j := story + 1; j < m.start; j++ {
 			if isClauseEnd(tokens[j]) {
@@ -273,9 +284,9 @@ func (s *Set) retold(tokens []analyze.Token, sc *scratch, m match, story int) bo
 	}
 	clo, chi := signClause(tokens, m)
 	if referred {
-		// "could that old fall be why my back still aches": the rest of
-		// the clause tells of something else.
-		chi = m.end + 1
+		// "could that old fall be why my back still aches", "still stiff
+		// from landing": the rest of the clause tells of something else.
+		clo, chi = m.start, m.end+1
 	}
 	return !s.nowIn(tokens, sc, clo, chi) && !s.again(tokens, sc, m.end+1)
 }

@@ -250,6 +250,8 @@ func TestMatch(t *testing.T) {
 		// is the same story; a new sentence tells a new sign.
 		{"fell last month (slipped on wet leaves) and they discharged me", ""},
 		{"fell last month and they discharged me. is my back sore from the fall?", ""},
+		{"fell last month and they discharged me. my back is still stiff from where i fell", ""},
+		{"fell last month and they discharged me. i fell again today", "fall"},
 		{"had some bleeding at 8 weeks, all fine. bleeding on the tissue", "bleeding"},
 		{"had some bleeding at 8 weeks, all fine. the bleeding is bright red", "bleeding"},
 		{"had some bleeding at 8 weeks, all fine. the bleeding is back now", "bleeding"},

@@ -2319,10 +2319,14 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 	for k := 0; k < 2 && j < len(tokens) && tokens[j].Is(analyze.Break); k++ {
 		j++
 	}
+	if j > at && j+1 < len(tokens) && tokens[j].Lemma == "check" && tokens[j+1].Is(analyze.Weak) {
+		j, at = j+2, j+2 // "bleeding? checked, none": the check, then the answer
+	}
 	if j > at && j < len(tokens) && s.fine[tokens[j].Lemma] {
 		// "temperature: normal", "waters? intact."; never "headache and
 		// blurry vision, normal?", which asks.
-		return j+1 >= len(tokens) || isClauseEnd(tokens[j+1]) && !tokens[j+1].Is(analyze.Question)
+		return j+1 >= len(tokens) || isClauseEnd(tokens[j+1]) && !tokens[j+1].Is(analyze.Question) ||
+			j+2 < len(tokens) && tokens[j+1].Is(analyze.Weak) && tokens[j+2].Lemma == analyze.NumberLemma // "temperature? normal, 36.8"
 	}
 	if j > at && dontThinkSo(tokens, j) {
 		return true // "contractions? don't think so"
@@ -2383,7 +2387,11 @@ func closesAnswer(l string) bool { return l == "and" || l == "so" || laughs[l] |
 // way the denial must end there ("none of those pads", "none of that is
 // normal" deny nothing).
 func noneOfThem(tokens []analyze.Token, j int, listed bool) bool {
-	for k := 0; k < 6 && j < len(tokens) && (tokens[j].Is(analyze.Break) && !isClauseEnd(tokens[j]) || listLead[tokens[j].Lemma]); k++ {
+	stops := 0
+	for k := 0; k < 6 && j < len(tokens) && (tokens[j].Is(analyze.Break) && (!isClauseEnd(tokens[j]) || listed && stops == 0 && !tokens[j].Is(analyze.Question)) || listLead[tokens[j].Lemma]); k++ {
+		if isClauseEnd(tokens[j]) {
+			stops++ // "bleeding, waters, headaches, swelling. I've got none of them": the next sentence denies the list
+		}
 		j++
 	}
 	if j >= len(tokens) || tokens[j].Lemma != "none" {
@@ -2405,7 +2413,8 @@ func noneOfThem(tokens []analyze.Token, j int, listed bool) bool {
 
 // denialTail may follow a denial: "none of those thankfully", "none so
 // far", "none yet".
-var denialTail = map[string]bool{"so": true, "thankfully": true, "luckily": true, "yet": true, "whatsoever": true, "here": true}
+var denialTail = map[string]bool{"so": true, "thankfully": true, "luckily": true, "yet": true, "whatsoever": true, "here": true,
+	"just": true} // "none of them, just the back ache" (an emoji between leaves no comma)
 
 // listLead are the words that may lead from a list to its denial.
 var listLead = map[string]bool{"etc": true, "and": true, "i": true, "have": true, "get": true, "thankfully": true,
@@ -2483,6 +2492,12 @@ func (s *Set) listAfter(tokens []analyze.Token, j int) int {
 			if !tokens[k].Is(analyze.Stop) {
 				words++
 			}
+		}
+		if words > 0 && words <= maxItemWords && k < len(tokens) && isClauseEnd(tokens[k]) && !tokens[k].Is(analyze.Question) &&
+			!s.fine[tokens[k-1].Lemma] { // "temperature: normal." is an answer, not an item
+			// "headache, blurred vision or swelling. I have none of
+			// those": the last item ends the sentence.
+			return k
 		}
 		if words == 0 || words > maxItemWords || k >= len(tokens) || !(tokens[k].Is(analyze.Weak) || s.joins[tokens[k].Lemma]) {
 			return j // not an item: nothing follows it in a list

@@ -172,7 +172,8 @@ var contextWords = set(
 
 // negations are negation cues for triage.
 var negations = set("no", "not", "never", "without", "nor", "none", "neither", "nothing", "zero", "nope", "nah",
-	"walang") // Tagalog: "walang bleeding, walang lagnat"
+	"walang",        // Tagalog: "walang bleeding, walang lagnat"
+	"nahi", "nahin") // Hindi: "koi spotting nahi"
 
 // scopeEnders stop a negation cue from reaching further words: contrast
 // words, and new subjects ("no fever and I'm bleeding").

@@ -572,7 +572,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 		"knowing", "think", "thought", "remember", "notice", "noticed", "see", "sign", "properly", "normal",
 		"usual", "anymore", "enough", "as", "quite", "bad", "worse", "better", "before")
 	s.answers = lemmaSet(a, "way", "really", "thankfully", "luckily", "thank", "at", "all", "none", "whatsoever",
-		"nothing", "fine", "ok", "okay", "good", "phew", "thankfully", "nah", "nope", "not", "drop", "one", "trace",
+		"nothing", "fine", "ok", "okay", "good", "phew", "thankfully", "nah", "nope", "nahi", "nahin", "not", "drop", "one", "trace",
 		"bit", "sign", "speck", "thing", "sausage", "peep", "twinge", "hint")
 	for l := range laughs {
 		s.answers[l] = true // "bleeding? nah lol"

@@ -222,9 +222,11 @@ func New(kb *knowledge.Base) *Analyzer {
 	for k := range workers {
 		wg.Go(func() {
 			// Sized for a worker's share of the vocabulary, which grows
-			// more slowly than the texts, so that the maps are not
-			// rebuilt as they fill.
-			share := len(texts) / workers
+			// far more slowly than the texts (the real knowledge base has
+			// some 6,000 words in 6,500 texts, one 100 times its size
+			// only a few times as many), so that the maps are not
+			// rebuilt as they fill, nor oversized.
+			share := min(len(texts)/workers, 1<<13)
 			c, on, buf := make(map[string]int, share), make(map[string]bool, share/4), []string(nil)
 			for _, t := range texts[k*len(texts)/workers : (k+1)*len(texts)/workers] {
 				buf = a.words(a.normalize(t.s), buf[:0])

@@ -192,9 +192,9 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	// ask for recommendations as often as topic ones, and must not make
 	// "any tips for my back in the car?" off-topic.
 	// Nor do an apology or a correction: "sorry, I meant exercises to
-	// avoid" is as much in scope as "exercises to avoid"; nor how the
-	// message was written: "voice to text are pelvic tilts safe".
-	neutral := []string{"sorry", "apologies", "meant", "mean", "voice", "text", "typing", "dictation", "dictating"}
+	// avoid" is as much in scope as "exercises to avoid". (How a message
+	// was written, "voice to text", is context: see analyze.)
+	neutral := []string{"sorry", "apologies", "meant", "mean"}
 	for w := range requestWords {
 		neutral = append(neutral, w)
 	}

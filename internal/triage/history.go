@@ -252,8 +252,8 @@ func (s *Set) retold(tokens []analyze.Token, sc *scratch, m match, story int) bo
 	// "is that the fall", "could that old fall be why", "sore from the
 	// fall", "stiff from landing", "from where I landed": "that", "this"
 	// or "old" at most two words before, "the" after a word of cause or
-	// time, or such a word right before one of its words. Not "the" alone: "all fine. The
-	// bleeding is bright red" tells a sign.
+	// time, or such a word right before one of its words. Not "the"
+	// alone: "all fine. The bleeding is bright red" tells a sign.
 	referred := false
 	for k := m.start - 1; k >= 0 && k >= m.start-2; k-- {
 		switch l := tokens[k].Lemma; {

@@ -2387,11 +2387,20 @@ func closesAnswer(l string) bool { return l == "and" || l == "so" || laughs[l] |
 // way the denial must end there ("none of those pads", "none of that is
 // normal" deny nothing).
 func noneOfThem(tokens []analyze.Token, j int, listed bool) bool {
-	stops := 0
-	for k := 0; k < 6 && j < len(tokens) && (tokens[j].Is(analyze.Break) && (!isClauseEnd(tokens[j]) || listed && stops == 0 && !tokens[j].Is(analyze.Question)) || listLead[tokens[j].Lemma]); k++ {
-		if isClauseEnd(tokens[j]) {
-			stops++ // "bleeding, waters, headaches, swelling. I've got none of them": the next sentence denies the list
+	// After a list, one full stop may stand before the denial: "bleeding,
+	// waters, headaches, swelling. I've got none of them".
+	stopOK := listed
+	leads := func(t analyze.Token) bool {
+		switch {
+		case listLead[t.Lemma], t.Is(analyze.Break) && !isClauseEnd(t):
+			return true
+		case isClauseEnd(t) && stopOK && !t.Is(analyze.Question):
+			stopOK = false
+			return true
 		}
+		return false
+	}
+	for k := 0; k < 6 && j < len(tokens) && leads(tokens[j]); k++ {
 		j++
 	}
 	if j >= len(tokens) || tokens[j].Lemma != "none" {

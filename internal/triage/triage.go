@@ -233,8 +233,9 @@ type unlessHit struct{ rule, trigger, start, end int32 }
 type clause struct{ lo, hi int32 }
 
 // maxFragment is the most words a sentence may have to be read as a
-// fragment of the next (see joinFragments).
-const maxFragment = 2
+// fragment of the next (see joinFragments): "pain 10/10. constant. no
+// gaps." and "he pushed me. into the door frame." are one clause each.
+const maxFragment = 3
 
 // joinFragments returns tokens with the full stop or line break after a
 // fragment of at most maxFragment words read as a comma, so that a sign
@@ -2344,6 +2345,9 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 		return false // "bleeding not..." reads as a new clause, not an answer
 	}
 	next := j + 1
+	if tokens[j].Lemma == "no" && next < len(tokens) && tokens[next].Lemma == "one" {
+		return false // "want to die. back pain. no one.": nobody, not an answer
+	}
 	if tokens[j].Lemma == "not" && next < len(tokens) && s.possessives[tokens[next].Lemma] {
 		return false // "aching under my ribs, not my back": a correction, not an answer
 	}

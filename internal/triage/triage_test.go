@@ -79,6 +79,7 @@ func TestMatch(t *testing.T) {
 		{"pain? every few minutes", ""},
 		{"no pain. every few minutes it tightens", ""},
 		{"Husband away. Bleeding since lunch.", "bleeding"}, // a fragment naming someone else stays apart
+		{"bleeding. no one home", "bleeding"},               // "no one" is nobody, not an answer
 		// A list, or one sign, denied after it: "none of those".
 		{"things to ring about (bleeding, pink wipes, contractions etc) and i have none of those thankfully", ""},
 		{"bleeding, i have none of those", ""},
@@ -177,7 +178,10 @@ func TestMatch(t *testing.T) {
 		// Parts joined by " & " match anywhere in one sentence.
 		{"she usually kicks like mad after dinner but I've felt only a couple of tiny ones tonight", "movements"},
 		{"she usually kicks like mad after dinner. I've felt only a couple of tiny ones tonight", "movements"},
-		{"she usually kicks like mad after dinner. my back hurts. I've felt only a couple of tiny ones tonight", ""},
+		// Its reach: the next sentence, past a short fragment ("my back
+		// hurts."), but not past a sentence of its own.
+		{"she usually kicks like mad after dinner. my back hurts. I've felt only a couple of tiny ones tonight", "movements"},
+		{"she usually kicks like mad after dinner. my back has hurt all day at work. I've felt only a couple of tiny ones tonight", ""},
 		// A habit reassures about nothing now.
 		{"usually she is still kicking at night, today not felt her kick", "movements"},
 		// Settled history: past, checked and over; but not if it is now,

@@ -419,7 +419,7 @@ func (a *Analyzer) Analyze(text string, an *Analysis) {
 		text = text[:MaxBytes]
 	}
 	sc := a.scratch.Get().(*scratch)
-	words := a.words(a.normalize(text), sc.words[:0])
+	words := a.splitRunOns(a.words(a.normalize(text), sc.words[:0]))
 	plain := sc.plain[:0]
 	for i, w := range words {
 		if isBreakWord(w) {
@@ -613,7 +613,7 @@ func (a *Analyzer) Commonness(lemma string) int {
 // corrected. The explain tool shows them.
 func (a *Analyzer) Words(text string) []string {
 	var out []string
-	for _, w := range a.words(a.normalize(text), nil) {
+	for _, w := range a.splitRunOns(a.words(a.normalize(text), nil)) {
 		if !isBreakWord(w) {
 			out = append(out, a.correct(w))
 		}

@@ -340,6 +340,7 @@ func (d *decoder) redFlag(n *yaml.Node) (RedFlag, positions) {
 		"unless":    func(v *yaml.Node) { r.Unless, p.list["unless"] = d.list(v, "unless") },
 		"firm":      func(v *yaml.Node) { r.Firm, p.list["firm"] = d.list(v, "firm") },
 		"averted":   func(v *yaml.Node) { r.Averted, p.list["averted"] = d.list(v, "averted") },
+		"explained": func(v *yaml.Node) { r.Explained, p.list["explained"] = d.list(v, "explained") },
 		"also_with": func(v *yaml.Node) { r.AlsoWith, p.list["also_with"] = d.list(v, "also_with") },
 		"answer":    func(v *yaml.Node) { r.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
 		"sources":   func(v *yaml.Node) { r.Sources, p.list["sources"] = d.list(v, "sources") },

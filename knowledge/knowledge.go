@@ -238,6 +238,14 @@ type RedFlag struct {
 	// anyway"; see triage.Set.impactIn), and a part of a " & " trigger is
 	// never averted.
 	Averted []string
+	// Explained lists what explains a sign away when it is named before
+	// the sign in its sentence, even where it does not overlap it: "the
+	// ceiling is leaking into the bathroom and there's water dripping
+	// everywhere", "burst pipe in the loft, water pouring through the
+	// light". The member's own words end it: a first person between the
+	// two, or in the sign ("the tap was running and I felt a gush", "the
+	// roof is leaking and my waters went"), keep the sign.
+	Explained []string
 	// AlsoWith names red flags or safety items that, when they fire, make
 	// this flag's matches that an unless pattern cancelled fire too: "he
 	// kicked me in the stomach" in a message about abuse is no baby's kick.
@@ -408,7 +416,7 @@ func (b *Base) EachPhrase(f func(text string, example bool)) {
 		each(true, st.Examples)
 	}
 	for _, r := range b.RedFlags {
-		each(false, r.Triggers, r.Firm, r.Unless, r.Averted)
+		each(false, r.Triggers, r.Firm, r.Unless, r.Averted, r.Explained)
 	}
 	for _, d := range b.Declines {
 		each(false, d.Triggers)

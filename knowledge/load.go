@@ -344,6 +344,8 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 			v.patterns(r.Firm, "firm", p, r.Pos)
 			v.groupRefs(r.Averted, "averted", p, r.Pos, groupAt)
 			v.patterns(r.Averted, "averted", p, r.Pos)
+			v.groupRefs(r.Explained, "explained", p, r.Pos, groupAt)
+			v.patterns(r.Explained, "explained", p, r.Pos)
 			for j, a := range r.Averted {
 				if near, save, ok := strings.Cut(a, " & "); !ok || strings.TrimSpace(near) == "" || strings.TrimSpace(save) == "" || strings.Contains(save, " & ") {
 					v.errorf(p.at("averted", j, r.Pos), "averted %q is not \"near & save\": two parts joined by \" & \"", a)

@@ -89,6 +89,10 @@ type Rule struct {
 	// knowledge.RedFlag.Averted): a match the near part covers fires
 	// nothing when the save follows in its sentence.
 	Averted []string
+	// Explained lists what explains a match away when it stands before
+	// the match in its sentence, with no first person between them or in
+	// the match (see knowledge.RedFlag.Explained).
+	Explained []string
 	// AlsoWith names rules that, when they fire, make this rule's matches
 	// that an unless pattern cancelled fire too: during abuse, "he kicked
 	// me in the stomach" is no baby's kick.
@@ -118,7 +122,7 @@ type Config struct {
 func (c Config) size() int {
 	n := 0
 	for _, r := range c.Rules {
-		n += len(r.Triggers) + len(r.Firm) + len(r.Unless) + len(r.Averted) + len(r.Past)
+		n += len(r.Triggers) + len(r.Firm) + len(r.Unless) + len(r.Averted) + len(r.Past) + len(r.Explained)
 	}
 	h, q := c.History, c.Asking
 	for _, l := range [][]string{h.Past, h.PastAfter, h.Recent, h.Earlier, h.Now, h.Settled, h.Checked, h.Again,
@@ -155,6 +159,7 @@ type Set struct {
 	negAnch    []int32          // phrases anchored on a negation
 	unless     patterns
 	past       patterns        // Rule.Past, by rule
+	explained  patterns        // Rule.Explained, by rule
 	near, save patterns        // Rule.Averted's two parts, numbered alike across rules
 	impacts    map[string]bool // lemmas that undo a save (see impactIn)
 	hedges     map[string]bool // words that turn a negation cue into a hedge
@@ -473,6 +478,11 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 				errs = append(errs, fmt.Sprintf("%s: past %q: %v", r.ID, pat, err))
 			}
 		}
+		for _, pat := range r.Explained {
+			if err := s.explained.add(x, s.vocab, ri, len(s.explained.text), pat); err != nil {
+				errs = append(errs, fmt.Sprintf("%s: explained %q: %v", r.ID, pat, err))
+			}
+		}
 	}
 	// Anchor each phrase on the word that makes it least often worth
 	// checking: rare among the phrases and rare in messages, so that a
@@ -554,6 +564,8 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	s.unless.index(cost)
 	s.past.index(cost)
 	s.past.name = "past"
+	s.explained.index(cost)
+	s.explained.name = "explained"
 	s.near.index(cost)
 	s.save.index(cost)
 	s.near.name, s.save.name = "averted", "averted"
@@ -1491,13 +1503,14 @@ const (
 	Partial               // one part of a " & " trigger, whose other parts are not in its sentence
 	Asked                 // it is asked about, not reported ("what counts as reduced movements?")
 	Averted               // a near miss told with its save ("slipped but caught myself")
+	Explained             // explained by what stands before it ("the roof is leaking, water everywhere")
 )
 
 func (v Verdict) String() string {
 	return [...]string{"fired", "negated by a cue before it", "negated as an item of a negated list",
 		"negated by a cue inside it", "negated by an answer after it", "cancelled by an unless pattern",
 		"about someone else", "settled history", "waiting for the other parts of its trigger", "asked about, not reported",
-		"averted: a near miss with its save"}[v]
+		"averted: a near miss with its save", "explained by what stands before it"}[v]
 }
 
 func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
@@ -1514,6 +1527,9 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 	}
 	if s.pastIn(tokens, sc, p.rule, m) {
 		return Settled
+	}
+	if !p.firm && s.explainedIn(tokens, sc, p.rule, m) {
+		return Explained
 	}
 	if p.parts == 0 && s.averted(tokens, sc, p.rule, m) {
 		// A part of a " & " trigger is never averted: in "slipped,
@@ -2581,6 +2597,33 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) b
 	return found
 }
 
+// explainedIn reports whether one of the rule's Explained patterns
+// begins before the match in its sentence (or with it), not negated, with no word of
+// the member's own between them or in the match (see Rule.Explained).
+// It may overlap the match: in "burst pipe in the loft, water pouring"
+// the pipe's "burst" is the match's too.
+func (s *Set) explainedIn(tokens []analyze.Token, sc *scratch, rule int32, m match) bool {
+	if len(s.explained.list) == 0 {
+		return false
+	}
+	lo, _ := sentenceOf(tokens, m)
+	found := false
+	s.explained.find(s, tokens, sc, lo, m.end+1, func(p *phrase, pm match) bool {
+		if p.rule != rule || pm.start > m.start || s.negatedUnless(tokens, p, pm) {
+			return true
+		}
+		for k := pm.end + 1; k <= m.end; k++ {
+			if s.asking.firstPerson[tokens[k].Lemma] {
+				return true
+			}
+		}
+		found = true
+		sc.because(&s.explained, p)
+		return false
+	})
+	return found
+}
+
 // lostOne reports whether a one-word past marker is what was lost: "we
 // lost our rainbow" names the baby, not the loss before it.
 func lostOne(tokens []analyze.Token, pm match) bool {
@@ -2891,7 +2934,7 @@ func (s *Set) Explain(tokens []analyze.Token) []Finding {
 		f := Finding{Rule: s.ids[p.rule], Trigger: int(p.trigger), Words: p.terms,
 			Verdict: s.verdict(tokens, sc, p, m), Unless: -1, Part: int(p.part)}
 		sc.explain = false
-		if f.Verdict == Settled || f.Verdict == Asked || f.Verdict == Averted {
+		if f.Verdict == Settled || f.Verdict == Asked || f.Verdict == Averted || f.Verdict == Explained {
 			f.Because = slices.Clone(sc.why)
 		}
 		if f.Verdict == Cancelled && !p.firm {

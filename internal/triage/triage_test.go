@@ -80,6 +80,12 @@ func TestMatch(t *testing.T) {
 		{"no pain. every few minutes it tightens", ""},
 		{"Husband away. Bleeding since lunch.", "bleeding"}, // a fragment naming someone else stays apart
 		{"bleeding. no one home", "bleeding"},               // "no one" is nobody, not an answer
+		// Explained by what stands before it in its sentence, unless the
+		// member speaks of herself between or in the sign.
+		{"on the butchers counter all day, blood everywhere", ""},
+		{"blood everywhere on the butchers counter", "bleeding"},
+		{"on the butchers counter all day, then I saw blood", "bleeding"},
+		{"on the butchers counter all day. blood on my pad", "bleeding"},
 		// A list, or one sign, denied after it: "none of those".
 		{"things to ring about (bleeding, pink wipes, contractions etc) and i have none of those thankfully", ""},
 		{"bleeding, i have none of those", ""},

@@ -420,6 +420,7 @@ func (a *Analyzer) Analyze(text string, an *Analysis) {
 	}
 	sc := a.scratch.Get().(*scratch)
 	words := a.splitRunOns(a.words(a.normalize(text), sc.words[:0]))
+	noneCounted(words)
 	plain := sc.plain[:0]
 	for i, w := range words {
 		if isBreakWord(w) {
@@ -469,6 +470,24 @@ func (a *Analyzer) Analyze(text string, an *Analysis) {
 	sc.words, sc.plain = words[:0], plain[:0]
 	a.scratch.Put(sc)
 }
+
+// noneCounted reads a nought counted before a word as "zero", a
+// negation: "0 spotting 0 cramps 0 temperature". Not before a unit ("0
+// mins", "0/10") or another number.
+func noneCounted(words []string) {
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] == "0" && isLetters(words[i+1]) && !units[words[i+1]] {
+			words[i] = "zero"
+		}
+	}
+}
+
+// units are words that a number measures: "0 mins", "0 degrees".
+var units = map[string]bool{"week": true, "weeks": true, "wk": true, "wks": true, "w": true, "day": true, "days": true,
+	"d": true, "min": true, "mins": true, "minute": true, "minutes": true, "hour": true, "hours": true, "hr": true,
+	"hrs": true, "h": true, "kg": true, "g": true, "lb": true, "lbs": true, "st": true, "cm": true, "mm": true,
+	"ml": true, "l": true, "percent": true, "degree": true, "degrees": true, "c": true, "f": true, "times": true,
+	"x": true, "am": true, "pm": true, "out": true, "of": true, "and": true, "or": true, "to": true}
 
 // keepGoing reads a negated "stop" or "help" before a verb as going on:
 // "can't stop thinking about ending it", "couldn't help crying", "it
@@ -613,7 +632,9 @@ func (a *Analyzer) Commonness(lemma string) int {
 // corrected. The explain tool shows them.
 func (a *Analyzer) Words(text string) []string {
 	var out []string
-	for _, w := range a.splitRunOns(a.words(a.normalize(text), nil)) {
+	words := a.splitRunOns(a.words(a.normalize(text), nil))
+	noneCounted(words)
+	for _, w := range words {
 		if !isBreakWord(w) {
 			out = append(out, a.correct(w))
 		}

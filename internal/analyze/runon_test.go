@@ -27,6 +27,9 @@ func TestRunOns(t *testing.T) {
 		{"physiotherapist", "physiotherapist"},
 		{"dolor insoportable", "dolor insoportable"},
 		{"alhamdulillah", "alhamdulillah"},
+		// A nought counted before a word is none of it.
+		{"0 spotting 0 cramps", "zero spotting zero cramps"},
+		{"0 mins apart, 0/10", "0 minutes apart 0 10"},
 	}
 	for _, tt := range tests {
 		if got := strings.Join(a.Words(tt.in), " "); got != tt.want {

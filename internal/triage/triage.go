@@ -586,7 +586,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 		"usual", "anymore", "enough", "as", "quite", "bad", "worse", "better", "before")
 	s.answers = lemmaSet(a, "way", "really", "thankfully", "luckily", "thank", "at", "all", "none", "whatsoever",
 		"nothing", "fine", "ok", "okay", "good", "phew", "thankfully", "nah", "nope", "nahi", "nahin", "not", "drop", "one", "trace",
-		"bit", "sign", "speck", "thing", "sausage", "peep", "twinge", "hint")
+		"bit", "sign", "speck", "thing", "sausage", "peep", "twinge", "hint", "once")
 	for l := range laughs {
 		s.answers[l] = true // "bleeding? nah lol"
 	}
@@ -2367,6 +2367,9 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 	if tokens[j].Lemma == "not" && next < len(tokens) && s.possessives[tokens[next].Lemma] {
 		return false // "aching under my ribs, not my back": a correction, not an answer
 	}
+	if asUsual(tokens, next) {
+		return true // "breathless? no more than anyone hauling a bump upstairs"
+	}
 	if s.someAmount(tokens, next) {
 		return false // "warm water come out, not so much": some, not none
 	}
@@ -2375,6 +2378,20 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 	}
 	return next >= len(tokens) || tokens[next].Is(analyze.Break) || tokens[next].Is(analyze.ScopeEnd) || s.answers[tokens[next].Lemma] ||
 		closesAnswer(tokens[next].Lemma)
+}
+
+// asUsual reports whether tokens[j:] open with "more than" and a
+// measure of the ordinary: "no more than usual", "no more than anyone".
+// "No more than a few spots" is some, and not this.
+func asUsual(tokens []analyze.Token, j int) bool {
+	if j+2 >= len(tokens) || tokens[j].Lemma != "more" || tokens[j+1].Lemma != "than" {
+		return false
+	}
+	switch tokens[j+2].Lemma {
+	case "usual", "normal", "anyone", "anybody", "everyone", "everybody", "before", "ever", "other", "any":
+		return true
+	}
+	return false
 }
 
 // someAmount reports whether tokens[j:] open with an amount: "much", "a
@@ -2453,7 +2470,7 @@ var listLead = map[string]bool{"etc": true, "and": true, "i": true, "have": true
 // as an answer: "bleeding no just back ache", "spotting no". A word
 // after it other than a contrast ("bleeding no stop") reads on.
 func (s *Set) bareNo(tokens []analyze.Token, j int) bool {
-	if tokens[j].Lemma != "no" {
+	if !bareAnswers[tokens[j].Lemma] {
 		return false
 	}
 	if j+1 >= len(tokens) || tokens[j+1].Is(analyze.Break) {
@@ -2467,6 +2484,10 @@ func (s *Set) bareNo(tokens []analyze.Token, j int) bool {
 	// "no just back ache", but not "no just a bit" (some, just a bit).
 	return s.enders[tokens[j+1].Lemma] && !someLeft(tokens, j+2) && !(j+2 < len(tokens) && s.quantities[tokens[j+2].Lemma])
 }
+
+// bareAnswers may answer a sign unpunctuated: "bleeding no", "bleeding
+// nil", "spotting zero".
+var bareAnswers = map[string]bool{"no": true, "nil": true, "nada": true, "zero": true, "zilch": true, "none": true}
 
 // someLeft reports whether tokens[j:] begin with an amount: "a bit", "a
 // little", "some", "slight".

@@ -80,6 +80,10 @@ func TestMatch(t *testing.T) {
 		{"no pain. every few minutes it tightens", ""},
 		{"Husband away. Bleeding since lunch.", "bleeding"}, // a fragment naming someone else stays apart
 		{"bleeding. no one home", "bleeding"},               // "no one" is nobody, not an answer
+		{"bleeding? nada. fever? nope", ""},
+		{"bleeding nil", ""},
+		{"bleeding? no more than usual", ""},
+		{"bleeding? no more than a few spots", "bleeding"},
 		// Explained by what stands before it in its sentence, unless the
 		// member speaks of herself between or in the sign.
 		{"on the butchers counter all day, blood everywhere", ""},

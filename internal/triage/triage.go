@@ -1565,7 +1565,10 @@ func (s *Set) negated(tokens []analyze.Token, m match, absence, ownCue bool) Ver
 	// "no fever, bleeding though", "no pain bleeding tho" keep the sign;
 	// "no bleeding though" is still denied.
 	contrast := contrastAfter(tokens, m.end) && !cueRightBefore(tokens, m.start)
-	if !contrast && s.negatedBefore(tokens, m.start) {
+	// An absence carries its own cue: another before it is double only
+	// right against it ("he's never not moving"); further back it belongs
+	// to a clause of its own ("cant sleep bean not moving like usual").
+	if !contrast && (!absence || cueRightBefore(tokens, m.start)) && s.negatedBefore(tokens, m.start) {
 		return NegatedBefore
 	}
 	if !contrast && !absence && !ownCue && s.negatedList(tokens, m.start, m.end) {

@@ -78,8 +78,9 @@ func TestMatch(t *testing.T) {
 		{"pain. every few minutes.", "contractions"},
 		{"pain? every few minutes", ""},
 		{"no pain. every few minutes it tightens", ""},
-		{"Husband away. Bleeding since lunch.", "bleeding"}, // a fragment naming someone else stays apart
-		{"bleeding. no one home", "bleeding"},               // "no one" is nobody, not an answer
+		{"Husband away. Bleeding since lunch.", "bleeding"},   // a fragment naming someone else stays apart
+		{"bleeding. no one home", "bleeding"},                 // "no one" is nobody, not an answer
+		{"cant sleep bub not moving like usual", "movements"}, // a cue further back is a clause of its own
 		{"bleeding? nada. fever? nope", ""},
 		{"bleeding nil", ""},
 		{"bleeding? no more than usual", ""},

@@ -130,7 +130,7 @@ var stopWords = set(
 	"though", "while", "during", "like", "feel", "feels", "feeling", "keep", "keeps",
 	"make", "makes", "bot", "backcare", "guys", "ladies", "mama", "mamas", "mum", "mom",
 	"no", "not", "never", "without", "nor", "none", "neither", "nothing", "but", "however",
-	"although", "yet", "only", "even", "one", "two", "go", "going", "anything", "else",
+	"although", "yet", "only", "even", "one", "two", "go", "going", "anything", "else", "already",
 	"more", "other", "way", "ways", "best", "good", "safe", "bad", "terrible", "awful",
 	"horrible", "badly", "properly", "proper", "correctly", "correct", "right", "actually",
 	"anyway", "started", "start", "starting", "since", "ever", "always", "often", "sometimes",

@@ -131,7 +131,7 @@ var stopWords = set(
 	"make", "makes", "bot", "backcare", "guys", "ladies", "mama", "mamas", "mum", "mom",
 	"no", "not", "never", "without", "nor", "none", "neither", "nothing", "but", "however",
 	"although", "yet", "only", "even", "one", "two", "go", "going", "anything", "else", "already",
-	"more", "other", "way", "ways", "best", "good", "safe", "bad", "terrible", "awful",
+	"more", "other", "way", "ways", "best", "good", "safe", "bad", "terrible", "awful", "fine", "alright", "grand",
 	"horrible", "badly", "properly", "proper", "correctly", "correct", "right", "actually",
 	"anyway", "started", "start", "starting", "since", "ever", "always", "often", "sometimes",
 	"honestly", "literally", "basically", "probably", "definitely", "maybe", "perhaps", "seriously", "genuinely", "x", "xx",

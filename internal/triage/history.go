@@ -346,6 +346,19 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 			return !past
 		})
 	}
+	if !past {
+		// "At 12 weeks I had a little bleeding, doctor said it was normal.
+		// Now 25 weeks": the week named before the sign in its clause,
+		// months before her weeks today.
+		h.pastAfter.find(s, tokens, sc, clo, m.start, func(p *phrase, pm match) bool {
+			if pm.end >= m.start || s.weeksSince(tokens, pm) < minWeeksSince {
+				return true
+			}
+			past, pastAt = true, pm
+			sc.because(&h.pastAfter, p)
+			return false
+		})
+	}
 	if past && s.weeksSince(tokens, pastAt) >= minWeeksSince {
 		// "spotting at 8 weeks, ok now, 24 weeks": the member's weeks
 		// today, months past the sign's, say it is over.

@@ -81,6 +81,10 @@ func TestMatch(t *testing.T) {
 		{"Husband away. Bleeding since lunch.", "bleeding"},   // a fragment naming someone else stays apart
 		{"bleeding. no one home", "bleeding"},                 // "no one" is nobody, not an answer
 		{"cant sleep bub not moving like usual", "movements"}, // a cue further back is a clause of its own
+		// A week named before the sign in its clause, months before her
+		// weeks today, is history; her weeks today are not.
+		{"at 8 weeks I had some bleeding. now 24 weeks", ""},
+		{"at 24 weeks and I have some bleeding", "bleeding"},
 		{"bleeding? nada. fever? nope", ""},
 		{"bleeding nil", ""},
 		{"bleeding? no more than usual", ""},

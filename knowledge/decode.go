@@ -356,6 +356,7 @@ func (d *decoder) safety(n *yaml.Node) (Safety, positions) {
 		"title":    func(v *yaml.Node) { x.Title = d.text(v, "title") },
 		"kind":     func(v *yaml.Node) { x.Kind = SafetyKind(d.text(v, "kind")); p.list["kind"] = []Pos{d.pos(v)} },
 		"triggers": func(v *yaml.Node) { x.Triggers, p.list["triggers"] = d.list(v, "triggers") },
+		"firm":     func(v *yaml.Node) { x.Firm, p.list["firm"] = d.list(v, "firm") },
 		"unless":   func(v *yaml.Node) { x.Unless, p.list["unless"] = d.list(v, "unless") },
 		"past":     func(v *yaml.Node) { x.Past, p.list["past"] = d.list(v, "past") },
 		"answer":   func(v *yaml.Node) { x.Answer, p.answer = d.text(v, "answer"), d.pos(v) },

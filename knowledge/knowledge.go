@@ -263,6 +263,12 @@ func (r RedFlag) AllTriggers() []string {
 	return append(slices.Clip(r.Triggers), r.Firm...)
 }
 
+// AllTriggers returns the item's triggers followed by its firm ones, in
+// the order triage numbers them (see triage.Finding).
+func (x Safety) AllTriggers() []string {
+	return append(slices.Clip(x.Triggers), x.Firm...)
+}
+
 // SafetyKind is the kind of a safety situation.
 type SafetyKind string
 
@@ -292,7 +298,11 @@ type Safety struct {
 	Title    string
 	Kind     SafetyKind
 	Triggers []string
-	Unless   []string
+	// Firm are triggers that no unless pattern cancels, as a red flag's
+	// are: a wish to die insisted on ("I'd rather die than go through
+	// labour, and I don't mean that in a funny way") is no hyperbole.
+	Firm   []string
+	Unless []string
 	// Past lists patterns that, anywhere in a match's sentence, make it
 	// history rather than news: a loss "back in 2020", "two years ago",
 	// "pregnant again". Unlike unless patterns they need not overlap it.
@@ -422,7 +432,7 @@ func (b *Base) EachPhrase(f func(text string, example bool)) {
 		each(false, d.Triggers)
 	}
 	for _, x := range b.Safety {
-		each(false, x.Triggers, x.Unless, x.Past)
+		each(false, x.Triggers, x.Firm, x.Unless, x.Past)
 	}
 	for _, g := range b.WordGroups {
 		each(false, g.Words)

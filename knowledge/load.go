@@ -370,6 +370,8 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 			}
 			v.triggers(x.Triggers, p, x.Pos)
 			v.groupRefs(x.Triggers, "triggers", p, x.Pos, groupAt)
+			v.groupRefs(x.Firm, "firm", p, x.Pos, groupAt)
+			v.patterns(x.Firm, "firm", p, x.Pos)
 			v.groupRefs(x.Unless, "unless", p, x.Pos, groupAt)
 			v.patterns(x.Unless, "unless", p, x.Pos)
 			v.groupRefs(x.Past, "past", p, x.Pos, groupAt)

@@ -248,3 +248,38 @@ func TestRepeatedExamples(t *testing.T) {
 		})
 	}
 }
+
+// TestSafetyFirm: a safety item's firm triggers are read, checked and
+// numbered after its triggers, as a red flag's are.
+func TestSafetyFirm(t *testing.T) {
+	kb, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, ok := kb.SafetyRule("crisis")
+	if !ok || len(x.Firm) == 0 {
+		t.Fatalf("crisis has no firm triggers")
+	}
+	all := x.AllTriggers()
+	if len(all) != len(x.Triggers)+len(x.Firm) || all[len(x.Triggers)] != x.Firm[0] {
+		t.Errorf("AllTriggers does not number the firm triggers after the others")
+	}
+	var buf strings.Builder
+	buf.WriteString(`sources:
+  - id: s
+    title: S
+    url: https://example.org
+safety:
+  - id: crisis
+    title: T
+    kind: crisis
+    triggers: [want die]
+    firm: ["{nowhere} die"]
+    answer: A
+    sources: [s]
+`)
+	_, err = knowledge.Parse("x.yaml", []byte(buf.String()))
+	if err == nil || !strings.Contains(err.Error(), "nowhere") {
+		t.Errorf("a firm trigger naming an undefined group: error %v, want one naming it", err)
+	}
+}

@@ -315,7 +315,7 @@ func numberWarnings(kb *knowledge.Base) []string {
 		check(f.Pos, "red flag", f.ID, f.Triggers, f.Firm, f.Unless, f.Averted)
 	}
 	for _, s := range kb.Safety {
-		check(s.Pos, "safety item", s.ID, s.Triggers, s.Unless, s.Past)
+		check(s.Pos, "safety item", s.ID, s.Triggers, s.Firm, s.Unless, s.Past)
 	}
 	return out
 }

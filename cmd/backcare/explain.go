@@ -95,7 +95,7 @@ func printFindings(w io.Writer, kb *knowledge.Base, fs []triage.Finding, kind st
 			if r, ok := kb.RedFlag(f.Rule); ok {
 				what, triggers, unless = "red flag", r.AllTriggers(), r.Unless
 			} else if x, ok := kb.SafetyRule(f.Rule); ok {
-				triggers, unless = x.Triggers, x.Unless
+				triggers, unless = x.AllTriggers(), x.Unless
 			}
 		}
 		trigger := ""

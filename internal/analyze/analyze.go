@@ -293,7 +293,7 @@ func New(kb *knowledge.Base) *Analyzer {
 		addSigns(r.Triggers, r.Firm)
 	}
 	for _, x := range kb.Safety {
-		addSigns(x.Triggers)
+		addSigns(x.Triggers, x.Firm)
 	}
 	targets := count
 	if len(signOnly) > 0 || len(maybeTypos) > 0 {

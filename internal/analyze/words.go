@@ -24,7 +24,7 @@ var contractions = map[string][]string{
 	// Jamaican Patois: "baby nuh move fi di whole day", "mi cyaan stand".
 	"nuh": {"not"}, "cyaan": {"can", "not"}, "nutten": {"nothing"}, "nuttin": {"nothing"}, "inna": {"in"},
 	"pon": {"on"}, "di": {"the"}, "fi": {"to"}, "mi": {"my"}, "likkle": {"little"}, "miself": {"myself"},
-	"fada": {"father"}, "seh": {"say"}, "tek": {"take"}, "wah": {"what"}, "mek": {"make"},
+	"fada": {"father"}, "seh": {"say"}, "tek": {"take"}, "wah": {"what"}, "mek": {"make"}, "waan": {"want"},
 	// Scots: "put his hand roon ma neck", "cannae dae this anymair", "thinkin aboot no gettin oot".
 	"roon": {"round"}, "jist": {"just"}, "dae": {"do"}, "anymair": {"anymore"}, "oot": {"out"},
 	"doon": {"down"}, "awfy": {"awful"}, "cauld": {"cold"}, "wis": {"was"}, "fir": {"for"}, "aboot": {"about"},

@@ -915,6 +915,7 @@ func breakToken(w string) Token {
 // words splits normalised text into words, expanding contractions and
 // shorthand and recording clause breaks as break markers. It appends to dst.
 func (a *Analyzer) words(s string, dst []string) []string {
+	from := len(dst)
 	checklist := marksIn(s) >= 2 && !marksFrame(s)
 	prefix := checklist && marksLead(s)
 	start := -1
@@ -991,7 +992,25 @@ func (a *Analyzer) words(s string, dst []string) []string {
 		}
 	}
 	flush(len(s))
-	return dst
+	return nobody(dst, from)
+}
+
+// nobody reads "no one" in dst[from:] as the pronoun it is, "nobody": no
+// negation of what follows ("no one else would want me, calls me fat" is
+// no list of things denied), nor an answer ("back pain. no one.").
+func nobody(dst []string, from int) []string {
+	out := from
+	for i := from; i < len(dst); i++ {
+		if dst[i] == "no" && i+1 < len(dst) && dst[i+1] == "one" {
+			dst[out] = "nobody"
+			out++
+			i++
+			continue
+		}
+		dst[out] = dst[i]
+		out++
+	}
+	return dst[:out]
 }
 
 // maxAside is the longest aside in brackets, in bytes, whose full stops

@@ -27,6 +27,8 @@ func TestRunOns(t *testing.T) {
 		{"physiotherapist", "physiotherapist"},
 		{"dolor insoportable", "dolor insoportable"},
 		{"alhamdulillah", "alhamdulillah"},
+		// "No one" is nobody: no negation of what follows.
+		{"no one else would want me, calls me fat", "nobody else would want me calls me fat"},
 		// A nought counted before a word is none of it.
 		{"0 spotting 0 cramps", "zero spotting zero cramps"},
 		{"0 mins apart, 0/10", "0 minutes apart 0 10"},

@@ -2364,9 +2364,6 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 		return false // "bleeding not..." reads as a new clause, not an answer
 	}
 	next := j + 1
-	if tokens[j].Lemma == "no" && next < len(tokens) && tokens[next].Lemma == "one" {
-		return false // "want to die. back pain. no one.": nobody, not an answer
-	}
 	if tokens[j].Lemma == "not" && next < len(tokens) && s.possessives[tokens[next].Lemma] {
 		return false // "aching under my ribs, not my back": a correction, not an answer
 	}

@@ -190,6 +190,12 @@ type phrase struct {
 	match   []term // terms, compiled
 	anchor  int
 	absence bool // a term is a negation: the sign is an absence
+	// sibling: another part of its " & " trigger is an absence or holds
+	// its own cue, which is the cue the message's nearby negation most
+	// likely is ("he's usually kicking all evening and tonight...
+	// nothing", "can't go to appointments without her"): this part is
+	// not negated by it.
+	sibling bool
 	ownCue  bool // a term is a sequence with a negation in it ("if_i_wasn't_alive"): cues inside are its own
 	// count: every term is a count ("#_weeks"), a fact no cue negates: in
 	// "can't talk through them anymore, 35 weeks" the cue is the
@@ -430,6 +436,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 				errs = append(errs, fmt.Sprintf("%s: trigger %q: more than %d parts", r.ID, t, maxParts))
 				continue
 			}
+			first, cued := len(s.phrases), false
 			for k, part := range parts {
 				ps, err := x.expand(part)
 				if err != nil {
@@ -442,11 +449,18 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 						p.part, p.parts = int8(k+1), int8(len(parts))
 					}
 					s.phrases = append(s.phrases, p)
+					cued = cued || p.absence && !p.ownCue
 					for _, term := range terms {
 						for alt := range strings.SplitSeq(term, altSep) {
 							freq[alt]++
 						}
 					}
+				}
+			}
+			if cued && len(parts) > 1 {
+				for i := first; i < len(s.phrases); i++ {
+					p := &s.phrases[i]
+					p.sibling = !p.absence && !p.ownCue
 				}
 			}
 		}
@@ -1539,7 +1553,7 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 	}
 	// "not bleeding a lot": a quantity after it means some is present.
 	if p.absence || !s.hedgedAfter(tokens, m.end) {
-		if !p.count {
+		if !p.count && !p.sibling {
 			if v := s.negated(tokens, m, p.absence, p.ownCue); v != Fired {
 				return v
 			}

@@ -85,6 +85,9 @@ func TestMatch(t *testing.T) {
 		// weeks today, is history; her weeks today are not.
 		{"at 8 weeks I had some bleeding. now 24 weeks", ""},
 		{"at 24 weeks and I have some bleeding", "bleeding"},
+		// A part of a trigger whose sibling is an absence is not negated by
+		// that absence: it is the sign's own.
+		{"bub usually kicks all evening and tonight... nothing", "movements"},
 		{"bleeding? nada. fever? nope", ""},
 		{"bleeding nil", ""},
 		{"bleeding? no more than usual", ""},
@@ -388,7 +391,9 @@ func TestExplain(t *testing.T) {
 	a.Analyze("no bleeding, but contractions", &an)
 	var verdicts []string
 	for _, f := range set.Explain(an.Words) {
-		verdicts = append(verdicts, f.Rule+": "+f.Verdict.String())
+		if f.Verdict != triage.Partial {
+			verdicts = append(verdicts, f.Rule+": "+f.Verdict.String())
+		}
 	}
 	got := strings.Join(verdicts, "; ")
 	if want := "bleeding: negated by a cue before it; contractions: fired"; got != want {

@@ -190,11 +190,12 @@ type phrase struct {
 	match   []term // terms, compiled
 	anchor  int
 	absence bool // a term is a negation: the sign is an absence
-	// sibling: another part of its " & " trigger is an absence or holds
-	// its own cue, which is the cue the message's nearby negation most
-	// likely is ("he's usually kicking all evening and tonight...
-	// nothing", "can't go to appointments without her"): this part is
-	// not negated by it.
+	// sibling: another part of its " & " trigger is an absence told with
+	// a bare cue, and that cue is the negation the message has near this
+	// part ("he's usually kicking all evening and tonight... nothing"):
+	// this part is not negated. A sibling whose cue stands inside a
+	// sequence ("not_in_waves") does not count: "it is not sharp and it
+	// did not start suddenly" must still deny its other parts.
 	sibling bool
 	ownCue  bool // a term is a sequence with a negation in it ("if_i_wasn't_alive"): cues inside are its own
 	// count: every term is a count ("#_weeks"), a fact no cue negates: in

@@ -420,7 +420,6 @@ func (a *Analyzer) Analyze(text string, an *Analysis) {
 	}
 	sc := a.scratch.Get().(*scratch)
 	words := a.splitRunOns(a.words(a.normalize(text), sc.words[:0]))
-	noneCounted(words)
 	plain := sc.plain[:0]
 	for i, w := range words {
 		if isBreakWord(w) {
@@ -482,7 +481,8 @@ func noneCounted(words []string) {
 	}
 }
 
-// units are words that a number measures: "0 mins", "0 degrees".
+// units are words that a number measures ("0 mins", "0 degrees") or that
+// join it to another ("0 out of 10", "0 to 1").
 var units = map[string]bool{"week": true, "weeks": true, "wk": true, "wks": true, "w": true, "day": true, "days": true,
 	"d": true, "min": true, "mins": true, "minute": true, "minutes": true, "hour": true, "hours": true, "hr": true,
 	"hrs": true, "h": true, "kg": true, "g": true, "lb": true, "lbs": true, "st": true, "cm": true, "mm": true,
@@ -632,9 +632,7 @@ func (a *Analyzer) Commonness(lemma string) int {
 // corrected. The explain tool shows them.
 func (a *Analyzer) Words(text string) []string {
 	var out []string
-	words := a.splitRunOns(a.words(a.normalize(text), nil))
-	noneCounted(words)
-	for _, w := range words {
+	for _, w := range a.splitRunOns(a.words(a.normalize(text), nil)) {
 		if !isBreakWord(w) {
 			out = append(out, a.correct(w))
 		}
@@ -992,6 +990,7 @@ func (a *Analyzer) words(s string, dst []string) []string {
 		}
 	}
 	flush(len(s))
+	noneCounted(dst[from:])
 	return nobody(dst, from)
 }
 

@@ -91,7 +91,8 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // segment splits a run of lower-case letters into known words, choosing
 // the split of least cost (see pieceCost), or returns nil when no split
-// into at least two words exists or the run is a misspelling of one word.
+// into at least minPieces words exists or the run is a misspelling of one
+// word.
 func (a *Analyzer) segment(run string) []string {
 	if len(run) > maxRunOn {
 		return nil
@@ -115,8 +116,8 @@ func (a *Analyzer) segment(run string) []string {
 			}
 		}
 	}
-	if cost[len(run)] == none || from[len(run)] == 0 {
-		return nil // no split, or the whole run as one piece
+	if cost[len(run)] == none {
+		return nil // no split into known words
 	}
 	var pieces []string
 	for i := len(run); i > 0; i = from[i] {

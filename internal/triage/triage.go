@@ -2634,10 +2634,10 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) b
 }
 
 // explainedIn reports whether one of the rule's Explained patterns
-// begins before the match in its sentence (or with it), not negated, with no word of
-// the member's own between them or in the match (see Rule.Explained).
-// It may overlap the match: in "burst pipe in the loft, water pouring"
-// the pipe's "burst" is the match's too.
+// begins before the match in its sentence (or with it), not negated,
+// with no word of the member's own between them or in the match (see
+// Rule.Explained). It may overlap the match: in "burst pipe in the loft,
+// water pouring" the pipe's "burst" is the match's too.
 func (s *Set) explainedIn(tokens []analyze.Token, sc *scratch, rule int32, m match) bool {
 	if len(s.explained.list) == 0 {
 		return false

@@ -554,11 +554,42 @@ var leadIns = map[string]bool{"ok": true, "okay": true, "oh": true, "and": true,
 	"hmm": true, "um": true, "alright": true, "but": true, "then": true, "also": true}
 
 // asks reports whether words ask for something without a question mark:
-// "anything else i should stop doing".
+// "anything else i should stop doing". A clause in which she says what
+// she will do asks for nothing, unless it ends in a question mark: "ok
+// I'll do that", "I'll tell her", "gonna let my midwife know".
 func asks(words []analyze.Token) bool {
+	planned := false
 	for i, t := range words {
-		if requestWords[t.Lemma] || asking(t.Lemma) || inverted(words, i) {
+		if t.Is(analyze.Break) {
+			planned = false
+			continue
+		}
+		if !planned && plans(words, i) && !asksAt(words, i) {
+			planned = true
+		}
+		if !planned && (requestWords[t.Lemma] || asking(t.Lemma) || inverted(words, i)) {
 			return true
+		}
+	}
+	return false
+}
+
+// plans reports whether words[i] opens what she says she will do: "I
+// will", "we're gonna", "I'm going to".
+func plans(words []analyze.Token, i int) bool {
+	if l := words[i].Lemma; l != "i" && l != "we" {
+		return false
+	}
+	be := false
+	for k := i + 1; k < len(words); k++ {
+		switch l := words[k].Lemma; {
+		case intentions[l]:
+			return true
+		case l == "be":
+			be = true
+		default:
+			// "I'm going to", not "I went to"
+			return be && l == "go" && k+1 < len(words) && words[k+1].Lemma == "to"
 		}
 	}
 	return false
@@ -696,7 +727,7 @@ func (m *Matcher) planStart(words []analyze.Token) int {
 	for j, t := range words {
 		switch {
 		case t.Is(analyze.Break):
-		case j > 0 && (intentions[t.Lemma] || t.Lemma == "i" && j+1 < len(words) && intentions[words[j+1].Lemma]):
+		case j > 0 && (intentions[t.Lemma] || plans(words, j)):
 			for _, u := range words[j:] {
 				if !u.Is(analyze.Break) && !m.talkWord[u.Lemma] {
 					return j

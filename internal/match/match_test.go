@@ -344,6 +344,11 @@ func TestSmallTalkQuestions(t *testing.T) {
 		// Thanks for what she was given asks for nothing.
 		{"anyway thanks for the tips", true},
 		{"thanks for the tips, what about stretches?", false},
+		// What she says she will do asks for nothing, unless she asks it.
+		{"ok I'll do that", true},
+		{"ok I'll tell her, ta", true},
+		{"thanks, I'm going to let my midwife know", true},
+		{"I'll try the heat pack, any tips?", false},
 	} {
 		if got := m.Classify(tt.text, "").SmallTalk.TopicID != ""; got != tt.talk {
 			t.Errorf("%q: small talk %v, want %v", tt.text, got, tt.talk)

@@ -224,6 +224,10 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// "big" of no headache: "the big shop"; a greeting of "lads".
 		{"Hubby had a nasty headache and blurred vision from his migraine today so I did the school run and the big shop alone. 31 weeks", ""},
 		{"Ah lads, little one's been awful quiet since last night, 28 weeks", "baby-movements"},
+		// A habit voids the reassurance it governs, not an idiom after
+		// another verb: "always worn" says nothing of the slip-on shoes.
+		{"she usually kicks loads but nothing since breakfast", "baby-movements"},
+		{"I've always worn those slip-on clogs everyone on the ward wears", ""},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

@@ -2855,12 +2855,16 @@ func counted(tokens []analyze.Token, j int) bool {
 // habitual reports whether the unless match m says what usually happens:
 // a habit word inside it or at most habitReach words before it, in its
 // clause ("usually she is moving a lot at night", "baby usually kicks
-// loads" reassure about nothing today). A habit further back is another
-// verb's: "he's always joking he'll kick me out of bed".
+// loads" reassure about nothing today). A habit further back, or with a
+// word of its own between, is another verb's: "he's always joking he'll
+// kick me out of bed", "I've always worn those slip-on clogs".
 func (s *Set) habitual(tokens []analyze.Token, m match) bool {
 	for k := m.end - 1; k >= 0 && k >= m.start-habitReach && !tokens[k].Is(analyze.Break); k-- {
 		if s.habits[tokens[k].Lemma] {
 			return true
+		}
+		if k < m.start && !tokens[k].Is(analyze.Stop) {
+			return false
 		}
 	}
 	return false

@@ -320,6 +320,12 @@ type Safety struct {
 // scope. Each member is one word.
 const OthersGroup = "others"
 
+// AbuserGroup names the word group of the people who may harm the member
+// (partner, ex, in-laws). Triage reads one of them standing inside an
+// unless match, after its subject, as the one who acts: in "her partner
+// kicked her" the baby kicks nobody.
+const AbuserGroup = "abuser"
+
 // WordGroup is a named list of words that triggers refer to as {name}.
 type WordGroup struct {
 	Name  string

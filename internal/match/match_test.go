@@ -228,6 +228,13 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// another verb: "always worn" says nothing of the slip-on shoes.
 		{"she usually kicks loads but nothing since breakfast", "baby-movements"},
 		{"I've always worn those slip-on clogs everyone on the ward wears", ""},
+		// A partner between a child or a pronoun and the blow is the one
+		// who strikes: no child's or baby's kick.
+		{"My daughter's partner shoved her into the kitchen worktop, she's 30 weeks", "abuse"},
+		{"client disclosed her partner kicked her in the stomach two days ago (29+3)", "fall"},
+		// Weeks and days name another's pregnancy as weeks do.
+		{"my friend fell down the stairs (30+2)", "fall"},
+		{"my friend fell down the stairs, she's 8", ""},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

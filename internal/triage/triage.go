@@ -140,6 +140,10 @@ func (c Config) size() int {
 // holds none ("my toddler kicked my bump" is the member's).
 const OthersGroup = knowledge.OthersGroup
 
+// AbuserGroup names the word group of the people who may harm the member
+// (see someoneBetween).
+const AbuserGroup = knowledge.AbuserGroup
+
 // Set is a compiled collection of rules. It is safe for concurrent use.
 type Set struct {
 	ids        []string
@@ -149,6 +153,7 @@ type Set struct {
 	asking     asking
 	history    history
 	others     map[string]bool // lemmas of people who are not the member
+	abusers    map[string]bool // lemmas of the people who may harm her (see AbuserGroup)
 	bodyParts  map[string]bool // lemmas of a woman's back, hips, legs: "her back" is no baby
 	selves     map[string]bool // lemmas of the member and of a pregnancy
 	pregnancy  map[string]bool // lemmas of a pregnancy: "weeks", "pregnant"
@@ -394,7 +399,14 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	x := newExpander(a, groups, n)
 	s.vocab = make(map[string]int32, n+n/2)
 	var errs []string
-	s.others, s.selves = map[string]bool{}, map[string]bool{}
+	s.others, s.selves, s.abusers = map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, w := range groups[AbuserGroup] {
+		if !strings.ContainsAny(w, "_ ") {
+			for _, l := range a.Lemmas(w) {
+				s.abusers[l] = true
+			}
+		}
+	}
 	for _, w := range groups[OthersGroup] {
 		// One word each: "yr_old" would make every "year" and "old" a
 		// person ("the old scar is bleeding"); a child's age is read by
@@ -1768,8 +1780,8 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 				if s.selves[t.Lemma] && !s.pregnancy[t.Lemma] {
 					break
 				}
-				if s.pregnancy[t.Lemma] && s.pregnant(tokens, k) {
-					return false
+				if (s.pregnancy[t.Lemma] || t.Gestation()) && s.pregnant(tokens, k) {
+					return false // "28 weeks", "29+3"
 				}
 			}
 			// "...she landed on her belly. She's 26 weeks.": a later
@@ -2034,7 +2046,7 @@ func (s *Set) herPregnancyLater(tokens []analyze.Token, end int) bool {
 		switch {
 		case t.Lemma == "she" || t.Lemma == "her":
 			her = true // not "pregnant women" in general
-		case s.pregnancy[t.Lemma] && s.pregnant(tokens, k):
+		case (s.pregnancy[t.Lemma] || t.Gestation()) && s.pregnant(tokens, k):
 			pregnant = true
 		case s.selves[t.Lemma] && !s.pregnancy[t.Lemma]:
 			self = true
@@ -2162,11 +2174,20 @@ func hasAlternative(term, alt string) bool {
 // nobody.
 var strangers = map[string]bool{"someone": true, "somebody": true, "anyone": true, "anybody": true, "stranger": true}
 
+// pronouns are the words that may stand for the baby or for someone else
+// at the start of an unless match: "her" is the baby in "her kicking",
+// not in "her partner kicked her".
+var pronouns = map[string]bool{"she": true, "he": true, "her": true, "him": true, "they": true, "them": true}
+
 // someoneBetween reports whether a stranger stands between the words of
-// match m (see strangers).
-func someoneBetween(tokens []analyze.Token, m match) bool {
+// match m (see strangers), or, when the match opens with a person, one
+// of the people who may harm her (see AbuserGroup): in "her partner
+// kicked her in the stomach" the partner kicks, not the baby, and in "my
+// daughter's partner shoved her" not the daughter.
+func (s *Set) someoneBetween(tokens []analyze.Token, m match) bool {
+	person := pronouns[tokens[m.start].Lemma] || s.isOther(tokens, m.start)
 	for j := m.start + 1; j < m.end; j++ {
-		if strangers[tokens[j].Lemma] && !m.holds(j) {
+		if (strangers[tokens[j].Lemma] || person && s.abusers[tokens[j].Lemma]) && !m.holds(j) {
 			return true
 		}
 	}
@@ -2583,7 +2604,7 @@ func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, 
 			// A habit voids a danger sign's reassurance ("baby usually
 			// kicks loads" says nothing of today), not an idiom of crisis
 			// or abuse ("my back spasms always kick off").
-			if !s.negatedUnless(tokens, u, m) && !(s.reports[u.rule] && (s.habitual(tokens, m) || s.doubted(tokens, m.start))) && !someoneBetween(tokens, m) {
+			if !s.negatedUnless(tokens, u, m) && !(s.reports[u.rule] && (s.habitual(tokens, m) || s.doubted(tokens, m.start))) && !s.someoneBetween(tokens, m) {
 				sc.unless = append(sc.unless, unlessHit{u.rule, u.trigger, int32(m.start), int32(m.end)})
 			}
 			return true

@@ -932,8 +932,21 @@ func (a *Analyzer) words(s string, dst []string) []string {
 			}
 		}
 	}
-	aside := -1 // where a short aside in brackets closes
+	aside := -1   // where a short aside in brackets closes
+	mention := -1 // where an @mention ends
 	for i, r := range s {
+		if i < mention {
+			continue
+		}
+		if r == '@' && start < 0 {
+			// "@Sam same here!": a member named in a group reply is whom
+			// she answers, not what she asks about. (In "me@home" the @
+			// stands inside a word.)
+			if end := mentionEnd(s, i); end > i+1 {
+				mention = end
+				continue
+			}
+		}
 		if r == '(' && i > aside {
 			aside = asideEnd(s, i)
 		}
@@ -1010,6 +1023,21 @@ func nobody(dst []string, from int) []string {
 		out++
 	}
 	return dst[:out]
+}
+
+// mentionEnd returns the index just after the handle of the @mention at
+// s[at]: letters, digits and underscores, as Telegram and Discord names
+// run.
+func mentionEnd(s string, at int) int {
+	end := at + 1
+	for end < len(s) {
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' {
+			break
+		}
+		end += size
+	}
+	return end
 }
 
 // maxAside is the longest aside in brackets, in bytes, whose full stops

@@ -73,6 +73,10 @@ func TestWords(t *testing.T) {
 		{"bleding and pilow", "bleeding and pillow"},
 		{"contractoins", "contractions"},
 		{"excrutiating", "excruciating"},
+		// A member named in a group reply is left out; an @ inside a
+		// word is not a mention.
+		{"@Sam same here! @jess_88 too", "same here too"},
+		{"me@home", "me home"},
 		// Shorthand and phone typing.
 		{"hw do i stop my bck spazming", "how do i stop my back spasming"},
 		{"wht r gd shoes 4 it", "what are good shoes 4 it"},

@@ -235,6 +235,9 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// Weeks and days name another's pregnancy as weeks do.
 		{"my friend fell down the stairs (30+2)", "fall"},
 		{"my friend fell down the stairs, she's 8", ""},
+		// How much she walks undoes no save; tightenings that grow do.
+		{"bump goes hard now and again when i walk a lot but it's random and stops when i rest", ""},
+		{"bump goes hard when i walk but it stops when i rest, now every 5 minutes", "contractions"},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

@@ -2174,6 +2174,10 @@ func hasAlternative(term, alt string) bool {
 // nobody.
 var strangers = map[string]bool{"someone": true, "somebody": true, "anyone": true, "anybody": true, "stranger": true}
 
+// doings are what she does "a lot" of: walking a lot undoes no save.
+var doings = map[string]bool{"walk": true, "move": true, "stand": true, "sit": true, "work": true, "exercise": true,
+	"bend": true, "lift": true, "run": true, "clean": true, "drive": true, "travel": true, "carry": true}
+
 // pronouns are the words that may stand for the baby or for someone else
 // at the start of an unless match: "her" is the baby in "her kicking",
 // not in "her partner kicked her".
@@ -2808,6 +2812,8 @@ func (s *Set) impactAt(tokens []analyze.Token, j int) bool {
 	switch {
 	case l == "every":
 		return counted(tokens, j+1)
+	case l == "lot" && j > 1 && tokens[j-1].Lemma == "a" && doings[tokens[j-2].Lemma]:
+		return false // how much she does: "goes hard when I walk a lot", not "tightening loads"
 	case s.impacts[l]:
 		return true
 	case l == "down":

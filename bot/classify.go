@@ -43,6 +43,10 @@ type Classification struct {
 	// to vent", "getting it off my chest"): the engine answers it in kind
 	// whatever else it tells.
 	Shares bool
+	// Unhelped is true when the message says that what she tried did not
+	// help, or not enough: "ugh I already tried that", "didn't do
+	// anything", "it only helps for an hour".
+	Unhelped bool
 	// Hesitant is true when the message doubts or puts off urgent advice
 	// ("do I really need to go in?"); the engine heeds it only right
 	// after an urgent reply.

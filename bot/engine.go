@@ -302,6 +302,20 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 		r.Guesses = c.Candidates
 		return r
 	}
+	if c.Unhelped && !c.Shares && cc.LossAt.IsZero() && !urgentBefore(cc) && !(c.Question && len(c.Candidates) > 0 &&
+		c.Candidates[0].Confidence >= e.th.Answer && c.Candidates[0].TopicID != cc.LastTopic) {
+		// "ugh I already tried that", "it only helps for an hour" after
+		// a way to ease the pain: the other ways (the relief overview);
+		// after the overview itself, when to see her midwife or doctor.
+		// Not when she asks about something else ("tried heat, didn't
+		// help, what about a TENS?").
+		if next, ok := afterUnhelped(br.kb, cc.LastTopic); ok {
+			r := e.answer(ctx, br, key, &cc, next, 0)
+			r.Blocks = append([]Block{{Kind: Paragraph, Text: unhelpedLead}}, r.Blocks...)
+			r.Guesses = c.Candidates
+			return r
+		}
+	}
 	if cc.LastTopic != "" && cc.LossAt.IsZero() && !urgentBefore(cc) && correctsWeeks(text) {
 		// "sorry meant 31 weeks not 13, fat fingers": she put her weeks
 		// right; the last answer again (the answers do not depend on the
@@ -355,6 +369,27 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 
 // sameAgain opens an answer to a follow-up that the last answer already
 // covers as far as the sources go.
+// unhelpedLead opens the answer to a member whose last tip did not help.
+const unhelpedLead = "I'm sorry that hasn't helped enough."
+
+// afterUnhelped returns the topic to offer when what the last topic
+// suggested did not help: the relief overview after a way to ease the
+// pain, the first topic on when to see a doctor after the overview
+// itself. ok is false after any other topic.
+func afterUnhelped(kb *knowledge.Base, last string) (string, bool) {
+	relief := kb.TopicsIn(knowledge.Relief)
+	if len(relief) == 0 || !slices.ContainsFunc(relief, func(t *knowledge.Topic) bool { return t.ID == last }) {
+		return "", false
+	}
+	if last != relief[0].ID {
+		return relief[0].ID, true
+	}
+	if doctor := kb.TopicsIn(knowledge.Doctor); len(doctor) > 0 {
+		return doctor[0].ID, true
+	}
+	return "", false
+}
+
 const sameAgain = "My sources don't go further than this on it, so here it is again. Your midwife or doctor can tell you more for your own situation."
 
 // conversationKey identifies a conversation: a chat, or one thread of it.

@@ -218,6 +218,25 @@ func TestInsteadAndCorrections(t *testing.T) {
 	}
 }
 
+// A tip that did not help gets the other ways to ease the pain, and after
+// them when to see a midwife or doctor; a question of its own is answered.
+func TestUnhelped(t *testing.T) {
+	eng := newEngine(t, bot.Options{Limiter: bot.Unlimited{}})
+	ctx := context.Background()
+	for _, tt := range []struct{ text, want string }{
+		{"is a heat pad ok at 31 weeks?", "ice-and-heat"},
+		{"ugh I already do that and it only helps for like an hour", "relief-overview"},
+		{"tried all that already, none of it works", "when-to-see-doctor"},
+		{"is a tens machine any good?", "tens"},
+		{"didn't help, would acupuncture help?", "acupuncture"},
+	} {
+		r := eng.Handle(ctx, msg(tt.text))
+		if r.TopicID != tt.want {
+			t.Errorf("%q: %s %q, want %q", tt.text, r.Kind, r.TopicID, tt.want)
+		}
+	}
+}
+
 // A request to name a condition is declined; a statement gets a reply in
 // kind, a request without a question mark the fallback.
 func TestDiagnosisAndStatements(t *testing.T) {

@@ -335,6 +335,7 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 	c.Question = question(sc.an.Words) || opensQuestion(sc.an.Words)
 	c.Asks = c.Question || asks(sc.an.Words)
 	c.Shares = !c.Question && shares(sc.an.Words)
+	c.Unhelped = unhelped(sc.an.Words)
 	if ds := m.declines.Match(sc.an.Words); len(ds) > 0 {
 		c.Decline = ds[0]
 		return c
@@ -624,6 +625,51 @@ func shares(words []analyze.Token) bool {
 	}
 	return false
 }
+
+// unhelped reports whether words say that what she tried did not help, or
+// not enough (see bot.Classification.Unhelped): a helping verb denied
+// ("didn't help", "hasn't really worked", "does nothing"), "no
+// difference", something "already" tried or done, or "only" helping.
+func unhelped(words []analyze.Token) bool {
+	for i, t := range words {
+		if t.Is(analyze.Break) {
+			continue
+		}
+		switch l := t.Lemma; {
+		case helping[l] && (deniedBefore(words, i) || i+1 < len(words) && words[i+1].Lemma == "nothing"):
+			return true // "didn't help", "hasn't really worked", "does nothing"
+		case l == "do" && i+1 < len(words) && (words[i+1].Lemma == "nothing" || deniedBefore(words, i) && (words[i+1].Lemma == "anything" || words[i+1].Lemma == "much")):
+			return true // "did nothing", "didn't do anything"
+		case l == "no" && i+1 < len(words) && noUse[words[i+1].Lemma]:
+			return true // "no difference", "no joy"
+		case l == "already" && (i+1 < len(words) && tried[words[i+1].Lemma] || i > 0 && tried[words[i-1].Lemma] || i > 1 && tried[words[i-2].Lemma]):
+			return true // "already tried that", "I already do that", "tried that already"
+		case l == "only" && i+1 < len(words) && helping[words[i+1].Lemma]:
+			return true // "it only helps for like an hour"
+		}
+	}
+	return false
+}
+
+// deniedBefore reports whether a negation cue stands at most three words
+// before words[i], in its clause: "didn't help", "hasn't really worked",
+// "none of that works".
+func deniedBefore(words []analyze.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3 && !words[k].Is(analyze.Break); k-- {
+		if words[k].Is(analyze.Negation) {
+			return true
+		}
+	}
+	return false
+}
+
+// helping are the verbs of a remedy that works; noUse what a remedy that
+// does not makes; tried what she has already done.
+var (
+	helping = map[string]bool{"help": true, "work": true, "touch": true, "ease": true, "last": true}
+	noUse   = map[string]bool{"difference": true, "use": true, "good": true, "joy": true, "luck": true, "help": true, "change": true}
+	tried   = map[string]bool{"try": true, "do": true, "use": true, "wear": true}
+)
 
 // continues reports whether words open with a word that carries on
 // from what was said before: "but he still wants carrying up to bed".

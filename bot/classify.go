@@ -43,6 +43,10 @@ type Classification struct {
 	// to vent", "getting it off my chest"): the engine answers it in kind
 	// whatever else it tells.
 	Shares bool
+	// NotCovered lists the topics whose not-covered subjects the message
+	// names ("is massage ok?" names one of the relief overview's): the
+	// engine says so before such a topic's answer.
+	NotCovered []string
 	// Unhelped is true when the message says that what she tried did not
 	// help, or not enough: "ugh I already tried that", "didn't do
 	// anything", "it only helps for an hour".

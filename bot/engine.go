@@ -334,9 +334,14 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 	case DecideSmallTalk:
 		return smallTalk(c.SmallTalk.TopicID)
 	case DecideAnswer:
-		again := c.Candidates[0].TopicID == cc.LastTopic
-		r = e.answer(ctx, br, key, &cc, c.Candidates[0].TopicID, c.Candidates[0].Confidence)
-		if again {
+		id := c.Candidates[0].TopicID
+		again := id == cc.LastTopic
+		r = e.answer(ctx, br, key, &cc, id, c.Candidates[0].Confidence)
+		if t, ok := br.kb.Topic(id); ok && t.NotCoveredNote != "" && slices.Contains(c.NotCovered, id) {
+			// "is a massage ok?": the sources say nothing of massage, and
+			// the answer says so before what they do recommend.
+			r.Blocks = append([]Block{{Kind: Paragraph, Text: t.NotCoveredNote}}, r.Blocks...)
+		} else if again {
 			// "for how long each time?" right after the heat-pack answer:
 			// say so rather than repeat it as if it were new.
 			r.Blocks = append([]Block{{Kind: Paragraph, Text: sameAgain}}, r.Blocks...)

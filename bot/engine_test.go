@@ -237,6 +237,21 @@ func TestUnhelped(t *testing.T) {
 	}
 }
 
+// A question about what the sources do not cover (massage) is told so
+// before what they do recommend; a question that names none is not.
+func TestNotCovered(t *testing.T) {
+	eng := newEngine(t, bot.Options{Limiter: bot.Unlimited{}})
+	ctx := context.Background()
+	r := eng.Handle(ctx, msg("is a pregnancy massage ok for my back?"))
+	if r.TopicID != "relief-overview" || len(r.Blocks) == 0 || !strings.HasPrefix(r.Blocks[0].Text, "My sources don't cover massage") {
+		t.Errorf("massage: %s %q, first block %+v", r.Kind, r.TopicID, r.Blocks[0])
+	}
+	r = eng.Handle(ctx, msg("what helps back spasms"))
+	if r.TopicID != "relief-overview" || strings.Contains(r.Text(), "don't cover") {
+		t.Errorf("what helps: %s %q says what is not covered", r.Kind, r.TopicID)
+	}
+}
+
 // A request to name a condition is declined; a statement gets a reply in
 // kind, a request without a question mark the fallback.
 func TestDiagnosisAndStatements(t *testing.T) {

@@ -317,15 +317,19 @@ func (d *decoder) topic(n *yaml.Node) (Topic, positions) {
 		return func(v *yaml.Node) { *dst, p.list[name] = d.list(v, name) }
 	}
 	p.present = d.fields(n, "topic", map[string]func(*yaml.Node){
-		"id":       func(v *yaml.Node) { t.ID, p.id = d.text(v, "id"), d.pos(v) },
-		"title":    func(v *yaml.Node) { t.Title = d.text(v, "title") },
-		"category": func(v *yaml.Node) { t.Category = Category(d.text(v, "category")); p.list["category"] = []Pos{d.pos(v)} },
-		"examples": lst(&t.Examples, "examples"),
-		"keywords": lst(&t.Keywords, "keywords"),
-		"answer":   func(v *yaml.Node) { t.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
-		"related":  lst(&t.Related, "related"),
-		"sources":  lst(&t.Sources, "sources"),
-		"reviewed": func(v *yaml.Node) { t.Reviewed = d.review(v) },
+		"id":          func(v *yaml.Node) { t.ID, p.id = d.text(v, "id"), d.pos(v) },
+		"title":       func(v *yaml.Node) { t.Title = d.text(v, "title") },
+		"category":    func(v *yaml.Node) { t.Category = Category(d.text(v, "category")); p.list["category"] = []Pos{d.pos(v)} },
+		"examples":    lst(&t.Examples, "examples"),
+		"keywords":    lst(&t.Keywords, "keywords"),
+		"answer":      func(v *yaml.Node) { t.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
+		"related":     lst(&t.Related, "related"),
+		"sources":     lst(&t.Sources, "sources"),
+		"reviewed":    func(v *yaml.Node) { t.Reviewed = d.review(v) },
+		"not_covered": lst(&t.NotCovered, "not_covered"),
+		"not_covered_note": func(v *yaml.Node) {
+			t.NotCoveredNote, p.list["not_covered_note"] = d.text(v, "not_covered_note"), []Pos{d.pos(v)}
+		},
 	})
 	return t, p
 }

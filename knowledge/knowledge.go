@@ -142,6 +142,12 @@ type Topic struct {
 	Related []string
 	// Sources lists source ids the answer is based on.
 	Sources []string
+	// NotCovered lists what members ask of the topic that its sources do
+	// not cover ("massage", "chiropractor"); NotCoveredNote is what the
+	// bot says first when a question names one of them ("My sources don't
+	// cover massage..."), before the answer itself.
+	NotCovered     []string
+	NotCoveredNote string
 	// Reviewed is the last review of the topic's content; nil if never.
 	Reviewed *Review
 	Pos      Pos

@@ -322,6 +322,17 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 				}
 			}
 			v.sources(t.Sources, p, t.Pos, sourceAt)
+			switch {
+			case len(t.NotCovered) > 0 && t.NotCoveredNote == "":
+				v.errorf(p.at("not_covered", 0, t.Pos), "topic %q lists what its sources do not cover but has no not_covered_note to say so", t.ID)
+			case len(t.NotCovered) == 0 && t.NotCoveredNote != "":
+				v.errorf(p.at("not_covered_note", 0, t.Pos), "topic %q has a not_covered_note but lists nothing in not_covered", t.ID)
+			}
+			for j, w := range t.NotCovered {
+				if strings.ContainsAny(w, " _") {
+					v.errorf(p.at("not_covered", j, t.Pos), "not_covered %q has several words; list each word a question may name (\"osteopath\", \"osteo\")", w)
+				}
+			}
 		}
 	}
 

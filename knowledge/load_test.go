@@ -99,6 +99,11 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 			`semantic.yaml:58:3: hesitation is missing "answer"`,
 			`semantic.yaml:60:21: word group others: "older one" has several words`,
 		}},
+		{"notcovered.yaml", []string{
+			`notcovered.yaml:13:19: topic "heat" lists what its sources do not cover but has no not_covered_note to say so`,
+			`notcovered.yaml:13:28: not_covered "sports massage" has several words`,
+			`notcovered.yaml:20:23: topic "ice" has a not_covered_note but lists nothing in not_covered`,
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -76,6 +76,9 @@ type Matcher struct {
 
 	talk     []smallTalk     // kinds of small talk, in knowledge-base order
 	talkWord map[string]bool // every lemma of every small-talk example
+	// notCovered maps a lemma of a topic's not-covered subjects to the
+	// topics (see knowledge.Topic.NotCovered).
+	notCovered map[string][]string
 	whose    whose           // whose body a question is about
 	intents  intents         // cause or relief questions, and each topic's category
 
@@ -164,6 +167,14 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 		}
 	}
 	m.topicCount = len(kb.Topics)
+	m.notCovered = map[string][]string{}
+	for _, t := range kb.Topics {
+		for _, w := range t.NotCovered {
+			for _, l := range m.an.Lemmas(w) {
+				m.notCovered[l] = append(m.notCovered[l], t.ID)
+			}
+		}
+	}
 	m.related = make(map[string][]string, len(kb.Topics))
 	for _, t := range kb.Topics {
 		m.related[t.ID] = t.Related
@@ -336,6 +347,13 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 	c.Asks = c.Question || asks(sc.an.Words)
 	c.Shares = !c.Question && shares(sc.an.Words)
 	c.Unhelped = unhelped(sc.an.Words)
+	for _, t := range sc.an.Words {
+		for _, id := range m.notCovered[t.Lemma] {
+			if !slices.Contains(c.NotCovered, id) {
+				c.NotCovered = append(c.NotCovered, id)
+			}
+		}
+	}
 	if ds := m.declines.Match(sc.an.Words); len(ds) > 0 {
 		c.Decline = ds[0]
 		return c

@@ -60,7 +60,7 @@ var fillers = map[string]bool{"ok": true, "okay": true, "so": true, "right": tru
 // anaphora point back at the previous answer; so do words that ask for
 // more of the same or for an alternative.
 var anaphora = map[string]bool{"that": true, "it": true, "this": true, "those": true, "these": true, "them": true, "one": true, "ones": true, "both": true,
-	"they": true, "instead": true, "else": true, "too": true, "either": true, "alternative": true}
+	"they": true, "instead": true, "else": true, "too": true, "either": true, "alternative": true, "difference": true}
 
 // alternativeMin is the confidence at which an alternative follow-up's
 // own reading (see asksAlternative) wins over the last topic.

@@ -79,8 +79,8 @@ type Matcher struct {
 	// notCovered maps a lemma of a topic's not-covered subjects to the
 	// topics (see knowledge.Topic.NotCovered).
 	notCovered map[string][]string
-	whose    whose           // whose body a question is about
-	intents  intents         // cause or relief questions, and each topic's category
+	whose      whose   // whose body a question is about
+	intents    intents // cause or relief questions, and each topic's category
 
 	pool sync.Pool // *scratch
 }

@@ -65,6 +65,10 @@ func TestFollowUpsAndContext(t *testing.T) {
 	if c := m.Classify("can i wear one at work?", "ice-and-heat"); len(c.Candidates) == 0 || c.Candidates[0].TopicID != "ice-and-heat" {
 		t.Errorf("'can i wear one at work?' after ice-and-heat: %+v", c.Candidates)
 	}
+	// "The difference" is between what the last answer told of.
+	if c := m.Classify("how would I tell the difference", "back-pain-and-labour"); len(c.Candidates) == 0 || c.Candidates[0].TopicID != "back-pain-and-labour" {
+		t.Errorf("'how would I tell the difference' after back-pain-and-labour: %+v", c.Candidates)
+	}
 	// A decision after an answer asks nothing: "lol fine flats it is".
 	if c := m.Classify("lol fine flats it is", "footwear"); c.SmallTalk.TopicID != "ok" {
 		t.Errorf("'lol fine flats it is' after footwear: small talk %q", c.SmallTalk.TopicID)

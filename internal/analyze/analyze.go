@@ -441,6 +441,7 @@ func (a *Analyzer) Analyze(text string, an *Analysis) {
 	}
 	a.keepGoing(words, an.Words)
 	frameQuestions(an.Words)
+	adverbialBack(an.Words)
 	for i := 0; i < len(words); {
 		w := words[i]
 		if isBreakWord(w) {
@@ -523,6 +524,43 @@ func frameQuestions(tokens []Token) {
 		}
 	}
 }
+
+// adverbialBack marks "back" as a function word where it says where to,
+// not which part of her: "will they go back down after", "get back to
+// normal", "back to work" name no back. Its lemma stays: triage reads
+// "it came back" as a sign returning.
+func adverbialBack(tokens []Token) {
+	for i, t := range tokens {
+		if t.Lemma != "back" {
+			continue
+		}
+		prev, after := "", ""
+		if i > 0 {
+			prev = tokens[i-1].Lemma
+		}
+		if i+1 < len(tokens) {
+			after = tokens[i+1].Lemma
+		}
+		if (backVerbs[prev] || backPlaces[after] && !backOwners[prev]) && !backTroubles[after] {
+			tokens[i].Flags |= Stop
+		}
+	}
+}
+
+// backVerbs are followed by "back" the adverb ("go back", "call me back"
+// has "me" between and is left alone); backPlaces follow it ("back to
+// work", "back home") unless the back is someone's ("my back to the
+// wall"); backTroubles make it the body again ("I get back pain").
+var (
+	backTroubles = map[string]bool{"pain": true, "ache": true, "spasm": true, "cramp": true, "problem": true, "issue": true,
+		"twinge": true, "trouble": true, "injury": true, "muscle": true, "support": true, "brace": true, "belt": true, "massage": true}
+	backVerbs = map[string]bool{"go": true, "come": true, "get": true, "bring": true, "take": true, "give": true,
+		"call": true, "ring": true, "text": true, "write": true, "send": true, "pay": true, "head": true, "bounce": true,
+		"way": true, "fight": true, "hold": true, "look": true, "think": true, "move": true, "put": true}
+	backPlaces = map[string]bool{"to": true, "home": true, "down": true, "then": true, "again": true, "in": true}
+	backOwners = map[string]bool{"my": true, "your": true, "her": true, "his": true, "our": true, "their": true, "the": true,
+		"lower": true, "upper": true, "middle": true, "low": true, "mid": true, "bad": true, "sore": true, "a": true}
+)
 
 // objects are the pronouns that make a negated "stop" mean "prevent".
 var objects = map[string]bool{"me": true, "her": true, "him": true, "us": true, "them": true, "you": true}

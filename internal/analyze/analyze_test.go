@@ -299,3 +299,32 @@ func TestQuestionFrames(t *testing.T) {
 		}
 	}
 }
+
+// TestAdverbialBack: "back" that says where to is a function word for
+// ranking; the body's back, and the back of "I get back pain", is not.
+func TestAdverbialBack(t *testing.T) {
+	a := newAnalyzer(t)
+	tests := []struct {
+		in   string
+		stop bool
+	}{
+		{"will my feet go back down after", true},
+		{"when can I get back to the gym", true},
+		{"back to work on Monday", true},
+		{"I get back pain every evening", false},
+		{"is back pain normal", false},
+		{"my back to the wall all day", false},
+		{"my lower back is killing me", false},
+	}
+	for _, tt := range tests {
+		var an analyze.Analysis
+		a.Analyze(tt.in, &an)
+		for _, tk := range an.Words {
+			if tk.Lemma == "back" {
+				if got := tk.Is(analyze.Stop); got != tt.stop {
+					t.Errorf("%q: back is a function word = %v, want %v", tt.in, got, tt.stop)
+				}
+			}
+		}
+	}
+}

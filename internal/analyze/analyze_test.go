@@ -311,6 +311,7 @@ func TestAdverbialBack(t *testing.T) {
 		{"will my feet go back down after", true},
 		{"when can I get back to the gym", true},
 		{"back to work on Monday", true},
+		{"pain in my back from lifting", false},
 		{"I get back pain every evening", false},
 		{"is back pain normal", false},
 		{"my back to the wall all day", false},

@@ -62,6 +62,16 @@ var fillers = map[string]bool{"ok": true, "okay": true, "so": true, "right": tru
 var anaphora = map[string]bool{"that": true, "it": true, "this": true, "those": true, "these": true, "them": true, "one": true, "ones": true, "both": true,
 	"they": true, "instead": true, "else": true, "too": true, "either": true, "alternative": true, "difference": true}
 
+// expletive reports whether what follows an "it" makes it announce news
+// rather than point back: "it's a girl!" ("it's" is read "it"), "it is
+// a boy".
+func expletive(next []string) bool {
+	if len(next) > 0 && next[0] == "be" {
+		next = next[1:]
+	}
+	return len(next) > 0 && (next[0] == "a" || next[0] == "an")
+}
+
 // alternativeMin is the confidence at which an alternative follow-up's
 // own reading (see asksAlternative) wins over the last topic.
 const alternativeMin = 0.4
@@ -124,7 +134,10 @@ func followsOn(words []analyze.Token) (follows, short, situation, anaphoric bool
 		}
 	}
 	if len(lemmas) <= 8 {
-		for _, l := range lemmas {
+		for i, l := range lemmas {
+			if l == "it" && expletive(lemmas[i+1:]) {
+				continue // "it's a girl!": the news, not the last answer's subject
+			}
 			if anaphora[l] {
 				// "it", "they" may be the pain itself ("will it go
 				// away?"); "one", "those", "else" are the answer's.

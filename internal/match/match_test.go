@@ -242,6 +242,11 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// How much she walks undoes no save; tightenings that grow do.
 		{"bump goes hard now and again when i walk a lot but it's random and stops when i rest", ""},
 		{"bump goes hard when i walk but it stops when i rest, now every 5 minutes", "contractions"},
+		// A rainbow is this pregnancy: lost, it is a loss today; named
+		// beside a loss told before, it is history.
+		{"our rainbow didn't make it. 8 weeks. found out yesterday", "loss"},
+		{"our rainbow baby is gone. 19 weeks", "loss"},
+		{"after losing our first, our rainbow is 20 weeks and kicking away, back is sore", ""},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

@@ -2648,7 +2648,13 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) b
 		// A marker that names the match's own subject is no history: "our
 		// rainbow baby didn't make it", "we lost our rainbow" are a loss
 		// today.
-		names := pm.start == m.start-1 && pm.end == m.start-1 || lostOne(tokens, pm)
+		// Nor a rainbow (the baby after a loss: this pregnancy) that
+		// opens the match as its subject: "our rainbow didn't make it",
+		// "our rainbow baby is gone". ("My angel would've been 3" stays
+		// history.)
+		opens := tokens[pm.start].Lemma == "rainbow" &&
+			(pm.start == m.start || pm.start == m.start+1 && (tokens[m.start].Lemma == "our" || tokens[m.start].Lemma == "my"))
+		names := pm.start == m.start-1 && pm.end == m.start-1 || opens || lostOne(tokens, pm)
 		if p.rule == rule && !names && !s.negatedUnless(tokens, p, pm) {
 			found = true
 			sc.because(&s.past, p)

@@ -247,6 +247,9 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"our rainbow didn't make it. 8 weeks. found out yesterday", "loss"},
 		{"our rainbow baby is gone. 19 weeks", "loss"},
 		{"after losing our first, our rainbow is 20 weeks and kicking away, back is sore", ""},
+		// A few movements in a day is a count; a burst is not.
+		{"she usually goes mad at night and it's been like 2 small flutters all evening", "baby-movements"},
+		{"baby kicked me like 5 times in a row today lol", ""},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

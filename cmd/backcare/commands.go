@@ -308,6 +308,10 @@ func numberWarnings(kb *knowledge.Base) []string {
 					out = append(out, fmt.Sprintf("%s: warning: %s %q pattern %q: %q stands for any number in place of its digits (write \"#\" for any number, or the number in words)",
 						pos, what, id, p, w))
 				}
+				for _, w := range triage.DashedWords(p) {
+					out = append(out, fmt.Sprintf("%s: warning: %s %q pattern %q: %q is read as loose words in any order (write %q)",
+						pos, what, id, p, w, strings.ReplaceAll(w, "-", "_")))
+				}
 			}
 		}
 	}

@@ -43,6 +43,23 @@ func LooseWords(a *analyze.Analyzer, pattern string) []Loose {
 	return out
 }
 
+// DashedWords returns the alternatives of a trigger or pattern written
+// with a dash ("shoulder-tip"). The analyzer splits a message's
+// "shoulder-tip" into two words, and so such an alternative stands for
+// two loose words anywhere near each other ("between my shoulders,
+// posture tips"), not for the two in order: write "shoulder_tip".
+func DashedWords(pattern string) []string {
+	var out []string
+	for _, item := range strings.Fields(pattern) {
+		for _, alt := range strings.Split(item, altSep) {
+			if strings.Contains(alt, "-") && !strings.Contains(alt, "_") && !strings.HasPrefix(alt, analyze.NumberLemma) && !strings.HasPrefix(alt, "{") {
+				out = append(out, alt)
+			}
+		}
+	}
+	return out
+}
+
 // NumberWords returns the numbers written in digits in a trigger or
 // pattern ("my_10", "10_kicks"). Words are compared as lemmas and every
 // number's lemma is "#", so a number stands for any number: "my_10" meets

@@ -556,3 +556,20 @@ func TestEmbeddedUnlessNotLoose(t *testing.T) {
 		}
 	}
 }
+
+func TestDashedWords(t *testing.T) {
+	tests := []struct {
+		pattern string
+		want    []string
+	}{
+		{"shoulder_tip|shoulder-tip pain|ache", []string{"shoulder-tip"}},
+		{"rear ended|rear-ended", []string{"rear-ended"}},
+		{"{loss-little} die|died & #37.8-43", nil}, // group names and ranges may hold dashes
+		{"slip_on|slipon {footwear}", nil},
+	}
+	for _, tt := range tests {
+		if got := triage.DashedWords(tt.pattern); !slices.Equal(got, tt.want) {
+			t.Errorf("%q: dashed %v, want %v", tt.pattern, got, tt.want)
+		}
+	}
+}

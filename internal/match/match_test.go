@@ -140,6 +140,9 @@ func TestQuestionsForSomeoneElse(t *testing.T) {
 		{"My mum has sciatica really bad. What can she do for it?", true},
 		{"what shoes should my toddler wear when he's learning to walk", true},
 		{"my wife is 30 weeks and her back is killing her, what can she do?", false},
+		// A pregnancy denied names none: "(not pregnant obviously)".
+		{"my mum (not pregnant obviously, she's 60 lol) keeps getting lower back spasms, what helps her", true},
+		{"my sister isn't pregnant but has back spasms from her desk job, what chair should she get?", true},
 		// A partner writes for the member, whom the bot is for, even with
 		// no pregnancy named; a partner of his own is someone else.
 		{"my wife keeps picking up our 3yo even though her back is bad, whats the right way for her to do it", false},

@@ -192,8 +192,9 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 			qBody = true
 		}
 		modifier := t.Lemma == "pregnancy" && j+1 < len(words) && words[j+1].Flags&(analyze.Stop|analyze.Break) == 0
-		if w.pregnancy[t.Lemma] && !modifier && (!w.weeks[t.Lemma] || j > 0 && words[j-1].Lemma == analyze.NumberLemma) || t.Gestation() {
-			return false // "28 weeks", "27+2", "pregnant"; not "this week" or "my pregnancy pillow"
+		denied := j > 0 && words[j-1].Is(analyze.Negation) || j > 1 && words[j-2].Is(analyze.Negation) && !words[j-1].Is(analyze.Break)
+		if w.pregnancy[t.Lemma] && !modifier && !denied && (!w.weeks[t.Lemma] || j > 0 && words[j-1].Lemma == analyze.NumberLemma) || t.Gestation() {
+			return false // "28 weeks", "27+2", "pregnant"; not "this week", "my pregnancy pillow" or "(not pregnant obviously)"
 		}
 		named = named || w.other(words, j)
 		item = item || w.babyItems[t.Lemma]

@@ -419,7 +419,7 @@ func (a *Analyzer) Analyze(text string, an *Analysis) {
 		text = text[:MaxBytes]
 	}
 	sc := a.scratch.Get().(*scratch)
-	words := a.splitRunOns(a.words(a.normalize(text), sc.words[:0]))
+	words := a.splitRunOns(a.words(spokenMarks(a.normalize(text)), sc.words[:0]))
 	plain := sc.plain[:0]
 	for i, w := range words {
 		if isBreakWord(w) {
@@ -670,7 +670,7 @@ func (a *Analyzer) Commonness(lemma string) int {
 // corrected. The explain tool shows them.
 func (a *Analyzer) Words(text string) []string {
 	var out []string
-	for _, w := range a.splitRunOns(a.words(a.normalize(text), nil)) {
+	for _, w := range a.splitRunOns(a.words(spokenMarks(a.normalize(text)), nil)) {
 		if !isBreakWord(w) {
 			out = append(out, a.correct(w))
 		}
@@ -926,6 +926,38 @@ func (a *Analyzer) normalize(s string) string {
 		return strings.ToLower(s)
 	}
 	return out
+}
+
+// spokenMarks turns the punctuation a member dictates into the marks it
+// names: voice typing writes "what can I do question mark" and "all good
+// full stop". A mark named with an article is a thing ("bent over like a
+// question mark"). (Not "period", which is also the one she has.)
+func spokenMarks(s string) string {
+	for _, m := range marksSpoken {
+		for from := 0; ; {
+			i := strings.Index(s[from:], m.name)
+			if i < 0 {
+				break
+			}
+			i += from
+			after := i + len(m.name)
+			if before := strings.TrimRight(s[:i], " "); strings.HasSuffix(before, " a") || strings.HasSuffix(before, " the") || before == "a" || before == "the" ||
+				after < len(s) && isWordByte(s[after]) { // "a comma", not "in command"
+				from = i + len(m.name)
+				continue
+			}
+			s = s[:i] + m.mark + s[i+len(m.name):]
+			from = i + len(m.mark)
+		}
+	}
+	return s
+}
+
+// marksSpoken are the marks a member may dictate, by their spoken names
+// (see spokenMarks).
+var marksSpoken = []struct{ name, mark string }{
+	{" question mark", "?"}, {" exclamation mark", "!"}, {" exclamation point", "!"}, {" full stop", "."},
+	{" comma", ","}, {" new line", "\n"}, {" new paragraph", "\n"},
 }
 
 // Break words: words() records clause boundaries as these markers, which

@@ -77,6 +77,10 @@ func TestWords(t *testing.T) {
 		// word is not a mention.
 		{"@Sam same here! @jess_88 too", "same here too"},
 		{"me@home", "me home"},
+		// Dictated marks are marks; a mark named with an article is a thing.
+		{"back aching comma what helps question mark", "back aching what helps"},
+		{"bent like a question mark", "bent like a question mark"},
+		{"he is in command", "he is in command"},
 		// Shorthand and phone typing.
 		{"hw do i stop my bck spazming", "how do i stop my back spasming"},
 		{"wht r gd shoes 4 it", "what are good shoes 4 it"},

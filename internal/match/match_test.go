@@ -253,6 +253,9 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// A few movements in a day is a count; a burst is not.
 		{"she usually goes mad at night and it's been like 2 small flutters all evening", "baby-movements"},
 		{"baby kicked me like 5 times in a row today lol", ""},
+		// Voice typing is how she wrote, not voices she hears.
+		{"sorry voice typing I said heat pad not hit pad lol", ""},
+		{"the voices tell me to hurt myself", "crisis"},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

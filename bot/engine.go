@@ -316,6 +316,15 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 			return r
 		}
 	}
+	if cc.LastTopic != "" && cc.LossAt.IsZero() && !urgentBefore(cc) && asksAgain(text) &&
+		!(e.th.Decide(c) == DecideAnswer && c.Candidates[0].TopicID != cc.LastTopic) {
+		// "sorry can you say that again but shorter, I'm half asleep",
+		// "tldr? yes or no": the last answer's first screen again, never
+		// "Sorry, I don't have an answer".
+		r := e.answer(ctx, br, key, &cc, cc.LastTopic, 0)
+		r.Blocks = append([]Block{{Kind: Paragraph, Text: againLead}}, r.Blocks...)
+		return r
+	}
 	if cc.LastTopic != "" && cc.LossAt.IsZero() && !urgentBefore(cc) && correctsWeeks(text) {
 		// "sorry meant 31 weeks not 13, fat fingers": she put her weeks
 		// right; the last answer again (the answers do not depend on the
@@ -841,6 +850,37 @@ func correctsWeeks(text string) bool {
 	}
 	return cue && number
 }
+
+// asksAgain reports whether a short message asks for the last answer
+// again, or shorter: "say that again but shorter", "tldr? yes or no",
+// "too long didn't read".
+func asksAgain(text string) bool {
+	lower := strings.ToLower(text)
+	words := strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	if len(words) == 0 || len(words) > maxAgainWords {
+		return false
+	}
+	if strings.Contains(lower, "too long") || strings.Contains(lower, "yes or no") || strings.Contains(lower, "tl;dr") {
+		return true
+	}
+	say, again := false, false
+	for _, w := range words {
+		if againCues[w] {
+			return true
+		}
+		say = say || w == "say" || w == "explain"
+		again = again || w == "again"
+	}
+	return say && again // "say that again", not "pasta AGAIN lol"
+}
+
+// maxAgainWords is the longest message asksAgain reads.
+const maxAgainWords = 14
+
+// againCues ask for the last answer again or shorter; againLead opens it.
+var againCues = wordSet("repeat", "shorter", "tldr", "summary", "summarise", "summarize", "simpler", "recap")
+
+const againLead = "Here it is again, the main points first."
 
 // correctionCues say a message puts the last one right; weekWords may
 // stand in it with the number.

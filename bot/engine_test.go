@@ -237,6 +237,24 @@ func TestUnhelped(t *testing.T) {
 	}
 }
 
+// A request for the last answer again, or shorter, gets it again; an
+// "again" that repeats nothing is read as usual.
+func TestAskedAgain(t *testing.T) {
+	eng := newEngine(t, bot.Options{Limiter: bot.Unlimited{}})
+	ctx := context.Background()
+	if r := eng.Handle(ctx, msg("can I wear a support belt all day at work")); r.TopicID != "support-belt" {
+		t.Fatalf("belt: %s %q", r.Kind, r.TopicID)
+	}
+	for _, text := range []string{"too long didn't read, just tell me yes or no", "sorry can you say that again but shorter, I'm half asleep"} {
+		if r := eng.Handle(ctx, msg(text)); r.TopicID != "support-belt" || !strings.HasPrefix(r.Text(), "Here it is again") {
+			t.Errorf("%q: %s %q", text, r.Kind, r.TopicID)
+		}
+	}
+	if r := eng.Handle(ctx, msg("whats a good tea tonight, the kids want pasta AGAIN lol")); r.TopicID == "support-belt" {
+		t.Errorf("pasta again: the belt answer again")
+	}
+}
+
 // A question about what the sources do not cover (massage) is told so
 // before what they do recommend; a question that names none is not.
 func TestNotCovered(t *testing.T) {

@@ -256,6 +256,8 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// Voice typing is how she wrote, not voices she hears.
 		{"sorry voice typing I said heat pad not hit pad lol", ""},
 		{"the voices tell me to hurt myself", "crisis"},
+		// "be" is never a trigger word: "I'm a burden" needs no feeling.
+		{"i'm a burden on everyone, i just feel hopeless", "crisis"},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

@@ -381,8 +381,6 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 	return r
 }
 
-// sameAgain opens an answer to a follow-up that the last answer already
-// covers as far as the sources go.
 // unhelpedLead opens the answer to a member whose last tip did not help.
 const unhelpedLead = "I'm sorry that hasn't helped enough."
 
@@ -404,6 +402,8 @@ func afterUnhelped(kb *knowledge.Base, last string) (string, bool) {
 	return "", false
 }
 
+// sameAgain opens an answer to a follow-up that the last answer already
+// covers as far as the sources go.
 const sameAgain = "My sources don't go further than this on it, so here it is again. Your midwife or doctor can tell you more for your own situation."
 
 // conversationKey identifies a conversation: a chat, or one thread of it.
@@ -877,9 +877,10 @@ func asksAgain(text string) bool {
 // maxAgainWords is the longest message asksAgain reads.
 const maxAgainWords = 14
 
-// againCues ask for the last answer again or shorter; againLead opens it.
+// againCues ask for the last answer again or shorter.
 var againCues = wordSet("repeat", "shorter", "tldr", "summary", "summarise", "summarize", "simpler", "recap")
 
+// againLead opens the last answer given again (see asksAgain).
 const againLead = "Here it is again, the main points first."
 
 // correctionCues say a message puts the last one right; weekWords may

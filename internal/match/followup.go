@@ -39,7 +39,7 @@ var openers = [][]string{
 	{"be", "that"}, {"be", "it"}, {"be", "this"}, {"would", "that"}, {"will", "that"}, {"do", "that"},
 	{"do", "it"}, {"do", "this"}, {"can", "that"}, {"could", "that"}, {"for", "how"}, {"how", "long"},
 	{"how", "many"}, {"how", "often"}, {"same"}, {"what", "else"}, {"any", "other"}, {"which", "one"}, {"which", "be"}, {"how", "far"},
-	{"which", "of"}, {"back", "to"}, {"go", "back", "to"}, {"going", "back", "to"},
+	{"which", "of"}, {"back", "to"}, {"go", "back", "to"}, // "back to the heat thing", "going back to the belt"
 }
 
 // situations are the prepositions that, right after an opener, frame a

@@ -29,7 +29,7 @@ const intentPenalty = 0.2
 // causeCues ask why; reliefCues ask what to do. Pairs are read as lemma
 // bigrams ("how do", "can i").
 var (
-	causeCues  = []string{"why", "cause", "causing", "reason", "because", "due", "what make", "what cause", "blame", "culprit", "explanation", "mess up", "messing up"}
+	causeCues  = []string{"why", "cause", "causing", "reason", "because", "due", "what make", "what cause", "blame", "culprit", "explanation", "mess up"}
 	reliefCues = []string{"help", "tip", "ease", "relieve", "relief", "fix", "cure", "soothe", "treat", "worth",
 		"recommend", "how do", "how to", "how should", "how can", "can i", "should i", "what can", "any good",
 		"do i do", "best way", "right way", "work for", "stretch", "exercise", "remedy", "advice", "idea", "suggestion"}

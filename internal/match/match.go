@@ -428,6 +428,10 @@ func (m *Matcher) smallTalk(words []analyze.Token) bot.Candidate {
 		// "are you a real bot?": whatever else it says.
 		return bot.Candidate{TopicID: aboutBot, Confidence: 1}
 	}
+	if question && m.hasTalk(aboutBot) && asksWhatBotDoes(words) {
+		// "what can you help with?", "what do you do?": what the bot is for.
+		return bot.Candidate{TopicID: aboutBot, Confidence: 1}
+	}
 	if asks(words) && firstPerson(words) {
 		return bot.Candidate{} // "so what can i do about it" asks about her, however plain its words
 	}
@@ -613,6 +617,28 @@ func plans(words []analyze.Token, i int) bool {
 	}
 	return false
 }
+
+// asksWhatBotDoes reports whether a question asks only what the bot can
+// do: every word one of botDoes, "you" among them ("what can you help
+// with?", "what do you do exactly?", "what are you for?").
+func asksWhatBotDoes(words []analyze.Token) bool {
+	you := false
+	for _, t := range words {
+		if t.Is(analyze.Break) {
+			continue
+		}
+		if !botDoes[t.Lemma] {
+			return false
+		}
+		you = you || t.Lemma == "you" || t.Lemma == "u"
+	}
+	return you
+}
+
+// botDoes are the words of a question about what the bot can do.
+var botDoes = map[string]bool{"what": true, "how": true, "can": true, "could": true, "do": true, "be": true, "you": true,
+	"u": true, "help": true, "with": true, "for": true, "me": true, "exactly": true, "actually": true, "so": true,
+	"ok": true, "okay": true, "and": true, "then": true, "here": true, "there": true, "hi": true, "hello": true, "hey": true}
 
 // aboutBot is the small talk that says what the bot is.
 const aboutBot = "about-bot"

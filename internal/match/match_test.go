@@ -383,6 +383,9 @@ func TestSmallTalkQuestions(t *testing.T) {
 		{"ok I'll tell her, ta", true},
 		{"thanks, I'm going to let my midwife know", true},
 		{"I'll try the heat pack, any tips?", false},
+		// What the bot can do is small talk about the bot; her back is not.
+		{"what can you help with?", true},
+		{"what can you do for my back?", false},
 	} {
 		if got := m.Classify(tt.text, "").SmallTalk.TopicID != ""; got != tt.talk {
 			t.Errorf("%q: small talk %v, want %v", tt.text, got, tt.talk)

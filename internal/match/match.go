@@ -590,8 +590,8 @@ func asks(words []analyze.Token) bool {
 		if !planned && plans(words, i) && !asksAt(words, i) {
 			planned = true
 		}
-		if !planned && (requestWords[t.Lemma] || asking(t.Lemma) || inverted(words, i)) {
-			return true
+		if !planned && (requestWords[t.Lemma] && !thankedFor(words, i) || asking(t.Lemma) || inverted(words, i)) {
+			return true // not the help she thanks for: "my partner says thanks for the help"
 		}
 	}
 	return false

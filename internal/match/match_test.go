@@ -386,6 +386,8 @@ func TestSmallTalkQuestions(t *testing.T) {
 		// What the bot can do is small talk about the bot; her back is not.
 		{"what can you help with?", true},
 		{"what can you do for my back?", false},
+		// What she thanks for asks for nothing.
+		{"my partner says thanks for the help x", true},
 	} {
 		if got := m.Classify(tt.text, "").SmallTalk.TopicID != ""; got != tt.talk {
 			t.Errorf("%q: small talk %v, want %v", tt.text, got, tt.talk)

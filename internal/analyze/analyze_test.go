@@ -279,55 +279,36 @@ func BenchmarkAnalyzeExamples(b *testing.B) {
 	}
 }
 
-// "how long", "how often": the word after "how" frames the question and
-// names no subject; "a long drive" keeps it.
-func TestQuestionFrames(t *testing.T) {
+// TestFunctionWords: words that say how a question is framed or where to,
+// not what it is about, are function words for ranking: the word after
+// "how" in "how long" and "how often" ("a long drive" keeps it), and a
+// "back" that says where to ("go back down"; the body's back, and the back
+// of "I get back pain", is no function word).
+func TestFunctionWords(t *testing.T) {
 	a := newAnalyzer(t)
 	tests := []struct {
-		in   string
-		stop bool // whether "long" or "often" is a function word
+		in, word string
+		stop     bool // whether word is a function word
 	}{
-		{"how long can I leave a heat pack on", true},
-		{"how often should I stretch", true},
-		{"a long drive to the in-laws", false},
+		{"how long can I leave a heat pack on", "long", true},
+		{"how often should I stretch", "often", true},
+		{"a long drive to the in-laws", "long", false},
+		{"will my feet go back down after", "back", true},
+		{"when can I get back to the gym", "back", true},
+		{"back to work on Monday", "back", true},
+		{"pain in my back from lifting", "back", false},
+		{"I get back pain every evening", "back", false},
+		{"is back pain normal", "back", false},
+		{"my back to the wall all day", "back", false},
+		{"my lower back is killing me", "back", false},
 	}
 	for _, tt := range tests {
 		var an analyze.Analysis
 		a.Analyze(tt.in, &an)
 		for _, tk := range an.Words {
-			if tk.Lemma == "long" || tk.Lemma == "often" {
+			if tk.Lemma == tt.word {
 				if got := tk.Is(analyze.Stop); got != tt.stop {
 					t.Errorf("%q: %q is a function word = %v, want %v", tt.in, tk.Lemma, got, tt.stop)
-				}
-			}
-		}
-	}
-}
-
-// TestAdverbialBack: "back" that says where to is a function word for
-// ranking; the body's back, and the back of "I get back pain", is not.
-func TestAdverbialBack(t *testing.T) {
-	a := newAnalyzer(t)
-	tests := []struct {
-		in   string
-		stop bool
-	}{
-		{"will my feet go back down after", true},
-		{"when can I get back to the gym", true},
-		{"back to work on Monday", true},
-		{"pain in my back from lifting", false},
-		{"I get back pain every evening", false},
-		{"is back pain normal", false},
-		{"my back to the wall all day", false},
-		{"my lower back is killing me", false},
-	}
-	for _, tt := range tests {
-		var an analyze.Analysis
-		a.Analyze(tt.in, &an)
-		for _, tk := range an.Words {
-			if tk.Lemma == "back" {
-				if got := tk.Is(analyze.Stop); got != tt.stop {
-					t.Errorf("%q: back is a function word = %v, want %v", tt.in, got, tt.stop)
 				}
 			}
 		}

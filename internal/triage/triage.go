@@ -2648,11 +2648,13 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) b
 		// A marker that names the match's own subject is no history: "our
 		// rainbow baby didn't make it", "we lost our rainbow" are a loss
 		// today.
-		// Nor a rainbow (the baby after a loss: this pregnancy) that
-		// opens the match as its subject: "our rainbow didn't make it",
-		// "our rainbow baby is gone". ("My angel would've been 3" stays
-		// history.)
-		opens := tokens[pm.start].Lemma == "rainbow" &&
+		// Nor a one-word marker that opens the match as its subject: a
+		// rainbow (the baby after a loss: this pregnancy) marks history
+		// elsewhere in the sentence, but "our rainbow didn't make it",
+		// "our rainbow baby is gone" lose this one. ("My angel would've
+		// been 3" stays history: its marker is not the match's; nor is
+		// a year, "2017 I lost a baby at 23 weeks".)
+		opens := pm.start == pm.end && tokens[pm.start].Lemma != "#" &&
 			(pm.start == m.start || pm.start == m.start+1 && (tokens[m.start].Lemma == "our" || tokens[m.start].Lemma == "my"))
 		names := pm.start == m.start-1 && pm.end == m.start-1 || opens || lostOne(tokens, pm)
 		if p.rule == rule && !names && !s.negatedUnless(tokens, p, pm) {

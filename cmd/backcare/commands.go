@@ -253,11 +253,12 @@ func cmdKB(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return exitError{1}
 	}
 	loose := append(looseWarnings(kb), numberWarnings(kb)...)
+	loose = append(loose, skippedWarnings(kb)...)
 	for _, w := range loose {
 		fmt.Fprintln(stderr, w)
 	}
 	if len(loose) > 0 {
-		fmt.Fprintf(stderr, "%d pattern warning(s): a word read as a common word, or a number in digits, matches more than it seems to\n", len(loose))
+		fmt.Fprintf(stderr, "%d pattern warning(s): a word read as a common word, a number in digits or a word the compiler leaves out matches other than it seems to\n", len(loose))
 		if *strict {
 			fmt.Fprintln(stderr, "--strict: pattern warnings fail the check")
 			return exitError{1}
@@ -317,6 +318,31 @@ func numberWarnings(kb *knowledge.Base) []string {
 	}
 	for _, f := range kb.RedFlags {
 		check(f.Pos, "red flag", f.ID, f.Triggers, f.Firm, f.Unless, f.Averted)
+	}
+	for _, s := range kb.Safety {
+		check(s.Pos, "safety item", s.ID, s.Triggers, s.Firm, s.Unless, s.Past)
+	}
+	return out
+}
+
+// skippedWarnings lists the triggers and patterns of red flags and safety
+// items with an alternative the compiler leaves out (see
+// triage.SkippedWords): "is|feel sore" never meets "is sore".
+func skippedWarnings(kb *knowledge.Base) []string {
+	a := analyze.New(kb)
+	var out []string
+	check := func(pos knowledge.Pos, what, id string, lists ...[]string) {
+		for _, l := range lists {
+			for _, p := range l {
+				for _, w := range triage.SkippedWords(a, p) {
+					out = append(out, fmt.Sprintf("%s: warning: %s %q pattern %q: %q is left out of every pattern and never matches (drop it, or write it in a sequence such as %q)",
+						pos, what, id, p, w, w+"_not"))
+				}
+			}
+		}
+	}
+	for _, f := range kb.RedFlags {
+		check(f.Pos, "red flag", f.ID, f.Triggers, f.Firm, f.Unless, f.Averted, f.Explained)
 	}
 	for _, s := range kb.Safety {
 		check(s.Pos, "safety item", s.ID, s.Triggers, s.Firm, s.Unless, s.Past)

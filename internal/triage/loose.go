@@ -82,3 +82,30 @@ func NumberWords(pattern string) []string {
 	}
 	return out
 }
+
+// SkippedWords returns the alternatives of a trigger or pattern that
+// stand among others and read as skipped words only ("be|am", "is|feel",
+// "the|my"). The compiler leaves "be", "a", "an" and "the" out of every
+// pattern, since contractions make them unreliable ("she's been", "baby's
+// not"), so such an alternative never matches: "is|feel sore" is "feel
+// sore", and "be|am" is no item at all. A lone skipped word ("she be
+// tired") is meant to be left out and is not returned.
+func SkippedWords(a *analyze.Analyzer, pattern string) []string {
+	var out []string
+	for _, item := range strings.Fields(pattern) {
+		alts := strings.Split(strings.ToLower(item), altSep)
+		if len(alts) < 2 {
+			continue
+		}
+		for _, alt := range alts {
+			if alt == "" || strings.Contains(alt, "_") || strings.HasPrefix(alt, "{") || strings.HasPrefix(alt, analyze.NumberLemma) || alt == "&" {
+				continue
+			}
+			lemmas := a.Lemmas(alt)
+			if len(lemmas) > 0 && !slices.ContainsFunc(lemmas, func(l string) bool { return !skipped[l] }) {
+				out = append(out, alt)
+			}
+		}
+	}
+	return out
+}

@@ -550,9 +550,44 @@ func TestEmbeddedUnlessNotLoose(t *testing.T) {
 	for _, s := range kb.Safety {
 		patterns = slices.Concat(patterns, s.Triggers, s.Past)
 	}
+	// Nor an alternative the compiler leaves out: "is|feel sore" never
+	// meets "is sore".
+	for _, f := range kb.RedFlags {
+		patterns = slices.Concat(patterns, f.Explained)
+	}
+	for _, s := range kb.Safety {
+		patterns = slices.Concat(patterns, s.Firm)
+	}
 	for _, p := range patterns {
 		if n := triage.NumberWords(p); len(n) > 0 {
 			t.Errorf("pattern %q: numbers in digits %v stand for any number", p, n)
+		}
+		if w := triage.SkippedWords(a, p); len(w) > 0 {
+			t.Errorf("pattern %q: alternatives %v are left out and never match", p, w)
+		}
+	}
+}
+
+func TestSkippedWords(t *testing.T) {
+	kb, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := analyze.New(kb)
+	tests := []struct {
+		pattern string
+		want    []string
+	}{
+		{"is|feel sore", []string{"is"}},
+		{"be|was faint", []string{"be", "was"}},
+		{"knocked my|the|a glass", []string{"the", "a"}},
+		{"she be tired", nil},                 // a lone skipped word is meant to be left out
+		{"it_is|the_baby sore & {baby}", nil}, // in sequences every word counts
+		{"di_gumagalaw|hindi gumagalaw", nil},
+	}
+	for _, tt := range tests {
+		if got := triage.SkippedWords(a, tt.pattern); !slices.Equal(got, tt.want) {
+			t.Errorf("%q: skipped %v, want %v", tt.pattern, got, tt.want)
 		}
 	}
 }

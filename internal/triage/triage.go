@@ -1440,8 +1440,10 @@ func (tm *term) matches(tokens []analyze.Token, tok []int32, j int) int {
 	}
 	n := 0
 	for k, seq := range tm.seqs {
-		if tm.firsts[k] == tok[j] && len(seq) > n && j+len(seq) <= len(tokens) && seqAt(tokens, j, seq) {
-			n = len(seq)
+		if tm.firsts[k] == tok[j] && len(seq) > n && j+len(seq) <= len(tokens) {
+			if l := seqAt(tokens, j, seq); l > n {
+				n = l
+			}
 		}
 	}
 	if n > 0 {
@@ -1489,14 +1491,24 @@ func anyPresent(present []bool, ids []int32) bool {
 	return false
 }
 
-// seqAt reports whether seq's lemmas stand at tokens[j:].
-func seqAt(tokens []analyze.Token, j int, seq []string) bool {
+// seqAt returns how many tokens from tokens[j] seq's lemmas stand in, or
+// 0 if they do not. An "even" right after a negation is passed over:
+// "can't even straighten up" is "can't straighten up".
+func seqAt(tokens []analyze.Token, j int, seq []string) int {
+	k := j
 	for n, part := range seq {
-		if tokens[j+n].Lemma != part {
-			return false
+		if k >= len(tokens) {
+			return 0
 		}
+		if tokens[k].Lemma != part {
+			if n == 0 || !analyze.IsNegation(seq[n-1]) || tokens[k].Lemma != "even" || k+1 >= len(tokens) || tokens[k+1].Lemma != part {
+				return 0
+			}
+			k++
+		}
+		k++
 	}
-	return true
+	return k - j
 }
 
 // numberRange parses a range term: "#37.8-43" is 37.8 to 43.

@@ -127,6 +127,9 @@ func TestMatch(t *testing.T) {
 		// firm ones; negation still reaches those.
 		{"sudden sharp back pain when I bend", ""},
 		{"sudden sharp back pain, it will not stop", "pain"},
+		// "Even" after a sequence's negation is passed over; nothing else is.
+		{"sudden back pain and it will not even stop", "pain"},
+		{"sudden back pain and it will not really stop", ""},
 		{"no sudden back pain and it has not stopped me working", ""},
 		// A sign that is an absence fires on its own cue, and only when
 		// the cue governs it.

@@ -250,7 +250,10 @@ type RedFlag struct {
 	// everywhere", "burst pipe in the loft, water pouring through the
 	// light". The member's own words end it: a first person between the
 	// two, or in the sign ("the tap was running and I felt a gush", "the
-	// roof is leaking and my waters went"), keep the sign.
+	// roof is leaking and my waters went"), keep the sign. It also
+	// explains a sign when it names what the sign was at the start of the
+	// next sentence: "red all over my hands and the floor... it's paint",
+	// "turned out to be beetroot"; never a likeness ("like paint").
 	Explained []string
 	// AlsoWith names red flags or safety items that, when they fire, make
 	// this flag's matches that an unless pattern cancelled fire too: "he

@@ -2687,10 +2687,14 @@ func (s *Set) explainedIn(tokens []analyze.Token, sc *scratch, rule int32, m mat
 	if len(s.explained.list) == 0 {
 		return false
 	}
-	lo, _ := sentenceOf(tokens, m)
+	lo, hi := sentenceOf(tokens, m)
+	if s.identifiedAfter(tokens, sc, rule, hi) {
+		return true
+	}
 	found := false
 	s.explained.find(s, tokens, sc, lo, m.end+1, func(p *phrase, pm match) bool {
-		if p.rule != rule || pm.start > m.start || s.negatedUnless(tokens, p, pm) {
+		if p.rule != rule || pm.start > m.start || s.negatedUnless(tokens, p, pm) ||
+			pm.start > 0 && tokens[pm.start-1].Lemma == "like" { // a likeness: "like strawberry milkshake on the tissue"
 			return true
 		}
 		for k := pm.end + 1; k <= m.end; k++ {
@@ -2701,6 +2705,53 @@ func (s *Set) explainedIn(tokens []analyze.Token, sc *scratch, rule int32, m mat
 		found = true
 		sc.because(&s.explained, p)
 		return false
+	})
+	return found
+}
+
+// identifiedAfter reports whether the sentence after a match's (which
+// ends at tokens[hi]) names what it was with one of the rule's Explained
+// patterns: "there's red all over my hands and the floor... it's paint",
+// "pink everywhere. turned out to be beetroot". It must open with the
+// naming ("it's", "that was", "turned out", "just"), so "my waters
+// broke. the tap was running too" explains nothing.
+func (s *Set) identifiedAfter(tokens []analyze.Token, sc *scratch, rule int32, hi int) bool {
+	k := hi
+	for k < len(tokens) && tokens[k].Is(analyze.Break) {
+		k++
+	}
+	if k+1 >= len(tokens) {
+		return false
+	}
+	switch tokens[k].Lemma {
+	case "it", "that", "this": // "it's" reads "it"
+		k++
+	case "turn":
+		if tokens[k+1].Lemma != "out" {
+			return false
+		}
+		k += 2
+	case "just", "only":
+		k++
+	default:
+		return false
+	}
+	at := k
+	for k < len(tokens) && k < at+3 && (tokens[k].Lemma == "just" || tokens[k].Lemma == "only" || tokens[k].Lemma == "to" ||
+		tokens[k].Lemma == "be" || tokens[k].Lemma == "it" || tokens[k].Lemma == "a" || tokens[k].Lemma == "the" || tokens[k].Lemma == "some") {
+		k++
+	}
+	end := k
+	for end < len(tokens) && !isClauseEnd(tokens[end]) {
+		end++
+	}
+	found := false
+	s.explained.find(s, tokens, sc, k, end, func(p *phrase, pm match) bool {
+		if p.rule == rule && pm.start == k && !s.negatedUnless(tokens, p, pm) {
+			found = true
+			sc.because(&s.explained, p)
+		}
+		return !found
 	})
 	return found
 }

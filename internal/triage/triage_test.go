@@ -98,6 +98,13 @@ func TestMatch(t *testing.T) {
 		{"blood everywhere on the butchers counter", "bleeding"},
 		{"on the butchers counter all day, then I saw blood", "bleeding"},
 		{"on the butchers counter all day. blood on my pad", "bleeding"},
+		// Or named for what it was right after its sentence; a likeness
+		// or a later mention explains nothing.
+		{"blood on the floor... it's paint", ""},
+		{"blood on the floor. turned out to be paint lol", ""},
+		{"blood on the floor. it's like paint", "bleeding"},
+		{"blood on the floor. we were painting and then it's paint", "bleeding"},
+		{"like paint, blood on my pad", "bleeding"},
 		// A list, or one sign, denied after it: "none of those".
 		{"things to ring about (bleeding, pink wipes, contractions etc) and i have none of those thankfully", ""},
 		{"bleeding, i have none of those", ""},

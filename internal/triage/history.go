@@ -321,6 +321,15 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 	}
 	evidence := &h.settled
 	past := h.past.any(s, tokens, sc, clo, chi, clo)
+	if past {
+		// A time past, and before this pregnancy in an aside of its
+		// sentence: "last year I had a kidney infection (before I was
+		// pregnant)".
+		lo, hi := sentenceOf(tokens, m)
+		if h.earlier.any(s, tokens, sc, lo, hi, lo) {
+			return true
+		}
+	}
 	pastAt := match{start: -1, end: -1}
 	if !past {
 		// "spotting at 8 weeks", "fainted once at 12 weeks": right after

@@ -263,6 +263,10 @@ func TestMatch(t *testing.T) {
 		{"gusto ko na lang mawala", "pain"},
 		// A result that "came back" is no sign coming back.
 		{"some bleeding last week, the test came back all fine", ""},
+		// A time past, and an earlier time in an aside of its sentence.
+		{"some bleeding last week (with first) and the back pain was bad", ""},
+		{"some bleeding last week and the back pain was bad", "bleeding"},
+		{"some bleeding, with first it was fine", "bleeding"},
 		{"some bleeding last week, all fine, but it came back", "bleeding"},
 		// Advice is no sign coming back: "ring again", "come back if it
 		// happens again"; "if I stand up it starts again" is the sign.

@@ -529,6 +529,7 @@ func (d *decoder) decline(n *yaml.Node) (Decline, positions) {
 	p.present = d.fields(n, "decline", map[string]func(*yaml.Node){
 		"id":       func(v *yaml.Node) { c.ID, p.id = d.text(v, "id"), d.pos(v) },
 		"triggers": func(v *yaml.Node) { c.Triggers, p.list["triggers"] = d.list(v, "triggers") },
+		"unless":   func(v *yaml.Node) { c.Unless, p.list["unless"] = d.list(v, "unless") },
 		"answer":   func(v *yaml.Node) { c.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
 		"related":  func(v *yaml.Node) { c.Related, p.list["related"] = d.list(v, "related") },
 	})

@@ -384,7 +384,10 @@ type Synonym struct {
 type Decline struct {
 	ID       string
 	Triggers []string
-	Answer   string
+	// Unless lists patterns that cancel a trigger match they overlap, as
+	// for red flags: "Chinese medicine clinic" is no medicine to decline.
+	Unless []string
+	Answer string
 	// Related lists topics offered as buttons after the answer; the first
 	// is what a follow-up ("so what can I do instead?") is read against.
 	Related []string
@@ -444,7 +447,7 @@ func (b *Base) EachPhrase(f func(text string, example bool)) {
 		each(false, r.Triggers, r.Firm, r.Unless, r.Averted, r.Explained)
 	}
 	for _, d := range b.Declines {
-		each(false, d.Triggers)
+		each(false, d.Triggers, d.Unless)
 	}
 	for _, x := range b.Safety {
 		each(false, x.Triggers, x.Firm, x.Unless, x.Past)

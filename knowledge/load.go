@@ -458,6 +458,7 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 				v.errorf(p.answer, "decline %q has an empty answer", c.ID)
 			}
 			v.triggers(c.Triggers, p, c.Pos)
+			v.patterns(c.Unless, "unless", p, c.Pos)
 			v.placeholders(c.Answer, p.answer, helplines)
 			for j, r := range c.Related {
 				if _, ok := topicAt[r]; !ok {

@@ -148,7 +148,7 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	}()
 	drules := make([]triage.Rule, len(kb.Declines))
 	for i, d := range kb.Declines {
-		drules[i] = triage.Rule{ID: d.ID, Triggers: d.Triggers}
+		drules[i] = triage.Rule{ID: d.ID, Triggers: d.Triggers, Unless: d.Unless}
 	}
 	var declinesErr, hesitationErr error
 	m.declines, declinesErr = triage.Compile(m.an, triage.Config{Rules: drules, Groups: groups})

@@ -148,6 +148,9 @@ func TestQuestionsForSomeoneElse(t *testing.T) {
 		{"my wife keeps picking up our 3yo even though her back is bad, whats the right way for her to do it", false},
 		{"my girlfriend's back is bad and someone at work said sciatica. what can she do for it", false},
 		{"my partner hurt his back at the gym, what can he do for it", true},
+		// Doing something for a child is her own lifting: "tips for picking him up".
+		{"my 2 year old wants carrying everywhere and my back is in pieces, any tips for picking him up", false},
+		{"any tips for my son, his back hurts", true},
 		{"my toddler is so heavy, how do i lift him without hurting my back?", false},
 		{"my husband says heat is bad, is he right?", false},
 		// Subjects of their own when the back is not named; anyone's back is hers.
@@ -351,6 +354,8 @@ func TestFirstTopic(t *testing.T) {
 		{"can i sleep on my back", "sleep-and-mattress"},
 		{"whats the best way to sleep with a sore back", "sleep-and-mattress"},
 		{"does not getting enough sleep make back pain worse", "rest"},
+		// A medicine that is no drug to decline.
+		{"there's a chinese medicine clinic near me doing acupuncture, is it safe for my back in pregnancy?", "acupuncture"},
 	} {
 		c := m.Classify(tt.text, "")
 		if len(c.Candidates) == 0 || c.Candidates[0].TopicID != tt.want {

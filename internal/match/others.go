@@ -244,8 +244,8 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 			// by goose fat": she is a source, not the one with the back.
 		case w.other(words, j) || w.pronouns[l]:
 			other = true
-			if j > start && w.for_[words[j-1].Lemma] || j > start+1 && w.for_[words[j-2].Lemma] {
-				forOther = true // "for him", "for a newborn"
+			if j > start && w.for_[words[j-1].Lemma] || j > start+1 && w.for_[words[j-2].Lemma] && words[j-1].Is(analyze.Stop) {
+				forOther = true // "for him", "for a newborn"; not "tips for picking him up"
 			}
 		case w.selves[l], l == "my" && j+1 < end && !w.others[words[j+1].Lemma] && !w.pronouns[words[j+1].Lemma]:
 			self = true // "I", or "my back": her own body, not "my toddler"

@@ -151,6 +151,9 @@ func TestQuestionsForSomeoneElse(t *testing.T) {
 		// Doing something for a child is her own lifting: "tips for picking him up".
 		{"my 2 year old wants carrying everywhere and my back is in pieces, any tips for picking him up", false},
 		{"any tips for my son, his back hurts", true},
+		// Her pregnancy named keeps a question hers, unless it asks about his back.
+		{"I'm 33 weeks and my husband hurt his back building the cot. What stretches should he do for his back?", true},
+		{"I'm 33 weeks and my husband hurt his back building the cot. What stretches can I do for my back?", false},
 		{"my toddler is so heavy, how do i lift him without hurting my back?", false},
 		{"my husband says heat is bad, is he right?", false},
 		// Subjects of their own when the back is not named; anyone's back is hers.

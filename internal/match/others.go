@@ -180,6 +180,7 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 	start, end, asked := questionSentence(words)
 	qBody, qItem, qComplaint := false, false, false
 	partner, female := false, false
+	pregnant, qTheirs := false, false
 	for j, t := range words {
 		if w.partners[t.Lemma] && j > 0 && (words[j-1].Lemma == "my" || words[j-1].Lemma == "the") {
 			partner = true
@@ -194,7 +195,10 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 		modifier := t.Lemma == "pregnancy" && j+1 < len(words) && words[j+1].Flags&(analyze.Stop|analyze.Break) == 0
 		denied := j > 0 && words[j-1].Is(analyze.Negation) || j > 1 && words[j-2].Is(analyze.Negation) && !words[j-1].Is(analyze.Break)
 		if w.pregnancy[t.Lemma] && !modifier && !denied && (!w.weeks[t.Lemma] || j > 0 && words[j-1].Lemma == analyze.NumberLemma) || t.Gestation() {
-			return false // "28 weeks", "27+2", "pregnant"; not "this week", "my pregnancy pillow" or "(not pregnant obviously)"
+			pregnant = true // "28 weeks", "27+2", "pregnant"; not "this week", "my pregnancy pillow" or "(not pregnant obviously)"
+		}
+		if inQ && w.body[t.Lemma] && j > 0 && w.theirs[words[j-1].Lemma] && words[j-1].Lemma != "her" && words[j-1].Lemma != "their" {
+			qTheirs = true // "what stretches should he do for his back?"
 		}
 		named = named || w.other(words, j)
 		item = item || w.babyItems[t.Lemma]
@@ -208,6 +212,12 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 				theirs = true // "his back", "mum back" ("mum's back")
 			}
 		}
+	}
+	if pregnant {
+		// Her pregnancy named makes the question hers, unless it asks
+		// about his body: "I'm 33 weeks ... what stretches should he do
+		// for his back?"
+		return qTheirs && !mine
 	}
 	if partner && female {
 		// "my wife keeps picking up our 3yo even though her back is bad,

@@ -79,6 +79,9 @@ type Matcher struct {
 	// notCovered maps a lemma of a topic's not-covered subjects to the
 	// topics (see knowledge.Topic.NotCovered).
 	notCovered map[string][]string
+	// afterBirth marks the topics that answer for the time after the
+	// birth (see coveredShare), by topic index.
+	afterBirth []bool
 	whose      whose   // whose body a question is about
 	intents    intents // cause or relief questions, and each topic's category
 
@@ -174,6 +177,16 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 				m.notCovered[l] = append(m.notCovered[l], t.ID)
 			}
 		}
+	}
+	m.afterBirth = make([]bool, len(kb.Topics))
+	for i, t := range kb.Topics {
+		n := 0
+		for _, e := range t.Examples {
+			if afterBirth(m.an.Lemmas(e)) {
+				n++
+			}
+		}
+		m.afterBirth[i] = len(t.Examples) > 0 && float64(n) >= coveredShare*float64(len(t.Examples))
 	}
 	m.related = make(map[string][]string, len(kb.Topics))
 	for _, t := range kb.Topics {
@@ -370,6 +383,19 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 	m.rank(sc, &c)
 	if m.whose.forSomeoneElse(sc.an.Words) || m.whose.elsewhere(sc.an.Words) {
 		c.Candidates, c.OffTopic = nil, 1 // no topic answers for someone else's body
+	}
+	if len(c.Candidates) > 0 && askedAfterBirth(sc.an.Words) {
+		kept, top := c.Candidates[:0], c.Candidates[0].Confidence
+		for _, cand := range c.Candidates {
+			// A topic for that time a good way behind the first is no
+			// answer: "how do I lift the pram after the birth?"
+			if i, ok := m.topicOf[cand.TopicID]; ok && m.afterBirth[i] && cand.Confidence >= top/2 {
+				kept = append(kept, cand)
+			}
+		}
+		if c.Candidates = kept; len(kept) == 0 {
+			c.OffTopic = 1 // the sources answer for pregnancy, not after the birth
+		}
 	}
 	if prev != "" && !c.FollowUp {
 		if follows, short, situation, anaphoric := followsOn(sc.an.Words); follows {

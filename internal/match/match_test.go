@@ -402,3 +402,26 @@ func TestSmallTalkQuestions(t *testing.T) {
 		}
 	}
 }
+
+// TestAfterBirth checks that a question about the time after the birth
+// is answered only by a topic that answers for that time (whether the
+// back pain goes away), and is otherwise out of scope.
+func TestAfterBirth(t *testing.T) {
+	m := embeddedMatcher(t)
+	for _, tt := range []struct{ text, want string }{
+		{"how do I lift the pram into the boot after the birth without hurting my back?", ""},
+		{"when can I start postnatal pilates?", ""},
+		{"how long after birth does the back pain go?", "goes-away"},
+		// The birth told in the story, not asked about.
+		{"I had awful back pain after the birth of my first. Now 20 weeks, is a support belt worth it?", "support-belt"},
+	} {
+		c := m.Classify(tt.text, "")
+		got := ""
+		if len(c.Candidates) > 0 && c.OffTopic < 0.5 {
+			got = c.Candidates[0].TopicID
+		}
+		if got != tt.want {
+			t.Errorf("%q: got %q (off-topic %.2f), want %q", tt.text, got, c.OffTopic, tt.want)
+		}
+	}
+}

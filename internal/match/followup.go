@@ -99,6 +99,14 @@ func asksAlternative(words []analyze.Token) bool {
 	return false
 }
 
+// ruledOutOpeners open a report that rules a sign out.
+var ruledOutOpeners = map[string]bool{"no": true, "nope": true, "none": true, "nothing": true, "not": true}
+
+// askWords ask something even without a question mark: "no tightenings,
+// when should i ring someone".
+var askWords = map[string]bool{"what": true, "when": true, "how": true, "why": true, "which": true, "where": true,
+	"should": true, "can": true, "could": true, "shall": true, "do": true, "would": true}
+
 // followsOn reports whether words read as a follow-up to a previous
 // answer, judging by their first sentence: "what about on long car
 // journeys? we're driving 4 hours on saturday" follows on. short reports
@@ -132,6 +140,12 @@ func followsOn(words []analyze.Token) (follows, short, situation, anaphoric bool
 			// "does it go away?", "is it normal?": its "it" may be the pain.
 			return true, short, len(rest) > len(o) && situations[rest[len(o)]], o[len(o)-1] == "it"
 		}
+	}
+	if len(rest) > 1 && ruledOutOpeners[rest[0]] && !asked && !slices.ContainsFunc(rest, func(l string) bool { return askWords[l] }) {
+		// A sign ruled out, and nothing asked: "no bleeding or anything,
+		// just sore and stiff", "no headache or vision stuff, i checked".
+		// It answers the last answer's question, and keeps its subject.
+		return true, true, false, false
 	}
 	if len(lemmas) <= 8 {
 		for i, l := range lemmas {

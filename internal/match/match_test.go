@@ -61,6 +61,14 @@ func TestFollowUpsAndContext(t *testing.T) {
 			t.Errorf("'what about for my hips?' after %s: %+v", prev, c.Candidates)
 		}
 	}
+	// A sign ruled out, nothing asked, keeps the last subject; a question
+	// after it asks its own.
+	if c := m.Classify("no bleeding or cramps or anything, just the back", "how-common"); len(c.Candidates) == 0 || c.Candidates[0].TopicID != "how-common" {
+		t.Errorf("ruled-out report after how-common: %+v", c.Candidates)
+	}
+	if c := m.Classify("no tightenings or anything just achy, when should i ring someone", "back-pain-and-labour"); len(c.Candidates) == 0 || c.Candidates[0].TopicID != "when-to-see-doctor" {
+		t.Errorf("ruled-out report with a question after back-pain-and-labour: %+v", c.Candidates)
+	}
 	// "one" points back: "can i wear one at work?" after heat packs.
 	if c := m.Classify("can i wear one at work?", "ice-and-heat"); len(c.Candidates) == 0 || c.Candidates[0].TopicID != "ice-and-heat" {
 		t.Errorf("'can i wear one at work?' after ice-and-heat: %+v", c.Candidates)

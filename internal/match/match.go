@@ -454,6 +454,10 @@ func (m *Matcher) smallTalk(words []analyze.Token) bot.Candidate {
 		// "are you a real bot?": whatever else it says.
 		return bot.Candidate{TopicID: aboutBot, Confidence: 1}
 	}
+	if question && m.hasTalk(aboutBot) && asksSources(words) {
+		// "where do your answers come from?": the bot's sources.
+		return bot.Candidate{TopicID: aboutBot, Confidence: 1}
+	}
 	if question && m.hasTalk(aboutBot) && asksWhatBotDoes(words) {
 		// "what can you help with?", "what do you do?": what the bot is for.
 		return bot.Candidate{TopicID: aboutBot, Confidence: 1}
@@ -659,6 +663,22 @@ func asksWhatBotDoes(words []analyze.Token) bool {
 		you = you || t.Lemma == "you" || t.Lemma == "u"
 	}
 	return you
+}
+
+// asksSources reports whether words ask where the bot's answers come
+// from: "where do your answers come from?", "what are your sources?".
+func asksSources(words []analyze.Token) bool {
+	yours, info, whence := false, false, false
+	for _, t := range words {
+		switch t.Lemma {
+		case "your", "ur", "you", "u":
+			yours = true
+		case "answer", "info", "information", "source", "advice", "fact", "reply":
+			info = true
+		}
+		whence = whence || t.Lemma == "from" || t.Lemma == "source"
+	}
+	return yours && info && whence
 }
 
 // botDoes are the words of a question about what the bot can do.

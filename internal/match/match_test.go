@@ -295,6 +295,11 @@ func TestAboutBot(t *testing.T) {
 		{"can AI tell if my back pain is serious?", false},
 		{"r u a real person or sum computer thing", true},
 		{"where do you get a tens machine and how much are they", false},
+		// Where its answers come from.
+		{"where do your answers come from?", true},
+		{"is your advice from the NHS?", true},
+		{"where does my back pain come from?", false},
+		{"can you give me advice on where to sit?", false},
 	}
 	for _, tt := range tests {
 		if got := m.Classify(tt.text, "").SmallTalk.TopicID == "about-bot"; got != tt.want {

@@ -268,6 +268,12 @@ const maxFragment = 3
 // in the sentences as written (see averted).
 func (s *Set) joinFragments(sc *scratch, tokens []analyze.Token) []analyze.Token {
 	out, words, from, asked := tokens, 0, 0, false
+	limit := maxFragment
+	if telegraphic(tokens) {
+		// Told wholly in bursts: "Pain is a 10/10. Low back and bump.
+		// Constant. 33 weeks." Every burst joins the next.
+		limit = maxBurst
+	}
 	keeps := func(frag []analyze.Token) bool {
 		for _, t := range frag {
 			if t.Is(analyze.Negation) || fineWords[t.Lemma] || s.others[t.Lemma] {
@@ -281,7 +287,7 @@ func (s *Set) joinFragments(sc *scratch, tokens []analyze.Token) []analyze.Token
 			words++
 			continue
 		}
-		if isClauseEnd(t) && !t.Is(analyze.Question) && words > 0 && words <= maxFragment && i+1 < len(tokens) && !asked &&
+		if isClauseEnd(t) && !t.Is(analyze.Question) && words > 0 && words <= limit && i+1 < len(tokens) && !asked &&
 			!keeps(tokens[from:i]) {
 			if &out[0] == &tokens[0] {
 				sc.frag = append(sc.frag[:0], tokens...)
@@ -294,6 +300,42 @@ func (s *Set) joinFragments(sc *scratch, tokens []analyze.Token) []analyze.Token
 		}
 	}
 	return out
+}
+
+// maxBurst is the most words every sentence of a message told in bursts
+// may have (see telegraphic), and minBursts the fewest sentences.
+const (
+	maxBurst  = 5
+	minBursts = 3
+)
+
+// telegraphic reports whether a message is told wholly in short bursts:
+// at least minBursts sentences, none longer than maxBurst words, and no
+// question among them.
+func telegraphic(tokens []analyze.Token) bool {
+	n, words := 0, 0
+	for _, t := range tokens {
+		if !t.Is(analyze.Break) {
+			words++
+			continue
+		}
+		if t.Is(analyze.Question) {
+			return false
+		}
+		if isClauseEnd(t) && words > 0 {
+			if words > maxBurst {
+				return false
+			}
+			n, words = n+1, 0
+		}
+	}
+	if words > 0 {
+		if words > maxBurst {
+			return false
+		}
+		n++
+	}
+	return n >= minBursts
 }
 
 // fineWords end a fragment that says all is well: "head fine.", "temp:

@@ -76,6 +76,10 @@ func TestMatch(t *testing.T) {
 		// Fragments are one clause: "pain. every few minutes." is a list;
 		// a question's answer and a negated fragment keep their break.
 		{"pain. every few minutes.", "contractions"},
+		// A message told wholly in bursts is one clause; one with a longer
+		// sentence or a question keeps its breaks.
+		{"back pain. it came on sudden. will not stop.", "pain"},
+		{"back pain since i carried the shopping home from town. it came on sudden. will not stop.", ""},
 		{"pain? every few minutes", ""},
 		{"no pain. every few minutes it tightens", ""},
 		{"Husband away. Bleeding since lunch.", "bleeding"},   // a fragment naming someone else stays apart

@@ -1130,11 +1130,39 @@ func asideEnd(s string, open int) int {
 }
 
 // emojiWord returns the word an emoji stands for in a sign, or "": 🩸 for
-// blood. (Not 💦, which is sweat or a splash as often as water.) A switch,
-// not a map: it is asked of every space and mark of every message.
+// blood, 🌡 for temperature, 🔙 for back, so that "🥶🤒🌡️ 38.6 🔙💥 22w"
+// reads "cold unwell temperature 38.6 back". Only emoji whose word is
+// plain: not 💦, which is sweat or a splash as often as water, nor 🤫,
+// which keeps a secret as often as it tells a quiet baby, nor 😵, which
+// is overwhelmed as often as dizzy, nor hearts and sparkles, which
+// decorate. A switch, not a map: it is asked of every
+// space and mark of every message.
 func emojiWord(r rune) string {
-	if r == '🩸' {
+	switch r {
+	case '🩸':
 		return "blood"
+	case '🌡':
+		return "temperature"
+	case '🤒':
+		return "unwell"
+	case '🥶':
+		return "freezing"
+	case '🔙':
+		return "back"
+	case '🦵':
+		return "leg"
+	case '🦶':
+		return "foot"
+	case '🍑':
+		return "bum"
+	case '🧻':
+		return "tissue"
+	case '🟤':
+		return "brown"
+	case '🤕':
+		return "headache"
+	case '👶':
+		return "baby"
 	}
 	return ""
 }

@@ -97,7 +97,9 @@ func TestWords(t *testing.T) {
 		{"❌❌ can't cope ❌❌", "can not cope"},                  // marks that only frame the message
 		{"at my wit's end", "at my wit end"},                  // only dialect bases are rewritten
 		{"16w 🩸 when i wiped", "16 weeks blood when i wiped"}, // an emoji that stands for a word
-		{"matagal nakaupo", "matagal nakaupo"},                // never corrected into a sign's word ("napaupo")
+		{"🥶🤒🌡️ 38.6 🔙💥", "freezing unwell temperature 38.6 back"},
+		{"stressed 24/7 😵 💦 🤫", "stressed 24 7"}, // emoji that mean other things as often stand for none
+		{"matagal nakaupo", "matagal nakaupo"},   // never corrected into a sign's word ("napaupo")
 		{"ankles swole up outta nowhere", "ankles swollen up out of nowhere"},
 		{"hand roon ma neck, cannae dae this anymair", "hand round ma neck can not do this anymore"},
 		{"heard a pop an ma joggies were drookit", "heard a pop an ma joggers were soaked"},

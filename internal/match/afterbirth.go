@@ -1,6 +1,11 @@
 package match
 
-import "github.com/backcare/backcare/internal/analyze"
+import (
+	"strings"
+	"unicode"
+
+	"github.com/backcare/backcare/internal/analyze"
+)
 
 // The sources answer for pregnancy. A question about the time after the
 // birth ("how do I lift the pram into the boot after the birth?", "when can
@@ -38,6 +43,34 @@ func afterBirth(lemmas []string) bool {
 	}
 	return false
 }
+
+// namesAfterBirth reports whether the text of an example names the time
+// after the birth, as afterBirth does for a message's lemmas, from its
+// words as written: examples are many, and analysing each again at start
+// cost megabytes.
+func namesAfterBirth(text string) bool {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
+	for i, w := range words {
+		if postnatal[w] {
+			return true
+		}
+		if w != "after" && w != "once" {
+			continue
+		}
+		for k := i + 1; k < len(words) && k <= i+4; k++ {
+			for _, b := range birthStems {
+				if strings.HasPrefix(words[k], b) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// birthStems begin the words of birthWords as written: "delivered",
+// "arrives", "c" "section".
+var birthStems = []string{"birth", "deliver", "born", "section", "caesarean", "cesarean", "csection", "arriv"}
 
 // askedAfterBirth reports whether the question sentence of words asks
 // about the time after the birth.

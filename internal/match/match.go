@@ -182,7 +182,7 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	for i, t := range kb.Topics {
 		n := 0
 		for _, e := range t.Examples {
-			if afterBirth(m.an.Lemmas(e)) {
+			if namesAfterBirth(e) {
 				n++
 			}
 		}

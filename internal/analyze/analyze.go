@@ -110,6 +110,9 @@ type Analyzer struct {
 	scratch   sync.Pool // *scratch
 	fold      sync.Pool // transform.Transformer for non-ASCII text
 	lemmas    atomic.Pointer[lemmaMemo]
+	// names holds the names of two words or more that the knowledge base
+	// uses itself ("deep heat"), which maskNames keeps as words.
+	names map[string]bool
 }
 
 // lemmaMemo remembers Lemmas of short texts while triggers are compiled
@@ -180,6 +183,36 @@ func New(kb *knowledge.Base) *Analyzer {
 			if !isBreakWord(w) {
 				count[w]++
 			}
+		}
+	}
+	a.names = map[string]bool{}
+	addName := func(s string) {
+		for alt := range strings.SplitSeq(strings.ToLower(s), "|") {
+			alt = strings.Join(strings.FieldsFunc(alt, func(r rune) bool { return r == '_' || r == ' ' || r == '-' }), " ")
+			if strings.Contains(alt, " ") {
+				a.names[alt] = true
+			}
+		}
+	}
+	for _, d := range kb.Declines {
+		for _, t := range d.Triggers {
+			// A trigger's items are words near each other: "deep heat
+			// rub|cream" names "deep heat".
+			items := strings.Fields(strings.ToLower(t))
+			for i := 0; i+1 < len(items); i++ {
+				for _, x := range strings.Split(items[i], "|") {
+					for _, y := range strings.Split(items[i+1], "|") {
+						addName(x + " " + y)
+					}
+				}
+			}
+			addName(t)
+		}
+	}
+	for _, s := range kb.Synonyms {
+		addName(s.Word)
+		for _, v := range s.Variants {
+			addName(v)
 		}
 	}
 	synonymWords := map[string]bool{}
@@ -419,7 +452,7 @@ func (a *Analyzer) Analyze(text string, an *Analysis) {
 		text = text[:MaxBytes]
 	}
 	sc := a.scratch.Get().(*scratch)
-	words := a.splitRunOns(a.words(spokenMarks(a.normalize(text)), sc.words[:0]))
+	words := a.splitRunOns(a.words(spokenMarks(a.normalize(maskNames(text, a.names))), sc.words[:0]))
 	plain := sc.plain[:0]
 	for i, w := range words {
 		if isBreakWord(w) {
@@ -670,7 +703,7 @@ func (a *Analyzer) Commonness(lemma string) int {
 // corrected. The explain tool shows them.
 func (a *Analyzer) Words(text string) []string {
 	var out []string
-	for _, w := range a.splitRunOns(a.words(spokenMarks(a.normalize(text)), nil)) {
+	for _, w := range a.splitRunOns(a.words(spokenMarks(a.normalize(maskNames(text, a.names))), nil)) {
 		if !isBreakWord(w) {
 			out = append(out, a.correct(w))
 		}

@@ -26,42 +26,33 @@ var postnatal = map[string]bool{"postnatal": true, "postnatally": true, "postpar
 var birthWords = map[string]bool{"birth": true, "delivery": true, "deliver": true, "born": true, "bear": true,
 	"section": true, "caesarean": true, "cesarean": true, "csection": true, "arrive": true}
 
-// afterBirth reports whether lemmas name the time after the birth.
-func afterBirth(lemmas []string) bool {
-	for i, l := range lemmas {
-		if postnatal[l] {
-			return true
-		}
-		if l != "after" && l != "once" {
-			continue
-		}
-		for k := i + 1; k < len(lemmas) && k <= i+4; k++ {
-			if birthWords[lemmas[k]] {
+// namesAfterBirth reports whether the text of an example names the time
+// after the birth, as askedAfterBirth does for a message's lemmas, from its
+// words as written and without allocating: examples are many (a hundred
+// times as many in the largest knowledge bases benchmarked), and
+// analysing each again at start cost megabytes.
+func namesAfterBirth(text string) bool {
+	since := -1 // words since the last "after" or "once"; -1 for none
+	for w := range strings.FieldsFuncSeq(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		for p := range postnatal {
+			if strings.EqualFold(w, p) {
 				return true
 			}
 		}
-	}
-	return false
-}
-
-// namesAfterBirth reports whether the text of an example names the time
-// after the birth, as afterBirth does for a message's lemmas, from its
-// words as written: examples are many, and analysing each again at start
-// cost megabytes.
-func namesAfterBirth(text string) bool {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
-	for i, w := range words {
-		if postnatal[w] {
-			return true
-		}
-		if w != "after" && w != "once" {
+		if strings.EqualFold(w, "after") || strings.EqualFold(w, "once") {
+			since = 0
 			continue
 		}
-		for k := i + 1; k < len(words) && k <= i+4; k++ {
-			for _, b := range birthStems {
-				if strings.HasPrefix(words[k], b) {
-					return true
-				}
+		if since < 0 {
+			continue
+		}
+		if since++; since > 4 {
+			since = -1
+			continue
+		}
+		for _, b := range birthStems {
+			if len(w) >= len(b) && strings.EqualFold(w[:len(b)], b) {
+				return true
 			}
 		}
 	}
@@ -73,12 +64,23 @@ func namesAfterBirth(text string) bool {
 var birthStems = []string{"birth", "deliver", "born", "section", "caesarean", "cesarean", "csection", "arriv"}
 
 // askedAfterBirth reports whether the question sentence of words asks
-// about the time after the birth.
+// about the time after the birth, without allocating: "postnatal", or
+// "after" or "once" with a word of the birth at most four words on.
 func askedAfterBirth(words []analyze.Token) bool {
 	start, end, _ := questionSentence(words)
-	lemmas := make([]string, 0, end-start)
-	for _, t := range words[start:end] {
-		lemmas = append(lemmas, t.Lemma)
+	for i := start; i < end; i++ {
+		l := words[i].Lemma
+		if postnatal[l] {
+			return true
+		}
+		if l != "after" && l != "once" {
+			continue
+		}
+		for k := i + 1; k < end && k <= i+4; k++ {
+			if birthWords[words[k].Lemma] {
+				return true
+			}
+		}
 	}
-	return afterBirth(lemmas)
+	return false
 }

@@ -87,15 +87,29 @@ func maskNames(text string, known map[string]bool) string {
 
 // mayName reports, without allocating, whether text has two words in a
 // row that begin with a capital and go on in lower case (a name's least),
-// or a capitalised word before " by " (a title's).
+// or a capitalised word before " by " (a title's). One pass over its
+// bytes: it is asked of every message and every example.
 func mayName(text string) bool {
-	prev := false
-	for f := range strings.FieldsSeq(text) {
-		c := capitalised(f)
-		if c && prev || prev && f == "by" {
+	prev, start := false, true // the last word was capitalised; at a word's start
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c == ' ' || c == '\n' || c == '\t' {
+			start = true
+			continue
+		}
+		if !start {
+			continue
+		}
+		start = false
+		j := i
+		for j < len(text) && (text[j] == '\'' || text[j] == '"' || text[j] == '(') {
+			j++ // an opening quote or bracket
+		}
+		cap := j+1 < len(text) && (text[j] >= 'A' && text[j] <= 'Z' && text[j+1] >= 'a' && text[j+1] <= 'z' || text[j] >= 0x80)
+		if cap && prev || prev && j+2 < len(text) && text[j] == 'b' && text[j+1] == 'y' && text[j+2] == ' ' {
 			return true
 		}
-		prev = c
+		prev = cap
 	}
 	return false
 }

@@ -1,11 +1,6 @@
 package match
 
-import (
-	"strings"
-	"unicode"
-
-	"github.com/backcare/backcare/internal/analyze"
-)
+import "github.com/backcare/backcare/internal/analyze"
 
 // The sources answer for pregnancy. A question about the time after the
 // birth ("how do I lift the pram into the boot after the birth?", "when can
@@ -26,57 +21,26 @@ var postnatal = map[string]bool{"postnatal": true, "postnatally": true, "postpar
 var birthWords = map[string]bool{"birth": true, "delivery": true, "deliver": true, "born": true, "bear": true,
 	"section": true, "caesarean": true, "cesarean": true, "csection": true, "arrive": true}
 
-// namesAfterBirth reports whether the text of an example names the time
-// after the birth, as askedAfterBirth does for a message's lemmas, from its
-// words as written and without allocating: examples are many (a hundred
-// times as many in the largest knowledge bases benchmarked), and
-// analysing each again at start cost megabytes.
-func namesAfterBirth(text string) bool {
-	since := -1 // words since the last "after" or "once"; -1 for none
-	for w := range strings.FieldsFuncSeq(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		for p := range postnatal {
-			if strings.EqualFold(w, p) {
-				return true
-			}
-		}
-		if strings.EqualFold(w, "after") || strings.EqualFold(w, "once") {
-			since = 0
-			continue
-		}
-		if since < 0 {
-			continue
-		}
-		if since++; since > 4 {
-			since = -1
-			continue
-		}
-		for _, b := range birthStems {
-			if len(w) >= len(b) && strings.EqualFold(w[:len(b)], b) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// birthStems begin the words of birthWords as written: "delivered",
-// "arrives", "c" "section".
-var birthStems = []string{"birth", "deliver", "born", "section", "caesarean", "cesarean", "csection", "arriv"}
-
 // askedAfterBirth reports whether the question sentence of words asks
-// about the time after the birth, without allocating: "postnatal", or
-// "after" or "once" with a word of the birth at most four words on.
+// about the time after the birth (see afterBirthIn).
 func askedAfterBirth(words []analyze.Token) bool {
 	start, end, _ := questionSentence(words)
-	for i := start; i < end; i++ {
-		l := words[i].Lemma
-		if postnatal[l] {
+	return afterBirthIn(words[start:end])
+}
+
+// afterBirthIn reports whether words name the time after the birth,
+// without allocating: "postnatal", or "after" or "once" with a word of
+// the birth at most four words on. The index counts the examples that do
+// (see Matcher.index).
+func afterBirthIn(words []analyze.Token) bool {
+	for i, t := range words {
+		if postnatal[t.Lemma] {
 			return true
 		}
-		if l != "after" && l != "once" {
+		if t.Lemma != "after" && t.Lemma != "once" {
 			continue
 		}
-		for k := i + 1; k < end && k <= i+4; k++ {
+		for k := i + 1; k < len(words) && k <= i+4; k++ {
 			if birthWords[words[k].Lemma] {
 				return true
 			}

@@ -1,8 +1,18 @@
 package match
 
-import "testing"
+import (
+	"testing"
 
-func TestNamesAfterBirth(t *testing.T) {
+	"github.com/backcare/backcare/internal/analyze"
+	"github.com/backcare/backcare/knowledge"
+)
+
+func TestAfterBirthIn(t *testing.T) {
+	kb, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := analyze.New(kb)
 	for _, tt := range []struct {
 		text string
 		want bool
@@ -14,7 +24,9 @@ func TestNamesAfterBirth(t *testing.T) {
 		{"what helps after a long shift?", false},
 		{"my back hurts once a day", false},
 	} {
-		if got := namesAfterBirth(tt.text); got != tt.want {
+		var an analyze.Analysis
+		a.Analyze(tt.text, &an)
+		if got := afterBirthIn(an.Words); got != tt.want {
 			t.Errorf("%q: %v, want %v", tt.text, got, tt.want)
 		}
 	}

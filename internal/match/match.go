@@ -159,8 +159,10 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 		Rules: []triage.Rule{{ID: "hesitation", Triggers: kb.Hesitation.Triggers}}})
 
 	texts := make([]classText, 0, docs)
+	classOf := make([]int32, len(kb.Topics))
 	for ti, t := range kb.Topics {
 		c := m.addClass(t.ID, topicClass)
+		classOf[ti] = c
 		m.topicOf[t.ID] = int32(ti)
 		for _, e := range t.Examples {
 			texts = append(texts, classText{c, e})
@@ -178,16 +180,6 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 			}
 		}
 	}
-	m.afterBirth = make([]bool, len(kb.Topics))
-	for i, t := range kb.Topics {
-		n := 0
-		for _, e := range t.Examples {
-			if namesAfterBirth(e) {
-				n++
-			}
-		}
-		m.afterBirth[i] = len(t.Examples) > 0 && float64(n) >= coveredShare*float64(len(t.Examples))
-	}
 	m.related = make(map[string][]string, len(kb.Topics))
 	for _, t := range kb.Topics {
 		m.related[t.ID] = t.Related
@@ -197,7 +189,11 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	for _, e := range kb.OutOfScope {
 		texts = append(texts, classText{off, e})
 	}
-	m.index(texts)
+	born := m.index(texts)
+	m.afterBirth = make([]bool, len(kb.Topics))
+	for i, t := range kb.Topics {
+		m.afterBirth[i] = len(t.Examples) > 0 && float64(born[classOf[i]]) >= coveredShare*float64(len(t.Examples))
+	}
 	m.talkWord = map[string]bool{}
 	for _, st := range kb.SmallTalk {
 		t := smallTalk{id: st.ID, words: map[string]bool{}}
@@ -286,15 +282,21 @@ type classText struct {
 const indexBatch = 1024
 
 // index analyses texts, on every core, and indexes them in order.
-func (m *Matcher) index(texts []classText) {
+// It returns, by class, how many of its texts name the time after the
+// birth (see afterBirthIn).
+func (m *Matcher) index(texts []classText) []int {
+	born := make([]int, len(m.classIDs))
 	workers := runtime.GOMAXPROCS(0)
 	if workers == 1 {
 		var an analyze.Analysis
 		for _, t := range texts {
 			m.an.Analyze(t.text, &an)
 			m.ix.add(t.class, t.text, &an)
+			if afterBirthIn(an.Words) {
+				born[t.class]++
+			}
 		}
-		return
+		return born
 	}
 	analyses := make([]analyze.Analysis, min(indexBatch, len(texts)))
 	for from := 0; from < len(texts); from += indexBatch {
@@ -310,8 +312,12 @@ func (m *Matcher) index(texts []classText) {
 		wg.Wait()
 		for i, t := range batch {
 			m.ix.add(t.class, t.text, &analyses[i])
+			if afterBirthIn(analyses[i].Words) {
+				born[t.class]++
+			}
 		}
 	}
+	return born
 }
 
 func (m *Matcher) addClass(id string, k classKind) int32 {

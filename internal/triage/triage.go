@@ -1543,7 +1543,7 @@ func seqAt(tokens []analyze.Token, j int, seq []string) int {
 			return 0
 		}
 		if tokens[k].Lemma != part {
-			if n == 0 || !analyze.IsNegation(seq[n-1]) || tokens[k].Lemma != "even" || k+1 >= len(tokens) || tokens[k+1].Lemma != part {
+			if n == 0 || tokens[k].Lemma != "even" || k+1 >= len(tokens) || tokens[k+1].Lemma != part || !analyze.IsNegation(seq[n-1]) {
 				return 0
 			}
 			k++

@@ -19,8 +19,10 @@ const nameWord = "someplace"
 // anyway), never opened by a possessive or "I" ("then My Waters Broke"
 // is hers), and never a word in capitals ("PV", "BP"). A single
 // capitalised word before "by" and a name is a title too, quoted or
-// before a name of two words. A message in title case or in capitals has no names: every
-// word is capitalised there.
+// before a name of two words. A message in title case or in capitals has
+// no names: every word is capitalised there. Names the knowledge base
+// uses itself (known: two words or more, in lower case, "deep heat") are
+// kept as words.
 func maskNames(text string, known map[string]bool) string {
 	if !mayName(text) {
 		return text // most messages: no two capitalised words in a row
@@ -39,7 +41,7 @@ func maskNames(text string, known map[string]bool) string {
 		return text
 	}
 	masked := make([]bool, len(fields))
-	any := false
+	found := false
 	for i := 0; i < len(fields); {
 		j := i
 		for j < len(fields) && capitalised(fields[j]) && (j == i || !endsSentence(fields[j-1])) {
@@ -51,21 +53,21 @@ func maskNames(text string, known map[string]bool) string {
 			for k := i; k < j; k++ {
 				masked[k] = true
 			}
-			any = true
+			found = true
 		}
 		if n == 1 && j+1 < len(fields) && strings.EqualFold(fields[j], "by") && capitalised(fields[j+1]) &&
 			(quoted(fields[i]) || j+2 < len(fields) && capitalised(fields[j+2])) {
 			// "'Fever' by Peggy Lee", "Breathless by The Corrs": a title
 			// quoted, or before a name of two words.
 			masked[i] = true
-			any = true
+			found = true
 		}
 		if j == i {
 			j++
 		}
 		i = j
 	}
-	if !any {
+	if !found {
 		return text
 	}
 	out := make([]string, 0, len(fields))

@@ -159,6 +159,8 @@ func TestQuestionsForSomeoneElse(t *testing.T) {
 		// Doing something for a child is her own lifting: "tips for picking him up".
 		{"my 2 year old wants carrying everywhere and my back is in pieces, any tips for picking him up", false},
 		{"any tips for my son, his back hurts", true},
+		// A likeness names no one: "arch your back like a cat".
+		{"the stretch on all fours where you arch your back like a cat, is that good for back pain?", false},
 		// Her pregnancy named keeps a question hers, unless it asks about his back.
 		{"I'm 33 weeks and my husband hurt his back building the cot. What stretches should he do for his back?", true},
 		{"I'm 33 weeks and my husband hurt his back building the cot. What stretches can I do for my back?", false},

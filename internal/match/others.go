@@ -273,6 +273,9 @@ func (w whose) other(words []analyze.Token, j int) bool {
 	if words[j].Is(analyze.Compound) {
 		return false // "is cat cow ok": a stretch
 	}
+	if j > 1 && words[j-1].Lemma == "a" && words[j-2].Lemma == "like" || j > 0 && words[j-1].Lemma == "like" {
+		return false // "arch your back like a cat": a likeness, no one else
+	}
 	if words[j].Lemma == "old" {
 		return j > 0 && aged[words[j-1].Lemma]
 	}

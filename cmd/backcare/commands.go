@@ -335,8 +335,8 @@ func skippedWarnings(kb *knowledge.Base) []string {
 		for _, l := range lists {
 			for _, p := range l {
 				for _, w := range triage.SkippedWords(a, p) {
-					out = append(out, fmt.Sprintf("%s: warning: %s %q pattern %q: %q is left out of every pattern and never matches (drop it, or write it in a sequence such as %q)",
-						pos, what, id, p, w, w+"_not"))
+					out = append(out, fmt.Sprintf("%s: warning: %s %q pattern %q: %q is left out of every pattern and never matches (drop it, or join it to the word it goes with in a sequence, as in \"it_is\")",
+						pos, what, id, p, w))
 				}
 			}
 		}

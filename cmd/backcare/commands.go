@@ -252,8 +252,8 @@ func cmdKB(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, err)
 		return exitError{1}
 	}
-	loose := append(looseWarnings(kb), numberWarnings(kb)...)
-	loose = append(loose, skippedWarnings(kb)...)
+	a := analyze.New(kb)
+	loose := append(looseWarnings(kb, a), patternWarnings(kb, a)...)
 	for _, w := range loose {
 		fmt.Fprintln(stderr, w)
 	}
@@ -297,10 +297,13 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// numberWarnings lists the triggers and patterns of red flags and safety
-// items that write a number in digits inside a word sequence (see
-// triage.NumberWords): "my_10" stands for "my" and any number.
-func numberWarnings(kb *knowledge.Base) []string {
+// patternWarnings lists the triggers and patterns of red flags and safety
+// items that match other than they seem to: a number in digits inside a
+// word sequence (triage.NumberWords: "my_10" stands for "my" and any
+// number), an alternative with a dash (triage.DashedWords), and an
+// alternative the compiler leaves out (triage.SkippedWords: "is|feel
+// sore" never meets "is sore").
+func patternWarnings(kb *knowledge.Base, a *analyze.Analyzer) []string {
 	var out []string
 	check := func(pos knowledge.Pos, what, id string, lists ...[]string) {
 		for _, l := range lists {
@@ -313,27 +316,6 @@ func numberWarnings(kb *knowledge.Base) []string {
 					out = append(out, fmt.Sprintf("%s: warning: %s %q pattern %q: %q is read as loose words in any order (write %q)",
 						pos, what, id, p, w, strings.ReplaceAll(w, "-", "_")))
 				}
-			}
-		}
-	}
-	for _, f := range kb.RedFlags {
-		check(f.Pos, "red flag", f.ID, f.Triggers, f.Firm, f.Unless, f.Averted)
-	}
-	for _, s := range kb.Safety {
-		check(s.Pos, "safety item", s.ID, s.Triggers, s.Firm, s.Unless, s.Past)
-	}
-	return out
-}
-
-// skippedWarnings lists the triggers and patterns of red flags and safety
-// items with an alternative the compiler leaves out (see
-// triage.SkippedWords): "is|feel sore" never meets "is sore".
-func skippedWarnings(kb *knowledge.Base) []string {
-	a := analyze.New(kb)
-	var out []string
-	check := func(pos knowledge.Pos, what, id string, lists ...[]string) {
-		for _, l := range lists {
-			for _, p := range l {
 				for _, w := range triage.SkippedWords(a, p) {
 					out = append(out, fmt.Sprintf("%s: warning: %s %q pattern %q: %q is left out of every pattern and never matches (drop it, or join it to the word it goes with in a sequence, as in \"it_is\")",
 						pos, what, id, p, w))
@@ -353,8 +335,7 @@ func skippedWarnings(kb *knowledge.Base) []string {
 // looseWarnings lists the unless patterns of red flags and safety items
 // with a loose word (see triage.Loose): "doing" read as "do" cancels a
 // match next to "don't".
-func looseWarnings(kb *knowledge.Base) []string {
-	a := analyze.New(kb)
+func looseWarnings(kb *knowledge.Base, a *analyze.Analyzer) []string {
 	var out []string
 	check := func(pos knowledge.Pos, what, id string, unless []string) {
 		for _, u := range unless {

@@ -14,7 +14,7 @@ import "github.com/backcare/backcare/internal/analyze"
 const coveredShare = 0.1
 
 // postnatal are words that name the time after the birth by themselves.
-var postnatal = map[string]bool{"postnatal": true, "postnatally": true, "postpartum": true, "post-partum": true}
+var postnatal = map[string]bool{"postnatal": true, "postnatally": true, "postpartum": true}
 
 // birthWords name the birth after "after" or "once": "after the birth",
 // "once the baby is born", "after my c-section".

@@ -453,6 +453,7 @@ func (d *decoder) asking(n *yaml.Node) (Asking, positions) {
 		"frames":      func(v *yaml.Node) { a.Frames, p.list["frames"] = d.list(v, "frames") },
 		"unreal":      func(v *yaml.Node) { a.Unreal, p.list["unreal"] = d.list(v, "unreal") },
 		"disclaimers": func(v *yaml.Node) { a.Disclaimers, p.list["disclaimers"] = d.list(v, "disclaimers") },
+		"disclosures": func(v *yaml.Node) { a.Disclosures, p.list["disclosures"] = d.list(v, "disclosures") },
 	})
 	return a, p
 }

@@ -199,6 +199,10 @@ type Asking struct {
 	// Disclaimers say the member has no such sign: "just curious", "not
 	// having any", "mine is kicking fine".
 	Disclaimers []string
+	// Disclosures say that the sign asked about, or told of someone
+	// else, is the member's own: "asking for myself", "that mother is
+	// me", "ok it's me".
+	Disclosures []string
 	Pos         Pos
 }
 
@@ -457,7 +461,7 @@ func (b *Base) EachPhrase(f func(text string, example bool)) {
 	}
 	h, q := b.History, b.Asking
 	each(false, h.Past, h.PastAfter, h.Recent, h.Earlier, h.Now, h.Settled, h.Checked, h.Again,
-		q.Frames, q.Unreal, q.Disclaimers, b.Hesitation.Triggers)
+		q.Frames, q.Unreal, q.Disclaimers, q.Disclosures, b.Hesitation.Triggers)
 }
 
 // Groups returns the word groups as a map from name to words.

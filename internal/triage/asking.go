@@ -26,14 +26,20 @@ import (
 // same clause, with no subject pronoun, "but" or "now" between and at most
 // maxGoverned content words. Every pattern is ordered, like an unless
 // pattern.
+//
+// A Disclosures pattern that ends its clause ("what does it mean if a lady
+// has brownish discharge? asking for myself", "is it normal for a pregnant
+// woman to... its me") makes every sign of the message the member's own:
+// none is about someone else, and none is asked about unless a disclaimer
+// stands in the message too.
 type Asking struct {
-	Frames, Unreal, Disclaimers []string
+	Frames, Unreal, Disclaimers, Disclosures []string
 }
 
 // asking is the compiled Asking.
 type asking struct {
-	frames, unreal, disclaimers patterns
-	firstPerson, blockers       map[string]bool
+	frames, unreal, disclaimers, disclosures patterns
+	firstPerson, blockers                    map[string]bool
 }
 
 // maxGoverned is how many content words may stand between a frame and the
@@ -43,6 +49,9 @@ const maxGoverned = 5
 // askedAbout reports whether a match is asked about (see Asking).
 func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, m match) bool {
 	q := &s.asking
+	if s.disclosed(tokens, sc) && !q.disclaimers.any(s, tokens, sc, 0, len(tokens), 0) {
+		return false
+	}
 	if s.governed(tokens, sc, &q.unreal, m, false) || s.governed(tokens, sc, &q.frames, m, true) {
 		return true
 	}
@@ -142,3 +151,30 @@ func (s *Set) governed(tokens []analyze.Token, sc *scratch, ps *patterns, m matc
 	})
 	return found
 }
+
+// disclosed reports whether the message says its signs are the member's
+// own (see Asking): a disclosure pattern followed by the end of its clause,
+// or only by a laugh or a particle ("asking for myself lol", "that's me
+// o"). It is read once per message.
+func (s *Set) disclosed(tokens []analyze.Token, sc *scratch) bool {
+	if sc.disclosed == 0 {
+		sc.disclosed = 1
+		s.asking.disclosures.find(s, tokens, sc, 0, len(tokens), func(p *phrase, m match) bool {
+			k := m.end + 1
+			for k < len(tokens) && (laughs[tokens[k].Lemma] || particles[tokens[k].Lemma]) {
+				k++
+			}
+			if k < len(tokens) && !isClauseEnd(tokens[k]) {
+				return true // "is it me or is the bump huge"
+			}
+			sc.because(&s.asking.disclosures, p)
+			sc.disclosed = 2
+			return false
+		})
+	}
+	return sc.disclosed == 2
+}
+
+// particles may close a disclosure: "that's me o", "it's me obviously".
+var particles = map[string]bool{"o": true, "of": true, "obviously": true, "obvs": true, "really": true, "actually": true,
+	"though": true, "tho": true, "btw": true, "too": true, "haha": true, "hehe": true, "x": true, "xx": true}

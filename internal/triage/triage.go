@@ -126,7 +126,7 @@ func (c Config) size() int {
 	}
 	h, q := c.History, c.Asking
 	for _, l := range [][]string{h.Past, h.PastAfter, h.Recent, h.Earlier, h.Now, h.Settled, h.Checked, h.Again,
-		q.Frames, q.Unreal, q.Disclaimers} {
+		q.Frames, q.Unreal, q.Disclaimers, q.Disclosures} {
 		n += len(l)
 	}
 	return n
@@ -214,26 +214,27 @@ type phrase struct {
 }
 
 type scratch struct {
-	explain  bool            // record why (see because)
-	why      []string        // patterns that decided the last verdict
-	seen     []bool          // per rule
-	story    []int           // per rule: where its last settled match ends, or -1 (see retold)
-	revive   []bool          // per rule: a match only an unless pattern cancelled (see Rule.AlsoWith)
-	unless   []unlessHit     // the message's unless matches, found once (see cancelled)
-	unlessOK bool            // unless holds this message's matches
-	proxy    int8            // 0 not yet known, 1 no, 2 someone writes for her (see proxy)
-	joint    []jointHit      // parts of " & " triggers found so far
-	hits     []hit           // the message's phrase matches, in order (see Match)
-	parts    map[int32]uint8 // per " & " trigger (rule<<16 | trigger): the parts that matched at all
-	sent     []int32         // per token: which sentence it is in
-	frag     []analyze.Token // the message with its fragments joined (see joinFragments)
-	orig     []analyze.Token // the message as analysed, its sentences unjoined
-	used     []bool          // per token, while matching one phrase
-	near     [][2]int        // per term, while matching one phrase: its nearest match on each side
-	pos      []int           // where each term of the phrase being matched was found
-	clause   []clause        // per token: the clause it stands in
-	present  []bool          // per vocab number: a token of the message has the lemma
-	tok      []int32         // per token: its lemma's vocab number, or -1
+	explain   bool            // record why (see because)
+	why       []string        // patterns that decided the last verdict
+	seen      []bool          // per rule
+	story     []int           // per rule: where its last settled match ends, or -1 (see retold)
+	revive    []bool          // per rule: a match only an unless pattern cancelled (see Rule.AlsoWith)
+	unless    []unlessHit     // the message's unless matches, found once (see cancelled)
+	unlessOK  bool            // unless holds this message's matches
+	proxy     int8            // 0 not yet known, 1 no, 2 someone writes for her (see proxy)
+	disclosed int8            // 0 not yet known, 1 no, 2 she says the signs are hers (see disclosed)
+	joint     []jointHit      // parts of " & " triggers found so far
+	hits      []hit           // the message's phrase matches, in order (see Match)
+	parts     map[int32]uint8 // per " & " trigger (rule<<16 | trigger): the parts that matched at all
+	sent      []int32         // per token: which sentence it is in
+	frag      []analyze.Token // the message with its fragments joined (see joinFragments)
+	orig      []analyze.Token // the message as analysed, its sentences unjoined
+	used      []bool          // per token, while matching one phrase
+	near      [][2]int        // per term, while matching one phrase: its nearest match on each side
+	pos       []int           // where each term of the phrase being matched was found
+	clause    []clause        // per token: the clause it stands in
+	present   []bool          // per vocab number: a token of the message has the lemma
+	tok       []int32         // per token: its lemma's vocab number, or -1
 }
 
 // hit is a phrase's match, before its verdict.
@@ -619,7 +620,8 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 		name string
 		ps   *patterns
 		list []string
-	}{{"frame", &q.frames, c.Asking.Frames}, {"unreal", &q.unreal, c.Asking.Unreal}, {"disclaimer", &q.disclaimers, c.Asking.Disclaimers}} {
+	}{{"frame", &q.frames, c.Asking.Frames}, {"unreal", &q.unreal, c.Asking.Unreal}, {"disclaimer", &q.disclaimers, c.Asking.Disclaimers},
+		{"disclosure", &q.disclosures, c.Asking.Disclosures}} {
 		for i, pattern := range l.list {
 			if err := l.ps.add(x, s.vocab, -1, i, pattern); err != nil {
 				errs = append(errs, fmt.Sprintf("asking: %s %q: %v", l.name, pattern, err))
@@ -944,7 +946,7 @@ func (s *Set) Match(tokens []analyze.Token) []string {
 	for r := range sc.story {
 		sc.story[r] = -1
 	}
-	sc.unlessOK, sc.proxy = false, 0
+	sc.unlessOK, sc.proxy, sc.disclosed = false, 0, 0
 	sc.joint, sc.sent = sc.joint[:0], sc.sent[:0]
 	found := 0
 	// The matches are found first, their verdicts (the costly part) then
@@ -1758,6 +1760,9 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 	}
 	if sc.proxy == 2 {
 		return false // "husband writing: she can't feel the toilet seat"
+	}
+	if s.disclosed(tokens, sc) {
+		return false // "if a lady has brownish discharge... asking for myself"
 	}
 	for j := m.start; j <= m.end; j++ {
 		// "knocked my mum over": "my" after a verb is hers only when what
@@ -2711,6 +2716,12 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) b
 		opens := pm.start == pm.end && tokens[pm.start].Lemma != "#" &&
 			(pm.start == m.start || pm.start == m.start+1 && (tokens[m.start].Lemma == "our" || tokens[m.start].Lemma == "my"))
 		names := pm.start == m.start-1 && pm.end == m.start-1 || opens || lostOne(tokens, pm)
+		// A rainbow marks no history for a loss told with a day of this
+		// week: "our rainbow baby... gone. stillborn at 38 weeks on
+		// tuesday" lost this one.
+		if !names && pm.start == pm.end && tokens[pm.start].Lemma != "#" && s.history.recent.any(s, tokens, sc, m.end+1, hi, m.end+1) {
+			names = true
+		}
 		if p.rule == rule && !names && !s.negatedUnless(tokens, p, pm) {
 			found = true
 			sc.because(&s.past, p)
@@ -3100,7 +3111,7 @@ func (s *Set) Explain(tokens []analyze.Token) []Finding {
 	sc.orig = tokens
 	tokens = s.joinFragments(sc, tokens)
 	sc.joint, sc.sent = sc.joint[:0], sc.sent[:0]
-	sc.unlessOK, sc.proxy = false, 0
+	sc.unlessOK, sc.proxy, sc.disclosed = false, 0, 0
 	var out []Finding
 	var joint []int // findings that are fired parts of " & " triggers
 	seen := map[[3]int]bool{}

@@ -317,6 +317,13 @@ func TestMatch(t *testing.T) {
 		// Someone writing for her: the signs are hers.
 		{"husband writing: she had a fall", "fall"},
 		{"my husband had a fall", ""},
+		// Owning up that it is hers, at the end of a clause: "it's me".
+		{"what if a pregnant woman had a fall? its me", "fall"},
+		{"my sister slipped", ""},
+		{"my sister slipped. asking for myself lol", "fall"},
+		{"what counts as bleeding? that woman is me", "bleeding"},
+		{"is it me or has my sister slipped", ""},
+		{"what counts as bleeding? asking for myself, not having any", ""},
 		// Another's pregnancy makes her the one, unless the member tells
 		// of her own.
 		{"my sister is 28 weeks and bleeding", "bleeding"},

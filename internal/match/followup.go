@@ -245,6 +245,10 @@ func newSubjects(ix *index, tm topicModel, named []map[string]bool) map[int32]in
 	return subjects
 }
 
+// painWords tell of back pain itself: a message whose terms are these and
+// her situation only says that it hurts (see overviewFor).
+const painWords = "back backache pain ache spasm hurt sore cramp"
+
 // pointerWords point back at an earlier answer: "would that help my hips
 // too?", "can I do them at my desk?". ("those" in "one of those belly
 // bands" does not.)

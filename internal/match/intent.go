@@ -41,6 +41,7 @@ type intents struct {
 	cues        map[string][]cue
 	category    []knowledge.Category // per topic index
 	reliefFirst string               // the relief category's first topic: its overview
+	overviews   [3]int32             // per intent: the topic index of the overview that answers it, or -1
 	place       []place              // per topic: the part of the back its title names
 }
 
@@ -151,7 +152,7 @@ type cue struct {
 }
 
 func newIntents(a *analyze.Analyzer, topics []knowledge.Topic) intents {
-	in := intents{cues: map[string][]cue{}}
+	in := intents{cues: map[string][]cue{}, overviews: [3]int32{-1, -1, -1}}
 	for _, list := range []struct {
 		cues   []string
 		intent intent
@@ -168,6 +169,10 @@ func newIntents(a *analyze.Analyzer, topics []knowledge.Topic) intents {
 		in.place = append(in.place, placeOf(len(title), func(i int) string { return title[i] }))
 		if t.Category == knowledge.Relief && in.reliefFirst == "" {
 			in.reliefFirst = t.ID
+			in.overviews[reliefIntent], in.overviews[anyIntent] = int32(len(in.category)-1), int32(len(in.category)-1)
+		}
+		if t.Category == knowledge.Cause && in.overviews[causeIntent] < 0 {
+			in.overviews[causeIntent] = int32(len(in.category) - 1)
 		}
 	}
 	return in

@@ -62,6 +62,7 @@ type Matcher struct {
 	scope      scopeModel
 	topics     topicModel
 	subjects   map[int32]int32 // term id -> the topic it names (see newSubjects)
+	pain       map[int32]bool  // term ids of back pain itself (see painWords)
 	hasSubject []bool          // per topic: whether it has subject words
 	pointers   map[string]bool // terms that point back at an earlier answer (see pointerWords)
 
@@ -236,6 +237,12 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 		}
 	}
 	m.subjects = newSubjects(m.ix, m.topics, named)
+	m.pain = map[int32]bool{}
+	for _, term := range m.allTerms(painWords) {
+		if id, ok := m.ix.terms[term]; ok {
+			m.pain[id] = true
+		}
+	}
 	m.hasSubject = make([]bool, m.topicCount)
 	for _, t := range m.subjects {
 		m.hasSubject[t] = true

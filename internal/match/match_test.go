@@ -372,6 +372,11 @@ func TestFirstTopic(t *testing.T) {
 		{"can i sleep on my back", "sleep-and-mattress"},
 		{"whats the best way to sleep with a sore back", "sleep-and-mattress"},
 		{"does not getting enough sleep make back pain worse", "rest"},
+		// Only that it hurts, with nothing a topic speaks for: the
+		// overview of what it asks.
+		{"hey so my back has been spasming all afternoon, 33 weeks", "relief-overview"},
+		{"good evening please my back has been paining me seriously since yesterday. 30 weeks", "relief-overview"},
+		{"what should i NOT be doing with a bad back", "things-to-avoid"},
 		// A medicine that is no drug to decline.
 		{"there's a chinese medicine clinic near me doing acupuncture, is it safe for my back in pregnancy?", "acupuncture"},
 	} {

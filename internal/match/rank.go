@@ -143,6 +143,20 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 		copy(top[i+1:n], top[i:n-1])
 		top[i] = bot.Candidate{TopicID: m.classIDs[t], Confidence: float64(conf)}
 	}
+	if o := m.overviewFor(sc, it, where); o >= 0 && n > 0 && top[0].TopicID != m.classIDs[o] {
+		// A message that only says it hurts, naming nothing any one topic
+		// speaks for ("my back has been paining me since yesterday,
+		// kindly advise"), is answered by the overview of what it asks:
+		// why, or (asked or not) what to do.
+		i := slices.IndexFunc(top[:n], func(cand bot.Candidate) bool { return cand.TopicID == m.classIDs[o] })
+		if i < 0 {
+			i = min(n, maxCandidates-1)
+			n = i + 1
+		}
+		copy(top[1:i+1], top[:i])
+		top[0] = bot.Candidate{TopicID: m.classIDs[o], Confidence: top[1].Confidence * genericLift}
+		bestSpan = len(sc.spans) - 1
+	}
 	c.Candidates = append(c.Candidates[:0], top[:n]...)
 	sp := sc.spans[bestSpan]
 	c.OffTopic = m.scope.offTopic(sc.qterms, sp.terms, sp.unknown)
@@ -153,6 +167,39 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 		c.OffTopic = max(c.OffTopic, m.scope.offTopic(sc.qterms, whole.terms, whole.unknown))
 	}
 }
+
+// overviewFor returns the overview that answers intent it when the
+// message only says it hurts: its terms are pain words (see painWords)
+// and her situation, with no part of the back and no negation; or -1.
+func (m *Matcher) overviewFor(sc *scratch, it intent, where place) int32 {
+	if where != anywhere {
+		return -1 // "lower back ache since this morning": the lower back's topic
+	}
+	pain := false
+	for k, id := range sc.qterms {
+		if sc.context&(1<<uint(k)) != 0 {
+			continue // the week, children, work
+		}
+		if !m.pain[id] {
+			return -1
+		}
+		pain = true
+	}
+	if !pain {
+		return -1 // "where do the pads go?" follows on from an answer
+	}
+	for _, t := range sc.an.Words {
+		if t.Is(analyze.Negation) {
+			return -1 // "what should I NOT be doing with a bad back?" asks what to avoid
+		}
+	}
+	return m.intents.overviews[it]
+}
+
+// genericLift is how far above the best topic's confidence the overview
+// is put for a message that only says it hurts (see overviewFor): any lift
+// above 1 puts it first.
+const genericLift = 1.05
 
 // unnamedPenalty is what a topic with subject words (see newSubjects)
 // loses when the message names none of them. Chosen on the tune split and

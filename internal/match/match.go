@@ -63,6 +63,7 @@ type Matcher struct {
 	topics     topicModel
 	subjects   map[int32]int32 // term id -> the topic it names (see newSubjects)
 	pain       map[int32]bool  // term ids of back pain itself (see painWords)
+	painLemma  map[string]bool // lemmas of back pain itself (see painFree)
 	hasSubject []bool          // per topic: whether it has subject words
 	pointers   map[string]bool // terms that point back at an earlier answer (see pointerWords)
 
@@ -237,6 +238,10 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 		}
 	}
 	m.subjects = newSubjects(m.ix, m.topics, named)
+	m.painLemma = map[string]bool{}
+	for _, l := range m.an.Lemmas(painLemmas) {
+		m.painLemma[l] = true
+	}
 	m.pain = map[int32]bool{}
 	for _, term := range m.allTerms(painWords) {
 		if id, ok := m.ix.terms[term]; ok {
@@ -396,6 +401,9 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 	m.rank(sc, &c)
 	if m.whose.forSomeoneElse(sc.an.Words) || m.whose.elsewhere(sc.an.Words) {
 		c.Candidates, c.OffTopic = nil, 1 // no topic answers for someone else's body
+	}
+	if painFree(sc.an.Words, m.painLemma, m.whose.others) {
+		c.Candidates, c.OffTopic = nil, 1 // "no pains anywhere... is running safe?"
 	}
 	if len(c.Candidates) > 0 && askedAfterBirth(sc.an.Words) {
 		kept, top := c.Candidates[:0], c.Candidates[0].Confidence

@@ -29,7 +29,12 @@ const intentPenalty = 0.2
 // causeCues ask why; reliefCues ask what to do. Pairs are read as lemma
 // bigrams ("how do", "can i").
 var (
-	causeCues  = []string{"why", "cause", "causing", "reason", "because", "due", "what make", "what cause", "blame", "culprit", "explanation", "mess up"}
+	causeCues = []string{"why", "cause", "causing", "reason", "because", "due", "what make", "what cause", "blame", "culprit", "explanation", "mess up"}
+	// avoidCues ask what not to do: "what should I NOT be doing?", "any
+	// don'ts?". The topic on things to avoid answers them (see avoided).
+	avoidCues = []string{"avoid", "should not do", "should not be do", "not supposed to do", "steer clear",
+		"donts", "off limit", "no no", "nono", "be there anything i should not", "what not to", "thing not to",
+		"should i not", "should she not", "should we not", "shouldnt do", "shouldnt be do"}
 	reliefCues = []string{"help", "tip", "ease", "relieve", "relief", "fix", "cure", "soothe", "treat", "worth",
 		"recommend", "how do", "how to", "how should", "how can", "can i", "should i", "what can", "any good",
 		"do i do", "best way", "right way", "work for", "stretch", "exercise", "remedy", "advice", "idea", "suggestion"}
@@ -42,6 +47,8 @@ type intents struct {
 	category    []knowledge.Category // per topic index
 	reliefFirst string               // the relief category's first topic: its overview
 	overviews   [3]int32             // per intent: the topic index of the overview that answers it, or -1
+	avoid       [][]string           // avoidCues, as lemmas
+	avoidTopic  int32                // the topic on things to avoid (see avoidTopic), or -1
 	place       []place              // per topic: the part of the back its title names
 }
 
@@ -152,7 +159,12 @@ type cue struct {
 }
 
 func newIntents(a *analyze.Analyzer, topics []knowledge.Topic) intents {
-	in := intents{cues: map[string][]cue{}, overviews: [3]int32{-1, -1, -1}}
+	in := intents{cues: map[string][]cue{}, overviews: [3]int32{-1, -1, -1}, avoidTopic: -1}
+	for _, c := range avoidCues {
+		if ls := a.Lemmas(c); len(ls) > 0 {
+			in.avoid = append(in.avoid, ls)
+		}
+	}
 	for _, list := range []struct {
 		cues   []string
 		intent intent
@@ -170,6 +182,9 @@ func newIntents(a *analyze.Analyzer, topics []knowledge.Topic) intents {
 		if t.Category == knowledge.Relief && in.reliefFirst == "" {
 			in.reliefFirst = t.ID
 			in.overviews[reliefIntent], in.overviews[anyIntent] = int32(len(in.category)-1), int32(len(in.category)-1)
+		}
+		if t.ID == avoidTopic {
+			in.avoidTopic = int32(len(in.category) - 1)
 		}
 		if t.Category == knowledge.Cause && in.overviews[causeIntent] < 0 {
 			in.overviews[causeIntent] = int32(len(in.category) - 1)
@@ -247,4 +262,28 @@ func starts(words []analyze.Token, i int, seq []string) bool {
 		}
 	}
 	return true
+}
+
+// avoidTopic is the topic that answers what not to do.
+const avoidTopic = "things-to-avoid"
+
+// avoidBonus is what the topic on things to avoid gains when a message
+// asks what not to do (see avoidCues).
+const avoidBonus = 0.3
+
+// avoided returns the factor a topic's confidence is multiplied by when
+// words ask what not to do: the topic on things to avoid gains, the
+// others keep theirs.
+func (in intents) avoided(words []analyze.Token, topic int) float32 {
+	if int32(topic) != in.avoidTopic {
+		return 1
+	}
+	for i := range words {
+		for _, c := range in.avoid {
+			if starts(words, i, c) {
+				return 1 + avoidBonus
+			}
+		}
+	}
+	return 1
 }

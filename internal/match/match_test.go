@@ -377,6 +377,9 @@ func TestFirstTopic(t *testing.T) {
 		{"hey so my back has been spasming all afternoon, 33 weeks", "relief-overview"},
 		{"good evening please my back has been paining me seriously since yesterday. 30 weeks", "relief-overview"},
 		{"what should i NOT be doing with a bad back", "things-to-avoid"},
+		// Asked what not to do: the topic on things to avoid.
+		{"any positions i should avoid with back pain when pregnant", "things-to-avoid"},
+		{"is there anything i shouldn't do when my back goes into spasm", "things-to-avoid"},
 		// A medicine that is no drug to decline.
 		{"there's a chinese medicine clinic near me doing acupuncture, is it safe for my back in pregnancy?", "acupuncture"},
 	} {

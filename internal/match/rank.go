@@ -117,7 +117,7 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 			// names is no bonus for a question on what to do.
 			pl = min(pl, 1)
 		}
-		conf *= pen * pl
+		conf *= pen * pl * m.intents.avoided(words, t)
 		if m.hasSubject[t] && sc.named[t/64]&(1<<uint(t%64)) == 0 {
 			// "what stretches are safe for lower back pain?" is no
 			// question about acupuncture however close an example's

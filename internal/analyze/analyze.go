@@ -475,6 +475,7 @@ func (a *Analyzer) Analyze(text string, an *Analysis) {
 	a.keepGoing(words, an.Words)
 	frameQuestions(an.Words)
 	adverbialBack(an.Words)
+	vocatives(an.Words)
 	for i := 0; i < len(words); {
 		w := words[i]
 		if isBreakWord(w) {
@@ -557,6 +558,31 @@ func frameQuestions(tokens []Token) {
 		}
 	}
 }
+
+// vocatives marks as her situation, neither for nor against a topic, a
+// title that addresses the reader after a greeting or thanks: "hello
+// doctor, back paining since morning" asks no question about doctors;
+// "good morning madam", "thank you sir".
+func vocatives(tokens []Token) {
+	for i := 1; i < len(tokens); i++ {
+		if !addressTitles[tokens[i].Lemma] {
+			continue
+		}
+		switch prev := tokens[i-1].Lemma; {
+		case addressOpeners[prev], prev == "you" && i > 1 && tokens[i-2].Lemma == "thank":
+			tokens[i].Flags |= Stop | Context
+		}
+	}
+}
+
+// addressOpeners greet or thank the one addressed; addressTitles are how
+// members address the bot or the group.
+var (
+	addressOpeners = map[string]bool{"hi": true, "hello": true, "hey": true, "hiya": true, "dear": true, "respected": true,
+		"morning": true, "evening": true, "afternoon": true, "thanks": true, "thank": true, "thx": true, "please": true}
+	addressTitles = map[string]bool{"doctor": true, "doc": true, "dr": true, "madam": true, "maam": true, "sir": true,
+		"ma": true, "mam": true, "nurse": true, "miss": true, "team": true, "bot": true, "backcare": true, "admin": true}
+)
 
 // adverbialBack marks "back" as a function word where it says where to,
 // not which part of her: "will they go back down after", "get back to

@@ -303,6 +303,11 @@ func TestFunctionWords(t *testing.T) {
 		{"is back pain normal", "back", false},
 		{"my back to the wall all day", "back", false},
 		{"my lower back is killing me", "back", false},
+		// A title that addresses the reader is no subject.
+		{"hello doctor, back paining since morning", "doctor", true},
+		{"good evening ma, my waist is paining", "ma", true},
+		{"thank you doctor", "doctor", true},
+		{"when should I see a doctor", "doctor", false},
 	}
 	for _, tt := range tests {
 		var an analyze.Analysis

@@ -155,7 +155,8 @@ func (s *Set) governed(tokens []analyze.Token, sc *scratch, ps *patterns, m matc
 // disclosed reports whether the message says its signs are the member's
 // own (see Asking): a disclosure pattern followed by the end of its clause,
 // or only by a laugh or a particle ("asking for myself lol", "that's me
-// o"). It is read once per message.
+// o"), or by when ("happening to me since 2 days"). It is read once per
+// message.
 func (s *Set) disclosed(tokens []analyze.Token, sc *scratch) bool {
 	if sc.disclosed == 0 {
 		sc.disclosed = 1
@@ -164,7 +165,7 @@ func (s *Set) disclosed(tokens []analyze.Token, sc *scratch) bool {
 			for k < len(tokens) && (laughs[tokens[k].Lemma] || particles[tokens[k].Lemma]) {
 				k++
 			}
-			if k < len(tokens) && !isClauseEnd(tokens[k]) {
+			if k < len(tokens) && !isClauseEnd(tokens[k]) && !sinceWords[tokens[k].Lemma] {
 				return true // "is it me or is the bump huge"
 			}
 			sc.because(&s.asking.disclosures, p)
@@ -174,6 +175,11 @@ func (s *Set) disclosed(tokens []analyze.Token, sc *scratch) bool {
 	}
 	return sc.disclosed == 2
 }
+
+// sinceWords may follow a disclosure with when: "this is happening to me
+// since 2 days".
+var sinceWords = map[string]bool{"since": true, "for": true, "from": true, "today": true, "tonight": true, "now": true,
+	"lately": true, "again": true}
 
 // particles may close a disclosure: "that's me o", "it's me obviously".
 var particles = map[string]bool{"o": true, "of": true, "obviously": true, "obvs": true, "really": true, "actually": true,

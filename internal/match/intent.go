@@ -44,12 +44,12 @@ var (
 // each topic's category.
 type intents struct {
 	cues        map[string][]cue
-	category    []knowledge.Category // per topic index
-	reliefFirst string               // the relief category's first topic: its overview
-	overviews   [3]int32             // per intent: the topic index of the overview that answers it, or -1
-	avoid       [][]string           // avoidCues, as lemmas
-	avoidTopic  int32                // the topic on things to avoid (see avoidTopic), or -1
-	place       []place              // per topic: the part of the back its title names
+	category    []knowledge.Category  // per topic index
+	reliefFirst string                // the relief category's first topic: its overview
+	overviews   [3]int32              // per intent: the topic index of the overview that answers it, or -1
+	avoid       map[string][][]string // avoidCues as lemmas, by their first
+	avoidTopic  int32                 // the topic on things to avoid (see avoidTopic), or -1
+	place       []place               // per topic: the part of the back its title names
 }
 
 // place is a part of the back: a topic titled "Upper back spasms" is no
@@ -159,10 +159,10 @@ type cue struct {
 }
 
 func newIntents(a *analyze.Analyzer, topics []knowledge.Topic) intents {
-	in := intents{cues: map[string][]cue{}, overviews: [3]int32{-1, -1, -1}, avoidTopic: -1}
+	in := intents{cues: map[string][]cue{}, overviews: [3]int32{-1, -1, -1}, avoid: map[string][][]string{}, avoidTopic: -1}
 	for _, c := range avoidCues {
 		if ls := a.Lemmas(c); len(ls) > 0 {
-			in.avoid = append(in.avoid, ls)
+			in.avoid[ls[0]] = append(in.avoid[ls[0]], ls)
 		}
 	}
 	for _, list := range []struct {
@@ -278,8 +278,8 @@ func (in intents) avoided(words []analyze.Token, topic int) float32 {
 	if int32(topic) != in.avoidTopic {
 		return 1
 	}
-	for i := range words {
-		for _, c := range in.avoid {
+	for i, t := range words {
+		for _, c := range in.avoid[t.Lemma] {
 			if starts(words, i, c) {
 				return 1 + avoidBonus
 			}

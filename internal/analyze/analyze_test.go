@@ -144,7 +144,7 @@ func TestWords(t *testing.T) {
 		{"no one else would want me, calls me fat", "nobody else would want me calls me fat"},
 		// A nought counted before a word is none of it.
 		{"0 spotting 0 cramps", "zero spotting zero cramps"},
-		{"0 mins apart, 0/10", "0 minutes apart 0 10"},
+		{"0 mins apart, 0/10", "0 minutes apart nil"}, // a rating of nought is none
 	}
 	for _, tt := range tests {
 		if got := strings.Join(a.Words(tt.in), " "); got != tt.want {
@@ -286,6 +286,31 @@ func BenchmarkAnalyzeExamples(b *testing.B) {
 // "how" in "how long" and "how often" ("a long drive" keeps it), and a
 // "back" that says where to ("go back down"; the body's back, and the back
 // of "I get back pain", is no function word).
+// TestChecklistAnswers checks that what a checklist writes for none reads
+// as "nil", and that a trimester counted in digits reads as in words.
+func TestChecklistAnswers(t *testing.T) {
+	a := newAnalyzer(t)
+	for _, tt := range []struct{ in, want string }{
+		{"Bleeding - N/A", "bleed nil"},
+		{"spotting 0/10. kicks 10/10", "spotting nil kick # #"},
+		{"n/and", "and and"},
+		{"is cat cow ok in 3rd tri", "be cat cow ok in third trimester"},
+		{"on my 3rd pad", "on my # rd pad"},
+	} {
+		var an analyze.Analysis
+		a.Analyze(tt.in, &an)
+		var got []string
+		for _, tk := range an.Words {
+			if !tk.Is(analyze.Break) {
+				got = append(got, tk.Lemma)
+			}
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("%q: lemmas %q, want %q", tt.in, strings.Join(got, " "), tt.want)
+		}
+	}
+}
+
 func TestFunctionWords(t *testing.T) {
 	a := newAnalyzer(t)
 	tests := []struct {

@@ -287,3 +287,10 @@ func (in intents) avoided(words []analyze.Token, topic int) float32 {
 	}
 	return 1
 }
+
+// isOverview reports whether topic id is an overview: the first topic of
+// the relief or the cause category.
+func (in intents) isOverview(id string, topicOf map[string]int32) bool {
+	t, ok := topicOf[id]
+	return ok && (t == in.overviews[reliefIntent] || t == in.overviews[causeIntent])
+}

@@ -50,6 +50,10 @@ func TestFollowUpsAndContext(t *testing.T) {
 	if c := m.Classify("what helps", ""); c.FollowUp {
 		t.Error(`"what helps" read as a follow-up`)
 	}
+	// After an overview, a follow-up on one of the ways it lists moves there.
+	if c := m.Classify("what about on long car journeys?", "relief-overview"); len(c.Candidates) == 0 || c.Candidates[0].TopicID != "posture-and-sitting" {
+		t.Errorf("'what about on long car journeys?' after the relief overview: %+v", c.Candidates)
+	}
 	c := m.Classify("what about the upper back?", "lower-back-causes")
 	if len(c.Candidates) == 0 || c.Candidates[0].TopicID != "upper-back-causes" {
 		t.Errorf("follow-up after lower-back-causes: %+v", c.Candidates)

@@ -159,7 +159,8 @@ func newWhose(an *analyze.Analyzer, others []string) whose {
 		complaints: set("nausea", "nauseous", "sickness", "vomiting", "heartburn", "reflux", "indigestion", "constipation",
 			"constipated", "piles", "haemorrhoids", "hemorrhoids", "headache", "headaches", "migraine", "migraines",
 			"calf", "calves", "insomnia", "tired", "tiredness", "exhausted", "swollen", "swelling", "carpal", "acne",
-			"itchy", "itching", "thrush", "nosebleed", "nosebleeds", "gums", "varicose", "hiccups"),
+			"itchy", "itching", "thrush", "nosebleed", "nosebleeds", "gums", "varicose", "hiccups",
+			"plantar", "fasciitis", "restless", "snoring", "snore", "breech", "wrist", "wrists"),
 		reporting: set("say", "said", "says", "swear", "swears", "reckon", "reckons", "think", "thinks", "tell", "told",
 			"mention", "mentioned", "recommend", "recommended", "suggest", "suggested", "insist", "insists", "keep")}
 	return w

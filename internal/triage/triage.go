@@ -2716,10 +2716,11 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) b
 		opens := pm.start == pm.end && tokens[pm.start].Lemma != "#" &&
 			(pm.start == m.start || pm.start == m.start+1 && (tokens[m.start].Lemma == "our" || tokens[m.start].Lemma == "my"))
 		names := pm.start == m.start-1 && pm.end == m.start-1 || opens || lostOne(tokens, pm)
-		// A rainbow marks no history for a loss told with a day of this
-		// week: "our rainbow baby... gone. stillborn at 38 weeks on
-		// tuesday" lost this one.
-		if !names && pm.start == pm.end && tokens[pm.start].Lemma != "#" && s.history.recent.any(s, tokens, sc, m.end+1, hi, m.end+1) {
+		// A marker of one term marks no history for a loss told with a
+		// day of this week: "our rainbow baby... gone. stillborn at 38
+		// weeks on tuesday", "a miscarriage on Saturday at 9 weeks, my
+		// first pregnancy after 4 years of trying" lost this one.
+		if !names && len(p.match) == 1 && tokens[pm.start].Lemma != "#" && s.history.recent.any(s, tokens, sc, m.end+1, hi, m.end+1) {
 			names = true
 		}
 		if p.rule == rule && !names && !s.negatedUnless(tokens, p, pm) {

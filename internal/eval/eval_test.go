@@ -31,7 +31,7 @@ type goal struct {
 // goals by measure. Targets from issues 9 and 10.
 var goals = map[string]goal{
 	"danger signs, crisis and abuse caught": {100, map[string]float64{"tune": 98.7, "holdout": 98.1}},
-	"loss met with care":                    {100, map[string]float64{"tune": 99.1, "holdout": 100}},
+	"loss met with care":                    {100, map[string]float64{"tune": 99.0, "holdout": 100}},
 	"false alarms":                          {1, map[string]float64{"tune": 3.5, "holdout": 2.4}},
 	"past loss answered":                    {100, map[string]float64{"tune": 97.4, "holdout": 100}},
 	"safety false alarms on questions":      {1, map[string]float64{"tune": 0.9, "holdout": 0.3}},

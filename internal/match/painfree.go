@@ -7,7 +7,9 @@ import "github.com/backcare/backcare/internal/analyze"
 // "no back issues at all", "my back is totally fine"), so whatever it asks
 // ("is running safe in pregnancy?", "can I keep lifting heavy?") is no
 // question about back pain. A denial limited in time ("no back pain until
-// 30 weeks") denies nothing now.
+// 30 weeks") denies nothing now. It is stricter than backIsFine
+// (others.go), which rules out a back named beside another complaint of
+// pregnancy: there any negation before the back will do.
 func painFree(words []analyze.Token, pain, others map[string]bool) bool {
 	denied := false
 	for j, t := range words {
@@ -71,12 +73,12 @@ func painDenied(words []analyze.Token, j int, pain, others map[string]bool) bool
 	return false
 }
 
-// painLemmas name back pain itself: the words a painFree message denies.
+// painLemmas name back pain itself: the words a painFree message denies,
+// the pain words the overview reads (painWords) and their other forms.
 // Parts of the back and the pelvis count: "upper back totally fine, it's
 // all by my tailbone" still hurts.
-const painLemmas = "back backache pain pains ache aches achy aching spasm spasms hurt hurts sore cramp cramps niggle niggles " +
-	"twinge twinges stiff agony issue issues problem problems spine tailbone coccyx hip hips pelvis pelvic sacrum " +
-	"sciatica shoulder shoulders neck spd pgp bum"
+const painLemmas = painWords + " pains aches achy aching spasms hurts cramps niggle niggles twinge twinges stiff agony " +
+	"issue issues problem problems spine tailbone coccyx hip hips pelvis pelvic sacrum sciatica shoulder shoulders neck spd pgp bum"
 
 // fineWords say that all is well: "back is fine", "back's ok".
 var fineWords = map[string]bool{"fine": true, "ok": true, "okay": true, "great": true, "perfect": true,

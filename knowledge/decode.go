@@ -3,7 +3,9 @@ package knowledge
 import (
 	"errors"
 	"fmt"
+	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,6 +19,8 @@ type decoder struct {
 	errs ErrorList
 	// now is the time of loading: a review dated after it is an error.
 	now time.Time
+	// lines are the file's lines, for positions inside a block of text.
+	lines []string
 }
 
 // positions remembers where the parts of a value were written, so that
@@ -58,6 +62,7 @@ type file struct {
 	askingPos               positions
 	hesitation              *Hesitation
 	hesitationPos           positions
+	screens                 []Screen
 	talkPos                 []positions
 	// Duplicate-detection keys (see exampleKey) of each topic's examples
 	// and of the out-of-scope examples, made as the file is decoded.
@@ -77,6 +82,7 @@ func (d *decoder) errorf(p Pos, format string, args ...any) {
 // parse decodes one file. A YAML syntax error stops the file; every other
 // problem is recorded and decoding goes on.
 func (d *decoder) parse(data []byte) *file {
+	d.lines = strings.Split(string(data), "\n")
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		d.syntaxError(err)
@@ -158,6 +164,9 @@ func (d *decoder) parse(data []byte) *file {
 		"hesitation": func(n *yaml.Node) {
 			h, p := d.hesitation(n)
 			f.hesitation, f.hesitationPos = &h, p
+		},
+		"screens": func(n *yaml.Node) {
+			d.each(n, "screens", func(n *yaml.Node) { f.screens = append(f.screens, d.screen(n)) })
 		},
 		"history": func(n *yaml.Node) {
 			h, p := d.history(n)
@@ -465,6 +474,69 @@ func (d *decoder) hesitation(n *yaml.Node) (Hesitation, positions) {
 		"answer":   func(v *yaml.Node) { h.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
 	})
 	return h, p
+}
+
+// screen reads one learned screen. Its weights are a block of lines, each
+// one or two lemmas and a number ("not wake 1.25"): a model of thousands of
+// weights reads far faster than as YAML mappings.
+func (d *decoder) screen(n *yaml.Node) Screen {
+	x := Screen{Pos: d.pos(n), Weights: map[string]float64{}}
+	number := func(v *yaml.Node, what string) float64 {
+		f, err := strconv.ParseFloat(strings.TrimSpace(v.Value), 64)
+		if v.Kind != yaml.ScalarNode || err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+			d.errorf(d.pos(v), "screen %s must be a number", what)
+		}
+		return f
+	}
+	present := d.fields(n, "screen", map[string]func(*yaml.Node){
+		"safety":     func(v *yaml.Node) { x.Safety = d.text(v, "screen safety") },
+		"bias":       func(v *yaml.Node) { x.Bias = number(v, "bias") },
+		"threshold":  func(v *yaml.Node) { x.Threshold = number(v, "threshold") },
+		"trained_on": func(v *yaml.Node) { x.TrainedOn = d.text(v, "trained_on") },
+		"weights": func(v *yaml.Node) {
+			if v.Kind != yaml.ScalarNode {
+				d.errorf(d.pos(v), "screen weights must be a block of lines \"lemma [lemma] weight\", not a %s", kindName(v))
+				return
+			}
+			// A block scalar ("|") starts on the line after its indicator.
+			first := v.Line
+			if v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+				first++
+			}
+			lines := strings.Split(strings.TrimRight(v.Value, "\n"), "\n")
+			x.Weights = make(map[string]float64, len(lines))
+			for i, line := range lines {
+				at := Pos{File: d.file, Line: first + i, Column: 1}
+				if l := first + i - 1; l < len(d.lines) {
+					at.Column += len(d.lines[l]) - len(strings.TrimLeft(d.lines[l], " "))
+				}
+				// "lemma [lemma] weight", split by hand: a model has
+				// thousands of lines, read at every start and reload.
+				line = strings.TrimSpace(line)
+				sp := strings.LastIndexByte(line, ' ')
+				key := strings.TrimSpace(line[:max(sp, 0)])
+				if key == "" || strings.Count(key, " ") > 1 || strings.Contains(key, "  ") {
+					d.errorf(at, "screen weight %q must be one or two lemmas and a number", line)
+					continue
+				}
+				w, err := strconv.ParseFloat(line[sp+1:], 64)
+				if err != nil || math.IsInf(w, 0) || math.IsNaN(w) {
+					d.errorf(at, "screen weight %q must end with a number", line)
+					continue
+				}
+				if _, dup := x.Weights[key]; dup {
+					d.errorf(at, "screen weight for %q is given twice", key)
+				}
+				x.Weights[key] = w
+			}
+		},
+	})
+	for _, f := range []string{"safety", "bias", "weights"} {
+		if !present[f] {
+			d.errorf(x.Pos, "screen has no %s", f)
+		}
+	}
+	return x
 }
 
 // wordGroups reads a mapping of group name to a list of words.

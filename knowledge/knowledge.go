@@ -87,6 +87,9 @@ type Base struct {
 	// Hesitation recognises, right after an urgent reply, a message that
 	// doubts or puts off its advice ("do I really need to go in?").
 	Hesitation Hesitation
+	// Screens are learned models that catch, for a safety item, what its
+	// triggers do not list (see Screen).
+	Screens []Screen
 	// ReviewEvery is how long a review stays valid (review_every;
 	// DefaultReviewEvery when the knowledge base does not set it).
 	ReviewEvery Period
@@ -215,6 +218,27 @@ type Hesitation struct {
 	Triggers []string
 	Answer   string
 	Pos      Pos
+}
+
+// Screen is a small learned model for one safety item: a logistic
+// regression over a message's lemmas and pairs of adjacent lemmas, learned
+// from labelled messages by "backcare kb train-screen". Triggers name what
+// moderators know; a screen catches what members say in other words
+// ("I've written letters to each of the kids, just in case"). A screen
+// only adds its item to a message; it never takes one away.
+type Screen struct {
+	// Safety is the id of the safety item (crisis, abuse, loss) it adds.
+	Safety string
+	// Bias is the log-odds before any word is read; the screen fires when
+	// the log-odds reach Threshold.
+	Bias, Threshold float64
+	// Weights map one lemma ("hopeless") or two adjacent lemmas of one
+	// clause, space-separated ("not wake"), to what each adds to the
+	// log-odds.
+	Weights map[string]float64
+	// TrainedOn says what the model was learned from.
+	TrainedOn string
+	Pos       Pos
 }
 
 // RedFlag is a danger sign. When a message describes one, its answer is

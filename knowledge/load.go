@@ -534,6 +534,22 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 			b.Synonyms = append(b.Synonyms, s)
 		}
 	}
+	// A screen adds a safety item: it names one, at most once.
+	screenAt := map[string]Pos{}
+	for _, f := range files {
+		for _, x := range f.screens {
+			switch _, known := b.SafetyRule(x.Safety); {
+			case x.Safety == "":
+			case !known:
+				v.errorf(x.Pos, "screen names safety item %q, which does not exist", x.Safety)
+			case screenAt[x.Safety] != Pos{}:
+				v.errorf(x.Pos, "a screen for %q is defined twice (first at %s)", x.Safety, screenAt[x.Safety])
+			default:
+				screenAt[x.Safety] = x.Pos
+				b.Screens = append(b.Screens, x)
+			}
+		}
+	}
 	return b, v.errs
 }
 

@@ -288,3 +288,44 @@ safety:
 		t.Errorf("a firm trigger naming an undefined group: error %v, want one naming it", err)
 	}
 }
+
+// A learned screen's weights are lines of a block: a broken one is reported
+// at its own line, and a screen must name a safety item that exists.
+func TestParseScreenErrors(t *testing.T) {
+	src := `disclaimer: d
+sources: [{id: s, title: t, where: w}]
+safety:
+  - {id: crisis, title: T, kind: crisis, triggers: [x], answer: a, sources: [s]}
+screens:
+  - safety: crisis
+    bias: -1
+    weights: |
+      hopeless 2.5
+      not wake 1.5
+      too many words here 1
+      letters many
+  - safety: nobody
+    bias: x
+    weights: |
+      a 1
+`
+	_, err := knowledge.Parse("kb.yaml", []byte(src))
+	for _, want := range []string{
+		`kb.yaml:11:7: screen weight "too many words here 1" must be one or two lemmas and a number`,
+		`kb.yaml:12:7: screen weight "letters many" must end with a number`,
+		`kb.yaml:14:11: screen bias must be a number`,
+		`kb.yaml:13:5: screen names safety item "nobody", which does not exist`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("err = %v\nwant it to contain %s", err, want)
+		}
+	}
+	good := strings.Split(src, "  - safety: nobody")[0]
+	kb, err := knowledge.Parse("kb.yaml", []byte(strings.ReplaceAll(strings.ReplaceAll(good, "      too many words here 1\n", ""), "      letters many\n", "")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(kb.Screens) != 1 || kb.Screens[0].Weights["not wake"] != 1.5 || kb.Screens[0].Bias != -1 {
+		t.Errorf("Screens = %+v", kb.Screens)
+	}
+}

@@ -201,6 +201,9 @@ func cmdKB(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) > 0 && args[0] == "gaps" {
 		return cmdGaps(args[1:], stdin, stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "train-screen" {
+		return cmdTrainScreen(args[1:], stdout, stderr)
+	}
 	if len(args) > 0 && args[0] == "export" {
 		fs := newFlags("kb export", "kb export DIR\n\nWrites the built-in knowledge base's YAML files into DIR, to edit and use with --kb.", stderr)
 		if err := parse(fs, args[1:]); err != nil {
@@ -217,7 +220,7 @@ func cmdKB(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return nil
 	}
 	if len(args) == 0 || args[0] != "validate" {
-		fmt.Fprint(stderr, "Usage: backcare kb validate [--strict] [PATH...]\n       backcare kb export DIR\n       backcare kb report [--since DATE] [--html FILE] LOG...\n       backcare kb gaps [--top N] [--since DATE] LOG...\n")
+		fmt.Fprint(stderr, "Usage: backcare kb validate [--strict] [PATH...]\n       backcare kb export DIR\n       backcare kb train-screen [--safety ID=THRESHOLD,...] [--out FILE] DATA.tsv...\n       backcare kb report [--since DATE] [--html FILE] LOG...\n       backcare kb gaps [--top N] [--since DATE] LOG...\n")
 		if len(args) > 0 && (args[0] == "--help" || args[0] == "-h") {
 			return exitError{0}
 		}

@@ -38,6 +38,17 @@ func cmdExplain(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		printFindings(stdout, kb, e.Safety, "safety")
 		printFindings(stdout, kb, e.Declines, "decline")
 		printFindings(stdout, kb, e.Hesitation, "hesitation")
+		for _, sc := range e.Screens {
+			verdict := "below"
+			if sc.Fired {
+				verdict = "FIRED at"
+			}
+			var ws []string
+			for _, w := range sc.Words {
+				ws = append(ws, fmt.Sprintf("%q %+.2f", w.Feature, w.Weight))
+			}
+			fmt.Fprintf(stdout, "  screen %s: log-odds %+.2f, %s threshold %+.2f (strongest: %s)\n", sc.Safety, sc.LogOdds, verdict, sc.Threshold, strings.Join(ws, ", "))
+		}
 		for _, t := range e.Topics {
 			fmt.Fprintf(stdout, "  topic %s %.2f, closest example %q\n", t.Topic, t.Confidence, t.Example)
 		}

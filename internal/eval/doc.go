@@ -15,3 +15,8 @@
 // The messages were drafted by helper sessions that had not read the
 // knowledge base, in members' voices, and split at random.
 package eval
+
+// The knowledge base's learned screens are trained on the tune split only,
+// never on the held-out one (see internal/screen):
+//
+//go:generate go run ../../cmd/backcare kb train-screen --out ../../knowledge/kb/screens.yaml testdata/safety-tune.tsv testdata/messages-tune.tsv testdata/conversations-tune.txt

@@ -25,6 +25,7 @@ import (
 
 	"github.com/backcare/backcare/bot"
 	"github.com/backcare/backcare/internal/analyze"
+	"github.com/backcare/backcare/internal/screen"
 	"github.com/backcare/backcare/internal/triage"
 	"github.com/backcare/backcare/knowledge"
 )
@@ -58,6 +59,8 @@ type Matcher struct {
 	declines *triage.Set
 	// hesitation finds doubt of urgent advice ("do I really need to go in?").
 	hesitation *triage.Set
+	// screens catch the crisis and loss that triggers do not list.
+	screens    *screen.Set
 	ix         *index
 	scope      scopeModel
 	topics     topicModel
@@ -206,6 +209,7 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 		}
 		m.talk = append(m.talk, t)
 	}
+	m.screens = screen.New(kb.Screens)
 	m.whose = newWhose(m.an, kb.Groups()[triage.OthersGroup])
 	m.ix.finish()
 	m.scope = newScopeModel(m.ix, func(c int32) bool { return m.classKind[c] == offTopicClass })
@@ -370,7 +374,9 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 		c.Empty = true
 		return c
 	}
-	if c.Safety = m.flags.Match(sc.an.Words); len(c.Safety) > 0 {
+	fired, held := m.flags.Held(sc.an.Words)
+	c.Safety = m.screens.Match(sc.an.Words, fired, held)
+	if len(c.Safety) > 0 {
 		return c // triage wins over everything
 	}
 	c.Hesitant = len(m.hesitation.Match(sc.an.Words)) > 0
@@ -911,6 +917,8 @@ type Explanation struct {
 	// Safety, Declines and Hesitation are every trigger match and its
 	// verdict.
 	Safety, Declines, Hesitation []triage.Finding
+	// Screens are the learned screens' scores (see package screen).
+	Screens []screen.Score
 	// Topics are the best topics, best first, each with its closest example.
 	Topics []Evidence
 	// OffTopic is the probability that the message is out of scope, with
@@ -944,7 +952,7 @@ func (m *Matcher) Explain(text string) Explanation {
 	defer m.pool.Put(sc)
 	m.an.Analyze(text, &sc.an)
 	e := Explanation{Words: m.an.Words(text), Safety: m.flags.Explain(sc.an.Words), Declines: m.declines.Explain(sc.an.Words),
-		Hesitation: m.hesitation.Explain(sc.an.Words)}
+		Hesitation: m.hesitation.Explain(sc.an.Words), Screens: m.screens.Explain(sc.an.Words)}
 	for _, t := range sc.an.Words {
 		if !t.Is(analyze.Break) {
 			e.Lemmas = append(e.Lemmas, t.Lemma)

@@ -217,6 +217,7 @@ type scratch struct {
 	explain   bool            // record why (see because)
 	why       []string        // patterns that decided the last verdict
 	seen      []bool          // per rule
+	held      []bool          // per rule: a whole match whose verdict was not Fired (see Held)
 	story     []int           // per rule: where its last settled match ends, or -1 (see retold)
 	revive    []bool          // per rule: a match only an unless pattern cancelled (see Rule.AlsoWith)
 	unless    []unlessHit     // the message's unless matches, found once (see cancelled)
@@ -671,7 +672,9 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	s.joins = lemmaSet(a, "or", "and", "nor", "no", "any", "nothing")
 	s.enders = lemmaSet(a, "but", "just", "only", "though", "however", "although", "yet", "except", "apart", "besides", "still")
 	nr := len(rules)
-	s.pool.New = func() any { return &scratch{seen: make([]bool, nr), revive: make([]bool, nr), story: make([]int, nr)} }
+	s.pool.New = func() any {
+		return &scratch{seen: make([]bool, nr), held: make([]bool, nr), revive: make([]bool, nr), story: make([]int, nr)}
+	}
 	if len(errs) > 0 {
 		return s, fmt.Errorf("%s", strings.Join(errs, "; "))
 	}
@@ -937,11 +940,22 @@ func groupAlternatives(options [][]string) [][]string {
 // Match returns the ids of the rules whose triggers appear, not negated, in
 // tokens, in rule order. It returns nil when none do.
 func (s *Set) Match(tokens []analyze.Token) []string {
+	fired, _ := s.Held(tokens)
+	return fired
+}
+
+// Held is Match that also returns the ids of the rules that did not fire
+// although a trigger matched whole: negated ("not suicidal"), settled as
+// history ("after a miscarriage in 2019"), asked about or cancelled by an
+// unless pattern. What reads the message another way (a learned screen)
+// leaves those to the triggers' verdict.
+func (s *Set) Held(tokens []analyze.Token) (fired, held []string) {
 	sc := s.pool.Get().(*scratch)
 	defer s.pool.Put(sc)
 	sc.orig = tokens
 	tokens = s.joinFragments(sc, tokens)
 	clear(sc.seen)
+	clear(sc.held)
 	clear(sc.revive)
 	for r := range sc.story {
 		sc.story[r] = -1
@@ -977,6 +991,7 @@ func (s *Set) Match(tokens []analyze.Token) []string {
 			v = Settled
 		}
 		if v != Fired {
+			sc.held[p.rule] = true
 			if v == Cancelled && len(s.alsoWith[p.rule]) > 0 && p.parts == 0 && s.judge(tokens, sc, p, m) == Fired {
 				sc.revive[p.rule] = true
 			}
@@ -994,16 +1009,21 @@ func (s *Set) Match(tokens []analyze.Token) []string {
 			found++
 		}
 	}
-	if found == 0 {
-		return nil
-	}
-	out := make([]string, 0, found)
-	for r, ok := range sc.seen {
-		if ok {
-			out = append(out, s.ids[r])
+	for r, ok := range sc.held {
+		if ok && !sc.seen[r] {
+			held = append(held, s.ids[r])
 		}
 	}
-	return out
+	if found == 0 {
+		return nil, held
+	}
+	fired = make([]string, 0, found)
+	for r, ok := range sc.seen {
+		if ok {
+			fired = append(fired, s.ids[r])
+		}
+	}
+	return fired, held
 }
 
 // each calls f with every phrase match in tokens, until f returns false.

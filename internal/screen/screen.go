@@ -1,0 +1,308 @@
+// Package screen catches the safety situations that members describe in
+// more ways than triggers can list. Thoughts of suicide come as metaphor
+// ("the tide taking me"), as logistics (letters written to the children,
+// a cat given to a sister) or as a plan stated flatly; a loss comes
+// without the word. Each screen is a small logistic model over a
+// message's lemmas and pairs of adjacent lemmas, learned from labelled
+// messages (Train) and kept in the knowledge base (knowledge.Screen).
+//
+// A screen only adds its safety item to what the triggers found; it never
+// takes one away, so a moderator's trigger always fires.
+package screen
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strings"
+
+	"github.com/backcare/backcare/internal/analyze"
+	"github.com/backcare/backcare/knowledge"
+)
+
+// key is one feature: a lemma (b empty) or two adjacent lemmas of one
+// clause. A struct key keeps lookups free of allocation.
+type key struct{ a, b string }
+
+func (k key) String() string {
+	if k.b == "" {
+		return k.a
+	}
+	return k.a + " " + k.b
+}
+
+func parseKey(s string) key {
+	a, b, _ := strings.Cut(s, " ")
+	return key{a, b}
+}
+
+type model struct {
+	safety          string
+	bias, threshold float64
+	weights         map[key]float64
+}
+
+// Set is the knowledge base's screens, ready to score messages. It is
+// safe for concurrent use.
+type Set struct {
+	models []model
+}
+
+// New prepares screens for scoring.
+func New(screens []knowledge.Screen) *Set {
+	s := &Set{}
+	for _, x := range screens {
+		m := model{safety: x.Safety, bias: x.Bias, threshold: x.Threshold, weights: make(map[key]float64, len(x.Weights))}
+		for f, w := range x.Weights {
+			m.weights[parseKey(f)] = w
+		}
+		s.models = append(s.models, m)
+	}
+	return s
+}
+
+// lemma is the form a token takes in a feature: every number is one word.
+func lemma(t analyze.Token) string {
+	if t.Lemma != "" && t.Lemma[0] >= '0' && t.Lemma[0] <= '9' {
+		return "#"
+	}
+	return t.Lemma
+}
+
+// features calls f with each feature of tokens, once per occurrence.
+func features(tokens []analyze.Token, f func(key)) {
+	prev := ""
+	for _, t := range tokens {
+		if t.Is(analyze.Break) {
+			prev = ""
+			continue
+		}
+		l := lemma(t)
+		if l == "" {
+			continue
+		}
+		f(key{l, ""})
+		if prev != "" {
+			f(key{prev, l})
+		}
+		prev = l
+	}
+}
+
+func (m *model) logOdds(tokens []analyze.Token) float64 {
+	sum := m.bias
+	features(tokens, func(k key) { sum += m.weights[k] })
+	return sum
+}
+
+// Match appends to found the id of each screen that fires on tokens, and
+// returns it. It leaves out the items in found already and those in held:
+// items whose triggers matched and were judged not to apply (negated,
+// settled as history, asked about). The triggers read negation and history;
+// a screen does not, and never overrules them.
+func (s *Set) Match(tokens []analyze.Token, found, held []string) []string {
+	for i := range s.models {
+		m := &s.models[i]
+		if !slices.Contains(found, m.safety) && !slices.Contains(held, m.safety) && m.logOdds(tokens) >= m.threshold {
+			found = append(found, m.safety)
+		}
+	}
+	return found
+}
+
+// Score is how one screen read a message, for moderators who want to know
+// why it fired or did not.
+type Score struct {
+	Safety             string
+	LogOdds, Threshold float64
+	Fired              bool
+	// Words are the features that moved the log-odds most, strongest
+	// first.
+	Words []Weight
+}
+
+// Weight is one feature's part in a score.
+type Weight struct {
+	Feature string
+	Weight  float64
+}
+
+// Explain scores tokens with every screen, naming the features that
+// weighed most.
+func (s *Set) Explain(tokens []analyze.Token) []Score {
+	var out []Score
+	for i := range s.models {
+		m := &s.models[i]
+		sc := Score{Safety: m.safety, LogOdds: m.logOdds(tokens), Threshold: m.threshold}
+		sc.Fired = sc.LogOdds >= m.threshold
+		features(tokens, func(k key) {
+			if w := m.weights[k]; w != 0 {
+				sc.Words = append(sc.Words, Weight{k.String(), w})
+			}
+		})
+		slices.SortStableFunc(sc.Words, func(a, b Weight) int { return cmp.Compare(math.Abs(b.Weight), math.Abs(a.Weight)) })
+		sc.Words = sc.Words[:min(len(sc.Words), 6)]
+		out = append(out, sc)
+	}
+	return out
+}
+
+// Example is one labelled message to learn from.
+type Example struct {
+	Tokens []analyze.Token
+	// Positive says the message is the situation the screen is for.
+	Positive bool
+}
+
+// Options set how a screen is learned. The zero value of a field means
+// its default.
+type Options struct {
+	// Threshold is the log-odds at which the screen fires (default 0).
+	Threshold float64
+	// Epochs is how many passes training makes over the examples (15).
+	Epochs int
+	// Rate is the learning rate (0.2); L2 the weight decay (1e-3), which
+	// keeps common words ("our", "they") from carrying a verdict.
+	Rate, L2 float64
+	// PositiveWeight is how much more a missed positive costs than a
+	// false alarm (3): a missed crisis is the worse error.
+	PositiveWeight float64
+	// MinCount drops features seen in fewer examples (2): a word one
+	// message used is that message, not a way of speaking.
+	MinCount int
+	// Prune drops weights smaller than this in size (0.05) from the model.
+	Prune float64
+	// Seed orders the passes; the same seed and examples give the same
+	// model.
+	Seed uint64
+}
+
+func (o *Options) defaults() {
+	def := func(v *float64, d float64) {
+		if *v == 0 {
+			*v = d
+		}
+	}
+	def(&o.Rate, 0.2)
+	def(&o.L2, 1e-3)
+	def(&o.PositiveWeight, 3)
+	def(&o.Prune, 0.2)
+	if o.Epochs == 0 {
+		o.Epochs = 15
+	}
+	if o.MinCount == 0 {
+		o.MinCount = 2
+	}
+}
+
+// Train learns a screen for the safety item safety from examples, by
+// logistic regression with stochastic gradient descent.
+func Train(safety string, examples []Example, o Options) knowledge.Screen {
+	o.defaults()
+	ids := map[key]int{}
+	var keys []key
+	docs := make([][]int, len(examples))
+	count := map[key]int{}
+	for _, ex := range examples {
+		seen := map[key]bool{}
+		features(ex.Tokens, func(k key) {
+			if !seen[k] {
+				seen[k] = true
+				count[k]++
+			}
+		})
+	}
+	for i, ex := range examples {
+		features(ex.Tokens, func(k key) {
+			if count[k] < o.MinCount {
+				return
+			}
+			id, ok := ids[k]
+			if !ok {
+				id = len(keys)
+				ids[k] = id
+				keys = append(keys, k)
+			}
+			docs[i] = append(docs[i], id)
+		})
+	}
+	w := make([]float64, len(keys))
+	bias := 0.0
+	order := make([]int, len(examples))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(o.Seed, 0x5c4ee9))
+	positives := 0
+	for _, ex := range examples {
+		if ex.Positive {
+			positives++
+		}
+	}
+	for range o.Epochs {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, i := range order {
+			z := bias
+			for _, id := range docs[i] {
+				z += w[id]
+			}
+			p := 1 / (1 + math.Exp(-max(-30, min(30, z))))
+			g := p
+			if examples[i].Positive {
+				g = (p - 1) * o.PositiveWeight
+			}
+			bias -= o.Rate * g
+			for _, id := range docs[i] {
+				w[id] -= o.Rate * (g + o.L2*w[id])
+			}
+		}
+	}
+	x := knowledge.Screen{Safety: safety, Bias: round(bias), Threshold: o.Threshold, Weights: map[string]float64{},
+		TrainedOn: fmt.Sprintf("%d messages, %d of them %s", len(examples), positives, safety)}
+	for id, k := range keys {
+		if math.Abs(w[id]) >= o.Prune {
+			x.Weights[k.String()] = round(w[id])
+		}
+	}
+	return x
+}
+
+func round(f float64) float64 { return math.Round(f*1000) / 1000 }
+
+// Write writes screens as a knowledge-base YAML file, with note as its
+// opening comment.
+func Write(w io.Writer, screens []knowledge.Screen, note string) error {
+	var b strings.Builder
+	for _, line := range strings.Split(strings.TrimSpace(note), "\n") {
+		b.WriteString(strings.TrimRight("# "+line, " ") + "\n")
+	}
+	b.WriteString("\nscreens:\n")
+	for _, x := range screens {
+		fmt.Fprintf(&b, "  - safety: %s\n    trained_on: %q\n    bias: %g\n    threshold: %g\n    weights: |\n",
+			x.Safety, x.TrainedOn, x.Bias, x.Threshold)
+		type fw struct {
+			f string
+			w float64
+		}
+		var ws []fw
+		for f, v := range x.Weights {
+			ws = append(ws, fw{f, v})
+		}
+		// Strongest first, so that the file reads as what the screen
+		// listens for.
+		slices.SortFunc(ws, func(a, b fw) int {
+			if c := cmp.Compare(b.w, a.w); c != 0 {
+				return c
+			}
+			return strings.Compare(a.f, b.f)
+		})
+		for _, e := range ws {
+			fmt.Fprintf(&b, "      %s %g\n", e.f, e.w)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

@@ -79,8 +79,11 @@ labelled messages change. See internal/screen for what a screen is.`, strings.Jo
 }
 
 // Defaults are the safety items the knowledge base has screens for, and
-// the log-odds each fires at: crisis as soon as it is likelier than not,
-// loss a little later (a loss reply stops pregnancy tips for a while).
+// the log-odds each fires at: crisis as soon as it is likelier than not;
+// loss a little later, since a loss reply stops pregnancy tips for a
+// while; abuse later still, since its helplines sent to a member teased
+// by her children ("I'm gonna KILL you mummy") are a false alarm she may
+// not want seen on her phone.
 func Defaults() (ids []string, thresholds map[string]float64) {
-	return []string{"crisis", "loss"}, map[string]float64{"crisis": 0, "loss": 0.5}
+	return []string{"crisis", "loss", "abuse"}, map[string]float64{"crisis": 0, "loss": 0.5, "abuse": 1}
 }

@@ -30,6 +30,10 @@ type Classification struct {
 	// ("what about at night?", "is that ok early on?") and was read in the
 	// light of the chat's last topic.
 	FollowsOn bool
+	// Continues is true when the message comes in a conversation that
+	// answered a topic a moment ago: more of what she asks there is about
+	// her back than the words alone show.
+	Continues bool
 	// Question is true when the message is a question, with a question
 	// mark or opening like one ("what if they send me home").
 	Question bool
@@ -98,6 +102,13 @@ func DefaultThresholds() Thresholds {
 // topic may have and still be answered.
 const followOnOffTopic = 0.8
 
+// conversationLeeway is how much more off-topic probability a question
+// may have, and still be answered, in a conversation about her back
+// ("What food mi fi eat den?" after weight gain). Chosen on the tune
+// split: 0.05, 0.1, 0.15, 0.2 and 0.3 got 9, 21, 31, 28 and 26 more
+// turns right; on fresh X45, 0.15 got 4 more of its 150.
+const conversationLeeway = 0.15
+
 // Decision is what to do with a classification.
 type Decision int
 
@@ -123,6 +134,9 @@ func (t Thresholds) Decide(c Classification) Decision {
 		// A follow-up names an aspect ("after the birth?", "early on?")
 		// that may look off-topic on its own.
 		offTopic = max(offTopic, followOnOffTopic)
+	}
+	if c.Continues {
+		offTopic += conversationLeeway
 	}
 	if top < t.Answer || c.OffTopic > offTopic {
 		return DecideFallback

@@ -221,6 +221,7 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 	}
 
 	c := br.cls.Classify(text, cc.LastTopic)
+	c.Continues = cc.LastTopic != "" && cc.LossAt.IsZero()
 	if len(c.Safety) == 1 && br.safety[c.Safety[0]].kind == KindLoss && recent(cc.LossAt) {
 		// She told of her loss a moment ago and was met with care: her
 		// next words ("thank you, I'll ring the bereavement midwife") are

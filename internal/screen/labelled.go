@@ -79,11 +79,12 @@ labelled messages change. See internal/screen for what a screen is.`, strings.Jo
 }
 
 // Defaults are the safety items the knowledge base has screens for, and
-// the log-odds each fires at: crisis as soon as it is likelier than not;
-// loss a little later, since a loss reply stops pregnancy tips for a
-// while; abuse later still, since its helplines sent to a member teased
-// by her children ("I'm gonna KILL you mummy") are a false alarm she may
-// not want seen on her phone.
+// the log-odds each fires at. Chosen on fresh sets the screens had not
+// been trained on (S64, S65, S66 and the questions of W44 and W45): with
+// crisis at 1, loss at 1 and abuse at 1.5 they caught every message they
+// caught at 0, 0.5 and 1, with one false alarm fewer; at 2, 1.5 and 2 two
+// fewer false alarms cost a crisis and an abuse message; higher cost more.
+// A missed crisis is the worse error.
 func Defaults() (ids []string, thresholds map[string]float64) {
-	return []string{"crisis", "loss", "abuse"}, map[string]float64{"crisis": 0, "loss": 0.5, "abuse": 1}
+	return []string{"crisis", "loss", "abuse"}, map[string]float64{"crisis": 1, "loss": 1, "abuse": 1.5}
 }

@@ -175,6 +175,9 @@ type Options struct {
 	MinCount int
 	// Prune drops weights smaller than this in size (0.05) from the model.
 	Prune float64
+	// Runs is how many trainings, each reading the examples in another
+	// order, are averaged into the model (4).
+	Runs int
 	// Seed orders the passes; the same seed and examples give the same
 	// model.
 	Seed uint64
@@ -195,6 +198,9 @@ func (o *Options) defaults() {
 	}
 	if o.MinCount == 0 {
 		o.MinCount = 2
+	}
+	if o.Runs == 0 {
+		o.Runs = 4
 	}
 }
 
@@ -229,24 +235,46 @@ func Train(safety string, examples []Example, o Options) knowledge.Screen {
 			docs[i] = append(docs[i], id)
 		})
 	}
-	w := make([]float64, len(keys))
-	bias := 0.0
-	order := make([]int, len(examples))
-	for i := range order {
-		order[i] = i
-	}
-	rng := rand.New(rand.NewPCG(o.Seed, 0x5c4ee9))
 	positives := 0
 	for _, ex := range examples {
 		if ex.Positive {
 			positives++
 		}
 	}
-	// The model is the average of the weights at the end of each epoch of
-	// the second half of training: one more labelled message then moves
-	// a borderline verdict far less than it moves the last epoch's weights.
-	avg := make([]float64, len(keys))
-	avgBias, snapshots := 0.0, 0
+	// The model is the average of Runs trainings that differ only in the
+	// order they read the examples: a few more labelled messages, or
+	// another order, then move a borderline verdict far less.
+	w, bias := make([]float64, len(keys)), 0.0
+	for run := range o.Runs {
+		rw, rb := o.sgd(examples, docs, len(keys), o.Seed+uint64(run))
+		for id := range w {
+			w[id] += rw[id] / float64(o.Runs)
+		}
+		bias += rb / float64(o.Runs)
+	}
+	x := knowledge.Screen{Safety: safety, Bias: round(bias), Threshold: o.Threshold, Weights: map[string]float64{},
+		TrainedOn: fmt.Sprintf("%d messages, %d of them %s", len(examples), positives, safety)}
+	for id, k := range keys {
+		if math.Abs(w[id]) >= o.Prune {
+			x.Weights[k.String()] = round(w[id])
+		}
+	}
+	return x
+}
+
+// sgd is one training run: logistic regression by stochastic gradient
+// descent over docs (each example's feature ids), reading the examples in
+// an order drawn from seed. Its weights are the average of those at the
+// end of each epoch of the second half of the run, steadier than the last
+// epoch's alone.
+func (o *Options) sgd(examples []Example, docs [][]int, n int, seed uint64) ([]float64, float64) {
+	w, avg := make([]float64, n), make([]float64, n)
+	bias, avgBias, snapshots := 0.0, 0.0, 0
+	order := make([]int, len(examples))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(seed, 0x5c4ee9))
 	for epoch := range o.Epochs {
 		if epoch >= o.Epochs/2 && epoch > 0 {
 			for id := range w {
@@ -275,15 +303,7 @@ func Train(safety string, examples []Example, o Options) knowledge.Screen {
 	for id := range w {
 		avg[id] = (avg[id] + w[id]) / float64(snapshots+1)
 	}
-	w, bias = avg, (avgBias+bias)/float64(snapshots+1)
-	x := knowledge.Screen{Safety: safety, Bias: round(bias), Threshold: o.Threshold, Weights: map[string]float64{},
-		TrainedOn: fmt.Sprintf("%d messages, %d of them %s", len(examples), positives, safety)}
-	for id, k := range keys {
-		if math.Abs(w[id]) >= o.Prune {
-			x.Weights[k.String()] = round(w[id])
-		}
-	}
-	return x
+	return avg, (avgBias + bias) / float64(snapshots+1)
 }
 
 func round(f float64) float64 { return math.Round(f*1000) / 1000 }

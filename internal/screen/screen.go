@@ -42,26 +42,64 @@ func parseKey(s string) key {
 type model struct {
 	safety          string
 	bias, threshold float64
-	weights         map[key]float64
 }
+
+// maxScreens bounds the screens of a Set (there are three safety items),
+// so that scoring keeps its sums on the stack.
+const maxScreens = 8
 
 // Set is the knowledge base's screens, ready to score messages. It is
 // safe for concurrent use.
 type Set struct {
 	models []model
+	// index maps a feature to its row in weights, which holds one weight
+	// per model: a message's features are looked up once for all screens.
+	index   map[key]int32
+	weights []float64
 }
 
-// New prepares screens for scoring.
+// New prepares screens for scoring; screens beyond the eighth are left
+// out.
 func New(screens []knowledge.Screen) *Set {
-	s := &Set{}
+	screens = screens[:min(len(screens), maxScreens)]
+	s := &Set{index: map[key]int32{}}
 	for _, x := range screens {
-		m := model{safety: x.Safety, bias: x.Bias, threshold: x.Threshold, weights: make(map[key]float64, len(x.Weights))}
-		for f, w := range x.Weights {
-			m.weights[parseKey(f)] = w
+		s.models = append(s.models, model{safety: x.Safety, bias: x.Bias, threshold: x.Threshold})
+		for f := range x.Weights {
+			if k := parseKey(f); s.index[k] == 0 {
+				s.index[k] = int32(len(s.index) + 1)
+			}
 		}
-		s.models = append(s.models, m)
+	}
+	n := len(s.models)
+	s.weights = make([]float64, (len(s.index)+1)*n)
+	for i, x := range screens {
+		for f, w := range x.Weights {
+			s.weights[int(s.index[parseKey(f)])*n+i] = w
+		}
 	}
 	return s
+}
+
+// weight is what feature k adds to model i's log-odds.
+func (s *Set) weight(i int, k key) float64 {
+	return s.weights[int(s.index[k])*len(s.models)+i]
+}
+
+// logOdds scores tokens with every model at once.
+func (s *Set) logOdds(tokens []analyze.Token) (sums [maxScreens]float64) {
+	n := len(s.models)
+	for i, m := range s.models {
+		sums[i] = m.bias
+	}
+	features(tokens, func(k key) {
+		if row := int(s.index[k]) * n; row > 0 {
+			for i := range n {
+				sums[i] += s.weights[row+i]
+			}
+		}
+	})
+	return sums
 }
 
 // lemma is the form a token takes in a feature: every number is one word.
@@ -92,21 +130,18 @@ func features(tokens []analyze.Token, f func(key)) {
 	}
 }
 
-func (m *model) logOdds(tokens []analyze.Token) float64 {
-	sum := m.bias
-	features(tokens, func(k key) { sum += m.weights[k] })
-	return sum
-}
-
 // Match appends to found the id of each screen that fires on tokens, and
 // returns it. It leaves out the items in found already and those in held:
 // items whose triggers matched and were judged not to apply (negated,
 // settled as history, asked about). The triggers read negation and history;
 // a screen does not, and never overrules them.
 func (s *Set) Match(tokens []analyze.Token, found, held []string) []string {
-	for i := range s.models {
-		m := &s.models[i]
-		if !slices.Contains(found, m.safety) && !slices.Contains(held, m.safety) && m.logOdds(tokens) >= m.threshold {
+	if len(s.models) == 0 {
+		return found
+	}
+	sums := s.logOdds(tokens)
+	for i, m := range s.models {
+		if sums[i] >= m.threshold && !slices.Contains(found, m.safety) && !slices.Contains(held, m.safety) {
 			found = append(found, m.safety)
 		}
 	}
@@ -134,12 +169,12 @@ type Weight struct {
 // weighed most.
 func (s *Set) Explain(tokens []analyze.Token) []Score {
 	var out []Score
-	for i := range s.models {
-		m := &s.models[i]
-		sc := Score{Safety: m.safety, LogOdds: m.logOdds(tokens), Threshold: m.threshold}
+	sums := s.logOdds(tokens)
+	for i, m := range s.models {
+		sc := Score{Safety: m.safety, LogOdds: sums[i], Threshold: m.threshold}
 		sc.Fired = sc.LogOdds >= m.threshold
 		features(tokens, func(k key) {
-			if w := m.weights[k]; w != 0 {
+			if w := s.weight(i, k); w != 0 {
 				sc.Words = append(sc.Words, Weight{k.String(), w})
 			}
 		})

@@ -946,10 +946,10 @@ func (s *Set) Match(tokens []analyze.Token) []string {
 
 // Held is Match that also returns the ids of the rules that did not fire
 // although a trigger matched whole: negated ("not suicidal"), settled as
-// history ("after a miscarriage in 2019"), asked about or told of someone
-// else. What reads the message another way (a learned screen) leaves
-// those to the triggers' verdict. A match only an unless pattern
-// cancelled holds nothing back.
+// history ("after a miscarriage in 2019"), asked about, told of someone
+// else or cancelled by an unless pattern (many of which tell a denial:
+// "never had thoughts of harming myself"). What reads the message another
+// way (a learned screen) leaves those to the triggers' verdict.
 func (s *Set) Held(tokens []analyze.Token) (fired, held []string) {
 	sc := s.pool.Get().(*scratch)
 	defer s.pool.Put(sc)
@@ -992,10 +992,7 @@ func (s *Set) Held(tokens []analyze.Token) (fired, held []string) {
 			v = Settled
 		}
 		if v != Fired {
-			// An unless pattern tells another sense of a word ("I'd kill
-			// for a nap"), a blunt reading that another reader may
-			// overrule; a negation, history or a question is not.
-			sc.held[p.rule] = sc.held[p.rule] || v != Cancelled
+			sc.held[p.rule] = true
 			if v == Cancelled && len(s.alsoWith[p.rule]) > 0 && p.parts == 0 && s.judge(tokens, sc, p, m) == Fired {
 				sc.revive[p.rule] = true
 			}

@@ -152,7 +152,17 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 		copy(top[i+1:n], top[i:n-1])
 		top[i] = bot.Candidate{TopicID: m.classIDs[t], Confidence: float64(conf)}
 	}
-	if o := m.overviewFor(sc, it, where); o >= 0 && n > 0 && top[0].TopicID != m.classIDs[o] {
+	o := m.overviewFor(sc, it, where)
+	if ov := m.intents.overviews[reliefIntent]; o < 0 && it == reliefIntent && !namesAny && n > 0 && m.hasSubject[m.topicOf[top[0].TopicID]] &&
+		slices.ContainsFunc(top[1:n], func(c bot.Candidate) bool {
+			return c.TopicID == m.classIDs[ov] && c.Confidence >= overviewNear*top[0].Confidence
+		}) {
+		// "my lower back is killing me, what can I do?" names no way to
+		// ease it: what helps, not the one way (acupuncture) whose
+		// example shares "lower back pain relief".
+		o = m.intents.overviews[reliefIntent]
+	}
+	if o >= 0 && n > 0 && top[0].TopicID != m.classIDs[o] {
 		// A message that only says it hurts, naming nothing any one topic
 		// speaks for ("my back has been paining me since yesterday,
 		// kindly advise"), is answered by the overview of what it asks:
@@ -204,6 +214,12 @@ func (m *Matcher) overviewFor(sc *scratch, it intent, where place) int32 {
 	}
 	return m.intents.overviews[it]
 }
+
+// overviewNear is how close below a subject's topic the relief overview
+// must stand to answer a question on what helps that names no subject.
+// Chosen on the tune split: 0.9 answered 4 more questions and got 4 more
+// turns right; 0.95 and 0.85 less, 0.8 lost turns.
+const overviewNear = 0.9
 
 // genericLift is how far above the best topic's confidence the overview
 // is put for a message that only says it hurts (see overviewFor): any lift

@@ -59,7 +59,7 @@ type Matcher struct {
 	declines *triage.Set
 	// hesitation finds doubt of urgent advice ("do I really need to go in?").
 	hesitation *triage.Set
-	// screens catch the crisis and loss that triggers do not list.
+	// screens catch the crisis, abuse and loss that triggers do not list.
 	screens    *screen.Set
 	ix         *index
 	scope      scopeModel

@@ -160,7 +160,7 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 		// "my lower back is killing me, what can I do?" names no way to
 		// ease it: what helps, not the one way (acupuncture) whose
 		// example shares "lower back pain relief".
-		o = m.intents.overviews[reliefIntent]
+		o = ov
 	}
 	if o >= 0 && n > 0 && top[0].TopicID != m.classIDs[o] {
 		// A message that only says it hurts, naming nothing any one topic

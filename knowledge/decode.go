@@ -19,7 +19,9 @@ type decoder struct {
 	errs ErrorList
 	// now is the time of loading: a review dated after it is an error.
 	now time.Time
-	// lines are the file's lines, for positions inside a block of text.
+	// data is the file; lines its lines, split when a position inside a
+	// block of text is first needed.
+	data  []byte
 	lines []string
 }
 
@@ -82,7 +84,7 @@ func (d *decoder) errorf(p Pos, format string, args ...any) {
 // parse decodes one file. A YAML syntax error stops the file; every other
 // problem is recorded and decoding goes on.
 func (d *decoder) parse(data []byte) *file {
-	d.lines = strings.Split(string(data), "\n")
+	d.data = data
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		d.syntaxError(err)
@@ -505,6 +507,9 @@ func (d *decoder) screen(n *yaml.Node) Screen {
 			}
 			lines := strings.Split(strings.TrimRight(v.Value, "\n"), "\n")
 			x.Weights = make(map[string]float64, len(lines))
+			if d.lines == nil {
+				d.lines = strings.Split(string(d.data), "\n")
+			}
 			for i, line := range lines {
 				at := Pos{File: d.file, Line: first + i, Column: 1}
 				if l := first + i - 1; l < len(d.lines) {

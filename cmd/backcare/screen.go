@@ -61,18 +61,9 @@ misses. Train only on the tune split, never on the held-out one.`, stderr)
 		}
 	}
 	a := analyze.New(kb)
-	var data []screen.Labelled
-	for _, p := range paths {
-		f, err := os.Open(p)
-		if err != nil {
-			return fmt.Errorf("kb train-screen: %w", err)
-		}
-		d, err := screen.ReadLabelled(p, f, a)
-		f.Close()
-		if err != nil {
-			return fmt.Errorf("kb train-screen: %w", err)
-		}
-		data = append(data, d...)
+	data, err := screen.ReadFiles(a, paths...)
+	if err != nil {
+		return fmt.Errorf("kb train-screen: %w", err)
 	}
 	all := screen.TrainAll(data, ids, thresholds)
 	var learned []string

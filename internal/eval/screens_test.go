@@ -3,7 +3,6 @@ package eval
 import (
 	"bytes"
 	"io/fs"
-	"os"
 	"testing"
 
 	"github.com/backcare/backcare/internal/analyze"
@@ -27,18 +26,9 @@ func TestScreensAreCurrent(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := analyze.New(kb)
-	var data []screen.Labelled
-	for _, p := range screenData {
-		f, err := os.Open(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := screen.ReadLabelled(p, f, a)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data = append(data, d...)
+	data, err := screen.ReadFiles(a, screenData...)
+	if err != nil {
+		t.Fatal(err)
 	}
 	ids, thresholds := screen.Defaults()
 	var want bytes.Buffer

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 
@@ -54,6 +55,25 @@ func ReadLabelled(name string, r io.Reader, a *analyze.Analyzer) ([]Labelled, er
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return out, nil
+}
+
+// ReadFiles reads the labelled messages of each file at paths in turn
+// (see ReadLabelled).
+func ReadFiles(a *analyze.Analyzer, paths ...string) ([]Labelled, error) {
+	var data []Labelled
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			return nil, err
+		}
+		d, err := ReadLabelled(p, f, a)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		data = append(data, d...)
+	}
+	return data, nil
 }
 
 // TrainAll learns one screen per safety item of thresholds (id to the

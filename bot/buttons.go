@@ -8,14 +8,11 @@ import (
 	"github.com/backcare/backcare/knowledge"
 )
 
-// offered returns the topics whose buttons the last answer showed (see
-// finishAnswer): its related topics and the way back to its overview and
-// on to what helps. None after a loss, when none were shown.
-func offered(kb *knowledge.Base, cc *ChatContext) []string {
-	t, ok := kb.Topic(cc.LastTopic)
-	if !ok || !cc.LossAt.IsZero() {
-		return nil
-	}
+// related returns the topics an answer to t offers as buttons: its
+// related topics, the way back up to its category's overview ("What
+// helps back spasms" under heat packs) and, from why it happens, the way
+// on to what helps.
+func related(kb *knowledge.Base, t *knowledge.Topic) []string {
 	ids := slices.Clone(t.Related)
 	if ts := kb.TopicsIn(t.Category); len(ts) > 0 && ts[0].ID != t.ID && !slices.Contains(ids, ts[0].ID) {
 		ids = append(ids, ts[0].ID)
@@ -24,6 +21,28 @@ func offered(kb *knowledge.Base, cc *ChatContext) []string {
 		ids = append(ids, ts[0].ID)
 	}
 	return ids
+}
+
+// offered returns the topics whose buttons the last answer showed (see
+// finishAnswer); none after a loss, when none were shown.
+func offered(kb *knowledge.Base, cc *ChatContext) []string {
+	t, ok := kb.Topic(cc.LastTopic)
+	if !ok || !cc.LossAt.IsZero() {
+		return nil
+	}
+	return related(kb, t)
+}
+
+// titleWords returns the words of a topic's title that name its subject,
+// stemmed (see stem): what a member types for its button.
+func titleWords(title string) []string {
+	var words []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(title), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if !titleFiller[w] {
+			words = append(words, stem(w))
+		}
+	}
+	return words
 }
 
 // buttonFiller are words a member adds when she types a button's words
@@ -43,7 +62,7 @@ var titleFiller = map[string]bool{"and": true, "the": true, "of": true, "to": tr
 // button "Sleeping position and mattress" stood. A message of more than
 // three words, or one whose words name several offered titles or
 // anything else, presses nothing.
-func typedButton(kb *knowledge.Base, cc *ChatContext, text string) (string, bool) {
+func typedButton(br *brain, cc *ChatContext, text string) (string, bool) {
 	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
 	var named []string
 	for _, w := range words {
@@ -55,18 +74,8 @@ func typedButton(kb *knowledge.Base, cc *ChatContext, text string) (string, bool
 		return "", false
 	}
 	found := ""
-	for _, id := range offered(kb, cc) {
-		t, ok := kb.Topic(id)
-		if !ok {
-			continue
-		}
-		var title []string
-		for _, w := range strings.FieldsFunc(strings.ToLower(t.Title), func(r rune) bool { return !unicode.IsLetter(r) }) {
-			if !titleFiller[w] {
-				title = append(title, stem(w))
-			}
-		}
-		if !allIn(named, title) {
+	for _, id := range offered(br.kb, cc) {
+		if !allIn(named, br.titleWords[id]) {
 			continue
 		}
 		if found != "" {

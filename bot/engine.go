@@ -73,6 +73,9 @@ type brain struct {
 	safety     map[string]safetyInfo
 	hesitation []Block // opens the urgent guidance again for a member who doubts it
 	reviewed   string  // what /about says about the content's review
+	// titleWords are each topic's title words, stemmed, that a member
+	// types for its button (see typedButton).
+	titleWords map[string][]string
 }
 
 // safetyInfo is what the engine needs to know of a red flag or safety item.
@@ -105,12 +108,13 @@ func (e *Engine) Swap(kb *knowledge.Base, cls Classifier) {
 	br := &brain{kb: kb, cls: cls, disclaimer: kb.Localize(kb.Disclaimer, e.region),
 		answers: map[string][]Block{}, parts: make(map[string][][]Block, len(kb.Topics)),
 		sources: make(map[string]Block, len(kb.Topics)), safety: map[string]safetyInfo{},
-		sourceIDs:  make(map[string][]string, len(kb.RedFlags)+len(kb.Safety)),
-		reviewed:   reviewNote(kb.Reviews()),
+		sourceIDs: make(map[string][]string, len(kb.RedFlags)+len(kb.Safety)),
+		reviewed:  reviewNote(kb.Reviews()), titleWords: make(map[string][]string, len(kb.Topics)),
 		hesitation: ParseBlocks(kb.Localize(kb.Hesitation.Answer, e.region))}
 	for _, t := range kb.Topics {
 		blocks := ParseBlocks(kb.Localize(t.Answer, e.region))
 		br.sources[t.ID] = sourceNotice(kb, t.Sources)
+		br.titleWords[t.ID] = titleWords(t.Title)
 		if keepWhole(t.Category) {
 			br.parts[t.ID] = [][]Block{blocks}
 		} else {
@@ -288,6 +292,11 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 		return smallTalk(listening)
 	case c.FollowUp:
 		return e.followUp(ctx, br, key, &cc)
+	}
+	if id, ok := typedButton(br, &cc, text); ok && !urgentBefore(cc) {
+		// "sleeping", "the belt one": she typed a button's words
+		// instead of pressing it.
+		return e.answer(ctx, br, key, &cc, id, 1)
 	}
 	if c.Asks && !c.Shares && recent(cc.DeclinedAt) && cc.LastTopic != "" && !cc.LossAt.After(cc.DeclinedAt) && !urgentBefore(cc) && asksInstead(text) {
 		// "ok so what can I take then?", "fine, what would help without
@@ -704,19 +713,10 @@ func (e *Engine) finishAnswer(ctx context.Context, br *brain, key string, cc *Ch
 		cc.DisclaimerShown = true
 	}
 	if cc.LossAt.IsZero() { // after a loss, answer what she asks, and push nothing more
-		for _, rel := range t.Related {
+		for _, rel := range related(br.kb, t) {
 			if rt, ok := br.kb.Topic(rel); ok {
 				r.Buttons = append(r.Buttons, Button{Label: rt.Title, Payload: TopicPayload(rel)})
 			}
-		}
-		// A way back up: the overview of the topic's category ("What
-		// helps back spasms" under heat packs), when not already there.
-		if ts := br.kb.TopicsIn(t.Category); len(ts) > 0 && ts[0].ID != t.ID && !slices.Contains(t.Related, ts[0].ID) {
-			r.Buttons = append(r.Buttons, Button{Label: ts[0].Title, Payload: TopicPayload(ts[0].ID)})
-		}
-		// And a way forward: from why it happens to what helps.
-		if ts := br.kb.TopicsIn(knowledge.Relief); t.Category == knowledge.Cause && len(ts) > 0 && !slices.Contains(t.Related, ts[0].ID) {
-			r.Buttons = append(r.Buttons, Button{Label: ts[0].Title, Payload: TopicPayload(ts[0].ID)})
 		}
 	}
 	cc.LastTopic = t.ID

@@ -694,3 +694,36 @@ func TestOverviewButton(t *testing.T) {
 		}
 	}
 }
+
+// A member who types a button's words instead of pressing it gets that
+// button's topic; words that name several offered buttons, or more than
+// a button's words, press nothing.
+func TestTypedButtonWords(t *testing.T) {
+	eng := newEngine(t, bot.Options{Limiter: bot.Unlimited{}})
+	ctx := context.Background()
+	tests := []struct {
+		first, typed, want string
+	}{
+		{"what helps back spasms", "sleeping", "sleep-and-mattress"},
+		{"what helps back spasms", "the belt one pls", "support-belt"},
+		{"what helps back spasms", "Stretches?", "stretching"},
+		{"what helps back spasms", "tens", "tens"},
+	}
+	for i, tt := range tests {
+		m := msg(tt.first)
+		m.ChatID = fmt.Sprint("typed-", i)
+		if r := eng.Handle(ctx, m); r.TopicID != "relief-overview" {
+			t.Fatalf("%q: %s %s", tt.first, r.Kind, r.TopicID)
+		}
+		m.Text = tt.typed
+		if r := eng.Handle(ctx, m); r.Kind != bot.KindAnswer || r.TopicID != tt.want {
+			t.Errorf("%q after %q: %s %s, want %s", tt.typed, tt.first, r.Kind, r.TopicID, tt.want)
+		}
+	}
+	// In a new chat nothing was offered: the word is read as words.
+	m := msg("sleeping")
+	m.ChatID = "typed-fresh"
+	if r := eng.Handle(ctx, m); r.TopicID == "sleep-and-mattress" && r.Confidence == 1 {
+		t.Errorf("sleeping in a new chat pressed a button: %s %s", r.Kind, r.TopicID)
+	}
+}

@@ -1405,10 +1405,10 @@ func (s *Set) greedy(tokens []analyze.Token, sc *scratch, terms []term, i, n0, l
 // term is one term of a phrase, compiled: a negation cue, or
 // alternatives, each a lemma, a sequence of lemmas or a number in a range.
 type term struct {
-	neg    bool    // any negation cue
-	words  []int32 // one-word alternatives, by vocab number
-	seqs   [][]string
-	firsts []int32 // per sequence: its first lemma's vocab number
+	neg    bool       // any negation cue
+	words  []int32    // one-word alternatives, by vocab number
+	seqs   []sequence // sorted by first lemma
+	firsts []int32    // per sequence: its first lemma's vocab number
 	ranges [][2]float64
 	ids    []int32 // the vocab numbers of its alternatives' first lemmas
 	sorted []int32 // ids, sorted, for a term of many alternatives (see matches)
@@ -1457,16 +1457,10 @@ func compileTerms(terms []string, memo map[string]term, vocab map[string]int32) 
 			}
 			switch lo, hi, ok := numberRange(alt); {
 			case strings.Contains(alt, seqSep):
-				seq := strings.Split(alt, seqSep)
-				c.seqs = append(c.seqs, seq)
+				q := compileSequence(strings.Split(alt, seqSep), vocab)
+				c.seqs = append(c.seqs, q)
 				c.firsts = append(c.firsts, id)
-				last := seq[len(seq)-1]
-				lid, ok := vocab[last]
-				if !ok {
-					lid = int32(len(vocab))
-					vocab[last] = lid
-				}
-				c.lasts = append(c.lasts, lid)
+				c.lasts = append(c.lasts, q.ids[len(q.ids)-1])
 			case ok:
 				c.ranges = append(c.ranges, [2]float64{lo, hi})
 			default:
@@ -1476,6 +1470,7 @@ func compileTerms(terms []string, memo map[string]term, vocab map[string]int32) 
 		if len(c.ids) > manyAlternatives {
 			c.sorted = slices.Sorted(slices.Values(c.ids))
 		}
+		sortSequences(c)
 		c.onlySeqs = len(c.seqs) > 0 && len(c.words) == 0 && len(c.ranges) == 0
 		if memo != nil {
 			memo[t] = *c
@@ -1504,9 +1499,16 @@ func (tm *term) matches(tokens []analyze.Token, tok []int32, j int) int {
 		}
 	}
 	n := 0
-	for k, seq := range tm.seqs {
-		if tm.firsts[k] == tok[j] && len(seq) > n && j+len(seq) <= len(tokens) {
-			if l := seqAt(tokens, j, seq); l > n {
+	k := 0
+	if len(tm.firsts) > manyAlternatives {
+		k, _ = slices.BinarySearch(tm.firsts, tok[j])
+	}
+	for ; k < len(tm.firsts) && tm.firsts[k] <= tok[j]; k++ {
+		if tm.firsts[k] < tok[j] {
+			continue
+		}
+		if q := &tm.seqs[k]; len(q.ids) > n && j+len(q.ids) <= len(tokens) {
+			if l := q.at(tokens, tok, j); l > n {
 				n = l
 			}
 		}
@@ -1556,17 +1558,59 @@ func anyPresent(present []bool, ids []int32) bool {
 	return false
 }
 
-// seqAt returns how many tokens from tokens[j] seq's lemmas stand in, or
-// 0 if they do not. An "even" right after a negation is passed over:
-// "can't even straighten up" is "can't straighten up".
-func seqAt(tokens []analyze.Token, j int, seq []string) int {
-	k := j
+// sequence is one alternative of several words ("non_stop",
+// "can't_feel"), compiled.
+type sequence struct {
+	ids []int32 // each word's lemma, by vocab number
+	// afterCue has bit n set when word n-1 is a negation cue: an "even"
+	// may stand before word n (see at).
+	afterCue uint64
+}
+
+// compileSequence numbers each of seq's lemmas in vocab.
+func compileSequence(seq []string, vocab map[string]int32) sequence {
+	q := sequence{ids: make([]int32, len(seq))}
 	for n, part := range seq {
+		id, ok := vocab[part]
+		if !ok {
+			id = int32(len(vocab))
+			vocab[part] = id
+		}
+		q.ids[n] = id
+		if n > 0 && n < 64 && analyze.IsNegation(seq[n-1]) {
+			q.afterCue |= 1 << n
+		}
+	}
+	return q
+}
+
+// sortSequences orders c's sequences by their first lemma's number, for
+// the binary search in matches.
+func sortSequences(c *term) {
+	order := make([]int, len(c.seqs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return int(c.firsts[a]) - int(c.firsts[b]) })
+	seqs, firsts := make([]sequence, len(order)), make([]int32, len(order))
+	for i, o := range order {
+		seqs[i], firsts[i] = c.seqs[o], c.firsts[o]
+	}
+	c.seqs, c.firsts = seqs, firsts
+}
+
+// at returns how many tokens from tokens[j] the sequence's lemmas stand
+// in, or 0 if they do not; tok holds each token's vocab number. An "even"
+// right after a negation is passed over: "can't even straighten up" is
+// "can't straighten up".
+func (q *sequence) at(tokens []analyze.Token, tok []int32, j int) int {
+	k := j
+	for n, id := range q.ids {
 		if k >= len(tokens) {
 			return 0
 		}
-		if tokens[k].Lemma != part {
-			if n == 0 || tokens[k].Lemma != "even" || k+1 >= len(tokens) || tokens[k+1].Lemma != part || !analyze.IsNegation(seq[n-1]) {
+		if tok[k] != id {
+			if q.afterCue&(1<<n) == 0 || tokens[k].Lemma != "even" || k+1 >= len(tokens) || tok[k+1] != id {
 				return 0
 			}
 			k++

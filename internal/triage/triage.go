@@ -1052,11 +1052,17 @@ func (s *Set) each(tokens []analyze.Token, sc *scratch, f func(p *phrase, m matc
 	}
 	// A phrase is worth placing only if the message has a word for each
 	// of its terms; most of an anchor's phrases fail this cheap check.
-	if cap(sc.present) < len(s.vocab) {
+	// Only the previous message's words are unmarked, rather than the
+	// whole vocabulary cleared: present is false everywhere else.
+	if len(sc.present) != len(s.vocab) {
 		sc.present = make([]bool, len(s.vocab))
+	} else {
+		for _, id := range sc.tok {
+			if id >= 0 {
+				sc.present[id] = false
+			}
+		}
 	}
-	sc.present = sc.present[:len(s.vocab)]
-	clear(sc.present)
 	sc.tok = sc.tok[:0]
 	for _, t := range tokens {
 		id, ok := s.vocab[t.Lemma]
@@ -1531,7 +1537,6 @@ func (tm *term) matches(tokens []analyze.Token, tok []int32, j int) int {
 	return 0
 }
 
-// anyPresent reports whether any of ids is present.
 // mayMatch reports whether the message has a word for each term of p
 // besides its anchor (see each), and the last word of one of its
 // sequences for a term made only of sequences, the anchor's included;
@@ -1549,6 +1554,7 @@ func (sc *scratch) mayMatch(p *phrase) bool {
 	return true
 }
 
+// anyPresent reports whether any of ids is present.
 func anyPresent(present []bool, ids []int32) bool {
 	for _, id := range ids {
 		if present[id] {

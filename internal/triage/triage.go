@@ -1571,6 +1571,10 @@ type sequence struct {
 	// afterCue has bit n set when word n-1 is a negation cue: an "even"
 	// may stand before word n (see at).
 	afterCue uint64
+	// answered has bit n set when word n is a bare answer ("none",
+	// "no", "nil"): a checklist may put a colon, a dash or a question
+	// mark before it ("kicks: none", "baby movements? none since lunch").
+	answered uint64
 }
 
 // compileSequence numbers each of seq's lemmas in vocab.
@@ -1585,6 +1589,9 @@ func compileSequence(seq []string, vocab map[string]int32) sequence {
 		q.ids[n] = id
 		if n > 0 && n < 64 && analyze.IsNegation(seq[n-1]) {
 			q.afterCue |= 1 << n
+		}
+		if n > 0 && n < 64 && bareAnswers[part] {
+			q.answered |= 1 << n
 		}
 	}
 	return q
@@ -1616,7 +1623,10 @@ func (q *sequence) at(tokens []analyze.Token, tok []int32, j int) int {
 			return 0
 		}
 		if tok[k] != id {
-			if q.afterCue&(1<<n) == 0 || tokens[k].Lemma != "even" || k+1 >= len(tokens) || tok[k+1] != id {
+			switch next := k+1 < len(tokens) && tok[k+1] == id; {
+			case next && q.afterCue&(1<<n) != 0 && tokens[k].Lemma == "even":
+			case next && q.answered&(1<<n) != 0 && labelBreak(tokens[k]) && label(tokens, j) && answerEnds(tokens, k+2):
+			default:
 				return 0
 			}
 			k++
@@ -1624,6 +1634,41 @@ func (q *sequence) at(tokens []analyze.Token, tok []int32, j int) int {
 		k++
 	}
 	return k - j
+}
+
+// labelBreak reports whether t may stand between a checklist's label and
+// its answer: a colon, a dash or a question mark, not a full stop.
+func labelBreak(t analyze.Token) bool {
+	return t.Is(analyze.Break) && (t.Is(analyze.Weak) || t.Is(analyze.Question))
+}
+
+// label reports whether the words from tokens[j] stand as a checklist's
+// label: at the start of the message or of a clause, or after the baby or
+// an article ("baby movements? none"); not after a word that qualifies
+// them ("reduced movements? no" denies the sign).
+func label(tokens []analyze.Token, j int) bool {
+	if j == 0 || tokens[j-1].Is(analyze.Break) {
+		return true
+	}
+	switch tokens[j-1].Lemma {
+	case "baby", "bub", "bubs", "lo", "her", "his", "the", "any", "fetal", "foetal":
+		return true
+	}
+	return false
+}
+
+// answerEnds reports whether a checklist's answer ends before
+// tokens[j]: its clause ends there, or a time follows ("none since
+// lunch", "none today"). "kicks? no idea how many" answers nothing.
+func answerEnds(tokens []analyze.Token, j int) bool {
+	if j >= len(tokens) || tokens[j].Is(analyze.Break) {
+		return true
+	}
+	switch tokens[j].Lemma {
+	case "since", "today", "tonight", "all", "at", "for", "yet", "this", "in", "felt", "now":
+		return true
+	}
+	return false
 }
 
 // numberRange parses a range term: "#37.8-43" is 37.8 to 43.

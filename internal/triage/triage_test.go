@@ -152,6 +152,16 @@ func TestMatch(t *testing.T) {
 		{"no real kicks today", "movements"},
 		{"no pain kicks today", ""},
 		{"no pain and she hasn't moved", "movements"},
+		// A checklist's label and its bare answer, across a colon, a
+		// dash or a question mark: the absence fires. Not after a word
+		// that qualifies the label, not across a full stop, and not when
+		// the answer goes on to say something else.
+		{"kicks: none since breakfast", "movements"},
+		{"baby movements? none", "movements"},
+		{"movements - no, not since lunch", "movements"},
+		{"reduced movements? no. just back ache", ""},
+		{"movements. no idea what is normal", ""},
+		{"movements? no idea how many to count", ""},
 		// A doubted reassurance reassures nobody.
 		{"baby still kicking", ""},
 		{"i don't think i've felt the baby still kicking today", "movements"},

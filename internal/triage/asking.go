@@ -126,6 +126,11 @@ func (s *Set) governed(tokens []analyze.Token, sc *scratch, ps *patterns, m matc
 		if pm.start >= m.start && !inside || pm.start < lo || s.negatedUnless(tokens, p, pm) {
 			return true
 		}
+		if !generic && doubtedIf(tokens, pm.start) {
+			// "not sure if my waters went": an "if" that doubts is a
+			// "whether", and the sign may be real; a hedge keeps it.
+			return true
+		}
 		content := 0
 		for j := pm.end + 1; j < m.start; j++ {
 			t := tokens[j]
@@ -184,3 +189,24 @@ var sinceWords = map[string]bool{"since": true, "for": true, "from": true, "toda
 // particles may close a disclosure: "that's me o", "it's me obviously".
 var particles = map[string]bool{"o": true, "of": true, "obviously": true, "obvs": true, "really": true, "actually": true,
 	"though": true, "tho": true, "btw": true, "too": true, "haha": true, "hehe": true, "x": true, "xx": true}
+
+// doubtedIf reports whether tokens[j] is an "if" that a doubt opens, and
+// so means "whether": "not sure if", "don't know if", "can't tell if", "no
+// idea if", "unsure if". Not "wondering if", which asks the group ("just
+// wondering if anyone else's back got worse after a fall").
+func doubtedIf(tokens []analyze.Token, j int) bool {
+	if tokens[j].Lemma != "if" || j == 0 {
+		return false
+	}
+	switch tokens[j-1].Lemma {
+	case "unsure", "dunno", "uncertain", "whether":
+		return true
+	case "sure", "certain", "know", "tell", "idea", "clue", "remember":
+		for k := j - 2; k >= 0 && k >= j-3 && !tokens[k].Is(analyze.Break); k-- {
+			if tokens[k].Is(analyze.Negation) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -167,6 +167,7 @@ type Set struct {
 	explained  patterns        // Rule.Explained, by rule
 	near, save patterns        // Rule.Averted's two parts, numbered alike across rules
 	impacts    map[string]bool // lemmas that undo a save (see impactIn)
+	blows      map[string]bool // lemmas of a blow or a landing (see blowWithin)
 	hedges     map[string]bool // words that turn a negation cue into a hedge
 	enders     map[string]bool // contrast words that close a list item: "just", "but"
 	answers    map[string]bool // words that may follow an answering "no"
@@ -502,6 +503,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 
 				for _, terms := range ps {
 					p := phrase{rule: int32(ri), trigger: int32(ti), terms: terms, match: compileTerms(terms, x.terms, s.vocab), absence: slices.Contains(terms, negLemma), ownCue: slices.ContainsFunc(terms, holdsCue), count: allCounts(terms), firm: ti >= len(r.Triggers)}
+					countsApart(&p)
 					if len(parts) > 1 {
 						p.part, p.parts = int8(k+1), int8(len(parts))
 					}
@@ -648,6 +650,8 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 		// a time kept, or growing: "every 5 minutes", "getting closer",
 		// "5 mins apart", "a constant tight band"
 		"every", "closer", "stronger", "regular", "apart", "constant", "loads", "lots")
+	s.blows = lemmaSet(a, "hit", "land", "landed", "bang", "bash", "knock", "smack", "whack", "thump", "slam", "fall", "fell",
+		"crash", "smash", "shunt", "tumble")
 	s.possessives = lemmaSet(a, "my", "the", "her", "his", "our", "your", "their")
 	s.bodyParts = lemmaSet(a, "back", "hip", "hips", "pelvis", "leg", "legs", "foot", "feet", "neck", "shoulder", "shoulders",
 		"knee", "knees", "bum", "butt", "spine", "arm", "arms", "ribs", "joints", "muscles", "sciatica")
@@ -703,6 +707,31 @@ func allCounts(terms []string) bool {
 	}
 	return len(terms) > 0
 }
+
+// countsApart marks the bare numbers of a trigger phrase that names no
+// weeks as counts (see term.countOnly): in "count kicks & only|barely #"
+// the number is how many, and "lost count of the kicks... 35 weeks and the
+// only thing bothering me" counts nothing. A phrase that names weeks ("#
+// weeks", "#_wks") takes them.
+func countsApart(p *phrase) {
+	for _, t := range p.terms {
+		for alt := range strings.SplitSeq(t, altSep) {
+			for w := range strings.SplitSeq(alt, seqSep) {
+				if weekWords[w] {
+					return
+				}
+			}
+		}
+	}
+	for k, t := range p.terms {
+		if slices.Contains(strings.Split(t, altSep), analyze.NumberLemma) {
+			p.match[k].countOnly = true
+		}
+	}
+}
+
+// weekWords are the lemmas that make a number her weeks: "35 weeks".
+var weekWords = map[string]bool{"week": true, "weeks": true, "wk": true, "wks": true, "w": true}
 
 // skipped are trigger words that contractions make unreliable ("she's
 // been", "baby's not"): they are left out of the compiled phrase.
@@ -1424,6 +1453,9 @@ type term struct {
 	// needs a "face", not just a "not"; see mayMatch).
 	lasts    []int32
 	onlySeqs bool
+	// countOnly: the term's bare number is a count, and never takes her
+	// weeks ("35 weeks", "27+2"); see countsApart.
+	countOnly bool
 }
 
 // manyAlternatives is how many first lemmas a term must have more than to
@@ -1523,6 +1555,9 @@ func (tm *term) matches(tokens []analyze.Token, tok []int32, j int) int {
 		return n
 	}
 	if slices.Contains(tm.words, tok[j]) {
+		if tm.countOnly && t.Lemma == analyze.NumberLemma && (t.Gestation() || j+1 < len(tokens) && weekWords[tokens[j+1].Lemma]) {
+			return 0 // her weeks, not a count
+		}
 		return 1
 	}
 	if len(tm.ranges) > 0 && t.Lemma == analyze.NumberLemma {
@@ -2783,7 +2818,8 @@ func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, 
 			// A habit voids a danger sign's reassurance ("baby usually
 			// kicks loads" says nothing of today), not an idiom of crisis
 			// or abuse ("my back spasms always kick off").
-			if !s.negatedUnless(tokens, u, m) && !(s.reports[u.rule] && (s.habitual(tokens, m) || s.doubted(tokens, m.start))) && !s.someoneBetween(tokens, m) {
+			if !s.negatedUnless(tokens, u, m) && !(s.reports[u.rule] && (s.habitual(tokens, m) || s.doubted(tokens, m.start))) && !s.someoneBetween(tokens, m) &&
+				!s.blowWithin(tokens, u, m) {
 				sc.unless = append(sc.unless, unlessHit{u.rule, u.trigger, int32(m.start), int32(m.end)})
 			}
 			return true
@@ -2795,6 +2831,23 @@ func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, 
 		}
 	}
 	return -1
+}
+
+// blowWithin reports whether a blow or a landing, told as what happened
+// next ("and landed", "then hit"), stands between the first and last words
+// of an unless match, in a gap its pattern leaves: "the stairs are hard"
+// describes the stairs, "missed the bottom stair and landed hard" tells a
+// fall.
+func (s *Set) blowWithin(tokens []analyze.Token, u *phrase, m match) bool {
+	if !u.ordered {
+		return false
+	}
+	for j := m.start + 2; j < m.end; j++ {
+		if p := tokens[j-1].Lemma; (p == "and" || p == "then") && !m.holds(j) && s.blows[tokens[j].Lemma] {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceOf returns the bounds of the match's sentence: tokens[lo:hi],

@@ -152,6 +152,20 @@ func TestMatch(t *testing.T) {
 		{"no real kicks today", "movements"},
 		{"no pain kicks today", ""},
 		{"no pain and she hasn't moved", "movements"},
+		// An "if" that a doubt opens means "whether": the sign may be
+		// real, and a hedge keeps it. Not a plain "if".
+		{"what do I do if I bleed at work", ""},
+		{"not sure if I bled last night or if it's discharge", "bleeding"},
+		{"don't know if I bled, the pad looks pinkish", "bleeding"},
+		// An unless pattern does not reach across a blow told as what
+		// happened next.
+		{"the stairs are so hard now", ""},
+		{"missed the bottom stair and it's hard to walk", ""},
+		{"missed the bottom stair and landed hard", "fall"},
+		// A bare number in a trigger that names no weeks is a count, never
+		// her weeks.
+		{"bump tightens, only 2 today", "contractions"},
+		{"bump tightens when I walk, 27+2, only thing that bothers me", ""},
 		// A checklist's label and its bare answer, across a colon, a
 		// dash or a question mark: the absence fires. Not after a word
 		// that qualifies the label, not across a full stop, and not when

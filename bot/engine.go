@@ -905,7 +905,7 @@ var (
 		"pills", "tablets", "medicine", "medicines", "meds", "painkillers", "natural", "naturally", "else", "about", "any",
 		"if", "not", "can't", "cant", "just", "really", "safe", "safely", "actually", "lol", "haha", "fair", "enough", "yeah",
 		"alright", "medical", "medication", "drug", "drugs", "free", "other", "option", "idea", "ways", "way", "things", "thing",
-		"am", "supposed", "meant", "gonna", "else's", "then", "isnt", "isn't", "aren't", "arent", "dont", "don't", "involve",
+		"am", "supposed", "meant", "allowed", "permitted", "gonna", "else's", "then", "isnt", "isn't", "aren't", "arent", "dont", "don't", "involve",
 		"involves", "involving", "mean", "means", "fair", "enough", "right", "please", "now")
 )
 

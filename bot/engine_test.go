@@ -207,6 +207,13 @@ func TestInsteadAndCorrections(t *testing.T) {
 	if r := eng.Handle(ctx, msg("fair enough. so what can i do instead?")); r.TopicID != "relief-overview" {
 		t.Errorf("instead, after a declined diagnosis: %s %q", r.Kind, r.TopicID)
 	}
+	other := newEngine(t, bot.Options{Limiter: bot.Unlimited{}})
+	if r := other.Handle(ctx, msg("how much ibuprofen can I take for back spasms")); r.Kind != bot.KindDecline {
+		t.Fatalf("medicine: %s", r.Kind)
+	}
+	if r := other.Handle(ctx, msg("so what am i allowed to do then 🙄")); r.TopicID != "relief-overview" {
+		t.Errorf("what am I allowed to do, after a declined medicine: %s %q", r.Kind, r.TopicID)
+	}
 	if r := eng.Handle(ctx, msg("is pilates ok for back pain at 13 weeks?")); r.TopicID != "exercise" {
 		t.Fatalf("pilates: %s %q", r.Kind, r.TopicID)
 	}

@@ -59,6 +59,11 @@ var situations = map[string]bool{"on": true, "in": true, "at": true, "during": t
 // maxFragment is the most words a question fragment ("every day?") has.
 const maxFragment = 3
 
+// emphasis are the adverbs that stress a follow-up without changing what
+// it asks; they are passed over after its first word.
+var emphasis = map[string]bool{"actually": true, "really": true, "honestly": true, "literally": true, "seriously": true,
+	"genuinely": true, "truly": true}
+
 // fillers may stand before an opener.
 var fillers = map[string]bool{"ok": true, "okay": true, "so": true, "right": true, "oh": true, "ah": true,
 	"hmm": true, "thanks": true, "thank": true, "you": true, "cool": true, "great": true, "yes": true, "and": false}
@@ -129,6 +134,9 @@ func followsOn(words []analyze.Token) (follows, short, situation, anaphoric bool
 				break
 			}
 			continue
+		}
+		if emphasis[t.Lemma] && len(lemmas) > 0 {
+			continue // "what can I actually do about it" asks what "what can I do about it" asks
 		}
 		lemmas = append(lemmas, t.Lemma)
 	}

@@ -119,6 +119,8 @@ func TestFollowUpsAndContext(t *testing.T) {
 		{"all day?", "support-belt", "support-belt"},
 		{"every day?", "exercise", "exercise"},
 		{"so what can i do about it", "upper-back-causes", "relief-overview"},
+		// An adverb of emphasis changes nothing of what it asks.
+		{"ok so what can i actually do about it", "lower-back-causes", "relief-overview"},
 		// A question after lead-in words is no small talk.
 		{"ok and what actually helps", "lower-back-causes", "relief-overview"},
 		// A follow-up that names another topic's subject moves there.

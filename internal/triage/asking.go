@@ -77,13 +77,14 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, m match) bool {
 }
 
 // tails reports whether a frame ending at tokens[end] closes the question
-// tokens[lo:hi]: only function words follow it, a question mark ends the
-// clause, and no first-person word, blocker or number stands in the clause
+// tokens[lo:hi]: only function words follow it, a question mark or the end
+// of the message ends the clause ("back ache and early labour, how do u
+// know which is which"), and no first-person word, blocker or number stands in the clause
 // ("contractions every 5 min link?" is a report, told tersely).
 func (s *Set) tails(tokens []analyze.Token, end, lo, hi int) bool {
 	q := &s.asking
-	if hi >= len(tokens) || !tokens[hi].Is(analyze.Question) {
-		return false
+	if hi < len(tokens) && !tokens[hi].Is(analyze.Question) {
+		return false // the end of the message closes a question as a question mark does: members leave it out
 	}
 	for j := end + 1; j < hi; j++ {
 		if !tokens[j].Is(analyze.Stop) {
@@ -110,18 +111,29 @@ func (s *Set) governed(tokens []analyze.Token, sc *scratch, ps *patterns, m matc
 	for hi < len(tokens) && !tokens[hi].Is(analyze.Break) {
 		hi++
 	}
+	// A frame may close the sign's sentence after a comma: "back ache and
+	// early labour, how do u know which is which".
+	shi := hi
+	if generic {
+		for shi < len(tokens) && !isClauseEnd(tokens[shi]) {
+			shi++
+		}
+	}
 	found := false
-	ps.find(s, tokens, sc, lo, hi, func(p *phrase, pm match) bool {
+	ps.find(s, tokens, sc, lo, shi, func(p *phrase, pm match) bool {
 		// The frame opens before the sign ("what temperature counts as a
 		// fever"), or stands between two things the sign names: "back
 		// pain linked to premature labour".
 		inside := generic && pm.start > m.start && pm.end < m.end
-		if generic && pm.start > m.end && s.tails(tokens, pm.end, lo, hi) {
+		if generic && pm.start > m.end && s.tails(tokens, pm.end, lo, shi) {
 			// Or it closes a question about the sign: "back pain and
 			// premature labour link?".
 			sc.because(ps, p)
 			found = true
 			return false
+		}
+		if pm.end >= hi {
+			return true // past the sign's clause, and closing nothing
 		}
 		if pm.start >= m.start && !inside || pm.start < lo || s.negatedUnless(tokens, p, pm) {
 			return true

@@ -166,6 +166,11 @@ func TestMatch(t *testing.T) {
 		// her weeks.
 		{"bump tightens, only 2 today", "contractions"},
 		{"bump tightens when I walk, 27+2, only thing that bothers me", ""},
+		// A frame that closes the sign's sentence asks about it, after a
+		// comma and without a question mark too; not when she tells of
+		// herself in it.
+		{"contracting or just back ache, how do you tell", ""},
+		{"i think i'm contracting, how do you tell", "contractions"},
 		// A checklist's label and its bare answer, across a colon, a
 		// dash or a question mark: the absence fires. Not after a word
 		// that qualifies the label, not across a full stop, and not when

@@ -2395,18 +2395,31 @@ var pronouns = map[string]bool{"she": true, "he": true, "her": true, "him": true
 
 // someoneBetween reports whether a stranger stands between the words of
 // match m (see strangers), or, when the match opens with a person, one
-// of the people who may harm her (see AbuserGroup): in "her partner
-// kicked her in the stomach" the partner kicks, not the baby, and in "my
-// daughter's partner shoved her" not the daughter.
+// of the people who may harm her (see AbuserGroup), or, when it opens with
+// someone else, a subject pronoun: in "her partner kicked her in the
+// stomach" the partner kicks, not the baby, in "my daughter's partner
+// shoved her" not the daughter, and in "for the kids he shoved me" not
+// the kids.
 func (s *Set) someoneBetween(tokens []analyze.Token, m match) bool {
-	person := pronouns[tokens[m.start].Lemma] || s.isOther(tokens, m.start)
+	other := s.isOther(tokens, m.start)
+	person := pronouns[tokens[m.start].Lemma] || other
 	for j := m.start + 1; j < m.end; j++ {
-		if (strangers[tokens[j].Lemma] || person && s.abusers[tokens[j].Lemma]) && !m.holds(j) {
+		if m.holds(j) {
+			continue
+		}
+		l := tokens[j].Lemma
+		if strangers[l] || person && s.abusers[l] || other && subjectPronouns[l] {
+			// "told him to be quiet for the kids he shoved me": the
+			// kids are not who shoved her.
 			return true
 		}
 	}
 	return false
 }
+
+// subjectPronouns are the pronouns that make themselves the subject of what
+// follows them.
+var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true}
 
 // doubting are the adverbs that, right after a cue, leave it denying a
 // reassurance (see doubted): "not really felt her move much", "not very

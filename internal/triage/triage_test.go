@@ -171,6 +171,10 @@ func TestMatch(t *testing.T) {
 		// herself in it.
 		{"contracting or just back ache, how do you tell", ""},
 		{"i think i'm contracting, how do you tell", "contractions"},
+		// An unless pattern that names someone else as the doer does not
+		// reach across a subject pronoun: the pronoun did it.
+		{"my toddler hurt me with his truck", ""},
+		{"i told him to be quiet for my son and he hurt me", "threat"},
 		// A checklist's label and its bare answer, across a colon, a
 		// dash or a question mark: the absence fires. Not after a word
 		// that qualifies the label, not across a full stop, and not when

@@ -1830,7 +1830,7 @@ func (s *Set) negated(tokens []analyze.Token, m match, absence, ownCue bool) Ver
 	// A sign told with its own cue is not answered by another: in "nothing
 	// touches it, paracetamol, bath, nothing" the last "nothing" says it
 	// again.
-	if !ownCue && s.answeredNo(tokens, m.end) || retracted(tokens, m.end) {
+	if !ownCue && (s.answeredNo(tokens, m.end) || itemAnswered(tokens, m.end)) || retracted(tokens, m.end) {
 		return NegatedAfter
 	}
 	return Fired
@@ -2747,6 +2747,52 @@ func (s *Set) bareNo(tokens []analyze.Token, j int) bool {
 	// "no just back ache", but not "no just a bit" (some, just a bit).
 	return s.enders[tokens[j+1].Lemma] && !someLeft(tokens, j+2) && !(j+2 < len(tokens) && s.quantities[tokens[j+2].Lemma])
 }
+
+// itemAnswered reports whether the sign ending at tokens[end] is an item
+// of a checklist answered at the end of its line: at most maxItemWords
+// (as in a negated list) more words of the item, a dash, colon, slash or question mark, and an
+// answer that says none ("no", "nope", "nil", "normal", "negative") closing
+// its clause or followed by a comma: "fallen over - nope", "numbness around
+// bum/privates — no, all normal", "both legs weak or numb — no". Not "no,
+// really", which insists, nor "no idea".
+func itemAnswered(tokens []analyze.Token, end int) bool {
+	words := 0
+	var sep *analyze.Token // the break right before this word, if any
+	for j := end + 1; j < len(tokens); j++ {
+		t := &tokens[j]
+		if isClauseEnd(*t) && !t.Is(analyze.Question) {
+			return false
+		}
+		if t.Is(analyze.Break) {
+			sep = t
+			continue
+		}
+		if sep != nil && itemAnswers[t.Lemma] {
+			k := j + 1
+			if k >= len(tokens) || isClauseEnd(tokens[k]) && !tokens[k].Is(analyze.Question) {
+				return true
+			}
+			return tokens[k].Is(analyze.Break) && !tokens[k].Is(analyze.Question) && !(k+1 < len(tokens) && insists[tokens[k+1].Lemma])
+		}
+		if sep != nil && sep.Is(analyze.Question) {
+			return false // "I'm bleeding?? is that normal": a question, not an item
+		}
+		sep = nil
+		if words++; words > maxItemWords || t.Is(analyze.Negation) {
+			return false
+		}
+	}
+	return false
+}
+
+// itemAnswers answer a checklist's item with none (see itemAnswered).
+var itemAnswers = map[string]bool{"no": true, "nope": true, "nah": true, "none": true, "nil": true, "nada": true, "zero": true,
+	"zilch": true, "normal": true, "negative": true}
+
+// insists are the words after a comma that turn a "no" into insistence:
+// "I fell - no, really".
+var insists = map[string]bool{"really": true, "seriously": true, "honestly": true, "literally": true, "actually": true,
+	"joke": true, "kidding": true, "lie": true, "lying": true}
 
 // bareAnswers may answer a sign unpunctuated: "bleeding no", "bleeding
 // nil", "spotting zero".

@@ -175,6 +175,13 @@ func TestMatch(t *testing.T) {
 		// reach across a subject pronoun: the pronoun did it.
 		{"my toddler hurt me with his truck", ""},
 		{"i told him to be quiet for my son and he hurt me", "threat"},
+		// A checklist's item answered at the end of its line: a few more
+		// words, a dash, colon or slash, and a bare answer. Not an answer
+		// that insists, nor a question that goes on.
+		{"slipped over on ice - nope", ""},
+		{"bleeding down there / anywhere — no, all normal", ""},
+		{"I slipped on the stairs - no, really", "fall"},
+		{"I'm bleeding?? is that normal", "bleeding"},
 		// A checklist's label and its bare answer, across a colon, a
 		// dash or a question mark: the absence fires. Not after a word
 		// that qualifies the label, not across a full stop, and not when

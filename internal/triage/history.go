@@ -521,9 +521,10 @@ func (s *Set) weeksSince(tokens []analyze.Token, at match) int {
 }
 
 // weeksAt reads a count of weeks at tokens[j]: a number, then a word of
-// weeks ("24 weeks", "24wks", "24+3 weeks").
+// weeks ("24 weeks", "24wks", "24+3 weeks"), or weeks and days on their
+// own ("33+6 now").
 func weeksAt(tokens []analyze.Token, j int, weeks map[string]bool) (int, bool) {
-	if j+1 >= len(tokens) || tokens[j].Lemma != analyze.NumberLemma || !weeks[tokens[j+1].Lemma] {
+	if tokens[j].Lemma != analyze.NumberLemma || !tokens[j].Gestation() && (j+1 >= len(tokens) || !weeks[tokens[j+1].Lemma]) {
 		return 0, false
 	}
 	n := 0

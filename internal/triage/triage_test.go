@@ -88,6 +88,9 @@ func TestMatch(t *testing.T) {
 		// A week named before the sign in its clause, months before her
 		// weeks today, is history; her weeks today are not.
 		{"at 8 weeks I had some bleeding. now 24 weeks", ""},
+		// Her weeks today may be weeks and days alone.
+		{"at 8 weeks I had some bleeding. 24+3 now", ""},
+		{"at 24 weeks I had some bleeding. 24+3 now", "bleeding"},
 		{"at 24 weeks and I have some bleeding", "bleeding"},
 		// A part of a trigger whose sibling is an absence is not negated by
 		// that absence: it is the sign's own.

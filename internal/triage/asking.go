@@ -79,8 +79,9 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, m match) bool {
 // tails reports whether a frame ending at tokens[end] closes the question
 // tokens[lo:hi]: only function words follow it, a question mark or the end
 // of the message ends the clause ("back ache and early labour, how do u
-// know which is which"), and no first-person word, blocker or number stands in the clause
-// ("contractions every 5 min link?" is a report, told tersely).
+// know which is which"), and no first-person word, blocker or number
+// stands in the clause ("contractions every 5 min link?" is a report, told
+// tersely).
 func (s *Set) tails(tokens []analyze.Token, end, lo, hi int) bool {
 	q := &s.asking
 	if hi < len(tokens) && !tokens[hi].Is(analyze.Question) {

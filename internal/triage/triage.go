@@ -1660,7 +1660,7 @@ func (q *sequence) at(tokens []analyze.Token, tok []int32, j int) int {
 		if tok[k] != id {
 			switch next := k+1 < len(tokens) && tok[k+1] == id; {
 			case next && q.afterCue&(1<<n) != 0 && tokens[k].Lemma == "even":
-			case next && q.answered&(1<<n) != 0 && labelBreak(tokens[k]) && label(tokens, j) && answerEnds(tokens, k+2):
+			case next && q.answered&(1<<n) != 0 && labelBreak(tokens[k]) && asLabel(tokens, j) && answerEnds(tokens, k+2):
 			default:
 				return 0
 			}
@@ -1677,11 +1677,11 @@ func labelBreak(t analyze.Token) bool {
 	return t.Is(analyze.Break) && (t.Is(analyze.Weak) || t.Is(analyze.Question))
 }
 
-// label reports whether the words from tokens[j] stand as a checklist's
+// asLabel reports whether the words from tokens[j] stand as a checklist's
 // label: at the start of the message or of a clause, or after the baby or
 // an article ("baby movements? none"); not after a word that qualifies
 // them ("reduced movements? no" denies the sign).
-func label(tokens []analyze.Token, j int) bool {
+func asLabel(tokens []analyze.Token, j int) bool {
 	if j == 0 || tokens[j-1].Is(analyze.Break) {
 		return true
 	}
@@ -2749,12 +2749,12 @@ func (s *Set) bareNo(tokens []analyze.Token, j int) bool {
 }
 
 // itemAnswered reports whether the sign ending at tokens[end] is an item
-// of a checklist answered at the end of its line: at most maxItemWords
-// (as in a negated list) more words of the item, a dash, colon, slash or question mark, and an
-// answer that says none ("no", "nope", "nil", "normal", "negative") closing
-// its clause or followed by a comma: "fallen over - nope", "numbness around
-// bum/privates — no, all normal", "both legs weak or numb — no". Not "no,
-// really", which insists, nor "no idea".
+// of a checklist answered at the end of its line: at most maxItemWords (as
+// in a negated list) more words of the item, a dash, colon, slash or
+// question mark, and an answer that says none ("no", "nope", "nil",
+// "normal", "negative") closing its clause or followed by a comma: "fallen
+// over - nope", "numbness around bum/privates — no, all normal", "both legs
+// weak or numb — no". Not "no, really", which insists, nor "no idea".
 func itemAnswered(tokens []analyze.Token, end int) bool {
 	words := 0
 	var sep *analyze.Token // the break right before this word, if any

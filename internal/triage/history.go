@@ -319,6 +319,9 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 	}) {
 		return true
 	}
+	if s.earlierLead(tokens, sc, m) {
+		return true
+	}
 	evidence := &h.settled
 	past := h.past.any(s, tokens, sc, clo, chi, clo)
 	if past {
@@ -396,6 +399,34 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 			sc.because(evidence, p)
 		}
 		return !found
+	})
+	return found
+}
+
+// earlierLead reports whether an earlier pregnancy opens the sign's
+// sentence and leads it, past a comma or an aside: "In my first pregnancy
+// (2019) I had a UTI", "with my first, my waters went at 39 weeks". Not
+// when the sentence turns to now between them ("with my first I was fine
+// but now I'm bleeding"), nor "pregnant with my first".
+func (s *Set) earlierLead(tokens []analyze.Token, sc *scratch, m match) bool {
+	h := &s.history
+	lo, _ := sentenceOf(tokens, m)
+	found := false
+	h.earlier.find(s, tokens, sc, lo, m.start, func(p *phrase, em match) bool {
+		if em.start > lo+1 || em.end >= m.start || em.start > lo && s.pregnancy[tokens[lo].Lemma] {
+			return true
+		}
+		for j := em.end + 1; j < m.start; j++ {
+			if tokens[j].Lemma == "but" || soNow(tokens, j) {
+				return true
+			}
+		}
+		if s.nowIn(tokens, sc, em.end+1, m.end+1) {
+			return true
+		}
+		found = true
+		sc.because(&h.earlier, p)
+		return false
 	})
 	return found
 }

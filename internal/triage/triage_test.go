@@ -88,6 +88,10 @@ func TestMatch(t *testing.T) {
 		// A week named before the sign in its clause, months before her
 		// weeks today, is history; her weeks today are not.
 		{"at 8 weeks I had some bleeding. now 24 weeks", ""},
+		// An earlier pregnancy that opens the sentence leads it past a
+		// comma or an aside; not once the sentence turns to now.
+		{"with my first (years ago), I had some bleeding", ""},
+		{"with my first I was fine but now I'm bleeding", "bleeding"},
 		// Her weeks today may be weeks and days alone.
 		{"at 8 weeks I had some bleeding. 24+3 now", ""},
 		{"at 24 weeks I had some bleeding. 24+3 now", "bleeding"},

@@ -643,15 +643,16 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	s.near.index(cost)
 	s.save.index(cost)
 	s.near.name, s.save.name = "averted", "averted"
-	s.impacts = lemmaSet(a,
-		// a blow or a landing: "caught the rail but my hip hit the tray"
-		"hit", "land", "bang", "bash", "knock", "smack", "whack", "thump", "slam", "fall", "crash", "smash",
-		"shunt", "drop", "snap", "tumble", "onto", "knee",
+	// A blow or a landing: "and landed hard" (see blowWithin). Each also
+	// undoes a save: "caught the rail but my hip hit the tray".
+	blows := []string{"hit", "land", "bang", "bash", "knock", "smack", "whack", "thump", "slam", "fall", "crash", "smash",
+		"shunt", "tumble"}
+	s.blows = lemmaSet(a, blows...)
+	s.impacts = lemmaSet(a, append(blows,
+		"drop", "snap", "onto", "knee",
 		// a time kept, or growing: "every 5 minutes", "getting closer",
 		// "5 mins apart", "a constant tight band"
-		"every", "closer", "stronger", "regular", "apart", "constant", "loads", "lots")
-	s.blows = lemmaSet(a, "hit", "land", "landed", "bang", "bash", "knock", "smack", "whack", "thump", "slam", "fall", "fell",
-		"crash", "smash", "shunt", "tumble")
+		"every", "closer", "stronger", "regular", "apart", "constant", "loads", "lots")...)
 	s.possessives = lemmaSet(a, "my", "the", "her", "his", "our", "your", "their")
 	s.bodyParts = lemmaSet(a, "back", "hip", "hips", "pelvis", "leg", "legs", "foot", "feet", "neck", "shoulder", "shoulders",
 		"knee", "knees", "bum", "butt", "spine", "arm", "arms", "ribs", "joints", "muscles", "sciatica")
@@ -2767,7 +2768,7 @@ func itemAnswered(tokens []analyze.Token, end int) bool {
 			sep = t
 			continue
 		}
-		if sep != nil && itemAnswers[t.Lemma] {
+		if sep != nil && (bareAnswers[t.Lemma] || itemAnswers[t.Lemma]) {
 			k := j + 1
 			if k >= len(tokens) || isClauseEnd(tokens[k]) && !tokens[k].Is(analyze.Question) {
 				return true
@@ -2785,9 +2786,9 @@ func itemAnswered(tokens []analyze.Token, end int) bool {
 	return false
 }
 
-// itemAnswers answer a checklist's item with none (see itemAnswered).
-var itemAnswers = map[string]bool{"no": true, "nope": true, "nah": true, "none": true, "nil": true, "nada": true, "zero": true,
-	"zilch": true, "normal": true, "negative": true}
+// itemAnswers answer a checklist's item with none besides the bare
+// answers (see itemAnswered).
+var itemAnswers = map[string]bool{"nope": true, "nah": true, "normal": true, "negative": true}
 
 // insists are the words after a comma that turn a "no" into insistence:
 // "I fell - no, really".

@@ -363,6 +363,13 @@ const OthersGroup = "others"
 // kicked her" the baby kicks nobody.
 const AbuserGroup = "abuser"
 
+// CarerGroup names the word group of the member's carers (midwife, GP,
+// physio). Triage reads a "he" or "she" that follows one, with nothing
+// told between them, as the carer: "saw the midwife about my back, she
+// checked everything" is no partner checking everything. Each member is
+// one word.
+const CarerGroup = "carer"
+
 // WordGroup is a named list of words that triggers refer to as {name}.
 type WordGroup struct {
 	Name  string

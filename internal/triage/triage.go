@@ -101,6 +101,11 @@ type Rule struct {
 	// got a fever" or "my pal's waters went" raise nothing, while "my
 	// sister is 30 weeks and bleeding" does (see OthersGroup).
 	SelfOnly bool
+	// Agents marks a rule whose triggers name who acts ("{abuser}|he|she
+	// pushed me"): a "he" or "she" that stands for a carer named just
+	// before it ("saw the midwife about my back, she checked everything")
+	// is nobody who harms her (see CarerGroup).
+	Agents bool
 	// Reports marks a sign that fires only when the member reports it as
 	// happening now: told as settled history (see History) or asked about
 	// (see Asking), it raises no alarm.
@@ -144,16 +149,22 @@ const OthersGroup = knowledge.OthersGroup
 // (see someoneBetween).
 const AbuserGroup = knowledge.AbuserGroup
 
+// CarerGroup names the word group of the member's carers (midwife, GP,
+// physio): see Rule.Agents.
+const CarerGroup = knowledge.CarerGroup
+
 // Set is a compiled collection of rules. It is safe for concurrent use.
 type Set struct {
 	ids        []string
 	selfOnly   []bool
+	agents     []bool
 	alsoWith   [][]int32 // per rule: the rules that revive its cancelled matches
 	reports    []bool
 	asking     asking
 	history    history
 	others     map[string]bool // lemmas of people who are not the member
 	abusers    map[string]bool // lemmas of the people who may harm her (see AbuserGroup)
+	carers     map[string]bool // lemmas of her carers (see CarerGroup)
 	bodyParts  map[string]bool // lemmas of a woman's back, hips, legs: "her back" is no baby
 	selves     map[string]bool // lemmas of the member and of a pregnancy
 	pregnancy  map[string]bool // lemmas of a pregnancy: "weeks", "pregnant"
@@ -452,6 +463,14 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 			}
 		}
 	}
+	s.carers = map[string]bool{}
+	for _, w := range groups[CarerGroup] {
+		if !strings.ContainsAny(w, "_ ") {
+			for _, l := range a.Lemmas(w) {
+				s.carers[l] = true
+			}
+		}
+	}
 	for _, w := range groups[OthersGroup] {
 		// One word each: "yr_old" would make every "year" and "old" a
 		// person ("the old scar is bleeding"); a child's age is read by
@@ -487,6 +506,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 		}
 		s.ids = append(s.ids, r.ID)
 		s.selfOnly = append(s.selfOnly, r.SelfOnly)
+		s.agents = append(s.agents, r.Agents)
 		s.reports = append(s.reports, r.Reports)
 		for ti, t := range append(slices.Clip(r.Triggers), r.Firm...) {
 			parts := strings.Split(t, " & ")
@@ -715,17 +735,13 @@ func allCounts(terms []string) bool {
 // only thing bothering me" counts nothing. A phrase that names weeks ("#
 // weeks", "#_wks") takes them.
 func countsApart(p *phrase) {
-	for _, t := range p.terms {
-		for alt := range strings.SplitSeq(t, altSep) {
-			for w := range strings.SplitSeq(alt, seqSep) {
-				if weekWords[w] {
-					return
-				}
-			}
+	for _, t := range p.match {
+		if t.weeks {
+			return
 		}
 	}
-	for k, t := range p.terms {
-		if slices.Contains(strings.Split(t, altSep), analyze.NumberLemma) {
+	for k := range p.match {
+		if p.match[k].bare {
 			p.match[k].countOnly = true
 		}
 	}
@@ -1457,6 +1473,9 @@ type term struct {
 	// countOnly: the term's bare number is a count, and never takes her
 	// weeks ("35 weeks", "27+2"); see countsApart.
 	countOnly bool
+	// bare: an alternative is a bare number ("#"); weeks: an alternative
+	// names weeks ("#_weeks", "wk"). countsApart reads them.
+	bare, weeks bool
 }
 
 // manyAlternatives is how many first lemmas a term must have more than to
@@ -1485,6 +1504,12 @@ func compileTerms(terms []string, memo map[string]term, vocab map[string]int32) 
 			c.words = make([]int32, 0, n)
 		}
 		for alt := range strings.SplitSeq(t, altSep) {
+			if alt == analyze.NumberLemma {
+				c.bare = true
+			}
+			for w := range strings.SplitSeq(alt, seqSep) {
+				c.weeks = c.weeks || weekWords[w]
+			}
 			key := firstLemma(alt)
 			id, ok := vocab[key]
 			if !ok {
@@ -1757,7 +1782,7 @@ func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) V
 
 // judge is verdict without the unless patterns.
 func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
-	if s.selfOnly[p.rule] && s.someoneElse(tokens, sc, m) || s.herBody(tokens, p, m) {
+	if s.selfOnly[p.rule] && s.someoneElse(tokens, sc, m) || s.herBody(tokens, p, m) || s.agents[p.rule] && s.carerActs(tokens, m) {
 		return SomeoneElse
 	}
 	if s.pastIn(tokens, sc, p.rule, m) {
@@ -2417,6 +2442,70 @@ func (s *Set) someoneBetween(tokens []analyze.Token, m match) bool {
 	}
 	return false
 }
+
+// carerActs reports whether the match opens with a "he" or "she" that
+// stands for a carer: the nearest person named before it in its sentence
+// is a carer, with no word of telling between them. "Saw the midwife
+// about my back, she checked everything" and "asked my OB about it and
+// she checked everything" are the carer's; "the GP asked if he hurts me"
+// and "the midwife was lovely but he controls everything" are not, nor is
+// "I told the midwife he checks everything", where the pronoun is what
+// she told, not the next thing the carer did. Across a full stop the
+// pronoun is nobody's: "went to the GP. he checks everything I do".
+func (s *Set) carerActs(tokens []analyze.Token, m match) bool {
+	if !m.holds(m.start) || !subjectPronouns[tokens[m.start].Lemma] || tokens[m.start].Lemma == "they" {
+		return false
+	}
+	comma, and := false, false // between carer and pronoun
+	for j := m.start - 1; j >= 0 && !isClauseEnd(tokens[j]); j-- {
+		t := tokens[j]
+		l := t.Lemma
+		switch {
+		case t.Is(analyze.Break):
+			comma = true
+		case l == "and" || l == "then" || l == "so":
+			and = true
+		case s.carers[l]:
+			// Told, the carer is followed by what she was told unless an
+			// "and" brings her next act: "asked my OB about it and she
+			// checked everything", "told my midwife, he checks everything".
+			if told := toldBefore(tokens, j); told && !and || !told && !and && !comma {
+				return false
+			}
+			// Anyone else named before her in the sentence may be the
+			// one: "told my husband I'd see the GP and he pushed me".
+			for k := j - 1; k >= 0 && !isClauseEnd(tokens[k]); k-- {
+				if l := tokens[k].Lemma; s.others[l] || s.abusers[l] {
+					return false
+				}
+			}
+			return true
+		case s.others[l] || s.abusers[l] || subjectPronouns[l] || telling[l]:
+			return false
+		}
+	}
+	return false
+}
+
+// toldBefore reports whether a verb of telling stands just before
+// tokens[j] in its clause: "told the midwife", "asked my GP".
+func toldBefore(tokens []analyze.Token, j int) bool {
+	for k := j - 1; k >= 0 && k >= j-3 && !tokens[k].Is(analyze.Break); k-- {
+		if telling[tokens[k].Lemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// telling are the words that, between a carer and a pronoun, make the
+// pronoun someone she tells of ("the GP asked if he...") or bring in
+// someone else ("but he..."); before a carer, they make the carer the
+// one told ("told the midwife he...").
+var telling = map[string]bool{"tell": true, "say": true, "ask": true, "mention": true, "explain": true, "admit": true,
+	"confide": true, "disclose": true, "report": true, "warn": true, "show": true, "text": true, "message": true,
+	"that": true, "if": true, "whether": true, "because": true, "cos": true, "but": true, "worry": true,
+	"scared": true, "afraid": true, "know": true, "think": true}
 
 // subjectPronouns are the pronouns that make themselves the subject of what
 // follows them.

@@ -182,6 +182,18 @@ func TestMatch(t *testing.T) {
 		// reach across a subject pronoun: the pronoun did it.
 		{"my toddler hurt me with his truck", ""},
 		{"i told him to be quiet for my son and he hurt me", "threat"},
+		// A "he" or "she" right after a carer, joined to her by a comma or
+		// an "and", is the carer; not when the carer is told of him, nor
+		// across a contrast, a full stop, or another person before her.
+		{"went to the GP about my back, she checked everything", ""},
+		{"I asked my OB about the pain and she checked everything", ""},
+		{"I told the midwife he checks everything", "abuse"},
+		{"I told my midwife, he checks everything", "abuse"},
+		{"the midwife asked if he checks everything", "abuse"},
+		{"my midwife is lovely but he checks everything", "abuse"},
+		{"went to the GP. he checks everything I do", "abuse"},
+		{"told my husband I'd see the GP and he pushed me", "abuse"},
+		{"saw the midwife, my husband checks everything", "abuse"},
 		// A checklist's item answered at the end of its line: a few more
 		// words, a dash, colon or slash, and a bare answer. Not an answer
 		// that insists, nor a question that goes on.

@@ -333,6 +333,9 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 			return true
 		}
 	}
+	if !past {
+		past = s.pastLead(tokens, sc, m, clo)
+	}
 	pastAt := match{start: -1, end: -1}
 	if !past {
 		// "spotting at 8 weeks", "fainted once at 12 weeks": right after
@@ -426,6 +429,39 @@ func (s *Set) earlierLead(tokens []analyze.Token, sc *scratch, m match) bool {
 		}
 		found = true
 		sc.because(&h.earlier, p)
+		return false
+	})
+	return found
+}
+
+// pastLead reports whether a time gone by, earlier in the sign's sentence
+// than its clause (which starts at clo), leads into it past a comma or an
+// aside: "went to A&E back in the summer for my ankle (tripped on a kerb,
+// baby checked and all fine)". Not when the sentence turns to now between
+// them ("last month I was fine but today I'm bleeding"). Like a time in
+// the sign's own clause, it makes the sign history only with a settled
+// pattern after it.
+func (s *Set) pastLead(tokens []analyze.Token, sc *scratch, m match, clo int) bool {
+	h := &s.history
+	lo, _ := sentenceOf(tokens, m)
+	if clo <= lo {
+		return false
+	}
+	found := false
+	h.past.find(s, tokens, sc, lo, clo, func(p *phrase, pm match) bool {
+		if pm.end >= clo {
+			return true
+		}
+		for j := pm.end + 1; j < m.start; j++ {
+			if tokens[j].Lemma == "but" || soNow(tokens, j) {
+				return true
+			}
+		}
+		if s.nowIn(tokens, sc, pm.end+1, m.end+1) {
+			return true
+		}
+		found = true
+		sc.because(&h.past, p)
 		return false
 	})
 	return found

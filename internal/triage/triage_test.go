@@ -182,6 +182,12 @@ func TestMatch(t *testing.T) {
 		// reach across a subject pronoun: the pronoun did it.
 		{"my toddler hurt me with his truck", ""},
 		{"i told him to be quiet for my son and he hurt me", "threat"},
+		// A time gone by leads into an aside or a later clause of its
+		// sentence, with a settled pattern after; not past "but" or now.
+		{"went to the clinic last week for a scan (slipped on the stairs, all fine)", ""},
+		{"went to the clinic last week for a scan, today I slipped on the stairs, all fine", "fall"},
+		{"last week was fine but I slipped on the stairs, all fine", "fall"},
+		{"went to the clinic last week for a scan (slipped on the stairs)", "fall"},
 		// A "he" or "she" right after a carer, joined to her by a comma or
 		// an "and", is the carer; not when the carer is told of him, nor
 		// across a contrast, a full stop, or another person before her.

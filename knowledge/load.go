@@ -128,7 +128,14 @@ func parseFiles(files []namedFile, now time.Time) (*Base, error) {
 			}
 		})
 	}
-	for i := range files {
+	// Longest first: the biggest file (the learned screens) would
+	// otherwise start last and keep one worker busy after the others end.
+	order := make([]int, len(files))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return len(files[b].data) - len(files[a].data) })
+	for _, i := range order {
 		next <- i
 	}
 	close(next)

@@ -465,6 +465,9 @@ func (d *decoder) asking(n *yaml.Node) (Asking, positions) {
 		"unreal":      func(v *yaml.Node) { a.Unreal, p.list["unreal"] = d.list(v, "unreal") },
 		"disclaimers": func(v *yaml.Node) { a.Disclaimers, p.list["disclaimers"] = d.list(v, "disclaimers") },
 		"disclosures": func(v *yaml.Node) { a.Disclosures, p.list["disclosures"] = d.list(v, "disclosures") },
+		"instructions": func(v *yaml.Node) {
+			a.Instructions, p.list["instructions"] = d.list(v, "instructions")
+		},
 	})
 	return a, p
 }

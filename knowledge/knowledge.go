@@ -206,7 +206,11 @@ type Asking struct {
 	// else, is the member's own: "asking for myself", "that mother is
 	// me", "ok it's me".
 	Disclosures []string
-	Pos         Pos
+	// Instructions introduce what she was told to ring about: "call if",
+	// "what to ring about:", "they gave us a card:". A sign in a list of
+	// three or more that follows one is advice, not news.
+	Instructions []string
+	Pos          Pos
 }
 
 // Hesitation is what, right after an urgent reply, doubts or puts off its
@@ -492,7 +496,7 @@ func (b *Base) EachPhrase(f func(text string, example bool)) {
 	}
 	h, q := b.History, b.Asking
 	each(false, h.Past, h.PastAfter, h.Recent, h.Earlier, h.Now, h.Settled, h.Checked, h.Again,
-		q.Frames, q.Unreal, q.Disclaimers, q.Disclosures, b.Hesitation.Triggers)
+		q.Frames, q.Unreal, q.Disclaimers, q.Disclosures, q.Instructions, b.Hesitation.Triggers)
 }
 
 // Groups returns the word groups as a map from name to words.

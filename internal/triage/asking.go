@@ -32,14 +32,23 @@ import (
 // woman to... its me") makes every sign of the message the member's own:
 // none is about someone else, and none is asked about unless a disclaimer
 // stands in the message too.
+//
+// An Instructions pattern ("call if", "what to ring about:") followed in
+// its sentence by a list of three or more short items makes every sign
+// in the list advice she was given, not news: "my OB said call if I have
+// bleeding, leaking fluid, contractions or a bad headache". One sign
+// after it is no list and still alarms ("I'll ring if the bleeding gets
+// heavier"), and the list ends at an item too long to be one, or at
+// "but", "now" or a first person who is no condition ("..., I'm bleeding
+// now").
 type Asking struct {
-	Frames, Unreal, Disclaimers, Disclosures []string
+	Frames, Unreal, Disclaimers, Disclosures, Instructions []string
 }
 
 // asking is the compiled Asking.
 type asking struct {
-	frames, unreal, disclaimers, disclosures patterns
-	firstPerson, blockers                    map[string]bool
+	frames, unreal, disclaimers, disclosures, instructions patterns
+	firstPerson, blockers                                  map[string]bool
 }
 
 // maxGoverned is how many content words may stand between a frame and the
@@ -52,7 +61,7 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, m match) bool {
 	if s.disclosed(tokens, sc) && !q.disclaimers.any(s, tokens, sc, 0, len(tokens), 0) {
 		return false
 	}
-	if s.governed(tokens, sc, &q.unreal, m, false) || s.governed(tokens, sc, &q.frames, m, true) {
+	if s.governed(tokens, sc, &q.unreal, m, false) || s.governed(tokens, sc, &q.frames, m, true) || s.instructed(tokens, sc, m) {
 		return true
 	}
 	end := m.end + 1
@@ -217,6 +226,89 @@ func doubtedIf(tokens []analyze.Token, j int) bool {
 	case "sure", "certain", "know", "tell", "idea", "clue", "remember":
 		for k := j - 2; k >= 0 && k >= j-3 && !tokens[k].Is(analyze.Break); k-- {
 			if tokens[k].Is(analyze.Negation) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Bounds of a list of what to ring about (see Asking.Instructions).
+const (
+	minInstructed      = 3 // items
+	maxInstructedWords = 4 // content words per item
+)
+
+// listStops end a list of what to ring about: the member turns to her
+// own news ("..., but I'm bleeding now").
+var listStops = map[string]bool{"but": true, "now": true, "today": true, "tonight": true, "currently": true, "atm": true, "however": true}
+
+// instructed reports whether the match is an item of a list of three or
+// more that an Instructions pattern opens in its sentence (see Asking).
+func (s *Set) instructed(tokens []analyze.Token, sc *scratch, m match) bool {
+	q := &s.asking
+	if len(q.instructions.list) == 0 {
+		return false
+	}
+	lo, hi := sentenceOf(tokens, m)
+	from, frame := -1, (*phrase)(nil)
+	q.instructions.find(s, tokens, sc, lo, m.start, func(p *phrase, pm match) bool {
+		if pm.end < m.start && pm.end > from && !s.negatedUnless(tokens, p, pm) {
+			from, frame = pm.end, p
+		}
+		return true
+	})
+	if from < 0 {
+		return false
+	}
+	items, words := 0, 0
+	end := func() { // an item ends
+		if words > 0 {
+			items++
+		}
+		words = 0
+	}
+	for j := from + 1; j < hi; j++ {
+		t := tokens[j]
+		l := t.Lemma
+		switch {
+		case listStops[l] || l == "i" && j > 0 && tokens[j-1].Lemma != "if":
+			if j <= m.end {
+				return false // the sign is past the list
+			}
+			hi = j
+		case t.Is(analyze.Break) || l == "or" || l == "and" || l == "if" || l == "etc":
+			end()
+		case !t.Is(analyze.Stop):
+			if words++; words > maxInstructedWords {
+				if j <= m.end {
+					return false
+				}
+				hi = j
+			}
+		}
+	}
+	end()
+	if items < minInstructed || ownsSome(tokens, hi) {
+		return false
+	}
+	sc.because(&q.instructions, frame)
+	return true
+}
+
+// ownsSome reports whether, from tokens[j] on, she says she has some of
+// what a list names: "...or fever, and now I have all three", "I've got
+// two of them". "I have none of it" owns none.
+func ownsSome(tokens []analyze.Token, j int) bool {
+	for ; j < len(tokens); j++ {
+		switch tokens[j].Lemma {
+		case "have", "get", "tick", "experience":
+		default:
+			continue
+		}
+		for k := j + 1; k < len(tokens) && k <= j+3 && !tokens[k].Is(analyze.Break) && !tokens[k].Is(analyze.Negation); k++ {
+			switch tokens[k].Lemma {
+			case "all", "both", "two", "three", "four", "some", "several", "one", analyze.NumberLemma:
 				return true
 			}
 		}

@@ -17,5 +17,5 @@ func SafetyConfig(kb *knowledge.Base) Config {
 	return Config{Rules: rules, Groups: kb.Groups(),
 		History: History{Past: h.Past, PastAfter: h.PastAfter, Recent: h.Recent, Earlier: h.Earlier, Now: h.Now,
 			Settled: h.Settled, Checked: h.Checked, Again: h.Again},
-		Asking: Asking{Frames: q.Frames, Unreal: q.Unreal, Disclaimers: q.Disclaimers, Disclosures: q.Disclosures}}
+		Asking: Asking{Frames: q.Frames, Unreal: q.Unreal, Disclaimers: q.Disclaimers, Disclosures: q.Disclosures, Instructions: q.Instructions}}
 }

@@ -182,6 +182,16 @@ func TestMatch(t *testing.T) {
 		// reach across a subject pronoun: the pronoun did it.
 		{"my toddler hurt me with his truck", ""},
 		{"i told him to be quiet for my son and he hurt me", "threat"},
+		// A list of three or more after what she was told to ring about
+		// is advice, not news; one sign after it is no list, and the
+		// list ends at her own news.
+		{"midwife said call if bleeding, a temperature or a fall", ""},
+		{"what to ring about: bleeding, fever, slipped on ice. none so far", ""},
+		{"my OB said ring if I have bleeding, a high temperature, or if I fall", ""},
+		{"midwife said ring if the bleeding gets heavier", "bleeding"},
+		{"call if bleeding, a temperature or a fall, but I'm bleeding now", "bleeding"},
+		{"I called about bleeding, a temperature and a fall", "bleeding"},
+		{"midwife said call if bleeding, a temperature or a fall. well now I have all three", "bleeding"},
 		// A time gone by leads into an aside or a later clause of its
 		// sentence, with a settled pattern after; not past "but" or now.
 		{"went to the clinic last week for a scan (slipped on the stairs, all fine)", ""},

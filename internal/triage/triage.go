@@ -1782,7 +1782,7 @@ func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) V
 
 // judge is verdict without the unless patterns.
 func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
-	if s.selfOnly[p.rule] && s.someoneElse(tokens, sc, m) || s.herBody(tokens, p, m) || s.agents[p.rule] && s.carerActs(tokens, m) {
+	if s.selfOnly[p.rule] && s.someoneElse(tokens, sc, m) || s.herBody(tokens, p, m) || s.agents[p.rule] && s.carerActs(tokens, m) || onScreen(tokens, m) {
 		return SomeoneElse
 	}
 	if s.pastIn(tokens, sc, p.rule, m) {
@@ -2486,6 +2486,42 @@ func (s *Set) carerActs(tokens []analyze.Token, m match) bool {
 	}
 	return false
 }
+
+// onScreen reports whether the match tells the plot of something she
+// watched: a drama, film or storyline, then "where", "when", "with" or
+// "about", opens its sentence's part before it, with no first-person word
+// between ("watching a drama where the husband controls her bank
+// account", "that soap storyline with the baby not moving"). "I was
+// watching a film when my waters went" is hers, and so is "watching TV and
+// the baby hasn't moved", which tells no plot.
+func onScreen(tokens []analyze.Token, m match) bool {
+	for j := m.start - 1; j > 0 && !isClauseEnd(tokens[j]); j-- {
+		l := tokens[j].Lemma
+		if firstPersons[l] {
+			return false
+		}
+		if !plotWords[l] {
+			continue
+		}
+		for k := j - 1; k >= 0 && k >= j-2 && !tokens[k].Is(analyze.Break); k-- {
+			if fiction[tokens[k].Lemma] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fiction are the things she watches or reads whose plot she may tell.
+var fiction = map[string]bool{"drama": true, "film": true, "movie": true, "show": true, "episode": true, "series": true,
+	"soap": true, "storyline": true, "documentary": true, "programme": true, "program": true, "scene": true,
+	"novel": true, "book": true, "sitcom": true, "serial": true, "plot": true}
+
+// plotWords open a plot after a word of fiction: "a drama where...".
+var plotWords = map[string]bool{"where": true, "when": true, "with": true, "about": true}
+
+// firstPersons are the words of the member herself.
+var firstPersons = map[string]bool{"i": true, "my": true, "me": true, "mine": true, "we": true, "our": true, "us": true, "myself": true}
 
 // toldBefore reports whether a verb of telling stands just before
 // tokens[j] in its clause: "told the midwife", "asked my GP".

@@ -182,6 +182,11 @@ func TestMatch(t *testing.T) {
 		// reach across a subject pronoun: the pronoun did it.
 		{"my toddler hurt me with his truck", ""},
 		{"i told him to be quiet for my son and he hurt me", "threat"},
+		// The plot of a drama she watched is nobody's news; her own sign
+		// while watching is hers.
+		{"watching a drama where the nurse is bleeding everywhere", ""},
+		{"I was watching a film when I started bleeding", "bleeding"},
+		{"watching tv and there's blood on the toilet paper", "bleeding"},
 		// A list of three or more after what she was told to ring about
 		// is advice, not news; one sign after it is no list, and the
 		// list ends at her own news.

@@ -140,6 +140,10 @@ func TestWords(t *testing.T) {
 		{"physiotherapist", "physiotherapist"},
 		{"dolor insoportable", "dolor insoportable"},
 		{"alhamdulillah", "alhamdulillah"},
+		// A short run of rare words is a name, not a slip of the thumb;
+		// a short run of the commonest words is a run-on.
+		{"seen them on instagram", "seen them on instagram"},
+		{"ifellover", "i fell over"},
 		// "No one" is nobody: no negation of what follows.
 		{"no one else would want me, calls me fat", "nobody else would want me calls me fat"},
 		// A nought counted before a word is none of it.

@@ -21,6 +21,13 @@ const maxRunOn = 96
 // two could make a danger sign she did not write ("dead lifts").
 const minPieces = 3
 
+// shortRunOn is the fewest letters a run needs to be split into words of
+// which one is rare (see pieceCost and rarePiece).
+const shortRunOn = 12
+
+// rarePiece is the cost at which a word of a split is rare.
+const rarePiece = 18
+
 // maxPiece is the longest word a run is split into.
 const maxPiece = 24
 
@@ -125,6 +132,16 @@ func (a *Analyzer) segment(run string) []string {
 	}
 	if len(pieces) < minPieces {
 		return nil
+	}
+	if len(run) < shortRunOn {
+		// A short run of a few rare words is more often a name the word
+		// lists lack ("instagram" is no "in stag ram") than a slip of the
+		// thumb, whose words are the commonest ("ifellover").
+		for _, p := range pieces {
+			if a.pieceCost(p) >= rarePiece {
+				return nil
+			}
+		}
 	}
 	for l, r := 0, len(pieces)-1; l < r; l, r = l+1, r-1 {
 		pieces[l], pieces[r] = pieces[r], pieces[l]

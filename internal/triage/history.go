@@ -254,7 +254,7 @@ func (s *Set) retold(tokens []analyze.Token, sc *scratch, m match, story int) bo
 	// or "old" at most two words before, "the" after a word of cause or
 	// time, or such a word right before one of its words. Not "the"
 	// alone: "all fine. The bleeding is bright red" tells a sign.
-	referred := false
+	referred, from := false, m.start
 	for k := m.start - 1; k >= 0 && k >= m.start-2; k-- {
 		switch l := tokens[k].Lemma; {
 		case l == "that" || l == "this" || l == "old":
@@ -267,12 +267,18 @@ func (s *Set) retold(tokens []analyze.Token, sc *scratch, m match, story int) bo
 	}
 	for _, j := range m.pos[:m.n] {
 		// "still stiff in my back from landing", "stiff from where I
-		// landed": a word of cause right before one of its words.
+		// landed": a word of cause right before one of its words, or
+		// "where" and its subject.
 		switch {
 		case j > 0 && (tokens[j-1].Lemma == "from" || tokens[j-1].Lemma == "since" || tokens[j-1].Lemma == "after"):
 			referred = true
 		case j > 2 && tokens[j-2].Lemma == "where" && causeWords[tokens[j-3].Lemma]:
 			referred = true
+		case j > 1 && tokens[j-2].Lemma == "where" && (tokens[j-1].Lemma == "i" || tokens[j-1].Lemma == "she"):
+			// "still a bit bruised where I landed": the place of the
+			// story's fall, whatever names the hurt before it (and is
+			// still there).
+			referred, from = true, max(from, j-2)
 		}
 	}
 	if !referred {
@@ -286,7 +292,7 @@ func (s *Set) retold(tokens []analyze.Token, sc *scratch, m match, story int) bo
 	if referred {
 		// "could that old fall be why my back still aches", "still stiff
 		// from landing": the rest of the clause tells of something else.
-		clo, chi = m.start, m.end+1
+		clo, chi = from, m.end+1
 	}
 	return !s.nowIn(tokens, sc, clo, chi) && !s.again(tokens, sc, m.end+1)
 }

@@ -182,6 +182,10 @@ func TestMatch(t *testing.T) {
 		// reach across a subject pronoun: the pronoun did it.
 		{"my toddler hurt me with his truck", ""},
 		{"i told him to be quiet for my son and he hurt me", "threat"},
+		// The place of a settled fall, told later, is the same story,
+		// whatever she feels there now.
+		{"slipped on the stairs last week, all fine. today it aches where I slipped", ""},
+		{"slipped on the stairs last week, all fine. today I slipped again", "fall"},
 		// The plot of a drama she watched is nobody's news; her own sign
 		// while watching is hers.
 		{"watching a drama where the nurse is bleeding everywhere", ""},

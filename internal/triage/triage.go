@@ -3366,7 +3366,7 @@ func counted(tokens []analyze.Token, j int) bool {
 // kick me out of bed", "I've always worn those slip-on clogs".
 func (s *Set) habitual(tokens []analyze.Token, m match) bool {
 	for k := m.end - 1; k >= 0 && k >= m.start-habitReach && !tokens[k].Is(analyze.Break); k-- {
-		if s.habits[tokens[k].Lemma] {
+		if s.habits[tokens[k].Lemma] || usedTo(tokens, k) {
 			return true
 		}
 		if k < m.start && !tokens[k].Is(analyze.Stop) {
@@ -3374,6 +3374,12 @@ func (s *Set) habitual(tokens []analyze.Token, m match) bool {
 		}
 	}
 	return false
+}
+
+// usedTo reports whether tokens[k] opens "used to", a habit gone by:
+// "baby used to kick a lot after dinner, tonight nothing".
+func usedTo(tokens []analyze.Token, k int) bool {
+	return (tokens[k].Lemma == "use" || tokens[k].Lemma == "used") && k+2 < len(tokens) && tokens[k+1].Lemma == "to" && !tokens[k+2].Is(analyze.Stop)
 }
 
 // namesHabit reports whether a pattern names a habit itself: one of its

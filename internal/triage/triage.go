@@ -1856,10 +1856,29 @@ func (s *Set) negated(tokens []analyze.Token, m match, absence, ownCue bool) Ver
 	// A sign told with its own cue is not answered by another: in "nothing
 	// touches it, paracetamol, bath, nothing" the last "nothing" says it
 	// again.
-	if !ownCue && (s.answeredNo(tokens, m.end) || itemAnswered(tokens, m.end)) || retracted(tokens, m.end) {
+	if !ownCue && (s.answeredNo(tokens, m.end) || itemAnswered(tokens, m.end) || slices.ContainsFunc(m.pos[:m.n], func(j int) bool { return freeOf(tokens, j) })) || retracted(tokens, m.end) {
 		return NegatedAfter
 	}
 	return Fired
+}
+
+// freeOf reports whether "free" right after the sign's word at
+// tokens[end] says she is without it: "headache free for the first time in weeks", "bleeding-free since
+// Sunday", "fever free now". Not "free-flowing": what follows must close
+// it or tell since when.
+func freeOf(tokens []analyze.Token, end int) bool {
+	j := end + 1
+	if j >= len(tokens) || tokens[j].Lemma != "free" {
+		return false
+	}
+	if j+1 >= len(tokens) || tokens[j+1].Is(analyze.Break) {
+		return true
+	}
+	switch tokens[j+1].Lemma {
+	case "for", "since", "now", "today", "all", "at", "so", "thankfully", "luckily", "still", "and", "but":
+		return true
+	}
+	return false
 }
 
 // retracted reports whether the words after a sign take it back: "the

@@ -186,6 +186,9 @@ func TestMatch(t *testing.T) {
 		// whatever she feels there now.
 		{"slipped on the stairs last week, all fine. today it aches where I slipped", ""},
 		{"slipped on the stairs last week, all fine. today I slipped again", "fall"},
+		// "Free" right after a sign is its absence.
+		{"bleeding free for a week now, back aches", ""},
+		{"the bleeding is free flowing", "bleeding"},
 		// The plot of a drama she watched is nobody's news; her own sign
 		// while watching is hers.
 		{"watching a drama where the nurse is bleeding everywhere", ""},

@@ -159,6 +159,8 @@ var contextWords = set(
 	"pub", "salon", "school", "classroom", "hairdresser", "hairdressers", "chef", "receptionist", "waitress",
 	"waiter", "accountant", "solicitor", "barista", "nanny", "childminder", "midwifery", "teaching", "coworkers",
 	"colleagues", "boss", "manager",
+	// how she feels about asking: "will they think I'm moaning", "sorry to whinge"
+	"moan", "moaning", "moany", "whinge", "whinging", "whiny", "whining",
 	// the hour she writes at: "its late", "2am"
 	"late", "midnight",
 	// how the message was written: "voice to text are pelvic tilts safe"

@@ -1863,9 +1863,9 @@ func (s *Set) negated(tokens []analyze.Token, m match, absence, ownCue bool) Ver
 }
 
 // freeOf reports whether "free" right after the sign's word at
-// tokens[end] says she is without it: "headache free for the first time in weeks", "bleeding-free since
-// Sunday", "fever free now". Not "free-flowing": what follows must close
-// it or tell since when.
+// tokens[end] says she is without it: "headache free for the first time
+// in weeks", "bleeding-free since Sunday", "fever free now". Not
+// "free-flowing": what follows must close it or tell since when.
 func freeOf(tokens []analyze.Token, end int) bool {
 	j := end + 1
 	if j >= len(tokens) || tokens[j].Lemma != "free" {

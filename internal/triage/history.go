@@ -422,15 +422,7 @@ func (s *Set) earlierLead(tokens []analyze.Token, sc *scratch, m match) bool {
 	lo, _ := sentenceOf(tokens, m)
 	found := false
 	h.earlier.find(s, tokens, sc, lo, m.start, func(p *phrase, em match) bool {
-		if em.start > lo+1 || em.end >= m.start || em.start > lo && s.pregnancy[tokens[lo].Lemma] {
-			return true
-		}
-		for j := em.end + 1; j < m.start; j++ {
-			if tokens[j].Lemma == "but" || soNow(tokens, j) {
-				return true
-			}
-		}
-		if s.nowIn(tokens, sc, em.end+1, m.end+1) {
+		if em.start > lo+1 || em.end >= m.start || em.start > lo && s.pregnancy[tokens[lo].Lemma] || s.turnsToNow(tokens, sc, em.end+1, m) {
 			return true
 		}
 		found = true
@@ -438,6 +430,19 @@ func (s *Set) earlierLead(tokens []analyze.Token, sc *scratch, m match) bool {
 		return false
 	})
 	return found
+}
+
+// turnsToNow reports whether the sentence turns to now between
+// tokens[from] and the match: a "but", a "so now", or a Now pattern up to
+// the match's end ("with my first I was fine but now I'm bleeding"). A
+// lead (see earlierLead, pastLead) does not reach past such a turn.
+func (s *Set) turnsToNow(tokens []analyze.Token, sc *scratch, from int, m match) bool {
+	for j := from; j < m.start; j++ {
+		if tokens[j].Lemma == "but" || soNow(tokens, j) {
+			return true
+		}
+	}
+	return s.nowIn(tokens, sc, from, m.end+1)
 }
 
 // pastLead reports whether a time gone by, earlier in the sign's sentence
@@ -455,15 +460,7 @@ func (s *Set) pastLead(tokens []analyze.Token, sc *scratch, m match, clo int) bo
 	}
 	found := false
 	h.past.find(s, tokens, sc, lo, clo, func(p *phrase, pm match) bool {
-		if pm.end >= clo {
-			return true
-		}
-		for j := pm.end + 1; j < m.start; j++ {
-			if tokens[j].Lemma == "but" || soNow(tokens, j) {
-				return true
-			}
-		}
-		if s.nowIn(tokens, sc, pm.end+1, m.end+1) {
+		if pm.end >= clo || s.turnsToNow(tokens, sc, pm.end+1, m) {
 			return true
 		}
 		found = true

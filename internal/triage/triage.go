@@ -1782,7 +1782,7 @@ func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) V
 
 // judge is verdict without the unless patterns.
 func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
-	if s.selfOnly[p.rule] && s.someoneElse(tokens, sc, m) || s.herBody(tokens, p, m) || s.agents[p.rule] && s.carerActs(tokens, m) || onScreen(tokens, m) {
+	if s.selfOnly[p.rule] && s.someoneElse(tokens, sc, m) || s.herBody(tokens, p, m) || s.agents[p.rule] && s.carerActs(tokens, m) || s.onScreen(tokens, m) {
 		return SomeoneElse
 	}
 	if s.pastIn(tokens, sc, p.rule, m) {
@@ -2513,10 +2513,10 @@ func (s *Set) carerActs(tokens []analyze.Token, m match) bool {
 // account", "that soap storyline with the baby not moving"). "I was
 // watching a film when my waters went" is hers, and so is "watching TV and
 // the baby hasn't moved", which tells no plot.
-func onScreen(tokens []analyze.Token, m match) bool {
+func (s *Set) onScreen(tokens []analyze.Token, m match) bool {
 	for j := m.start - 1; j > 0 && !isClauseEnd(tokens[j]); j-- {
 		l := tokens[j].Lemma
-		if firstPersons[l] {
+		if s.asking.firstPerson[l] {
 			return false
 		}
 		if !plotWords[l] {
@@ -2538,9 +2538,6 @@ var fiction = map[string]bool{"drama": true, "film": true, "movie": true, "show"
 
 // plotWords open a plot after a word of fiction: "a drama where...".
 var plotWords = map[string]bool{"where": true, "when": true, "with": true, "about": true}
-
-// firstPersons are the words of the member herself.
-var firstPersons = map[string]bool{"i": true, "my": true, "me": true, "mine": true, "we": true, "our": true, "us": true, "myself": true}
 
 // toldBefore reports whether a verb of telling stands just before
 // tokens[j] in its clause: "told the midwife", "asked my GP".

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/backcare/backcare/internal/analyze"
@@ -245,23 +246,29 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 	for j := 0; j < start; j++ {
 		source = source || w.other(words, j) && w.reports(words, j, start)
 	}
+	// Within the question sentence, someone else doing something counts
+	// in the clause that asks: "is a belly band worth buying, my sister
+	// had one with her twins" asks for the member, the sister's clause is
+	// context. "For her" and "my back" count anywhere in it.
+	cs, ce := askingClause(words, start, end)
 	other, self, forOther, action := false, false, false, false
 	for j := start; j < end; j++ {
 		l := words[j].Lemma
+		inAsk := j >= cs && j < ce
 		switch {
 		case source && (l == "her" || l == "him") && !(j > start && w.for_[words[j-1].Lemma]):
 		case (w.other(words, j) || w.pronouns[l]) && w.reports(words, j, end):
 			// "my friend said something about glutes", "my auntie swears
 			// by goose fat": she is a source, not the one with the back.
 		case w.other(words, j) || w.pronouns[l]:
-			other = true
+			other = other || inAsk
 			if j > start && w.for_[words[j-1].Lemma] || j > start+1 && w.for_[words[j-2].Lemma] && words[j-1].Is(analyze.Stop) {
 				forOther = true // "for him", "for a newborn"; not "tips for picking him up"
 			}
 		case w.selves[l], l == "my" && j+1 < end && !w.others[words[j+1].Lemma] && !w.pronouns[words[j+1].Lemma]:
 			self = true // "I", or "my back": her own body, not "my toddler"
 		case w.actions[l] && !(l == "do" && (j == start || words[j-1].Is(analyze.Break))):
-			action = true // not the "does" that opens a question
+			action = action || inAsk // not the "does" that opens a question
 		}
 	}
 	return forOther || other && action && !self
@@ -314,6 +321,47 @@ func questionSentence(words []analyze.Token) (start, end int, asked bool) {
 	}
 	return start, end, asked
 }
+
+// askingClause returns the bounds of the clause of words[start:end]
+// that opens with a question word ("is", "can", "what", "should"), after
+// lead-ins such as "ok" or "so", and names something ("is a belly band
+// worth buying", not "what would you say"), when the sentence has more
+// than one clause and one of them asks; else start and end.
+func askingClause(words []analyze.Token, start, end int) (int, int) {
+	lo, clauses := start, 0
+	alo, ahi := -1, -1
+	for j := start; j <= end; j++ {
+		if j < end && !words[j].Is(analyze.Break) {
+			continue
+		}
+		if j > lo {
+			clauses++
+			k := lo
+			for k < j && leadIns[words[k].Lemma] {
+				k++
+			}
+			if k < j && questionWords[words[k].Lemma] && alo < 0 && names(words[k+1:j]) {
+				alo, ahi = lo, j
+			}
+		}
+		lo = j + 1
+	}
+	if clauses < 2 || alo < 0 {
+		return start, end
+	}
+	return alo, ahi
+}
+
+// names reports whether words name something: a word that is not a stop
+// word nor one of askingVerbs.
+func names(words []analyze.Token) bool {
+	return slices.ContainsFunc(words, func(t analyze.Token) bool { return !t.Is(analyze.Stop) && !askingVerbs[t.Lemma] })
+}
+
+// askingVerbs ask for an opinion without naming what about: "what would
+// you say", "what do you think".
+var askingVerbs = map[string]bool{"say": true, "think": true, "reckon": true, "suggest": true, "recommend": true,
+	"advise": true, "know": true}
 
 // anyoneBefore reports whether the sentence before words[j] asks the group
 // ("anyone", "everyone"): its "their" is anyone's, the member's too.

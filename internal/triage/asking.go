@@ -61,7 +61,7 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, m match) bool {
 	if s.disclosed(tokens, sc) && !q.disclaimers.any(s, tokens, sc, 0, len(tokens), 0) {
 		return false
 	}
-	if s.governed(tokens, sc, &q.unreal, m, false) || s.governed(tokens, sc, &q.frames, m, true) || s.instructed(tokens, sc, m) {
+	if s.governed(tokens, sc, &q.unreal, m, false) || s.governed(tokens, sc, &q.frames, m, true) || s.instructed(tokens, sc, m) || dreamt(tokens, m.end) {
 		return true
 	}
 	end := m.end + 1
@@ -84,6 +84,28 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, m match) bool {
 	}
 	return q.disclaimers.any(s, tokens, sc, 0, slo, 0) || q.disclaimers.any(s, tokens, sc, end+1, len(tokens), end+1)
 }
+
+// maxDreamGap is how many words may stand between a sign and the "in a
+// dream" that follows it (see dreamt).
+const maxDreamGap = 3
+
+// dreamt reports whether the sign ending at tokens[end] is placed in a
+// dream by the words after it in its clause: "took a tumble in a dream
+// last night and woke up with a jolt", "my waters broke in my dream".
+func dreamt(tokens []analyze.Token, end int) bool {
+	for j := end + 1; j+2 < len(tokens) && j <= end+1+maxDreamGap && !isClauseEnd(tokens[j]); j++ {
+		if tokens[j].Lemma == "in" && dreamers[tokens[j+1].Lemma] && dreams[tokens[j+2].Lemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// dreamers and dreams make "in a dream", "in my nightmare".
+var (
+	dreamers = map[string]bool{"a": true, "my": true, "the": true, "this": true, "last": true, "that": true}
+	dreams   = map[string]bool{"dream": true, "dreams": true, "nightmare": true, "nightmares": true}
+)
 
 // tails reports whether a frame ending at tokens[end] closes the question
 // tokens[lo:hi]: only function words follow it, a question mark or the end

@@ -1901,8 +1901,21 @@ func retracted(tokens []analyze.Token, end int) bool {
 		(k+3 >= len(tokens) || tokens[k+3].Is(analyze.Break)) {
 		return true
 	}
-	if k < len(tokens) && k <= end+3 && jokes[tokens[k].Lemma] {
+	if k < len(tokens) && k <= end+3 && joke(tokens, k) {
 		return true // "I'm in labour... jk 😂"
+	}
+	// The joke may follow the rest of the sentence that tells the sign:
+	// "i bled through my jeans... jk its red paint".
+	for j := end + 1; j < len(tokens) && j <= end+maxJokeTail; j++ {
+		if tokens[j].Is(analyze.Break) {
+			for j < len(tokens) && (tokens[j].Is(analyze.Break) || laughs[tokens[j].Lemma]) {
+				j++
+			}
+			if j < len(tokens) && joke(tokens, j) {
+				return true
+			}
+			break
+		}
 	}
 	if k+2 >= len(tokens) {
 		return false
@@ -1926,6 +1939,16 @@ func retracted(tokens []analyze.Token, end int) bool {
 
 // jokes take back what was just said: "I'm in labour... jk".
 var jokes = map[string]bool{"jk": true, "jkjk": true, "kidding": true, "joking": true, "jokes": true, "psych": true}
+
+// maxJokeTail is how many words after a sign its sentence may go on
+// before a joke that takes it back (see retracted).
+const maxJokeTail = 6
+
+// joke reports whether tokens[k] takes back what was said: a word of
+// jokes, not "jokes aside".
+func joke(tokens []analyze.Token, k int) bool {
+	return jokes[tokens[k].Lemma] && (k+1 >= len(tokens) || tokens[k+1].Lemma != "aside")
+}
 
 // pointers and kinds name another sense in a retraction: "not those
 // ones", "not that kind".

@@ -289,6 +289,12 @@ func TestMatch(t *testing.T) {
 		{"what counts as bleeding?", ""},
 		{"how do you tell the difference between a back spasm and a contraction?", ""},
 		{"I keep having dreams about bleeding", ""},
+		{"I was bleeding in my dream last night, woke up and checked, nothing", ""},
+		{"I was bleeding in my sleep, it was on the sheets", "bleeding"},
+		// A joke after the sentence that tells the sign takes it back;
+		// "jokes aside" does not.
+		{"I was bleeding all over my jeans... jk it was red paint", ""},
+		{"I'm bleeding a lot. jokes aside, what do I do", "bleeding"},
 		{"contractions: do they hurt your back? just curious, not having any", ""},
 		{"how do you tell if she hasn't moved?", "movements"},
 		{"what counts as bleeding? I'm bleeding now", "bleeding"},

@@ -400,8 +400,9 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 	if prev != "" && question(sc.an.Words) && !slices.ContainsFunc(sc.an.Words, func(t analyze.Token) bool { return greetings[t.Lemma] }) {
 		c.SmallTalk = bot.Candidate{} // "at night?", "all day?" ask on about the last topic
 	}
-	if prev != "" && m.hasTalk(okTalk) && decided(sc.an.Words) {
-		// "lol fine, flats it is": she has decided, and asks nothing.
+	if prev != "" && m.hasTalk(okTalk) && (decided(sc.an.Words) || willTry(sc.an.Words)) {
+		// "lol fine, flats it is", "thanks ill try some of that": she has
+		// decided, and asks nothing.
 		c.SmallTalk = bot.Candidate{TopicID: okTalk, Confidence: 1}
 	}
 	m.rank(sc, &c)
@@ -878,6 +879,49 @@ func decided(words []analyze.Token) bool {
 	}
 	return closed
 }
+
+// willTry reports whether a message, no question, opens with her plan to
+// try what she was told, after nothing but social words, its subject
+// often left out: "will try tonight", "thanks ill try some of that",
+// "ok gonna give it a go x". What follows the plan is hers to say ("will
+// try tonight, the wheat bag is in the loft") as long as it asks nothing.
+func willTry(words []analyze.Token) bool {
+	if question(words) || opensQuestion(words) {
+		return false
+	}
+	i := 0
+	for i < len(words) && (words[i].Is(analyze.Break) || socialWords[words[i].Lemma] || words[i].Lemma == "you") {
+		i++
+	}
+	if i < len(words) && (words[i].Lemma == "i" || words[i].Lemma == "we") {
+		i++
+	}
+	if i >= len(words) {
+		return false
+	}
+	switch words[i].Lemma {
+	case "will", "ill", "gonna", "shall", "def", "defo", "definitely", "deffo":
+		i++
+	case "go":
+		if i+1 >= len(words) || words[i+1].Lemma != "to" {
+			return false
+		}
+		i += 2
+	default:
+		return false
+	}
+	for i < len(words) && (emphasis[words[i].Lemma] || words[i].Lemma == "definitely" || words[i].Lemma == "def" ||
+		words[i].Lemma == "defo" || words[i].Lemma == "go" || words[i].Lemma == "to" || words[i].Lemma == "be") {
+		i++ // "will definitely try", "gonna go try", "will be trying"
+	}
+	return i < len(words) && tryVerbs[words[i].Lemma] && !asks(words[i:])
+}
+
+// tryVerbs are what she says she will do with advice: "try", "give it a
+// go", "dig out the wheat bag".
+var tryVerbs = map[string]bool{"try": true, "give": true, "do": true, "get": true, "use": true, "start": true,
+	"order": true, "buy": true, "test": true, "attempt": true, "look": true, "check": true, "dig": true, "grab": true,
+	"book": true, "mention": true, "ask": true, "speak": true, "talk": true, "put": true, "invest": true, "see": true}
 
 // maxDecisionWords bounds how far into a message "it is" may close a
 // decision.

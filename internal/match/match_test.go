@@ -85,6 +85,21 @@ func TestFollowUpsAndContext(t *testing.T) {
 	if c := m.Classify("lol fine flats it is", "footwear"); c.SmallTalk.TopicID != "ok" {
 		t.Errorf("'lol fine flats it is' after footwear: small talk %q", c.SmallTalk.TopicID)
 	}
+	// Her plan to try the advice asks nothing either, its subject often
+	// left out; "will it help my hips too" asks.
+	for _, tt := range []struct {
+		text, want string
+	}{
+		{"will try tonight", "ok"},
+		{"thanks ill try some of that", "ok"},
+		{"ok gonna give it a go x", "ok"},
+		{"will it help my hips too", ""},
+		{"will try that, but what about at night?", ""},
+	} {
+		if c := m.Classify(tt.text, "relief-overview"); c.SmallTalk.TopicID != tt.want {
+			t.Errorf("%q after relief-overview: small talk %q, want %q", tt.text, c.SmallTalk.TopicID, tt.want)
+		}
+	}
 	// The "it" of "is it better to just rest?" points at nothing: the
 	// subject it names after "to" moves the chat.
 	c = m.Classify("is it better to just rest?", "relief-overview")

@@ -215,6 +215,13 @@ func TestQuestionsForSomeoneElse(t *testing.T) {
 		{"my husband swears by stretching. what should he do for it?", true},
 		{"my mum swears by goose fat. what should she do for it?", true},
 		{"my toddler climbs on me all day, 27+2, what should i do for him", false},
+		// The clause that asks decides: someone else's report after it, or
+		// the same thing asked for her too, is context.
+		{"is a belly band worth buying, my sister had one with her twins", false},
+		{"my sister does yoga for her back, should i try it as well?", false},
+		{"my mum has sciatica in her back, what can she do for it?", true},
+		{"not pregnant, asking for my sister: does a TENS machine work for period pain?", true},
+		{"my partner wants to help with my back pain, what can he do / what actually helps?", false},
 		// Her own question first, someone else's back or the baby's
 		// things only as context after it.
 		{"do hamstring stretches help lower back spasms? my dad does them for his back", false},

@@ -229,7 +229,7 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 	}
 	switch {
 	case mine, qBody && qComplaint && !qItem:
-	case theirs:
+	case theirs && !forHerToo(words, start, end):
 		return true // "my 5yo keeps saying his back hurts... what should I do"
 	case item:
 		return true // "cot mattress firm or soft for the baby?"
@@ -262,7 +262,8 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 			// by goose fat": she is a source, not the one with the back.
 		case w.other(words, j) || w.pronouns[l]:
 			other = other || inAsk
-			if j > start && w.for_[words[j-1].Lemma] || j > start+1 && w.for_[words[j-2].Lemma] && words[j-1].Is(analyze.Stop) {
+			possessive := j+1 < end && w.body[words[j+1].Lemma] // "for her back" is for the back (see theirs)
+			if !possessive && (j > start && w.for_[words[j-1].Lemma] || j > start+1 && w.for_[words[j-2].Lemma] && words[j-1].Is(analyze.Stop)) {
 				forOther = true // "for him", "for a newborn"; not "tips for picking him up"
 			}
 		case w.selves[l], l == "my" && j+1 < end && !w.others[words[j+1].Lemma] && !w.pronouns[words[j+1].Lemma]:
@@ -320,6 +321,22 @@ func questionSentence(words []analyze.Token) (start, end int, asked bool) {
 		start--
 	}
 	return start, end, asked
+}
+
+// forHerToo reports whether the question words[start:end] asks for her
+// what someone else has or did, as well: "my cousin swears by that belly
+// sling for her back, should i get one too", "would it help me as well".
+func forHerToo(words []analyze.Token, start, end int) bool {
+	me, too := false, false
+	for j := start; j < end; j++ {
+		switch l := words[j].Lemma; {
+		case l == "i" || l == "me" || l == "myself":
+			me = true
+		case l == "too" || l == "also" || l == "aswell" || l == "well" && j > start && words[j-1].Lemma == "as":
+			too = true
+		}
+	}
+	return me && too
 }
 
 // askingClause returns the bounds of the clause of words[start:end]

@@ -410,6 +410,11 @@ func TestFirstTopic(t *testing.T) {
 		{"is there anything i shouldn't do when my back goes into spasm", "things-to-avoid"},
 		// A medicine that is no drug to decline.
 		{"there's a chinese medicine clinic near me doing acupuncture, is it safe for my back in pregnancy?", "acupuncture"},
+		// Another way asked for after the ways she has tried: what helps;
+		// not what else to avoid, nor "something else" as the cause.
+		{"ive tried stretching, heat and a pillow between my knees. is there anything else that would help?", "relief-overview"},
+		{"ive tried stretching and heat, what else should i avoid", "things-to-avoid"},
+		{"is it the weight of the bump making my lower back hurt or something else?", "weight-and-posture-cause"},
 	} {
 		c := m.Classify(tt.text, "")
 		if len(c.Candidates) == 0 || c.Candidates[0].TopicID != tt.want {

@@ -162,6 +162,12 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 		// example shares "lower back pain relief".
 		o = ov
 	}
+	if ov := m.intents.overviews[reliefIntent]; o < 0 && it != causeIntent && ov >= 0 && m.asksAnotherWay(sc.an.Terms) {
+		// "tried stretching, heat and a pillow between my knees, is
+		// there anything else that would help?": the ways she names are
+		// the ones she has tried; the other ways are the overview's.
+		o = ov
+	}
 	if o >= 0 && n > 0 && top[0].TopicID != m.classIDs[o] {
 		// A message that only says it hurts, naming nothing any one topic
 		// speaks for ("my back has been paining me since yesterday,
@@ -186,6 +192,67 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 		c.OffTopic = max(c.OffTopic, m.scope.offTopic(sc.qterms, whole.terms, whole.unknown))
 	}
 }
+
+// asksAnotherWay reports whether terms ask for another way ("what else
+// helps", "anything else", "any other ideas") in a clause that names no
+// subject of a topic, in a message that does not ask what to avoid: "is
+// there anything else that works?", not "anything else for sleeping?",
+// "what else for PGP?" nor "what else should I stop doing?".
+func (m *Matcher) asksAnotherWay(terms []analyze.Token) bool {
+	if slices.ContainsFunc(terms, func(t analyze.Token) bool { return avoidWords[t.Lemma] }) {
+		return false // "you avoid twisting, right? what else?": the things to avoid
+	}
+	for k := 1; k < len(terms); k++ {
+		l, prev := terms[k].Lemma, terms[k-1].Lemma
+		other := l == "other" && prev == "any" && k+1 < len(terms) && ways[terms[k+1].Lemma]
+		if !(l == "else" && (prev == "what" || prev == "anything") || other) {
+			continue // not "or is it something else", "any other symptoms"
+		}
+		lo, hi := k, k
+		for lo > 0 && !terms[lo-1].Is(analyze.Break) {
+			lo--
+		}
+		for hi < len(terms) && !terms[hi].Is(analyze.Break) {
+			hi++
+		}
+		named := false
+		for _, t := range terms[lo:hi] {
+			if t.Is(analyze.Stop) || t.Is(analyze.Break) {
+				continue
+			}
+			id, ok := m.ix.terms[t.Term]
+			if _, subject := m.subjects[id]; subject || !ok && !t.Is(analyze.Context) || ok && m.scope.logOdds[id] < offTopicWord {
+				named = true // a topic's subject, or one the bot does not cover ("what else for PGP?")
+			}
+		}
+		asked := hi < len(terms) && terms[hi].Is(analyze.Question)
+		if k := opener(terms, lo); k < hi && questionWords[terms[k].Lemma] {
+			asked = true // "is there anything else", "what else helps"
+		}
+		if !named && asked {
+			return true
+		}
+	}
+	return false
+}
+
+// opener returns the index of the first word of the clause from terms[lo]
+// after its lead-ins ("ok so what else").
+func opener(terms []analyze.Token, lo int) int {
+	for lo < len(terms) && leadIns[terms[lo].Lemma] {
+		lo++
+	}
+	return lo
+}
+
+// avoidWords ask what not to do, and ways what to do instead (see
+// asksAnotherWay).
+var (
+	avoidWords = map[string]bool{"avoid": true, "stop": true, "clear": true, "quit": true, "shouldnt": true, "dont": true}
+	ways       = map[string]bool{"idea": true, "ideas": true, "way": true, "ways": true, "tip": true, "tips": true,
+		"suggestion": true, "suggestions": true, "option": true, "options": true, "thing": true, "things": true,
+		"advice": true, "remedy": true, "remedies": true, "trick": true, "tricks": true}
+)
 
 // overviewFor returns the overview that answers intent it when the
 // message only says it hurts: its terms are pain words (see painWords)

@@ -70,8 +70,8 @@ func TestPlace(t *testing.T) {
 		{[]string{"my", "lower", "back", "spasm"}, 2, 1 + placeBonus},   // the lower back topic
 		{[]string{"between", "my", "shoulder", "blade"}, 2, 1 - placePenalty},
 		{[]string{"between", "my", "shoulder", "blade"}, 1, 1 + placeBonus},
-		{[]string{"upper", "and", "lower", "back"}, 1, 1}, // both named: no penalty
-		{[]string{"my", "back"}, 1, 1},
+		{[]string{"upper", "and", "lower", "back"}, 1, 1 - unplacedPenalty}, // both named: as if none
+		{[]string{"my", "back"}, 1, 1 - unplacedPenalty},                    // none named: back pain in general
 		{[]string{"my", "lower", "back"}, 0, 1},
 	}
 	for _, tt := range tests {
@@ -90,13 +90,13 @@ func TestPlaceRuledOut(t *testing.T) {
 		topic int
 		want  float32
 	}{
-		{"its the low part that's killing me, upper is totally fine. why?", 1, 1 - placePenalty},
+		{"its the low part that's killing me, upper is totally fine. why?", 1, 1 - ruledPenalty},
 		{"its the low part that's killing me, upper is totally fine. why?", 2, 1 + placeBonus},
-		{"y lower bk spasms and not upper", 1, 1 - placePenalty},
+		{"y lower bk spasms and not upper", 1, 1 - ruledPenalty},
 		{"why does my upper back hurt, lower is fine", 1, 1 + placeBonus},
-		{"my upper back is fine, why?", 1, 1 - placePenalty}, // ruled out, nothing asked
+		{"my upper back is fine, why?", 1, 1 - ruledPenalty}, // ruled out, nothing asked
 		{"my upper back is fine, why?", 0, 1},
-		{"upper and lower back both ache", 1, 1},
+		{"upper and lower back both ache", 1, 1 - unplacedPenalty},
 		{"is lower back pain ok at 30 weeks?", 2, 1 + placeBonus}, // asked, not ruled out
 	}
 	for _, tt := range tests {

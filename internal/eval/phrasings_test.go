@@ -29,6 +29,9 @@ func TestNamedPhrasings(t *testing.T) {
 		{"I bashed my bump on the table corner", "fall"},
 		{"not sure if my waters went", "waters"},
 		{"no fever but I'm bleeding", "bleeding"},
+		// A question asked in general, then hers.
+		{"how do you tell if your waters have gone? mine might have", "waters"},
+		{"do people get headaches with vision problems in pregnancy? i have one now", "pre-eclampsia"},
 		{"kicks: none since lunch, 31 weeks", "baby-movements"},
 		{"I can't see the point of going on", "crisis"},
 		{"my family would manage fine without me", "crisis"},

@@ -35,6 +35,11 @@ func TestNamedPhrasings(t *testing.T) {
 		{"kicks: none since lunch, 31 weeks", "baby-movements"},
 		{"I can't see the point of going on", "crisis"},
 		{"my family would manage fine without me", "crisis"},
+		// A cue that is an object ("feel nothing") does not reach the next clause.
+		{"i look at the scan and feel nothing and think the baby would be better off if i wasnt around", "crisis"},
+		// Her back that hurt does not say the triggers judged the message:
+		// the abuse is read in the rest of it.
+		{"My husband is angry all the time, he broke my phone and the door when I said my back hurt. I am afraid at home", "abuse"},
 		{"my partner shoved me into the door frame", "abuse"},
 		{"we lost our baby at 16 weeks and my back aches", "loss"},
 

@@ -1038,7 +1038,13 @@ func (s *Set) Held(tokens []analyze.Token) (fired, held []string) {
 			v = Settled
 		}
 		if v != Fired {
-			sc.held[p.rule] = true
+			// An unless pattern that tells another sense ("my back hurt",
+			// not "he hurt my back") says nothing of the rule: a screen
+			// may still read the message as one. One that denies ("never
+			// had thoughts of harming myself") holds it, as a cue does.
+			if v != Cancelled || sc.deniedByUnless(tokens, p.rule, m) {
+				sc.held[p.rule] = true
+			}
 			if v == Cancelled && len(s.alsoWith[p.rule]) > 0 && p.parts == 0 && s.judge(tokens, sc, p, m) == Fired {
 				sc.revive[p.rule] = true
 			}
@@ -2634,6 +2640,9 @@ func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) boo
 		if t.Is(analyze.Break) || t.Is(analyze.ScopeEnd) {
 			return false
 		}
+		if raising[t.Lemma] && raised < 0 {
+			raised = j // "feel nothing and think the baby would be better off": a verb of its own
+		}
 		if raised >= 0 && clauseJoins[t.Lemma] {
 			// "feel nothing and think they'd be better off": the cue
 			// belongs to the clause before the verb, and is not raised.
@@ -3055,6 +3064,22 @@ func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, 
 		}
 	}
 	return -1
+}
+
+// deniedByUnless reports whether an unless match of rule that overlaps m
+// holds a negation cue: "never had thoughts of harming myself".
+func (sc *scratch) deniedByUnless(tokens []analyze.Token, rule int32, m match) bool {
+	for _, h := range sc.unless {
+		if h.rule != rule || int(h.start) > m.end || int(h.end) < m.start {
+			continue
+		}
+		for j := h.start; j <= h.end; j++ {
+			if tokens[j].Is(analyze.Negation) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // blowWithin reports whether a blow or a landing, told as what happened

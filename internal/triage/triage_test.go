@@ -726,3 +726,32 @@ func TestDashedWords(t *testing.T) {
 		}
 	}
 }
+
+// TestHeld: a match that a cue negates, or that an unless pattern with a
+// cue in it denies, is held for the rule; one that an unless pattern
+// reads in another sense is not, and leaves the message to other readers
+// (a learned screen).
+func TestHeld(t *testing.T) {
+	a, _ := compile(t)
+	set, err := triage.Compile(a, triage.Config{Rules: []triage.Rule{{ID: "abuse", Triggers: []string{"he hurt my_back|my_arm"},
+		Unless: []string{"my back hurt|hurts", "never hurt my_back|my_arm"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		held bool
+	}{
+		{"he hurt my arm", false}, // fired
+		{"he has never hurt my arm", true},
+		{"he was angry when i said my back hurt", false},
+	}
+	for _, tt := range tests {
+		var an analyze.Analysis
+		a.Analyze(tt.text, &an)
+		_, held := set.Held(an.Words)
+		if got := len(held) > 0; got != tt.held {
+			t.Errorf("%q: held %v, want %v", tt.text, got, tt.held)
+		}
+	}
+}

@@ -35,6 +35,7 @@ func TestNamedPhrasings(t *testing.T) {
 		{"kicks: none since lunch, 31 weeks", "baby-movements"},
 		{"I can't see the point of going on", "crisis"},
 		{"my family would manage fine without me", "crisis"},
+		{"i hope the birth kills me", "crisis"},
 		// A cue that is an object ("feel nothing") does not reach the next clause.
 		{"i look at the scan and feel nothing and think the baby would be better off if i wasnt around", "crisis"},
 		// Her back that hurt does not say the triggers judged the message:

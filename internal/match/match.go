@@ -601,13 +601,29 @@ func question(words []analyze.Token) bool {
 	return slices.ContainsFunc(words, func(t analyze.Token) bool { return t.Is(analyze.Question) })
 }
 
-// opensQuestion reports whether words open as a question: "what if they
+// opensQuestion reports whether words open as a question, after a
+// sentence of thanks or greeting if any: "what if they
 // send me home", "is it ok to wait", but not "will ring them".
 func opensQuestion(words []analyze.Token) bool {
-	for i, t := range words {
-		if !t.Is(analyze.Break) && !leadIns[t.Lemma] {
-			return asking(t.Lemma) || inverted(words, i) || opensWithVerb(words, i)
+	for i := 0; i < len(words); i++ {
+		t := words[i]
+		if t.Is(analyze.Break) || leadIns[t.Lemma] {
+			continue
 		}
+		// A sentence of thanks or greeting first: "thank you. is ice ok
+		// on the sore bit?" opens its question after it.
+		j := i
+		for j < len(words) && !words[j].Is(analyze.Break) && (socialWords[words[j].Lemma] || words[j].Lemma == "you") {
+			j++
+		}
+		if j > i && j < len(words) && isSentenceEnd(words[j]) {
+			i = j
+			continue
+		}
+		if j > i {
+			return false // "hi, cant sleep": small talk and a statement
+		}
+		return asking(t.Lemma) || inverted(words, i) || opensWithVerb(words, i)
 	}
 	return false
 }
@@ -617,6 +633,10 @@ func opensQuestion(words []analyze.Token) bool {
 func framesQuestion(words []analyze.Token) bool {
 	return slices.ContainsFunc(words, func(t analyze.Token) bool { return asking(t.Lemma) })
 }
+
+// isSentenceEnd reports whether t ends a sentence: a full stop, a question
+// or exclamation mark or a line break, not a comma.
+func isSentenceEnd(t analyze.Token) bool { return t.Is(analyze.Break) && !t.Is(analyze.Weak) }
 
 // opensWithVerb reports whether a message opens with "is" or "does",
 // which only a question does: "is bitcoin a good investment", but not

@@ -457,6 +457,20 @@ func TestSmallTalkQuestions(t *testing.T) {
 			t.Errorf("%q: small talk %v, want %v", tt.text, got, tt.talk)
 		}
 	}
+	// A question after a sentence of thanks is a question; a statement
+	// after a greeting is not.
+	for _, tt := range []struct {
+		text     string
+		question bool
+	}{
+		{"thank you. is ice ok on the sore bit for now", true},
+		{"hi, cant sleep", false},
+		{"thanks so much x", false},
+	} {
+		if got := m.Classify(tt.text, "").Question; got != tt.question {
+			t.Errorf("%q: question %v, want %v", tt.text, got, tt.question)
+		}
+	}
 }
 
 // TestAfterBirth checks that a question about the time after the birth

@@ -283,7 +283,9 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 		return e.smallTalk(br, "ok", &cc) // "👍"
 	case c.Empty:
 		return e.help(br, false)
-	case c.Decline != "":
+	case c.Decline != "" && !(recent(cc.DeclinedAt) && asksInstead(text)):
+		// (Right after a decline, "what else can I do instead of tablets"
+		// names the tablets only to ask for what helps: see below.)
 		return e.decline(ctx, br, key, &cc, c.Decline)
 	case acknowledges(text, c, cc):
 		if c.SmallTalk.Confidence > 0 {

@@ -214,6 +214,16 @@ func TestInsteadAndCorrections(t *testing.T) {
 	if r := other.Handle(ctx, msg("so what am i allowed to do then 🙄")); r.TopicID != "relief-overview" {
 		t.Errorf("what am I allowed to do, after a declined medicine: %s %q", r.Kind, r.TopicID)
 	}
+	// The tablets named only to ask what else helps; a medicine named
+	// instead is declined again.
+	third := newEngine(t, bot.Options{Limiter: bot.Unlimited{}})
+	third.Handle(ctx, msg("how much paracetamol can i take for back pain"))
+	if r := third.Handle(ctx, msg("what else can i do instead of tablets")); r.TopicID != "relief-overview" {
+		t.Errorf("instead of tablets, after a declined medicine: %s %q", r.Kind, r.TopicID)
+	}
+	if r := third.Handle(ctx, msg("can i take ibuprofen instead then")); r.Kind != bot.KindDecline {
+		t.Errorf("ibuprofen instead, after a declined medicine: %s", r.Kind)
+	}
 	if r := eng.Handle(ctx, msg("is pilates ok for back pain at 13 weeks?")); r.TopicID != "exercise" {
 		t.Fatalf("pilates: %s %q", r.Kind, r.TopicID)
 	}

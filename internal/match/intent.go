@@ -291,17 +291,23 @@ const avoidBonus = 0.3
 // words ask what not to do: the topic on things to avoid gains, the
 // others keep theirs.
 func (in intents) avoided(words []analyze.Token, topic int) float32 {
-	if int32(topic) != in.avoidTopic {
+	if int32(topic) != in.avoidTopic || !in.asksAvoid(words) {
 		return 1
 	}
+	return 1 + avoidBonus
+}
+
+// asksAvoid reports whether words hold one of avoidCues: "what should I
+// NOT be doing?", "any don'ts?".
+func (in intents) asksAvoid(words []analyze.Token) bool {
 	for i, t := range words {
 		for _, c := range in.avoid[t.Lemma] {
 			if starts(words, i, c) {
-				return 1 + avoidBonus
+				return true
 			}
 		}
 	}
-	return 1
+	return false
 }
 
 // isOverview reports whether topic id is an overview: the first topic of

@@ -317,7 +317,7 @@ func questionSentence(words []analyze.Token) (start, end int, asked bool) {
 		}
 	}
 	start = end
-	for start > 0 && !(words[start-1].Is(analyze.Break) && !words[start-1].Is(analyze.Weak)) {
+	for start > 0 && !isSentenceEnd(words[start-1]) {
 		start--
 	}
 	return start, end, asked

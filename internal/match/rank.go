@@ -199,8 +199,8 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 // there anything else that works?", not "anything else for sleeping?",
 // "what else for PGP?" nor "what else should I stop doing?".
 func (m *Matcher) asksAnotherWay(terms []analyze.Token) bool {
-	if slices.ContainsFunc(terms, func(t analyze.Token) bool { return avoidWords[t.Lemma] }) {
-		return false // "you avoid twisting, right? what else?": the things to avoid
+	if m.intents.asksAvoid(terms) || slices.ContainsFunc(terms, func(t analyze.Token) bool { return stopWords[t.Lemma] }) {
+		return false // "you avoid twisting, right? what else?", "what else should I stop doing?": the things to avoid
 	}
 	for k := 1; k < len(terms); k++ {
 		l, prev := terms[k].Lemma, terms[k-1].Lemma
@@ -245,11 +245,11 @@ func opener(terms []analyze.Token, lo int) int {
 	return lo
 }
 
-// avoidWords ask what not to do, and ways what to do instead (see
-// asksAnotherWay).
+// stopWords ask what to stop doing, beside avoidCues; ways ask what to do
+// instead (see asksAnotherWay).
 var (
-	avoidWords = map[string]bool{"avoid": true, "stop": true, "clear": true, "quit": true, "shouldnt": true, "dont": true}
-	ways       = map[string]bool{"idea": true, "ideas": true, "way": true, "ways": true, "tip": true, "tips": true,
+	stopWords = map[string]bool{"stop": true, "quit": true}
+	ways      = map[string]bool{"idea": true, "ideas": true, "way": true, "ways": true, "tip": true, "tips": true,
 		"suggestion": true, "suggestions": true, "option": true, "options": true, "thing": true, "things": true,
 		"advice": true, "remedy": true, "remedies": true, "trick": true, "tricks": true}
 )

@@ -120,7 +120,8 @@ func placeRuledOut(words []analyze.Token, j int) bool {
 	k := j + 1
 	for k < len(words) && k <= j+4 {
 		switch words[k].Lemma {
-		case "back", "part", "bit", "half", "side", "be", "totally", "completely", "absolutely", "perfectly", "actually", "still":
+		case "back", "part", "bit", "half", "side", "portion", "area", "region", "section", "be", "totally", "completely", "absolutely",
+			"perfectly", "actually", "still":
 			k++
 			continue
 		}

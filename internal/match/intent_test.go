@@ -98,6 +98,7 @@ func TestPlaceRuledOut(t *testing.T) {
 		{"my upper back is fine, why?", 0, 1},
 		{"upper and lower back both ache", 1, 1 - unplacedPenalty},
 		{"is lower back pain ok at 30 weeks?", 2, 1 + placeBonus}, // asked, not ruled out
+		{"the top area is ok, its the low region that spasms. why", 1, 1 - ruledPenalty},
 	}
 	for _, tt := range tests {
 		var an analyze.Analysis

@@ -186,6 +186,8 @@ func TestQuestionsForSomeoneElse(t *testing.T) {
 		{"I'm 33 weeks and my husband hurt his back building the cot. What stretches should he do for his back?", true},
 		{"I'm 33 weeks and my husband hurt his back building the cot. What stretches can I do for my back?", false},
 		{"my toddler is so heavy, how do i lift him without hurting my back?", false},
+		// No question mark: the sentence that opens like a question asks.
+		{"how do i pick up my son without my back seizing. hes 3 and he wants carrying all day", false},
 		{"my husband says heat is bad, is he right?", false},
 		// Subjects of their own when the back is not named; anyone's back is hers.
 		{"is a hot bath safe when pregnant? I like them proper hot", true},

@@ -307,7 +307,10 @@ var complaints = map[string]bool{"spasm": true, "pain": true, "ache": true, "hur
 	"cramp": true, "twinge": true, "strain": true}
 
 // questionSentence returns the bounds of the question: the last sentence
-// that ends in a question mark (asked is true), else the last sentence.
+// that ends in a question mark (asked is true), else the last sentence
+// that opens like a question ("how should i lift my toddler without
+// hurting my back. hes 2 and wants carrying everywhere"), else the last
+// sentence.
 func questionSentence(words []analyze.Token) (start, end int, asked bool) {
 	end = len(words)
 	for j := len(words) - 1; j >= 0; j-- {
@@ -316,11 +319,34 @@ func questionSentence(words []analyze.Token) (start, end int, asked bool) {
 			break
 		}
 	}
+	if !asked {
+		for e := len(words); e > 0; {
+			s := e
+			for s > 0 && !isSentenceEnd(words[s-1]) {
+				s--
+			}
+			if k := firstWord(words, s, e); k >= 0 && (asking(words[k].Lemma) || inverted(words, k)) {
+				return s, e, false
+			}
+			e = s - 1
+		}
+	}
 	start = end
 	for start > 0 && !isSentenceEnd(words[start-1]) {
 		start--
 	}
 	return start, end, asked
+}
+
+// firstWord returns the index of the first word of words[s:e] that is no
+// break, or -1.
+func firstWord(words []analyze.Token, s, e int) int {
+	for k := s; k < e; k++ {
+		if !words[k].Is(analyze.Break) {
+			return k
+		}
+	}
+	return -1
 }
 
 // forHerToo reports whether the question words[start:end] asks for her

@@ -412,6 +412,7 @@ func TestFirstTopic(t *testing.T) {
 		{"is there anything i shouldn't do when my back goes into spasm", "things-to-avoid"},
 		// A medicine that is no drug to decline.
 		{"there's a chinese medicine clinic near me doing acupuncture, is it safe for my back in pregnancy?", "acupuncture"},
+		{"would eating foods high in magnesium help my back cramps? trying to eat better", "weight-and-diet"},
 		// Another way asked for after the ways she has tried: what helps;
 		// not what else to avoid, nor "something else" as the cause.
 		{"ive tried stretching, heat and a pillow between my knees. is there anything else that would help?", "relief-overview"},

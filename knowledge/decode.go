@@ -449,6 +449,8 @@ func (d *decoder) history(n *yaml.Node) (History, positions) {
 		"past":       func(v *yaml.Node) { h.Past, p.list["past"] = d.list(v, "past") },
 		"past_after": func(v *yaml.Node) { h.PastAfter, p.list["past_after"] = d.list(v, "past_after") },
 		"now":        func(v *yaml.Node) { h.Now, p.list["now"] = d.list(v, "now") },
+		"today":      func(v *yaml.Node) { h.Today, p.list["today"] = d.list(v, "today") },
+		"visits":     func(v *yaml.Node) { h.Visits, p.list["visits"] = d.list(v, "visits") },
 		"recent":     func(v *yaml.Node) { h.Recent, p.list["recent"] = d.list(v, "recent") },
 		"earlier":    func(v *yaml.Node) { h.Earlier, p.list["earlier"] = d.list(v, "earlier") },
 		"checked":    func(v *yaml.Node) { h.Checked, p.list["checked"] = d.list(v, "checked") },

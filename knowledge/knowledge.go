@@ -177,6 +177,15 @@ type History struct {
 	Earlier []string
 	// Now patterns in its clause place it in the present: "now", "again".
 	Now []string
+	// Today patterns in its clause place it in the present too ("this
+	// morning", "2 hours ago"), unless a Visits pattern before the sign in
+	// its clause tells when she was seen for it: then it is as recent as
+	// yesterday, and settled once checked ("went to MAU this morning with
+	// tightenings, monitored 2 hours, all Braxton Hicks").
+	Today []string
+	// Visits patterns tell of being seen for a sign: "went to triage with",
+	// "saw the midwife about".
+	Visits []string
 	// Settled patterns say it was checked and is over: "checked all fine",
 	// "discharged", "nothing since".
 	Settled []string
@@ -495,7 +504,7 @@ func (b *Base) EachPhrase(f func(text string, example bool)) {
 		each(false, g.Words)
 	}
 	h, q := b.History, b.Asking
-	each(false, h.Past, h.PastAfter, h.Recent, h.Earlier, h.Now, h.Settled, h.Checked, h.Again,
+	each(false, h.Past, h.PastAfter, h.Recent, h.Earlier, h.Now, h.Today, h.Visits, h.Settled, h.Checked, h.Again,
 		q.Frames, q.Unreal, q.Disclaimers, q.Disclosures, q.Instructions, b.Hesitation.Triggers)
 }
 

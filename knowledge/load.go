@@ -441,6 +441,7 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 				name     string
 				patterns []string
 			}{{"past", h.Past}, {"past_after", h.PastAfter}, {"recent", h.Recent}, {"earlier", h.Earlier}, {"now", h.Now},
+				{"today", h.Today}, {"visits", h.Visits},
 				{"settled", h.Settled}, {"checked", h.Checked}, {"again", h.Again}} {
 				v.groupRefs(field.patterns, field.name, p, h.Pos, groupAt)
 				for j, t := range field.patterns {

@@ -16,6 +16,7 @@ func SafetyConfig(kb *knowledge.Base) Config {
 	h, q := kb.History, kb.Asking
 	return Config{Rules: rules, Groups: kb.Groups(),
 		History: History{Past: h.Past, PastAfter: h.PastAfter, Recent: h.Recent, Earlier: h.Earlier, Now: h.Now,
+			Today: h.Today, Visits: h.Visits,
 			Settled: h.Settled, Checked: h.Checked, Again: h.Again},
 		Asking: Asking{Frames: q.Frames, Unreal: q.Unreal, Disclaimers: q.Disclaimers, Disclosures: q.Disclosures, Instructions: q.Instructions}}
 }

@@ -23,14 +23,21 @@ import (
 //     sentence or the next two, outside a question ("all fine and they
 //     discharged me", "nothing since");
 //   - or its clause places it in the last few days (a Recent pattern:
-//     "yesterday", "on Sunday"), and what follows says a clinician checked
-//     it (a Checked pattern: "they checked everything, all fine"). A fall
-//     yesterday that "feels fine" still needs checking.
+//     "yesterday", "on Sunday"), or tells of a visit for it before it (a
+//     Visits pattern: "went to triage with", "saw the midwife about"),
+//     and what follows says a clinician checked it (a Checked pattern:
+//     "they checked everything, all fine"). A fall yesterday that "feels
+//     fine" still needs checking.
+//
+// A Today pattern ("this morning", "2 hours ago") in the clause is now,
+// like a Now pattern, unless a Visits pattern stands before the sign in
+// its clause: "went to MAU this morning with tightenings" tells when she
+// was seen.
 //
 // Every pattern is ordered: its words in order, at most maxGap tokens
 // apart, like an unless pattern.
 type History struct {
-	Past, PastAfter, Recent, Earlier, Now, Settled, Checked, Again []string
+	Past, PastAfter, Recent, Earlier, Now, Today, Visits, Settled, Checked, Again []string
 }
 
 // patterns is a compiled list of ordered patterns with an index by the
@@ -128,7 +135,7 @@ func (sc *scratch) because(ps *patterns, p *phrase) {
 
 // history is the compiled History.
 type history struct {
-	past, pastAfter, recent, earlier, now, settled, checked, again patterns
+	past, pastAfter, recent, earlier, now, today, visits, settled, checked, again patterns
 }
 
 // maxSettledSentences is how many sentences, the sign's own included, a
@@ -151,6 +158,9 @@ func (s *Set) again(tokens []analyze.Token, sc *scratch, from int) bool {
 		// A check done again is no sign come back: "BP's been lovely, had
 		// it done again yesterday", "they tested again".
 		result = result || m.start > 0 && checkedAgain[tokens[m.start-1].Lemma]
+		// Her back grown worse is no sign grown: "all fine since. my back
+		// ache is getting worse".
+		result = result || s.backBefore(tokens, m.start)
 		// "will it happen again?" asks; it tells of nothing coming back;
 		// nor does advice: "ring again anytime", "come back if it changes
 		// again".
@@ -161,6 +171,17 @@ func (s *Set) again(tokens []analyze.Token, sc *scratch, from int) bool {
 		return !found
 	})
 	return found
+}
+
+// backBefore reports whether the clause before tokens[j] names her back
+// or its pain: "my back is getting worse", "sciatica's worse now".
+func (s *Set) backBefore(tokens []analyze.Token, j int) bool {
+	for k := j - 1; k >= 0 && !tokens[k].Is(analyze.Break); k-- {
+		if l := tokens[k].Lemma; s.bodyParts[l] || backComplaints[l] {
+			return true
+		}
+	}
+	return false
 }
 
 // checkedAgain are the lemmas of checks that may be done again.
@@ -308,7 +329,11 @@ var causeWords = map[string]bool{"from": true, "since": true, "after": true, "of
 func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 	h := &s.history
 	clo, chi := signClause(tokens, m)
-	if s.nowIn(tokens, sc, clo, chi) || s.again(tokens, sc, m.end+1) {
+	// A visit before the sign in its clause is when she was seen for it:
+	// "went to MAU this morning with tightenings" tells of this morning's
+	// visit, and the sign is as recent as yesterday's.
+	visited := h.visits.any(s, tokens, sc, clo, m.start, clo)
+	if s.timeIn(&h.now, tokens, sc, clo, chi) || !visited && s.timeIn(&h.today, tokens, sc, clo, chi) || s.again(tokens, sc, m.end+1) {
 		return false
 	}
 	if h.earlier.anyBut(s, tokens, sc, clo, chi, clo, func(em match) bool {
@@ -389,7 +414,7 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 		return true
 	}
 	if !past {
-		if !h.recent.any(s, tokens, sc, clo, chi, clo) {
+		if !visited && !h.recent.any(s, tokens, sc, clo, chi, clo) {
 			return s.checkedSince(tokens, sc, m)
 		}
 		evidence = &h.checked
@@ -619,10 +644,16 @@ var atWeek = map[string]bool{"at": true, "by": true, "around": true, "about": tr
 // agedNow are who may be a number "now": "she's 4 now" is her age.
 var agedNow = map[string]bool{"she": true, "he": true, "they": true, "who": true}
 
-// nowIn reports whether a Now pattern stands in tokens[lo:hi], not as
+// nowIn reports whether a Now or Today pattern stands in tokens[lo:hi], not as
 // the end of news that the sign is over ("it's resolved now").
 func (s *Set) nowIn(tokens []analyze.Token, sc *scratch, lo, hi int) bool {
-	return s.history.now.anyBut(s, tokens, sc, lo, hi, lo, func(m match) bool {
+	return s.timeIn(&s.history.now, tokens, sc, lo, hi) || s.timeIn(&s.history.today, tokens, sc, lo, hi)
+}
+
+// timeIn reports whether a pattern of ps (Now or Today) stands in
+// tokens[lo:hi], not as a child's age or an "over now".
+func (s *Set) timeIn(ps *patterns, tokens []analyze.Token, sc *scratch, lo, hi int) bool {
+	return ps.anyBut(s, tokens, sc, lo, hi, lo, func(m match) bool {
 		if m.start != m.end || m.start <= lo || tokens[m.start].Lemma != "now" {
 			return false
 		}

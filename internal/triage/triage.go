@@ -130,7 +130,7 @@ func (c Config) size() int {
 		n += len(r.Triggers) + len(r.Firm) + len(r.Unless) + len(r.Averted) + len(r.Past) + len(r.Explained)
 	}
 	h, q := c.History, c.Asking
-	for _, l := range [][]string{h.Past, h.PastAfter, h.Recent, h.Earlier, h.Now, h.Settled, h.Checked, h.Again,
+	for _, l := range [][]string{h.Past, h.PastAfter, h.Recent, h.Earlier, h.Now, h.Today, h.Visits, h.Settled, h.Checked, h.Again,
 		q.Frames, q.Unreal, q.Disclaimers, q.Disclosures, q.Instructions} {
 		n += len(l)
 	}
@@ -628,7 +628,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 		list []string
 	}{{"past", &h.past, c.History.Past}, {"past after", &h.pastAfter, c.History.PastAfter},
 		{"recent", &h.recent, c.History.Recent}, {"earlier", &h.earlier, c.History.Earlier},
-		{"now", &h.now, c.History.Now}, {"settled", &h.settled, c.History.Settled},
+		{"now", &h.now, c.History.Now}, {"today", &h.today, c.History.Today}, {"visits", &h.visits, c.History.Visits}, {"settled", &h.settled, c.History.Settled},
 		{"checked", &h.checked, c.History.Checked}, {"again", &h.again, c.History.Again}} {
 		for i, pattern := range l.list {
 			if err := l.ps.add(x, s.vocab, -1, i, pattern); err != nil {

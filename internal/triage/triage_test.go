@@ -370,6 +370,12 @@ func TestMatch(t *testing.T) {
 		{"fell on Sunday, they checked me, all fine, ring again if it happens again", ""},
 		{"fell on Sunday, they checked me, all fine, come back if anything changes again", ""},
 		{"bleeding yesterday, they checked me, all fine, but if I stand up it starts again", "bleeding"},
+		// Today is now, unless a visit before the sign was then; a sign
+		// grown since it was checked is now, her back grown worse is not.
+		{"bleeding this morning", "bleeding"},
+		{"went to triage this morning with bleeding, they checked me, all fine", ""},
+		{"went to triage this morning with bleeding, they checked me, all fine, but now it is heavier", "bleeding"},
+		{"bleeding yesterday, they checked me, all fine, my back aches and now it is worse", ""},
 		// "no more" is none at all; a save she asks about saves nothing.
 		{"no more bleeding since sunday", ""},
 		{"slipped on the stairs, i think i caught myself?", "fall"},

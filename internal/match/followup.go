@@ -46,6 +46,8 @@ var openers = [][]string{
 	{"do", "it"}, {"do", "this"}, {"can", "that"}, {"could", "that"}, {"for", "how"}, {"how", "long"},
 	{"how", "many"}, {"how", "often"}, {"same"}, {"what", "else"}, {"any", "other"}, {"which", "one"}, {"which", "be"}, {"how", "far"},
 	{"which", "of"}, {"back", "to"}, {"go", "back", "to"}, // "back to the heat thing", "going back to the belt"
+	// A kind of the last answer's thing: "what kind tho, i used to lift heavy", "which type".
+	{"what", "kind"}, {"which", "kind"}, {"what", "type"}, {"which", "type"}, {"what", "sort"},
 }
 
 // situations are the prepositions that, right after an opener, frame a
@@ -55,6 +57,15 @@ var openers = [][]string{
 // leans off-topic by itself ("journey").
 var situations = map[string]bool{"on": true, "in": true, "at": true, "during": true, "while": true, "when": true,
 	"for": true, "after": true, "before": true, "whilst": true, "if": true}
+
+// maxEarlyPointer is how far into a follow-up longer than eight words,
+// past its fillers, a word for the last answer's things (answerThings)
+// still makes it one.
+const maxEarlyPointer = 4
+
+// answerThings point back at the things an answer named: "flat ones",
+// "those shoes".
+var answerThings = map[string]bool{"one": true, "ones": true, "those": true, "these": true, "them": true}
 
 // maxFragment is the most words a question fragment ("every day?") has.
 const maxFragment = 3
@@ -160,6 +171,18 @@ func followsOn(words []analyze.Token) (follows, short, situation, anaphoric bool
 		// just sore and stiff", "no headache or vision stuff, i checked".
 		// It answers the last answer's question, and keeps its subject.
 		return true, true, false, false
+	}
+	if len(lemmas) > 8 {
+		// In a longer message, only a word for the answer's things near
+		// its start points back ("are totally flat ones ok or is that bad
+		// too"); "it" and "this" may be the pain or her news ("hi this is
+		// her husband now...").
+		for k := i; k < min(i+maxEarlyPointer, len(lemmas)); k++ {
+			// Not "one of them belts": a thing named anew.
+			if answerThings[lemmas[k]] && (k+1 >= len(lemmas) || lemmas[k+1] != "of") {
+				return true, short, false, false
+			}
+		}
 	}
 	if len(lemmas) <= 8 {
 		for i, l := range lemmas {

@@ -37,6 +37,8 @@ var (
 		"should i not", "should she not", "should we not", "shouldnt do", "shouldnt be do"}
 	reliefCues = []string{"help", "tip", "ease", "relieve", "relief", "fix", "cure", "soothe", "treat", "worth",
 		"recommend", "how do", "how to", "how should", "how can", "can i", "should i", "what can", "any good",
+		// "what I can do for reduce it": a question's words in the order of a statement.
+		"what i can", "how i can",
 		"do i do", "best way", "right way", "work for", "stretch", "exercise", "remedy", "advice", "idea", "suggestion"}
 )
 

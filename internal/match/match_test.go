@@ -77,6 +77,17 @@ func TestFollowUpsAndContext(t *testing.T) {
 	if c := m.Classify("can i wear one at work?", "ice-and-heat"); len(c.Candidates) == 0 || c.Candidates[0].TopicID != "ice-and-heat" {
 		t.Errorf("'can i wear one at work?' after ice-and-heat: %+v", c.Candidates)
 	}
+	// A kind of the last answer's thing; the answer's things near the
+	// start of a longer message; a question in the order of a statement.
+	for _, tt := range []struct{ prev, text, want string }{
+		{"exercise", "what sort then, i did heavy weights before", "exercise"},
+		{"footwear", "are totally flat ones ok or is that bad too for me", "footwear"},
+		{"stress-and-strain", "so what i can do for it then", "relief-overview"},
+	} {
+		if c := m.Classify(tt.text, tt.prev); len(c.Candidates) == 0 || c.Candidates[0].TopicID != tt.want {
+			t.Errorf("%q after %s: %+v, want %s", tt.text, tt.prev, c.Candidates, tt.want)
+		}
+	}
 	// "The difference" is between what the last answer told of.
 	if c := m.Classify("how would I tell the difference", "back-pain-and-labour"); len(c.Candidates) == 0 || c.Candidates[0].TopicID != "back-pain-and-labour" {
 		t.Errorf("'how would I tell the difference' after back-pain-and-labour: %+v", c.Candidates)

@@ -48,6 +48,8 @@ var openers = [][]string{
 	{"which", "of"}, {"back", "to"}, {"go", "back", "to"}, // "back to the heat thing", "going back to the belt"
 	// A kind of the last answer's thing: "what kind tho, i used to lift heavy", "which type".
 	{"what", "kind"}, {"which", "kind"}, {"what", "type"}, {"which", "type"}, {"what", "sort"},
+	// The same again for another place: "any for upper back?" after stretches.
+	{"any", "for"}, {"anything", "for"}, {"some", "for"},
 }
 
 // situations are the prepositions that, right after an opener, frame a
@@ -120,6 +122,58 @@ func asksAlternative(words []analyze.Token) bool {
 	}
 	return false
 }
+
+// onlyPlace reports whether the first sentence of words names a part of
+// the back and nothing else besides fillers, function words and the words
+// of back pain: "any for upper back?", "what about for between my
+// shoulder blades?". Such a follow-up asks the last answer again for that
+// place.
+func onlyPlace(words []analyze.Token, pain map[string]bool) bool {
+	placed := false
+	for _, t := range words {
+		if t.Is(analyze.Break) {
+			if placed && !t.Is(analyze.Weak) {
+				break
+			}
+			continue
+		}
+		if _, ok := places[t.Lemma]; ok {
+			placed = true
+			continue
+		}
+		if t.Is(analyze.Stop) || fillers[t.Lemma] || pain[t.Lemma] || placeNouns[t.Lemma] || t.Lemma == "any" || t.Lemma == "anything" {
+			continue
+		}
+		return false
+	}
+	return placed
+}
+
+// otherPlace returns the topic of prev's category whose title names the
+// part of the back a follow-up names, when it names only that (see
+// onlyPlace) and prev's title names the other part: "and the lower
+// part?" after "Upper back spasms".
+func (m *Matcher) otherPlace(words []analyze.Token, prev string) (string, bool) {
+	p, ok := m.topicOf[prev]
+	if !ok || m.intents.place[p] == anywhere || !onlyPlace(words, m.painLemma) {
+		return "", false
+	}
+	asked, _ := placeIn(words)
+	if asked == anywhere || asked == m.intents.place[p] {
+		return "", false
+	}
+	for t, pl := range m.intents.place {
+		if pl == asked && m.intents.category[t] == m.intents.category[p] {
+			return m.classIDs[t], true // topics are the first classes, in order
+		}
+	}
+	return "", false
+}
+
+// placeNouns name a part of the back without saying which: "the upper
+// bit", "between the shoulder blades".
+var placeNouns = map[string]bool{"back": true, "part": true, "bit": true, "area": true, "side": true, "between": true,
+	"one": true, "ones": true, "too": true, "as": true, "well": true}
 
 // ruledOutOpeners open a report that rules a sign out.
 var ruledOutOpeners = map[string]bool{"no": true, "nope": true, "none": true, "nothing": true, "not": true}
@@ -254,6 +308,32 @@ func (m *Matcher) leanOn(c *bot.Classification, prev string, anaphoric bool) {
 	c.FollowsOn = true
 }
 
+// keepFirst puts topic id first among c's candidates, just above the
+// best of the others.
+func (m *Matcher) keepFirst(c *bot.Classification, id string) {
+	best, at := 0.0, -1
+	for i, cand := range c.Candidates {
+		if cand.TopicID == id {
+			at = i
+		} else if cand.Confidence > best {
+			best = cand.Confidence
+		}
+	}
+	if at < 0 {
+		return
+	}
+	c.Candidates[at].Confidence = min(1, max(c.Candidates[at].Confidence, best+0.01))
+	slices.SortStableFunc(c.Candidates, func(a, b bot.Candidate) int {
+		switch {
+		case a.Confidence > b.Confidence:
+			return -1
+		case a.Confidence < b.Confidence:
+			return 1
+		}
+		return 0
+	})
+}
+
 // Subject words name one topic: they stand in its title or keywords, and
 // most of the topic examples that hold them belong to it ("belt" to
 // support belts, "tens" to TENS, "mattress" to sleep). A follow-up that
@@ -316,9 +396,12 @@ func (m *Matcher) namedSubject(terms []analyze.Token, prev string) (string, bool
 			return "", false
 		}
 		id, ok := m.ix.terms[t.Term]
-		if !ok || otherParts[t.Lemma] {
+		if _, place := places[t.Lemma]; !ok || otherParts[t.Lemma] || place && m.intents.place[p] == anywhere {
 			// "what about for my hips?" after stretches asks for stretches
-			// for the hips: a body part names where, not what.
+			// for the hips: a body part names where, not what, and so does
+			// a part of the back ("upper") unless the last topic was
+			// another part's ("same for upper back?" after the lower
+			// back's causes).
 			continue
 		}
 		s, ok := m.subjects[id]

@@ -433,6 +433,11 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 				// answer moves to the subject it names.
 				lean = t
 			}
+			if t, ok := m.otherPlace(sc.an.Words, prev); ok && lean == prev {
+				// "and the lower part?" after the upper back's causes asks
+				// the lower back's.
+				lean = t
+			}
 			if own := c.Candidates; lean == prev && asksAlternative(sc.an.Words) && len(own) > 0 && own[0].TopicID != prev && own[0].Confidence >= alternativeMin {
 				// "what else could I try?" after the swimming answer asks
 				// for another way than the last answer's: the message's
@@ -440,6 +445,14 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 				c.FollowsOn = true
 			} else {
 				m.leanOn(&c, lean, anaphoric && lean == prev)
+				if t, ok := m.topicOf[lean]; ok && lean == prev && m.intents.place[t] == anywhere &&
+					m.intents.category[t] != knowledge.Cause && onlyPlace(sc.an.Words, m.painLemma) {
+					// "any for upper back?" after stretches asks for
+					// stretches there, however strongly "upper back" names
+					// the topic on its causes; after the causes, it asks
+					// those of that place.
+					m.keepFirst(&c, lean)
+				}
 			}
 			if question(sc.an.Words) || opensQuestion(sc.an.Words) || short && framesQuestion(sc.an.Words) {
 				c.SmallTalk = bot.Candidate{} // "and at night?", "for how long" ask on

@@ -65,6 +65,17 @@ func TestFollowUpsAndContext(t *testing.T) {
 			t.Errorf("'what about for my hips?' after %s: %+v", prev, c.Candidates)
 		}
 	}
+	// A part of the back alone asks the last answer again for that part,
+	// unless the last answer was on another part's causes.
+	for _, tt := range []struct{ prev, text, want string }{
+		{"stretching", "any for the top of my back?", "stretching"},
+		{"ice-and-heat", "and for my upper back too?", "ice-and-heat"},
+		{"upper-back-causes", "and the lower part?", "lower-back-causes"},
+	} {
+		if c := m.Classify(tt.text, tt.prev); len(c.Candidates) == 0 || c.Candidates[0].TopicID != tt.want {
+			t.Errorf("%q after %s: %+v, want %s", tt.text, tt.prev, c.Candidates, tt.want)
+		}
+	}
 	// A sign ruled out, nothing asked, keeps the last subject; a question
 	// after it asks its own.
 	if c := m.Classify("no bleeding or cramps or anything, just the back", "how-common"); len(c.Candidates) == 0 || c.Candidates[0].TopicID != "how-common" {

@@ -292,7 +292,10 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 			return smallTalk(c.SmallTalk.TopicID)
 		}
 		return smallTalk(listening)
-	case c.FollowUp:
+	case c.FollowUp && !(recent(cc.DeclinedAt) && cc.More == "" && asksInstead(text)):
+		// (Right after a decline, "ok what else then" asks what helps
+		// instead, not for the next topic: see below. After that answer,
+		// which leaves more to tell, it asks for more.)
 		return e.followUp(ctx, br, key, &cc)
 	}
 	if id, ok := typedButton(br, &cc, text); ok && !urgentBefore(cc) {
@@ -659,6 +662,7 @@ func (e *Engine) decline(ctx context.Context, br *brain, key string, cc *ChatCon
 		if len(d.Related) > 0 {
 			cc.LastTopic = d.Related[0]
 			cc.DeclinedAt = time.Now()
+			cc.More, cc.MorePart, cc.MoreRating = "", 0, "" // no answer before the decline to go on with
 			_ = e.contexts.Save(ctx, key, *cc)
 		}
 		if len(r.Buttons) == 0 {

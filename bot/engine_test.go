@@ -224,6 +224,16 @@ func TestInsteadAndCorrections(t *testing.T) {
 	if r := third.Handle(ctx, msg("can i take ibuprofen instead then")); r.Kind != bot.KindDecline {
 		t.Errorf("ibuprofen instead, after a declined medicine: %s", r.Kind)
 	}
+	// "what else" right after a decline asks what helps instead; asked
+	// again after that answer, it asks for more.
+	fourth := newEngine(t, bot.Options{Limiter: bot.Unlimited{}})
+	fourth.Handle(ctx, msg("is co-codamol ok for my back at 30 weeks"))
+	if r := fourth.Handle(ctx, msg("ok what else then")); r.TopicID != "relief-overview" || r.Kind != bot.KindAnswer {
+		t.Errorf("what else, after a declined medicine: %s %q", r.Kind, r.TopicID)
+	}
+	if r := fourth.Handle(ctx, msg("what else")); r.Kind == bot.KindAnswer && r.TopicID == "relief-overview" {
+		t.Errorf("what else, after the relief overview: the overview again")
+	}
 	if r := eng.Handle(ctx, msg("is pilates ok for back pain at 13 weeks?")); r.TopicID != "exercise" {
 		t.Fatalf("pilates: %s %q", r.Kind, r.TopicID)
 	}

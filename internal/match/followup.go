@@ -175,6 +175,34 @@ func (m *Matcher) otherPlace(words []analyze.Token, prev string) (string, bool) 
 var placeNouns = map[string]bool{"back": true, "part": true, "bit": true, "area": true, "side": true, "between": true,
 	"one": true, "ones": true, "too": true, "as": true, "well": true}
 
+// prevEvidence is the confidence the last topic must have by a short
+// question's own words for the question to be read as a follow-up of it
+// (see shortQuestion).
+const prevEvidence = 0.25
+
+// shortQuestion reports whether words are one short question: at most
+// maxShortFollowUp words, asked (a question mark, or a question word
+// first).
+func shortQuestion(words []analyze.Token) bool {
+	n, asked := 0, false
+	for _, t := range words {
+		if t.Is(analyze.Break) {
+			if t.Is(analyze.Question) {
+				asked = true
+			}
+			continue
+		}
+		n++
+	}
+	return n > 0 && n <= maxShortFollowUp && (asked || opensQuestion(words))
+}
+
+// hasCandidate reports whether topic id is among cs with at least min
+// confidence.
+func hasCandidate(cs []bot.Candidate, id string, min float64) bool {
+	return slices.ContainsFunc(cs, func(c bot.Candidate) bool { return c.TopicID == id && c.Confidence >= min })
+}
+
 // ruledOutOpeners open a report that rules a sign out.
 var ruledOutOpeners = map[string]bool{"no": true, "nope": true, "none": true, "nothing": true, "not": true}
 

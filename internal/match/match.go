@@ -426,7 +426,13 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 		}
 	}
 	if prev != "" && !c.FollowUp {
-		if follows, short, situation, anaphoric := followsOn(sc.an.Words); follows {
+		follows, short, situation, anaphoric := followsOn(sc.an.Words)
+		if !follows && shortQuestion(sc.an.Words) && hasCandidate(c.Candidates, prev, prevEvidence) {
+			// "where do u put the pads" after TENS: a short question with
+			// evidence for the last topic asks about its things.
+			follows, short = true, true
+		}
+		if follows {
 			lean := m.intents.turn(prev, m.intents.of(sc.an.Words), m.topicOf)
 			if t, ok := m.namedSubject(sc.an.Terms, prev); ok {
 				// "what about one of those belly bands?" after the posture

@@ -427,14 +427,16 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 	}
 	if prev != "" && !c.FollowUp {
 		follows, short, situation, anaphoric := followsOn(sc.an.Words)
+		onTopic := false
 		if !follows && shortQuestion(sc.an.Words) && hasCandidate(c.Candidates, prev, prevEvidence) {
 			// "where do u put the pads" after TENS: a short question with
-			// evidence for the last topic asks about its things.
-			follows, short = true, true
+			// evidence for the last topic asks about its things, and a
+			// subject word in it ("where should the pads sit?") is theirs.
+			follows, short, onTopic = true, true, true
 		}
 		if follows {
 			lean := m.intents.turn(prev, m.intents.of(sc.an.Words), m.topicOf)
-			if t, ok := m.namedSubject(sc.an.Terms, prev); ok {
+			if t, ok := m.namedSubject(sc.an.Terms, prev); ok && !onTopic {
 				// "what about one of those belly bands?" after the posture
 				// answer moves to the subject it names.
 				lean = t

@@ -95,7 +95,7 @@ func TestFollowUpsAndContext(t *testing.T) {
 		{"footwear", "are totally flat ones ok or is that bad too for me", "footwear"},
 		{"stress-and-strain", "so what i can do for it then", "relief-overview"},
 		// A short question with evidence for the last topic asks about it.
-		{"tens", "where do i stick the pads?", "tens"},
+		{"tens", "where should the pads sit?", "tens"},
 	} {
 		if c := m.Classify(tt.text, tt.prev); len(c.Candidates) == 0 || c.Candidates[0].TopicID != tt.want {
 			t.Errorf("%q after %s: %+v, want %s", tt.text, tt.prev, c.Candidates, tt.want)

@@ -13,6 +13,11 @@ type Classification struct {
 	// Safety are the ids of the danger signs (red flags) and safety
 	// situations (crisis, abuse, loss) found, in knowledge-base order.
 	Safety []string
+	// History are the ids of the danger signs and safety situations the
+	// message tells as settled history, and that did not fire: "we lost
+	// our first at 20 weeks last year", "had a UTI at 16 weeks, all
+	// cleared".
+	History []string
 	// Decline is the id of a decline rule the message hit ("medication").
 	Decline string
 	// Candidates are the best topics, best first (at most a few).

@@ -76,6 +76,9 @@ type brain struct {
 	// titleWords are each topic's title words, stemmed, that a member
 	// types for its button (see typedButton).
 	titleWords map[string][]string
+	// history are the safety items' answers to a loss told as history
+	// (knowledge.Safety.HistoryAnswer), by id.
+	history map[string][]Block
 }
 
 // safetyInfo is what the engine needs to know of a red flag or safety item.
@@ -146,6 +149,12 @@ func (e *Engine) Swap(kb *knowledge.Base, cls Classifier) {
 			info.kind, info.severity = KindLoss, 3000+i
 		}
 		br.safety[x.ID] = info
+		if x.HistoryAnswer != "" {
+			if br.history == nil {
+				br.history = map[string][]Block{}
+			}
+			br.history[x.ID] = append(ParseBlocks(kb.Localize(x.HistoryAnswer, e.region)), sourceNotice(kb, x.HistorySources))
+		}
 	}
 	e.brain.Store(br)
 }
@@ -351,16 +360,27 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 		// A short statement with small talk in it and no clear topic
 		// ("haha same 😂", "back from my midwife appt, all good"): reply in
 		// kind, never with a guess or "Sorry, I don't have an answer".
+		if r, ok := afterLoss(br, c, cc); ok {
+			return r // "after my miscarriage last year I'm terrified every twinge means something. 14 weeks"
+		}
 		return smallTalk(c.SmallTalk.TopicID)
 	}
 	var r Reply
 	switch e.th.Decide(c) {
 	case DecideSmallTalk:
+		if r, ok := afterLoss(br, c, cc); ok {
+			return r
+		}
 		return smallTalk(c.SmallTalk.TopicID)
 	case DecideAnswer:
 		id := c.Candidates[0].TopicID
 		again := id == cc.LastTopic
 		r = e.answer(ctx, br, key, &cc, id, c.Candidates[0].Confidence)
+		if lead, ok := afterLoss(br, c, cc); ok && len(lead.Blocks) > 0 {
+			// "we lost our first at 20 weeks and I'm so scared, my back
+			// aches": a kind word first, then her answer.
+			r.Blocks = append([]Block{lead.Blocks[0]}, r.Blocks...)
+		}
 		if t, ok := br.kb.Topic(id); ok && t.NotCoveredNote != "" && slices.Contains(c.NotCovered, id) {
 			// "is a massage ok?": the sources say nothing of massage, and
 			// the answer says so before what they do recommend.
@@ -384,6 +404,11 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 			}
 			return e.remind(ctx, br, key, &cc)
 		}
+		if r, ok := afterLoss(br, c, cc); ok {
+			// Pregnant again after a loss, and worried, with nothing
+			// the bot answers: care, never "Sorry" or a passing word.
+			return r
+		}
 		if !c.Asks && c.OffTopic < listenMaxOffTopic || c.Shares {
 			// A statement that asks nothing and names no other subject
 			// ("happy Friday all 🎉", "my cat is asleep on my bump"):
@@ -394,6 +419,21 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 	}
 	r.Guesses = c.Candidates
 	return r
+}
+
+// afterLoss returns the reply to a member who tells of an earlier loss
+// (a safety item with a history answer, told as history: see
+// Classification.History), unless the chat already told of a loss now.
+func afterLoss(br *brain, c Classification, cc ChatContext) (Reply, bool) {
+	if !cc.LossAt.IsZero() {
+		return Reply{}, false
+	}
+	for _, id := range c.History {
+		if blocks, ok := br.history[id]; ok {
+			return Reply{Kind: KindAfterLoss, Blocks: slices.Clip(blocks), Confidence: 1}, true
+		}
+	}
+	return Reply{}, false
 }
 
 // unhelpedLead opens the answer to a member whose last tip did not help.

@@ -692,6 +692,34 @@ func TestAnswersAfterSafety(t *testing.T) {
 	}
 }
 
+// TestAfterLoss: a member pregnant again after an earlier loss who asks
+// nothing the bot answers is met with care, never a passing word or
+// "Sorry"; her question is answered, opened with a kind word; a loss now
+// is still met with the loss reply.
+func TestAfterLoss(t *testing.T) {
+	eng := newEngine(t, bot.Options{Limiter: bot.Unlimited{}})
+	ctx := context.Background()
+	for i, tt := range []struct {
+		text string
+		want bot.Kind
+		has  string
+	}{
+		{"after my miscarriage last year i panic at every little twinge. 15 weeks now", bot.KindAfterLoss, "midwife"},
+		{"pregnant again after my miscarriage in 2022, 20 weeks now. does heat help back spasms?", bot.KindAnswer, "sorry for the loss"},
+		{"we lost our baby at 19 weeks last week, my back still aches", bot.KindLoss, ""},
+	} {
+		m := msg(tt.text)
+		m.ChatID = fmt.Sprint("after-loss-", i)
+		r := eng.Handle(ctx, m)
+		if r.Kind != tt.want || r.Urgent || r.Fallback {
+			t.Errorf("%q: %s urgent=%v fallback=%v, want %s", tt.text, r.Kind, r.Urgent, r.Fallback, tt.want)
+		}
+		if !strings.Contains(strings.ToLower(r.PlainText()), tt.has) {
+			t.Errorf("%q: reply lacks %q:\n%s", tt.text, tt.has, r.PlainText())
+		}
+	}
+}
+
 // TestOverviewButton: every topic answer offers its category's overview,
 // once, as a way back up; the overview itself does not offer itself.
 func TestOverviewButton(t *testing.T) {

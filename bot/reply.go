@@ -20,7 +20,10 @@ const (
 	// KindAbuse meets domestic abuse. Urgent.
 	KindAbuse Kind = "abuse"
 	// KindLoss meets a pregnancy loss with care. Not urgent by itself.
-	KindLoss        Kind = "loss"
+	KindLoss Kind = "loss"
+	// KindAfterLoss meets a member pregnant again after an earlier loss,
+	// who asks nothing the bot has an answer for, with care. Not urgent.
+	KindAfterLoss   Kind = "after-loss"
 	KindClarify     Kind = "clarification"
 	KindFallback    Kind = "fallback"
 	KindDecline     Kind = "decline"

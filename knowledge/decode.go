@@ -374,7 +374,15 @@ func (d *decoder) safety(n *yaml.Node) (Safety, positions) {
 		"firm":     func(v *yaml.Node) { x.Firm, p.list["firm"] = d.list(v, "firm") },
 		"unless":   func(v *yaml.Node) { x.Unless, p.list["unless"] = d.list(v, "unless") },
 		"past":     func(v *yaml.Node) { x.Past, p.list["past"] = d.list(v, "past") },
+		"history":  func(v *yaml.Node) { x.History, p.list["history"] = d.list(v, "history") },
 		"answer":   func(v *yaml.Node) { x.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
+		"history_answer": func(v *yaml.Node) {
+			x.HistoryAnswer = d.text(v, "history_answer")
+			p.list["history_answer"] = []Pos{d.pos(v)}
+		},
+		"history_sources": func(v *yaml.Node) {
+			x.HistorySources, p.list["history_sources"] = d.list(v, "history_sources")
+		},
 		"sources":  func(v *yaml.Node) { x.Sources, p.list["sources"] = d.list(v, "sources") },
 		"reviewed": func(v *yaml.Node) { x.Reviewed = d.review(v) },
 	})

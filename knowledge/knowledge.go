@@ -356,9 +356,23 @@ type Safety struct {
 	// Past lists patterns that, anywhere in a match's sentence, make it
 	// history rather than news: a loss "back in 2020", "two years ago",
 	// "pregnant again". Unlike unless patterns they need not overlap it.
-	Past    []string
+	Past []string
+	// History lists patterns that, like unless patterns, cancel a match
+	// they overlap, and tell that it is the member's own history, before
+	// this pregnancy: "after my miscarriage last year", "lost our first",
+	// "pregnant again after two losses". For a loss, HistoryAnswer meets
+	// her.
+	History []string
 	Answer  string
-	Sources []string
+	// HistoryAnswer, for a loss only, is what the bot says to a member
+	// pregnant again who tells of an earlier loss (a match settled by a
+	// Past pattern) and asks nothing it has an answer for: "after my
+	// miscarriage last year I'm terrified every twinge means something".
+	// Its first paragraph opens a topic answer to such a member.
+	HistoryAnswer string
+	// HistorySources name where the history answer comes from.
+	HistorySources []string
+	Sources        []string
 	// Reviewed is the last review of the safety item; nil if never.
 	Reviewed *Review
 	Pos      Pos
@@ -498,7 +512,7 @@ func (b *Base) EachPhrase(f func(text string, example bool)) {
 		each(false, d.Triggers, d.Unless)
 	}
 	for _, x := range b.Safety {
-		each(false, x.Triggers, x.Firm, x.Unless, x.Past)
+		each(false, x.Triggers, x.Firm, x.Unless, x.History, x.Past)
 	}
 	for _, g := range b.WordGroups {
 		each(false, g.Words)

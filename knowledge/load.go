@@ -394,7 +394,26 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 			v.patterns(x.Unless, "unless", p, x.Pos)
 			v.groupRefs(x.Past, "past", p, x.Pos, groupAt)
 			v.patterns(x.Past, "past", p, x.Pos)
+			v.groupRefs(x.History, "history", p, x.Pos, groupAt)
+			v.patterns(x.History, "history", p, x.Pos)
 			v.placeholders(x.Answer, p.answer, helplines)
+			if p.present["history_answer"] {
+				at := p.at("history_answer", 0, x.Pos)
+				switch {
+				case x.Kind != Loss:
+					v.errorf(at, "safety item %q: history_answer is for a loss only", x.ID)
+				case x.HistoryAnswer == "":
+					v.errorf(at, "safety item %q has an empty history_answer", x.ID)
+				case len(x.HistorySources) == 0:
+					v.errorf(at, "safety item %q: history_answer needs history_sources: every answer must name where it comes from", x.ID)
+				}
+				v.placeholders(x.HistoryAnswer, at, helplines)
+			}
+			for j, s := range x.HistorySources {
+				if _, ok := sourceAt[s]; !ok {
+					v.errorf(p.at("history_sources", j, x.Pos), "source %q is not defined in any sources list", s)
+				}
+			}
 			v.sources(x.Sources, p, x.Pos, sourceAt)
 		}
 		for i, r := range f.regions {

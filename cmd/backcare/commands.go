@@ -10,6 +10,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -330,7 +331,7 @@ func patternWarnings(kb *knowledge.Base, a *analyze.Analyzer) []string {
 		check(f.Pos, "red flag", f.ID, f.Triggers, f.Firm, f.Unless, f.Averted, f.Explained)
 	}
 	for _, s := range kb.Safety {
-		check(s.Pos, "safety item", s.ID, s.Triggers, s.Firm, s.Unless, s.Past)
+		check(s.Pos, "safety item", s.ID, s.Triggers, s.Firm, s.Unless, s.History, s.Past)
 	}
 	return out
 }
@@ -352,7 +353,7 @@ func looseWarnings(kb *knowledge.Base, a *analyze.Analyzer) []string {
 		check(f.Pos, "red flag", f.ID, f.Unless)
 	}
 	for _, s := range kb.Safety {
-		check(s.Pos, "safety item", s.ID, s.Unless)
+		check(s.Pos, "safety item", s.ID, append(slices.Clip(s.Unless), s.History...))
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/backcare/backcare/bot"
@@ -106,7 +107,7 @@ func printFindings(w io.Writer, kb *knowledge.Base, fs []triage.Finding, kind st
 			if r, ok := kb.RedFlag(f.Rule); ok {
 				what, triggers, unless = "red flag", r.AllTriggers(), r.Unless
 			} else if x, ok := kb.SafetyRule(f.Rule); ok {
-				triggers, unless = x.AllTriggers(), x.Unless
+				triggers, unless = x.AllTriggers(), append(slices.Clip(x.Unless), x.History...) // history patterns are numbered after the unless ones
 			}
 		}
 		trigger := ""

@@ -246,6 +246,9 @@ func verdict(label string, r, prev bot.Reply) bool {
 		return string(r.Kind) == "smalltalk"
 	case "ack":
 		return string(r.Kind) == "smalltalk" && !r.Urgent
+	case "after-loss":
+		// Pregnant again after an earlier loss: met with care, not urgency.
+		return r.Kind == bot.KindAfterLoss
 	case "more":
 		// The rest of an answer shown in part, or the next related topic.
 		return r.Kind == bot.KindMore && r.TopicID == prev.TopicID || r.Kind == bot.KindAnswer && r.TopicID != prev.TopicID

@@ -374,11 +374,12 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 		c.Empty = true
 		return c
 	}
-	fired, held := m.flags.Held(sc.an.Words)
-	c.Safety = m.screens.Match(sc.an.Words, fired, held)
+	rd := m.flags.Read(sc.an.Words)
+	c.Safety = m.screens.Match(sc.an.Words, rd.Fired, rd.Held)
 	if len(c.Safety) > 0 {
 		return c // triage wins over everything
 	}
+	c.History = rd.Settled
 	c.Hesitant = len(m.hesitation.Match(sc.an.Words)) > 0
 	c.Question = question(sc.an.Words) || opensQuestion(sc.an.Words)
 	c.Asks = c.Question || asks(sc.an.Words)

@@ -82,6 +82,11 @@ type Rule struct {
 	Firm []string
 	// Unless lists patterns that cancel a trigger match they overlap.
 	Unless []string
+	// History lists patterns that, like unless patterns, cancel a match
+	// they overlap, and tell that it is her own history: a loss before
+	// this pregnancy ("after my miscarriage last year", "pregnant again
+	// after two losses"). See Reading.Settled.
+	History []string
 	// Past lists patterns that make a match settled history when they
 	// stand anywhere in its sentence: a loss "back in 2020".
 	Past []string
@@ -155,39 +160,43 @@ const CarerGroup = knowledge.CarerGroup
 
 // Set is a compiled collection of rules. It is safe for concurrent use.
 type Set struct {
-	ids        []string
-	selfOnly   []bool
-	agents     []bool
-	alsoWith   [][]int32 // per rule: the rules that revive its cancelled matches
-	reports    []bool
-	asking     asking
-	history    history
-	others     map[string]bool // lemmas of people who are not the member
-	abusers    map[string]bool // lemmas of the people who may harm her (see AbuserGroup)
-	carers     map[string]bool // lemmas of her carers (see CarerGroup)
-	bodyParts  map[string]bool // lemmas of a woman's back, hips, legs: "her back" is no baby
-	selves     map[string]bool // lemmas of the member and of a pregnancy
-	pregnancy  map[string]bool // lemmas of a pregnancy: "weeks", "pregnant"
-	weeks      map[string]bool // lemmas of "weeks": a pregnancy only when counted ("28 weeks")
-	phrases    []phrase
-	anchors    anchorIndex      // vocab number -> phrases anchored on that lemma
-	vocab      map[string]int32 // every lemma a phrase's term starts with -> its number
-	negAnch    []int32          // phrases anchored on a negation
-	unless     patterns
-	past       patterns        // Rule.Past, by rule
-	explained  patterns        // Rule.Explained, by rule
-	near, save patterns        // Rule.Averted's two parts, numbered alike across rules
-	impacts    map[string]bool // lemmas that undo a save (see impactIn)
-	blows      map[string]bool // lemmas of a blow or a landing (see blowWithin)
-	hedges     map[string]bool // words that turn a negation cue into a hedge
-	enders     map[string]bool // contrast words that close a list item: "just", "but"
-	answers    map[string]bool // words that may follow an answering "no"
-	fine       map[string]bool // one-word answers that mean all is well: "temperature: normal"
-	adverbs    map[string]bool // words that may stand between an absence's cue and its word: "can't even feel"
-	insisting  map[string]bool // adjectives that may too, and only there: "no actual kicks" (never "no obvious sign of it" as an answer)
-	habits     map[string]bool // words that make what follows a habit: "usually", "normally"
-	quantities map[string]bool // amounts after a negated sign that mean some is there: "not bleeding much"
-	joins      map[string]bool // list connectors: or, and, nor
+	ids       []string
+	selfOnly  []bool
+	agents    []bool
+	alsoWith  [][]int32 // per rule: the rules that revive its cancelled matches
+	reports   []bool
+	asking    asking
+	history   history
+	others    map[string]bool // lemmas of people who are not the member
+	abusers   map[string]bool // lemmas of the people who may harm her (see AbuserGroup)
+	carers    map[string]bool // lemmas of her carers (see CarerGroup)
+	bodyParts map[string]bool // lemmas of a woman's back, hips, legs: "her back" is no baby
+	selves    map[string]bool // lemmas of the member and of a pregnancy
+	pregnancy map[string]bool // lemmas of a pregnancy: "weeks", "pregnant"
+	weeks     map[string]bool // lemmas of "weeks": a pregnancy only when counted ("28 weeks")
+	phrases   []phrase
+	anchors   anchorIndex      // vocab number -> phrases anchored on that lemma
+	vocab     map[string]int32 // every lemma a phrase's term starts with -> its number
+	negAnch   []int32          // phrases anchored on a negation
+	unless    patterns         // Rule.Unless, then Rule.History, numbered by rule
+	// historyFrom is, per rule, the number of its first history pattern
+	// among its unless patterns; histories are its history patterns.
+	historyFrom []int32
+	histories   [][]string
+	past        patterns        // Rule.Past, by rule
+	explained   patterns        // Rule.Explained, by rule
+	near, save  patterns        // Rule.Averted's two parts, numbered alike across rules
+	impacts     map[string]bool // lemmas that undo a save (see impactIn)
+	blows       map[string]bool // lemmas of a blow or a landing (see blowWithin)
+	hedges      map[string]bool // words that turn a negation cue into a hedge
+	enders      map[string]bool // contrast words that close a list item: "just", "but"
+	answers     map[string]bool // words that may follow an answering "no"
+	fine        map[string]bool // one-word answers that mean all is well: "temperature: normal"
+	adverbs     map[string]bool // words that may stand between an absence's cue and its word: "can't even feel"
+	insisting   map[string]bool // adjectives that may too, and only there: "no actual kicks" (never "no obvious sign of it" as an answer)
+	habits      map[string]bool // words that make what follows a habit: "usually", "normally"
+	quantities  map[string]bool // amounts after a negated sign that mean some is there: "not bleeding much"
+	joins       map[string]bool // list connectors: or, and, nor
 	// possessives begin a noun phrase that "not" corrects rather than
 	// answers: "aching under my ribs, not my back".
 	possessives map[string]bool
@@ -229,7 +238,8 @@ type scratch struct {
 	explain   bool            // record why (see because)
 	why       []string        // patterns that decided the last verdict
 	seen      []bool          // per rule
-	held      []bool          // per rule: a whole match whose verdict was not Fired (see Held)
+	held      []bool          // per rule: a whole match whose verdict was not Fired (see Reading.Held)
+	settled   []bool          // per rule: a whole match settled as history (see Reading.Settled)
 	story     []int           // per rule: where its last settled match ends, or -1 (see retold)
 	revive    []bool          // per rule: a match only an unless pattern cancelled (see Rule.AlsoWith)
 	unless    []unlessHit     // the message's unless matches, found once (see cancelled)
@@ -548,6 +558,15 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 				errs = append(errs, fmt.Sprintf("%s: unless %q: %v", r.ID, u, err))
 			}
 		}
+		// History patterns are unless patterns numbered after the rule's
+		// own: an overlap with one is Earlier, not Cancelled.
+		s.historyFrom = append(s.historyFrom, int32(len(r.Unless)))
+		s.histories = append(s.histories, r.History)
+		for hi, h := range r.History {
+			if err := s.unless.add(x, s.vocab, ri, len(r.Unless)+hi, h); err != nil {
+				errs = append(errs, fmt.Sprintf("%s: history %q: %v", r.ID, h, err))
+			}
+		}
 		for _, pat := range r.Averted {
 			near, save, ok := strings.Cut(pat, " & ")
 			if !ok {
@@ -698,7 +717,7 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	s.enders = lemmaSet(a, "but", "just", "only", "though", "however", "although", "yet", "except", "apart", "besides", "still")
 	nr := len(rules)
 	s.pool.New = func() any {
-		return &scratch{seen: make([]bool, nr), held: make([]bool, nr), revive: make([]bool, nr), story: make([]int, nr)}
+		return &scratch{seen: make([]bool, nr), held: make([]bool, nr), settled: make([]bool, nr), revive: make([]bool, nr), story: make([]int, nr)}
 	}
 	if len(errs) > 0 {
 		return s, fmt.Errorf("%s", strings.Join(errs, "; "))
@@ -986,23 +1005,35 @@ func groupAlternatives(options [][]string) [][]string {
 // Match returns the ids of the rules whose triggers appear, not negated, in
 // tokens, in rule order. It returns nil when none do.
 func (s *Set) Match(tokens []analyze.Token) []string {
-	fired, _ := s.Held(tokens)
-	return fired
+	return s.Read(tokens).Fired
 }
 
-// Held is Match that also returns the ids of the rules that did not fire
-// although a trigger matched whole: negated ("not suicidal"), settled as
-// history ("after a miscarriage in 2019"), asked about, told of someone
-// else or cancelled by an unless pattern (many of which tell a denial:
-// "never had thoughts of harming myself"). What reads the message another
-// way (a learned screen) leaves those to the triggers' verdict.
-func (s *Set) Held(tokens []analyze.Token) (fired, held []string) {
+// Reading is what Read found in a message, each list in rule order.
+type Reading struct {
+	// Fired are the rules whose triggers appear, not negated.
+	Fired []string
+	// Held are the rules that did not fire although a trigger matched
+	// whole: negated ("not suicidal"), settled as history ("after a
+	// miscarriage in 2019"), asked about, told of someone else or
+	// cancelled by an unless pattern (many of which tell a denial: "never
+	// had thoughts of harming myself"). What reads the message another
+	// way (a learned screen) leaves those to the triggers' verdict.
+	Held []string
+	// Settled are the rules, not fired, that a whole match of was
+	// settled history: "we lost our first at 20 weeks last year".
+	Settled []string
+}
+
+// Read is Match that also tells which rules were held, and which told as
+// history (see Reading).
+func (s *Set) Read(tokens []analyze.Token) Reading {
 	sc := s.pool.Get().(*scratch)
 	defer s.pool.Put(sc)
 	sc.orig = tokens
 	tokens = s.joinFragments(sc, tokens)
 	clear(sc.seen)
 	clear(sc.held)
+	clear(sc.settled)
 	clear(sc.revive)
 	for r := range sc.story {
 		sc.story[r] = -1
@@ -1034,6 +1065,11 @@ func (s *Set) Held(tokens []analyze.Token) (fired, held []string) {
 		if v == Settled && p.parts == 0 {
 			sc.story[p.rule] = max(sc.story[p.rule], m.end)
 		}
+		if (v == Settled || v == Earlier) && !s.someoneElse(tokens, sc, m) && !s.othersBefore(tokens, m.start) && !theirs(tokens, m) {
+			// Hers: not "my mum lost a baby before she had me", "my
+			// friend lost her baby at 20 weeks back in 2019".
+			sc.settled[p.rule] = true
+		}
 		if v == Fired && p.parts == 0 && s.retold(tokens, sc, m, sc.story[p.rule]) {
 			v = Settled
 		}
@@ -1042,7 +1078,7 @@ func (s *Set) Held(tokens []analyze.Token) (fired, held []string) {
 			// not "he hurt my back") says nothing of the rule: a screen
 			// may still read the message as one. One that denies ("never
 			// had thoughts of harming myself") holds it, as a cue does.
-			if v != Cancelled || sc.deniedByUnless(tokens, p.rule, m) {
+			if v != Cancelled && v != Earlier || sc.deniedByUnless(tokens, p.rule, m) {
 				sc.held[p.rule] = true
 			}
 			if v == Cancelled && len(s.alsoWith[p.rule]) > 0 && p.parts == 0 && s.judge(tokens, sc, p, m) == Fired {
@@ -1062,21 +1098,25 @@ func (s *Set) Held(tokens []analyze.Token) (fired, held []string) {
 			found++
 		}
 	}
+	var rd Reading
 	for r, ok := range sc.held {
 		if ok && !sc.seen[r] {
-			held = append(held, s.ids[r])
+			rd.Held = append(rd.Held, s.ids[r])
+		}
+		if sc.settled[r] && !sc.seen[r] {
+			rd.Settled = append(rd.Settled, s.ids[r])
 		}
 	}
 	if found == 0 {
-		return nil, held
+		return rd
 	}
-	fired = make([]string, 0, found)
+	rd.Fired = make([]string, 0, found)
 	for r, ok := range sc.seen {
 		if ok {
-			fired = append(fired, s.ids[r])
+			rd.Fired = append(rd.Fired, s.ids[r])
 		}
 	}
-	return fired, held
+	return rd
 }
 
 // each calls f with every phrase match in tokens, until f returns false.
@@ -1770,18 +1810,27 @@ const (
 	Asked                 // it is asked about, not reported ("what counts as reduced movements?")
 	Averted               // a near miss told with its save ("slipped but caught myself")
 	Explained             // explained by what stands before it ("the roof is leaking, water everywhere")
+	Earlier               // a history pattern overlaps it: her own, before this pregnancy ("after my miscarriage last year")
 )
 
 func (v Verdict) String() string {
 	return [...]string{"fired", "negated by a cue before it", "negated as an item of a negated list",
 		"negated by a cue inside it", "negated by an answer after it", "cancelled by an unless pattern",
 		"about someone else", "settled history", "waiting for the other parts of its trigger", "asked about, not reported",
-		"averted: a near miss with its save", "explained by what stands before it"}[v]
+		"averted: a near miss with its save", "explained by what stands before it", "her own history, before this pregnancy"}[v]
 }
 
 func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
-	if !p.firm && s.cancelled(tokens, sc, p.rule, m.start, m.end) >= 0 {
-		return Cancelled
+	if !p.firm {
+		if k := s.cancelled(tokens, sc, p.rule, m.start, m.end); k >= 0 {
+			if from := s.historyFrom[p.rule]; int32(k) >= from {
+				if sc.explain {
+					sc.why = append(sc.why, "history "+strconv.Quote(s.histories[p.rule][int32(k)-from]))
+				}
+				return Earlier
+			}
+			return Cancelled
+		}
 	}
 	return s.judge(tokens, sc, p, m)
 }
@@ -2359,6 +2408,21 @@ func (s *Set) othersBefore(tokens []analyze.Token, j int) bool {
 	}
 	return false
 }
+
+// theirs reports whether a match names someone else's baby: "lost her
+// baby", "their little boy" (not "we lost her at 20 weeks", the baby).
+func theirs(tokens []analyze.Token, m match) bool {
+	for j := m.start; j < m.end && j+1 < len(tokens); j++ {
+		if l := tokens[j].Lemma; (l == "her" || l == "his" || l == "their") && babyWords[tokens[j+1].Lemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// babyWords name a baby after a possessive: "her baby", "their son".
+var babyWords = map[string]bool{"baby": true, "babies": true, "bub": true, "son": true, "daughter": true, "little": true,
+	"pregnancy": true, "bump": true, "one": true, "twins": true, "boy": true, "girl": true}
 
 // writerPregnant reports whether the writer tells of her own pregnancy
 // or her own baby's movements: "I'm 20 weeks", "I am pregnant too", "me
@@ -3550,7 +3614,7 @@ func (s *Set) Explain(tokens []analyze.Token) []Finding {
 		f := Finding{Rule: s.ids[p.rule], Trigger: int(p.trigger), Words: p.terms,
 			Verdict: s.verdict(tokens, sc, p, m), Unless: -1, Part: int(p.part)}
 		sc.explain = false
-		if f.Verdict == Settled || f.Verdict == Asked || f.Verdict == Averted || f.Verdict == Explained {
+		if f.Verdict == Settled || f.Verdict == Asked || f.Verdict == Averted || f.Verdict == Explained || f.Verdict == Earlier {
 			f.Because = slices.Clone(sc.why)
 		}
 		if f.Verdict == Cancelled && !p.firm {

@@ -604,6 +604,37 @@ func TestPast(t *testing.T) {
 	}
 }
 
+// TestHistory: a rule's History patterns cancel a match they overlap, as
+// unless patterns do, and tell it as her own history (Reading.Settled),
+// unless the loss is someone else's.
+func TestHistory(t *testing.T) {
+	a, _ := compile(t)
+	set, err := triage.Compile(a, triage.Config{Groups: map[string][]string{triage.OthersGroup: {"friend"}},
+		Rules: []triage.Rule{{ID: "loss", Triggers: []string{"lost baby", "miscarriage"},
+			Unless: []string{"scared of miscarriage"}, History: []string{"after my|her miscarriage"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text           string
+		fired, history bool
+	}{
+		{"we lost our baby at 16 weeks", true, false},
+		{"after my miscarriage I worry about every twinge, 14 weeks", false, true},
+		{"pregnant again after my miscarriage", false, true},
+		{"so scared of miscarriage", false, false},
+		{"my friend is pregnant again after her miscarriage", false, false},
+	}
+	for _, tt := range tests {
+		var an analyze.Analysis
+		a.Analyze(tt.text, &an)
+		rd := set.Read(an.Words)
+		if fired, history := len(rd.Fired) > 0, slices.Contains(rd.Settled, "loss"); fired != tt.fired || history != tt.history {
+			t.Errorf("%q: fired %v, history %v; want %v, %v", tt.text, fired, history, tt.fired, tt.history)
+		}
+	}
+}
+
 func TestLooseWords(t *testing.T) {
 	a, _ := compile(t)
 	tests := []struct {
@@ -755,7 +786,7 @@ func TestHeld(t *testing.T) {
 	for _, tt := range tests {
 		var an analyze.Analysis
 		a.Analyze(tt.text, &an)
-		_, held := set.Held(an.Words)
+		held := set.Read(an.Words).Held
 		if got := len(held) > 0; got != tt.held {
 			t.Errorf("%q: held %v, want %v", tt.text, got, tt.held)
 		}

@@ -275,9 +275,16 @@ func (s *Set) retold(tokens []analyze.Token, sc *scratch, m match, story int) bo
 	// or "old" at most two words before, "the" after a word of cause or
 	// time, or such a word right before one of its words. Not "the"
 	// alone: "all fine. The bleeding is bright red" tells a sign.
-	referred, from := false, m.start
-	for k := m.start - 1; k >= 0 && k >= m.start-2; k-- {
+	referred, opened, from := false, false, m.start
+	for k := m.start - 1; k >= 0 && k >= m.start-3; k-- {
 		switch l := tokens[k].Lemma; {
+		case (l == "they" || l == "it" || l == "these" || l == "those") && (k == 0 || isClauseEnd(tokens[k-1])):
+			// "had braxton hicks checked yesterday, sent home. they're
+			// painless tightenings now and then": a sentence opened on
+			// the story's sign goes on telling it (its whole clause is
+			// read for now: "it's bleeding now" is news).
+			opened = true
+		case k < m.start-2:
 		case l == "that" || l == "this" || l == "old":
 			referred = true
 		case l == "the" && k > 0 && causeWords[tokens[k-1].Lemma]:
@@ -302,7 +309,7 @@ func (s *Set) retold(tokens []analyze.Token, sc *scratch, m match, story int) bo
 			referred, from = true, max(from, j-2)
 		}
 	}
-	if !referred {
+	if !referred && !opened {
 		for j := story + 1; j < m.start; j++ {
 			if isClauseEnd(tokens[j]) {
 				return false
@@ -660,8 +667,15 @@ func (s *Set) timeIn(ps *patterns, tokens []analyze.Token, sc *scratch, lo, hi i
 		// Nor a child's age: "with my second (she's 4 now)", "she's now
 		// a healthy 4yo".
 		age := m.start-1 > lo && tokens[m.start-1].Lemma == analyze.NumberLemma && agedNow[tokens[m.start-2].Lemma]
-		return age || overNow[tokens[m.start-1].Lemma] || ageAfterNow(tokens, m.start, lo, hi)
+		return age || overNow[tokens[m.start-1].Lemma] || ageAfterNow(tokens, m.start, lo, hi) || nowAndThen(tokens, m.start)
 	})
+}
+
+// nowAndThen reports whether the "now" at j says "now and then" or "now
+// and again": once in a while, not now ("they're painless tightenings now
+// and then").
+func nowAndThen(tokens []analyze.Token, j int) bool {
+	return j+2 < len(tokens) && tokens[j+1].Lemma == "and" && (tokens[j+2].Lemma == "then" || tokens[j+2].Lemma == "again")
 }
 
 // ageAfterNow reports whether the "now" at j opens someone's age: "she's

@@ -2210,9 +2210,39 @@ func (s *Set) isOther(tokens []analyze.Token, j int) bool {
 		return j > 0 && ageWords[tokens[j-1].Lemma]
 	case parents[l] && selfParent(tokens, j):
 		return false // "first time mum here", "mum of 2", "I'm a mum": she is the mum
+	case l == "oh":
+		return otherHalf(tokens, j)
 	}
 	return s.others[tokens[j].Lemma]
 }
+
+// otherHalf reports whether the "oh" at tokens[j] is "OH", her other half,
+// rather than the interjection: after "my", "our" or "the", or opening a
+// clause with what he does next ("OH slipped on ice and did his back in"),
+// never before a comma, "no", "and", "my" and the like ("oh no, slipped
+// on the ice", "oh and I fell").
+func otherHalf(tokens []analyze.Token, j int) bool {
+	if j > 0 {
+		switch tokens[j-1].Lemma {
+		case "my", "our", "the":
+			return true
+		}
+		if !tokens[j-1].Is(analyze.Break) {
+			return false
+		}
+	}
+	return j+1 < len(tokens) && !tokens[j+1].Is(analyze.Break) && !interjected[tokens[j+1].Lemma]
+}
+
+// interjected are the words that follow "oh" the interjection.
+var interjected = map[string]bool{"no": true, "noo": true, "nooo": true, "dear": true, "and": true, "my": true, "well": true,
+	"god": true, "gosh": true, "btw": true, "yeah": true, "yes": true, "wait": true, "ok": true, "okay": true, "so": true,
+	"i": true, "but": true, "lol": true, "hell": true, "man": true, "jeez": true, "look": true, "right": true, "the": true,
+	"what": true, "how": true, "really": true, "wow": true, "hey": true, "hi": true, "hello": true, "sorry": true,
+	"also": true, "just": true, "actually": true, "honestly": true, "shit": true, "crap": true, "damn": true, "bless": true,
+	"thank": true, "thanks": true, "lord": true, "it": true, "that": true, "this": true, "there": true, "one": true,
+	"and_also": true, "forgot": true, "nearly": true, "yay": true, "ffs": true, "fun": true, "great": true, "brilliant": true,
+	"oh": true, "ah": true, "if": true, "for": true, "to": true, "sweet": true, "heavens": true, "boy": true}
 
 // parents are the others' words a member also calls herself.
 var parents = map[string]bool{"mum": true, "mom": true, "mother": true, "mam": true, "mama": true, "mummy": true, "mommy": true}

@@ -186,6 +186,19 @@ func TestMatch(t *testing.T) {
 		// whatever she feels there now.
 		{"slipped on the stairs last week, all fine. today it aches where I slipped", ""},
 		{"slipped on the stairs last week, all fine. today I slipped again", "fall"},
+		// A sentence opened on the story's sign goes on telling it; a
+		// sentence of her own news does not.
+		{"slipped on the stairs last week, all fine. it was the wet leaves", ""},
+		{"slipped on the stairs last week, all fine. today I slipped on the ice", "fall"},
+		// "Now and then" is once in a while, not now.
+		{"slipped on the stairs last week, all fine. it slipped now and then", ""},
+		{"slipped on the stairs last week, all fine. it slipped now", "fall"},
+		// "OH" opening what he did is her other half; "oh" the
+		// interjection is not.
+		{"OH slipped on ice and did his back in", ""},
+		{"my OH slipped on the ice", ""},
+		{"oh no, slipped on the ice", "fall"},
+		{"oh and I slipped on the stairs", "fall"},
 		// "Free" right after a sign is its absence.
 		{"bleeding free for a week now, back aches", ""},
 		{"the bleeding is free flowing", "bleeding"},

@@ -663,12 +663,19 @@ var ackWords = map[string]bool{"ok": true, "okay": true, "okey": true, "k": true
 // acks reports whether text says "ok" or "thanks" in so many words: the
 // small-talk classifier alone finds "thanks" in "it won't ease off at all".
 func acks(text string) bool {
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if ackWords[w] {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
+	for i, w := range words {
+		if ackWords[w] && !willAsks(words, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// willAsks reports whether words[i] is a "will" that asks, its subject
+// after it: "will my back hurt the whole way through", "will it stop".
+func willAsks(words []string, i int) bool {
+	return words[i] == "will" && i+1 < len(words) && asksOf[words[i+1]]
 }
 
 // retellPreface opens the urgent guidance again when she tells more of
@@ -972,6 +979,9 @@ func doing(text string) bool {
 		if i+1 < len(words) && worsening[words[i+1]] {
 			continue // "getting stronger", "going worse": news, not what she is doing
 		}
+		if willAsks(words, i) {
+			continue // "will my back hurt the whole way through": a question, not a plan
+		}
 		switch w {
 		case "calling", "ringing", "phoning", "dialling", "dialing", "heading", "driving", "leaving", "going", "called", "rang", "phoned",
 			"sitting", "lying", "resting", "waiting", "packing", "getting", "call", "ring", "phone", "go", "contact", "book",
@@ -983,6 +993,11 @@ func doing(text string) bool {
 		strings.Contains(text, "come in") || strings.Contains(text, "coming in") || strings.Contains(text, "going in") ||
 		strings.HasSuffix(strings.TrimRight(text, " .!"), " it is") // "out of hours GP it is"
 }
+
+// asksOf are the subjects after "will" that make it ask: "will my back
+// hurt", "will it stop", "will the baby be ok".
+var asksOf = map[string]bool{"my": true, "it": true, "the": true, "this": true, "that": true, "they": true, "she": true,
+	"he": true, "baby": true, "there": true, "you": true, "i": true, "her": true, "his": true, "these": true}
 
 // worsening are the words after "getting" or "going" that tell of the
 // sign, not of what she is doing about it.

@@ -278,6 +278,11 @@ func followsOn(words []analyze.Token) (follows, short, situation, anaphoric bool
 			}
 		}
 	}
+	if bareWhy(rest) {
+		// "why", "why tho", "how come": the reason behind the last
+		// answer, with or without its question mark.
+		return true, true, false, false
+	}
 	if asked && len(rest) > 0 && len(rest) <= maxFragment {
 		// A fragment asked on its own: "all day?", "every day?", "on my
 		// left?" are about the last answer.
@@ -285,6 +290,29 @@ func followsOn(words []analyze.Token) (follows, short, situation, anaphoric bool
 	}
 	return false, false, false, false
 }
+
+// bareWhy reports whether lemmas ask only why: "why", "why tho", "but
+// why though", "how come", "why is that".
+func bareWhy(lemmas []string) bool {
+	switch {
+	case len(lemmas) > 0 && lemmas[0] == "why":
+		lemmas = lemmas[1:]
+	case len(lemmas) > 1 && lemmas[0] == "how" && lemmas[1] == "come":
+		lemmas = lemmas[2:]
+	default:
+		return false
+	}
+	for _, l := range lemmas {
+		if !whySofteners[l] {
+			return false
+		}
+	}
+	return true
+}
+
+// whySofteners may follow a bare "why" without asking anything more.
+var whySofteners = map[string]bool{"tho": true, "though": true, "then": true, "exactly": true, "so": true, "really": true,
+	"be": true, "that": true, "this": true, "lol": true}
 
 // leanOn boosts the previous topic of a follow-up, and re-sorts the
 // candidates. anaphoric tells a follow-up known only by a word pointing

@@ -71,6 +71,11 @@ func TestFollowUpsAndContext(t *testing.T) {
 		{"stretching", "any for the top of my back?", "stretching"},
 		{"ice-and-heat", "and for my upper back too?", "ice-and-heat"},
 		{"upper-back-causes", "and the lower part?", "lower-back-causes"},
+		// A bare "why", with or without its mark, asks the reason behind
+		// the last answer.
+		{"things-to-avoid", "why", "things-to-avoid"},
+		{"upper-back-causes", "why tho", "upper-back-causes"},
+		{"lifting", "how come", "lifting"},
 	} {
 		if c := m.Classify(tt.text, tt.prev); len(c.Candidates) == 0 || c.Candidates[0].TopicID != tt.want {
 			t.Errorf("%q after %s: %+v, want %s", tt.text, tt.prev, c.Candidates, tt.want)

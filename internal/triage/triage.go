@@ -2241,7 +2241,7 @@ var interjected = map[string]bool{"no": true, "noo": true, "nooo": true, "dear":
 	"what": true, "how": true, "really": true, "wow": true, "hey": true, "hi": true, "hello": true, "sorry": true,
 	"also": true, "just": true, "actually": true, "honestly": true, "shit": true, "crap": true, "damn": true, "bless": true,
 	"thank": true, "thanks": true, "lord": true, "it": true, "that": true, "this": true, "there": true, "one": true,
-	"and_also": true, "forgot": true, "nearly": true, "yay": true, "ffs": true, "fun": true, "great": true, "brilliant": true,
+	"forgot": true, "nearly": true, "yay": true, "ffs": true, "fun": true, "great": true, "brilliant": true,
 	"oh": true, "ah": true, "if": true, "for": true, "to": true, "sweet": true, "heavens": true, "boy": true}
 
 // parents are the others' words a member also calls herself.

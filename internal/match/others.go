@@ -109,6 +109,7 @@ type whose struct {
 	complaints map[string]bool // heartburn, nausea, tiredness: other complaints of pregnancy
 	subjects   map[string]bool // saunas, seatbelts, fertility, rashes: questions of their own when the back is not named
 	strains    map[string]bool // carry, lift, bend: what strains the back
+	hefts      map[string]bool // carry, lift, pick (up): what she does to someone she lifts
 	partners   map[string]bool // wife, girlfriend, partner: with "she", the member someone writes for
 }
 
@@ -154,6 +155,7 @@ func newWhose(an *analyze.Analyzer, others []string) whose {
 		backWords: set("back", "backache", "spine", "spinal", "lumbar", "sciatica", "sciatic", "spasm", "spasms",
 			"spasming", "tailbone", "coccyx", "bk", "backs"),
 		strains:  set("carry", "carrying", "lift", "lifting", "bend", "bending", "posture"),
+		hefts:    set("carry", "lift", "pick", "hoist", "heave", "haul", "hitch"),
 		partners: set("wife", "wifey", "missus", "missis", "mrs", "girlfriend", "gf", "fiancee", "fiancée", "partner", "dp"),
 		subjects: set("sauna", "saunas", "jacuzzi", "jacuzzis", "hottub", "spa", "steam", "seatbelt", "seatbelts",
 			"fertility", "ivf", "conceive", "conceiving", "ttc", "glucose", "rash", "rashes", "eczema", "brain"),
@@ -266,8 +268,11 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 			if !possessive && (j > start && w.for_[words[j-1].Lemma] || j > start+1 && w.for_[words[j-2].Lemma] && words[j-1].Is(analyze.Stop)) {
 				forOther = true // "for him", "for a newborn"; not "tips for picking him up"
 			}
-		case w.selves[l], l == "my" && j+1 < end && !w.others[words[j+1].Lemma] && !w.pronouns[words[j+1].Lemma]:
-			self = true // "I", or "my back": her own body, not "my toddler"
+		case w.selves[l], l == "my" && j+1 < end && !w.someoneAt(words, j+1, end):
+			self = true // "I", or "my back": her own body, not "my toddler" or "my 2 year old"
+		case w.hefts[l] && w.lifted(words, j+1, end):
+			self = true // "is it ok to carry my toddler": her back does the lifting
+
 		case w.actions[l] && !(l == "do" && (j == start || words[j-1].Is(analyze.Break))):
 			action = action || inAsk // not the "does" that opens a question
 		}
@@ -292,6 +297,33 @@ func (w whose) other(words []analyze.Token, j int) bool {
 		return false // "how many women get it", "lots of mums": women in general, her too
 	}
 	return w.others[words[j].Lemma]
+}
+
+// someoneAt reports whether words[j:end] open with someone else: a word
+// of the others group or a pronoun ("my toddler", "my him"), or a child's
+// age ("my 2 year old", "my 3yo", "my 18 month old").
+func (w whose) someoneAt(words []analyze.Token, j, end int) bool {
+	if words[j].Lemma == analyze.NumberLemma && j+1 < end {
+		j++
+		if aged[words[j].Lemma] && j+1 < end && words[j+1].Lemma == "old" {
+			return true
+		}
+	}
+	return w.others[words[j].Lemma] || w.pronouns[words[j].Lemma]
+}
+
+// lifted reports whether someone is lifted right after a verb of lifting
+// that ends at j: "carry my toddler", "pick the 2 year old up", "lift him".
+func (w whose) lifted(words []analyze.Token, j, end int) bool {
+	for k := j; k < end && k <= j+1; k++ {
+		switch l := words[k].Lemma; {
+		case w.someoneAt(words, k, end):
+			return true
+		case l != "my" && l != "the" && l != "our" && l != "up":
+			return false
+		}
+	}
+	return false
 }
 
 // quantifiers make the person after them people in general.

@@ -197,6 +197,9 @@ func TestQuestionsForSomeoneElse(t *testing.T) {
 		{"My 7 year old's back hurts from his school bag. What should I do for him?", true},
 		{"My mum has sciatica really bad. What can she do for it?", true},
 		{"what shoes should my toddler wear when he's learning to walk", true},
+		{"what shoes should my 2 year old wear", true},
+		{"is it ok to carry my toddler", false},
+		{"can i still pick my son up, he's 3", false},
 		{"my wife is 30 weeks and her back is killing her, what can she do?", false},
 		// A pregnancy denied names none: "(not pregnant obviously)".
 		{"my mum (not pregnant obviously, she's 60 lol) keeps getting lower back spasms, what helps her", true},

@@ -3257,6 +3257,14 @@ func (s *Set) explainedIn(tokens []analyze.Token, sc *scratch, rule int32, m mat
 	if s.identifiedAfter(tokens, sc, rule, hi) {
 		return true
 	}
+	// Or at the start of a later clause of its sentence, after a comma:
+	// "felt something wet on the sofa and panicked, turned out my toddler
+	// had tipped his beaker".
+	for j := m.end + 1; j < hi; j++ {
+		if tokens[j].Is(analyze.Break) && s.identifiedAfter(tokens, sc, rule, j) {
+			return true
+		}
+	}
 	found := false
 	s.explained.find(s, tokens, sc, lo, m.end+1, func(p *phrase, pm match) bool {
 		if p.rule != rule || pm.start > m.start || s.negatedUnless(tokens, p, pm) ||
@@ -3275,8 +3283,8 @@ func (s *Set) explainedIn(tokens []analyze.Token, sc *scratch, rule int32, m mat
 	return found
 }
 
-// identifiedAfter reports whether the sentence after a match's (which
-// ends at tokens[hi]) names what it was with one of the rule's Explained
+// identifiedAfter reports whether the sentence or clause after a match's
+// (which ends at tokens[hi]) names what it was with one of the rule's Explained
 // patterns: "there's red all over my hands and the floor... it's paint",
 // "pink everywhere. turned out to be beetroot". It must open with the
 // naming ("it's", "that was", "turned out", "just"), so "my waters
@@ -3304,7 +3312,8 @@ func (s *Set) identifiedAfter(tokens []analyze.Token, sc *scratch, rule int32, h
 	}
 	at := k
 	for k < len(tokens) && k < at+3 && (tokens[k].Lemma == "just" || tokens[k].Lemma == "only" || tokens[k].Lemma == "to" ||
-		tokens[k].Lemma == "be" || tokens[k].Lemma == "it" || tokens[k].Lemma == "a" || tokens[k].Lemma == "the" || tokens[k].Lemma == "some") {
+		tokens[k].Lemma == "be" || tokens[k].Lemma == "it" || tokens[k].Lemma == "a" || tokens[k].Lemma == "the" || tokens[k].Lemma == "some" ||
+		tokens[k].Lemma == "my" || tokens[k].Lemma == "our") {
 		k++
 	}
 	end := k

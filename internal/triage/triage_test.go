@@ -113,6 +113,8 @@ func TestMatch(t *testing.T) {
 		// or a later mention explains nothing.
 		{"blood on the floor... it's paint", ""},
 		{"blood on the floor. turned out to be paint lol", ""},
+		{"blood on the floor and I panicked, turned out it was paint", ""},
+		{"blood on the floor and I panicked, turned out it's like paint", "bleeding"},
 		{"blood on the floor. it's like paint", "bleeding"},
 		{"blood on the floor. we were painting and then it's paint", "bleeding"},
 		{"like paint, blood on my pad", "bleeding"},

@@ -822,7 +822,7 @@ func (a *Analyzer) phraseAt(words []string, tokens []Token, i int) (phrase, bool
 		}
 		ok := true
 		for k, pl := range p.lemmas {
-			if t := tokens[i+k]; t.Lemma != pl || t.Is(Break) {
+			if t := tokens[i+k]; t.Lemma != pl && !(possessives[pl] && possessives[t.Lemma]) || t.Is(Break) {
 				ok = false
 				break
 			}
@@ -833,6 +833,11 @@ func (a *Analyzer) phraseAt(words []string, tokens []Token, i int) (phrase, bool
 	}
 	return phrase{}, false
 }
+
+// possessives stand for one another in a variant: "put your feet up" and
+// "put ur feet up" are "put my feet up". Only the generic "your" stands
+// for hers: "sleep on their tummy" is the baby's, not "sleep on my tummy".
+var possessives = map[string]bool{"my": true, "your": true}
 
 // singular strips a plural "s" or "es" so that variants match plurals.
 func singular(w string) string {

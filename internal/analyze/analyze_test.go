@@ -35,6 +35,9 @@ func TestTerms(t *testing.T) {
 		{"sooo sore", "pain"},                 // a stretched word
 		{"putting my feet up", "rest"},        // an inflected verb starts a variant
 		{"taking it easy", "rest"},
+		{"putting ur feet up", "rest"},                 // the generic "your" stands for "my"
+		{"sleep on their tummy", "sleep abdomen"},      // someone else's is not
+		{"or is that an old wives tale", ""},           // framing: a synonym of myth, a stop word
 		{"put my feet on the stool", "put feet stool"}, // not the whole variant
 	}
 	for _, tt := range tests {

@@ -113,6 +113,9 @@ func mayBeWhole(w string) bool {
 // stopWords carry no topic on their own. Intent words ("why", "when",
 // "help", "stop") are deliberately not here.
 var stopWords = set(
+	// whether it is true frames the question and names nothing: "or is
+	// that a myth?", "an old wives' tale" (a synonym of myth).
+	"myth", "myths",
 	"a", "an", "the", "i", "me", "my", "mine", "myself", "we", "us", "our", "you", "your",
 	"yours", "he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their",
 	"is", "am", "are", "was", "were", "be", "been", "being", "do", "does", "did", "doing",

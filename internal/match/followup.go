@@ -2,6 +2,7 @@ package match
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/backcare/backcare/bot"
 	"github.com/backcare/backcare/internal/analyze"
@@ -95,6 +96,42 @@ func expletive(next []string) bool {
 	}
 	return len(next) > 0 && (next[0] == "a" || next[0] == "an")
 }
+
+// asksOfPain reports whether what follows an opener's "it" is an
+// adjective and an infinitive that names the pain: "(is it) normal to get
+// back ache this early", "(is it) common to have spasms at 14 weeks". "Is
+// it ok to do that every day?" names no pain and points back, as does a
+// clause with a word pointing back.
+func asksOfPain(next []string) bool {
+	for k := 0; k < len(next) && k < 3; k++ {
+		if next[k] == "to" {
+			// "is it ok to do those lying flat on my back?" points back.
+			if k == 0 || !slices.ContainsFunc(next[k+1:], func(l string) bool { return painLemmaSet[l] }) {
+				return false
+			}
+			for j := k + 1; j < len(next); j++ {
+				// "this early", "that late" say how early, not what.
+				if anaphora[next[j]] && !(j+1 < len(next) && degrees[next[j+1]] && (next[j] == "this" || next[j] == "that")) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// degrees follow a "this" or "that" that says how much: "this early".
+var degrees = map[string]bool{"early": true, "late": true, "soon": true, "far": true, "bad": true, "much": true, "often": true, "young": true}
+
+// painLemmaSet holds painWords, as lemmas.
+var painLemmaSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(painWords) {
+		m[w] = true
+	}
+	return m
+}()
 
 // alternativeMin is the confidence at which an alternative follow-up's
 // own reading (see asksAlternative) wins over the last topic.
@@ -244,6 +281,12 @@ func followsOn(words []analyze.Token) (follows, short, situation, anaphoric bool
 	rest := lemmas[i:]
 	for _, o := range openers {
 		if len(rest) >= len(o) && slices.Equal(rest[:len(o)], o) {
+			if o[len(o)-1] == "it" && asksOfPain(rest[len(o):]) {
+				// "is it normal to get back ache this early?": its "it"
+				// stands for the question's own clause, which names the
+				// pain; it points back to nothing.
+				break
+			}
 			// "does it go away?", "is it normal?": its "it" may be the pain.
 			return true, short, len(rest) > len(o) && situations[rest[len(o)]], o[len(o)-1] == "it"
 		}

@@ -175,6 +175,10 @@ func TestFollowUpsAndContext(t *testing.T) {
 		{"will it go away?", "how-common", "goes-away"},
 		{"does it go away?", "how-common", "goes-away"},
 		{"where do i get one", "tens", "tens"},
+		// An "it" that stands for an infinitive naming the pain points
+		// back to nothing; one with a word pointing back still leans.
+		{"is it normal to get back ache this early?", "lifting", "how-common"},
+		{"is it ok to do those lying flat on my back?", "stretching", "stretching"},
 	}
 	for _, tt := range leans {
 		c := m.Classify(tt.text, tt.prev)

@@ -529,6 +529,11 @@ func (m *Matcher) smallTalk(words []analyze.Token) bot.Candidate {
 			continue
 		}
 		request = request || requestWords[t.Lemma] && !thankedFor(words, i) || i > 0 && questionWords[t.Lemma]
+		if question && m.namesSubject(t) {
+			// "ok so rest in the evening?" asks about rest, though "puts
+			// my mind at rest" and "good evening" are small talk.
+			return bot.Candidate{}
+		}
 		if m.talkWord[t.Lemma] {
 			continue
 		}
@@ -574,6 +579,17 @@ func (m *Matcher) smallTalk(words []analyze.Token) bot.Candidate {
 		return bot.Candidate{}
 	}
 	return bot.Candidate{TopicID: m.talk[best].id, Confidence: confidence}
+}
+
+// namesSubject reports whether t is a topic's subject word (see subjects):
+// "rest", "heat", "belt".
+func (m *Matcher) namesSubject(t analyze.Token) bool {
+	id, ok := m.ix.terms[t.Term]
+	if !ok {
+		return false
+	}
+	_, subject := m.subjects[id]
+	return subject
 }
 
 // thankedFor reports whether words[i] is what she thanks for: "thanks

@@ -72,6 +72,7 @@ type Matcher struct {
 
 	classIDs   []string // topic ids, then "", then small-talk ids
 	classKind  []classKind
+	anyPlace   []bool // per class: a topic on what helps, wherever the back hurts (see rank)
 	topicCount int
 	topicOf    map[string]int32
 	related    map[string][]string // topic id -> the topics its answer offers next
@@ -113,6 +114,7 @@ type scratch struct {
 	qterms  []int32   // term ids of known query terms
 	qweight []float32 // idf of each known query term
 	context uint64    // which query terms are context words
+	placed  uint64    // which query terms name a part of the back ("upper", "lower")
 	ruled   []bool    // per term of the message: ruled out (see ruledOut)
 	named   []uint64  // bitset of the topics the message names a subject word of
 	spans   []span
@@ -128,7 +130,8 @@ type scratch struct {
 type span struct {
 	terms   uint64
 	weight  float32
-	unknown int // words the knowledge base has never seen
+	place   float32 // the weight of its terms that name a part of the back
+	unknown int     // words the knowledge base has never seen
 }
 
 // New builds a Matcher for kb. It fails only if a trigger cannot be
@@ -190,6 +193,14 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 		m.related[t.ID] = t.Related
 	}
 	m.intents = newIntents(m.an, kb.Topics)
+	for ti, t := range kb.Topics {
+		if t.Category == knowledge.Relief && m.intents.place[ti] == anywhere {
+			if int(classOf[ti]) >= len(m.anyPlace) {
+				m.anyPlace = append(m.anyPlace, make([]bool, int(classOf[ti])+1-len(m.anyPlace))...)
+			}
+			m.anyPlace[classOf[ti]] = true
+		}
+	}
 	off := m.addClass("", offTopicClass)
 	for _, e := range kb.OutOfScope {
 		texts = append(texts, classText{off, e})

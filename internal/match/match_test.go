@@ -436,6 +436,9 @@ func TestFirstTopic(t *testing.T) {
 		{"tips for my upper back pls", "relief-overview"},
 		{"any advice for upper back pain", "relief-overview"},
 		{"why does my upper back hurt so much, 30 weeks", "upper-back-causes"},
+		// Where it hurts is no word against a way to ease it.
+		{"any stretches for upper back and shoulders?", "stretching"},
+		{"heat pad on my lower back, how long for?", "ice-and-heat"},
 		{"can i sleep on my back", "sleep-and-mattress"},
 		{"whats the best way to sleep with a sore back", "sleep-and-mattress"},
 		{"does not getting enough sleep make back pain worse", "rest"},

@@ -47,6 +47,7 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 	// Each class takes its best document, per span. Context words (the
 	// week, children, family) count for a document that has them and never
 	// against one that does not.
+	it := m.intents.of(sc.an.Words)
 	nc := len(m.classIDs)
 	best := sc.best[:len(sc.spans)*nc]
 	clear(best)
@@ -62,15 +63,27 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 			if hit == 0 {
 				continue
 			}
-			var matched, context float32
+			var matched, context, placed float32
 			for h := hit; h != 0; h &= h - 1 {
 				k := bits.TrailingZeros64(h)
 				matched += sc.qweight[k]
 				if sc.context&(1<<uint(k)) != 0 {
 					context += sc.qweight[k]
 				}
+				if sc.placed&(1<<uint(k)) != 0 {
+					placed += sc.qweight[k]
+				}
 			}
-			qcov := matched / (sp.weight + context + smoothing)
+			weight := sp.weight
+			if it == reliefIntent && anyPlace(m.anyPlace, cl) {
+				// Where the back hurts is no word against a topic on what
+				// helps wherever it hurts, in a question on what to do:
+				// "any stretches for upper back and shoulders?" asks for
+				// stretches, however many words it shares with the upper
+				// back's causes.
+				weight += placed - sp.place
+			}
+			qcov := matched / (weight + context + smoothing)
 			dcov := matched / (ix.docWeight[d] + smoothing)
 			conf := 2 * qcov * dcov / (qcov + dcov)
 			if i := s*nc + cl; conf > best[i] {
@@ -100,7 +113,6 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 		}
 	}
 	namesAny := slices.ContainsFunc(sc.named, func(w uint64) bool { return w != 0 })
-	it := m.intents.of(sc.an.Words)
 	words := sc.an.Words
 	where, ruled := placeIn(words)
 	var top [maxCandidates]bot.Candidate
@@ -319,7 +331,7 @@ const subjectEvidence = 1.2
 // Each span weighs the idf of its known terms plus a little for each word
 // the knowledge base has never seen; context words weigh nothing.
 func (m *Matcher) spans(sc *scratch) {
-	sc.qterms, sc.qweight, sc.spans, sc.context = sc.qterms[:0], sc.qweight[:0], sc.spans[:0], 0
+	sc.qterms, sc.qweight, sc.spans, sc.context, sc.placed = sc.qterms[:0], sc.qweight[:0], sc.spans[:0], 0, 0
 	ix := m.ix
 	unknown := unknownWeight * ix.avgIDF
 	var cur, whole span
@@ -370,9 +382,15 @@ func (m *Matcher) spans(sc *scratch) {
 			k = len(sc.qterms)
 			sc.qterms = append(sc.qterms, id)
 			sc.qweight = append(sc.qweight, ix.idf[id])
-			if context {
+			_, place := places[t.Lemma]
+			switch {
+			case context:
 				sc.context |= 1 << uint(k)
-			} else {
+			case place:
+				sc.placed |= 1 << uint(k)
+				whole.weight += ix.idf[id]
+				whole.place += ix.idf[id]
+			default:
 				whole.weight += ix.idf[id]
 			}
 		}
@@ -381,6 +399,9 @@ func (m *Matcher) spans(sc *scratch) {
 			cur.terms |= bit
 			if !context {
 				cur.weight += ix.idf[id]
+				if sc.placed&bit != 0 {
+					cur.place += ix.idf[id]
+				}
 			}
 		}
 		whole.terms |= bit
@@ -391,6 +412,10 @@ func (m *Matcher) spans(sc *scratch) {
 	}
 	sc.spans = append(sc.spans, whole)
 }
+
+// anyPlace reports whether class cl is a topic on what helps wherever
+// the back hurts.
+func anyPlace(classes []bool, cl int) bool { return cl < len(classes) && classes[cl] }
 
 // ruledOut marks the terms a message rules out (into dst, one per term):
 // the content words at most three before an all-is-well word ("waters

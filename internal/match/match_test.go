@@ -538,3 +538,24 @@ func TestAfterBirth(t *testing.T) {
 		}
 	}
 }
+
+// TestCourseOfThePain: an "it" whose course she asks about is her pain,
+// in scope though no back is named; one that names another complaint is
+// not.
+func TestCourseOfThePain(t *testing.T) {
+	m := embeddedMatcher(t)
+	for _, tt := range []struct {
+		text    string
+		inScope bool
+	}{
+		{"does it go away after birth or am i stuck with this forever", true},
+		{"my nan says it all disappears the minute they're out, true??", true},
+		{"heartburn every night, will it stop after the birth?", false},
+		{"when is it safe to go back to lifting weights at the gym after baby?", false},
+	} {
+		c := m.Classify(tt.text, "")
+		if got := c.OffTopic <= 0.5 && len(c.Candidates) > 0; got != tt.inScope {
+			t.Errorf("%q: off-topic %.2f, candidates %v; want in scope %v", tt.text, c.OffTopic, c.Candidates, tt.inScope)
+		}
+	}
+}

@@ -203,7 +203,42 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 		// message's subject, told in another clause, decides its scope.
 		c.OffTopic = max(c.OffTopic, m.scope.offTopic(sc.qterms, whole.terms, whole.unknown))
 	}
+	if whole := sc.spans[len(sc.spans)-1]; c.OffTopic > shortOffTopic && whole.unknown == 0 && asksCourse(sc.an.Words) &&
+		m.scope.lowest(sc.qterms, whole.terms) > offTopicWord {
+		// "does it go away after birth or am I stuck with this forever?":
+		// asked of a back-pain bot, an "it" that goes away is her pain,
+		// though the question names no back; one that names another
+		// complaint anywhere ("heartburn ... will it stop?") stays out.
+		c.OffTopic = shortOffTopic
+	}
 }
+
+// asksCourse reports whether words ask how the pain goes on, with a
+// pronoun for it: "will it go away", "does it ease off", "it all goes
+// the minute baby's born", "will this stop".
+func asksCourse(words []analyze.Token) bool {
+	for i, t := range words {
+		if !courseWords[t.Lemma] {
+			continue
+		}
+		if t.Lemma == "go" && i+1 < len(words) && goElsewhere[words[i+1].Lemma] {
+			continue // "when is it safe to go back to lifting weights?"
+		}
+		for k := i - 1; k >= 0 && k >= i-3 && !words[k].Is(analyze.Break); k-- {
+			if l := words[k].Lemma; l == "it" || l == "this" || l == "they" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// goElsewhere follow a "go" that goes somewhere rather than away.
+var goElsewhere = map[string]bool{"back": true, "to": true, "for": true, "in": true, "into": true, "out": true, "up": true, "through": true}
+
+// courseWords tell how a pain goes on: it goes, eases, stops or lasts.
+var courseWords = map[string]bool{"go": true, "stop": true, "ease": true, "settle": true, "disappear": true, "last": true,
+	"clear": true, "improve": true, "calm": true, "end": true, "vanish": true, "fade": true, "reduce": true, "linger": true}
 
 // asksAnotherWay reports whether terms ask for another way ("what else
 // helps", "anything else", "any other ideas") in a clause that names no

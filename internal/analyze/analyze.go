@@ -64,6 +64,11 @@ const (
 	// Compound marks a word of a multi-word synonym variant in Words:
 	// "cat" in "cat cow" names a stretch, not a pet.
 	Compound
+	// Load marks a word of what she lifts or carries and where to: "my
+	// toddler", "her car seat" in "getting my toddler in and out of her
+	// car seat is wrecking my back". The load is her situation: it says
+	// nothing against the question being about her back.
+	Load
 )
 
 // Token is one word of an analysed message.
@@ -476,6 +481,7 @@ func (a *Analyzer) Analyze(text string, an *Analysis) {
 	frameQuestions(an.Words)
 	adverbialBack(an.Words)
 	vocatives(an.Words)
+	loads(an.Words)
 	for i := 0; i < len(words); {
 		w := words[i]
 		if isBreakWord(w) {
@@ -574,6 +580,60 @@ func vocatives(tokens []Token) {
 		}
 	}
 }
+
+// loads marks what she lifts or carries (see Load): the words after a
+// verb of lifting ("lifting my son into his cot", "carrying the washing
+// basket up the stairs"), or after "get" or "put" when a particle follows
+// its object ("get my toddler in and out of the car seat"), up to the end
+// of the clause, a word of the pain or what it does to her, or "without".
+// "get my toddler to sleep" lifts nothing.
+func loads(tokens []Token) {
+	for i := 0; i < len(tokens); i++ {
+		l := tokens[i].Lemma
+		switch {
+		case liftVerbs[l]:
+		case (l == "get" || l == "put") && particleAfter(tokens, i+1):
+		default:
+			continue
+		}
+		for k := i + 1; k < len(tokens) && k <= i+maxLoad; k++ {
+			t := &tokens[k]
+			if t.Is(Break) && !t.Is(Weak) || loadEnds[t.Lemma] {
+				break
+			}
+			t.Flags |= Load
+		}
+	}
+}
+
+// maxLoad is how many words after its verb a load may run to.
+const maxLoad = 10
+
+// particleAfter reports whether a particle of getting in or out follows
+// an object of one to three words from tokens[j]: "get my toddler in",
+// "put her into", not "get him to sleep".
+func particleAfter(tokens []Token, j int) bool {
+	for k := j + 1; k < len(tokens) && k <= j+3; k++ {
+		switch tokens[k].Lemma {
+		case "in", "into", "out", "onto", "up", "down":
+			return true
+		}
+		if tokens[k].Is(Break) {
+			return false
+		}
+	}
+	return false
+}
+
+var (
+	// liftVerbs lift or carry a load.
+	liftVerbs = map[string]bool{"lift": true, "carry": true, "pick": true, "hoist": true, "heave": true, "haul": true,
+		"lug": true, "hitch": true}
+	// loadEnds end a load: the pain, what it does to her, her back.
+	loadEnds = map[string]bool{"be": true, "without": true, "when": true, "while": true, "because": true, "cos": true,
+		"but": true, "so": true, "back": true, "pain": true, "hurt": true, "wreck": true, "kill": true, "ache": true,
+		"spasm": true, "make": true, "give": true, "i": true, "me": true}
+)
 
 // addressOpeners greet or thank the one addressed; addressTitles are how
 // members address the bot or the group.

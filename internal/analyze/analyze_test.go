@@ -353,3 +353,27 @@ func TestFunctionWords(t *testing.T) {
 		}
 	}
 }
+
+// TestLoad: what she lifts or carries is marked, up to the pain; "get
+// him to sleep" lifts nothing.
+func TestLoad(t *testing.T) {
+	a := newAnalyzer(t)
+	tests := []struct{ in, want string }{
+		{"getting my toddler in and out of her car seat is wrecking my back", "my toddler in and out of her car seat"},
+		{"carrying the washing basket up the stairs hurts", "the wash basket up the stair"}, // stems
+		{"how do i get my toddler to sleep in his own bed", ""},
+	}
+	for _, tt := range tests {
+		var an analyze.Analysis
+		a.Analyze(tt.in, &an)
+		var got []string
+		for _, w := range an.Words {
+			if w.Is(analyze.Load) {
+				got = append(got, w.Term)
+			}
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("%q: load %q, want %q", tt.in, g, tt.want)
+		}
+	}
+}

@@ -115,6 +115,7 @@ type scratch struct {
 	qweight []float32 // idf of each known query term
 	context uint64    // which query terms are context words
 	placed  uint64    // which query terms name a part of the back ("upper", "lower")
+	load    uint64    // which query terms are only what she lifts, with out-of-scope evidence (see analyze.Load)
 	ruled   []bool    // per term of the message: ruled out (see ruledOut)
 	named   []uint64  // bitset of the topics the message names a subject word of
 	spans   []span
@@ -424,8 +425,13 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 	if painFree(sc.an.Words, m.painLemma, m.whose.others) {
 		c.Candidates, c.OffTopic = nil, 1 // "no pains anywhere... is running safe?"
 	}
-	if len(c.Candidates) > 0 && askedAfterBirth(sc.an.Words) {
+	if len(c.Candidates) > 0 && (askedAfterBirth(sc.an.Words) || delivered(sc.an.Words)) {
 		kept, top := c.Candidates[:0], c.Candidates[0].Confidence
+		if !askedAfterBirth(sc.an.Words) {
+			// She has had her baby, and asks what the question says:
+			// only a topic for that time that comes first answers it.
+			top *= 2
+		}
 		for _, cand := range c.Candidates {
 			// A topic for that time a good way behind the first is no
 			// answer: "how do I lift the pram after the birth?"

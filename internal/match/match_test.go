@@ -527,6 +527,15 @@ func TestAfterBirth(t *testing.T) {
 		{"how long after birth does the back pain go?", "goes-away"},
 		// The birth told in the story, not asked about.
 		{"I had awful back pain after the birth of my first. Now 20 weeks, is a support belt worth it?", "support-belt"},
+		// She has had her baby: her back is no pregnancy back, unless she
+		// asks whether it goes away; pregnant again, it is.
+		{"Gave birth 5 weeks ago and my lower back aches when I lift the baby out of the cot, what helps?", ""},
+		{"carrying my 8 week old in the sling all day, my back is worse than when I was pregnant. tips?", ""},
+		{"gave birth 3 weeks ago, will my back pain go away?", "goes-away"},
+		{"had my first 3 years ago, now 20 weeks and my back hurts when i lift her, any tips?", "lifting"},
+		// What she lifts is no evidence against her back.
+		{"getting my toddler in and out of her car seat is wrecking my back, any tips?", "lifting"},
+		{"which car seat is best for a newborn", ""},
 	} {
 		c := m.Classify(tt.text, "")
 		got := ""

@@ -196,12 +196,18 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 	}
 	c.Candidates = append(c.Candidates[:0], top[:n]...)
 	sp := sc.spans[bestSpan]
-	c.OffTopic = m.scope.offTopic(sc.qterms, sp.terms, sp.unknown)
+	// What she lifts or carries ("my toddler", "the car seat") is no
+	// evidence against a question about her back, when she names it:
+	// "does lifting weights affect fertility?" lifts for another subject.
+	if !slices.ContainsFunc(sc.qterms, func(id int32) bool { return m.pain[id] }) {
+		sc.load = 0
+	}
+	c.OffTopic = m.scope.offTopic(sc.qterms, sp.terms&^sc.load, sp.unknown)
 	if whole := sc.spans[len(sc.spans)-1]; bestSpan != len(sc.spans)-1 && m.scope.highest(sc.qterms, sp.terms) < subjectEvidence {
 		// "heartburn every night, propped up on pillows. what else
 		// helps?": the asking clause names no subject of its own, so the
 		// message's subject, told in another clause, decides its scope.
-		c.OffTopic = max(c.OffTopic, m.scope.offTopic(sc.qterms, whole.terms, whole.unknown))
+		c.OffTopic = max(c.OffTopic, m.scope.offTopic(sc.qterms, whole.terms&^sc.load, whole.unknown))
 	}
 	if whole := sc.spans[len(sc.spans)-1]; c.OffTopic > shortOffTopic && whole.unknown == 0 && asksCourse(sc.an.Words) &&
 		m.scope.lowest(sc.qterms, whole.terms) > offTopicWord {
@@ -366,7 +372,7 @@ const subjectEvidence = 1.2
 // Each span weighs the idf of its known terms plus a little for each word
 // the knowledge base has never seen; context words weigh nothing.
 func (m *Matcher) spans(sc *scratch) {
-	sc.qterms, sc.qweight, sc.spans, sc.context, sc.placed = sc.qterms[:0], sc.qweight[:0], sc.spans[:0], 0, 0
+	sc.qterms, sc.qweight, sc.spans, sc.context, sc.placed, sc.load = sc.qterms[:0], sc.qweight[:0], sc.spans[:0], 0, 0, 0
 	ix := m.ix
 	unknown := unknownWeight * ix.avgIDF
 	var cur, whole span
@@ -417,6 +423,9 @@ func (m *Matcher) spans(sc *scratch) {
 			k = len(sc.qterms)
 			sc.qterms = append(sc.qterms, id)
 			sc.qweight = append(sc.qweight, ix.idf[id])
+			if t.Is(analyze.Load) && m.scope.logOdds[id] < 0 {
+				sc.load |= 1 << uint(k)
+			}
 			_, place := places[t.Lemma]
 			switch {
 			case context:

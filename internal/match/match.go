@@ -974,10 +974,15 @@ func willTry(words []analyze.Token) bool {
 	if i >= len(words) {
 		return false
 	}
-	switch words[i].Lemma {
-	case "will", "ill", "gonna", "shall", "def", "defo", "definitely", "deffo":
+	switch l := words[i].Lemma; {
+	case l == "will", l == "ill", l == "gonna", l == "shall", l == "def", l == "defo", l == "definitely", l == "deffo":
 		i++
-	case "go":
+	case i > 0 && l != "do" && (tryVerbs[l] || l == "call" || l == "ring" || l == "phone") && !words[0].Is(analyze.Break):
+		// After an "ok" or a "thanks", the plan told as done or doing:
+		// "ok booking it 👍", "thanks, ringing the GP now" (not the "do"
+		// of "sorry i don't mean losing").
+		return !asks(words[i:])
+	case l == "go":
 		if i+1 >= len(words) || words[i+1].Lemma != "to" {
 			return false
 		}

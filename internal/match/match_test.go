@@ -122,6 +122,9 @@ func TestFollowUpsAndContext(t *testing.T) {
 		{"will try tonight", "ok"},
 		{"thanks ill try some of that", "ok"},
 		{"ok gonna give it a go x", "ok"},
+		{"ok booking it 👍", "ok"},
+		{"ok thanks, ringing the GP now", "ok"},
+		{"sorry i dont mean that, just less", ""},
 		{"will it help my hips too", ""},
 		{"will try that, but what about at night?", ""},
 		{"ok so rest in the evening?", ""}, // "rest" names a topic, whatever "puts my mind at rest" says

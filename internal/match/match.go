@@ -529,6 +529,11 @@ func (m *Matcher) smallTalk(words []analyze.Token) bot.Candidate {
 		// "what can you help with?", "what do you do?": what the bot is for.
 		return bot.Candidate{TopicID: aboutBot, Confidence: 1}
 	}
+	if !question && m.hasTalk(greetingTalk) && returning(words) {
+		// "hi, i was asking about back pain last week": she is back, and
+		// has yet to say why; a greeting, not an answer on back pain.
+		return bot.Candidate{TopicID: greetingTalk, Confidence: 1}
+	}
 	if asks(words) && firstPerson(words) {
 		return bot.Candidate{} // "so what can i do about it" asks about her, however plain its words
 	}
@@ -803,6 +808,43 @@ var addressed = map[string]bool{"you": true, "u": true, "this": true, "your": tr
 func (m *Matcher) hasTalk(id string) bool {
 	return slices.ContainsFunc(m.talk, func(t smallTalk) bool { return t.id == id })
 }
+
+// greetingTalk is the small talk that greets.
+const greetingTalk = "greeting"
+
+// returning reports whether a message, in one sentence, only tells that
+// she has been here before: "hi, I asked about back pain a few weeks
+// ago", "i was on here last month asking about sciatica", "I've been
+// using this bot the last few weeks".
+func returning(words []analyze.Token) bool {
+	visit, before, said := false, false, false
+	for i, t := range words {
+		if t.Is(analyze.Break) && !t.Is(analyze.Weak) && i+1 < len(words) && said {
+			return false // a second sentence says more ("hi." opens none)
+		}
+		said = said || !t.Is(analyze.Break) && !socialWords[t.Lemma]
+		switch l := t.Lemma; {
+		case asksWith[l] && i > 0:
+			return false // "... before I got pregnant, should I keep exercising"
+		case visitWords[l] || visitWords[t.Term]: // "using" is its own lemma
+			used := i+1 < len(words) && words[i+1].Lemma == "to" // "I used to run 5k"
+			visit = visit || !used && i > 0 && (words[i-1].Lemma == "i" || words[i-1].Lemma == "be" || words[i-1].Lemma == "have")
+		case l == "here" && i > 0 && (words[i-1].Lemma == "on" || words[i-1].Lemma == "in"):
+			visit = true
+		case l == "ago" || l == "before" || l == "earlier" || l == "previously" || l == "again",
+			l == "last" && i+1 < len(words) && (words[i+1].Lemma == "week" || words[i+1].Lemma == "month" || words[i+1].Lemma == "time" || words[i+1].Lemma == "few"):
+			before = true
+		}
+	}
+	return visit && before
+}
+
+// asksWith are the words that open a question inside a sentence.
+var asksWith = map[string]bool{"should": true, "can": true, "could": true, "would": true, "what": true, "how": true,
+	"why": true, "which": true, "will": true, "any": true}
+
+// visitWords tell what she did here before.
+var visitWords = map[string]bool{"ask": true, "post": true, "use": true, "message": true, "chat": true, "write": true}
 
 // sharing are the lemmas with which a member says she only shares:
 // "just needed to vent", "rant over", "off my chest".

@@ -571,3 +571,19 @@ func TestCourseOfThePain(t *testing.T) {
 		}
 	}
 }
+
+// TestReturning: a member who only tells she has been here before is
+// greeted; one who asks something in the same breath is answered.
+func TestReturning(t *testing.T) {
+	m := embeddedMatcher(t)
+	for _, tt := range []struct{ text, want string }{
+		{"hello again, I was on here last month asking about my hips", "greeting"},
+		{"hi. i used this bot a few weeks ago", "greeting"},
+		{"I used to run before I got pregnant, should I keep exercising with back pain", ""},
+		{"i asked about heat last week, can i use it every day?", ""},
+	} {
+		if c := m.Classify(tt.text, ""); c.SmallTalk.TopicID != tt.want {
+			t.Errorf("%q: small talk %q, want %q", tt.text, c.SmallTalk.TopicID, tt.want)
+		}
+	}
+}

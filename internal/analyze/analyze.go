@@ -482,6 +482,7 @@ func (a *Analyzer) Analyze(text string, an *Analysis) {
 	adverbialBack(an.Words)
 	vocatives(an.Words)
 	loads(an.Words)
+	rulesOut(an.Words)
 	for i := 0; i < len(words); {
 		w := words[i]
 		if isBreakWord(w) {
@@ -577,6 +578,16 @@ func vocatives(tokens []Token) {
 		switch prev := tokens[i-1].Lemma; {
 		case addressOpeners[prev], prev == "you" && i > 1 && tokens[i-2].Lemma == "thank":
 			tokens[i].Flags |= Stop | Context
+		}
+	}
+}
+
+// rulesOut makes the "out" of "ruled out" a negation cue: "my OB ruled
+// out contractions" tells none, as "no contractions" does.
+func rulesOut(tokens []Token) {
+	for i := 0; i+1 < len(tokens); i++ {
+		if tokens[i].Lemma == "rule" && tokens[i+1].Lemma == "out" {
+			tokens[i+1].Flags |= Negation | Stop
 		}
 	}
 }

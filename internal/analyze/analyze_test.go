@@ -377,3 +377,19 @@ func TestLoad(t *testing.T) {
 		}
 	}
 }
+
+// TestRulesOut: "ruled out" is a negation cue before what it rules out.
+func TestRulesOut(t *testing.T) {
+	a := newAnalyzer(t)
+	var an analyze.Analysis
+	a.Analyze("my OB ruled out contractions", &an)
+	var cues []string
+	for _, w := range an.Words {
+		if w.Is(analyze.Negation) {
+			cues = append(cues, w.Lemma)
+		}
+	}
+	if strings.Join(cues, " ") != "out" {
+		t.Errorf("negation cues %q, want \"out\"", cues)
+	}
+}

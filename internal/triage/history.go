@@ -700,13 +700,21 @@ func ageAfterNow(tokens []analyze.Token, j, lo, hi int) bool {
 // asked reports whether the clause holding tokens[j] ends in a question
 // mark: "all fine?" reassures nobody.
 func asked(tokens []analyze.Token, j int) bool {
-	for ; j < len(tokens); j++ {
+	for j++; j < len(tokens); j++ {
 		if tokens[j].Is(analyze.Break) {
 			return tokens[j].Is(analyze.Question)
+		}
+		if whWords[tokens[j].Lemma] {
+			// "came back clear 🙌 so what else causes lower back pain?":
+			// the question mark closes a question of its own.
+			return false
 		}
 	}
 	return false
 }
+
+// whWords open a question of their own.
+var whWords = map[string]bool{"what": true, "how": true, "why": true, "which": true, "where": true, "when": true}
 
 // reassurance reports whether a match is part of a settled pattern, one
 // that names no negation, after a Past pattern: "went to triage last week

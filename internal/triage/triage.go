@@ -3257,9 +3257,13 @@ func (s *Set) explainedIn(tokens []analyze.Token, sc *scratch, rule int32, m mat
 	if s.identifiedAfter(tokens, sc, rule, hi) {
 		return true
 	}
-	// Or at the start of a later clause of its sentence, after a comma:
-	// "felt something wet on the sofa and panicked, turned out my toddler
-	// had tipped his beaker".
+	// Or right after it, or at the start of a later clause of its
+	// sentence, after a comma: "the blurry vision turned out to be me
+	// needing glasses", "felt something wet on the sofa and panicked,
+	// turned out my toddler had tipped his beaker".
+	if m.end+1 < hi && s.identifiedAfter(tokens, sc, rule, m.end+1) {
+		return true
+	}
 	for j := m.end + 1; j < hi; j++ {
 		if tokens[j].Is(analyze.Break) && s.identifiedAfter(tokens, sc, rule, j) {
 			return true
@@ -3313,7 +3317,7 @@ func (s *Set) identifiedAfter(tokens []analyze.Token, sc *scratch, rule int32, h
 	at := k
 	for k < len(tokens) && k < at+3 && (tokens[k].Lemma == "just" || tokens[k].Lemma == "only" || tokens[k].Lemma == "to" ||
 		tokens[k].Lemma == "be" || tokens[k].Lemma == "it" || tokens[k].Lemma == "a" || tokens[k].Lemma == "the" || tokens[k].Lemma == "some" ||
-		tokens[k].Lemma == "my" || tokens[k].Lemma == "our") {
+		tokens[k].Lemma == "my" || tokens[k].Lemma == "our" || tokens[k].Lemma == "me") {
 		k++
 	}
 	end := k

@@ -114,6 +114,7 @@ func TestMatch(t *testing.T) {
 		{"blood on the floor... it's paint", ""},
 		{"blood on the floor. turned out to be paint lol", ""},
 		{"blood on the floor and I panicked, turned out it was paint", ""},
+		{"blood on the floor turned out to be paint", ""},
 		{"blood on the floor and I panicked, turned out it's like paint", "bleeding"},
 		{"blood on the floor. it's like paint", "bleeding"},
 		{"blood on the floor. we were painting and then it's paint", "bleeding"},

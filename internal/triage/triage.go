@@ -3257,15 +3257,14 @@ func (s *Set) explainedIn(tokens []analyze.Token, sc *scratch, rule int32, m mat
 	if s.identifiedAfter(tokens, sc, rule, hi) {
 		return true
 	}
-	// Or right after it, or at the start of a later clause of its
-	// sentence, after a comma: "the blurry vision turned out to be me
-	// needing glasses", "felt something wet on the sofa and panicked,
-	// turned out my toddler had tipped his beaker".
-	if m.end+1 < hi && s.identifiedAfter(tokens, sc, rule, m.end+1) {
-		return true
-	}
+	// Or right after it, at a "turned out" later in its sentence, or at
+	// the start of a later clause after a comma: "the blurry vision turned
+	// out to be me needing glasses", "blood on the floor turned out to be
+	// paint", "felt something wet on the sofa and panicked, turned out my
+	// toddler had tipped his beaker".
 	for j := m.end + 1; j < hi; j++ {
-		if tokens[j].Is(analyze.Break) && s.identifiedAfter(tokens, sc, rule, j) {
+		turns := tokens[j].Lemma == "turn" && j+1 < hi && tokens[j+1].Lemma == "out" // "...turned out to be"
+		if (j == m.end+1 || turns || tokens[j].Is(analyze.Break)) && s.identifiedAfter(tokens, sc, rule, j) {
 			return true
 		}
 	}

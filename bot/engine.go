@@ -952,7 +952,8 @@ const maxInsteadWords = 10
 var (
 	insteadAsks = wordSet("take", "use", "do", "help", "helps", "instead", "else", "then", "without", "alternative", "alternatives",
 		"non", "try", "options", "ideas", "tips", "suggestions")
-	insteadFiller = wordSet("ok", "okay", "so", "fine", "right", "well", "hmm", "oh", "i", "i'm", "me", "my", "we", "you", "it",
+	insteadFiller = wordSet("ok", "okay", "so", "fine", "right", "well", "hmm", "oh", "ugh", "urgh", "argh", "meh", "sigh", "damn",
+		"dang", "boo", "bummer", "shame", "oof", "gosh", "i", "i'm", "me", "my", "we", "you", "it",
 		"that", "this", "what", "which", "how", "can", "could", "would", "should", "will", "is", "are", "there", "anything",
 		"something", "nothing", "at", "all", "of", "for", "the", "a", "an", "to", "understand", "see", "thanks", "thank",
 		"pills", "tablets", "medicine", "medicines", "meds", "painkillers", "natural", "naturally", "else", "about", "any",

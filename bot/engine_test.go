@@ -214,6 +214,11 @@ func TestInsteadAndCorrections(t *testing.T) {
 	if r := other.Handle(ctx, msg("so what am i allowed to do then 🙄")); r.TopicID != "relief-overview" {
 		t.Errorf("what am I allowed to do, after a declined medicine: %s %q", r.Kind, r.TopicID)
 	}
+	fifth := newEngine(t, bot.Options{Limiter: bot.Unlimited{}})
+	fifth.Handle(ctx, msg("can i take ibuprofen for back spasms at 20 weeks?"))
+	if r := fifth.Handle(ctx, msg("ugh ok. what else can i do then")); r.TopicID != "relief-overview" {
+		t.Errorf("ugh ok, what else, after a declined medicine: %s %q", r.Kind, r.TopicID)
+	}
 	// The tablets named only to ask what else helps; a medicine named
 	// instead is declined again.
 	third := newEngine(t, bot.Options{Limiter: bot.Unlimited{}})

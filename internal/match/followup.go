@@ -243,6 +243,12 @@ func hasCandidate(cs []bot.Candidate, id string, min float64) bool {
 // ruledOutOpeners open a report that rules a sign out.
 var ruledOutOpeners = map[string]bool{"no": true, "nope": true, "none": true, "nothing": true, "not": true}
 
+// deniedLeads open a denial in her own words, as lemmas: "i don't have",
+// "i haven't got", "i have no"; never "i'm not" ("im not really allowed
+// out on my own" denies no sign).
+var deniedLeads = [][]string{{"i", "do", "not", "have"}, {"i", "have", "not", "get"}, {"i", "have", "no"},
+	{"do", "not", "have"}, {"have", "not", "get"}, {"have", "no"}}
+
 // askWords ask something even without a question mark: "no tightenings,
 // when should i ring someone".
 var askWords = map[string]bool{"what": true, "when": true, "how": true, "why": true, "which": true, "where": true,
@@ -291,7 +297,14 @@ func followsOn(words []analyze.Token) (follows, short, situation, anaphoric bool
 			return true, short, len(rest) > len(o) && situations[rest[len(o)]], o[len(o)-1] == "it"
 		}
 	}
-	if len(rest) > 1 && ruledOutOpeners[rest[0]] && !asked && !slices.ContainsFunc(rest, func(l string) bool { return askWords[l] }) {
+	denied := rest
+	for _, lead := range deniedLeads {
+		if len(denied) > len(lead) && slices.Equal(denied[:len(lead)], lead) {
+			denied = denied[slices.IndexFunc(lead, func(l string) bool { return ruledOutOpeners[l] }):] // "i don't have fever or bleeding": its "not" opens it
+			break
+		}
+	}
+	if len(denied) > 1 && ruledOutOpeners[denied[0]] && !asked && !slices.ContainsFunc(denied, func(l string) bool { return askWords[l] }) {
 		// A sign ruled out, and nothing asked: "no bleeding or anything,
 		// just sore and stiff", "no headache or vision stuff, i checked".
 		// It answers the last answer's question, and keeps its subject.

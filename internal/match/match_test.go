@@ -183,6 +183,8 @@ func TestFollowUpsAndContext(t *testing.T) {
 		// back to nothing; one with a word pointing back still leans.
 		{"is it normal to get back ache this early?", "lifting", "how-common"},
 		{"is it ok to do those lying flat on my back?", "stretching", "stretching"},
+		// Signs denied in her own words answer the last answer's question.
+		{"I don't have fever or bleeding or nothing, only the pain", "when-to-see-doctor", "when-to-see-doctor"},
 	}
 	for _, tt := range leans {
 		c := m.Classify(tt.text, tt.prev)

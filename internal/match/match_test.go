@@ -441,6 +441,8 @@ func TestFirstTopic(t *testing.T) {
 		{"tips for my upper back pls", "relief-overview"},
 		{"any advice for upper back pain", "relief-overview"},
 		{"why does my upper back hurt so much, 30 weeks", "upper-back-causes"},
+		// A cause asked of a named subject is that subject's topic.
+		{"third tri and the sciatica is brutal, shoots down to my calf. why does it do that", "sciatica"},
 		// Where it hurts is no word against a way to ease it.
 		{"any stretches for upper back and shoulders?", "stretching"},
 		{"heat pad on my lower back, how long for?", "ice-and-heat"},

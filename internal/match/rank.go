@@ -144,7 +144,7 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 			} else {
 				conf *= 1 - unnamedPenalty
 			}
-		} else if !m.hasSubject[t] && namesAny && slices.Contains(m.intents.overviews[:], int32(t)) {
+		} else if !m.hasSubject[t] && namesAny && slices.Contains(m.intents.overviews[:], int32(t)) && m.namesPlacedSubject(sc, where) {
 			// "the sciatica is brutal... why does it do that?" asks why of
 			// the subject it names: the overview gives way to its topic.
 			conf *= 1 - overviewNamedPenalty
@@ -356,6 +356,19 @@ const genericLift = 1.05
 // questions turned down and 3 fresh answers; 0.1 cost 8 conversation
 // turns.
 const unnamedPenalty = 0.05
+
+// namesPlacedSubject reports whether the message names the subject of a
+// topic for any part of the back, or for the part it names: "sciatica"
+// does, "hormones" (the upper back's, by its examples) in a message that
+// names no part does not.
+func (m *Matcher) namesPlacedSubject(sc *scratch, where place) bool {
+	for t := 0; t < m.topicCount; t++ {
+		if sc.named[t/64]&(1<<uint(t%64)) != 0 && (m.intents.place[t] == anywhere || m.intents.place[t] == where) {
+			return true
+		}
+	}
+	return false
+}
 
 // overviewNamedPenalty is what an overview without subject words loses
 // when the message names a subject word of another topic. Chosen on the

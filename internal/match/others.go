@@ -220,8 +220,9 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 	if pregnant {
 		// Her pregnancy named makes the question hers, unless it asks
 		// about his body: "I'm 33 weeks ... what stretches should he do
-		// for his back?"
-		return qTheirs && !mine
+		// for his back?", "my husband hurt his back at the gym... I'm the
+		// one who's 30 weeks lol. what should he do for it?"
+		return !mine && (qTheirs || theirs && heAsks(words, start, end))
 	}
 	if partner && female {
 		// "my wife keeps picking up our 3yo even though her back is bad,
@@ -324,6 +325,21 @@ func (w whose) lifted(words []analyze.Token, j, end int) bool {
 		}
 	}
 	return false
+}
+
+// heAsks reports whether the question sentence words[start:end] asks
+// what he should do, with no word of hers: "what should he do for it?".
+func heAsks(words []analyze.Token, start, end int) bool {
+	he := false
+	for _, t := range words[start:end] {
+		switch t.Lemma {
+		case "he", "him":
+			he = true
+		case "i", "me", "my", "we", "us":
+			return false
+		}
+	}
+	return he
 }
 
 // quantifiers make the person after them people in general.

@@ -63,19 +63,20 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 			if hit == 0 {
 				continue
 			}
-			var matched, context, placed float32
+			var matched, context float32
 			for h := hit; h != 0; h &= h - 1 {
 				k := bits.TrailingZeros64(h)
 				matched += sc.qweight[k]
 				if sc.context&(1<<uint(k)) != 0 {
 					context += sc.qweight[k]
 				}
-				if sc.placed&(1<<uint(k)) != 0 {
-					placed += sc.qweight[k]
-				}
 			}
 			weight := sp.weight
-			if it == reliefIntent && anyPlace(m.anyPlace, cl) {
+			if sp.place > 0 && it == reliefIntent && anyPlace(m.anyPlace, cl) {
+				var placed float32
+				for h := hit & sc.placed; h != 0; h &= h - 1 {
+					placed += sc.qweight[bits.TrailingZeros64(h)]
+				}
 				// Where the back hurts is no word against a topic on what
 				// helps wherever it hurts, in a question on what to do:
 				// "any stretches for upper back and shoulders?" asks for

@@ -73,10 +73,8 @@ func delivered(words []analyze.Token) bool {
 			switch {
 			case (next == "week" || next == "day") && (after == "old" || after == "ago" || after == "pp" || postnatal[after]):
 				told = true // "my 8 week old", "3 weeks pp"
-			case next == "week" || next == "wk" || next == "month" && after != "old" && after != "ago":
-				if next != "month" {
-					return false // "I'm 30 weeks": pregnant now
-				}
+			case next == "week" || next == "wk":
+				return false // "I'm 30 weeks": pregnant now
 			}
 		case (l == "give" || l == "have") && i+1 < len(words) && (words[i+1].Lemma == "birth" || i+2 < len(words) &&
 			(words[i+1].Lemma == "my" || words[i+1].Lemma == "the" || words[i+1].Lemma == "our") && babyWords[words[i+2].Lemma]):

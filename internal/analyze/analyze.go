@@ -523,6 +523,26 @@ func noneCounted(words []string) {
 	}
 }
 
+// littleWee reads the Scots and Irish "wee" before a person or a thing
+// as "little": "my wee girl fell at nursery", "a wee bit sore", "went for
+// a wee walk" name no urine. "Wee one", "wee yin" and "wee man" are left
+// as written: the baby's word group names them.
+func littleWee(words []string) {
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] == "wee" && weeNouns[words[i+1]] {
+			words[i] = "little"
+		}
+	}
+}
+
+// weeNouns follow "wee" the adjective (see littleWee).
+var weeNouns = map[string]bool{"girl": true, "boy": true, "lad": true, "lass": true, "lassie": true, "bit": true,
+	"while": true, "thing": true, "things": true, "son": true, "daughter": true, "bairn": true, "bairns": true,
+	"toddler": true, "fella": true, "guy": true, "brother": true, "sister": true, "dog": true, "walk": true,
+	"nap": true, "rest": true, "cup": true, "cuppa": true, "kid": true, "kids": true, "ones": true, "niece": true,
+	"nephew": true, "pal": true, "baby": true, "babies": true, "tot": true, "wean": true, "weans": true,
+	"lie": true, "sleep": true, "break": true}
+
 // units are words that a number measures ("0 mins", "0 degrees") or that
 // join it to another ("0 out of 10", "0 to 1").
 var units = map[string]bool{"week": true, "weeks": true, "wk": true, "wks": true, "w": true, "day": true, "days": true,
@@ -571,8 +591,16 @@ func frameQuestions(tokens []Token) {
 // doctor, back paining since morning" asks no question about doctors;
 // "good morning madam", "thank you sir".
 func vocatives(tokens []Token) {
-	for i := 1; i < len(tokens); i++ {
-		if !addressTitles[tokens[i].Lemma] {
+	for i := range tokens {
+		if groupAddress[tokens[i].Lemma] && groupAddressed(tokens, i) {
+			// "girls I'm bleeding", "Dios mío girls, estoy sangrando":
+			// the group she writes to, as "hi all" names it, is no one
+			// else with a sign of her own.
+			tokens[i].Lemma = "all"
+			tokens[i].Flags |= Stop | Context
+			continue
+		}
+		if i == 0 || !addressTitles[tokens[i].Lemma] {
 			continue
 		}
 		switch prev := tokens[i-1].Lemma; {
@@ -581,6 +609,39 @@ func vocatives(tokens []Token) {
 		}
 	}
 }
+
+// groupAddress are the words members call the group by ("girls",
+// "ladies", "mamas"); groupAddressed tells when one addresses it.
+var groupAddress = map[string]bool{"girl": true, "lady": true, "guy": true, "gal": true, "mama": true}
+
+// groupAddressed reports whether the group word at tokens[i] addresses
+// the group: opening the message or a sentence, or after a greeting or an
+// interjection ("morning ladies", "oh girls", "Dios mío girls"), and
+// followed by a break or her own words ("girls I'm bleeding", "ladies,
+// help"). "The girls at work said" names others.
+func groupAddressed(tokens []Token, i int) bool {
+	if i > 0 {
+		prev := tokens[i-1]
+		if !prev.Is(Break) && !addressOpeners[prev.Lemma] && !interjections[prev.Lemma] {
+			return false
+		}
+	}
+	if i+1 == len(tokens) {
+		return false // a word alone is only itself
+	}
+	next := tokens[i+1]
+	return next.Is(Break) || addressFollows[next.Lemma]
+}
+
+// interjections come before a word that addresses the group; addressFollows
+// come after one.
+var (
+	interjections = map[string]bool{"oh": true, "omg": true, "god": true, "gosh": true, "dios": true, "mio": true,
+		"mia": true, "help": true, "ugh": true, "so": true, "right": true, "ok": true, "okay": true, "please": true,
+		"hey": true, "hiya": true}
+	addressFollows = map[string]bool{"i": true, "my": true, "me": true, "we": true, "our": true, "help": true,
+		"please": true, "anyone": true, "sorry": true, "quick": true, "question": true}
+)
 
 // rulesOut makes the "out" of "ruled out" a negation cue: "my OB ruled
 // out contractions" tells none, as "no contractions" does.
@@ -1217,6 +1278,7 @@ func (a *Analyzer) words(s string, dst []string) []string {
 	}
 	flush(len(s))
 	noneCounted(dst[from:])
+	littleWee(dst[from:])
 	dst = dst[:from+len(trimesterOrdinals(dst[from:]))]
 	return nobody(dst, from)
 }

@@ -95,11 +95,13 @@ func TestWords(t *testing.T) {
 		// A dialect word before a contraction; a checklist's crosses.
 		{"whit's the point, ah'd have", "what the point i would have"},
 		{"bleeding ❌ leaking ❌", "bleeding no leaking no"},
-		{"✅ bleeding ❌ waters", "yes bleeding no waters"},     // marks before their items
-		{"bleeding ✗✗✗ so scared", "bleeding so scared"},      // one run of marks is no checklist
-		{"❌❌ can't cope ❌❌", "can not cope"},                  // marks that only frame the message
-		{"at my wit's end", "at my wit end"},                  // only dialect bases are rewritten
-		{"16w 🩸 when i wiped", "16 weeks blood when i wiped"}, // an emoji that stands for a word
+		{"✅ bleeding ❌ waters", "yes bleeding no waters"},                      // marks before their items
+		{"bleeding ✗✗✗ so scared", "bleeding so scared"},                       // one run of marks is no checklist
+		{"❌❌ can't cope ❌❌", "can not cope"},                                   // marks that only frame the message
+		{"at my wit's end", "at my wit end"},                                   // only dialect bases are rewritten
+		{"16w 🩸 when i wiped", "16 weeks blood when i wiped"},                  // an emoji that stands for a word
+		{"my wee girl fell, my wee burns", "my little girl fell my wee burns"}, // Scots "wee" before a person
+		{"a wee bit of pink when i wipe", "a little bit of pink when i wipe"},  // or a thing
 		{"🥶🤒🌡️ 38.6 🔙💥", "freezing unwell temperature 38.6 back"},
 		{"stressed 24/7 😵 💦 🤫", "stressed 24 7"}, // emoji that mean other things as often stand for none
 		{"matagal nakaupo", "matagal nakaupo"},   // never corrected into a sign's word ("napaupo")
@@ -168,6 +170,10 @@ func TestLemmasAndFlags(t *testing.T) {
 		// sentence; a lone bracket (a sad face) opens no aside.
 		{"with my first (she's 4 now!) I bled", "with my first , she # now , i bleed"},
 		{"no fever :( bled. sore", "NOT fever , bleed | sore"},
+		// The group she writes to is "all", as in "hi all": no one else.
+		{"girls I'm bleeding", "all i be bleed"},
+		{"oh ladies, help", "oh all , help"},
+		{"the girls at work bled", "the girl at work bleed"},
 	}
 	for _, tt := range tests {
 		if got := flagged(a, tt.text); got != tt.want {

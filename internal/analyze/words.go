@@ -58,6 +58,7 @@ var shorthand = map[string][]string{
 	"ya": {"you"}, "yh": {"yes"}, "yep": {"yes"}, "yup": {"yes"}, "ye": {"yes"},
 	"nope": {"no"}, "nah": {"no"}, "naw": {"no"},
 	"appt": {"appointment"}, "appts": {"appointments"}, "apt": {"appointment"},
+	"mw": {"midwife"}, "mws": {"midwives"},
 	"gn": {"good", "night"}, "gnight": {"good", "night"}, "nite": {"night"}, "gm": {"good", "morning"},
 	// Scots: "a just want it aw tae stop", "it's no easin wi anythin".
 	"tae": {"to"}, "aw": {"all"}, "wi": {"with"}, "anythin": {"anything"}, "somethin": {"something"},

@@ -328,6 +328,16 @@ func (s *Set) retold(tokens []analyze.Token, sc *scratch, m match, story int) bo
 // modals ask about a sign told before: "could the fall have caused it?".
 var modals = map[string]bool{"could": true, "can": true, "would": true, "will": true, "might": true, "do": true, "be": true}
 
+// countIn reports whether a match holds a number.
+func countIn(tokens []analyze.Token, m match) bool {
+	for j := m.start; j <= m.end && j < len(tokens); j++ {
+		if tokens[j].Lemma == analyze.NumberLemma {
+			return true
+		}
+	}
+	return false
+}
+
 // causeWords put "the" sign back in a story: "sore from the fall", "since
 // the bleed".
 var causeWords = map[string]bool{"from": true, "since": true, "after": true, "of": true, "because": true}
@@ -377,10 +387,20 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 	pastAt := match{start: -1, end: -1}
 	if !past {
 		// "spotting at 8 weeks", "fainted once at 12 weeks": right after
-		// the sign, with at most one content word between.
-		h.pastAfter.find(s, tokens, sc, m.end+1, chi, func(p *phrase, pm match) bool {
-			if pm.start <= m.end || pm.end >= chi {
+		// the sign, with at most one content word between; or within it,
+		// between its words, with no number ("bump went tight once after
+		// the stairs then went soft").
+		h.pastAfter.find(s, tokens, sc, m.start+1, chi, func(p *phrase, pm match) bool {
+			if pm.start <= m.start || pm.end >= chi {
 				return true
+			}
+			if pm.start <= m.end {
+				if pm.end > m.end || countIn(tokens, pm) {
+					return true
+				}
+				sc.because(&h.pastAfter, p)
+				past, pastAt = true, pm
+				return false
 			}
 			content, counted := 0, false
 			for j := m.end + 1; j < pm.start; j++ {

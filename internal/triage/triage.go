@@ -2212,6 +2212,8 @@ func (s *Set) isOther(tokens []analyze.Token, j int) bool {
 		return false // "first time mum here", "mum of 2", "I'm a mum": she is the mum
 	case l == "oh":
 		return otherHalf(tokens, j)
+	case (l == "girl" || l == "boy") && j > 0 && tokens[j-1].Lemma == "baby":
+		return false // "my baby girl before she move a lot": her baby
 	}
 	return s.others[tokens[j].Lemma]
 }

@@ -342,6 +342,8 @@ func TestMatch(t *testing.T) {
 		{"my son fell off the slide, the baby hasn't moved since lunch", "movements"},
 		{"my son is 4 and she hasn't moved since lunch", "movements"},
 		{"my sister's baby hasn't moved since lunch", ""},
+		{"my little girl fell off the slide", ""},
+		{"my baby girl hasn't moved since lunch", "movements"},
 		// A contrast right after a sign keeps it against a cue before it.
 		{"no fever, bleeding though", "bleeding"},
 		{"no fever bleeding tho", "bleeding"},

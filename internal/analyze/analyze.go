@@ -481,6 +481,8 @@ func (a *Analyzer) Analyze(text string, an *Analysis) {
 	frameQuestions(an.Words)
 	adverbialBack(an.Words)
 	vocatives(an.Words)
+	hyperbole(an.Words)
+	similes(an.Words)
 	loads(an.Words)
 	rulesOut(an.Words)
 	for i := 0; i < len(words); {
@@ -609,6 +611,64 @@ func vocatives(tokens []Token) {
 		}
 	}
 }
+
+// hyperbole makes function words of what the pain does to her temper, so
+// that they count neither for nor against a topic: "my back is driving me
+// mad", "making me crazy", "doing my head in", "my back is done in". Not
+// her own state ("I feel like I'm going crazy" asks about her mood). The
+// lemmas stay: triage reads them.
+func hyperbole(tokens []Token) {
+	lemma := func(i int) string {
+		if i < 0 || i >= len(tokens) {
+			return ""
+		}
+		return tokens[i].Lemma
+	}
+	for i := range tokens {
+		switch l := lemma(i); {
+		case madWords[l] && lemma(i-1) == "me" && drivers[lemma(i-2)]:
+			tokens[i].Flags |= Stop | Context // "driving me mad", never "going crazy" (off-topic as often)
+		case l == "head" && lemma(i+1) == "in" && lemma(i-1) == "my" && lemma(i-2) == "do":
+			tokens[i].Flags |= Stop | Context // "doing my head in"
+			tokens[i+1].Flags |= Stop | Context
+		case l == "do" && lemma(i+1) == "in" && (i+2 == len(tokens) || tokens[i+2].Is(Break)) && (lemma(i-1) == "be" || lemma(i-1) == "get"):
+			tokens[i].Flags |= Stop | Context // "my back is done in"
+		}
+	}
+}
+
+// similes makes function words of the figure she compares herself to, so
+// that it counts neither for nor against a topic: "hobbling about like an
+// old lady", "waddling like a penguin", "like a 90 year old". The lemmas
+// stay: triage reads them.
+func similes(tokens []Token) {
+	for i := 0; i+2 < len(tokens); i++ {
+		if tokens[i].Lemma != "like" || tokens[i+1].Lemma != "a" && tokens[i+1].Lemma != "an" {
+			continue
+		}
+		for k := i + 2; k < len(tokens) && k <= i+5 && !tokens[k].Is(Break); k++ {
+			if simileFigures[tokens[k].Lemma] {
+				for j := i + 2; j <= k; j++ {
+					tokens[j].Flags |= Stop | Context
+				}
+				break
+			}
+		}
+	}
+}
+
+// simileFigures are what members liken themselves to (see similes).
+var simileFigures = map[string]bool{"lady": true, "woman": true, "granny": true, "grandma": true, "gran": true,
+	"nan": true, "nana": true, "pensioner": true, "penguin": true, "duck": true, "whale": true, "hippo": true,
+	"elephant": true, "zombie": true, "robot": true, "crab": true, "tortoise": true, "snail": true, "sloth": true,
+	"walrus": true, "granddad": true, "grandpa": true, "cowboy": true}
+
+// madWords are what the pain drives her to; drivers drive her there.
+var (
+	madWords = map[string]bool{"mad": true, "crazy": true, "insane": true, "nuts": true, "bonkers": true, "bananas": true,
+		"mental": true, "demented": true, "loopy": true, "potty": true, "spare": true}
+	drivers = map[string]bool{"drive": true, "make": true, "send": true}
+)
 
 // groupAddress are the words members call the group by ("girls",
 // "ladies", "mamas"); groupAddressed tells when one addresses it.

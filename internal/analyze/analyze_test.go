@@ -346,6 +346,16 @@ func TestFunctionWords(t *testing.T) {
 		{"good evening ma, my waist is paining", "ma", true},
 		{"thank you doctor", "doctor", true},
 		{"when should I see a doctor", "doctor", false},
+		// What the pain does to her temper names no subject.
+		{"my back is driving me mad", "mad", true},
+		{"my back is doing my head in", "head", true},
+		{"my back is done in, help", "do", true},
+		{"I feel like I'm going crazy", "crazy", false},
+		{"my head hurts", "head", false},
+		// Nor the figure she likens herself to.
+		{"hobbling like an old lady", "old", true},
+		{"waddling like a penguin", "penguin", true},
+		{"an old lady at work", "old", false},
 	}
 	for _, tt := range tests {
 		var an analyze.Analysis

@@ -986,6 +986,8 @@ func isNumber(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
 
 // phraseAt finds the longest synonym variant starting at words[i].
 func (a *Analyzer) phraseAt(words []string, tokens []Token, i int) (phrase, bool) {
+	var best phrase
+	found := false
 	ps := a.phrases[words[i]]
 	if len(ps) == 0 {
 		ps = a.phrases[singular(words[i])]
@@ -1003,13 +1005,16 @@ func (a *Analyzer) phraseAt(words []string, tokens []Token, i int) (phrase, bool
 			}
 		}
 		if ok {
-			return p, true
+			best, found = p, true
+			break
 		}
 	}
 	// Any word inflected otherwise than the variant writes it: "putting
-	// my feet up", "taking it easy", "seize up" for "seizing up".
+	// my feet up", "taking it easy", "seize up" for "seizing up". A longer
+	// one wins over a shorter variant written as she wrote it: "fell
+	// pregnant" is "fall pregnant", not "fell" and "pregnant".
 	for _, p := range a.inflected[tokens[i].Lemma] {
-		if i+len(p.words) > len(words) {
+		if i+len(p.words) > len(words) || found && len(p.words) <= len(best.words) {
 			continue
 		}
 		ok := true
@@ -1023,7 +1028,7 @@ func (a *Analyzer) phraseAt(words []string, tokens []Token, i int) (phrase, bool
 			return p, true
 		}
 	}
-	return phrase{}, false
+	return best, found
 }
 
 // possessives stand for one another in a variant: "put your feet up" and

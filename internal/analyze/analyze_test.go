@@ -39,6 +39,7 @@ func TestTerms(t *testing.T) {
 		{"sleep on their tummy", "sleep abdomen"},      // someone else's is not
 		{"or is that an old wives tale", ""},           // framing: a synonym of myth, a stop word
 		{"put my feet on the stool", "put feet stool"}, // not the whole variant
+		{"I fell pregnant in June", "pregnant june"},   // a longer inflected variant over a shorter one as written
 	}
 	for _, tt := range tests {
 		if got := strings.Join(a.Terms(tt.in), " "); got != tt.want {

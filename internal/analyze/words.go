@@ -174,6 +174,10 @@ var contextWords = set(
 	// waiting for a call back or an appointment: "while I wait, is a hot
 	// water bottle ok?"
 	"wait", "waiting", "meantime", "meanwhile",
+	// when it began: "fell pregnant in jan", "since march" ("may" is a verb
+	// as often)
+	"january", "february", "march", "april", "june", "july", "august", "september", "october",
+	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 )
 
 // negations are negation cues for triage.

@@ -208,6 +208,8 @@ func TestQuestionsForSomeoneElse(t *testing.T) {
 		{"My mum has sciatica really bad. What can she do for it?", true},
 		{"what shoes should my toddler wear when he's learning to walk", true},
 		{"what shoes should my 2 year old wear", true},
+		{"whats the best sleeping position for a newborn? baby is 2 weeks", true}, // the baby's age, not her weeks
+		{"whats the best sleeping position at 30 weeks", false},
 		{"my husband hurt his back at the gym. I'm the one who's 30 weeks pregnant lol. what should he do for it, ice or heat?", true},
 		{"I'm 30 weeks and my back hurts, my husband says he'll rub it, what should he do?", false},
 		{"is it ok to carry my toddler", false},

@@ -175,6 +175,23 @@ func newWhose(an *analyze.Analyzer, others []string) whose {
 // its last sentence) asks what to do "for him", or what he or she should
 // do, wear or use without a word of "I". "My husband says heat is bad, is
 // he right?" asks nothing for him.
+// ageIn reports whether the weeks at words[j] ("2 weeks") are someone's
+// age, not her pregnancy: "2 weeks old", or "baby is 2 weeks" in a
+// message about a newborn. "My daughter is 22 weeks" is her daughter's
+// pregnancy.
+func ageIn(words []analyze.Token, j int) bool {
+	if j+1 < len(words) && words[j+1].Lemma == "old" {
+		return true
+	}
+	if j < 3 || words[j-2].Lemma != "be" || !ofAge[words[j-3].Lemma] {
+		return false
+	}
+	return slices.ContainsFunc(words, func(t analyze.Token) bool { return t.Lemma == "newborn" || t.Lemma == "newborns" })
+}
+
+// ofAge are who may be some weeks old (see ageIn).
+var ofAge = map[string]bool{"baby": true, "newborn": true, "lo": true, "bub": true, "bubba": true, "he": true, "she": true}
+
 func (w whose) forSomeoneElse(words []analyze.Token) bool {
 	named, theirs, mine, item := false, false, false, false
 	// The question sentence (the last one ending in a question mark): a
@@ -198,7 +215,7 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 		}
 		modifier := t.Lemma == "pregnancy" && j+1 < len(words) && words[j+1].Flags&(analyze.Stop|analyze.Break) == 0
 		denied := j > 0 && words[j-1].Is(analyze.Negation) || j > 1 && words[j-2].Is(analyze.Negation) && !words[j-1].Is(analyze.Break)
-		if w.pregnancy[t.Lemma] && !modifier && !denied && (!w.weeks[t.Lemma] || j > 0 && words[j-1].Lemma == analyze.NumberLemma) || t.Gestation() {
+		if w.pregnancy[t.Lemma] && !modifier && !denied && (!w.weeks[t.Lemma] || j > 0 && words[j-1].Lemma == analyze.NumberLemma && !ageIn(words, j)) || t.Gestation() {
 			pregnant = true // "28 weeks", "27+2", "pregnant"; not "this week", "my pregnancy pillow" or "(not pregnant obviously)"
 		}
 		if inQ && w.body[t.Lemma] && j > 0 && w.theirs[words[j-1].Lemma] && words[j-1].Lemma != "her" && words[j-1].Lemma != "their" {

@@ -3366,12 +3366,27 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 		tokens = sc.orig
 	}
 	lo, hi := sentenceOf(tokens, m)
+	// A save that denies the sign may come in the next sentence too:
+	// "lost my balance in yoga and put my foot down quick. didnt fall,
+	// nothing touched the bump". An impact undoes it in the sentence of
+	// the save.
+	first, next := hi, hi
+	if hi+1 < len(tokens) {
+		_, next = sentenceOf(tokens, match{start: hi + 1, end: hi + 1})
+	}
 	found := false
 	s.near.find(s, tokens, sc, lo, m.end+1, func(p *phrase, nm match) bool {
 		if p.rule != rule || nm.start > m.end || nm.end+1 < m.start || s.negatedUnless(tokens, p, nm) {
 			return true
 		}
-		s.save.find(s, tokens, sc, nm.end+1, hi, func(q *phrase, sm match) bool {
+		s.save.find(s, tokens, sc, nm.end+1, next, func(q *phrase, sm match) bool {
+			hi := first
+			if sm.start > first {
+				if !negationIn(tokens, sm) {
+					return true // "slipped on the mat. grabbed the rail later" saves nothing
+				}
+				hi = next
+			}
 			// A save she asks about saves nothing: "a trickle ... probs
 			// just pee right?".
 			found = q.trigger == p.trigger && sm.start > nm.end && sm.end < hi && !s.negatedUnless(tokens, q, sm) &&
@@ -3385,6 +3400,17 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 		return !found
 	})
 	return found
+}
+
+// negationIn reports whether a negation cue stands within m: "didn't
+// fall", "never went down".
+func negationIn(tokens []analyze.Token, m match) bool {
+	for j := m.start; j <= m.end && j < len(tokens); j++ {
+		if tokens[j].Is(analyze.Negation) {
+			return true
+		}
+	}
+	return false
 }
 
 // negationWithin reports whether a negation cue stands at tokens[j] or in
@@ -3577,8 +3603,11 @@ const habitReach = 3
 // hasn't moved much" is no reassurance. Patterns that name a negation
 // themselves are taken as written.
 func (s *Set) negatedUnless(tokens []analyze.Token, u *phrase, m match) bool {
-	if slices.Contains(u.terms, negLemma) || slices.ContainsFunc(u.terms, holdsCue) {
-		return false // the pattern names the cue itself: "not_move"
+	if slices.Contains(u.terms, negLemma) || slices.ContainsFunc(u.terms, holdsCue) && negationIn(tokens, m) {
+		// The pattern names the cue itself, and the words it matched
+		// hold it: "not_move". An alternative without one is read like
+		// any other: "didn't manage to grab anything" is no "grabbed".
+		return false
 	}
 	if s.negationBefore(tokens, m.start, true) {
 		return true // "I don't think I've felt her move much" doubts it too

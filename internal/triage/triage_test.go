@@ -279,6 +279,7 @@ func TestMatch(t *testing.T) {
 		{"slipped on the mat but grabbed the rail and stayed upright", ""},
 		{"almost fell down the stairs but caught myself", ""},
 		{"slipped on the mat. grabbed the rail later", "fall"},
+		{"slipped on the mat. didn't fall", ""}, // a denial in the next sentence
 		{"slipped and had a fall, caught myself at the bottom", "fall"},
 		{"slipped, grabbed the rail but hit my bump on it", "fall"},
 		{"slipped, caught myself but my hip hit the tray", "fall"},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/backcare/backcare/internal/analyze"
 )
@@ -328,6 +329,12 @@ func (s *Set) retold(tokens []analyze.Token, sc *scratch, m match, story int) bo
 // modals ask about a sign told before: "could the fall have caused it?".
 var modals = map[string]bool{"could": true, "can": true, "would": true, "will": true, "might": true, "do": true, "be": true}
 
+// isYear reports whether a number token is a year ("in 2018"): a date,
+// not a count.
+func isYear(t analyze.Token) bool {
+	return len(t.Term) == 4 && (strings.HasPrefix(t.Term, "19") || strings.HasPrefix(t.Term, "20"))
+}
+
 // countIn reports whether a match holds a number.
 func countIn(tokens []analyze.Token, m match) bool {
 	for j := m.start; j <= m.end && j < len(tokens); j++ {
@@ -385,40 +392,42 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 		past = s.pastLead(tokens, sc, m, clo)
 	}
 	pastAt := match{start: -1, end: -1}
-	if !past {
-		// "spotting at 8 weeks", "fainted once at 12 weeks": right after
-		// the sign, with at most one content word between; or within it,
-		// between its words, with no number ("bump went tight once after
-		// the stairs then went soft").
-		h.pastAfter.find(s, tokens, sc, m.start+1, chi, func(p *phrase, pm match) bool {
-			if pm.start <= m.start || pm.end >= chi {
+	// "spotting at 8 weeks", "fainted once at 12 weeks": right after
+	// the sign, with at most one content word between; or within it,
+	// between its words, with no number ("bump went tight once after
+	// the stairs then went soft").
+	h.pastAfter.find(s, tokens, sc, m.start+1, chi, func(p *phrase, pm match) bool {
+		if pm.start <= m.start || pm.end >= chi {
+			return true
+		}
+		if pm.start <= m.end {
+			if pm.end > m.end || countIn(tokens, pm) {
 				return true
 			}
-			if pm.start <= m.end {
-				if pm.end > m.end || countIn(tokens, pm) {
-					return true
-				}
-				sc.because(&h.pastAfter, p)
-				past, pastAt = true, pm
-				return false
+			sc.because(&h.pastAfter, p)
+			past, pastAt = true, pm
+			return false
+		}
+		content, counted := 0, false
+		for j := m.end + 1; j < pm.start; j++ {
+			if !tokens[j].Is(analyze.Stop) {
+				content++
 			}
-			content, counted := 0, false
-			for j := m.end + 1; j < pm.start; j++ {
-				if !tokens[j].Is(analyze.Stop) {
-					content++
-				}
-				counted = counted || tokens[j].Lemma == analyze.NumberLemma
-			}
-			// A little further ("a high temperature with a chest
-			// infection at 14 weeks") when her weeks today are months on.
-			// Not past a count: "peeing every 5 min at 10 weeks" may still be.
-			if past = content <= 1 || content <= maxPastAfterWords && !counted && s.weeksSince(tokens, pm) >= minWeeksSince; past {
-				sc.because(&h.pastAfter, p)
-				pastAt = pm
-			}
-			return !past
-		})
-	}
+			counted = counted || tokens[j].Lemma == analyze.NumberLemma && !isYear(tokens[j])
+		}
+		// A little further ("a high temperature with a chest
+		// infection at 14 weeks") when her weeks today are months on.
+		// Not past a count: "peeing every 5 min at 10 weeks" may still be.
+		// Looked for even when a time past stands in the clause: its
+		// weeks may tell which pregnancy ("in 2018 at 39 weeks, now
+		// 22 weeks").
+		ok := content <= 1 || content <= maxPastAfterWords && !counted && (s.weeksSince(tokens, pm) >= minWeeksSince || s.weeksBefore(tokens, pm) >= minWeeksSince)
+		if ok {
+			sc.because(&h.pastAfter, p)
+			past, pastAt = true, pm
+		}
+		return !ok
+	})
 	if !past {
 		// "At 12 weeks I had a little bleeding, doctor said it was normal.
 		// Now 25 weeks": the week named before the sign in its clause,
@@ -437,6 +446,15 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 		// today, months past the sign's, say it is over.
 		if sc.explain {
 			sc.why = append(sc.why, fmt.Sprintf("her weeks today %d past the sign's", s.weeksSince(tokens, pastAt)))
+		}
+		return true
+	}
+	if past && s.weeksBefore(tokens, pastAt) >= minWeeksSince {
+		// "my waters broke at 39 weeks, now 22 weeks with number 2": her
+		// weeks today, well short of the sign's, put it in a pregnancy
+		// before this one.
+		if sc.explain {
+			sc.why = append(sc.why, fmt.Sprintf("her weeks today %d short of the sign's", s.weeksBefore(tokens, pastAt)))
 		}
 		return true
 	}
@@ -642,6 +660,35 @@ func (s *Set) weeksSince(tokens []analyze.Token, at match) int {
 	return since
 }
 
+// weeksBefore returns how many weeks her pregnancy today falls short of
+// the weeks named in at, the sign's (see weeksSince): the most, over the
+// weeks she names as today's; 0 when she names none or is further on.
+func (s *Set) weeksBefore(tokens []analyze.Token, at match) int {
+	then := -1
+	for j := max(at.start, 0); j < at.end && j+1 < len(tokens); j++ {
+		if v, ok := weeksAt(tokens, j, s.weeks); ok {
+			then = v
+			break
+		}
+	}
+	if then < 0 {
+		return 0
+	}
+	before := 0
+	for j := range tokens {
+		if j >= at.start && j <= at.end {
+			continue
+		}
+		if v, ok := weeksAt(tokens, j, s.weeks); ok && today(tokens, j) && !s.negatedBefore(tokens, j) {
+			if v >= then {
+				return 0 // "at 30 weeks ... now 34 weeks": this pregnancy, further on
+			}
+			before = max(before, then-v)
+		}
+	}
+	return before
+}
+
 // weeksAt reads a count of weeks at tokens[j]: a number, then a word of
 // weeks ("24 weeks", "24wks", "24+3 weeks"), or weeks and days on their
 // own ("33+6 now").
@@ -687,8 +734,14 @@ func (s *Set) timeIn(ps *patterns, tokens []analyze.Token, sc *scratch, lo, hi i
 		// Nor a child's age: "with my second (she's 4 now)", "she's now
 		// a healthy 4yo".
 		age := m.start-1 > lo && tokens[m.start-1].Lemma == analyze.NumberLemma && agedNow[tokens[m.start-2].Lemma]
-		return age || overNow[tokens[m.start-1].Lemma] || ageAfterNow(tokens, m.start, lo, hi) || nowAndThen(tokens, m.start)
+		return age || overNow[tokens[m.start-1].Lemma] || ageAfterNow(tokens, m.start, lo, hi) || nowAndThen(tokens, m.start) || weeksNow(tokens, m.start)
 	})
+}
+
+// weeksNow reports whether the "now" at j tells her weeks today, not when
+// the sign is: "my waters broke at 39 weeks, now 22 weeks with number 2".
+func weeksNow(tokens []analyze.Token, j int) bool {
+	return j+2 < len(tokens) && tokens[j+1].Lemma == analyze.NumberLemma && weekWords[tokens[j+2].Lemma]
 }
 
 // nowAndThen reports whether the "now" at j says "now and then" or "now

@@ -96,6 +96,12 @@ func TestMatch(t *testing.T) {
 		{"at 8 weeks I had some bleeding. 24+3 now", ""},
 		{"at 24 weeks I had some bleeding. 24+3 now", "bleeding"},
 		{"at 24 weeks and I have some bleeding", "bleeding"},
+		// Her weeks today well short of the sign's put it in an earlier
+		// pregnancy; a year between is a date, not a count.
+		{"had bleeding in 2018 at 39 weeks, now 22 weeks", ""},
+		{"had bleeding at 39 weeks, now 22 weeks", ""},
+		{"had bleeding at 23 weeks, now 22 weeks", "bleeding"},
+		{"now 22 weeks and bleeding", "bleeding"},
 		// A part of a trigger whose sibling is an absence is not negated by
 		// that absence: it is the sign's own.
 		{"bub usually kicks all evening and tonight... nothing", "movements"},

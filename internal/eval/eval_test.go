@@ -35,7 +35,7 @@ var goals = map[string]goal{
 	"false alarms":                          {1, map[string]float64{"tune": 3.8, "holdout": 2.4}},
 	"past loss answered":                    {100, map[string]float64{"tune": 97.1, "holdout": 100}},
 	"safety false alarms on questions":      {1, map[string]float64{"tune": 0.9, "holdout": 0.6}},
-	"answered right":                        {92, map[string]float64{"tune": 88.7, "holdout": 93.1}},
+	"answered right":                        {92, map[string]float64{"tune": 88.6, "holdout": 93.1}},
 	"off-topic turned down":                 {92, map[string]float64{"tune": 93.4, "holdout": 98.4}},
 	"conversation turns right":              {90, map[string]float64{"tune": 89.1, "holdout": 98.5}},
 }

@@ -638,13 +638,7 @@ func today(tokens []analyze.Token, j int) bool {
 // 24 weeks", "I'm 24wks") lies past the weeks in the pattern match at
 // ("at 8 weeks"), or 0 when the message does not say.
 func (s *Set) weeksSince(tokens []analyze.Token, at match) int {
-	then := -1
-	for j := max(at.start, 0); j < at.end && j+1 < len(tokens); j++ {
-		if v, ok := weeksAt(tokens, j, s.weeks); ok {
-			then = v
-			break
-		}
-	}
+	then := s.weeksIn(tokens, at)
 	if then < 0 {
 		return 0
 	}
@@ -664,13 +658,7 @@ func (s *Set) weeksSince(tokens []analyze.Token, at match) int {
 // the weeks named in at, the sign's (see weeksSince): the most, over the
 // weeks she names as today's; 0 when she names none or is further on.
 func (s *Set) weeksBefore(tokens []analyze.Token, at match) int {
-	then := -1
-	for j := max(at.start, 0); j < at.end && j+1 < len(tokens); j++ {
-		if v, ok := weeksAt(tokens, j, s.weeks); ok {
-			then = v
-			break
-		}
-	}
+	then := s.weeksIn(tokens, at)
 	if then < 0 {
 		return 0
 	}
@@ -687,6 +675,16 @@ func (s *Set) weeksBefore(tokens []analyze.Token, at match) int {
 		}
 	}
 	return before
+}
+
+// weeksIn returns the weeks that at names ("at 8 weeks"), or -1.
+func (s *Set) weeksIn(tokens []analyze.Token, at match) int {
+	for j := max(at.start, 0); j < at.end && j+1 < len(tokens); j++ {
+		if v, ok := weeksAt(tokens, j, s.weeks); ok {
+			return v
+		}
+	}
+	return -1
 }
 
 // weeksAt reads a count of weeks at tokens[j]: a number, then a word of

@@ -141,7 +141,7 @@ var stopWords = set(
 	"honestly", "literally", "basically", "probably", "definitely", "maybe", "perhaps", "seriously", "genuinely", "x", "xx",
 	"xxx", "hun", "hiya", "morning", "evening", "afternoon", "night", "lovely", "everyone",
 	"all", "folks", "girls", "sisters", "po", "hola", "salam", "namaste", "lmao", "lmfao", "hahaha",
-	"ooh", "oh", "ah", "ahh", "hmm", "um", "uh", "wow", "yay", "xd", "able", "unable",
+	"ooh", "oh", "ah", "ahh", "hmm", "um", "uh", "wow", "yay", "xd", "able", "unable", "yall", "y'all",
 )
 
 // contextWords describe the asker's situation rather than the question:

@@ -307,9 +307,10 @@ func (e *Engine) handle(ctx context.Context, m Message, comment **Feedback) Repl
 		// which leaves more to tell, it asks for more.)
 		return e.followUp(ctx, br, key, &cc)
 	}
-	if id, ok := typedButton(br, &cc, text); ok && !urgentBefore(cc) {
+	if id, ok := typedButton(br, &cc, text); ok && !urgentBefore(cc) && !(c.SmallTalk.TopicID == "thanks" && c.SmallTalk.Confidence >= 1 && !c.Asks) {
 		// "sleeping", "the belt one": she typed a button's words
-		// instead of pressing it.
+		// instead of pressing it. Not thanks that asks nothing: "ok
+		// that helps" names no "What helps" button.
 		return e.answer(ctx, br, key, &cc, id, 1)
 	}
 	if c.Asks && !c.Shares && recent(cc.DeclinedAt) && cc.LastTopic != "" && !cc.LossAt.After(cc.DeclinedAt) && !urgentBefore(cc) && asksInstead(text) {

@@ -780,8 +780,19 @@ func TestTypedButtonWords(t *testing.T) {
 			t.Errorf("%q after %q: %s %s, want %s", tt.typed, tt.first, r.Kind, r.TopicID, tt.want)
 		}
 	}
+	// Thanks that names a button's word asks for nothing: "ok that
+	// helps" after an answer with a "What helps" button.
+	m := msg("why does my upper back hurt")
+	m.ChatID = "typed-thanks"
+	if r := eng.Handle(ctx, m); r.TopicID != "upper-back-causes" {
+		t.Fatalf("upper back: %s %s", r.Kind, r.TopicID)
+	}
+	m.Text = "ok that helps"
+	if r := eng.Handle(ctx, m); r.Kind != bot.KindSmallTalk {
+		t.Errorf("%q: %s %s, want small talk", m.Text, r.Kind, r.TopicID)
+	}
 	// In a new chat nothing was offered: the word is read as words.
-	m := msg("sleeping")
+	m = msg("sleeping")
 	m.ChatID = "typed-fresh"
 	if r := eng.Handle(ctx, m); r.TopicID == "sleep-and-mattress" && r.Confidence == 1 {
 		t.Errorf("sleeping in a new chat pressed a button: %s %s", r.Kind, r.TopicID)

@@ -728,9 +728,28 @@ func asks(words []analyze.Token) bool {
 		if !planned && plans(words, i) && !asksAt(words, i) {
 			planned = true
 		}
-		if !planned && (requestWords[t.Lemma] && !thankedFor(words, i) || asking(t.Lemma) || inverted(words, i)) {
+		if !planned && (requestWords[t.Lemma] && !thankedFor(words, i) && !helpedBy(words, i) || asking(t.Lemma) || inverted(words, i)) {
 			return true // not the help she thanks for: "my partner says thanks for the help"
 		}
+	}
+	return false
+}
+
+// helpedBy reports whether the "help" at words[i] tells what something
+// did, not what she asks for: "ok that helps", "this really helped".
+// "does that help?" asks.
+func helpedBy(words []analyze.Token, i int) bool {
+	if words[i].Lemma != "help" || asksAt(words, i) {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-2 && !words[k].Is(analyze.Break); k-- {
+		switch words[k].Lemma {
+		case "that", "this", "it", "which":
+			return k == 0 || !questionWords[words[k-1].Lemma]
+		case "really", "definitely", "actually", "honestly", "totally", "so", "already":
+			continue
+		}
+		return false
 	}
 	return false
 }

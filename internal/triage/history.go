@@ -335,16 +335,6 @@ func isYear(t analyze.Token) bool {
 	return len(t.Term) == 4 && (strings.HasPrefix(t.Term, "19") || strings.HasPrefix(t.Term, "20"))
 }
 
-// countIn reports whether a match holds a number.
-func countIn(tokens []analyze.Token, m match) bool {
-	for j := m.start; j <= m.end && j < len(tokens); j++ {
-		if tokens[j].Lemma == analyze.NumberLemma {
-			return true
-		}
-	}
-	return false
-}
-
 // causeWords put "the" sign back in a story: "sore from the fall", "since
 // the bleed".
 var causeWords = map[string]bool{"from": true, "since": true, "after": true, "of": true, "because": true}
@@ -401,7 +391,7 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 			return true
 		}
 		if pm.start <= m.end {
-			if pm.end > m.end || countIn(tokens, pm) {
+			if pm.end > m.end || pm.spans(tokens, isNumber) {
 				return true
 			}
 			sc.because(&h.pastAfter, p)
@@ -421,7 +411,11 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 		// Looked for even when a time past stands in the clause: its
 		// weeks may tell which pregnancy ("in 2018 at 39 weeks, now
 		// 22 weeks").
-		ok := content <= 1 || content <= maxPastAfterWords && !counted && (s.weeksSince(tokens, pm) >= minWeeksSince || s.weeksBefore(tokens, pm) >= minWeeksSince)
+		ok := content <= 1
+		if !ok && content <= maxPastAfterWords && !counted {
+			since, before := s.weeksApart(tokens, pm)
+			ok = since >= minWeeksSince || before >= minWeeksSince
+		}
 		if ok {
 			sc.because(&h.pastAfter, p)
 			past, pastAt = true, pm
@@ -433,7 +427,7 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 		// Now 25 weeks": the week named before the sign in its clause,
 		// months before her weeks today.
 		h.pastAfter.find(s, tokens, sc, clo, m.start, func(p *phrase, pm match) bool {
-			if pm.end >= m.start || s.weeksSince(tokens, pm) < minWeeksSince {
+			if since, _ := s.weeksApart(tokens, pm); pm.end >= m.start || since < minWeeksSince {
 				return true
 			}
 			past, pastAt = true, pm
@@ -441,20 +435,24 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 			return false
 		})
 	}
-	if past && s.weeksSince(tokens, pastAt) >= minWeeksSince {
+	since, before := 0, 0
+	if past {
+		since, before = s.weeksApart(tokens, pastAt)
+	}
+	if since >= minWeeksSince {
 		// "spotting at 8 weeks, ok now, 24 weeks": the member's weeks
 		// today, months past the sign's, say it is over.
 		if sc.explain {
-			sc.why = append(sc.why, fmt.Sprintf("her weeks today %d past the sign's", s.weeksSince(tokens, pastAt)))
+			sc.why = append(sc.why, fmt.Sprintf("her weeks today %d past the sign's", since))
 		}
 		return true
 	}
-	if past && s.weeksBefore(tokens, pastAt) >= minWeeksSince {
+	if before >= minWeeksSince {
 		// "my waters broke at 39 weeks, now 22 weeks with number 2": her
 		// weeks today, well short of the sign's, put it in a pregnancy
 		// before this one.
 		if sc.explain {
-			sc.why = append(sc.why, fmt.Sprintf("her weeks today %d short of the sign's", s.weeksBefore(tokens, pastAt)))
+			sc.why = append(sc.why, fmt.Sprintf("her weeks today %d short of the sign's", before))
 		}
 		return true
 	}
@@ -583,12 +581,7 @@ var tests = map[string]bool{"bp": true, "blood_pressure": true, "pressure": true
 
 // namesTest reports whether a check match names a test (see tests).
 func namesTest(tokens []analyze.Token, cm match) bool {
-	for j := cm.start; j <= cm.end && j < len(tokens); j++ {
-		if tests[tokens[j].Lemma] {
-			return true
-		}
-	}
-	return false
+	return cm.spans(tokens, func(t analyze.Token) bool { return tests[t.Lemma] })
 }
 
 // sayToday reports whether tokens[lo:hi] name today: the check was made
@@ -634,47 +627,32 @@ func today(tokens []analyze.Token, j int) bool {
 	return false
 }
 
-// weeksSince returns how many weeks the member's pregnancy today ("now
-// 24 weeks", "I'm 24wks") lies past the weeks in the pattern match at
-// ("at 8 weeks"), or 0 when the message does not say.
-func (s *Set) weeksSince(tokens []analyze.Token, at match) int {
+// weeksApart compares the member's pregnancy today ("now 24 weeks", "I'm
+// 24wks") with the weeks in the pattern match at ("at 8 weeks"): since
+// is how many weeks today lies past them, the most over the weeks she
+// names as today's; before is how many it falls short of them, when
+// every such week does ("my waters broke at 39 weeks, now 22 weeks"),
+// else 0. Both are 0 when the message does not say.
+func (s *Set) weeksApart(tokens []analyze.Token, at match) (since, before int) {
 	then := s.weeksIn(tokens, at)
 	if then < 0 {
-		return 0
+		return 0, 0
 	}
-	since := 0
+	later := false
 	for j := range tokens {
 		if j >= at.start && j <= at.end {
 			continue
 		}
 		if v, ok := weeksAt(tokens, j, s.weeks); ok && today(tokens, j) && !s.negatedBefore(tokens, j) {
 			since = max(since, v-then)
-		}
-	}
-	return since
-}
-
-// weeksBefore returns how many weeks her pregnancy today falls short of
-// the weeks named in at, the sign's (see weeksSince): the most, over the
-// weeks she names as today's; 0 when she names none or is further on.
-func (s *Set) weeksBefore(tokens []analyze.Token, at match) int {
-	then := s.weeksIn(tokens, at)
-	if then < 0 {
-		return 0
-	}
-	before := 0
-	for j := range tokens {
-		if j >= at.start && j <= at.end {
-			continue
-		}
-		if v, ok := weeksAt(tokens, j, s.weeks); ok && today(tokens, j) && !s.negatedBefore(tokens, j) {
-			if v >= then {
-				return 0 // "at 30 weeks ... now 34 weeks": this pregnancy, further on
-			}
 			before = max(before, then-v)
+			later = later || v >= then // "at 30 weeks ... now 34 weeks": this pregnancy, further on
 		}
 	}
-	return before
+	if later {
+		before = 0
+	}
+	return since, before
 }
 
 // weeksIn returns the weeks that at names ("at 8 weeks"), or -1.

@@ -3382,7 +3382,7 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 		s.save.find(s, tokens, sc, nm.end+1, next, func(q *phrase, sm match) bool {
 			hi := first
 			if sm.start > first {
-				if !negationIn(tokens, sm) {
+				if !sm.spans(tokens, isNegation) {
 					return true // "slipped on the mat. grabbed the rail later" saves nothing
 				}
 				hi = next
@@ -3402,16 +3402,21 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 	return found
 }
 
-// negationIn reports whether a negation cue stands within m: "didn't
-// fall", "never went down".
-func negationIn(tokens []analyze.Token, m match) bool {
+// spans reports whether a token within m, from its start to its end, is
+// one f accepts.
+func (m match) spans(tokens []analyze.Token, f func(analyze.Token) bool) bool {
 	for j := m.start; j <= m.end && j < len(tokens); j++ {
-		if tokens[j].Is(analyze.Negation) {
+		if f(tokens[j]) {
 			return true
 		}
 	}
 	return false
 }
+
+// isNegation reports whether t is a negation cue; isNumber whether it is
+// a number ("didn't fall", "at 8 weeks": see match.spans).
+func isNegation(t analyze.Token) bool { return t.Is(analyze.Negation) }
+func isNumber(t analyze.Token) bool   { return t.Lemma == analyze.NumberLemma }
 
 // negationWithin reports whether a negation cue stands at tokens[j] or in
 // the n tokens before it, with no break between: the cue of "didn't go
@@ -3603,7 +3608,7 @@ const habitReach = 3
 // hasn't moved much" is no reassurance. Patterns that name a negation
 // themselves are taken as written.
 func (s *Set) negatedUnless(tokens []analyze.Token, u *phrase, m match) bool {
-	if slices.Contains(u.terms, negLemma) || slices.ContainsFunc(u.terms, holdsCue) && negationIn(tokens, m) {
+	if slices.Contains(u.terms, negLemma) || slices.ContainsFunc(u.terms, holdsCue) && m.spans(tokens, isNegation) {
 		// The pattern names the cue itself, and the words it matched
 		// hold it: "not_move". An alternative without one is read like
 		// any other: "didn't manage to grab anything" is no "grabbed".

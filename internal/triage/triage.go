@@ -258,6 +258,12 @@ type scratch struct {
 	clause    []clause        // per token: the clause it stands in
 	present   []bool          // per vocab number: a token of the message has the lemma
 	tok       []int32         // per token: its lemma's vocab number, or -1
+	// termAt remembers, per compiled term (term.id), how many tokens it
+	// matched at the last position it was tried, for the message numbered
+	// gen: the phrases anchored on one word mostly share their anchor term
+	// (a group's many alternatives), which is then matched once there.
+	termAt []termAt
+	gen    uint32
 }
 
 // hit is a phrase's match, before its verdict.
@@ -715,9 +721,10 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	s.fine = lemmaSet(a, "fine", "normal", "ok", "okay", "good", "grand", "intact", "negative", "nil", "zero")
 	s.joins = lemmaSet(a, "or", "and", "nor", "no", "any", "nothing")
 	s.enders = lemmaSet(a, "but", "just", "only", "though", "however", "although", "yet", "except", "apart", "besides", "still")
-	nr := len(rules)
+	nr, nt := len(rules), len(x.terms)+1
 	s.pool.New = func() any {
-		return &scratch{seen: make([]bool, nr), held: make([]bool, nr), settled: make([]bool, nr), revive: make([]bool, nr), story: make([]int, nr)}
+		return &scratch{seen: make([]bool, nr), held: make([]bool, nr), settled: make([]bool, nr), revive: make([]bool, nr), story: make([]int, nr),
+			termAt: make([]termAt, nt)}
 	}
 	if len(errs) > 0 {
 		return s, fmt.Errorf("%s", strings.Join(errs, "; "))
@@ -1156,6 +1163,7 @@ func (s *Set) each(tokens []analyze.Token, sc *scratch, f func(p *phrase, m matc
 		}
 	}
 	sc.tok = sc.tok[:0]
+	sc.gen++
 	for _, t := range tokens {
 		id, ok := s.vocab[t.Lemma]
 		if !ok {
@@ -1203,7 +1211,7 @@ func (s *Set) each(tokens []analyze.Token, sc *scratch, f func(p *phrase, m matc
 // and no punctuation between neighbours.
 func (s *Set) matchAround(tokens []analyze.Token, sc *scratch, p *phrase, i int) (match, bool) {
 	terms := p.match
-	n0 := terms[p.anchor].matches(tokens, sc.tok, i)
+	n0 := sc.anchorAt(tokens, &terms[p.anchor], i)
 	if n0 == 0 {
 		return match{}, false
 	}
@@ -1503,6 +1511,7 @@ func (s *Set) greedy(tokens []analyze.Token, sc *scratch, terms []term, i, n0, l
 // term is one term of a phrase, compiled: a negation cue, or
 // alternatives, each a lemma, a sequence of lemmas or a number in a range.
 type term struct {
+	id     int32      // the term's number among the set's distinct terms, from 1; 0 for a negation cue (see scratch.termAt)
 	neg    bool       // any negation cue
 	words  []int32    // one-word alternatives, by vocab number
 	seqs   []sequence // sorted by first lemma
@@ -1583,6 +1592,7 @@ func compileTerms(terms []string, memo map[string]term, vocab map[string]int32) 
 		sortSequences(c)
 		c.onlySeqs = len(c.seqs) > 0 && len(c.words) == 0 && len(c.ranges) == 0
 		if memo != nil {
+			c.id = int32(len(memo)) + 1
 			memo[t] = *c
 		}
 	}
@@ -1659,6 +1669,27 @@ func (sc *scratch) mayMatch(p *phrase) bool {
 		}
 	}
 	return true
+}
+
+// termAt is what a term matched at one position of one message (see
+// scratch.termAt).
+type termAt struct {
+	gen uint32
+	pos int32
+	n   int32
+}
+
+// anchorAt returns tm.matches at tokens[i], matching each term once per
+// position of a message.
+func (sc *scratch) anchorAt(tokens []analyze.Token, tm *term, i int) int {
+	if tm.id == 0 || int(tm.id) >= len(sc.termAt) {
+		return tm.matches(tokens, sc.tok, i)
+	}
+	c := &sc.termAt[tm.id]
+	if c.gen != sc.gen || c.pos != int32(i) {
+		*c = termAt{sc.gen, int32(i), int32(tm.matches(tokens, sc.tok, i))}
+	}
+	return int(c.n)
 }
 
 // anyPresent reports whether any of ids is present.

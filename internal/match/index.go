@@ -39,11 +39,19 @@ type index struct {
 	// common holds, for each term with more than maxPostings postings,
 	// the set of documents that have it, one bit per document: rank
 	// completes a gathered document's terms with a bit test.
-	common map[int32][]uint64
+	common map[int32]commonTerm
 
 	occurrences []int32   // add's working memory
 	idArena     []int32   // docTerms are cut from it
 	tfArena     []float32 // and docTF from this
+}
+
+// commonTerm is a term with more than maxPostings postings: the set of
+// documents that have it, and how many of its postings rank gathers (the
+// ranked ones among its maxPostings of highest impact; see rankOnly).
+type commonTerm struct {
+	set []uint64
+	cut int
 }
 
 type posting struct {
@@ -151,17 +159,41 @@ func (ix *index) finish() {
 			ix.docWeight[d] += ix.idf[id]
 		}
 	}
-	ix.common = map[int32][]uint64{}
+	ix.common = map[int32]commonTerm{}
 	for id, ps := range ix.postings {
 		if len(ps) > maxPostings {
 			set := make([]uint64, (len(ix.docClass)+63)/64)
 			for _, p := range ps {
 				set[p.doc/64] |= 1 << uint(p.doc%64)
 			}
-			ix.common[int32(id)] = set
+			ix.common[int32(id)] = commonTerm{set: set, cut: maxPostings}
 		}
 	}
 	sortByImpact(ix.postings, ix.docLen)
+}
+
+// rankOnly keeps in the postings only the documents of the classes rank
+// scores (see Matcher.rank), in their order, so that it never gathers a
+// document it would pass over. A common term keeps its cut where it was:
+// the same documents are gathered as from all its postings. Idf and
+// document weights stay those of every document.
+func (ix *index) rankOnly(ranked func(class int32) bool) {
+	for id, ps := range ix.postings {
+		c, common := ix.common[int32(id)]
+		kept := ps[:0]
+		for i, p := range ps {
+			if common && i == c.cut {
+				c.cut = len(kept)
+			}
+			if ranked(ix.docClass[p.doc]) {
+				kept = append(kept, p)
+			}
+		}
+		if common {
+			ix.common[int32(id)] = c
+		}
+		ix.postings[id] = kept
+	}
 }
 
 // inSet reports whether document d is in set, a common term's documents.

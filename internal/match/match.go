@@ -225,6 +225,7 @@ func New(kb *knowledge.Base) (*Matcher, error) {
 	m.whose = newWhose(m.an, kb.Groups()[triage.OthersGroup])
 	m.ix.finish()
 	m.scope = newScopeModel(m.ix, func(c int32) bool { return m.classKind[c] == offTopicClass })
+	m.ix.rankOnly(func(c int32) bool { return m.classKind[c] == topicClass })
 	// How a member asks ("any tips", "can you recommend", "advice
 	// please") says nothing about what she asks about: off-topic examples
 	// ask for recommendations as often as topic ones, and must not make

@@ -22,9 +22,9 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 	for k, id := range sc.qterms {
 		bit := uint64(1) << uint(k)
 		ps := ix.postings[id]
-		set, truncated := ix.common[id]
+		common, truncated := ix.common[id]
 		if truncated {
-			ps = ps[:maxPostings]
+			ps = ps[:common.cut]
 		}
 		for _, p := range ps {
 			if sc.mask[p.doc] == 0 {
@@ -36,7 +36,7 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 			// Complete the masks of documents gathered through other terms.
 			for _, d := range sc.touched {
 				if sc.mask[d]&bit == 0 {
-					if inSet(set, d) {
+					if inSet(common.set, d) {
 						sc.mask[d] |= bit
 					}
 				}
@@ -54,10 +54,7 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 	for _, d := range sc.touched {
 		mask := sc.mask[d]
 		sc.mask[d] = 0
-		cl := int(ix.docClass[d])
-		if m.classKind[cl] != topicClass {
-			continue
-		}
+		cl := int(ix.docClass[d]) // a topic's (see index.rankOnly)
 		for s, sp := range sc.spans {
 			hit := mask & sp.terms
 			if hit == 0 {
@@ -84,9 +81,10 @@ func (m *Matcher) rank(sc *scratch, c *bot.Classification) {
 				// back's causes.
 				weight += placed - sp.place
 			}
-			qcov := matched / (weight + context + smoothing)
-			dcov := matched / (ix.docWeight[d] + smoothing)
-			conf := 2 * qcov * dcov / (qcov + dcov)
+			// The harmonic mean of the message's coverage, matched/(weight
+			// + context + smoothing), and the document's, matched/(its
+			// weight + smoothing), in one division.
+			conf := 2 * matched / (weight + context + ix.docWeight[d] + 2*smoothing)
 			if i := s*nc + cl; conf > best[i] {
 				best[i], sc.bestDoc[i] = conf, d
 			}

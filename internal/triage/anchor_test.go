@@ -2,6 +2,7 @@ package triage
 
 import (
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/backcare/backcare/internal/analyze"
@@ -77,5 +78,89 @@ func TestAnchorInvariant(t *testing.T) {
 			}
 		}
 		s.pool.Put(sc)
+	}
+}
+
+// TestAnchorIndex checks that Set.each, which tries at each word only the
+// phrases anchored on it (and, for a sequence, on it and the word after),
+// finds every match that trying every phrase at every word finds, in the
+// same order, on the real knowledge base's danger signs and safety items.
+func TestAnchorIndex(t *testing.T) {
+	kb, err := knowledge.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := analyze.New(kb)
+	s, err := Compile(a, SafetyConfig(kb))
+	if err != nil {
+		t.Fatal(err)
+	}
+	messages := []string{
+		"I'm bleeding and my waters have gone",
+		"can't even straighten up, the pain won't stop",
+		"kicks: none since breakfast",
+		"baby movements? none today",
+		"he hasn't moved since this morning and I can't feel him kick",
+		"my temp is 38.5 and I feel shivery",
+		"I can't see the point of going on anymore",
+		"my partner shoved me into the door frame last night",
+		"we lost our baby at 16 weeks and my back aches",
+		"no bleeding, no fever, no tightening, just sore",
+		"I fell down the stairs and landed on my bump, 32 weeks",
+		"there is fluid trickling down my legs and it is not wee",
+		"pins and needles between my legs that won't go away",
+		"my bump goes rock hard every 5 mins and it hurts",
+		"i feel like everyone would be better off without me tbh",
+	}
+	index := map[*phrase]int32{}
+	for i := range s.phrases {
+		index[&s.phrases[i]] = int32(i)
+	}
+	negAnchored := map[int32]bool{}
+	for _, pi := range s.negAnch {
+		negAnchored[pi] = true
+	}
+	type found struct {
+		phrase     int32
+		start, end int
+	}
+	for _, text := range messages {
+		var an analyze.Analysis
+		a.Analyze(text, &an)
+		tokens := an.Words
+		sc := s.pool.Get().(*scratch)
+		var got []found
+		s.each(tokens, sc, func(p *phrase, m match) bool {
+			got = append(got, found{index[p], m.start, m.end})
+			return true
+		})
+		var want []found
+		for i, tk := range tokens {
+			if tk.Is(analyze.Break) {
+				continue
+			}
+			// The phrases anchored on a word, then those on a negation cue.
+			for _, onCue := range []bool{false, true} {
+				for pi := range s.phrases {
+					p := &s.phrases[pi]
+					if negAnchored[int32(pi)] != onCue || onCue && !tk.Is(analyze.Negation) || !onCue && p.match[p.anchor].matches(tokens, sc.tok, i) == 0 {
+						continue
+					}
+					if !sc.mayMatch(p) {
+						continue
+					}
+					if m, ok := s.matchAround(tokens, sc, p, i); ok {
+						want = append(want, found{int32(pi), m.start, m.end})
+					}
+				}
+			}
+		}
+		s.pool.Put(sc)
+		if len(want) == 0 {
+			t.Errorf("%q: no phrase matches at all", text)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q:\n got %v\nwant %v", text, got, want)
+		}
 	}
 }

@@ -42,6 +42,7 @@ package triage
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -175,10 +176,13 @@ type Set struct {
 	pregnancy map[string]bool // lemmas of a pregnancy: "weeks", "pregnant"
 	weeks     map[string]bool // lemmas of "weeks": a pregnancy only when counted ("28 weeks")
 	phrases   []phrase
-	anchors   anchorIndex      // vocab number -> phrases anchored on that lemma
-	vocab     map[string]int32 // every lemma a phrase's term starts with -> its number
-	negAnch   []int32          // phrases anchored on a negation
-	unless    patterns         // Rule.Unless, then Rule.History, numbered by rule
+	anchors   anchorIndex // vocab number -> phrases anchored on that lemma (a word or a range)
+	// seqAnchors: a sequence's first two vocab numbers -> phrases anchored
+	// on a term with that sequence.
+	seqAnchors seqAnchorIndex
+	vocab      map[string]int32 // every lemma a phrase's term starts with -> its number
+	negAnch    []int32          // phrases anchored on a negation
+	unless     patterns         // Rule.Unless, then Rule.History, numbered by rule
 	// historyFrom is, per rule, the number of its first history pattern
 	// among its unless patterns; histories are its history patterns.
 	historyFrom []int32
@@ -624,6 +628,11 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 		return c
 	}
 	var pairs []anchorPair
+	var seqPairs []seqAnchorPair
+	number, ok := s.vocab[analyze.NumberLemma]
+	if !ok {
+		number = -1
+	}
 	anchor := func(p *phrase, i int32) {
 		best, bestCost := -1, 0
 		for k, term := range p.terms {
@@ -640,12 +649,12 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 			return
 		}
 		p.anchor = best
-		pairs = anchorPairs(pairs, p, i)
+		pairs, seqPairs = phraseAnchors(pairs, seqPairs, p, i, number)
 	}
 	for i := range s.phrases {
 		anchor(&s.phrases[i], int32(i))
 	}
-	s.anchors = newAnchorIndex(pairs)
+	s.anchors, s.seqAnchors = newAnchorIndex(pairs), newSeqAnchorIndex(seqPairs)
 	h := &s.history
 	for _, l := range []struct {
 		name string
@@ -1186,7 +1195,43 @@ func (s *Set) each(tokens []analyze.Token, sc *scratch, f func(p *phrase, m matc
 			continue
 		}
 		if id := sc.tok[i]; id >= 0 {
-			for _, pi := range s.anchors.get(id) {
+			// The phrases anchored on this word, and on a sequence that
+			// begins with it and goes on with the next word (or the one
+			// after an "even" or a checklist's colon; see sequence.at),
+			// each once, in phrase order.
+			words := s.anchors.get(id)
+			var next, after []seqAnchorPair
+			if i+1 < len(tokens) {
+				next = s.seqAnchors.get(id, sc.tok[i+1])
+				if i+2 < len(tokens) && (tokens[i+1].Lemma == "even" || labelBreak(tokens[i+1])) {
+					after = s.seqAnchors.get(id, sc.tok[i+2])
+				}
+			}
+			last := int32(-1)
+			for len(words)+len(next)+len(after) > 0 {
+				pi := int32(math.MaxInt32)
+				if len(words) > 0 {
+					pi = words[0]
+				}
+				if len(next) > 0 {
+					pi = min(pi, next[0].phrase)
+				}
+				if len(after) > 0 {
+					pi = min(pi, after[0].phrase)
+				}
+				if len(words) > 0 && words[0] == pi {
+					words = words[1:]
+				}
+				if len(next) > 0 && next[0].phrase == pi {
+					next = next[1:]
+				}
+				if len(after) > 0 && after[0].phrase == pi {
+					after = after[1:]
+				}
+				if pi == last {
+					continue
+				}
+				last = pi
 				if !try(pi, i) {
 					return
 				}

@@ -375,7 +375,10 @@ func (d *decoder) safety(n *yaml.Node) (Safety, positions) {
 		"unless":   func(v *yaml.Node) { x.Unless, p.list["unless"] = d.list(v, "unless") },
 		"past":     func(v *yaml.Node) { x.Past, p.list["past"] = d.list(v, "past") },
 		"history":  func(v *yaml.Node) { x.History, p.list["history"] = d.list(v, "history") },
-		"answer":   func(v *yaml.Node) { x.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
+		"screen_unless": func(v *yaml.Node) {
+			x.ScreenUnless, p.list["screen_unless"] = d.list(v, "screen_unless")
+		},
+		"answer": func(v *yaml.Node) { x.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
 		"history_answer": func(v *yaml.Node) {
 			x.HistoryAnswer = d.text(v, "history_answer")
 			p.list["history_answer"] = []Pos{d.pos(v)}

@@ -363,7 +363,13 @@ type Safety struct {
 	// "pregnant again after two losses". For a loss, HistoryAnswer meets
 	// her.
 	History []string
-	Answer  string
+	// ScreenUnless lists patterns that, anywhere in a message and not
+	// negated, tell that it is not this situation whatever a learned
+	// screen reads into it: for a loss, a baby born alive ("had my baby 6
+	// weeks ago", "my 3 week old"). The screen stays silent; the
+	// triggers still fire.
+	ScreenUnless []string
+	Answer       string
 	// HistoryAnswer, for a loss only, is what the bot says to a member
 	// pregnant again who tells of an earlier loss (a match settled by a
 	// Past pattern) and asks nothing it has an answer for: "after my
@@ -512,7 +518,7 @@ func (b *Base) EachPhrase(f func(text string, example bool)) {
 		each(false, d.Triggers, d.Unless)
 	}
 	for _, x := range b.Safety {
-		each(false, x.Triggers, x.Firm, x.Unless, x.History, x.Past)
+		each(false, x.Triggers, x.Firm, x.Unless, x.History, x.Past, x.ScreenUnless)
 	}
 	for _, g := range b.WordGroups {
 		each(false, g.Words)

@@ -396,6 +396,8 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 			v.patterns(x.Past, "past", p, x.Pos)
 			v.groupRefs(x.History, "history", p, x.Pos, groupAt)
 			v.patterns(x.History, "history", p, x.Pos)
+			v.groupRefs(x.ScreenUnless, "screen_unless", p, x.Pos, groupAt)
+			v.patterns(x.ScreenUnless, "screen_unless", p, x.Pos)
 			v.placeholders(x.Answer, p.answer, helplines)
 			if p.present["history_answer"] {
 				at := p.at("history_answer", 0, x.Pos)

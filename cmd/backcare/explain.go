@@ -44,6 +44,9 @@ func cmdExplain(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			if sc.Fired {
 				verdict = "FIRED at"
 			}
+			if sc.Held {
+				verdict = "held by the triggers' verdict (a trigger that did not fire, or screen_unless), though over"
+			}
 			var ws []string
 			for _, w := range sc.Words {
 				ws = append(ws, fmt.Sprintf("%q %+.2f", w.Feature, w.Weight))

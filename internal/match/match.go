@@ -1139,6 +1139,11 @@ func (m *Matcher) Explain(text string) Explanation {
 	m.an.Analyze(text, &sc.an)
 	e := Explanation{Words: m.an.Words(text), Safety: m.flags.Explain(sc.an.Words), Declines: m.declines.Explain(sc.an.Words),
 		Hesitation: m.hesitation.Explain(sc.an.Words), Screens: m.screens.Explain(sc.an.Words)}
+	if rd := m.flags.Read(sc.an.Words); len(rd.Held) > 0 {
+		for i := range e.Screens {
+			e.Screens[i].Held = e.Screens[i].Fired && slices.Contains(rd.Held, e.Screens[i].Safety) && !slices.Contains(rd.Fired, e.Screens[i].Safety)
+		}
+	}
 	for _, t := range sc.an.Words {
 		if !t.Is(analyze.Break) {
 			e.Lemmas = append(e.Lemmas, t.Lemma)

@@ -154,6 +154,10 @@ type Score struct {
 	Safety             string
 	LogOdds, Threshold float64
 	Fired              bool
+	// Held says that the triggers' verdict kept a fired screen silent
+	// (see Set.Match): a trigger matched but did not fire, or a pattern
+	// told the situation is not this one. Set by the caller.
+	Held bool
 	// Words are the features that moved the log-odds most, strongest
 	// first.
 	Words []Weight

@@ -11,7 +11,7 @@ func SafetyConfig(kb *knowledge.Base) Config {
 		rules = append(rules, Rule{ID: f.ID, Triggers: f.Triggers, Firm: f.Firm, Unless: f.Unless, Averted: f.Averted, Explained: f.Explained, AlsoWith: f.AlsoWith, SelfOnly: true, Reports: true})
 	}
 	for _, x := range kb.Safety {
-		rules = append(rules, Rule{ID: x.ID, Triggers: x.Triggers, Firm: x.Firm, Unless: x.Unless, History: x.History, Past: x.Past,
+		rules = append(rules, Rule{ID: x.ID, Triggers: x.Triggers, Firm: x.Firm, Unless: x.Unless, History: x.History, Past: x.Past, ScreenUnless: x.ScreenUnless,
 			Agents: x.Kind == knowledge.Abuse})
 	}
 	h, q := kb.History, kb.Asking

@@ -103,6 +103,10 @@ type Rule struct {
 	// that an unless pattern cancelled fire too: during abuse, "he kicked
 	// me in the stomach" is no baby's kick.
 	AlsoWith []string
+	// ScreenUnless lists patterns that, anywhere in a message and not
+	// negated, hold the rule against a learned screen (see Reading.Held):
+	// a loss screen reads no loss into "had my baby 6 weeks ago".
+	ScreenUnless []string
 	// SelfOnly marks a sign that must be the member's own: "my husband's
 	// got a fever" or "my pal's waters went" raise nothing, while "my
 	// sister is 30 weeks and bleeding" does (see OthersGroup).
@@ -133,7 +137,7 @@ type Config struct {
 func (c Config) size() int {
 	n := 0
 	for _, r := range c.Rules {
-		n += len(r.Triggers) + len(r.Firm) + len(r.Unless) + len(r.Averted) + len(r.Past) + len(r.Explained)
+		n += len(r.Triggers) + len(r.Firm) + len(r.Unless) + len(r.Averted) + len(r.Past) + len(r.Explained) + len(r.ScreenUnless)
 	}
 	h, q := c.History, c.Asking
 	for _, l := range [][]string{h.Past, h.PastAfter, h.Recent, h.Earlier, h.Now, h.Today, h.Visits, h.Settled, h.Checked, h.Again,
@@ -189,6 +193,7 @@ type Set struct {
 	histories   [][]string
 	past        patterns        // Rule.Past, by rule
 	explained   patterns        // Rule.Explained, by rule
+	unscreened  patterns        // Rule.ScreenUnless, by rule
 	near, save  patterns        // Rule.Averted's two parts, numbered alike across rules
 	impacts     map[string]bool // lemmas that undo a save (see impactIn)
 	blows       map[string]bool // lemmas of a blow or a landing (see blowWithin)
@@ -600,6 +605,11 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 				errs = append(errs, fmt.Sprintf("%s: past %q: %v", r.ID, pat, err))
 			}
 		}
+		for _, pat := range r.ScreenUnless {
+			if err := s.unscreened.add(x, s.vocab, ri, len(s.unscreened.text), pat); err != nil {
+				errs = append(errs, fmt.Sprintf("%s: screen_unless %q: %v", r.ID, pat, err))
+			}
+		}
 		for _, pat := range r.Explained {
 			if err := s.explained.add(x, s.vocab, ri, len(s.explained.text), pat); err != nil {
 				errs = append(errs, fmt.Sprintf("%s: explained %q: %v", r.ID, pat, err))
@@ -693,6 +703,8 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	s.past.index(cost)
 	s.past.name = "past"
 	s.explained.index(cost)
+	s.unscreened.index(cost)
+	s.unscreened.name = "screen_unless"
 	s.explained.name = "explained"
 	s.near.index(cost)
 	s.save.index(cost)
@@ -1113,6 +1125,14 @@ func (s *Set) Read(tokens []analyze.Token) Reading {
 			sc.seen[r] = true
 			found++
 		}
+	}
+	if len(s.unscreened.list) > 0 {
+		s.unscreened.find(s, tokens, sc, 0, len(tokens), func(p *phrase, m match) bool {
+			if !sc.seen[p.rule] && !s.negatedUnless(tokens, p, m) {
+				sc.held[p.rule] = true
+			}
+			return true
+		})
 	}
 	var rd Reading
 	for r, ok := range sc.held {

@@ -792,11 +792,12 @@ func TestDashedWords(t *testing.T) {
 // TestHeld: a match that a cue negates, or that an unless pattern with a
 // cue in it denies, is held for the rule; one that an unless pattern
 // reads in another sense is not, and leaves the message to other readers
-// (a learned screen).
+// (a learned screen). A screen_unless pattern holds the rule anywhere.
 func TestHeld(t *testing.T) {
 	a, _ := compile(t)
 	set, err := triage.Compile(a, triage.Config{Rules: []triage.Rule{{ID: "abuse", Triggers: []string{"he hurt my_back|my_arm"},
-		Unless: []string{"my back hurt|hurts", "never hurt my_back|my_arm"}}}})
+		Unless: []string{"my back hurt|hurts", "never hurt my_back|my_arm"}},
+		{ID: "loss", Triggers: []string{"lost our baby"}, ScreenUnless: []string{"had my baby # weeks ago"}}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -807,6 +808,11 @@ func TestHeld(t *testing.T) {
 		{"he hurt my arm", false}, // fired
 		{"he has never hurt my arm", true},
 		{"he was angry when i said my back hurt", false},
+		// A screen_unless pattern holds the rule wherever it stands, unless
+		// negated or a trigger fires.
+		{"had my baby 6 weeks ago and my back still aches", true},
+		{"I haven't had my baby 6 weeks ago, I mean I'm 30 weeks", false},
+		{"had my baby 6 weeks ago. we lost our baby", false},
 	}
 	for _, tt := range tests {
 		var an analyze.Analysis

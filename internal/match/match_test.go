@@ -350,6 +350,17 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"the voices tell me to hurt myself", "crisis"},
 		// "be" is never a trigger word: "I'm a burden" needs no feeling.
 		{"i'm a burden on everyone, i just feel hopeless", "crisis"},
+		// A year two or more back, or her twenties, is before this
+		// pregnancy; a fall today beside it is news.
+		{"came off my bike in 2018 and hurt my back, 25 weeks now and it aches", ""},
+		{"slipped on black ice in my 20s and my back never forgave me", ""},
+		{"had a fall in 2019 and another one this morning, 30 weeks", "fall"},
+		// A baby born alive is no loss, however much it reads like one.
+		{"had my son 4 weeks ago and my back is still sore, when does it settle", ""},
+		{"had my son stillborn 4 weeks ago and my back is still sore", "loss"},
+		// Love and a match's start are no fall or blow.
+		{"fell head over heels for the cot we saw today, 28 weeks", ""},
+		{"kick off is at 8 and my partner wants me there, my back will hate those seats", ""},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

@@ -643,7 +643,12 @@ func (s *Set) weeksApart(tokens []analyze.Token, at match) (since, before int) {
 		if j >= at.start && j <= at.end {
 			continue
 		}
-		if v, ok := weeksAt(tokens, j, s.weeks); ok && today(tokens, j) && !s.negatedBefore(tokens, j) {
+		v, ok := weeksAt(tokens, j, s.weeks)
+		ok = ok && today(tokens, j)
+		if !ok {
+			v, ok = bareWeeksNow(tokens, j)
+		}
+		if ok && !s.negatedBefore(tokens, j) {
 			since = max(since, v-then)
 			before = max(before, then-v)
 			later = later || v >= then // "at 30 weeks ... now 34 weeks": this pregnancy, further on
@@ -653,6 +658,35 @@ func (s *Set) weeksApart(tokens []analyze.Token, at match) (since, before int) {
 		before = 0
 	}
 	return since, before
+}
+
+// bareWeeksNow reads a bare number that tells her weeks today beside a
+// sign told at a week: "at 20 weeks I was in a car accident, all fine.
+// I'm 34 now", "UTI at 16 weeks, sorted. Now 27". Not an age: "she's now
+// 4", "he's 6 now".
+func bareWeeksNow(tokens []analyze.Token, j int) (int, bool) {
+	if tokens[j].Lemma != analyze.NumberLemma || tokens[j].Gestation() {
+		return 0, false
+	}
+	n := 0
+	for _, r := range tokens[j].Term {
+		if r < '0' || r > '9' {
+			return 0, false
+		}
+		n = n*10 + int(r-'0')
+	}
+	if n < 4 || n > 42 {
+		return 0, false
+	}
+	end := j+1 >= len(tokens) || tokens[j+1].Is(analyze.Break)
+	switch {
+	case j > 0 && tokens[j-1].Lemma == "now" && end:
+		// "now 27", "and now 27": not "she's now 4".
+		return n, j < 2 || tokens[j-2].Is(analyze.Break) || tokens[j-2].Lemma == "i" || tokens[j-2].Lemma == "and"
+	case j > 1 && j+1 < len(tokens) && tokens[j+1].Lemma == "now" && tokens[j-1].Lemma == "be" && tokens[j-2].Lemma == "i":
+		return n, true // "I'm 34 now"
+	}
+	return 0, false
 }
 
 // weeksIn returns the weeks that at names ("at 8 weeks"), or -1.

@@ -94,6 +94,11 @@ func TestMatch(t *testing.T) {
 		{"with my first I was fine but now I'm bleeding", "bleeding"},
 		// Her weeks today may be weeks and days alone.
 		{"at 8 weeks I had some bleeding. 24+3 now", ""},
+		// Or a bare number right after "now", or "I'm N now"; never an age.
+		{"at 8 weeks I had some bleeding. now 24", ""},
+		{"at 8 weeks I had some bleeding. I'm 24 now", ""},
+		{"at 23 weeks I had some bleeding. now 24", "bleeding"},
+		{"at 8 weeks I had some bleeding. she's now 24", "bleeding"},
 		{"at 24 weeks I had some bleeding. 24+3 now", "bleeding"},
 		{"at 24 weeks and I have some bleeding", "bleeding"},
 		// Her weeks today well short of the sign's put it in an earlier

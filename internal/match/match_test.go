@@ -361,6 +361,13 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// Love and a match's start are no fall or blow.
 		{"fell head over heels for the cot we saw today, 28 weeks", ""},
 		{"kick off is at 8 and my partner wants me there, my back will hate those seats", ""},
+		// A question about a sign, with the sign denied in another
+		// sentence or told as not having happened, asks; a denial that
+		// is no denial, or a sign told beside it, alarms.
+		{"does dizziness mean low iron in pregnancy? I'm not dizzy myself, my cousin asked", ""},
+		{"do you need to go in after a knock to the bump? nothing has happened yet, just a clumsy teacher", ""},
+		{"is dizziness normal in pregnancy? I can't stop feeling dizzy", "faint-breathless"},
+		{"is dizziness normal in pregnancy? I'm not dizzy now but I fainted this morning", "faint-breathless"},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

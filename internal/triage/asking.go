@@ -56,7 +56,7 @@ type asking struct {
 const maxGoverned = 5
 
 // askedAbout reports whether a match is asked about (see Asking).
-func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, m match) bool {
+func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, rule int32, m match) bool {
 	q := &s.asking
 	if s.disclosed(tokens, sc) && !q.disclaimers.any(s, tokens, sc, 0, len(tokens), 0) {
 		return false
@@ -82,7 +82,35 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, m match) bool {
 	for slo > 0 && !isClauseEnd(tokens[slo-1]) {
 		slo--
 	}
-	return q.disclaimers.any(s, tokens, sc, 0, slo, 0) || q.disclaimers.any(s, tokens, sc, end+1, len(tokens), end+1)
+	return q.disclaimers.any(s, tokens, sc, 0, slo, 0) || q.disclaimers.any(s, tokens, sc, end+1, len(tokens), end+1) ||
+		s.deniedElsewhere(tokens, rule, slo, end)
+}
+
+// deniedElsewhere reports whether, outside the sentence tokens[lo:hi]
+// that asks about a sign, the member denies having it: a cue, then with
+// only filler between (see Set.denialFill) a one-word trigger of the
+// rule: "is dizziness common in pregnancy? I'm not dizzy, my sister
+// asked", "is fainting always an emergency? I've never fainted". Not a
+// hedge ("not sure I fainted") nor "can't stop feeling dizzy".
+func (s *Set) deniedElsewhere(tokens []analyze.Token, rule int32, lo, hi int) bool {
+	if rule >= 64 {
+		return false
+	}
+	bit := uint64(1) << rule
+	for j := range tokens {
+		if j >= lo && j <= hi || !tokens[j].Is(analyze.Negation) || s.hedged(tokens, j) {
+			continue
+		}
+		for k := j + 1; k < len(tokens) && k <= j+4 && !tokens[k].Is(analyze.Break); k++ {
+			if s.signWords[tokens[k].Lemma]&bit != 0 {
+				return true
+			}
+			if !s.denialFill[tokens[k].Lemma] {
+				break
+			}
+		}
+	}
+	return false
 }
 
 // maxDreamGap is how many words may stand between a sign and the "in a

@@ -165,22 +165,29 @@ const CarerGroup = knowledge.CarerGroup
 
 // Set is a compiled collection of rules. It is safe for concurrent use.
 type Set struct {
-	ids       []string
-	selfOnly  []bool
-	agents    []bool
-	alsoWith  [][]int32 // per rule: the rules that revive its cancelled matches
-	reports   []bool
-	asking    asking
-	history   history
-	others    map[string]bool // lemmas of people who are not the member
-	abusers   map[string]bool // lemmas of the people who may harm her (see AbuserGroup)
-	carers    map[string]bool // lemmas of her carers (see CarerGroup)
-	bodyParts map[string]bool // lemmas of a woman's back, hips, legs: "her back" is no baby
-	selves    map[string]bool // lemmas of the member and of a pregnancy
-	pregnancy map[string]bool // lemmas of a pregnancy: "weeks", "pregnant"
-	weeks     map[string]bool // lemmas of "weeks": a pregnancy only when counted ("28 weeks")
-	phrases   []phrase
-	anchors   anchorIndex // vocab number -> phrases anchored on that lemma (a word or a range)
+	ids      []string
+	selfOnly []bool
+	agents   []bool
+	alsoWith [][]int32 // per rule: the rules that revive its cancelled matches
+	reports  []bool
+	// signWords are the one-word triggers' lemmas, each with the rules
+	// (by bit, the first 64) it is a whole trigger of: a denial of one in
+	// another sentence ("I'm not dizzy") disclaims a question about it.
+	signWords map[string]uint64
+	// denialFill are the words that may stand between a denial's cue and
+	// the sign it denies: "never actually fainted", "not had any".
+	denialFill map[string]bool
+	asking     asking
+	history    history
+	others     map[string]bool // lemmas of people who are not the member
+	abusers    map[string]bool // lemmas of the people who may harm her (see AbuserGroup)
+	carers     map[string]bool // lemmas of her carers (see CarerGroup)
+	bodyParts  map[string]bool // lemmas of a woman's back, hips, legs: "her back" is no baby
+	selves     map[string]bool // lemmas of the member and of a pregnancy
+	pregnancy  map[string]bool // lemmas of a pregnancy: "weeks", "pregnant"
+	weeks      map[string]bool // lemmas of "weeks": a pregnancy only when counted ("28 weeks")
+	phrases    []phrase
+	anchors    anchorIndex // vocab number -> phrases anchored on that lemma (a word or a range)
 	// seqAnchors: a sequence's first two vocab numbers -> phrases anchored
 	// on a term with that sequence.
 	seqAnchors seqAnchorIndex
@@ -742,6 +749,19 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	s.fine = lemmaSet(a, "fine", "normal", "ok", "okay", "good", "grand", "intact", "negative", "nil", "zero")
 	s.joins = lemmaSet(a, "or", "and", "nor", "no", "any", "nothing")
 	s.enders = lemmaSet(a, "but", "just", "only", "though", "however", "although", "yet", "except", "apart", "besides", "still")
+	s.signWords = map[string]uint64{}
+	for i := range s.phrases {
+		p := &s.phrases[i]
+		if p.parts > 0 || p.absence || len(p.terms) != 1 || p.rule >= 64 {
+			continue
+		}
+		for alt := range strings.SplitSeq(p.terms[0], altSep) {
+			if alt != "" && !strings.Contains(alt, seqSep) {
+				s.signWords[alt] |= 1 << p.rule
+			}
+		}
+	}
+	s.denialFill = lemmaSet(a, "be", "have", "feel", "get", "any", "ever", "actually", "really", "at", "all", "a", "an", "myself", "yet", "once")
 	nr, nt := len(rules), len(x.terms)+1
 	s.pool.New = func() any {
 		return &scratch{seen: make([]bool, nr), held: make([]bool, nr), settled: make([]bool, nr), revive: make([]bool, nr), story: make([]int, nr),
@@ -1960,7 +1980,7 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 		if s.settled(tokens, sc, m) || s.reassurance(tokens, sc, m) {
 			return Settled
 		}
-		if s.askedAbout(tokens, sc, m) {
+		if s.askedAbout(tokens, sc, p.rule, m) {
 			return Asked
 		}
 	}

@@ -165,8 +165,8 @@ var contextWords = set(
 	"colleagues", "boss", "manager",
 	// how she feels about asking: "will they think I'm moaning", "sorry to whinge"
 	"moan", "moaning", "moany", "whinge", "whinging", "whiny", "whining",
-	// the hour she writes at: "its late", "2am"
-	"late", "midnight",
+	// the hour she writes at: "its late", "2am"; the hour she tells of: "fell asleep at 3pm"
+	"late", "midnight", "am", "pm",
 	// how the message was written: "voice to text are pelvic tilts safe"
 	"voice", "text", "dictation", "dictating", "dictated",
 	// more jobs: "farmer here 23 weeks", "delivery driver"

@@ -368,6 +368,10 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"do you need to go in after a knock to the bump? nothing has happened yet, just a clumsy teacher", ""},
 		{"is dizziness normal in pregnancy? I can't stop feeling dizzy", "faint-breathless"},
 		{"is dizziness normal in pregnancy? I'm not dizzy now but I fainted this morning", "faint-breathless"},
+		// What he keeps from her, in order; not care that shares a window
+		// with "eat" of another clause.
+		{"he won't let me see my mum or my friends anymore", "abuse"},
+		{"hubby won't let me lift a thing, checks I've eaten, total softie", ""},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

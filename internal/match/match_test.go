@@ -372,6 +372,10 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// with "eat" of another clause.
 		{"he won't let me see my mum or my friends anymore", "abuse"},
 		{"hubby won't let me lift a thing, checks I've eaten, total softie", ""},
+		// A save she only believed saves nothing; the sign she believed,
+		// taken back by the save, does.
+		{"my knickers have been wet since this morning, didn't ring cos i thought it was wee, 33 weeks", "waters"},
+		{"thought my waters had gone this morning but it was just wee, 33 weeks", ""},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

@@ -3506,7 +3506,7 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 			// A save she asks about saves nothing: "a trickle ... probs
 			// just pee right?".
 			found = q.trigger == p.trigger && sm.start > nm.end && sm.end < hi && !s.negatedUnless(tokens, q, sm) &&
-				!asked(tokens, sm.end) && !s.impactIn(tokens, lo, hi, m.start, nm, sm) &&
+				!asked(tokens, sm.end) && !believed(tokens, sm.start) && !s.impactIn(tokens, lo, hi, m.start, nm, sm) &&
 				!(s.reports[rule] && !s.namesHabit(q) && s.habitual(tokens, sm)) // "normally she goes mad after dinner" saves nothing today
 			if found {
 				sc.because(&s.save, q)
@@ -3516,6 +3516,23 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 		return !found
 	})
 	return found
+}
+
+// believed reports whether the save at tokens[start] is only what she
+// thought: "been leaking since, didn't say anything cos i thought it was
+// wee, now i'm shivery" doubts the save she believed; "thought my waters
+// had gone but it was the bottle" saves (the belief was the sign).
+func believed(tokens []analyze.Token, start int) bool {
+	for j := start - 1; j >= 0 && j >= start-3; j-- {
+		switch tokens[j].Lemma {
+		case "think", "thought", "assume", "assumed", "presume", "presumed", "figure", "figured", "reckon", "reckoned":
+			return true
+		case "it", "that", "this", "be", "just", "only", "i", "was":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // spans reports whether a token within m, from its start to its end, is

@@ -376,6 +376,9 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// taken back by the save, does.
 		{"my knickers have been wet since this morning, didn't ring cos i thought it was wee, 33 weeks", "waters"},
 		{"thought my waters had gone this morning but it was just wee, 33 weeks", ""},
+		// A climb to the worst is sudden severe pain; a mood's is not.
+		{"my back went from fine to agony in a couple of minutes and it won't settle, 29 weeks", "sudden-severe-pain"},
+		{"my patience went from fine to zero in a minute with the toddler today lol, back aching", ""},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

@@ -376,6 +376,10 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// taken back by the save, does.
 		{"my knickers have been wet since this morning, didn't ring cos i thought it was wee, 33 weeks", "waters"},
 		{"thought my waters had gone this morning but it was just wee, 33 weeks", ""},
+		// A child she lifts is no one else who has the sign; one who does
+		// it himself is.
+		{"picking up my 2 year old and now my legs have gone numb and weak, 31 weeks", "nerve-compression"},
+		{"was lifting my son (4) onto the bed and he fell off the other side, 27 weeks", ""},
 		// A climb to the worst is sudden severe pain; a mood's is not.
 		{"my back went from fine to agony in a couple of minutes and it won't settle, 29 weeks", "sudden-severe-pain"},
 		{"my patience went from fine to zero in a minute with the toddler today lol, back aching", ""},

@@ -2187,6 +2187,8 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 			// "(not pregnant)" names no pregnancy, and "my sister is 34
 			// weeks" names hers (see the others case).
 			return false
+		case s.isOther(tokens, j) && objectOfHers(tokens, j) && !thirdPersonIn(tokens, j+1, m.start):
+			continue // "lifting my toddler and now both legs are numb": what she lifted ("lifting my son, he fell" is his)
 		case s.isOther(tokens, j) && notHer(tokens, j, m):
 			continue // "hubby is at work, she's been really quiet": she is not him
 		case s.isOther(tokens, j) && simile(tokens, j):
@@ -3517,6 +3519,46 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 	})
 	return found
 }
+
+// objectOfHers reports whether the other person at tokens[j] is what the
+// member does something to: "lifting my toddler", "picking up my son",
+// "chasing after my 3 year old".
+func objectOfHers(tokens []analyze.Token, j int) bool {
+	k := j - 1
+	for k >= 0 && tokens[k].Lemma == analyze.NumberLemma || k >= 0 && (tokens[k].Lemma == "year" || tokens[k].Lemma == "old") {
+		k-- // "my 3 year old"
+	}
+	if k < 1 || tokens[k].Lemma != "my" {
+		return false
+	}
+	k--
+	if k > 0 && actionParticles[tokens[k].Lemma] {
+		k-- // "picking up my son"
+	}
+	return herActions[tokens[k].Lemma]
+}
+
+// thirdPersonIn reports whether a third-person pronoun stands in
+// tokens[lo:hi].
+func thirdPersonIn(tokens []analyze.Token, lo, hi int) bool {
+	for j := lo; j < hi && j < len(tokens); j++ {
+		switch tokens[j].Lemma {
+		case "he", "she", "they", "him", "her", "them", "his":
+			return true
+		}
+	}
+	return false
+}
+
+// herActions are what a member does to a child or another she looks
+// after; particles may follow them ("pick up", "run after").
+var (
+	herActions = map[string]bool{"lift": true, "lifting": true, "carry": true, "carrying": true, "hold": true, "holding": true,
+		"pick": true, "picking": true, "chase": true, "chasing": true, "bath": true, "bathe": true, "bathing": true, "feed": true,
+		"feeding": true, "change": true, "changing": true, "dress": true, "dressing": true, "cuddle": true, "cuddling": true,
+		"rock": true, "rocking": true, "push": true, "pushing": true, "settle": true, "settling": true, "wrestle": true, "wrestling": true}
+	actionParticles = map[string]bool{"up": true, "after": true, "round": true, "around": true}
+)
 
 // believed reports whether the save at tokens[start] is only what she
 // thought: "been leaking since, didn't say anything cos i thought it was

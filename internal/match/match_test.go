@@ -380,6 +380,11 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// it himself is.
 		{"picking up my 2 year old and now my legs have gone numb and weak, 31 weeks", "nerve-compression"},
 		{"was lifting my son (4) onto the bed and he fell off the other side, 27 weeks", ""},
+		// A sign's word said to be well right after it is no sign; a
+		// yardstick ("less than normal") or a question is.
+		{"feet puff up by bedtime, hands and face fine, no headache, 30 weeks", ""},
+		{"she's moving less than normal today, 30 weeks", "baby-movements"},
+		{"is a swollen face and puffy hands normal at 30 weeks", "pre-eclampsia"},
 		// A climb to the worst is sudden severe pain; a mood's is not.
 		{"my back went from fine to agony in a couple of minutes and it won't settle, 29 weeks", "sudden-severe-pain"},
 		{"my patience went from fine to zero in a minute with the toddler today lol, back aching", ""},

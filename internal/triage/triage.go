@@ -1976,6 +1976,9 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 			}
 		}
 	}
+	if s.reports[p.rule] && !p.absence && s.fineAfter(tokens, m.end) {
+		return NegatedAfter // "face and hands fine, no headache"
+	}
 	if s.reports[p.rule] {
 		if s.settled(tokens, sc, m) || s.reassurance(tokens, sc, m) {
 			return Settled
@@ -2032,6 +2035,49 @@ func (s *Set) negated(tokens []analyze.Token, m match, absence, ownCue bool) Ver
 	}
 	return Fired
 }
+
+// fineAfter reports whether the sign's word at tokens[end], with at most
+// two more words joined by "and" or "or", is said to be well right after
+// it, and the clause goes no further: "face and hands fine,", "BP fine.";
+// never "hands fine?" nor "is ... normal", which ask.
+func (s *Set) fineAfter(tokens []analyze.Token, end int) bool {
+	lo := end
+	for lo > 0 && !tokens[lo-1].Is(analyze.Break) {
+		lo--
+	}
+	if askOpeners[tokens[lo].Lemma] {
+		return false // "is back pain from being shoved into a counter normal"
+	}
+	words := 0
+	for j := end + 1; j < len(tokens) && j <= end+5; j++ {
+		t := tokens[j]
+		switch {
+		case wellNow[t.Lemma]:
+			return j+1 >= len(tokens) || tokens[j+1].Is(analyze.Break) && !tokens[j+1].Is(analyze.Question)
+		case t.Is(analyze.Break) || t.Is(analyze.Negation) || comparing[t.Lemma]:
+			return false // "moving less than normal", "quiet compared to normal"
+		case t.Lemma == "and" || t.Lemma == "or" || t.Lemma == "my" || t.Lemma == "be" || t.Lemma == "both" || t.Lemma == "all":
+			continue
+		}
+		if words++; words > 2 {
+			return false
+		}
+	}
+	return false
+}
+
+// askOpeners open a yes-no question: "is it normal", "does that sound ok".
+var askOpeners = map[string]bool{"be": true, "is": true, "are": true, "do": true, "does": true, "can": true, "could": true,
+	"should": true, "would": true, "will": true}
+
+// wellNow are the words that say, right after a sign's word, that it is
+// well ("hands fine"); comparing words make them a yardstick instead
+// ("less than normal").
+var (
+	wellNow   = map[string]bool{"fine": true, "ok": true, "okay": true, "normal": true, "intact": true, "negative": true}
+	comparing = map[string]bool{"than": true, "compare": true, "compared": true, "to": true, "as": true, "like": true,
+		"from": true, "usual": true, "before": true, "less": true, "more": true, "fewer": true}
+)
 
 // freeOf reports whether "free" right after the sign's word at
 // tokens[end] says she is without it: "headache free for the first time

@@ -385,6 +385,10 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"feet puff up by bedtime, hands and face fine, no headache, 30 weeks", ""},
 		{"she's moving less than normal today, 30 weeks", "baby-movements"},
 		{"is a swollen face and puffy hands normal at 30 weeks", "pre-eclampsia"},
+		// The weather named before a temperature explains it; her own
+		// temperature beside it does not.
+		{"boiling out today, 39 degrees in the garden, 31 weeks and my back is sweaty", ""},
+		{"boiling out today and I've got a temperature of 38.6 and the shivers, 31 weeks", "infection"},
 		// A climb to the worst is sudden severe pain; a mood's is not.
 		{"my back went from fine to agony in a couple of minutes and it won't settle, 29 weeks", "sudden-severe-pain"},
 		{"my patience went from fine to zero in a minute with the toddler today lol, back aching", ""},

@@ -668,6 +668,9 @@ func question(words []analyze.Token) bool {
 func opensQuestion(words []analyze.Token) bool {
 	for i := 0; i < len(words); i++ {
 		t := words[i]
+		if t.Lemma == "oh" && i+1 < len(words) && partnerActs[words[i+1].Lemma] && !(i+2 < len(words) && inversionSubjects[words[i+2].Lemma]) {
+			return false // "ok OH is phoning L&D now": her other half, not "oh, is it ...?"
+		}
 		if t.Is(analyze.Break) || leadIns[t.Lemma] {
 			continue
 		}
@@ -709,6 +712,16 @@ func opensWithVerb(words []analyze.Token, i int) bool {
 // questionVerbs are the stems of the forms of "be" and "do" that open a
 // question: not "been like that an hour", not "be careful".
 var questionVerbs = map[string]bool{"is": true, "are": true, "am": true, "was": true, "were": true, "do": true, "does": true, "did": true}
+
+// partnerActs are verbs after "OH" that make it her other half, the
+// subject of a statement: "OH is driving", "OH says", "OH has rung".
+var partnerActs = map[string]bool{"be": true, "have": true, "say": true, "think": true, "reckon": true, "want": true,
+	"keep": true, "call": true, "phone": true, "ring": true, "drive": true, "take": true, "get": true, "work": true}
+
+// inversionSubjects after "oh is" or "oh have" make it a question: "oh
+// is it normal", "oh have you got...".
+var inversionSubjects = map[string]bool{"it": true, "this": true, "that": true, "there": true, "the": true, "a": true,
+	"my": true, "your": true, "you": true, "she": true, "he": true, "they": true, "i": true, "we": true}
 
 // leadIns are the words a question may open with before its question
 // word: "ok and what actually helps", "right so how long for".

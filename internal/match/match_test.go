@@ -562,6 +562,9 @@ func TestSmallTalkQuestions(t *testing.T) {
 		{"thank you. is ice ok on the sore bit for now", true},
 		{"hi, cant sleep", false},
 		{"thanks so much x", false},
+		// "OH" before a verb is her other half, not "oh, is it...".
+		{"ok OH is phoning L&D now", false},
+		{"oh is it normal to ache this much", true},
 	} {
 		if got := m.Classify(tt.text, "").Question; got != tt.question {
 			t.Errorf("%q: question %v, want %v", tt.text, got, tt.question)

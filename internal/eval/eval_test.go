@@ -35,9 +35,9 @@ var goals = map[string]goal{
 	"false alarms":                          {1, map[string]float64{"tune": 3.5, "holdout": 1.6}},
 	"past loss answered":                    {100, map[string]float64{"tune": 97.1, "holdout": 100}},
 	"safety false alarms on questions":      {1, map[string]float64{"tune": 0.9, "holdout": 0.6}},
-	"answered right":                        {92, map[string]float64{"tune": 88.6, "holdout": 93.1}},
+	"answered right":                        {92, map[string]float64{"tune": 88.7, "holdout": 93.5}},
 	"off-topic turned down":                 {92, map[string]float64{"tune": 93.4, "holdout": 98.4}},
-	"conversation turns right":              {90, map[string]float64{"tune": 89.1, "holdout": 98.5}},
+	"conversation turns right":              {90, map[string]float64{"tune": 89.2, "holdout": 100}},
 }
 
 // check compares one measure with its goal (see goal); higher says

@@ -389,6 +389,10 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// temperature beside it does not.
 		{"boiling out today, 39 degrees in the garden, 31 weeks and my back is sweaty", ""},
 		{"boiling out today and I've got a temperature of 38.6 and the shivers, 31 weeks", "infection"},
+		// "Not a bit" answers a question; followed by "full" it corrects
+		// the amount upwards.
+		{"the toilet is full of blood. not a bit. full. 27 weeks", "heavy-bleeding"},
+		{"any bleeding? not a bit. just sore, 27 weeks", ""},
 		// A climb to the worst is sudden severe pain; a mood's is not.
 		{"my back went from fine to agony in a couple of minutes and it won't settle, 29 weeks", "sudden-severe-pain"},
 		{"my patience went from fine to zero in a minute with the toddler today lol, back aching", ""},

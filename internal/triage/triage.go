@@ -3073,9 +3073,27 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 	for next < len(tokens) && (tokens[next].Lemma == "a" || tokens[next].Lemma == "single" || s.adverbs[tokens[next].Lemma]) {
 		next++ // "not a drop", "not a single one"
 	}
-	return next >= len(tokens) || tokens[next].Is(analyze.Break) || tokens[next].Is(analyze.ScopeEnd) || s.answers[tokens[next].Lemma] ||
+	answered := next >= len(tokens) || tokens[next].Is(analyze.Break) || tokens[next].Is(analyze.ScopeEnd) || s.answers[tokens[next].Lemma] ||
 		closesAnswer(tokens[next].Lemma)
+	return answered && !s.moreFollows(tokens, next)
 }
+
+// moreFollows reports whether, right after an answering cue, the next
+// fragment says how much there is: "the pan is full of blood. not a bit.
+// full." corrects "a bit" upwards; it answers nothing.
+func (s *Set) moreFollows(tokens []analyze.Token, j int) bool {
+	for j < len(tokens) && !tokens[j].Is(analyze.Break) {
+		j++ // the rest of the answer: "a bit"
+	}
+	for j < len(tokens) && tokens[j].Is(analyze.Break) {
+		j++
+	}
+	return j < len(tokens) && (fullness[tokens[j].Lemma] || s.quantities[tokens[j].Lemma] && j+1 < len(tokens) && tokens[j+1].Is(analyze.Break))
+}
+
+// fullness words say there is a great deal: "full", "everywhere".
+var fullness = map[string]bool{"full": true, "everywhere": true, "pouring": true, "gushing": true, "loads": true,
+	"lots": true, "heaps": true, "tons": true, "masses": true, "buckets": true, "soaked": true, "soaking": true}
 
 // asUsual reports whether tokens[j:] open with "more than" and a
 // measure of the ordinary: "no more than usual", "no more than anyone".

@@ -393,6 +393,11 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// the amount upwards.
 		{"the toilet is full of blood. not a bit. full. 27 weeks", "heavy-bleeding"},
 		{"any bleeding? not a bit. just sore, 27 weeks", ""},
+		// An assault is a blow as well as abuse; a likeness or an object
+		// that hits her is not.
+		{"he punched my back last night because I was too slow, 28 weeks", "fall"},
+		{"she said the tiredness would hit me like a truck in third tri", ""},
+		{"my son threw his cup and it hit my face, he thought it was funny, 22 weeks", ""},
 		// A climb to the worst is sudden severe pain; a mood's is not.
 		{"my back went from fine to agony in a couple of minutes and it won't settle, 29 weeks", "sudden-severe-pain"},
 		{"my patience went from fine to zero in a minute with the toddler today lol, back aching", ""},

@@ -15,6 +15,7 @@ package analyze
 
 import (
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -118,6 +119,31 @@ type Analyzer struct {
 	// names holds the names of two words or more that the knowledge base
 	// uses itself ("deep heat"), which maskNames keeps as words.
 	names map[string]bool
+}
+
+// namesIn appends to out the proper names that a trigger or pattern
+// writes as a sequence ("braxton_hicks"): a sequence of two words or more,
+// all letters, one of which English does not know. Written in a message
+// with capitals ("she said it's just Braxton Hicks"), such a name is kept
+// as words, not masked as a name (see maskNames); a sequence of English
+// words ("fall_out") is not a name, and "Fall Out Boy" stays one.
+func (a *Analyzer) namesIn(s string, out []string) []string {
+	for item := range strings.FieldsSeq(s) {
+		if strings.IndexByte(item, '_') < 0 {
+			continue
+		}
+		for alt := range strings.SplitSeq(item, "|") {
+			if strings.IndexByte(alt, '_') < 0 || !isLetters(strings.ReplaceAll(alt, "_", "")) {
+				continue
+			}
+			parts := strings.Split(alt, "_")
+			if len(parts) >= 2 && slices.ContainsFunc(parts, func(w string) bool { return w != "" && !a.lex.Known(w) }) &&
+				!slices.Contains(parts, "") {
+				out = append(out, strings.Join(parts, " "))
+			}
+		}
+	}
+	return out
 }
 
 // lemmaMemo remembers Lemmas of short texts while triggers are compiled
@@ -256,6 +282,7 @@ func New(kb *knowledge.Base) *Analyzer {
 	workers := min(runtime.GOMAXPROCS(0), 1+len(texts)/4096)
 	counts := make([]map[string]int, workers)
 	written := make([]map[string]bool, workers)
+	named := make([][]string, workers)
 	var wg sync.WaitGroup
 	for k := range workers {
 		wg.Go(func() {
@@ -267,6 +294,9 @@ func New(kb *knowledge.Base) *Analyzer {
 			share := min(len(texts)/workers, 1<<13)
 			c, on, buf := make(map[string]int, share), make(map[string]bool, share/4), []string(nil)
 			for _, t := range texts[k*len(texts)/workers : (k+1)*len(texts)/workers] {
+				if !t.example && strings.IndexByte(t.s, '_') >= 0 {
+					named[k] = a.namesIn(t.s, named[k])
+				}
 				buf = a.words(a.normalize(t.s), buf[:0])
 				for _, w := range buf {
 					if !isBreakWord(w) {
@@ -281,6 +311,11 @@ func New(kb *knowledge.Base) *Analyzer {
 		})
 	}
 	wg.Wait()
+	for _, ns := range named {
+		for _, n := range ns {
+			a.names[n] = true
+		}
+	}
 	for _, c := range counts {
 		for w, n := range c {
 			count[w] += n

@@ -1,6 +1,11 @@
 package analyze
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"github.com/backcare/backcare/internal/lexicon"
+)
 
 func TestMaskNames(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
@@ -19,5 +24,15 @@ func TestMaskNames(t *testing.T) {
 		if got := maskNames(tt.in, map[string]bool{"deep heat": true}); got != tt.want {
 			t.Errorf("maskNames(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// A name a trigger writes as a sequence, with a word English does not know,
+// is the knowledge base's own; a sequence of English words is not a name.
+func TestNamesIn(t *testing.T) {
+	a := &Analyzer{lex: lexicon.English()}
+	got := a.namesIn("braxton_hicks|bh & every|fall_out of_bed {lately}|on_find_my", nil)
+	if want := []string{"braxton hicks"}; !slices.Equal(got, want) {
+		t.Errorf("namesIn = %q, want %q", got, want)
 	}
 }

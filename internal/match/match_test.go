@@ -393,6 +393,8 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// the amount upwards.
 		{"the toilet is full of blood. not a bit. full. 27 weeks", "heavy-bleeding"},
 		{"any bleeding? not a bit. just sore, 27 weeks", ""},
+		// A name the triggers use is read as words, capitalised or not.
+		{"been getting Braxton Hicks all evening and they are getting stronger and closer together, 34 weeks", "contractions"},
 		// An assault is a blow as well as abuse; a likeness or an object
 		// that hits her is not.
 		{"he punched my back last night because I was too slow, 28 weeks", "fall"},

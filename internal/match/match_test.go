@@ -393,6 +393,10 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// the amount upwards.
 		{"the toilet is full of blood. not a bit. full. 27 weeks", "heavy-bleeding"},
 		{"any bleeding? not a bit. just sore, 27 weeks", ""},
+		// What she handles is not who the sign is about, and an animal's
+		// waters are only the ones it owns.
+		{"OMG there was a gush!! 38 weeks, I was bending to pick up the dog bowl and water everywhere on the kitchen floor. its a bit greenish??", "waters"},
+		{"our dog's waters broke on the sofa this morning, 6 puppies! 28 weeks and my back is sore from cleaning", ""},
 		// A name the triggers use is read as words, capitalised or not.
 		{"been getting Braxton Hicks all evening and they are getting stronger and closer together, 34 weeks", "contractions"},
 		// An assault is a blow as well as abuse; a likeness or an object

@@ -3586,13 +3586,13 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 
 // objectOfHers reports whether the other person at tokens[j] is what the
 // member does something to: "lifting my toddler", "picking up my son",
-// "chasing after my 3 year old".
+// "chasing after my 3 year old", "bending to pick up the dog bowl".
 func objectOfHers(tokens []analyze.Token, j int) bool {
 	k := j - 1
 	for k >= 0 && tokens[k].Lemma == analyze.NumberLemma || k >= 0 && (tokens[k].Lemma == "year" || tokens[k].Lemma == "old") {
 		k-- // "my 3 year old"
 	}
-	if k < 1 || tokens[k].Lemma != "my" {
+	if k < 1 || tokens[k].Lemma != "my" && tokens[k].Lemma != "our" && tokens[k].Lemma != "the" {
 		return false
 	}
 	k--

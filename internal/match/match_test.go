@@ -393,6 +393,13 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// the amount upwards.
 		{"the toilet is full of blood. not a bit. full. 27 weeks", "heavy-bleeding"},
 		{"any bleeding? not a bit. just sore, 27 weeks", ""},
+		// Breathless on the way up and fine at the top is no sign, nor a
+		// stop there a wish to stop breathing; breathlessness told as new is.
+		{"get out of breath going up the stairs now, have to stop at the top for a sec then I'm fine. 32 weeks", ""},
+		{"so breathless walking up to the bedroom and it's new since this week, 30 weeks", "faint-breathless"},
+		{"some days I just want to stop breathing and not wake up", "crisis"},
+		// Another measured against her is the one told of: "ahead of me".
+		{"coworker (also pregnant, 2 weeks ahead of me) went into labour at work yesterday! she's fine, baby fine", ""},
 		// What she handles is not who the sign is about, and an animal's
 		// waters are only the ones it owns.
 		{"OMG there was a gush!! 38 weeks, I was bending to pick up the dog bowl and water everywhere on the kitchen floor. its a bit greenish??", "waters"},

@@ -2229,6 +2229,8 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 			continue // "a friend in my antenatal group had some bleeding": her group, not the subject
 		case t.Lemma == "mine" && j > 1 && tokens[j-1].Lemma == "of" && s.others[tokens[j-2].Lemma]:
 			continue // "a colleague of mine had a fall": hers, not the member's
+		case t.Lemma == "me" && j > 0 && comparedTo[tokens[j-1].Lemma]:
+			continue // "coworker (also pregnant, 2 weeks ahead of me) went into labour": the other is the subject
 		case s.selves[t.Lemma] && !(s.pregnancy[t.Lemma] && (s.negatedBefore(tokens, j) || s.othersBefore(tokens, j))):
 			// "(not pregnant)" names no pregnancy, and "my sister is 34
 			// weeks" names hers (see the others case).
@@ -2624,11 +2626,22 @@ var babyWords = map[string]bool{"baby": true, "babies": true, "bub": true, "son"
 // or her own baby's movements: "I'm 20 weeks", "I am pregnant too", "me
 // 28 weeks", "mine's kicking my ribs". At most three words stand between
 // the first person and the pregnancy, none of them another person ("I'm
-// her mum, she's 30 weeks" is the daughter's).
+// her mum, she's 30 weeks" is the daughter's). Another's pregnancy told as
+// well as hers ("also pregnant", "pregnant too", "2 weeks ahead of me")
+// tells hers.
 func (s *Set) writerPregnant(tokens []analyze.Token) bool {
 	for j, t := range tokens {
 		if t.Lemma == "mine" && j+2 < len(tokens) && mineMoves[tokens[j+1].Lemma]+mineMoves[tokens[j+2].Lemma] > 0 {
 			return true // "mine's kicking my ribs", "mine move a lot": her own baby
+		}
+		// Another's pregnancy told beside her own: "coworker (also
+		// pregnant, 2 weeks ahead of me)", "my sister's pregnant too".
+		if s.pregnancy[t.Lemma] && (j > 0 && tokens[j-1].Lemma == "also" || j+1 < len(tokens) && tokens[j+1].Lemma == "too") {
+			return true
+		}
+		if (t.Lemma == "ahead" || t.Lemma == "behind") && j > 0 && s.weeks[tokens[j-1].Lemma] && j+2 < len(tokens) &&
+			tokens[j+1].Lemma == "of" && tokens[j+2].Lemma == "me" {
+			return true
 		}
 		if l := t.Lemma; l != "i" && l != "me" {
 			continue
@@ -3583,6 +3596,10 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 	})
 	return found
 }
+
+// comparedTo are the words before a "me" that only measures another
+// against her: "ahead of me", "older than me", "the same as me".
+var comparedTo = map[string]bool{"of": true, "than": true, "as": true}
 
 // objectOfHers reports whether the other person at tokens[j] is what the
 // member does something to: "lifting my toddler", "picking up my son",

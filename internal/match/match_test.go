@@ -393,6 +393,20 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// the amount upwards.
 		{"the toilet is full of blood. not a bit. full. 27 weeks", "heavy-bleeding"},
 		{"any bleeding? not a bit. just sore, 27 weeks", ""},
+		// A question someone asked her, answered no in the next sentence;
+		// answered yes, the sign stands.
+		{"my chiro asked if I'd had a fall because my pelvis was so 'out'. Nope, just 30 weeks of carrying a watermelon", ""},
+		{"the physio asked if I'd had a fall because my pelvis was so out. Yes, I slipped on the stairs on Monday, 30 weeks", "fall"},
+		// Her back "sore again" is not a settled sign come back; the sign is.
+		{"At 20wks I had a UTI, antibiotics sorted it and my retest was clear. Now 30 weeks and my back is sore again, stretches?", ""},
+		{"had some spotting at 8 weeks, scans all fine since. now 20 weeks and it's back again, bright red", "bleeding"},
+		// A flow of emails, a back that gives up on life, advice quoted.
+		{"Heavy flow of emails today and I've been hunched over the laptop all day. Lower back aching", ""},
+		{"heavy flow and clots since this morning, 20 weeks", "heavy-bleeding"},
+		{"LO kicking like mad tonight, meanwhile my lower back has given up on life. any tips for sleeping", ""},
+		{"i have given up on life, my back hurts and i cant go on", "crisis"},
+		{"Midwife said 'any bleeding, call us' so I rang about a nosebleed, she was lovely about it. 23 weeks", ""},
+		{"midwife said any bleeding call us and now I'm bleeding, 23 weeks", "bleeding"},
 		// Breathless on the way up and fine at the top is no sign, nor a
 		// stop there a wish to stop breathing; breathlessness told as new is.
 		{"get out of breath going up the stairs now, have to stop at the top for a sec then I'm fine. 32 weeks", ""},

@@ -162,6 +162,9 @@ func (s *Set) again(tokens []analyze.Token, sc *scratch, from int) bool {
 		// Her back grown worse is no sign grown: "all fine since. my back
 		// ache is getting worse".
 		result = result || s.backBefore(tokens, m.start)
+		// "back again" with words between names her back, not a sign that
+		// is back: "now 30 weeks and my back is sore again".
+		result = result || tokens[m.start].Lemma == "back" && m.end > m.start+1
 		// "will it happen again?" asks; it tells of nothing coming back;
 		// nor does advice: "ring again anytime", "come back if it changes
 		// again".

@@ -2030,7 +2030,7 @@ func (s *Set) negated(tokens []analyze.Token, m match, absence, ownCue bool) Ver
 	// A sign told with its own cue is not answered by another: in "nothing
 	// touches it, paracetamol, bath, nothing" the last "nothing" says it
 	// again.
-	if !ownCue && (s.answeredNo(tokens, m.end) || itemAnswered(tokens, m.end) || slices.ContainsFunc(m.pos[:m.n], func(j int) bool { return freeOf(tokens, j) })) || retracted(tokens, m.end) {
+	if !ownCue && (s.answeredNo(tokens, m.end) || s.askedOfHerNo(tokens, m) || itemAnswered(tokens, m.end) || slices.ContainsFunc(m.pos[:m.n], func(j int) bool { return freeOf(tokens, j) })) || retracted(tokens, m.end) {
 		return NegatedAfter
 	}
 	return Fired
@@ -3027,6 +3027,33 @@ func (s *Set) itemEnds(tokens []analyze.Token, end int) bool {
 	}
 	t := tokens[end+1]
 	return t.Is(analyze.Break) || t.Is(analyze.Negation) || s.joins[t.Lemma] || s.enders[t.Lemma]
+}
+
+// askedOfHerNo reports whether the match stands in a question someone
+// asked her, told in reported speech, that the next sentence answers with
+// a bare no: "my chiro asked if I'd had a fall because my pelvis was so
+// 'out'. Nope, just 30 weeks of carrying a watermelon". A yes, or no
+// answer at all, keeps the sign.
+func (s *Set) askedOfHerNo(tokens []analyze.Token, m match) bool {
+	asked := false
+	for j := m.start - 1; j >= 1 && !isClauseEnd(tokens[j]); j-- {
+		if l := tokens[j].Lemma; (l == "if" || l == "whether") &&
+			(tokens[j-1].Lemma == "ask" || j >= 2 && tokens[j-1].Lemma == "me" && tokens[j-2].Lemma == "ask") {
+			asked = true
+			break
+		}
+	}
+	if !asked {
+		return false
+	}
+	j := m.end + 1
+	for j < len(tokens) && !isClauseEnd(tokens[j]) {
+		j++
+	}
+	for j < len(tokens) && tokens[j].Is(analyze.Break) {
+		j++
+	}
+	return j < len(tokens) && s.bareNo(tokens, j)
 }
 
 // answeredNo reports whether a bare "no" answers the match: "bleeding?

@@ -393,6 +393,10 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// the amount upwards.
 		{"the toilet is full of blood. not a bit. full. 27 weeks", "heavy-bleeding"},
 		{"any bleeding? not a bit. just sore, 27 weeks", ""},
+		// A mother's story of carrying her, or her husband, is not hers.
+		{"Mum keeps telling me horror stories about her falls on ice when she was pregnant with me lol. I'm 23 wks and haven't fallen", ""},
+		{"my MIL had a fall when she was pregnant with my husband and she won't stop going on about the stairs. i'm 24 wks", ""},
+		{"when I was pregnant with my son I fell down the stairs, now 20 weeks again and I just fell off a chair", "fall"},
 		// A question someone asked her, answered no in the next sentence;
 		// answered yes, the sign stands.
 		{"my chiro asked if I'd had a fall because my pelvis was so 'out'. Nope, just 30 weeks of carrying a watermelon", ""},

@@ -2229,8 +2229,12 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 			continue // "a friend in my antenatal group had some bleeding": her group, not the subject
 		case t.Lemma == "mine" && j > 1 && tokens[j-1].Lemma == "of" && s.others[tokens[j-2].Lemma]:
 			continue // "a colleague of mine had a fall": hers, not the member's
-		case t.Lemma == "me" && j > 0 && comparedTo[tokens[j-1].Lemma]:
+		case t.Lemma == "me" && j > 0 && (comparedTo[tokens[j-1].Lemma] || toldTo[tokens[j-1].Lemma]):
 			continue // "coworker (also pregnant, 2 weeks ahead of me) went into labour": the other is the subject
+		case carriedHer(tokens, j) || j+1 < len(tokens) && s.pregnancy[t.Lemma] && carriedHer(tokens, j+2):
+			// "Mum keeps telling me about her falls when she was pregnant
+			// with me": she carried the member, or the member's husband.
+			continue
 		case s.selves[t.Lemma] && !(s.pregnancy[t.Lemma] && (s.negatedBefore(tokens, j) || s.othersBefore(tokens, j))):
 			// "(not pregnant)" names no pregnancy, and "my sister is 34
 			// weeks" names hers (see the others case).
@@ -2279,7 +2283,7 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 				if s.selves[t.Lemma] && !s.pregnancy[t.Lemma] {
 					break
 				}
-				if (s.pregnancy[t.Lemma] || t.Gestation()) && s.pregnant(tokens, k) {
+				if (s.pregnancy[t.Lemma] || t.Gestation()) && s.pregnant(tokens, k) && !carriedHer(tokens, k+2) {
 					return false // "28 weeks", "29+3"
 				}
 			}
@@ -3624,9 +3628,33 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 	return found
 }
 
+// carriedHer reports whether tokens[j] names the member, or one of her
+// family grown up, as the baby another carried: "pregnant with me",
+// "pregnant with my husband".
+func carriedHer(tokens []analyze.Token, j int) bool {
+	if j < 2 || j >= len(tokens) || tokens[j-1].Lemma != "with" {
+		return false
+	}
+	switch tokens[j].Lemma {
+	case "me":
+		return true
+	case "my":
+		return j+1 < len(tokens) && grownFamily[tokens[j+1].Lemma]
+	}
+	return false
+}
+
+// grownFamily are the member's family who were babies long ago.
+var grownFamily = map[string]bool{"husband": true, "hubby": true, "partner": true, "brother": true, "sister": true,
+	"dad": true, "mum": true, "mom": true, "fiance": true, "boyfriend": true}
+
 // comparedTo are the words before a "me" that only measures another
 // against her: "ahead of me", "older than me", "the same as me".
 var comparedTo = map[string]bool{"of": true, "than": true, "as": true}
+
+// toldTo are the verbs of telling before a "me" who only hears a story:
+// "Mum keeps telling me horror stories about her falls".
+var toldTo = map[string]bool{"tell": true, "telling": true, "told": true, "remind": true, "reminding": true}
 
 // objectOfHers reports whether the other person at tokens[j] is what the
 // member does something to: "lifting my toddler", "picking up my son",

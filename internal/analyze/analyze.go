@@ -281,7 +281,7 @@ func New(kb *knowledge.Base) *Analyzer {
 	kb.EachPhrase(func(s string, example bool) { texts = append(texts, text{s, example}) })
 	workers := min(runtime.GOMAXPROCS(0), 1+len(texts)/4096)
 	counts := make([]map[string]int, workers)
-	written := make([]map[string]bool, workers)
+	written := make([]map[string]int, workers)
 	named := make([][]string, workers)
 	var wg sync.WaitGroup
 	for k := range workers {
@@ -292,18 +292,19 @@ func New(kb *knowledge.Base) *Analyzer {
 			// only a few times as many), so that the maps are not
 			// rebuilt as they fill, nor oversized.
 			share := min(len(texts)/workers, 1<<13)
-			c, on, buf := make(map[string]int, share), make(map[string]bool, share/4), []string(nil)
+			c, on, buf := make(map[string]int, share), make(map[string]int, share/4), []string(nil)
 			for _, t := range texts[k*len(texts)/workers : (k+1)*len(texts)/workers] {
 				if !t.example && strings.IndexByte(t.s, '_') >= 0 {
 					named[k] = a.namesIn(t.s, named[k])
 				}
 				buf = a.words(a.normalize(t.s), buf[:0])
 				for _, w := range buf {
-					if !isBreakWord(w) {
+					switch {
+					case isBreakWord(w):
+					case t.example:
 						c[w]++
-						if !t.example {
-							on[w] = true
-						}
+					default:
+						on[w]++
 					}
 				}
 			}
@@ -316,8 +317,11 @@ func New(kb *knowledge.Base) *Analyzer {
 			a.names[n] = true
 		}
 	}
-	for _, c := range counts {
+	for k, c := range counts {
 		for w, n := range c {
+			count[w] += n
+		}
+		for w, n := range written[k] {
 			count[w] += n
 		}
 	}
@@ -329,7 +333,7 @@ func New(kb *knowledge.Base) *Analyzer {
 			return true
 		}
 		for _, on := range written {
-			if on[w] {
+			if on[w] > 0 {
 				return true
 			}
 		}
@@ -368,14 +372,19 @@ func New(kb *knowledge.Base) *Analyzer {
 	for _, x := range kb.Safety {
 		addSigns(x.Triggers, x.Firm)
 	}
-	targets := count
-	if len(signOnly) > 0 || len(maybeTypos) > 0 {
-		targets = make(map[string]int, len(count))
-		for w, n := range count {
-			if !signOnly[w] && !maybeTypos[w] {
-				targets[w] = n
-			}
+	// A typo goes to the nearest word the way members write it: ranked by
+	// how often the examples and synonyms use it, not the triggers, whose
+	// thousands of danger words would pull typos towards a sign ("heatd
+	// blanky" is a heated blanket, not a bad head).
+	targets := make(map[string]int, len(count))
+	for w, n := range count {
+		if signOnly[w] || maybeTypos[w] {
+			continue
 		}
+		for _, on := range written {
+			n -= on[w]
+		}
+		targets[w] = max(n, 1)
 	}
 	// The spelling fixer's index is built while every known word is
 	// described (stemmed, lemmatised), that too on every core.

@@ -76,6 +76,9 @@ func TestWords(t *testing.T) {
 		// Misspellings, by one edit or (longer words) two.
 		{"bleding and pilow", "bleeding and pillow"},
 		{"contractoins", "contractions"},
+		// Ties go to the word members write, not to a danger sign's: the
+		// triggers' words do not weigh in the ranking.
+		{"cn i use a heatd blanky on my bak", "can i use a heat blanky on my back"},
 		{"excrutiating", "excruciating"},
 		// A member named in a group reply is left out; an @ inside a
 		// word is not a mention.

@@ -203,6 +203,8 @@ func TestQuestionsForSomeoneElse(t *testing.T) {
 		text  string
 		other bool // no topic: the question is for someone else's body
 	}{
+		// A sister in law who says something is a source, like a sister.
+		{"my sister in law says back pain can be a sign of something else and to always get it checked? i just have the usual aches, when should i actually call someone", false},
 		{"my husbands back is bad from the gym, what should he do for it", true},
 		{"My 7 year old's back hurts from his school bag. What should I do for him?", true},
 		{"My mum has sciatica really bad. What can she do for it?", true},

@@ -114,9 +114,14 @@ type whose struct {
 }
 
 // reports reports whether the person at j is followed by a verb of saying:
-// "my mum says", "my nan swears by", "my friend reckons".
+// "my mum says", "my nan swears by", "my friend reckons", "my sister in
+// law says".
 func (w whose) reports(words []analyze.Token, j, end int) bool {
-	for k := j + 1; k < end && k <= j+2; k++ {
+	last := j + 2
+	if j+2 < end && words[j+1].Lemma == "in" && words[j+2].Lemma == "law" {
+		last += 2 // "my sister in law says"
+	}
+	for k := j + 1; k < end && k <= last; k++ {
 		if w.reporting[words[k].Lemma] {
 			return true
 		}

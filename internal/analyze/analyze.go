@@ -501,7 +501,7 @@ func (a *Analyzer) Analyze(text string, an *Analysis) {
 		text = text[:MaxBytes]
 	}
 	sc := a.scratch.Get().(*scratch)
-	words := a.splitRunOns(a.words(spokenMarks(a.normalize(maskNames(text, a.names))), sc.words[:0]))
+	words := a.splitRunOns(a.words(spokenMarks(a.normalize(maskNames(unquote(text), a.names))), sc.words[:0]))
 	plain := sc.plain[:0]
 	for i, w := range words {
 		if isBreakWord(w) {

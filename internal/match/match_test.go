@@ -395,6 +395,16 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// the amount upwards.
 		{"the toilet is full of blood. not a bit. full. 27 weeks", "heavy-bleeding"},
 		{"any bleeding? not a bit. just sore, 27 weeks", ""},
+		// A quoted post is another member's; taken up as hers, it is hers.
+		{"> has anyone had a fall in pregnancy?\nnot me thankfully, but my back's so bad I'm scared of the stairs now. 32wks", ""},
+		{"> my waters just went!!! off to hospital\nsame here!! 37 weeks, gush on the kitchen floor", "waters"},
+		// A dream told after the sign; a partner who tells how she is after
+		// a faint; an old threat of a beating; "bleeding" as an oath.
+		{"OMG my waters broke!!! ...in my dream 😂 woke up in a panic, all dry, LO kicking. 33 wks", ""},
+		{"my wife passed out on the sofa for a minute, she's awake now but pale, 27 weeks", "faint-breathless"},
+		{"he told me if i dont stop moaning about my back he'll give me something to moan about. he's done it before", "abuse"},
+		{"Bleedin' back's at me again after the school run. 27 weeks", ""},
+		{"bleeding back again, bright red, 20 weeks", "bleeding"},
 		// A mother's story of carrying her, or her husband, is not hers.
 		{"Mum keeps telling me horror stories about her falls on ice when she was pregnant with me lol. I'm 23 wks and haven't fallen", ""},
 		{"my MIL had a fall when she was pregnant with my husband and she won't stop going on about the stairs. i'm 24 wks", ""},

@@ -118,11 +118,21 @@ func (s *Set) deniedElsewhere(tokens []analyze.Token, rule int32, lo, hi int) bo
 const maxDreamGap = 3
 
 // dreamt reports whether the sign ending at tokens[end] is placed in a
-// dream by the words after it in its clause: "took a tumble in a dream
-// last night and woke up with a jolt", "my waters broke in my dream".
+// dream by the words after it in its clause, "took a tumble in a dream
+// last night and woke up with a jolt", "my waters broke in my dream", or
+// by the next clause opening with it: "my waters broke!!! ...in my dream".
 func dreamt(tokens []analyze.Token, end int) bool {
-	for j := end + 1; j+2 < len(tokens) && j <= end+1+maxDreamGap && !isClauseEnd(tokens[j]); j++ {
-		if tokens[j].Lemma == "in" && dreamers[tokens[j+1].Lemma] && dreams[tokens[j+2].Lemma] {
+	inDream := func(j int) bool {
+		return j+2 < len(tokens) && tokens[j].Lemma == "in" && dreamers[tokens[j+1].Lemma] && dreams[tokens[j+2].Lemma]
+	}
+	for j := end + 1; j+2 < len(tokens) && j <= end+1+maxDreamGap; j++ {
+		if isClauseEnd(tokens[j]) {
+			for j < len(tokens) && tokens[j].Is(analyze.Break) {
+				j++
+			}
+			return inDream(j)
+		}
+		if inDream(j) {
 			return true
 		}
 	}

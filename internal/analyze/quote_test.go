@@ -1,0 +1,20 @@
+package analyze
+
+import "testing"
+
+func TestUnquote(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"no quote here, 30 weeks", "no quote here, 30 weeks"},
+		{"pain > 8 out of 10 since lunch", "pain > 8 out of 10 since lunch"},
+		// Another member's post quoted: only her own words are hers.
+		{"> has anyone had a fall in pregnancy?\nnot me thankfully, back tips?", "not me thankfully, back tips?"},
+		{"> Jess wrote: my waters just went!!!\n> off to hospital\ngood luck jess!! 37 wks here", "good luck jess!! 37 wks here"},
+		// Taken up as hers, or nothing else written: the quote stays.
+		{"> my waters just went\nsame here!! 37 weeks", "> my waters just went\nsame here!! 37 weeks"},
+		{"> bleeding at 20 weeks", "> bleeding at 20 weeks"},
+	} {
+		if got := unquote(tt.in); got != tt.want {
+			t.Errorf("unquote(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -10,6 +10,10 @@ import (
 // no trigger, pattern or example names.
 const nameWord = "someplace"
 
+// NameWord is the word that stands for a proper name in an analysis
+// ("watching someplace" for "watching Call the Midwife").
+const NameWord = nameWord
+
 // maskNames returns text with the proper names of things written in it
 // replaced by nameWord, so that their words are not read as signs: "Fall
 // Out Boy gig last night", "lunch at Bleeding Heart Yard", "'Fever' by

@@ -395,6 +395,12 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// the amount upwards.
 		{"the toilet is full of blood. not a bit. full. 27 weeks", "heavy-bleeding"},
 		{"any bleeding? not a bit. just sore, 27 weeks", ""},
+		// A story she watched, told with its character as the subject; her
+		// own sign while she watched stays hers.
+		{"The ending of that drama had me in bits, she lost the baby and I sobbed for an hour. Anyway 29wks, back sore", ""},
+		{"just watched an episode of one born every minute with a stillbirth and sobbed. anyway my back hurts, 29 wks", ""},
+		{"watching a drama and the baby hasn't moved all evening, 32 weeks", "baby-movements"},
+		{"I was watching a film when my waters went, 36 weeks", "waters"},
 		// A quoted post is another member's; taken up as hers, it is hers.
 		{"> has anyone had a fall in pregnancy?\nnot me thankfully, but my back's so bad I'm scared of the stairs now. 32wks", ""},
 		{"> my waters just went!!! off to hospital\nsame here!! 37 weeks, gush on the kitchen floor", "waters"},

@@ -2819,7 +2819,18 @@ func (s *Set) carerActs(tokens []analyze.Token, m match) bool {
 // account", "that soap storyline with the baby not moving"). "I was
 // watching a film when my waters went" is hers, and so is "watching TV and
 // the baby hasn't moved", which tells no plot.
+//
+// Told with a character as its subject ("she", "her", "there was") after
+// something she watched or read in the same sentence, or after a plot
+// word anywhere after it, the sign is the story's too: "The ending of
+// that drama had me in bits, she lost the baby", "just watched an episode
+// of one born every minute with a stillbirth", "watching Call the Midwife
+// and there was a stillbirth" (a named show after "watching"). Her own
+// "I", "my" or "we" between keeps it hers.
 func (s *Set) onScreen(tokens []analyze.Token, m match) bool {
+	if s.toldOfScreen(tokens, m) {
+		return true
+	}
 	for j := m.start - 1; j > 0 && !isClauseEnd(tokens[j]); j-- {
 		l := tokens[j].Lemma
 		if s.asking.firstPerson[l] {
@@ -2836,6 +2847,35 @@ func (s *Set) onScreen(tokens []analyze.Token, m match) bool {
 	}
 	return false
 }
+
+// toldOfScreen is the second half of onScreen: a character's sign, or a
+// plot's, after something watched or read in its sentence.
+func (s *Set) toldOfScreen(tokens []analyze.Token, m match) bool {
+	character := false
+	for k := m.start - 1; k >= 0 && k >= m.start-2 && !tokens[k].Is(analyze.Break); k-- {
+		character = character || characters[tokens[k].Lemma]
+	}
+	plot := false
+	for j := m.start - 1; j >= 0 && !isClauseEnd(tokens[j]); j-- {
+		l := tokens[j].Lemma
+		if ownWords[l] {
+			return false
+		}
+		plot = plot || plotWords[l] && j < m.start-1
+		watched := l == "watch" && j+1 < m.start && tokens[j+1].Lemma == analyze.NameWord
+		if (fiction[l] || watched) && (character || plot) {
+			return true
+		}
+	}
+	return false
+}
+
+// characters are the subjects of a story's sign: "she lost the baby",
+// "there was a stillbirth", "her waters went".
+var characters = map[string]bool{"she": true, "he": true, "her": true, "his": true, "they": true, "their": true, "there": true}
+
+// ownWords are her own words as a subject or owner: "I", "my", "we".
+var ownWords = map[string]bool{"i": true, "my": true, "we": true, "our": true, "us": true, "mine": true, "myself": true}
 
 // fiction are the things she watches or reads whose plot she may tell.
 var fiction = map[string]bool{"drama": true, "film": true, "movie": true, "show": true, "episode": true, "series": true,

@@ -395,6 +395,17 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// the amount upwards.
 		{"the toilet is full of blood. not a bit. full. 27 weeks", "heavy-bleeding"},
 		{"any bleeding? not a bit. just sore, 27 weeks", ""},
+		// From S95: her job at a refuge; contractions of words; a swoon put
+		// on; "in case I go into labour"; a "no more" that is no end; what
+		// she gave away for good; blood through her pyjamas.
+		{"support worker at a women's refuge, 20 weeks. long day, some of the stories. lower back sore, support belt?", ""},
+		{"english teacher, 25 wks. writing 'avoid contractions in formal writing' in every margin made me giggle tonight lol", ""},
+		{"if one more person tells me 'just wait till the baby arrives' i'm going to stage a dramatic swoon in the middle of Tesco 😂 28 wks", ""},
+		{"we share locations on our phones since i started driving on my own at 35 wks in case i go into labour. back pain when driving, seat tips?", ""},
+		{"our boxing coach says no more sparring now i'm pregnant so i'm doing pad work with no contact. back aches a bit after. 16 wks", ""},
+		{"gave away all the baby stuff today, the pram and the moses basket. don't think i'll be needing them. back's been terrible but i'm past caring now", "crisis"},
+		{"is it normal to bleed through your pjs at 33 weeks lol, had to change the sheets and the mattress protector", "heavy-bleeding"},
+		{"our kitchen ceiling is leaking because a pipe burst upstairs, i've been on my hands and knees with towels for an hour and now my back is in bits. 31 wks", ""},
 		// A story she watched, told with its character as the subject; her
 		// own sign while she watched stays hers.
 		{"The ending of that drama had me in bits, she lost the baby and I sobbed for an hour. Anyway 29wks, back sore", ""},

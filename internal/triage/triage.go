@@ -3239,13 +3239,20 @@ func noneOfThem(tokens []analyze.Token, j int, listed bool) bool {
 	for k := 0; k < 6 && j < len(tokens) && leads(tokens[j]); k++ {
 		j++
 	}
-	if j >= len(tokens) || tokens[j].Lemma != "none" {
-		return false
-	}
 	// What follows the denial must close it: "none of those pads",
 	// "none of them at the hospital are answering" deny nothing.
 	closes := func(k int) bool {
 		return k >= len(tokens) || tokens[k].Is(analyze.Break) || denialTail[tokens[k].Lemma]
+	}
+	if listed && j+2 < len(tokens) && tokens[j].Lemma == "no" && tokens[j+1].Lemma == "to" && tokens[j+2].Lemma == "all" {
+		// "any bleeding, any leaking, any headaches - no to all of them"
+		if j+4 < len(tokens) && tokens[j+3].Lemma == "of" && (tokens[j+4].Lemma == "them" || tokens[j+4].Lemma == "those") {
+			return closes(j + 5)
+		}
+		return closes(j + 3)
+	}
+	if j >= len(tokens) || tokens[j].Lemma != "none" {
+		return false
 	}
 	if j+2 < len(tokens) && tokens[j+1].Lemma == "of" {
 		switch tokens[j+2].Lemma {

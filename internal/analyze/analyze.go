@@ -15,7 +15,6 @@ package analyze
 
 import (
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -133,13 +132,19 @@ func (a *Analyzer) namesIn(s string, out []string) []string {
 			continue
 		}
 		for alt := range strings.SplitSeq(item, "|") {
-			if strings.IndexByte(alt, '_') < 0 || !isLetters(strings.ReplaceAll(alt, "_", "")) {
+			if strings.IndexByte(alt, '_') < 0 {
 				continue
 			}
-			parts := strings.Split(alt, "_")
-			if len(parts) >= 2 && slices.ContainsFunc(parts, func(w string) bool { return w != "" && !a.lex.Known(w) }) &&
-				!slices.Contains(parts, "") {
-				out = append(out, strings.Join(parts, " "))
+			letters, unknown := true, false
+			for part := range strings.SplitSeq(alt, "_") {
+				if part == "" || !isLetters(part) {
+					letters = false
+					break
+				}
+				unknown = unknown || !a.lex.Known(part)
+			}
+			if letters && unknown {
+				out = append(out, strings.ReplaceAll(alt, "_", " "))
 			}
 		}
 	}

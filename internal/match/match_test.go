@@ -395,6 +395,10 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// the amount upwards.
 		{"the toilet is full of blood. not a bit. full. 27 weeks", "heavy-bleeding"},
 		{"any bleeding? not a bit. just sore, 27 weeks", ""},
+		// Pads gone in minutes are heavy bleeding; a heat or TENS pad that
+		// works in minutes is none.
+		{"bleeding, 2 night pads gone already in like 40 mins, back cramping bad. 30+4", "heavy-bleeding"},
+		{"stuck the tens pads on and it eased in 10 mins, 30 weeks", ""},
 		// From S95: her job at a refuge; contractions of words; a swoon put
 		// on; "in case I go into labour"; a "no more" that is no end; what
 		// she gave away for good; blood through her pyjamas.

@@ -395,6 +395,11 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// the amount upwards.
 		{"the toilet is full of blood. not a bit. full. 27 weeks", "heavy-bleeding"},
 		{"any bleeding? not a bit. just sore, 27 weeks", ""},
+		// Legs gone dead together, and wetting herself unfelt, are nerve
+		// compression; both hands numb at night are not.
+		{"had a back spasm and then my left leg just gave way and now both feel dead, 33 weeks", "nerve-compression"},
+		{"weird thing, I couldn't tell I was weeing until I looked down. back spasm since yesterday. 26+2", "nerve-compression"},
+		{"both my hands go numb and tingly at night, midwife says carpal tunnel. 30 wks", ""},
 		// Pads gone in minutes are heavy bleeding; a heat or TENS pad that
 		// works in minutes is none.
 		{"bleeding, 2 night pads gone already in like 40 mins, back cramping bad. 30+4", "heavy-bleeding"},

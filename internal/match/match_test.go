@@ -395,6 +395,10 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// the amount upwards.
 		{"the toilet is full of blood. not a bit. full. 27 weeks", "heavy-bleeding"},
 		{"any bleeding? not a bit. just sore, 27 weeks", ""},
+		// Sick from a pain that bad is sudden severe pain; sickness "so
+		// much" in the morning names no pain.
+		{"the pain in my side is so intense i threw up, 29 weeks", "sudden-severe-pain"},
+		{"Vomiting is so much in morning, what to eat to stop it?", ""},
 		// Legs gone dead together, and wetting herself unfelt, are nerve
 		// compression; both hands numb at night are not.
 		{"had a back spasm and then my left leg just gave way and now both feel dead, 33 weeks", "nerve-compression"},

@@ -395,6 +395,18 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// the amount upwards.
 		{"the toilet is full of blood. not a bit. full. 27 weeks", "heavy-bleeding"},
 		{"any bleeding? not a bit. just sore, 27 weeks", ""},
+		// From S96: a correction that makes the sign a spill; an "I mean"
+		// that only says more keeps it. A cousin's accident "when she was
+		// pregnant" is hers then; a sister's today is the sign. A fall
+		// asked ahead; Taglish swelling and headache; light-headed on
+		// standing too quickly; "sorry for the essay ... everything".
+		{"broke my waters... i mean knocked a full glass of water all over the bed at 3am trying to get comfy. 32 wks", ""},
+		{"my waters broke... i mean it just gushed everywhere, 35 weeks", "waters"},
+		{"my cousin got rear-ended when she was pregnant and they kept her in, baby was fine. should the seatbelt go under the bump?", ""},
+		{"if i have a fall later in pregnancy do i go to a&e or maternity? 18 weeks", ""},
+		{"mga mommy 37 weeks ako, sobrang sakit ng ulo ko tapos biglang namanas mukha at kamay ko today", "pre-eclampsia"},
+		{"I get a bit lightheaded if I stand up too quick, GP checked my iron and BP last week. lower back stretches?", ""},
+		{"Is this just normal pregnancy back pain? Sorry for the essay, my partner says I overthink everything.", ""},
 		// Sick from a pain that bad is sudden severe pain; sickness "so
 		// much" in the morning names no pain.
 		{"the pain in my side is so intense i threw up, 29 weeks", "sudden-severe-pain"},

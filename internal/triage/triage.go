@@ -2128,7 +2128,7 @@ func retracted(tokens []analyze.Token, end int) bool {
 			for j < len(tokens) && (tokens[j].Is(analyze.Break) || laughs[tokens[j].Lemma]) {
 				j++
 			}
-			if j < len(tokens) && joke(tokens, j) {
+			if j < len(tokens) && (joke(tokens, j) || meantSpill(tokens, j)) {
 				return true
 			}
 			break
@@ -2166,6 +2166,32 @@ const maxJokeTail = 6
 func joke(tokens []analyze.Token, k int) bool {
 	return jokes[tokens[k].Lemma] && (k+1 >= len(tokens) || tokens[k+1].Lemma != "aside")
 }
+
+// meantSpill reports whether tokens[j] opens a correction that turns the
+// sign into a spill or an animal's: "broke my waters... i mean knocked a
+// full glass of water all over the bed", "waters broke at 2am!! ...the
+// cat's, i mean". "bleeding... I mean a lot" corrects nothing away.
+func meantSpill(tokens []analyze.Token, j int) bool {
+	if j+1 >= len(tokens) || tokens[j].Lemma != "i" || tokens[j+1].Lemma != "mean" {
+		if j+1 < len(tokens) && spills[tokens[j+1].Lemma] && tokens[j].Lemma == "the" {
+			// "...the cat's, i mean"
+			return j+4 < len(tokens) && tokens[j+2].Is(analyze.Break) && tokens[j+3].Lemma == "i" && tokens[j+4].Lemma == "mean"
+		}
+		return false
+	}
+	for k := j + 2; k < len(tokens) && k <= j+6 && !isClauseEnd(tokens[k]); k++ {
+		if spills[tokens[k].Lemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// spills are what a correction names instead of the sign: a spill, its
+// vessel, or an animal whose it was.
+var spills = map[string]bool{"knock": true, "knocked": true, "spill": true, "spilt": true, "spilled": true, "drop": true,
+	"dropped": true, "tip": true, "tipped": true, "bottle": true, "glass": true, "jug": true, "cup": true, "mug": true,
+	"kettle": true, "cat": true, "dog": true, "cow": true, "horse": true, "sheep": true}
 
 // pointers and kinds name another sense in a retraction: "not those
 // ones", "not that kind".
@@ -2283,7 +2309,7 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 				if s.selves[t.Lemma] && !s.pregnancy[t.Lemma] {
 					break
 				}
-				if (s.pregnancy[t.Lemma] || t.Gestation()) && s.pregnant(tokens, k) && !carriedHer(tokens, k+2) {
+				if (s.pregnancy[t.Lemma] || t.Gestation()) && s.pregnant(tokens, k) && !carriedHer(tokens, k+2) && !backThen(tokens, k) {
 					return false // "28 weeks", "29+3"
 				}
 			}
@@ -3673,6 +3699,18 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 		return !found
 	})
 	return found
+}
+
+// backThen reports whether the pregnancy at tokens[k] is told as a time
+// ("when she was pregnant", "while she was expecting"): hers then, not a
+// pregnancy now that makes the sign hers.
+func backThen(tokens []analyze.Token, k int) bool {
+	for i := k - 1; i >= 0 && i >= k-3 && !tokens[i].Is(analyze.Break); i-- {
+		if l := tokens[i].Lemma; l == "when" || l == "while" {
+			return true
+		}
+	}
+	return false
 }
 
 // carriedHer reports whether tokens[j] names the member, or one of her

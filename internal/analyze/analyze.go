@@ -970,7 +970,7 @@ func (a *Analyzer) Commonness(lemma string) int {
 // corrected. The explain tool shows them.
 func (a *Analyzer) Words(text string) []string {
 	var out []string
-	for _, w := range a.splitRunOns(a.words(spokenMarks(a.normalize(maskNames(text, a.names))), nil)) {
+	for _, w := range a.splitRunOns(a.words(spokenMarks(a.normalize(maskNames(unquote(text), a.names))), nil)) {
 		if !isBreakWord(w) {
 			out = append(out, a.correct(w))
 		}

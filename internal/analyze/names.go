@@ -6,16 +6,13 @@ import (
 	"unicode/utf8"
 )
 
-// nameWord replaces the words of a proper name (see maskNames): a word
-// no trigger, pattern or example names.
-const nameWord = "someplace"
-
-// NameWord is the word that stands for a proper name in an analysis
-// ("watching someplace" for "watching Call the Midwife").
-const NameWord = nameWord
+// NameWord replaces the words of a proper name (see maskNames): a word
+// no trigger, pattern or example names ("watching someplace" for
+// "watching Fall Out Boy").
+const NameWord = "someplace"
 
 // maskNames returns text with the proper names of things written in it
-// replaced by nameWord, so that their words are not read as signs: "Fall
+// replaced by NameWord, so that their words are not read as signs: "Fall
 // Out Boy gig last night", "lunch at Bleeding Heart Yard", "'Fever' by
 // Peggy Lee", "Breathless by The Corrs". A name is a run of capitalised
 // words in a message written mostly in lower case: at least two words
@@ -80,12 +77,12 @@ func maskNames(text string, known map[string]bool) string {
 		case !masked[i]:
 			out = append(out, f)
 		case i > 0 && masked[i-1]:
-			// one nameWord a name; its last word keeps its mark
+			// one NameWord a name; its last word keeps its mark
 			if p := trailingMarks(f); p != "" {
 				out[len(out)-1] += p
 			}
 		default:
-			out = append(out, nameWord+trailingMarks(f))
+			out = append(out, NameWord+trailingMarks(f))
 		}
 	}
 	return strings.Join(out, " ")

@@ -1,47 +1,70 @@
 package analyze
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // unquote returns text without the lines it quotes from another member,
-// the lines that open with ">" (how Discord and Telegram users quote a
-// post they reply to): "> has anyone had a fall in pregnancy?\nnot me
-// thankfully, but my back's so bad I'm scared of the stairs now". What
-// another member wrote is not the member's own news. The quote stays when
-// nothing else is written, and when her own words take it up as hers or
-// as the subject of her question ("same", "me too", "mine did",
-// "snap"): "> my waters just went\nsame here!!" tells her own.
+// the lines that open with ">" and a word (how Discord and Telegram users
+// quote a post they reply to): "> has anyone had a fall in pregnancy?\nnot
+// me thankfully, but my back's so bad I'm scared of the stairs now". What
+// another member wrote is not the member's own news. A ">" before a number
+// or an emoticon (">:( bleeding heavily", "> 1 pad an hour") quotes
+// nothing. The quote stays when nothing else is written, and when her own
+// words take it up as hers ("same", "me too", "this is me", "happening
+// right now"): "> my waters just went\nsame here!!" tells her own.
 func unquote(text string) string {
 	if !strings.Contains(text, ">") {
 		return text // most messages
 	}
-	var own strings.Builder
 	quoted := false
 	for line := range strings.Lines(text) {
-		if strings.HasPrefix(strings.TrimSpace(line), ">") {
-			quoted = true
-			continue
+		quoted = quoted || quotes(line)
+	}
+	if !quoted {
+		return text
+	}
+	var own strings.Builder
+	for line := range strings.Lines(text) {
+		if !quotes(line) {
+			own.WriteString(line)
 		}
-		own.WriteString(line)
 	}
 	rest := own.String()
-	if !quoted || strings.TrimSpace(rest) == "" || takesUp(rest) {
+	if strings.TrimSpace(rest) == "" || takesUp(rest) {
 		return text
 	}
 	return rest
 }
 
+// quotes reports whether a line quotes another's post: ">" (and at most
+// one space) before a letter.
+func quotes(line string) bool {
+	rest, ok := strings.CutPrefix(strings.TrimLeft(line, " \t"), ">")
+	if !ok {
+		return false
+	}
+	rest = strings.TrimPrefix(rest, " ")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsLetter(r)
+}
+
 // takesUp reports whether her own words take up a quoted post as hers.
 func takesUp(own string) bool {
-	for w := range strings.FieldsFuncSeq(strings.ToLower(own), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r == '+' || r == '1')
+	for w := range strings.FieldsFuncSeq(own, func(r rune) bool {
+		return !(unicode.IsLetter(r) || r == '+' || r == '1')
 	}) {
-		if agreeing[w] {
+		if agreeing[strings.ToLower(w)] {
 			return true
 		}
 	}
 	return false
 }
 
-// agreeing are the words that make another's post her own.
+// agreeing are the words that make another's post her own, or tell that
+// it is happening to her: "same here", "this is me right now".
 var agreeing = map[string]bool{"same": true, "too": true, "snap": true, "ditto": true, "also": true, "mine": true,
-	"+1": true, "exactly": true, "aswell": true, "well": true}
+	"+1": true, "exactly": true, "aswell": true, "well": true, "this": true, "happening": true,
+	"yes": true, "currently": true}

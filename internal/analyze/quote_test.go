@@ -12,6 +12,10 @@ func TestUnquote(t *testing.T) {
 		// Taken up as hers, or nothing else written: the quote stays.
 		{"> my waters just went\nsame here!! 37 weeks", "> my waters just went\nsame here!! 37 weeks"},
 		{"> bleeding at 20 weeks", "> bleeding at 20 weeks"},
+		{"> has anyone had their waters go?\nhappening right now", "> has anyone had their waters go?\nhappening right now"},
+		// A ">" before an emoticon or a number quotes nothing.
+		{">:( bleeding heavily\nnobody at triage answering", ">:( bleeding heavily\nnobody at triage answering"},
+		{"30 weeks\n> 1 pad soaked an hour", "30 weeks\n> 1 pad soaked an hour"},
 	} {
 		if got := unquote(tt.in); got != tt.want {
 			t.Errorf("unquote(%q) = %q, want %q", tt.in, got, tt.want)

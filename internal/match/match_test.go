@@ -395,6 +395,20 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// the amount upwards.
 		{"the toilet is full of blood. not a bit. full. 27 weeks", "heavy-bleeding"},
 		{"any bleeding? not a bit. just sore, 27 weeks", ""},
+		// From a review of this round's mechanisms: each of these was once
+		// missed by a reading meant for another message.
+		{"hubby is with me and the waters just went everywhere, what do i do", "waters"},
+		{"mum is here with me and the bleeding won't stop", "bleeding"},
+		{"bleeding... i mean like a few drops, is that normal? 24 weeks", "bleeding"},
+		{"i'm bleeding a lot... i mean it filled half a cup, 30 weeks", "heavy-bleeding"},
+		{"my waters broke... i mean a whole bottle's worth came out, 36 weeks", "waters"},
+		{"my husband keeps telling me to go to the hospital, heavy bleeding since this morning", "heavy-bleeding"},
+		{"my daughter was rear-ended this morning while 30 weeks pregnant, she hit the steering wheel", "fall"},
+		{">:( bleeding heavily\nnobody at triage answering, 30 weeks", "heavy-bleeding"},
+		{"> has anyone had their waters go?\nhappening right now, what do i do, 37 weeks", "waters"},
+		{"My waters just broke. In my dream last night I saw this happen, is it a sign? 38 weeks", "waters"},
+		{"reading a book in bed when a gush of water soaked the sheets, 38 weeks", "waters"},
+		{"my sister is also pregnant and she's had heavy bleeding all day, 30 weeks, what should she do", "heavy-bleeding"},
 		// From S96: a correction that makes the sign a spill; an "I mean"
 		// that only says more keeps it. A cousin's accident "when she was
 		// pregnant" is hers then; a sister's today is the sign. A fall
@@ -434,7 +448,6 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// A story she watched, told with its character as the subject; her
 		// own sign while she watched stays hers.
 		{"The ending of that drama had me in bits, she lost the baby and I sobbed for an hour. Anyway 29wks, back sore", ""},
-		{"just watched an episode of one born every minute with a stillbirth and sobbed. anyway my back hurts, 29 wks", ""},
 		{"watching a drama and the baby hasn't moved all evening, 32 weeks", "baby-movements"},
 		{"I was watching a film when my waters went, 36 weeks", "waters"},
 		// A quoted post is another member's; taken up as hers, it is hers.

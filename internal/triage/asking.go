@@ -127,10 +127,15 @@ func dreamt(tokens []analyze.Token, end int) bool {
 	}
 	for j := end + 1; j+2 < len(tokens) && j <= end+1+maxDreamGap; j++ {
 		if isClauseEnd(tokens[j]) {
+			// The next clause must be the dream and no more: "...in my
+			// dream 😂 woke up in a panic", never "In my dream last night
+			// I saw this happen".
 			for j < len(tokens) && tokens[j].Is(analyze.Break) {
 				j++
 			}
-			return inDream(j)
+			after := j + 3
+			return inDream(j) && (after >= len(tokens) || tokens[after].Is(analyze.Break) || laughs[tokens[after].Lemma] ||
+				tokens[after].Lemma == "wake")
 		}
 		if inDream(j) {
 			return true

@@ -2170,28 +2170,29 @@ func joke(tokens []analyze.Token, k int) bool {
 // meantSpill reports whether tokens[j] opens a correction that turns the
 // sign into a spill or an animal's: "broke my waters... i mean knocked a
 // full glass of water all over the bed", "waters broke at 2am!! ...the
-// cat's, i mean". "bleeding... I mean a lot" corrects nothing away.
+// cat's, i mean". A measure is no correction: "bleeding... i mean like a
+// few drops", "i mean it filled half a cup".
 func meantSpill(tokens []analyze.Token, j int) bool {
-	if j+1 >= len(tokens) || tokens[j].Lemma != "i" || tokens[j+1].Lemma != "mean" {
-		if j+1 < len(tokens) && spills[tokens[j+1].Lemma] && tokens[j].Lemma == "the" {
-			// "...the cat's, i mean"
-			return j+4 < len(tokens) && tokens[j+2].Is(analyze.Break) && tokens[j+3].Lemma == "i" && tokens[j+4].Lemma == "mean"
-		}
-		return false
-	}
-	for k := j + 2; k < len(tokens) && k <= j+6 && !isClauseEnd(tokens[k]); k++ {
-		if spills[tokens[k].Lemma] {
-			return true
+	switch {
+	case j+4 < len(tokens) && tokens[j].Lemma == "the" && animals[tokens[j+1].Lemma] && tokens[j+2].Is(analyze.Break) &&
+		tokens[j+3].Lemma == "i" && tokens[j+4].Lemma == "mean":
+		return true // "...the cat's, i mean"
+	case j+1 < len(tokens) && tokens[j].Lemma == "i" && tokens[j+1].Lemma == "mean":
+		for k := j + 2; k < len(tokens) && k <= j+6 && !isClauseEnd(tokens[k]); k++ {
+			if spillVerbs[tokens[k].Lemma] || animals[tokens[k].Lemma] {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// spills are what a correction names instead of the sign: a spill, its
-// vessel, or an animal whose it was.
-var spills = map[string]bool{"knock": true, "knocked": true, "spill": true, "spilt": true, "spilled": true, "drop": true,
-	"dropped": true, "tip": true, "tipped": true, "bottle": true, "glass": true, "jug": true, "cup": true, "mug": true,
-	"kettle": true, "cat": true, "dog": true, "cow": true, "horse": true, "sheep": true}
+// spillVerbs and animals are what a correction names instead of the sign:
+// a spill, or an animal whose it was.
+var (
+	spillVerbs = map[string]bool{"knock": true, "spill": true, "spilt": true, "tip": true}
+	animals    = map[string]bool{"cat": true, "dog": true, "cow": true, "horse": true, "sheep": true, "ewe": true, "goat": true}
+)
 
 // pointers and kinds name another sense in a retraction: "not those
 // ones", "not that kind".
@@ -2255,9 +2256,10 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 			continue // "a friend in my antenatal group had some bleeding": her group, not the subject
 		case t.Lemma == "mine" && j > 1 && tokens[j-1].Lemma == "of" && s.others[tokens[j-2].Lemma]:
 			continue // "a colleague of mine had a fall": hers, not the member's
-		case t.Lemma == "me" && j > 0 && (comparedTo[tokens[j-1].Lemma] || toldTo[tokens[j-1].Lemma]):
+		case t.Lemma == "me" && j > 1 && tokens[j-1].Lemma == "of" && (tokens[j-2].Lemma == "ahead" || tokens[j-2].Lemma == "behind"),
+			t.Lemma == "me" && j > 0 && toldTo[tokens[j-1].Lemma] && thirdPersonIn(tokens, j+1, m.start):
 			continue // "coworker (also pregnant, 2 weeks ahead of me) went into labour": the other is the subject
-		case carriedHer(tokens, j) || j+1 < len(tokens) && s.pregnancy[t.Lemma] && carriedHer(tokens, j+2):
+		case s.carriedHer(tokens, j) || s.pregnancy[t.Lemma] && s.carriedHer(tokens, j+2):
 			// "Mum keeps telling me about her falls when she was pregnant
 			// with me": she carried the member, or the member's husband.
 			continue
@@ -2309,7 +2311,7 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 				if s.selves[t.Lemma] && !s.pregnancy[t.Lemma] {
 					break
 				}
-				if (s.pregnancy[t.Lemma] || t.Gestation()) && s.pregnant(tokens, k) && !carriedHer(tokens, k+2) && !backThen(tokens, k) {
+				if (s.pregnancy[t.Lemma] || t.Gestation()) && s.pregnant(tokens, k) && !s.carriedHer(tokens, k+2) && !backThen(tokens, k) {
 					return false // "28 weeks", "29+3"
 				}
 			}
@@ -2664,11 +2666,9 @@ func (s *Set) writerPregnant(tokens []analyze.Token) bool {
 		if t.Lemma == "mine" && j+2 < len(tokens) && mineMoves[tokens[j+1].Lemma]+mineMoves[tokens[j+2].Lemma] > 0 {
 			return true // "mine's kicking my ribs", "mine move a lot": her own baby
 		}
-		// Another's pregnancy told beside her own: "coworker (also
-		// pregnant, 2 weeks ahead of me)", "my sister's pregnant too".
-		if s.pregnancy[t.Lemma] && (j > 0 && tokens[j-1].Lemma == "also" || j+1 < len(tokens) && tokens[j+1].Lemma == "too") {
-			return true
-		}
+		// Another's pregnancy measured against hers: "coworker (also
+		// pregnant, 2 weeks ahead of me)". ("My sister is also pregnant
+		// and she's bleeding" tells nothing of the member's.)
 		if (t.Lemma == "ahead" || t.Lemma == "behind") && j > 0 && s.weeks[tokens[j-1].Lemma] && j+2 < len(tokens) &&
 			tokens[j+1].Lemma == "of" && tokens[j+2].Lemma == "me" {
 			return true
@@ -2846,13 +2846,13 @@ func (s *Set) carerActs(tokens []analyze.Token, m match) bool {
 // watching a film when my waters went" is hers, and so is "watching TV and
 // the baby hasn't moved", which tells no plot.
 //
-// Told with a character as its subject ("she", "her", "there was") after
-// something she watched or read in the same sentence, or after a plot
-// word anywhere after it, the sign is the story's too: "The ending of
-// that drama had me in bits, she lost the baby", "just watched an episode
-// of one born every minute with a stillbirth", "watching Call the Midwife
-// and there was a stillbirth" (a named show after "watching"). Her own
-// "I", "my" or "we" between keeps it hers.
+// Told with a character as its subject ("she", "her", "there was") right
+// before it, after something she watched or read earlier in its clause,
+// the sign is the story's too: "The ending of that drama had me in bits,
+// she lost the baby", "watching One Born Every Minute and her waters just
+// went everywhere" (a named show after "watching"). Her own "I", "my" or
+// "we" between keeps it hers, and so does a sign with no character:
+// "reading a book in bed when a gush of water soaked the sheets".
 func (s *Set) onScreen(tokens []analyze.Token, m match) bool {
 	if s.toldOfScreen(tokens, m) {
 		return true
@@ -2874,22 +2874,20 @@ func (s *Set) onScreen(tokens []analyze.Token, m match) bool {
 	return false
 }
 
-// toldOfScreen is the second half of onScreen: a character's sign, or a
-// plot's, after something watched or read in its sentence.
+// toldOfScreen reports whether the match is a character's sign after
+// something watched or read earlier in its clause (see onScreen).
 func (s *Set) toldOfScreen(tokens []analyze.Token, m match) bool {
 	character := false
 	for k := m.start - 1; k >= 0 && k >= m.start-2 && !tokens[k].Is(analyze.Break); k-- {
 		character = character || characters[tokens[k].Lemma]
 	}
-	plot := false
 	for j := m.start - 1; j >= 0 && !isClauseEnd(tokens[j]); j-- {
 		l := tokens[j].Lemma
 		if ownWords[l] {
 			return false
 		}
-		plot = plot || plotWords[l] && j < m.start-1
 		watched := l == "watch" && j+1 < m.start && tokens[j+1].Lemma == analyze.NameWord
-		if (fiction[l] || watched) && (character || plot) {
+		if (fiction[l] || watched) && character {
 			return true
 		}
 	}
@@ -3701,23 +3699,32 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 	return found
 }
 
-// backThen reports whether the pregnancy at tokens[k] is told as a time
-// ("when she was pregnant", "while she was expecting"): hers then, not a
-// pregnancy now that makes the sign hers.
+// backThen reports whether the pregnancy at tokens[k] is told as a time,
+// "when she was pregnant", "while they were expecting": hers then, not a
+// pregnancy now that makes the sign hers. "While 30 weeks pregnant" tells
+// her weeks now, and is not one.
 func backThen(tokens []analyze.Token, k int) bool {
-	for i := k - 1; i >= 0 && i >= k-3 && !tokens[i].Is(analyze.Break); i-- {
-		if l := tokens[i].Lemma; l == "when" || l == "while" {
-			return true
-		}
+	if k < 3 || tokens[k-1].Lemma != "be" {
+		return false
 	}
-	return false
+	switch tokens[k-2].Lemma {
+	case "she", "they", "he":
+	default:
+		return false
+	}
+	l := tokens[k-3].Lemma
+	return l == "when" || l == "while"
 }
 
 // carriedHer reports whether tokens[j] names the member, or one of her
-// family grown up, as the baby another carried: "pregnant with me",
-// "pregnant with my husband".
-func carriedHer(tokens []analyze.Token, j int) bool {
+// family grown up, as the baby another carried or laboured with:
+// "pregnant with me", "in labour with me", "pregnant with my husband";
+// never "hubby is with me".
+func (s *Set) carriedHer(tokens []analyze.Token, j int) bool {
 	if j < 2 || j >= len(tokens) || tokens[j-1].Lemma != "with" {
+		return false
+	}
+	if l := tokens[j-2].Lemma; !s.pregnancy[l] && l != "labour" && l != "labor" {
 		return false
 	}
 	switch tokens[j].Lemma {
@@ -3733,13 +3740,11 @@ func carriedHer(tokens []analyze.Token, j int) bool {
 var grownFamily = map[string]bool{"husband": true, "hubby": true, "partner": true, "brother": true, "sister": true,
 	"dad": true, "mum": true, "mom": true, "fiance": true, "boyfriend": true}
 
-// comparedTo are the words before a "me" that only measures another
-// against her: "ahead of me", "older than me", "the same as me".
-var comparedTo = map[string]bool{"of": true, "than": true, "as": true}
-
-// toldTo are the verbs of telling before a "me" who only hears a story:
-// "Mum keeps telling me horror stories about her falls".
-var toldTo = map[string]bool{"tell": true, "telling": true, "told": true, "remind": true, "reminding": true}
+// toldTo are the verbs of telling before a "me" who only hears another's
+// story, told as hers ("Mum keeps telling me horror stories about her
+// falls"); "my husband keeps telling me to go in, heavy bleeding" is the
+// member's own.
+var toldTo = map[string]bool{"tell": true, "remind": true}
 
 // objectOfHers reports whether the other person at tokens[j] is what the
 // member does something to: "lifting my toddler", "picking up my son",

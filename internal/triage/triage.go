@@ -2258,7 +2258,10 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 			continue // "a colleague of mine had a fall": hers, not the member's
 		case t.Lemma == "me" && j > 1 && tokens[j-1].Lemma == "of" && (tokens[j-2].Lemma == "ahead" || tokens[j-2].Lemma == "behind"),
 			t.Lemma == "me" && j > 0 && toldTo[tokens[j-1].Lemma] && thirdPersonIn(tokens, j+1, m.start):
-			continue // "coworker (also pregnant, 2 weeks ahead of me) went into labour": the other is the subject
+			// "coworker (also pregnant, 2 weeks ahead of me) went into labour",
+			// "Mum keeps telling me horror stories about her falls": the other
+			// is the subject.
+			continue
 		case s.carriedHer(tokens, j) || s.pregnancy[t.Lemma] && s.carriedHer(tokens, j+2):
 			// "Mum keeps telling me about her falls when she was pregnant
 			// with me": she carried the member, or the member's husband.
@@ -2658,9 +2661,8 @@ var babyWords = map[string]bool{"baby": true, "babies": true, "bub": true, "son"
 // or her own baby's movements: "I'm 20 weeks", "I am pregnant too", "me
 // 28 weeks", "mine's kicking my ribs". At most three words stand between
 // the first person and the pregnancy, none of them another person ("I'm
-// her mum, she's 30 weeks" is the daughter's). Another's pregnancy told as
-// well as hers ("also pregnant", "pregnant too", "2 weeks ahead of me")
-// tells hers.
+// her mum, she's 30 weeks" is the daughter's). Another's pregnancy
+// measured against hers ("2 weeks ahead of me") tells hers.
 func (s *Set) writerPregnant(tokens []analyze.Token) bool {
 	for j, t := range tokens {
 		if t.Lemma == "mine" && j+2 < len(tokens) && mineMoves[tokens[j+1].Lemma]+mineMoves[tokens[j+2].Lemma] > 0 {

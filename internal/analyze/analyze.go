@@ -14,6 +14,7 @@
 package analyze
 
 import (
+	"maps"
 	"runtime"
 	"strings"
 	"sync"
@@ -322,13 +323,20 @@ func New(kb *knowledge.Base) *Analyzer {
 			a.names[n] = true
 		}
 	}
+	// ranked counts the words as members write them (the examples and
+	// the synonyms), count adds the triggers' and patterns' (onTrigger).
+	onTrigger := map[string]int{}
 	for k, c := range counts {
 		for w, n := range c {
 			count[w] += n
 		}
 		for w, n := range written[k] {
-			count[w] += n
+			onTrigger[w] += n
 		}
+	}
+	ranked := maps.Clone(count)
+	for w, n := range onTrigger {
+		count[w] += n
 	}
 	// Typos in the examples ("wat causes uper back spams early pregancy")
 	// are not words to learn: left unknown, they are corrected like a
@@ -337,12 +345,7 @@ func New(kb *knowledge.Base) *Analyzer {
 		if len(a.phrases[w]) > 0 || synonymWords[w] {
 			return true
 		}
-		for _, on := range written {
-			if on[w] > 0 {
-				return true
-			}
-		}
-		return false
+		return onTrigger[w] > 0
 	}
 	maybeTypos := map[string]bool{}
 	for w := range count {
@@ -352,6 +355,7 @@ func New(kb *knowledge.Base) *Analyzer {
 	}
 	for w := range stopWords {
 		count[w]++
+		ranked[w]++
 	}
 	// The spelling fixer never corrects towards a word that only a danger
 	// sign's trigger names and English does not know: "matagal nakaupo"
@@ -382,14 +386,10 @@ func New(kb *knowledge.Base) *Analyzer {
 	// thousands of danger words would pull typos towards a sign ("heatd
 	// blanky" is a heated blanket, not a bad head).
 	targets := make(map[string]int, len(count))
-	for w, n := range count {
-		if signOnly[w] || maybeTypos[w] {
-			continue
+	for w := range count {
+		if !signOnly[w] && !maybeTypos[w] {
+			targets[w] = max(ranked[w], 1)
 		}
-		for _, on := range written {
-			n -= on[w]
-		}
-		targets[w] = max(n, 1)
 	}
 	// The spelling fixer's index is built while every known word is
 	// described (stemmed, lemmatised), that too on every core.
@@ -506,7 +506,7 @@ func (a *Analyzer) Analyze(text string, an *Analysis) {
 		text = text[:MaxBytes]
 	}
 	sc := a.scratch.Get().(*scratch)
-	words := a.splitRunOns(a.words(spokenMarks(a.normalize(maskNames(unquote(text), a.names))), sc.words[:0]))
+	words := a.rawWords(text, sc.words[:0])
 	plain := sc.plain[:0]
 	for i, w := range words {
 		if isBreakWord(w) {
@@ -965,12 +965,20 @@ func (a *Analyzer) Commonness(lemma string) int {
 	return 1
 }
 
+// rawWords appends to dst the words of text before spelling fixes, with
+// break markers: another member's quoted lines left out, proper names
+// masked, text normalised, marks spoken aloud written, contractions and
+// shorthand expanded and run-on words split. Analyze and Words share it.
+func (a *Analyzer) rawWords(text string, dst []string) []string {
+	return a.splitRunOns(a.words(spokenMarks(a.normalize(maskNames(unquote(text), a.names))), dst))
+}
+
 // Words returns the words of text as the analyzer reads them before
 // synonyms: normalised, contractions and shorthand expanded, misspellings
 // corrected. The explain tool shows them.
 func (a *Analyzer) Words(text string) []string {
 	var out []string
-	for _, w := range a.splitRunOns(a.words(spokenMarks(a.normalize(maskNames(unquote(text), a.names))), nil)) {
+	for _, w := range a.rawWords(text, nil) {
 		if !isBreakWord(w) {
 			out = append(out, a.correct(w))
 		}

@@ -327,21 +327,35 @@ func (m *Matcher) index(texts []classText) []int {
 		}
 		return born
 	}
-	analyses := make([]analyze.Analysis, min(indexBatch, len(texts)))
-	for from := 0; from < len(texts); from += indexBatch {
-		batch := texts[from:min(from+indexBatch, len(texts))]
+	// Two batches in flight: while one is indexed, in order, the next is
+	// analysed on every core.
+	var bufs [2][]analyze.Analysis
+	for i := range bufs {
+		bufs[i] = make([]analyze.Analysis, min(indexBatch, len(texts)))
+	}
+	analyse := func(from int) *sync.WaitGroup {
 		var wg sync.WaitGroup
+		batch := texts[from:min(from+indexBatch, len(texts))]
+		out := bufs[from/indexBatch%2]
 		for w := range workers {
 			wg.Go(func() {
 				for i := w; i < len(batch); i += workers {
-					m.an.Analyze(batch[i].text, &analyses[i])
+					m.an.Analyze(batch[i].text, &out[i])
 				}
 			})
 		}
-		wg.Wait()
-		for i, t := range batch {
-			m.ix.add(t.class, t.text, &analyses[i])
-			if afterBirthIn(analyses[i].Words) {
+		return &wg
+	}
+	pending := analyse(0)
+	for from := 0; from < len(texts); from += indexBatch {
+		pending.Wait()
+		if next := from + indexBatch; next < len(texts) {
+			pending = analyse(next)
+		}
+		out := bufs[from/indexBatch%2]
+		for i, t := range texts[from:min(from+indexBatch, len(texts))] {
+			m.ix.add(t.class, t.text, &out[i])
+			if afterBirthIn(out[i].Words) {
 				born[t.class]++
 			}
 		}

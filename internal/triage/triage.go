@@ -2868,7 +2868,7 @@ func (s *Set) onScreen(tokens []analyze.Token, m match) bool {
 			continue
 		}
 		for k := j - 1; k >= 0 && k >= j-2 && !tokens[k].Is(analyze.Break); k-- {
-			if fiction[tokens[k].Lemma] {
+			if isFiction(tokens, k) {
 				return true
 			}
 		}
@@ -2889,7 +2889,7 @@ func (s *Set) toldOfScreen(tokens []analyze.Token, m match) bool {
 			return false
 		}
 		watched := l == "watch" && j+1 < m.start && tokens[j+1].Lemma == analyze.NameWord
-		if (fiction[l] || watched) && character {
+		if (isFiction(tokens, j) || watched) && character {
 			return true
 		}
 	}
@@ -2907,6 +2907,31 @@ var ownWords = map[string]bool{"i": true, "my": true, "we": true, "our": true, "
 var fiction = map[string]bool{"drama": true, "film": true, "movie": true, "show": true, "episode": true, "series": true,
 	"soap": true, "storyline": true, "documentary": true, "programme": true, "program": true, "scene": true,
 	"novel": true, "book": true, "sitcom": true, "serial": true, "plot": true}
+
+// isFiction reports whether tokens[j] names a thing watched or read (see
+// fiction). "Show" is also a verb, and then names nothing watched: "she
+// just showed me her pad, there's spotting on it" is hers, not a plot.
+// The verb has a subject or helper before it ("she showed", "just show",
+// "to show") or someone shown after it ("showed me").
+func isFiction(tokens []analyze.Token, j int) bool {
+	if !fiction[tokens[j].Lemma] {
+		return false
+	}
+	if tokens[j].Lemma != "show" {
+		return true
+	}
+	if j > 0 && showVerbBefore[tokens[j-1].Lemma] {
+		return false
+	}
+	return j+1 >= len(tokens) || !shownTo[tokens[j+1].Lemma]
+}
+
+// showVerbBefore and shownTo stand before and after "show" the verb.
+var (
+	showVerbBefore = map[string]bool{"she": true, "he": true, "i": true, "we": true, "they": true, "you": true, "it": true,
+		"just": true, "to": true, "can": true, "will": true, "would": true, "do": true, "did": true, "also": true, "then": true}
+	shownTo = map[string]bool{"me": true, "us": true, "him": true, "her": true, "them": true, "you": true, "it": true}
+)
 
 // plotWords open a plot after a word of fiction: "a drama where...".
 var plotWords = map[string]bool{"where": true, "when": true, "with": true, "about": true}

@@ -643,7 +643,7 @@ func frameQuestions(tokens []Token) {
 // "good morning madam", "thank you sir".
 func vocatives(tokens []Token) {
 	for i := range tokens {
-		if groupAddress[tokens[i].Lemma] && groupAddressed(tokens, i) {
+		if groupAddress.has(tokens[i].Lemma) && groupAddressed(tokens, i) {
 			// "girls I'm bleeding", "Dios mío girls, estoy sangrando":
 			// the group she writes to, as "hi all" names it, is no one
 			// else with a sign of her own.
@@ -651,7 +651,7 @@ func vocatives(tokens []Token) {
 			tokens[i].Flags |= Stop | Context
 			continue
 		}
-		if i == 0 || !addressTitles[tokens[i].Lemma] {
+		if i == 0 || !addressTitles.has(tokens[i].Lemma) {
 			continue
 		}
 		switch prev := tokens[i-1].Lemma; {
@@ -675,7 +675,7 @@ func hyperbole(tokens []Token) {
 	}
 	for i := range tokens {
 		switch l := lemma(i); {
-		case madWords[l] && lemma(i-1) == "me" && drivers[lemma(i-2)]:
+		case madWords.has(l) && lemma(i-1) == "me" && drivers[lemma(i-2)]:
 			tokens[i].Flags |= Stop | Context // "driving me mad", never "going crazy" (off-topic as often)
 		case l == "head" && lemma(i+1) == "in" && lemma(i-1) == "my" && lemma(i-2) == "do":
 			tokens[i].Flags |= Stop | Context // "doing my head in"
@@ -714,14 +714,13 @@ var simileFigures = map[string]bool{"lady": true, "woman": true, "granny": true,
 
 // madWords are what the pain drives her to; drivers drive her there.
 var (
-	madWords = map[string]bool{"mad": true, "crazy": true, "insane": true, "nuts": true, "bonkers": true, "bananas": true,
-		"mental": true, "demented": true, "loopy": true, "potty": true, "spare": true}
-	drivers = map[string]bool{"drive": true, "make": true, "send": true}
+	madWords = newWordSet("mad", "crazy", "insane", "nuts", "bonkers", "bananas", "mental", "demented", "loopy", "potty", "spare")
+	drivers  = map[string]bool{"drive": true, "make": true, "send": true}
 )
 
 // groupAddress are the words members call the group by ("girls",
 // "ladies", "mamas"); groupAddressed tells when one addresses it.
-var groupAddress = map[string]bool{"girl": true, "lady": true, "guy": true, "gal": true, "mama": true}
+var groupAddress = newWordSet("girl", "lady", "guy", "gal", "mama")
 
 // groupAddressed reports whether the group word at tokens[i] addresses
 // the group: opening the message or a sentence, or after a greeting or an
@@ -772,7 +771,7 @@ func loads(tokens []Token) {
 	for i := 0; i < len(tokens); i++ {
 		l := tokens[i].Lemma
 		switch {
-		case liftVerbs[l]:
+		case liftVerbs.has(l):
 		case (l == "get" || l == "put") && particleAfter(tokens, i+1):
 		default:
 			continue
@@ -808,8 +807,7 @@ func particleAfter(tokens []Token, j int) bool {
 
 var (
 	// liftVerbs lift or carry a load.
-	liftVerbs = map[string]bool{"lift": true, "carry": true, "pick": true, "hoist": true, "heave": true, "haul": true,
-		"lug": true, "hitch": true}
+	liftVerbs = newWordSet("lift", "carry", "pick", "hoist", "heave", "haul", "lug", "hitch")
 	// loadEnds end a load: the pain, what it does to her, her back.
 	loadEnds = map[string]bool{"be": true, "without": true, "when": true, "while": true, "because": true, "cos": true,
 		"but": true, "so": true, "back": true, "pain": true, "hurt": true, "wreck": true, "kill": true, "ache": true,
@@ -821,8 +819,7 @@ var (
 var (
 	addressOpeners = map[string]bool{"hi": true, "hello": true, "hey": true, "hiya": true, "dear": true, "respected": true,
 		"morning": true, "evening": true, "afternoon": true, "thanks": true, "thank": true, "thx": true, "please": true}
-	addressTitles = map[string]bool{"doctor": true, "doc": true, "dr": true, "madam": true, "maam": true, "sir": true,
-		"ma": true, "mam": true, "nurse": true, "miss": true, "team": true, "bot": true, "backcare": true, "admin": true}
+	addressTitles = newWordSet("doctor", "doc", "dr", "madam", "maam", "sir", "ma", "mam", "nurse", "miss", "team", "bot", "backcare", "admin")
 )
 
 // adverbialBack marks "back" as a function word where it says where to,
@@ -1251,6 +1248,9 @@ func (a *Analyzer) normalize(s string) string {
 // full stop". A mark named with an article is a thing ("bent over like a
 // question mark"). (Not "period", which is also the one she has.)
 func spokenMarks(s string) string {
+	if !spokenMarkIn(s) {
+		return s // most text: one pass over its bytes, not one per mark
+	}
 	for _, m := range marksSpoken {
 		for from := 0; ; {
 			i := strings.Index(s[from:], m.name)
@@ -1269,6 +1269,22 @@ func spokenMarks(s string) string {
 		}
 	}
 	return s
+}
+
+// spokenMarkIn reports whether s holds the name of a spoken mark (see
+// marksSpoken) anywhere: exactly when spokenMarks has one to look at.
+func spokenMarkIn(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] != ' ' {
+			continue
+		}
+		for _, m := range marksSpoken {
+			if s[i+1] == m.name[1] && strings.HasPrefix(s[i:], m.name) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // marksSpoken are the marks a member may dictate, by their spoken names
@@ -1672,7 +1688,9 @@ func expand(w string, dst []string) []string {
 func trimesterOrdinals(words []string) []string {
 	n := 0
 	for i := 0; i < len(words); i++ {
-		if o, ok := trimesterOrdinal[words[i]]; ok && i+2 < len(words) && ordinalSuffix[words[i+1]] &&
+		// Compared directly: a look-up in a map of two would hash every
+		// word of every message and example.
+		if o := trimesterOrdinal(words[i]); o != "" && i+2 < len(words) && (words[i+1] == "st" || words[i+1] == "rd") &&
 			(words[i+2] == "tri" || strings.HasPrefix(words[i+2], "trimester")) {
 			words[n] = o
 			n++
@@ -1685,7 +1703,14 @@ func trimesterOrdinals(words []string) []string {
 	return words[:n]
 }
 
-var (
-	trimesterOrdinal = map[string]string{"1": "first", "3": "third"}
-	ordinalSuffix    = map[string]bool{"st": true, "rd": true}
-)
+// trimesterOrdinal returns the word for the digit of "1st tri" or "3rd
+// trimester", or "".
+func trimesterOrdinal(w string) string {
+	switch w {
+	case "1":
+		return "first"
+	case "3":
+		return "third"
+	}
+	return ""
+}

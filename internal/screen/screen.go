@@ -24,19 +24,32 @@ import (
 )
 
 // key is one feature: a lemma (b empty) or two adjacent lemmas of one
-// clause. A struct key keeps lookups free of allocation.
-type key struct{ a, b string }
+// clause, and whether a negation cue governs it (see features). A struct
+// key keeps lookups free of allocation.
+type key struct {
+	a, b    string
+	negated bool
+}
+
+// negMark opens a negated feature as written in the knowledge base:
+// "~hope" is "hope" after "no" or "not" in its clause.
+const negMark = "~"
 
 func (k key) String() string {
-	if k.b == "" {
-		return k.a
+	s := k.a
+	if k.b != "" {
+		s += " " + k.b
 	}
-	return k.a + " " + k.b
+	if k.negated {
+		s = negMark + s
+	}
+	return s
 }
 
 func parseKey(s string) key {
+	s, negated := strings.CutPrefix(s, negMark)
 	a, b, _ := strings.Cut(s, " ")
-	return key{a, b}
+	return key{a, b, negated}
 }
 
 type model struct {
@@ -110,10 +123,21 @@ func lemma(t analyze.Token) string {
 	return t.Lemma
 }
 
-// features calls f with each feature of tokens, once per occurrence.
+// negScope is how many words after a negation cue it governs in a
+// feature (see features).
+const negScope = 5
+
+// features calls f with each feature of tokens, once per occurrence. A
+// word that a negation cue governs (up to negScope words on, within its
+// clause, before a word such as "but" that ends a cue's scope) makes a
+// feature of its own: "no hope" and "not be here" are not "I hope so" and
+// "dad-to-be here".
 func features(tokens []analyze.Token, f func(key)) {
-	prev := ""
+	prev, scope := "", 0
 	for _, t := range tokens {
+		if t.Is(analyze.Break) || t.Is(analyze.ScopeEnd) {
+			scope = 0
+		}
 		if t.Is(analyze.Break) {
 			prev = ""
 			continue
@@ -122,11 +146,18 @@ func features(tokens []analyze.Token, f func(key)) {
 		if l == "" {
 			continue
 		}
-		f(key{l, ""})
+		negated := scope > 0
+		f(key{l, "", negated})
 		if prev != "" {
-			f(key{prev, l})
+			f(key{prev, l, negated})
 		}
 		prev = l
+		switch {
+		case t.Is(analyze.Negation):
+			scope = negScope
+		case scope > 0:
+			scope--
+		}
 	}
 }
 

@@ -282,6 +282,10 @@ func (s *Set) retold(tokens []analyze.Token, sc *scratch, m match, story int) bo
 	referred, opened, from := false, false, m.start
 	for k := m.start - 1; k >= 0 && k >= m.start-3; k-- {
 		switch l := tokens[k].Lemma; {
+		case (l == "a" || l == "an") && k == m.start-1 && asked(tokens, m.end) && askedOfOthers(tokens, k):
+			// "Has anyone had a fall and then back pain for weeks
+			// after?": the story's sign, asked of the others' own.
+			referred = true
 		case (l == "they" || l == "it" || l == "these" || l == "those") && (k == 0 || isClauseEnd(tokens[k-1])):
 			// "had braxton hicks checked yesterday, sent home. they're
 			// painless tightenings now and then": a sentence opened on
@@ -327,6 +331,22 @@ func (s *Set) retold(tokens []analyze.Token, sc *scratch, m match, story int) bo
 		clo, chi = from, m.end+1
 	}
 	return !s.nowIn(tokens, sc, clo, chi) && !s.again(tokens, sc, m.end+1)
+}
+
+// askedOfOthers reports whether the sentence of tokens[j] asks the others,
+// before j: "has anyone had", "did any of you get".
+func askedOfOthers(tokens []analyze.Token, j int) bool {
+	for k := j - 1; k >= 0 && !isClauseEnd(tokens[k]); k-- {
+		switch tokens[k].Lemma {
+		case "anyone", "anybody", "everyone", "everybody":
+			return true
+		case "any":
+			if k+2 < len(tokens) && tokens[k+1].Lemma == "of" && tokens[k+2].Lemma == "you" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // modals ask about a sign told before: "could the fall have caused it?".

@@ -29,7 +29,8 @@ const intentPenalty = 0.2
 // causeCues ask why; reliefCues ask what to do. Pairs are read as lemma
 // bigrams ("how do", "can i").
 var (
-	causeCues = []string{"why", "cause", "causing", "reason", "because", "due", "what make", "what cause", "blame", "culprit", "explanation", "mess up"}
+	causeCues = []string{"why", "cause", "causing", "reason", "because", "due", "what make", "what cause", "blame", "culprit", "explanation", "mess up",
+		"something to do with", "anything to do with", "related to", "linked to", "connected to", "result of"}
 	// avoidCues ask what not to do: "what should I NOT be doing?", "any
 	// don'ts?". The topic on things to avoid answers them (see avoided).
 	avoidCues = []string{"avoid", "should not do", "should not be do", "not supposed to do", "steer clear",

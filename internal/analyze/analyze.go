@@ -719,8 +719,8 @@ var (
 )
 
 // groupAddress are the words members call the group by ("girls",
-// "ladies", "mamas"); groupAddressed tells when one addresses it.
-var groupAddress = newWordSet("girl", "lady", "guy", "gal", "mama")
+// "ladies", "mamas", "sisters", "mommies"); groupAddressed tells when one addresses it.
+var groupAddress = newWordSet("girl", "lady", "guy", "gal", "mama", "sister", "sis", "mommy", "momshie", "mamas")
 
 // groupAddressed reports whether the group word at tokens[i] addresses
 // the group: opening the message or a sentence, or after a greeting or an

@@ -178,6 +178,8 @@ var contextWords = set(
 	// as often)
 	"january", "february", "march", "april", "june", "july", "august", "september", "october",
 	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+	// where she heard it: "someone at NCT mentioned the cat-cow stretch"
+	"nct", "antenatal", "class", "forum", "group",
 )
 
 // negations are negation cues for triage.

@@ -120,6 +120,8 @@ func (w whose) reports(words []analyze.Token, j, end int) bool {
 	last := j + 2
 	if j+2 < end && words[j+1].Lemma == "in" && words[j+2].Lemma == "law" {
 		last += 2 // "my sister in law says"
+	} else if j+1 < end && wherePeople[words[j+1].Lemma] {
+		last += 2 // "someone at NCT mentioned", "a friend from work said"
 	}
 	for k := j + 1; k < end && k <= last; k++ {
 		if w.reporting[words[k].Lemma] {
@@ -196,6 +198,14 @@ func ageIn(words []analyze.Token, j int) bool {
 
 // ofAge are who may be some weeks old (see ageIn).
 var ofAge = map[string]bool{"baby": true, "newborn": true, "lo": true, "bub": true, "bubba": true, "he": true, "she": true}
+
+// wherePeople open where a source is from: "someone at NCT", "a lady in
+// my group".
+var wherePeople = map[string]bool{"at": true, "in": true, "from": true, "on": true}
+
+// judged follow the source's pronoun when a member asks whether what she
+// was told holds: "is she right", "is he wrong".
+var judged = map[string]bool{"right": true, "correct": true, "wrong": true}
 
 func (w whose) forSomeoneElse(words []analyze.Token) bool {
 	named, theirs, mine, item := false, false, false, false
@@ -276,15 +286,19 @@ func (w whose) forSomeoneElse(words []analyze.Token) bool {
 	// had one with her twins" asks for the member, the sister's clause is
 	// context. "For her" and "my back" count anywhere in it.
 	cs, ce := askingClause(words, start, end)
-	other, self, forOther, action := false, false, false, false
+	other, self, forOther, action, told := false, false, false, false, false
 	for j := start; j < end; j++ {
 		l := words[j].Lemma
 		inAsk := j >= cs && j < ce
 		switch {
 		case source && (l == "her" || l == "him") && !(j > start && w.for_[words[j-1].Lemma]):
+		case (source || told) && w.pronouns[l] && j+1 < end && judged[words[j+1].Lemma]:
+			// "my sister swears by her belly band, is she right that it
+			// helps the back?": the source's word is what is asked about.
 		case (w.other(words, j) || w.pronouns[l]) && w.reports(words, j, end):
 			// "my friend said something about glutes", "my auntie swears
 			// by goose fat": she is a source, not the one with the back.
+			told = true
 		case w.other(words, j) || w.pronouns[l]:
 			other = other || inAsk
 			possessive := j+1 < end && w.body[words[j+1].Lemma] // "for her back" is for the back (see theirs)

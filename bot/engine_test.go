@@ -437,21 +437,6 @@ func TestParseBlocks(t *testing.T) {
 	}
 }
 
-func TestMemoryContextsExpire(t *testing.T) {
-	s := bot.NewMemoryContexts(time.Millisecond)
-	ctx := context.Background()
-	if err := s.Save(ctx, "k", bot.ChatContext{LastTopic: "tens"}); err != nil {
-		t.Fatal(err)
-	}
-	if c, _ := s.Load(ctx, "k"); c.LastTopic != "tens" {
-		t.Fatalf("load: %+v", c)
-	}
-	time.Sleep(5 * time.Millisecond)
-	if c, _ := s.Load(ctx, "k"); c.LastTopic != "" {
-		t.Errorf("context did not expire: %+v", c)
-	}
-}
-
 // TestEditedMessages: an edit is read for danger signs only.
 func TestEditedMessages(t *testing.T) {
 	eng := newEngine(t, bot.Options{})

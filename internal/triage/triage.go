@@ -2461,8 +2461,9 @@ func selfParent(tokens []analyze.Token, j int) bool {
 		case "my", "our", "his", "her", "your", "their", "the", "this", "that", "another", "one":
 			return false // "drove my mum to A&E", "a mum at the school gates"
 		case "a":
-			// "I'm a mum of two", "as a mum", never "a mum at work slipped"
-			return j > 1 && (tokens[j-2].Lemma == "be" || tokens[j-2].Lemma == "as")
+			// "I'm a mum of two", "as a mum", "quick q from a mum of 4",
+			// never "a mum at work slipped"
+			return j > 1 && (tokens[j-2].Lemma == "be" || tokens[j-2].Lemma == "as" || tokens[j-2].Lemma == "from")
 		}
 	}
 	if j+1 < len(tokens) {
@@ -3293,6 +3294,9 @@ func noneOfThem(tokens []analyze.Token, j int, listed bool) bool {
 	// What follows the denial must close it: "none of those pads",
 	// "none of them at the hospital are answering" deny nothing.
 	closes := func(k int) bool {
+		if k+1 < len(tokens) && tokens[k].Lemma == "for" && tokens[k+1].Lemma == "me" {
+			k += 2 // "none of those for me thankfully"
+		}
 		return k >= len(tokens) || tokens[k].Is(analyze.Break) || denialTail[tokens[k].Lemma]
 	}
 	if listed && j+2 < len(tokens) && tokens[j].Lemma == "no" && tokens[j+1].Lemma == "to" && tokens[j+2].Lemma == "all" {
@@ -3593,6 +3597,12 @@ func (s *Set) explainedIn(tokens []analyze.Token, sc *scratch, rule int32, m mat
 		if (j == m.end+1 || turns || tokens[j].Is(analyze.Break)) && s.identifiedAfter(tokens, sc, rule, j) {
 			return true
 		}
+		if tokens[j].Is(analyze.Break) && !isClauseEnd(tokens[j]) && s.explainsFrom(tokens, sc, rule, j+1, hi) {
+			// "Blood everywhere in the kitchen, cut my finger chopping
+			// onions": the next clause of its sentence opens with the
+			// cause.
+			return true
+		}
 	}
 	found := false
 	s.explained.find(s, tokens, sc, lo, m.end+1, func(p *phrase, pm match) bool {
@@ -3610,6 +3620,33 @@ func (s *Set) explainedIn(tokens []analyze.Token, sc *scratch, rule int32, m mat
 		return false
 	})
 	return found
+}
+
+// explainsFrom reports whether one of the rule's Explained patterns opens
+// the clause at tokens[k], in the sentence that ends at hi.
+func (s *Set) explainsFrom(tokens []analyze.Token, sc *scratch, rule int32, k, hi int) bool {
+	found := false
+	s.explained.find(s, tokens, sc, k, hi, func(p *phrase, pm match) bool {
+		if p.rule == rule && pm.start == k && !s.negatedUnless(tokens, p, pm) && !contrastIn(tokens, pm.end+1, hi+3) {
+			found = true
+			sc.because(&s.explained, p)
+		}
+		return !found
+	})
+	return found
+}
+
+// contrastIn reports whether a contrast ("but", "though") stands in
+// tokens[lo:hi]: "cut my finger earlier but this is from down below"
+// explains nothing, nor does it when the next sentence opens with the
+// contrast (explainsFrom looks a few words past its sentence).
+func contrastIn(tokens []analyze.Token, lo, hi int) bool {
+	for j := lo; j < hi && j < len(tokens); j++ {
+		if l := tokens[j].Lemma; l == "but" || contrasts[l] {
+			return true
+		}
+	}
+	return false
 }
 
 // identifiedAfter reports whether the sentence or clause after a match's

@@ -3206,6 +3206,11 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 	if s.someAmount(tokens, next) {
 		return false // "warm water come out, not so much": some, not none
 	}
+	if next < len(tokens) && tokens[next].Lemma == "since" && (tokens[j].Lemma == "not" || tokens[j].Lemma == "none") {
+		// "kicks - not since lunch": none since, which is the sign; "bleeding?
+		// no since this morning" still answers.
+		return false
+	}
 	for next < len(tokens) && (tokens[next].Lemma == "a" || tokens[next].Lemma == "single" || s.adverbs[tokens[next].Lemma]) {
 		next++ // "not a drop", "not a single one"
 	}

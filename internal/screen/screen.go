@@ -125,16 +125,28 @@ func lemma(t analyze.Token) string {
 
 // negScope is how many words after a negation cue it governs in a
 // feature (see features).
-const negScope = 5
+const negScope = 3
+
+// opensScope reports whether the negation cue at tokens[j] governs the
+// features after it: a pronoun ("nobody cares if I'm here") and "don't
+// know" ("don't know how much longer I can keep pretending") deny nothing
+// that follows.
+func opensScope(tokens []analyze.Token, j int) bool {
+	switch tokens[j].Lemma {
+	case "nobody", "noone", "nothing", "none", "neither", "nor":
+		return false
+	}
+	return !(j+1 < len(tokens) && tokens[j+1].Lemma == "know")
+}
 
 // features calls f with each feature of tokens, once per occurrence. A
 // word that a negation cue governs (up to negScope words on, within its
-// clause, before a word such as "but" that ends a cue's scope) makes a
-// feature of its own: "no hope" and "not be here" are not "I hope so" and
+// clause, before a word such as "but" that ends a cue's scope; see
+// opensScope for the cues that govern none) makes a feature of its own: "no hope" and "not be here" are not "I hope so" and
 // "dad-to-be here".
 func features(tokens []analyze.Token, f func(key)) {
 	prev, scope := "", 0
-	for _, t := range tokens {
+	for j, t := range tokens {
 		if t.Is(analyze.Break) || t.Is(analyze.ScopeEnd) {
 			scope = 0
 		}
@@ -153,7 +165,7 @@ func features(tokens []analyze.Token, f func(key)) {
 		}
 		prev = l
 		switch {
-		case t.Is(analyze.Negation):
+		case t.Is(analyze.Negation) && opensScope(tokens, j):
 			scope = negScope
 		case scope > 0:
 			scope--

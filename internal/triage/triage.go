@@ -3632,13 +3632,27 @@ func (s *Set) explainedIn(tokens []analyze.Token, sc *scratch, rule int32, m mat
 func (s *Set) explainsFrom(tokens []analyze.Token, sc *scratch, rule int32, k, hi int) bool {
 	found := false
 	s.explained.find(s, tokens, sc, k, hi, func(p *phrase, pm match) bool {
-		if p.rule == rule && pm.start == k && !s.negatedUnless(tokens, p, pm) && !contrastIn(tokens, pm.end+1, hi+3) {
+		if p.rule == rule && pm.start == k && !s.negatedUnless(tokens, p, pm) && !contrastIn(tokens, pm.end+1, hi+3) &&
+			!alsoIn(tokens, pm.start, hi) {
 			found = true
 			sc.because(&s.explained, p)
 		}
 		return !found
 	})
 	return found
+}
+
+// alsoIn reports whether tokens[lo:hi] add the cause to the sign rather
+// than explain it: "bleeding heavily, nosebleed this morning as well",
+// "bleeding from down below, cut my hand earlier too".
+func alsoIn(tokens []analyze.Token, lo, hi int) bool {
+	for j := lo; j < hi && j < len(tokens); j++ {
+		switch tokens[j].Lemma {
+		case "too", "also", "well", "aswell", "earlier", "again", "separately", "plus":
+			return true
+		}
+	}
+	return false
 }
 
 // contrastIn reports whether a contrast ("but", "though") stands in

@@ -555,6 +555,14 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"my toddler hid my car keys so i can't go anywhere lol", ""},
 		{"is it safe to use chemical hair dye? did a test patch", ""},
 		{"kinunan ako ng dugo para sa blood test kanina", ""},
+		// The review's older finds: another's bleeding when she is the
+		// pregnant one, advice asked about with a sign of her own, not
+		// safe with him (and no baby that is not felt).
+		{"my sister is bleeding, she's 20 weeks", "bleeding"},
+		{"my mum says bleeding at 30 weeks is normal, is she right? its bright red and still coming", "bleeding"},
+		{"i'm not safe when he drinks", "abuse"},
+		{"i don't feel safe around him", "abuse"},
+		{"haven't felt him since breakfast", "baby-movements"},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

@@ -329,21 +329,21 @@ func (m *Matcher) index(texts []classText) []int {
 	}
 	// Two batches in flight: while one is indexed, in order, the next is
 	// analysed on every core.
-	var bufs [2][]analyze.Analysis
-	var after [2][]bool // per text: it names the time after the birth
-	for i := range bufs {
-		bufs[i] = make([]analyze.Analysis, min(indexBatch, len(texts)))
-		after[i] = make([]bool, len(bufs[i]))
+	var analyses [2][]analyze.Analysis
+	var postnatal [2][]bool // per text: it names the time after the birth
+	for i := range analyses {
+		analyses[i] = make([]analyze.Analysis, min(indexBatch, len(texts)))
+		postnatal[i] = make([]bool, len(analyses[i]))
 	}
 	analyse := func(from int) *sync.WaitGroup {
 		var wg sync.WaitGroup
 		batch := texts[from:min(from+indexBatch, len(texts))]
-		out, born := bufs[from/indexBatch%2], after[from/indexBatch%2]
+		an, pn := analyses[from/indexBatch%2], postnatal[from/indexBatch%2]
 		for w := range workers {
 			wg.Go(func() {
 				for i := w; i < len(batch); i += workers {
-					m.an.Analyze(batch[i].text, &out[i])
-					born[i] = afterBirthIn(out[i].Words)
+					m.an.Analyze(batch[i].text, &an[i])
+					pn[i] = afterBirthIn(an[i].Words)
 				}
 			})
 		}
@@ -355,10 +355,10 @@ func (m *Matcher) index(texts []classText) []int {
 		if next := from + indexBatch; next < len(texts) {
 			pending = analyse(next)
 		}
-		out, after := bufs[from/indexBatch%2], after[from/indexBatch%2]
+		an, pn := analyses[from/indexBatch%2], postnatal[from/indexBatch%2]
 		for i, t := range texts[from:min(from+indexBatch, len(texts))] {
-			m.ix.add(t.class, t.text, &out[i])
-			if after[i] {
+			m.ix.add(t.class, t.text, &an[i])
+			if pn[i] {
 				born[t.class]++
 			}
 		}

@@ -142,8 +142,8 @@ func opensScope(tokens []analyze.Token, j int) bool {
 // features calls f with each feature of tokens, once per occurrence. A
 // word that a negation cue governs (up to negScope words on, within its
 // clause, before a word such as "but" that ends a cue's scope; see
-// opensScope for the cues that govern none) makes a feature of its own: "no hope" and "not be here" are not "I hope so" and
-// "dad-to-be here".
+// opensScope for the cues that govern none) makes a feature of its own:
+// "no hope" and "not be here" are not "I hope so" and "dad-to-be here".
 func features(tokens []analyze.Token, f func(key)) {
 	prev, scope := "", 0
 	for j, t := range tokens {

@@ -478,6 +478,12 @@ func firstLemma(term string) string {
 // defined is an error, and so is a trigger that expands into too many
 // phrases.
 func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
+	return compile(a, c, true)
+}
+
+// compile is Compile, expanding patterns ahead on other cores (see
+// ahead) when lookAhead is true.
+func compile(a *analyze.Analyzer, c Config, lookAhead bool) (*Set, error) {
 	rules, groups := c.Rules, c.Groups
 	s := &Set{}
 	// The maps below grow with the patterns: sized for them from the
@@ -485,6 +491,12 @@ func Compile(a *analyze.Analyzer, c Config) (*Set, error) {
 	n := c.size()
 	freq := make(map[string]int, 4*n)
 	x := newExpander(a, groups, n)
+	if lookAhead {
+		x.ahead = newAhead(x, c)
+	}
+	if x.ahead != nil {
+		defer x.ahead.stop()
+	}
 	s.vocab = make(map[string]int32, n+n/2)
 	var errs []string
 	s.others, s.selves, s.abusers = map[string]bool{}, map[string]bool{}, map[string]bool{}
@@ -832,6 +844,7 @@ type expander struct {
 	members map[string][]option // each group's members, analysed once
 	seen    map[string]bool     // options' keys, while one item is expanded
 	terms   map[string]term     // compiled terms (see compileTerms), shared by triggers and patterns
+	ahead   *ahead              // patterns expanded on other cores, or nil
 }
 
 // option is one alternative of an item, analysed: its lemmas, and the key
@@ -852,6 +865,16 @@ func newExpander(a *analyze.Analyzer, groups map[string][]string, n int) *expand
 // pink|red"), and one more for each combination of several-word options
 // ("go to sleep").
 func (x *expander) expand(trigger string) ([][]string, error) {
+	if x.ahead != nil {
+		if e, ok := x.ahead.take(trigger); ok {
+			return e.bags, e.err
+		}
+	}
+	return x.expandNow(trigger)
+}
+
+// expandNow is expand without looking ahead.
+func (x *expander) expandNow(trigger string) ([][]string, error) {
 	out := [][]string{nil}
 	for _, item := range strings.Fields(trigger) {
 		options, err := x.options(item)

@@ -75,20 +75,26 @@ type Set struct {
 // out.
 func New(screens []knowledge.Screen) *Set {
 	screens = screens[:min(len(screens), maxScreens)]
-	s := &Set{index: map[key]int32{}}
+	n, size := len(screens), 0
 	for _, x := range screens {
-		s.models = append(s.models, model{safety: x.Safety, bias: x.Bias, threshold: x.Threshold})
-		for f := range x.Weights {
-			if k := parseKey(f); s.index[k] == 0 {
-				s.index[k] = int32(len(s.index) + 1)
-			}
-		}
+		size += len(x.Weights)
 	}
-	n := len(s.models)
-	s.weights = make([]float64, (len(s.index)+1)*n)
+	// Most features are in every screen: sized for the largest share, the
+	// index is not rebuilt as it fills. Each feature is parsed once, its
+	// weights gathered by row as its first sight numbers it.
+	s := &Set{index: make(map[key]int32, size/max(n, 1)+size/4)}
+	s.weights = make([]float64, n, n*(size/max(n, 1)+1))
 	for i, x := range screens {
+		s.models = append(s.models, model{safety: x.Safety, bias: x.Bias, threshold: x.Threshold})
 		for f, w := range x.Weights {
-			s.weights[int(s.index[parseKey(f)])*n+i] = w
+			k := parseKey(f)
+			row, ok := s.index[k]
+			if !ok {
+				row = int32(len(s.index) + 1)
+				s.index[k] = row
+				s.weights = append(s.weights, make([]float64, n)...)
+			}
+			s.weights[int(row)*n+i] = w
 		}
 	}
 	return s

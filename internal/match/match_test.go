@@ -563,6 +563,32 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"i'm not safe when he drinks", "abuse"},
 		{"i don't feel safe around him", "abuse"},
 		{"haven't felt him since breakfast", "baby-movements"},
+		// S105's readings. An oath before what cannot bleed, in either
+		// bleeding sign; literal blood on her legs still fires.
+		{"bloody nightmare getting my socks on now", ""},
+		{"bloody legs and socks, it's everywhere, 30 weeks", "heavy-bleeding"},
+		// Blood coughed up is the chest's, not the womb's.
+		{"coughed up a bit of blood tonight and my calf is sore, 29 weeks", "faint-breathless"},
+		{"coughed so hard i wet myself and now there's blood on my pad, 29 weeks", "bleeding"},
+		// The sign cleared, then checked; cleared alone still fires.
+		{"the UTI has cleared after the antibiotics, GP retested and it's all good", ""},
+		{"the bleeding has cleared up a bit but its still red when i wipe, 20 weeks", "bleeding"},
+		{"the spotting last week was after the smear, midwife checked and it stopped completely days ago", ""},
+		{"think my waters went 2 days ago and now i'm shivery and it smells off", "waters"},
+		// Not pregnant then: history before this pregnancy.
+		{"had a kidney infection last year (not pregnant then), no temp now, 17w", ""},
+		// Signs a class went through, listed; one reported after them fires.
+		{"antenatal class went through the warning signs tonight, bleeding, waters, less movement, headaches and all that", ""},
+		{"the class covered the warning signs. bleeding since lunch, bright red, 30 weeks", "bleeding"},
+		// What she read, turned from by a "but" to what she reports; a
+		// question with no turn stays a question.
+		{"i read that movements slow down at the end, but it's been about 5 hours with nothing at all. 37 wks", "baby-movements"},
+		{"what do braxton hicks feel like? 28wks and not sure if ive had them", ""},
+		// A loss at a week her pregnancy today is months past; the weeks
+		// since a loss are grief's, not a new pregnancy's.
+		{"3rd pregnancy, lost the 2nd at 14 weeks. 27 weeks now and my back aches at night", ""},
+		{"It's been 3 weeks since we lost Noah at 26 weeks and my milk came in", "loss"},
+		{"we lost him at 24 weeks on friday, I was 24 weeks", "loss"},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

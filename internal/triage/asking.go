@@ -337,6 +337,9 @@ func (s *Set) instructed(tokens []analyze.Token, sc *scratch, m match) bool {
 		t := tokens[j]
 		l := t.Lemma
 		switch {
+		case listStops[l] && items == 0 && words == 0:
+			// When the list was given, right after its frame: "the class
+			// went through the warning signs tonight, bleeding, waters...".
 		case listStops[l] || l == "i" && j > 0 && tokens[j-1].Lemma != "if":
 			if j <= m.end {
 				return false // the sign is past the list

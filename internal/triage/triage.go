@@ -199,6 +199,7 @@ type Set struct {
 	historyFrom []int32
 	histories   [][]string
 	past        patterns        // Rule.Past, by rule
+	hasPast     []bool          // per rule: it has Past patterns (see lostWeeksAgo)
 	explained   patterns        // Rule.Explained, by rule
 	unscreened  patterns        // Rule.ScreenUnless, by rule
 	near, save  patterns        // Rule.Averted's two parts, numbered alike across rules
@@ -389,18 +390,51 @@ func telegraphic(tokens []analyze.Token) bool {
 var fineWords = map[string]bool{"fine": true, "normal": true, "ok": true, "okay": true, "good": true, "great": true,
 	"none": true, "clear": true, "intact": true, "perfect": true, "grand": true}
 
-// jointHit records which parts of a " & " trigger matched in a sentence.
+// jointHit records which parts of a " & " trigger matched in a sentence:
+// reported ones, and ones only asked about (see matchJoint).
 type jointHit struct {
 	rule, trigger, sentence int32
-	parts                   uint8 // bit k-1 set: part k matched
+	reported, asked         uint8 // bit k-1 set: part k matched, reported or asked about
+	askedEnd, reportedStart int32 // the last asked part's end, the last reported part's start
 }
+
+// full reports whether every one of a trigger's n parts matched, at least
+// one reported, and any only asked about before a contrast that opens a
+// reported one (see matchJoint).
+func (h *jointHit) full(tokens []analyze.Token, n int8) bool {
+	all := uint8(1)<<n - 1
+	if h.reported == all {
+		return true
+	}
+	if h.reported == 0 || h.reported|h.asked != all || h.reportedStart <= h.askedEnd {
+		return false
+	}
+	for j := h.askedEnd + 1; j < h.reportedStart; j++ {
+		if turns[tokens[j].Lemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// turns are the words that turn from what she read or was asked to
+// what she reports: "i read that movements slow down, but it's been 5
+// hours with nothing".
+var turns = map[string]bool{"but": true, "however": true, "though": true, "tho": true, "although": true, "anyway": true, "yet": true}
 
 // maxParts bounds the parts of a " & " trigger.
 const maxParts = 4
 
-// matchJoint records a fired part of a " & " trigger and reports whether
-// every part has now matched in that sentence.
-func (sc *scratch) matchJoint(tokens []analyze.Token, p *phrase, m match) bool {
+// matchJoint records a part of a " & " trigger and reports whether every
+// part has now matched in that sentence, one of them reported. A part is
+// reported when it fired. One asked about (reported false) still names
+// what a reported part tells of when a contrast turns from it to that
+// part: in "i read that movements slow down at the end, but it's been 5
+// hours with nothing at all" the movements she read of are the ones she
+// reports missing. Parts asked about alone fire nothing, nor do they with
+// a reported part and no turn between: "what do braxton hicks feel like?
+// not sure if I've had them".
+func (sc *scratch) matchJoint(tokens []analyze.Token, p *phrase, m match, reported bool) bool {
 	if len(sc.sent) != len(tokens) {
 		// Sentences are numbered in order; one that only tells her
 		// situation ("27 wks.", "hi all.") takes the number of the one
@@ -427,7 +461,7 @@ func (sc *scratch) matchJoint(tokens []analyze.Token, p *phrase, m match) bool {
 	// normally so active after dinner. Tonight hardly anything." matches.
 	full := false
 	for _, sent := range [2]int32{sc.sent[m.start], sc.sent[m.start] + 1} {
-		key := jointHit{rule: p.rule, trigger: p.trigger, sentence: sent}
+		key := jointHit{rule: p.rule, trigger: p.trigger, sentence: sent, askedEnd: -1, reportedStart: -1}
 		i := slices.IndexFunc(sc.joint, func(h jointHit) bool {
 			return h.rule == key.rule && h.trigger == key.trigger && h.sentence == key.sentence
 		})
@@ -435,8 +469,15 @@ func (sc *scratch) matchJoint(tokens []analyze.Token, p *phrase, m match) bool {
 			sc.joint = append(sc.joint, key)
 			i = len(sc.joint) - 1
 		}
-		sc.joint[i].parts |= 1 << (p.part - 1)
-		full = full || sc.joint[i].parts == 1<<p.parts-1
+		h := &sc.joint[i]
+		if reported {
+			h.reported |= 1 << (p.part - 1)
+			h.reportedStart = max(h.reportedStart, int32(m.start))
+		} else {
+			h.asked |= 1 << (p.part - 1)
+			h.askedEnd = max(h.askedEnd, int32(m.end))
+		}
+		full = full || h.full(tokens, p.parts)
 	}
 	return full
 }
@@ -594,6 +635,7 @@ func compile(a *analyze.Analyzer, c Config, lookAhead bool) (*Set, error) {
 		}
 		// History patterns are unless patterns numbered after the rule's
 		// own: an overlap with one is Earlier, not Cancelled.
+		s.hasPast = append(s.hasPast, len(r.Past) > 0)
 		s.historyFrom = append(s.historyFrom, int32(len(r.Unless)))
 		s.histories = append(s.histories, r.History)
 		for hi, h := range r.History {
@@ -1155,9 +1197,13 @@ func (s *Set) Read(tokens []analyze.Token) Reading {
 			if v == Cancelled && len(s.alsoWith[p.rule]) > 0 && p.parts == 0 && s.judge(tokens, sc, p, m) == Fired {
 				sc.revive[p.rule] = true
 			}
+			if v == Asked && p.parts > 0 && sc.matchJoint(tokens, p, m, false) {
+				sc.seen[p.rule] = true
+				found++
+			}
 			continue
 		}
-		if p.parts > 0 && !sc.matchJoint(tokens, p, m) {
+		if p.parts > 0 && !sc.matchJoint(tokens, p, m, true) {
 			continue
 		}
 		sc.seen[p.rule] = true
@@ -3599,7 +3645,66 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) b
 		}
 		return !found
 	})
+	if !found && s.hasPast[rule] {
+		found = s.lostWeeksAgo(tokens, sc, m, hi)
+	}
 	return found
+}
+
+// lostWeeksAgo reports whether a match (a loss) is told at a week that
+// her pregnancy today lies months past or short of: "lost the 2nd at 14
+// weeks. 27 weeks now", "lost one at 20 weeks, now 8 weeks again". The
+// week stands in the match or right after it (see History.PastAfter). Her
+// weeks today must be told as today's ("27 weeks now", "now 8 weeks", "I'm
+// 30 weeks"), never a time since ("it's been 3 weeks since we lost Noah at
+// 26 weeks", "2 weeks ago"): after a loss those count the days of grief.
+func (s *Set) lostWeeksAgo(tokens []analyze.Token, sc *scratch, m match, hi int) bool {
+	then, at := -1, m
+	h := &s.history
+	h.pastAfter.find(s, tokens, sc, m.start, min(hi, m.end+3), func(p *phrase, pm match) bool {
+		if pm.start >= m.start && pm.spans(tokens, isNumber) {
+			then, at = s.weeksIn(tokens, pm), pm
+		}
+		return then < 0
+	})
+	if then < 0 {
+		return false
+	}
+	for j := range tokens {
+		v, ok := weeksAt(tokens, j, s.weeks)
+		if !ok || j >= min(m.start, at.start) && j <= max(m.end, at.end) || !pregnantNow(tokens, j) {
+			continue
+		}
+		if v-then >= minWeeksSince || then-v >= minWeeksSince {
+			if sc.explain {
+				sc.why = append(sc.why, fmt.Sprintf("lost at %d weeks, %d weeks today", then, v))
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// pregnantNow reports whether the count of weeks at tokens[j] is told as
+// her pregnancy today: "27 weeks now", "now 8 weeks", "currently 20wks",
+// "I'm 30 weeks".
+func pregnantNow(tokens []analyze.Token, j int) bool {
+	for k := j + 1; k < len(tokens) && k <= j+2; k++ {
+		switch tokens[k].Lemma {
+		case "now", "today", "pregnant", "along":
+			return true
+		}
+	}
+	if j == 0 {
+		return false
+	}
+	switch tokens[j-1].Lemma {
+	case "now", "currently":
+		return true
+	case "be":
+		return j >= 2 && tokens[j-2].Lemma == "i"
+	}
+	return false
 }
 
 // explainedIn reports whether one of the rule's Explained patterns
@@ -4205,22 +4310,28 @@ func (s *Set) Explain(tokens []analyze.Token) []Finding {
 		if f.Verdict == Cancelled && !p.firm {
 			f.Unless = s.cancelled(tokens, sc, p.rule, m.start, m.end)
 		}
-		if f.Verdict == Fired && p.parts > 0 {
-			sc.matchJoint(tokens, p, m)
+		if (f.Verdict == Fired || f.Verdict == Asked) && p.parts > 0 {
+			sc.matchJoint(tokens, p, m, f.Verdict == Fired)
 			f.sentence = sc.sent[m.start]
 			joint = append(joint, len(out))
 		}
 		out = append(out, f)
 		return true
 	})
-	// A part fires only if every part of its trigger matched in its sentence.
+	// A part fires only if every part of its trigger matched in its
+	// sentence, one of them reported (see matchJoint); a part asked about
+	// then fires with them.
 	for _, i := range joint {
 		f := &out[i]
 		complete := slices.ContainsFunc(sc.joint, func(h jointHit) bool {
 			return s.ids[h.rule] == f.Rule && int(h.trigger) == f.Trigger && (h.sentence == f.sentence || h.sentence == f.sentence+1) &&
-				h.parts == 1<<s.partsOf(h.rule, h.trigger)-1
+				h.full(tokens, s.partsOf(h.rule, h.trigger))
 		})
-		if !complete {
+		switch {
+		case complete && f.Verdict == Asked:
+			f.Verdict = Fired
+			f.Because = append(f.Because, "another part of its trigger is reported")
+		case !complete && f.Verdict == Fired:
 			f.Verdict = Partial
 		}
 	}

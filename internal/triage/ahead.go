@@ -4,6 +4,8 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+
+	"github.com/backcare/backcare/internal/analyze"
 )
 
 // minAhead is the fewest patterns worth expanding ahead on other cores:
@@ -36,9 +38,9 @@ type ahead struct {
 }
 
 // newAhead starts expanding c's patterns on up to GOMAXPROCS-1 workers
-// (at least one), each with an expander like x's. It returns nil for a
-// Config too small to be worth it.
-func newAhead(x *expander, c Config) *ahead {
+// (at least one), each with an expander of its own over a and groups. It
+// returns nil for a Config too small to be worth it.
+func newAhead(a *analyze.Analyzer, groups map[string][]string, c Config) *ahead {
 	list := patternsOf(c)
 	if len(list) < minAhead {
 		return nil
@@ -58,7 +60,7 @@ func newAhead(x *expander, c Config) *ahead {
 	workers := min(max(runtime.GOMAXPROCS(0)-1, 1), 3)
 	for w := range workers {
 		go func() {
-			wx := newExpander(x.a, x.groups, len(list)/workers)
+			wx := newExpander(a, groups, len(list)/workers, 0)
 			for k := w; k < chunks; k += workers {
 				select {
 				case <-h.quit:

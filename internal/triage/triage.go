@@ -531,13 +531,19 @@ func compile(a *analyze.Analyzer, c Config, lookAhead bool) (*Set, error) {
 	// start, they are not rebuilt as they fill.
 	n := c.size()
 	freq := make(map[string]int, 4*n)
-	x := newExpander(a, groups, n)
+	var ahead *ahead
 	if lookAhead {
-		x.ahead = newAhead(x, c)
+		ahead = newAhead(a, groups, c)
 	}
-	if x.ahead != nil {
-		defer x.ahead.stop()
+	// Expanded ahead, the patterns leave this expander only their terms
+	// to compile: its maps of items and alternatives stay small.
+	expanding := n
+	if ahead != nil {
+		defer ahead.stop()
+		expanding = 0
 	}
+	x := newExpander(a, groups, expanding, n)
+	x.ahead = ahead
 	s.vocab = make(map[string]int32, n+n/2)
 	var errs []string
 	s.others, s.selves, s.abusers = map[string]bool{}, map[string]bool{}, map[string]bool{}
@@ -896,10 +902,11 @@ type option struct {
 	key    string
 }
 
-// newExpander returns an expander for about n patterns.
-func newExpander(a *analyze.Analyzer, groups map[string][]string, n int) *expander {
-	return &expander{a: a, groups: groups, items: make(map[string][][]string, 2*n), alts: make(map[string]option, 4*n),
-		members: make(map[string][]option, len(groups)), seen: map[string]bool{}, terms: make(map[string]term, 2*n)}
+// newExpander returns an expander that expands about expanding patterns
+// and compiles the terms of about compiling.
+func newExpander(a *analyze.Analyzer, groups map[string][]string, expanding, compiling int) *expander {
+	return &expander{a: a, groups: groups, items: make(map[string][][]string, 2*expanding), alts: make(map[string]option, 4*expanding),
+		members: make(map[string][]option, len(groups)), seen: map[string]bool{}, terms: make(map[string]term, 2*compiling)}
 }
 
 // expand turns one trigger into the bags of terms it stands for: one bag

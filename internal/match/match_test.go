@@ -589,6 +589,34 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"3rd pregnancy, lost the 2nd at 14 weeks. 27 weeks now and my back aches at night", ""},
 		{"It's been 3 weeks since we lost Noah at 26 weeks and my milk came in", "loss"},
 		{"we lost him at 24 weeks on friday, I was 24 weeks", "loss"},
+		// A reading told is a fact: a cue of another predicate leaves it
+		// standing; one that governs it denies it.
+		{"shaking cant get warm temp 39 20wks", "infection"},
+		{"no temp of 39, just achy, 20 weeks", ""},
+		// A sign matched with a cue in its own words stands after another
+		// cue; a plain word of the same term is still denied.
+		{"THE PAIN IN MY BACK WONT STOP ITS BEEN CONSTANT FOR AN HOUR NOTHING HELPS CANT EVEN STAND 27 WEEKS", "sudden-severe-pain"},
+		{"no saddle numbness, no tingling in both legs, just sciatica down my bum cheek. 33 weeks", ""},
+		// The cue told bare: not feeling where she sits.
+		{"My wife say she cannot feel the area where she sit, like numb, 26 weeks", "nerve-compression"},
+		// Wet explained by a cause named with "from"; not by a bath before.
+		{"wet patch all down my top from the ice pack lol", ""},
+		{"I put the ice pack on and now my knickers are soaked and it keeps coming, 34 wks", "waters"},
+		{"soaked from the waist down and it keeps coming 35 weeks", "waters"},
+		{"Slight wetness in my underwear all day that isn't wee, 26 weeks", "waters"},
+		// A visit's plain result settles a sign checked there; a sign
+		// again after it does not.
+		{"went to A&E on friday with chest pain, all clear", ""},
+		{"went to A&E on friday with bleeding, all clear, but today it's started again", "bleeding"},
+		// Getting ready for her waters, and a forecast, are no waters.
+		{"want a waterproof mattress protector on before my waters go, just in case. 30 weeks", ""},
+		{"think my waters will break soon, there's been a trickle all day that won't stop, 34 weeks", "waters"},
+		// What she would not do is no baby doing nothing.
+		{"is acupuncture safe? dont want to do anything that could harm baby", ""},
+		{"he's not doing anything today, barely a wriggle, 33 weeks", "baby-movements"},
+		// A checked post, not a post in the group.
+		{"Someone posted in here yesterday about bleeding and she's ok now, they checked her over", ""},
+		{"he checks my phone and goes through my post every night", "abuse"},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

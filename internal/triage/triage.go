@@ -244,7 +244,11 @@ type phrase struct {
 	// count: every term is a count ("#_weeks"), a fact no cue negates: in
 	// "can't talk through them anymore, 35 weeks" the cue is the
 	// contractions', and her weeks stand.
-	count   bool
+	count bool
+	// reading: a term is a number in a range ("temp 39", "BP 150/100"): a
+	// measure told is a fact, denied only by a cue that governs it
+	// directly (see readingDenied).
+	reading bool
 	part    int8 // for a trigger of parts joined by " & ", which one (from 1); 0 for others
 	parts   int8 // how many parts the trigger has; 0 for a plain trigger
 	ordered bool // unless patterns: words in order, close together
@@ -615,6 +619,7 @@ func compile(a *analyze.Analyzer, c Config, lookAhead bool) (*Set, error) {
 				for _, terms := range ps {
 					p := phrase{rule: int32(ri), trigger: int32(ti), terms: terms, match: compileTerms(terms, x.terms, s.vocab), absence: slices.Contains(terms, negLemma), ownCue: slices.ContainsFunc(terms, holdsCue), count: allCounts(terms), firm: ti >= len(r.Triggers)}
 					countsApart(&p)
+					p.reading = slices.ContainsFunc(p.match, func(t term) bool { return len(t.ranges) > 0 })
 					if len(parts) > 1 {
 						p.part, p.parts = int8(k+1), int8(len(parts))
 					}
@@ -2047,7 +2052,7 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 	// "not bleeding a lot": a quantity after it means some is present.
 	if p.absence || !s.hedgedAfter(tokens, m.end) {
 		if !p.count && !p.sibling {
-			if v := s.negated(tokens, m, p.absence, p.ownCue); v != Fired {
+			if v := s.negated(tokens, m, p.absence, p.ownCue); v != Fired && (v != NegatedBefore || !p.reading || s.readingDenied(tokens, m.start)) {
 				return v
 			}
 		}
@@ -2077,8 +2082,12 @@ func (s *Set) negated(tokens []analyze.Token, m match, absence, ownCue bool) Ver
 	contrast := contrastAfter(tokens, m.end) && !cueRightBefore(tokens, m.start)
 	// An absence carries its own cue: another before it is double only
 	// right against it ("he's never not moving"); further back it belongs
-	// to a clause of its own ("cant sleep bean not moving like usual").
-	if !contrast && (!absence || cueRightBefore(tokens, m.start)) && s.negatedBefore(tokens, m.start) {
+	// to a clause of its own ("cant sleep bean not moving like usual"). So
+	// does a sign matched with a cue in its own words: "nothing helps cant
+	// even stand" (not "no saddle numbness", matched by the plain word of
+	// a term that also holds "can't_feel").
+	cued := ownCue && slices.ContainsFunc(tokens[m.start:m.end+1], func(t analyze.Token) bool { return t.Is(analyze.Negation) })
+	if !contrast && (!absence && !cued || cueRightBefore(tokens, m.start)) && s.negatedBefore(tokens, m.start) {
 		return NegatedBefore
 	}
 	if !contrast && !absence && !ownCue && s.negatedList(tokens, m.start, m.end) {
@@ -3111,6 +3120,26 @@ func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) boo
 	return false
 }
 
+// readingDenied reports whether a negation cue governs a reading at
+// tokens[start] directly: only function words, words that fill a denial
+// ("have", "any"), and a verb of thinking with its subject stand between
+// them ("no temp of 39", "don't think I have a temp of 38"). A cue of
+// another predicate leaves it standing: "shaking cant get warm temp 39".
+func (s *Set) readingDenied(tokens []analyze.Token, start int) bool {
+	for j := start - 1; j >= 0 && !tokens[j].Is(analyze.Break); j-- {
+		t := tokens[j]
+		switch {
+		case t.Is(analyze.Negation):
+			return true
+		case t.Is(analyze.Stop) || s.denialFill[t.Lemma] || raising[t.Lemma]:
+		case s.subjects[t.Lemma] && j > 0 && raising[tokens[j-1].Lemma]:
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // contrasts, right after a sign, set it against what came before.
 var contrasts = map[string]bool{"though": true, "tho": true, "however": true, "still": true, "although": true}
 
@@ -3734,7 +3763,10 @@ func (s *Set) explainedIn(tokens []analyze.Token, sc *scratch, rule int32, m mat
 	// toddler had tipped his beaker".
 	for j := m.end + 1; j < hi; j++ {
 		turns := tokens[j].Lemma == "turn" && j+1 < hi && tokens[j+1].Lemma == "out" // "...turned out to be"
-		if (j == m.end+1 || turns || tokens[j].Is(analyze.Break)) && s.identifiedAfter(tokens, sc, rule, j) {
+		// "wet patch all down my top from the ice pack": a cause with
+		// "from" a few words on, in the sign's clause.
+		from := (tokens[j].Lemma == "from" || tokens[j].Lemma == "off") && j-m.end <= maxFromWords && !breakIn(tokens, m.end+1, j)
+		if (j == m.end+1 || turns || from || tokens[j].Is(analyze.Break)) && s.identifiedAfter(tokens, sc, rule, j) {
 			return true
 		}
 		if tokens[j].Is(analyze.Break) && !isClauseEnd(tokens[j]) && s.explainsFrom(tokens, sc, rule, j+1, hi) {
@@ -3803,12 +3835,27 @@ func contrastIn(tokens []analyze.Token, lo, hi int) bool {
 	return false
 }
 
+// maxFromWords is how far after a sign its cause may be named with
+// "from" (see explainedIn).
+const maxFromWords = 6
+
+// breakIn reports whether a break stands in tokens[lo:hi].
+func breakIn(tokens []analyze.Token, lo, hi int) bool {
+	for j := lo; j < hi && j < len(tokens); j++ {
+		if tokens[j].Is(analyze.Break) {
+			return true
+		}
+	}
+	return false
+}
+
 // identifiedAfter reports whether the sentence or clause after a match's
 // (which ends at tokens[hi]) names what it was with one of the rule's Explained
 // patterns: "there's red all over my hands and the floor... it's paint",
 // "pink everywhere. turned out to be beetroot". It must open with the
 // naming ("it's", "that was", "turned out", "just"), so "my waters
-// broke. the tap was running too" explains nothing.
+// broke. the tap was running too" explains nothing; or, right after the
+// match, with a pattern that opens with "from": "soaked from the rain".
 func (s *Set) identifiedAfter(tokens []analyze.Token, sc *scratch, rule int32, hi int) bool {
 	k := hi
 	for k < len(tokens) && tokens[k].Is(analyze.Break) {
@@ -3827,6 +3874,13 @@ func (s *Set) identifiedAfter(tokens []analyze.Token, sc *scratch, rule int32, h
 		k += 2
 	case "just", "only":
 		k++
+	case "from", "off":
+		// The cause right after it, with "from" (see explainedIn): "wet
+		// patch all down my top from the ice pack". The pattern names
+		// "from" itself.
+		if hi != k {
+			return false
+		}
 	default:
 		return false
 	}

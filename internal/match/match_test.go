@@ -1,7 +1,9 @@
 package match_test
 
 import (
+	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/backcare/backcare/bot"
@@ -863,5 +865,45 @@ func TestReturning(t *testing.T) {
 		if c := m.Classify(tt.text, ""); c.SmallTalk.TopicID != tt.want {
 			t.Errorf("%q: small talk %q, want %q", tt.text, c.SmallTalk.TopicID, tt.want)
 		}
+	}
+}
+
+// TestReviewedReadings runs the messages a review of new readings found
+// wrong (testdata/reviewed-readings.tsv): silenced signs, current losses
+// read as history, false alarms. Each must stay right.
+func TestReviewedReadings(t *testing.T) {
+	m := embeddedMatcher(t)
+	data, err := os.ReadFile("testdata/reviewed-readings.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := 0
+	for n, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		want, text, ok := strings.Cut(line, "\t")
+		if !ok {
+			t.Fatalf("reviewed-readings.tsv:%d: want id<TAB>message", n+1)
+		}
+		rows++
+		got := m.Classify(text, "").Safety
+		switch want {
+		case "-":
+			if len(got) > 0 {
+				t.Errorf("line %d %q: safety %v, want none", n+1, text, got)
+			}
+		case "*":
+			if len(got) == 0 {
+				t.Errorf("line %d %q: no safety reply, want one", n+1, text)
+			}
+		default:
+			if !slices.Contains(got, want) {
+				t.Errorf("line %d %q: safety %v, want %q", n+1, text, got, want)
+			}
+		}
+	}
+	if rows < 30 {
+		t.Fatalf("only %d rows read", rows)
 	}
 }

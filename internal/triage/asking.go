@@ -337,9 +337,12 @@ func (s *Set) instructed(tokens []analyze.Token, sc *scratch, m match) bool {
 		t := tokens[j]
 		l := t.Lemma
 		switch {
-		case listStops[l] && items == 0 && words == 0:
-			// When the list was given, right after its frame: "the class
-			// went through the warning signs tonight, bleeding, waters...".
+		case (l == "tonight" || l == "today" || l == "now") && j <= from+2 && !breakIn(tokens, from+1, j):
+			// When the list was given, right against its frame: "the
+			// class went through the warning signs tonight, bleeding,
+			// waters...", "know the drill by now (bleeding...)". After a
+			// comma it is her news: "went through the warning signs, now
+			// bleeding".
 		case listStops[l] || l == "i" && j > 0 && tokens[j-1].Lemma != "if":
 			if j <= m.end {
 				return false // the sign is past the list
@@ -366,13 +369,16 @@ func (s *Set) instructed(tokens []analyze.Token, sc *scratch, m match) bool {
 
 // ownsSome reports whether, from tokens[j] on, she says she has some of
 // what a list names: "...or fever, and now I have all three", "I've got
-// two of them". "I have none of it" owns none.
+// two of them", "exactly what I've had". "I have none of it" owns none.
 func ownsSome(tokens []analyze.Token, j int) bool {
 	for ; j < len(tokens); j++ {
 		switch tokens[j].Lemma {
 		case "have", "get", "tick", "experience":
 		default:
 			continue
+		}
+		if j >= 2 && tokens[j-1].Lemma == "i" && tokens[j-2].Lemma == "what" {
+			return true // "which is exactly what I've had since lunch"
 		}
 		for k := j + 1; k < len(tokens) && k <= j+3 && !tokens[k].Is(analyze.Break) && !tokens[k].Is(analyze.Negation); k++ {
 			switch tokens[k].Lemma {

@@ -399,21 +399,21 @@ var fineWords = map[string]bool{"fine": true, "normal": true, "ok": true, "okay"
 type jointHit struct {
 	rule, trigger, sentence int32
 	reported, asked         uint8 // bit k-1 set: part k matched, reported or asked about
-	askedEnd, reportedStart int32 // the last asked part's end, the last reported part's start
+	askedEnd, absentStart   int32 // the last asked part's end, the last start of a reported absence
 }
 
 // full reports whether every one of a trigger's n parts matched, at least
-// one reported, and any only asked about before a contrast that opens a
-// reported one (see matchJoint).
+// one reported, and any only asked about before a turn that opens a
+// reported absence (see matchJoint).
 func (h *jointHit) full(tokens []analyze.Token, n int8) bool {
 	all := uint8(1)<<n - 1
 	if h.reported == all {
 		return true
 	}
-	if h.reported == 0 || h.reported|h.asked != all || h.reportedStart <= h.askedEnd {
+	if h.reported == 0 || h.reported|h.asked != all || h.absentStart <= h.askedEnd {
 		return false
 	}
-	for j := h.askedEnd + 1; j < h.reportedStart; j++ {
+	for j := h.askedEnd + 1; j < h.absentStart; j++ {
 		if turns[tokens[j].Lemma] {
 			return true
 		}
@@ -432,13 +432,16 @@ const maxParts = 4
 // matchJoint records a part of a " & " trigger and reports whether every
 // part has now matched in that sentence, one of them reported. A part is
 // reported when it fired. One asked about (reported false) still names
-// what a reported part tells of when a contrast turns from it to that
-// part: in "i read that movements slow down at the end, but it's been 5
-// hours with nothing at all" the movements she read of are the ones she
-// reports missing. Parts asked about alone fire nothing, nor do they with
-// a reported part and no turn between: "what do braxton hicks feel like?
-// not sure if I've had them".
+// what a reported part tells of when a turn leads from it to that part,
+// and the part tells an absence with a cue of its own: in "i read that
+// movements slow down at the end, but it's been 5 hours with nothing at
+// all" the movements she read of are the ones she reports missing. Parts
+// asked about alone fire nothing, nor do they with a reported part and no
+// turn between ("what do braxton hicks feel like? not sure if I've had
+// them"), nor with a part that is no absence: in "I read that sciatica
+// eases after birth, but I'm 38 weeks" her weeks are no temperature.
 func (sc *scratch) matchJoint(tokens []analyze.Token, p *phrase, m match, reported bool) bool {
+	absent := reported && (p.absence || p.ownCue && slices.ContainsFunc(tokens[m.start:m.end+1], func(t analyze.Token) bool { return t.Is(analyze.Negation) }))
 	if len(sc.sent) != len(tokens) {
 		// Sentences are numbered in order; one that only tells her
 		// situation ("27 wks.", "hi all.") takes the number of the one
@@ -465,7 +468,7 @@ func (sc *scratch) matchJoint(tokens []analyze.Token, p *phrase, m match, report
 	// normally so active after dinner. Tonight hardly anything." matches.
 	full := false
 	for _, sent := range [2]int32{sc.sent[m.start], sc.sent[m.start] + 1} {
-		key := jointHit{rule: p.rule, trigger: p.trigger, sentence: sent, askedEnd: -1, reportedStart: -1}
+		key := jointHit{rule: p.rule, trigger: p.trigger, sentence: sent, askedEnd: -1, absentStart: -1}
 		i := slices.IndexFunc(sc.joint, func(h jointHit) bool {
 			return h.rule == key.rule && h.trigger == key.trigger && h.sentence == key.sentence
 		})
@@ -476,7 +479,9 @@ func (sc *scratch) matchJoint(tokens []analyze.Token, p *phrase, m match, report
 		h := &sc.joint[i]
 		if reported {
 			h.reported |= 1 << (p.part - 1)
-			h.reportedStart = max(h.reportedStart, int32(m.start))
+			if absent {
+				h.absentStart = max(h.absentStart, int32(m.start))
+			}
 		} else {
 			h.asked |= 1 << (p.part - 1)
 			h.askedEnd = max(h.askedEnd, int32(m.end))
@@ -3688,7 +3693,8 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) b
 }
 
 // lostWeeksAgo reports whether a match (a loss) is told at a week that
-// her pregnancy today lies months past or short of: "lost the 2nd at 14
+// her pregnancy today lies months past or short of (minLossWeeksApart),
+// and no day of this week is named: "lost the 2nd at 14
 // weeks. 27 weeks now", "lost one at 20 weeks, now 8 weeks again". The
 // week stands in the match or right after it (see History.PastAfter). Her
 // weeks today must be told as today's ("27 weeks now", "now 8 weeks", "I'm
@@ -3706,16 +3712,39 @@ func (s *Set) lostWeeksAgo(tokens []analyze.Token, sc *scratch, m match, hi int)
 	if then < 0 {
 		return false
 	}
+	if h.recent.any(s, tokens, sc, 0, len(tokens), 0) || h.today.any(s, tokens, sc, 0, len(tokens), 0) {
+		return false // "we lost our baby at 20 weeks on Tuesday": this week's
+	}
 	for j := range tokens {
 		v, ok := weeksAt(tokens, j, s.weeks)
-		if !ok || j >= min(m.start, at.start) && j <= max(m.end, at.end) || !pregnantNow(tokens, j) {
+		if !ok || j >= min(m.start, at.start) && j <= max(m.end, at.end) || !pregnantNow(tokens, j) || wouldBe(tokens, j) {
 			continue
 		}
-		if v-then >= minWeeksSince || then-v >= minWeeksSince {
+		if v-then >= minLossWeeksApart || then-v >= minLossWeeksApart {
 			if sc.explain {
 				sc.why = append(sc.why, fmt.Sprintf("lost at %d weeks, %d weeks today", then, v))
 			}
 			return true
+		}
+	}
+	return false
+}
+
+// minLossWeeksApart is how far a loss's weeks and her weeks today must lie
+// apart for the loss to be another pregnancy's: a missed miscarriage is
+// found weeks after the baby died ("baby died at 7 weeks, I'm 11 weeks").
+const minLossWeeksApart = 8
+
+// wouldBe reports whether the count of weeks at tokens[j] is what she
+// would have been: "I'd have been 24 weeks now", "should be 13 weeks".
+func wouldBe(tokens []analyze.Token, j int) bool {
+	for k := j - 1; k >= 0 && k >= j-4; k-- {
+		switch tokens[k].Lemma {
+		case "would", "should", "could", "'d", "d", "wouldve", "shouldve", "supposed":
+			return true
+		}
+		if tokens[k].Is(analyze.Break) {
+			break
 		}
 	}
 	return false

@@ -2971,7 +2971,7 @@ func (s *Set) onScreen(tokens []analyze.Token, m match) bool {
 // something watched or read earlier in its clause (see onScreen).
 func (s *Set) toldOfScreen(tokens []analyze.Token, m match) bool {
 	character := false
-	for k := m.start - 1; k >= 0 && k >= m.start-2 && !tokens[k].Is(analyze.Break); k-- {
+	for k := m.start - 1; k >= 0 && k >= m.start-characterReach && !tokens[k].Is(analyze.Break); k-- {
 		character = character || characters[tokens[k].Lemma]
 	}
 	for j := m.start - 1; j >= 0 && !isClauseEnd(tokens[j]); j-- {
@@ -2988,8 +2988,14 @@ func (s *Set) toldOfScreen(tokens []analyze.Token, m match) bool {
 }
 
 // characters are the subjects of a story's sign: "she lost the baby",
-// "there was a stillbirth", "her waters went".
-var characters = map[string]bool{"she": true, "he": true, "her": true, "his": true, "they": true, "their": true, "there": true}
+// "there was a stillbirth", "her waters went", "the pregnant one is in a
+// car crash", "a pregnant woman who got attacked".
+var characters = map[string]bool{"she": true, "he": true, "her": true, "his": true, "they": true, "their": true, "there": true,
+	"one": true, "who": true, "woman": true, "character": true}
+
+// characterReach is how many words before a sign its character may stand
+// (see toldOfScreen).
+const characterReach = 4
 
 // ownWords are her own words as a subject or owner: "I", "my", "we".
 var ownWords = map[string]bool{"i": true, "my": true, "we": true, "our": true, "us": true, "mine": true, "myself": true}
@@ -2997,7 +3003,8 @@ var ownWords = map[string]bool{"i": true, "my": true, "we": true, "our": true, "
 // fiction are the things she watches or reads whose plot she may tell.
 var fiction = map[string]bool{"drama": true, "film": true, "movie": true, "show": true, "episode": true, "series": true,
 	"soap": true, "storyline": true, "documentary": true, "programme": true, "program": true, "scene": true,
-	"novel": true, "book": true, "sitcom": true, "serial": true, "plot": true}
+	"novel": true, "book": true, "sitcom": true, "serial": true, "plot": true, "news": true, "story": true, "article": true,
+	"headline": true, "headlines": true}
 
 // isFiction reports whether tokens[j] names a thing watched or read (see
 // fiction). "Show" is also a verb, and then names nothing watched: "she

@@ -606,12 +606,11 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"I put the ice pack on and now my knickers are soaked and it keeps coming, 34 wks", "waters"},
 		{"soaked from the waist down and it keeps coming 35 weeks", "waters"},
 		{"Slight wetness in my underwear all day that isn't wee, 26 weeks", "waters"},
-		// A visit's plain result settles a sign checked there; a sign
-		// again after it does not.
-		{"went to A&E on friday with chest pain, all clear", ""},
+		// Her own "all clear" checks nothing (a visit's plain result was
+		// withdrawn after the review: it settled yesterday's falls).
 		{"went to A&E on friday with bleeding, all clear, but today it's started again", "bleeding"},
-		// Getting ready for her waters, and a forecast, are no waters.
-		{"want a waterproof mattress protector on before my waters go, just in case. 30 weeks", ""},
+		// A forecast is no waters; a trickle beside it is.
+		{"mi mother say mi waters will bruk soon cause mi carry low, 28 weeks", ""},
 		{"think my waters will break soon, there's been a trickle all day that won't stop, 34 weeks", "waters"},
 		// What she would not do is no baby doing nothing.
 		{"is acupuncture safe? dont want to do anything that could harm baby", ""},

@@ -3132,6 +3132,14 @@ func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) boo
 	return false
 }
 
+// readingWords may stand between a cue and the reading it denies: "haven't
+// measured a temp above 38", "never had high BP over 140", "haven't
+// spiked a temp over 38".
+var readingWords = map[string]bool{"measure": true, "measured": true, "record": true, "recorded": true, "take": true,
+	"high": true, "higher": true, "raised": true, "raise": true, "spike": true, "spiked": true, "see": true, "seen": true,
+	"reach": true, "hit": true, "go": true, "above": true, "over": true, "reading": true, "readings": true, "let": true,
+	"show": true, "run": true, "running": true}
+
 // readingDenied reports whether a negation cue governs a reading at
 // tokens[start] directly: only function words, words that fill a denial
 // ("have", "any"), and a verb of thinking with its subject stand between
@@ -3143,7 +3151,7 @@ func (s *Set) readingDenied(tokens []analyze.Token, start int) bool {
 		switch {
 		case t.Is(analyze.Negation):
 			return true
-		case t.Is(analyze.Stop) || s.denialFill[t.Lemma] || raising[t.Lemma]:
+		case t.Is(analyze.Stop) || s.denialFill[t.Lemma] || raising[t.Lemma] || readingWords[t.Lemma]:
 		case s.subjects[t.Lemma] && j > 0 && raising[tokens[j-1].Lemma]:
 		default:
 			return false
@@ -3871,6 +3879,12 @@ func contrastIn(tokens []analyze.Token, lo, hi int) bool {
 	return false
 }
 
+// motion are the words after which "from" tells where she came from, not
+// a cause (see identifiedAfter).
+var motion = map[string]bool{"come": true, "came": true, "back": true, "home": true, "walk": true, "walking": true,
+	"get": true, "got": true, "up": true, "out": true, "in": true, "stand": true, "stood": true, "return": true,
+	"away": true, "drive": true, "driving": true, "way": true, "run": true, "go": true}
+
 // maxFromWords is how far after a sign its cause may be named with
 // "from" (see explainedIn).
 const maxFromWords = 6
@@ -3913,8 +3927,9 @@ func (s *Set) identifiedAfter(tokens []analyze.Token, sc *scratch, rule int32, h
 	case "from", "off":
 		// The cause right after it, with "from" (see explainedIn): "wet
 		// patch all down my top from the ice pack". The pattern names
-		// "from" itself.
-		if hi != k {
+		// "from" itself. Not where she came from: "came in from the
+		// rain", "got back from tea at my mum's".
+		if hi != k || k > 0 && motion[tokens[k-1].Lemma] {
 			return false
 		}
 	default:

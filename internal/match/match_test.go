@@ -618,25 +618,22 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// A checked post, not a post in the group.
 		{"Someone posted in here yesterday about bleeding and she's ok now, they checked her over", ""},
 		{"he checks my phone and goes through my post every night", "abuse"},
-		// S107's readings. A plot or a news story told of someone else;
-		// a story word with her own words is hers.
-		{"Saw a news story about a pregnant woman who got attacked on a train and now I'm anxious every time I commute", ""},
-		{"Just watched the episode of Grey's where the pregnant one is in a car crash and now I'm paranoid lol", ""},
+		// S107's readings, after its review: a news story, an article or
+		// "long story short" tell nothing of whose a sign is ("not great
+		// news, there's been fresh blood" is hers).
+		{"Not great news, there's been fresh blood on the pad since lunch at 30 weeks", "bleeding"},
 		{"long story short, I fell down the stairs, 30 weeks", "fall"},
-		{"watched a film last night and then I fell down the stairs, 30 weeks", "fall"},
 		// A visit's result only as the words side by side: "all week as
 		// well" checks nothing.
 		{"Had some light bleeding after sex last night, just a few drops on the tissue, 19 weeks. Back's been sore all week as well", "bleeding"},
-		// A reading a few words on from the machine that gave it.
-		{"Did my BP with my mum's machine because I had a headache and it said 158/104. 37wks", "pre-eclampsia"},
-		{"bp machine said 118/76, all good, just back ache", ""},
-		// Working out how she would do it; never how to do a stretch.
-		{"Nobody tells you the worst part of pregnancy is lying awake working out how you'd do it", "crisis"},
-		{"physio showed me a new stretch, still working out how to do it properly", ""},
-		{"writing little notes for my husband so he knows where everything is. He'll be a brilliant dad on his own", "crisis"},
-		{"my dad lives on his own so I've been writing him notes about the baby's routine", ""},
+		// A dose asked with the disclaimer that gives it away; not a
+		// limit she will keep.
 		{"can you overdose on the iron tablets? not planning anything just curious", "crisis"},
 		{"can you overdose on iron tablets in pregnancy? my midwife gave me loads", ""},
+		{"Can you overdose on vitamin D? not planning to take more than one a day, just curious", ""},
+		{"my dad lives on his own so I've been writing him notes about the baby's routine", ""},
+		// A stillbirth told as a birth is a loss.
+		{"Our daughter was born on Tuesday at 22 weeks and she didn't make it", "loss"},
 		// Goodbye to what pregnancy takes; a birth announced.
 		{"Goodbye seeing my feet, goodbye sleep, goodbye dignity. Hello 36 weeks", ""},
 		{"Leaving the group now as baby boy arrived on Tuesday! 8lb 2oz, both doing well", ""},

@@ -2988,14 +2988,12 @@ func (s *Set) toldOfScreen(tokens []analyze.Token, m match) bool {
 }
 
 // characters are the subjects of a story's sign: "she lost the baby",
-// "there was a stillbirth", "her waters went", "the pregnant one is in a
-// car crash", "a pregnant woman who got attacked".
-var characters = map[string]bool{"she": true, "he": true, "her": true, "his": true, "they": true, "their": true, "there": true,
-	"one": true, "who": true, "woman": true, "character": true}
+// "there was a stillbirth", "her waters went".
+var characters = map[string]bool{"she": true, "he": true, "her": true, "his": true, "they": true, "their": true, "there": true}
 
 // characterReach is how many words before a sign its character may stand
 // (see toldOfScreen).
-const characterReach = 4
+const characterReach = 2
 
 // ownWords are her own words as a subject or owner: "I", "my", "we".
 var ownWords = map[string]bool{"i": true, "my": true, "we": true, "our": true, "us": true, "mine": true, "myself": true}
@@ -3003,8 +3001,7 @@ var ownWords = map[string]bool{"i": true, "my": true, "we": true, "our": true, "
 // fiction are the things she watches or reads whose plot she may tell.
 var fiction = map[string]bool{"drama": true, "film": true, "movie": true, "show": true, "episode": true, "series": true,
 	"soap": true, "storyline": true, "documentary": true, "programme": true, "program": true, "scene": true,
-	"novel": true, "book": true, "sitcom": true, "serial": true, "plot": true, "news": true, "story": true, "article": true,
-	"headline": true, "headlines": true}
+	"novel": true, "book": true, "sitcom": true, "serial": true, "plot": true}
 
 // isFiction reports whether tokens[j] names a thing watched or read (see
 // fiction). "Show" is also a verb, and then names nothing watched: "she

@@ -2120,7 +2120,7 @@ func (s *Set) negated(tokens []analyze.Token, m match, absence, ownCue bool) Ver
 	// A sign told with its own cue is not answered by another: in "nothing
 	// touches it, paracetamol, bath, nothing" the last "nothing" says it
 	// again.
-	if !ownCue && (s.answeredNo(tokens, m.end) || s.askedOfHerNo(tokens, m) || itemAnswered(tokens, m.end) || slices.ContainsFunc(m.pos[:m.n], func(j int) bool { return freeOf(tokens, j) })) || retracted(tokens, m.end) {
+	if !ownCue && ((s.answeredNo(tokens, m.end) || itemAnswered(tokens, m.end)) && !toldAsHers(tokens, m) || s.askedOfHerNo(tokens, m) || slices.ContainsFunc(m.pos[:m.n], func(j int) bool { return freeOf(tokens, j) })) || retracted(tokens, m.end) {
 		return NegatedAfter
 	}
 	return Fired
@@ -2901,7 +2901,8 @@ func (s *Set) carerActs(tokens []analyze.Token, m match) bool {
 		return false
 	}
 	comma, and := false, false // between carer and pronoun
-	for j := m.start - 1; j >= 0 && !isClauseEnd(tokens[j]); j-- {
+	j := m.start - 1
+	for ; j >= 0 && !isClauseEnd(tokens[j]); j-- {
 		t := tokens[j]
 		l := t.Lemma
 		switch {
@@ -2928,8 +2929,46 @@ func (s *Set) carerActs(tokens []analyze.Token, m match) bool {
 			return false
 		}
 	}
-	return false
+	return j > 0 && s.carerExamined(tokens, m, j)
 }
+
+// carerExamined reports whether a "he" or "she" opening the match, right
+// after the full stop at tokens[stop], is a carer who examined her: the
+// sentence goes on to the results of the examination, with no word of
+// the member's between ("my OB said it's my posture. She checked
+// everything, urine fine, BP fine, baby measuring perfect"), and the last
+// person named before it is a carer, with nobody else named before her.
+// "Went to the GP. He checks everything I do" tells no result: it stays
+// what it says.
+func (s *Set) carerExamined(tokens []analyze.Token, m match, stop int) bool {
+	result := false
+	for k := m.end + 1; k < len(tokens) && !isClauseEnd(tokens[k]) && !result; k++ {
+		l := tokens[k].Lemma
+		if s.asking.firstPerson[l] {
+			return false
+		}
+		result = s.fine[l] || examResults[l]
+	}
+	if !result {
+		return false
+	}
+	carer := false
+	for j := stop - 1; j >= 0; j-- {
+		switch l := tokens[j].Lemma; {
+		case s.others[l] || s.abusers[l]:
+			return false
+		case s.carers[l]:
+			carer = true
+		case subjectPronouns[l] && !carer:
+			return false
+		}
+	}
+	return carer
+}
+
+// examResults are words that give an examination's result: "BP
+// perfect", "urine clear".
+var examResults = map[string]bool{"perfect": true, "clear": true, "healthy": true, "happy": true, "normal": true, "fine": true}
 
 // onScreen reports whether the match tells the plot of something she
 // watched: a drama, film or storyline, then "where", "when", "with" or
@@ -3248,20 +3287,24 @@ func (s *Set) itemEnds(tokens []analyze.Token, end int) bool {
 }
 
 // askedOfHerNo reports whether the match stands in a question someone
-// asked her, told in reported speech, that the next sentence answers with
-// a bare no: "my chiro asked if I'd had a fall because my pelvis was so
+// asked her, told in reported speech, or in what she thought (see
+// thoughtSo), that the next sentence answers with a bare no: "my chiro asked if I'd had a fall because my pelvis was so
 // 'out'. Nope, just 30 weeks of carrying a watermelon". A yes, or no
 // answer at all, keeps the sign.
 func (s *Set) askedOfHerNo(tokens []analyze.Token, m match) bool {
-	asked := false
+	asked, thought := false, false
 	for j := m.start - 1; j >= 1 && !isClauseEnd(tokens[j]); j-- {
 		if l := tokens[j].Lemma; (l == "if" || l == "whether") &&
 			(tokens[j-1].Lemma == "ask" || j >= 2 && tokens[j-1].Lemma == "me" && tokens[j-2].Lemma == "ask") {
 			asked = true
 			break
 		}
+		if thoughtSo(tokens, j) {
+			thought = true
+			break
+		}
 	}
-	if !asked {
+	if !asked && !thought {
 		return false
 	}
 	j := m.end + 1
@@ -3271,7 +3314,85 @@ func (s *Set) askedOfHerNo(tokens []analyze.Token, m match) bool {
 	for j < len(tokens) && tokens[j].Is(analyze.Break) {
 		j++
 	}
-	return j < len(tokens) && s.bareNo(tokens, j)
+	if j >= len(tokens) || !s.bareNo(tokens, j) {
+		return false
+	}
+	if !thought {
+		return true
+	}
+	// What she thought is answered only by a no that says what it was
+	// instead: "Nope, just me being an idiot", never "No, it's still
+	// coming".
+	k := j + 1
+	for k < len(tokens) && tokens[k].Is(analyze.Break) {
+		k++
+	}
+	return k >= len(tokens) || insteadWords[tokens[k].Lemma]
+}
+
+// insteadWords open what a thing turned out to be after a no: "nope, just
+// a spilt drink", "no, only sweat", "no, false alarm".
+var insteadWords = map[string]bool{"just": true, "only": true, "false": true, "turn": true, "nothing": true, "phew": true, "lol": true, "haha": true}
+
+// toldAsHers reports whether the match is told as a statement of her
+// own, which a "no" after it cannot answer, for nothing was asked: her
+// "I", "my" or "we" before it in its clause, no "if", "whether" or "any"
+// that asks (a question someone put to her is answered: "Jess asked if
+// I'd had any bleeding - nope"), no question mark after it, and a "no"
+// that goes on to insist rather than close: "I'm bleeding. No, not
+// spotting, proper bleeding", "my waters went. No, it's still coming". A
+// "no" that ends its sentence, or says what it was instead, takes it back
+// ("thinking my waters broke 😂 nope.", "my waters went. no, just the
+// glass of water").
+func toldAsHers(tokens []analyze.Token, m match) bool {
+	hers := false
+	for j := m.start - 1; j >= 0 && !tokens[j].Is(analyze.Break); j-- {
+		switch tokens[j].Lemma {
+		case "i", "my", "me", "we", "our":
+			hers = true
+		case "if", "whether", "any":
+			return false
+		}
+	}
+	if !hers {
+		return false
+	}
+	// A short sentence may have been joined to the next as a list (see
+	// joinFragments): any break but a question mark.
+	k := m.end + 1
+	for ; k < len(tokens) && (tokens[k].Is(analyze.Break) || laughs[tokens[k].Lemma]); k++ {
+		if tokens[k].Is(analyze.Question) {
+			return false
+		}
+	}
+	if k >= len(tokens) || !bareAnswers[tokens[k].Lemma] {
+		return true
+	}
+	k++
+	if k >= len(tokens) || isClauseEnd(tokens[k]) {
+		return false // "nope."
+	}
+	for k < len(tokens) && tokens[k].Is(analyze.Break) {
+		k++
+	}
+	return k < len(tokens) && !insteadWords[tokens[k].Lemma]
+}
+
+// thoughtSo reports whether tokens[j] is what she thought, told in the
+// past by her, a question she put to herself that a bare no may answer:
+// "for a second I panicked and thought my waters had gone lol. Nope, just
+// a glass of water", "I was convinced I'd wet myself. No, ...". "I think
+// my waters have gone" is not past, and stays.
+func thoughtSo(tokens []analyze.Token, j int) bool {
+	if t := tokens[j]; !(t.Lemma == "think" && t.Term == "thought" || t.Lemma == "convince" || t.Lemma == "convinced") {
+		return false
+	}
+	for k := j - 1; k >= 0 && k >= j-3 && !isClauseEnd(tokens[k]); k-- {
+		if tokens[k].Lemma == "i" {
+			return true
+		}
+	}
+	return false
 }
 
 // answeredNo reports whether a bare "no" answers the match: "bleeding?

@@ -3235,6 +3235,11 @@ func (s *Set) negatedList(tokens []analyze.Token, start, end int) bool {
 	if tokens[start].Lemma == analyze.NumberLemma {
 		return false // "no break, 28 weeks": her weeks are no item of the list
 	}
+	if tokens[start].Is(analyze.ScopeEnd) && s.subjects[tokens[start].Lemma] {
+		// A new subject starts a clause of its own, no item: "please
+		// don't reply in the group, he goes through my phone".
+		return false
+	}
 	if !s.itemEnds(tokens, end) {
 		return false
 	}
@@ -3288,9 +3293,10 @@ func (s *Set) itemEnds(tokens []analyze.Token, end int) bool {
 
 // askedOfHerNo reports whether the match stands in a question someone
 // asked her, told in reported speech, or in what she thought (see
-// thoughtSo), that the next sentence answers with a bare no: "my chiro asked if I'd had a fall because my pelvis was so
-// 'out'. Nope, just 30 weeks of carrying a watermelon". A yes, or no
-// answer at all, keeps the sign.
+// thoughtSo), that the next sentence answers with a bare no: "my chiro
+// asked if I'd had a fall because my pelvis was so 'out'. Nope, just 30
+// weeks of carrying a watermelon". A yes, or no answer at all, keeps the
+// sign.
 func (s *Set) askedOfHerNo(tokens []analyze.Token, m match) bool {
 	asked, thought := false, false
 	for j := m.start - 1; j >= 1 && !isClauseEnd(tokens[j]); j-- {

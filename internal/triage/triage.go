@@ -3142,6 +3142,11 @@ func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) boo
 		if t.Is(analyze.Break) || t.Is(analyze.ScopeEnd) {
 			return false
 		}
+		if t.Lemma == "and" && j+1 < start && tokens[j+1].Lemma == "the" {
+			// "and the" opens a clause with a subject of its own: "pain
+			// that won't let up and the baby has stopped moving".
+			return false
+		}
 		if raising[t.Lemma] && raised < 0 {
 			raised = j // "feel nothing and think the baby would be better off": a verb of its own
 		}
@@ -3448,6 +3453,9 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 	next := j + 1
 	if tokens[j].Lemma == "not" && next < len(tokens) && s.possessives[tokens[next].Lemma] {
 		return false // "aching under my ribs, not my back": a correction, not an answer
+	}
+	if tokens[j].Lemma == "not" && next < len(tokens) && (tokens[next].Lemma == "none" || tokens[next].Lemma == "nothing") {
+		return false // "She's moving less. Not none but definitely less": some, not none
 	}
 	if asUsual(tokens, next) {
 		return true // "breathless? no more than anyone hauling a bump upstairs"

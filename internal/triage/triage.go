@@ -2934,23 +2934,36 @@ func (s *Set) carerActs(tokens []analyze.Token, m match) bool {
 
 // carerExamined reports whether a "he" or "she" opening the match, right
 // after the full stop at tokens[stop], is a carer who examined her: the
-// sentence goes on to the results of the examination, with no word of
-// the member's between ("my OB said it's my posture. She checked
-// everything, urine fine, BP fine, baby measuring perfect"), and the last
-// person named before it is a carer, with nobody else named before her.
-// "Went to the GP. He checks everything I do" tells no result: it stays
-// what it says.
+// match checks or examines, its sentence goes on to what was measured and
+// its result, with no word of the member's between ("my OB said it's my
+// posture. She checked everything, urine fine, BP fine, baby measuring
+// perfect"), and the last person named before it is a carer, with nobody
+// else named before her. "Went to the GP. He checks everything I do",
+// "Midwife came round, all good. He checks everything, the receipts, the
+// mileage, never good enough" and "He controls everything" stay what
+// they say.
 func (s *Set) carerExamined(tokens []analyze.Token, m match, stop int) bool {
-	result := false
+	checks := false
+	for k := m.start; k <= m.end; k++ {
+		checks = checks || tokens[k].Lemma == "check" || tokens[k].Lemma == "examine"
+	}
+	if !checks {
+		return false // "he controls everything", "he goes through everything"
+	}
+	measured, result := false, false
 	for k := m.end + 1; k < len(tokens) && !isClauseEnd(tokens[k]) && !result; k++ {
 		l := tokens[k].Lemma
 		if s.asking.firstPerson[l] {
 			return false
 		}
-		result = s.fine[l] || examResults[l]
+		if examined[l] {
+			measured = true
+		} else if measured {
+			result = s.fine[l] || examResults[l]
+		}
 	}
 	if !result {
-		return false
+		return false // "he checks everything, the receipts, the mileage, never good enough"
 	}
 	carer := false
 	for j := stop - 1; j >= 0; j-- {
@@ -2965,6 +2978,12 @@ func (s *Set) carerExamined(tokens []analyze.Token, m match, stop int) bool {
 	}
 	return carer
 }
+
+// examined are what a carer measures: "urine fine, BP fine".
+var examined = map[string]bool{"urine": true, "wee": true, "bp": true, "pressure": true, "bloods": true, "blood": true,
+	"heartbeat": true, "heart": true, "baby": true, "cervix": true, "sample": true, "temperature": true, "temp": true,
+	"obs": true, "swab": true, "scan": true, "growth": true, "fluid": true, "sugar": true, "iron": true,
+	"hip": true, "hips": true, "pelvis": true, "spine": true, "reflexes": true, "leg": true, "legs": true, "bump": true}
 
 // examResults are words that give an examination's result: "BP
 // perfect", "urine clear".
@@ -3310,7 +3329,7 @@ func (s *Set) askedOfHerNo(tokens []analyze.Token, m match) bool {
 			asked = true
 			break
 		}
-		if thoughtSo(tokens, j) {
+		if thoughtSo(tokens, j, m.start) {
 			thought = true
 			break
 		}
@@ -3318,8 +3337,11 @@ func (s *Set) askedOfHerNo(tokens []analyze.Token, m match) bool {
 	if !asked && !thought {
 		return false
 	}
+	// The answer opens the next sentence. A short one may have been
+	// joined to it as a list (see joinFragments): after a thought, any
+	// break will do.
 	j := m.end + 1
-	for j < len(tokens) && !isClauseEnd(tokens[j]) {
+	for j < len(tokens) && !isClauseEnd(tokens[j]) && !(thought && tokens[j].Is(analyze.Break)) {
 		j++
 	}
 	for j < len(tokens) && tokens[j].Is(analyze.Break) {
@@ -3331,19 +3353,43 @@ func (s *Set) askedOfHerNo(tokens []analyze.Token, m match) bool {
 	if !thought {
 		return true
 	}
-	// What she thought is answered only by a no that says what it was
-	// instead: "Nope, just me being an idiot", never "No, it's still
-	// coming".
-	k := j + 1
-	for k < len(tokens) && tokens[k].Is(analyze.Break) {
+	// What she thought is answered only by a no that closes its sentence
+	// or says what it was instead: "Nope. All fine.", "Nope, just me
+	// being an idiot", never "No, it's still coming".
+	return j+1 >= len(tokens) || isClauseEnd(tokens[j+1]) || insteadAfter(tokens, j+1)
+}
+
+// insteadAfter reports whether, after a "no" and the breaks after it,
+// tokens[k:] say what it was instead: "nope, just me being an idiot",
+// "no, it was just discharge", "no, none at all", "no, thank god". "No,
+// it's still coming" and "nope, turns out they really have" insist.
+func insteadAfter(tokens []analyze.Token, k int) bool {
+	for k < len(tokens) && (tokens[k].Is(analyze.Break) || itWas[tokens[k].Lemma] || certainly[tokens[k].Lemma]) {
 		k++
+	}
+	if k+1 < len(tokens) && tokens[k].Lemma == "turn" && tokens[k+1].Lemma == "out" {
+		// "no, turned out I'd sat in spilt water", not "nope, turns out
+		// they really have".
+		for j := k + 2; j < len(tokens) && j <= k+5 && !tokens[j].Is(analyze.Break); j++ {
+			if confirms[tokens[j].Lemma] {
+				return false
+			}
+		}
+		return true
 	}
 	return k >= len(tokens) || insteadWords[tokens[k].Lemma]
 }
 
+// confirms say the sign was real after all: "turns out they really have".
+var confirms = map[string]bool{"really": true, "actually": true, "true": true, "right": true, "indeed": true, "yes": true}
+
+// itWas may open what it was instead: "it was", "it's", "that's".
+var itWas = map[string]bool{"it": true, "be": true, "that": true, "this": true}
+
 // insteadWords open what a thing turned out to be after a no: "nope, just
 // a spilt drink", "no, only sweat", "no, false alarm".
-var insteadWords = map[string]bool{"just": true, "only": true, "false": true, "turn": true, "nothing": true, "phew": true, "lol": true, "haha": true}
+var insteadWords = map[string]bool{"just": true, "only": true, "false": true, "nothing": true, "none": true, "phew": true,
+	"lol": true, "haha": true, "thank": true, "thankfully": true, "wee": true, "pee": true, "sweat": true, "discharge": true, "urine": true}
 
 // toldAsHers reports whether the match is told as a statement of her
 // own, which a "no" after it cannot answer, for nothing was asked: her
@@ -3356,7 +3402,7 @@ var insteadWords = map[string]bool{"just": true, "only": true, "false": true, "t
 // ("thinking my waters broke 😂 nope.", "my waters went. no, just the
 // glass of water").
 func toldAsHers(tokens []analyze.Token, m match) bool {
-	hers := false
+	hers, first := false, m.start
 	for j := m.start - 1; j >= 0 && !tokens[j].Is(analyze.Break); j-- {
 		switch tokens[j].Lemma {
 		case "i", "my", "me", "we", "our":
@@ -3364,9 +3410,10 @@ func toldAsHers(tokens []analyze.Token, m match) bool {
 		case "if", "whether", "any":
 			return false
 		}
+		first = j
 	}
-	if !hers {
-		return false
+	if !hers || askOpeners[tokens[first].Lemma] {
+		return false // "are my waters going. No, it's wee": asked, with no question mark
 	}
 	// A short sentence may have been joined to the next as a list (see
 	// joinFragments): any break but a question mark.
@@ -3383,10 +3430,7 @@ func toldAsHers(tokens []analyze.Token, m match) bool {
 	if k >= len(tokens) || isClauseEnd(tokens[k]) {
 		return false // "nope."
 	}
-	for k < len(tokens) && tokens[k].Is(analyze.Break) {
-		k++
-	}
-	return k < len(tokens) && !insteadWords[tokens[k].Lemma]
+	return !insteadAfter(tokens, k)
 }
 
 // thoughtSo reports whether tokens[j] is what she thought, told in the
@@ -3394,9 +3438,21 @@ func toldAsHers(tokens []analyze.Token, m match) bool {
 // "for a second I panicked and thought my waters had gone lol. Nope, just
 // a glass of water", "I was convinced I'd wet myself. No, ...". "I think
 // my waters have gone" is not past, and stays.
-func thoughtSo(tokens []analyze.Token, j int) bool {
-	if t := tokens[j]; !(t.Lemma == "think" && t.Term == "thought" || t.Lemma == "convince" || t.Lemma == "convinced") {
+func thoughtSo(tokens []analyze.Token, j, start int) bool {
+	if t := tokens[j]; !(t.Lemma == "think" && t.Term == "thought" || t.Lemma == "convince" || t.Lemma == "convinced" ||
+		t.Lemma == "worry" || t.Lemma == "worried") {
 		return false
+	}
+	// The sign is what she thought, right after it: "thought my waters
+	// had gone", not "thought I'd better ask, my waters went" nor
+	// "thought he'd changed but he slapped me".
+	if start-j > 3 {
+		return false
+	}
+	for k := j + 1; k < start; k++ {
+		if tokens[k].Is(analyze.Break) || tokens[k].Lemma == "but" {
+			return false
+		}
 	}
 	for k := j - 1; k >= 0 && k >= j-3 && !isClauseEnd(tokens[k]); k-- {
 		if tokens[k].Lemma == "i" {

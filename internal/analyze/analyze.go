@@ -70,6 +70,9 @@ const (
 	// car seat is wrecking my back". The load is her situation: it says
 	// nothing against the question being about her back.
 	Load
+	// Exclaim marks a Break made by an exclamation mark: "No!!" after
+	// news is a cry, not an answer.
+	Exclaim
 )
 
 // Token is one word of an analysed message.
@@ -1300,6 +1303,7 @@ const (
 	breakStrong   = "\x00."
 	breakWeak     = "\x00,"
 	breakQuestion = "\x00?"
+	breakExclaim  = "\x00!"
 )
 
 func isBreakWord(w string) bool { return w == "" || w[0] == 0 }
@@ -1310,6 +1314,8 @@ func breakToken(w string) Token {
 		return Token{Flags: Break | Weak}
 	case breakQuestion:
 		return Token{Flags: Break | Question}
+	case breakExclaim:
+		return Token{Flags: Break | Exclaim}
 	}
 	return Token{Flags: Break}
 }
@@ -1405,7 +1411,7 @@ func (a *Analyzer) words(s string, dst []string) []string {
 				// "FTM 16w 🩸 when I wiped": the emoji stands for the word.
 				dst = append(dst, w)
 			} else if b := breakOf(r); b != "" {
-				if b == breakStrong && i < aside {
+				if (b == breakStrong || b == breakExclaim) && i < aside {
 					// "with my daughter (she's 12 now!) I had numb legs":
 					// the aside ends no sentence.
 					b = breakWeak
@@ -1595,7 +1601,9 @@ func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '
 // "put out" reads as one phrase, as it does with curly quotes).
 func breakOf(r rune) string {
 	switch r {
-	case '.', '!', ';', '\n', '…':
+	case '!':
+		return breakExclaim
+	case '.', ';', '\n', '…':
 		return breakStrong
 	case '?':
 		return breakQuestion

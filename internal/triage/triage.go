@@ -3427,6 +3427,9 @@ func toldAsHers(tokens []analyze.Token, m match) bool {
 		return true
 	}
 	k++
+	if k < len(tokens) && tokens[k].Is(analyze.Exclaim) {
+		return true // "My waters have just gone. No!! I'm only 33 weeks": a cry
+	}
 	if k >= len(tokens) || isClauseEnd(tokens[k]) {
 		return false // "nope."
 	}

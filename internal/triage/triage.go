@@ -3958,7 +3958,7 @@ func wouldBe(tokens []analyze.Token, j int) bool {
 
 // pregnantNow reports whether the count of weeks at tokens[j] is told as
 // her pregnancy today: "27 weeks now", "now 8 weeks", "currently 20wks",
-// "I'm 30 weeks".
+// "I'm 30 weeks", "this one now is 28 weeks".
 func pregnantNow(tokens []analyze.Token, j int) bool {
 	for k := j + 1; k < len(tokens) && k <= j+2; k++ {
 		switch tokens[k].Lemma {
@@ -3973,7 +3973,13 @@ func pregnantNow(tokens []analyze.Token, j int) bool {
 	case "now", "currently":
 		return true
 	case "be":
-		return j >= 2 && tokens[j-2].Lemma == "i"
+		// "I'm 30 weeks", "this one now is 28 weeks", "this pregnancy is 20 weeks".
+		if j >= 2 {
+			switch tokens[j-2].Lemma {
+			case "i", "now", "currently", "one", "pregnancy":
+				return true
+			}
+		}
 	}
 	return false
 }

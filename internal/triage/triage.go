@@ -3161,9 +3161,11 @@ func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) boo
 		if t.Is(analyze.Break) || t.Is(analyze.ScopeEnd) {
 			return false
 		}
-		if t.Lemma == "and" && j+1 < start && tokens[j+1].Lemma == "the" {
-			// "and the" opens a clause with a subject of its own: "pain
-			// that won't let up and the baby has stopped moving".
+		if t.Lemma == "and" && j+1 < start && tokens[j+1].Lemma == "the" && verbAfter(tokens, j+2) {
+			// "and the" opens a clause with a subject and a verb of its
+			// own: "pain that won't let up and the baby has stopped
+			// moving"; not another object of the cue: "haven't had the
+			// headaches and the blurry vision my sister had".
 			return false
 		}
 		if raising[t.Lemma] && raised < 0 {
@@ -3187,6 +3189,19 @@ func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) boo
 			if content++; content >= Reach {
 				return false
 			}
+		}
+	}
+	return false
+}
+
+// verbAfter reports whether an auxiliary or a verb of going on follows
+// the subject that opens at tokens[j], within three words: "the baby
+// has stopped", "the pain is".
+func verbAfter(tokens []analyze.Token, j int) bool {
+	for k := j; k < len(tokens) && k <= j+2 && !tokens[k].Is(analyze.Break); k++ {
+		switch tokens[k].Lemma {
+		case "be", "have", "do", "keep", "seem", "start", "stop", "feel", "will", "can", "could", "would":
+			return k > j
 		}
 	}
 	return false
@@ -3380,6 +3395,9 @@ func insteadAfter(tokens []analyze.Token, k int) bool {
 	return k >= len(tokens) || insteadWords[tokens[k].Lemma]
 }
 
+// someButs, after "not none", say there is some: "not none but less".
+var someButs = map[string]bool{"but": true, "just": true, "only": true, "though": true, "tho": true}
+
 // confirms say the sign was real after all: "turns out they really have".
 var confirms = map[string]bool{"really": true, "actually": true, "true": true, "right": true, "indeed": true, "yes": true}
 
@@ -3513,8 +3531,9 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 	if tokens[j].Lemma == "not" && next < len(tokens) && s.possessives[tokens[next].Lemma] {
 		return false // "aching under my ribs, not my back": a correction, not an answer
 	}
-	if tokens[j].Lemma == "not" && next < len(tokens) && (tokens[next].Lemma == "none" || tokens[next].Lemma == "nothing") {
-		return false // "She's moving less. Not none but definitely less": some, not none
+	if tokens[j].Lemma == "not" && next+1 < len(tokens) && (tokens[next].Lemma == "none" || tokens[next].Lemma == "nothing") &&
+		someButs[tokens[next+1].Lemma] {
+		return false // "She's moving less. Not none but definitely less": some, not none ("not none at all" denies)
 	}
 	if asUsual(tokens, next) {
 		return true // "breathless? no more than anyone hauling a bump upstairs"

@@ -3446,7 +3446,9 @@ func toldAsHers(tokens []analyze.Token, m match) bool {
 	}
 	k++
 	if k < len(tokens) && tokens[k].Is(analyze.Exclaim) {
-		return true // "My waters have just gone. No!! I'm only 33 weeks": a cry
+		// "My waters have just gone. No!! I'm only 33 weeks" is a cry;
+		// "No! Just wee, I sneezed" still takes it back.
+		return !insteadAfter(tokens, k) || k+1 >= len(tokens)
 	}
 	if k >= len(tokens) || isClauseEnd(tokens[k]) {
 		return false // "nope."
@@ -3992,11 +3994,14 @@ func pregnantNow(tokens []analyze.Token, j int) bool {
 	case "now", "currently":
 		return true
 	case "be":
-		// "I'm 30 weeks", "this one now is 28 weeks", "this pregnancy is 20 weeks".
+		// "I'm 30 weeks", "this one now is 28 weeks", "this pregnancy is
+		// 20 weeks"; not "my sister in law's one is 33 weeks".
 		if j >= 2 {
 			switch tokens[j-2].Lemma {
-			case "i", "now", "currently", "one", "pregnancy":
+			case "i", "now", "currently":
 				return true
+			case "one", "pregnancy":
+				return j >= 3 && (tokens[j-3].Lemma == "this" || tokens[j-2].Lemma == "pregnancy" && tokens[j-3].Lemma == "my")
 			}
 		}
 	}

@@ -157,28 +157,18 @@ func (s *safetyScore) add(it item, r bot.Reply) {
 			s.misses.add("FALSE ALARM %v (%s) %s", raised, r.Kind, quote)
 		}
 		return
-	case "pastloss":
-		// Pregnant now, with an earlier loss: not alarmed and not met as a
-		// new loss (her question is answered, or turned down if it is off
-		// the bot's topics, like any other).
-		s.past++
-		if !r.Urgent && r.Kind != bot.KindLoss {
-			s.pastOK++
-		} else {
-			s.misses.add("past loss got %s %v %s", r.Kind, raised, quote)
-		}
-		return
 	}
 	for _, want := range strings.Split(it.label, "+") {
 		tally := s.perLabel[want]
 		tally[1]++
 		ok := false
 		if want == "pastloss" {
-			// An earlier loss told with a sign of today ("stillborn two
-			// years ago... really quiet today"): the sign is counted on
-			// its own; the loss must not be met as a new one.
+			// Pregnant now, with an earlier loss: never met as a new loss,
+			// and not alarmed unless a sign of today is told with it
+			// ("stillborn two years ago... really quiet today", labelled
+			// with that sign too, which is counted on its own).
 			s.past++
-			ok = r.Kind != bot.KindLoss
+			ok = r.Kind != bot.KindLoss && (it.label != "pastloss" || !r.Urgent)
 			if ok {
 				s.pastOK++
 				tally[0]++

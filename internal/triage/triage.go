@@ -2987,7 +2987,8 @@ var examined = map[string]bool{"urine": true, "wee": true, "bp": true, "pressure
 
 // examResults are words that give an examination's result: "BP
 // perfect", "urine clear".
-var examResults = map[string]bool{"perfect": true, "clear": true, "healthy": true, "happy": true, "normal": true, "fine": true}
+// (with the answers that mean all is well, s.fine).
+var examResults = map[string]bool{"perfect": true, "clear": true, "healthy": true, "happy": true}
 
 // onScreen reports whether the match tells the plot of something she
 // watched: a drama, film or storyline, then "where", "when", "with" or
@@ -3148,7 +3149,7 @@ func (s *Set) negatedBefore(tokens []analyze.Token, start int) bool {
 // negationBefore is negatedBefore; with hedges, a cue hedged by a verb
 // that passes it on ("I don't think") counts too.
 func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) bool {
-	if tokens[start].Is(analyze.ScopeEnd) && s.subjects[tokens[start].Lemma] {
+	if s.opensClause(tokens, start) {
 		return false // a new subject starts the match: "no pain, my waters went"
 	}
 	content, raised := 0, -1
@@ -3205,6 +3206,12 @@ func verbAfter(tokens []analyze.Token, j int) bool {
 		}
 	}
 	return false
+}
+
+// opensClause reports whether tokens[start] is a new subject, which
+// starts a clause of its own that no earlier cue reaches.
+func (s *Set) opensClause(tokens []analyze.Token, start int) bool {
+	return tokens[start].Is(analyze.ScopeEnd) && s.subjects[tokens[start].Lemma]
 }
 
 // readingWords may stand between a cue and the reading it denies: "haven't
@@ -3274,7 +3281,7 @@ func (s *Set) negatedList(tokens []analyze.Token, start, end int) bool {
 	if tokens[start].Lemma == analyze.NumberLemma {
 		return false // "no break, 28 weeks": her weeks are no item of the list
 	}
-	if tokens[start].Is(analyze.ScopeEnd) && s.subjects[tokens[start].Lemma] {
+	if s.opensClause(tokens, start) {
 		// A new subject starts a clause of its own, no item: "please
 		// don't reply in the group, he goes through my phone".
 		return false
@@ -3368,10 +3375,25 @@ func (s *Set) askedOfHerNo(tokens []analyze.Token, m match) bool {
 	if !thought {
 		return true
 	}
-	// What she thought is answered only by a no that closes its sentence
-	// or says what it was instead: "Nope. All fine.", "Nope, just me
-	// being an idiot", never "No, it's still coming".
-	return j+1 >= len(tokens) || isClauseEnd(tokens[j+1]) || insteadAfter(tokens, j+1)
+	// What she thought is answered only by a no that takes it back.
+	return takesBack(tokens, j+1)
+}
+
+// takesBack reports whether a bare "no" right before tokens[k] takes a
+// sign she told or thought back: it closes its sentence ("Nope. All
+// fine.") or says what it was instead ("Nope, just me being an idiot",
+// "No! Just wee, I sneezed"); never "No, it's still coming", nor a cry
+// ("My waters have just gone. No!! I'm only 33 weeks", "No!").
+func takesBack(tokens []analyze.Token, k int) bool {
+	switch {
+	case k >= len(tokens):
+		return true
+	case tokens[k].Is(analyze.Exclaim):
+		return k+1 < len(tokens) && insteadAfter(tokens, k)
+	case isClauseEnd(tokens[k]):
+		return true
+	}
+	return insteadAfter(tokens, k)
 }
 
 // insteadAfter reports whether, after a "no" and the breaks after it,
@@ -3444,16 +3466,7 @@ func toldAsHers(tokens []analyze.Token, m match) bool {
 	if k >= len(tokens) || !bareAnswers[tokens[k].Lemma] {
 		return true
 	}
-	k++
-	if k < len(tokens) && tokens[k].Is(analyze.Exclaim) {
-		// "My waters have just gone. No!! I'm only 33 weeks" is a cry;
-		// "No! Just wee, I sneezed" still takes it back.
-		return !insteadAfter(tokens, k) || k+1 >= len(tokens)
-	}
-	if k >= len(tokens) || isClauseEnd(tokens[k]) {
-		return false // "nope."
-	}
-	return !insteadAfter(tokens, k)
+	return !takesBack(tokens, k+1)
 }
 
 // thoughtSo reports whether tokens[j] is what she thought, told in the

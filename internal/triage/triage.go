@@ -2333,6 +2333,16 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 			return false
 		}
 	}
+	// "hubby braked hard and the seatbelt dug right into the bump": the
+	// bump the match lands on, a few words on in its clause, is hers too.
+	for j := m.end + 1; j < len(tokens) && j <= m.end+bumpReach; j++ {
+		if isClauseEnd(tokens[j]) {
+			break
+		}
+		if tokens[j].Lemma == "bump" && (tokens[j-1].Lemma == "the" || tokens[j-1].Lemma == "my") {
+			return false
+		}
+	}
 	for j := m.start - 1; j >= 0; j-- {
 		t := tokens[j]
 		switch {
@@ -2487,6 +2497,10 @@ func cannotBePregnant(tokens []analyze.Token, j int) bool {
 var maleOrMany = map[string]bool{"husband": true, "hubby": true, "dh": true, "boyfriend": true, "bf": true,
 	"son": true, "sons": true, "boy": true, "boys": true, "dad": true, "father": true, "brother": true,
 	"kid": true, "kids": true, "children": true, "toddler": true, "toddlers": true, "twins": true, "grandad": true, "fil": true, "he": true}
+
+// bumpReach is how many tokens after a match a "the bump" or "my bump"
+// it lands on may stand (see someoneElse).
+const bumpReach = 4
 
 // ownBaby are the words of a sign's baby or bump, hers after "the", "my"
 // or "our".

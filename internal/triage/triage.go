@@ -2333,15 +2333,8 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 			return false
 		}
 	}
-	// "hubby braked hard and the seatbelt dug right into the bump": the
-	// bump the match lands on, a few words on in its clause, is hers too.
-	for j := m.end + 1; j < len(tokens) && j <= m.end+bumpReach; j++ {
-		if isClauseEnd(tokens[j]) {
-			break
-		}
-		if tokens[j].Lemma == "bump" && (tokens[j-1].Lemma == "the" || tokens[j-1].Lemma == "my") {
-			return false
-		}
+	if s.landsOnBump(tokens, m.end+1) {
+		return false
 	}
 	for j := m.start - 1; j >= 0; j-- {
 		t := tokens[j]
@@ -2498,9 +2491,26 @@ var maleOrMany = map[string]bool{"husband": true, "hubby": true, "dh": true, "bo
 	"son": true, "sons": true, "boy": true, "boys": true, "dad": true, "father": true, "brother": true,
 	"kid": true, "kids": true, "children": true, "toddler": true, "toddlers": true, "twins": true, "grandad": true, "fil": true, "he": true}
 
-// bumpReach is how many tokens after a match a "the bump" or "my bump"
-// it lands on may stand (see someoneElse).
-const bumpReach = 4
+// landsOnBump reports whether the words from tokens[j] say where a match
+// before them landed: on her bump ("hubby braked hard and the seatbelt
+// dug right into the bump"), a contact word right before "the", "my" or
+// "our" and the bump, with at most an adverb before it. A bump that only
+// starts the next clause ("my son has a temperature, my bump is 28
+// weeks") is no object of the match.
+func (s *Set) landsOnBump(tokens []analyze.Token, j int) bool {
+	for k := 0; k < 2 && j < len(tokens) && landAdverbs[tokens[j].Lemma]; k++ {
+		j++
+	}
+	return j+2 < len(tokens) && contactWords[tokens[j].Lemma] &&
+		(tokens[j+1].Lemma == "the" || tokens[j+1].Lemma == "my" || tokens[j+1].Lemma == "our") && bumpWords[tokens[j+2].Lemma]
+}
+
+// landAdverbs and contactWords, with bumpWords, make up what landsOnBump
+// reads.
+var (
+	landAdverbs  = map[string]bool{"right": true, "straight": true, "hard": true, "really": true, "full": true}
+	contactWords = map[string]bool{"into": true, "against": true, "onto": true, "across": true, "on": true, "in": true}
+)
 
 // ownBaby are the words of a sign's baby or bump, hers after "the", "my"
 // or "our".

@@ -3339,6 +3339,10 @@ func (s *Set) negatedList(tokens []analyze.Token, start, end int) bool {
 			if items > maxListItems {
 				return false
 			}
+		case items == 0 && correctives[t.Lemma]:
+			// "not a little bit of spotting, proper blood, running down my
+			// leg": what she sets right is no item of the list.
+			return false
 		case !t.Is(analyze.Stop):
 			if words++; words > maxItemWords {
 				return false
@@ -3347,6 +3351,10 @@ func (s *Set) negatedList(tokens []analyze.Token, start, end int) bool {
 	}
 	return false
 }
+
+// correctives open what she sets against a sign she has just denied: "not
+// spotting, proper bleeding".
+var correctives = map[string]bool{"proper": true, "real": true, "actual": true, "actually": true}
 
 // listVerbs after a negation cue say it negates what she can do, not a
 // list of signs: "can't get comfy, back aching in waves", "couldn't
@@ -4457,6 +4465,10 @@ func (s *Set) impactIn(tokens []analyze.Token, lo, hi, sign int, near, save matc
 	return false
 }
 
+// babyMoves are the baby's movements, counted with "loads" or "lots" as
+// no impact (see impactAt).
+var babyMoves = map[string]bool{"move": true, "moving": true, "kick": true, "kicking": true, "wriggle": true, "wriggling": true, "roll": true, "rolling": true}
+
 // joinedAfter reports whether a new clause starts between tokens[from]
 // and tokens[to]: a comma or full stop, or "but", "and", "then" or "so".
 // Only then does a word after a save tell what happened despite it:
@@ -4482,6 +4494,8 @@ func (s *Set) impactAt(tokens []analyze.Token, j int) bool {
 		return counted(tokens, j+1)
 	case l == "lot" && j > 1 && tokens[j-1].Lemma == "a" && doings[tokens[j-2].Lemma]:
 		return false // how much she does: "goes hard when I walk a lot", not "tightening loads"
+	case (l == "load" || l == "loads" || l == "lot" || l == "lots") && j > 0 && babyMoves[tokens[j-1].Lemma]:
+		return false // how much the baby moves: "nothing regular, baby moving loads"
 	case s.impacts[l]:
 		return true
 	case l == "down":

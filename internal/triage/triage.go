@@ -2345,9 +2345,13 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 			// "my sister had the same last year, but she's been really
 			// quiet today": the turn sets her own news against another's.
 			return false
-		case t.Lemma == "but" && j >= m.start-6 && j+2 < m.start && (tokens[j+1].Lemma == "this" && tokens[j+2].Lemma == "be" || tokens[j+1].Lemma == "now"):
+		case (t.Lemma == "but" && (tokens[j+1].Lemma == "this" && tokens[j+2].Lemma == "be" || tokens[j+1].Lemma == "now") ||
+			t.Lemma == "and" && tokens[j+1].Lemma == "now") && j >= m.start-6 && j+2 < m.start && !thirdPersonIn(tokens, j+1, m.start):
 			// "my mum always said cranberry juice for a uti but this is
-			// worse, stinging wee": her own case, set against the other's.
+			// worse, stinging wee": her own case, set against the other's
+			// (never "but now she has a fever", still the other's), or
+			// "telling women to come in for reduced movements and now baby
+			// hasn't moved since lunch".
 			return false
 		case (t.Lemma == "my" || t.Lemma == "our") && j > 1 && prepositions[tokens[j-1].Lemma] && s.others[tokens[j-2].Lemma]:
 			continue // "a friend in my antenatal group had some bleeding": her group, not the subject

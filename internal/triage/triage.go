@@ -2332,6 +2332,11 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 		if ownBaby[tokens[j].Lemma] && (tokens[j-1].Lemma == "the" || tokens[j-1].Lemma == "my" || tokens[j-1].Lemma == "our") {
 			return false
 		}
+		// "DD headbutted bump": a bare bump right after the blow that is
+		// one of the sign's words is hers too.
+		if tokens[j].Lemma == "bump" && m.holds(j) && m.holds(j-1) {
+			return false
+		}
 	}
 	if s.landsOnBump(tokens, m.end+1) {
 		return false

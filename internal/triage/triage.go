@@ -3348,7 +3348,7 @@ func (s *Set) negatedList(tokens []analyze.Token, start, end int) bool {
 			if items > maxListItems {
 				return false
 			}
-		case items == 0 && correctives[t.Lemma]:
+		case items == 0 && correctives[t.Lemma] && correctsOne(tokens, j):
 			// "not a little bit of spotting, proper blood, running down my
 			// leg": what she sets right is no item of the list.
 			return false
@@ -3356,6 +3356,26 @@ func (s *Set) negatedList(tokens []analyze.Token, start, end int) bool {
 			if words++; words > maxItemWords {
 				return false
 			}
+		}
+	}
+	return false
+}
+
+// correctsOne reports whether the corrective at tokens[j] follows a comma
+// that ends the one thing a cue denied: "not spotting, proper blood", never
+// "no spotting, headaches, actual contractions" nor "no fever or actual
+// bleeding".
+func correctsOne(tokens []analyze.Token, j int) bool {
+	if j < 2 || !tokens[j-1].Is(analyze.Weak) {
+		return false
+	}
+	for k := j - 2; k >= 0; k-- {
+		t := tokens[k]
+		switch {
+		case t.Is(analyze.Negation):
+			return true
+		case t.Is(analyze.Break), t.Lemma == "or", t.Lemma == "and", t.Lemma == "nor", t.Lemma == "no":
+			return false
 		}
 	}
 	return false
@@ -4289,7 +4309,7 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 			// A save she asks about saves nothing: "a trickle ... probs
 			// just pee right?".
 			found = q.trigger == p.trigger && sm.start > nm.end && sm.end < hi && !s.negatedUnless(tokens, q, sm) &&
-				!asked(tokens, sm.end) && !believed(tokens, sm.start) && !s.impactIn(tokens, lo, hi, m.start, nm, sm) &&
+				!asked(tokens, sm.end) && !believed(tokens, sm.start) && !thenPast(tokens, sm.end) && !otherBetween(tokens, nm.end, sm.start) && !s.impactIn(tokens, lo, hi, m.start, nm, sm) &&
 				!(s.reports[rule] && !s.namesHabit(q) && s.habitual(tokens, sm)) // "normally she goes mad after dinner" saves nothing today
 			if found {
 				sc.because(&s.save, q)
@@ -4387,6 +4407,37 @@ var (
 		"rock": true, "rocking": true, "push": true, "pushing": true, "settle": true, "settling": true, "wrestle": true, "wrestling": true}
 	actionParticles = map[string]bool{"up": true, "after": true, "round": true, "around": true}
 )
+
+// thenPast reports whether a time gone by follows the save: "quiet today,
+// kicking loads yesterday" saves nothing today.
+func thenPast(tokens []analyze.Token, end int) bool {
+	for k := end + 1; k < len(tokens) && k <= end+3 && !tokens[k].Is(analyze.Break); k++ {
+		switch tokens[k].Lemma {
+		case "yesterday", "earlier":
+			return true
+		case "last":
+			if k+1 < len(tokens) && (tokens[k+1].Lemma == "night" || tokens[k+1].Lemma == "week") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// otherBetween reports whether another child or a pet between the near
+// miss and its save is the save's subject: "baby quiet, my toddler is
+// kicking loads" (never the dog she "tripped over but caught myself").
+func otherBetween(tokens []analyze.Token, from, to int) bool {
+	for k := from + 1; k < to && k < len(tokens); k++ {
+		switch tokens[k].Lemma {
+		case "toddler", "son", "daughter", "dog", "cat", "kid", "kids", "nephew", "niece", "old":
+			if k+1 == to || tokens[k+1].Lemma == "be" || tokens[k+1].Lemma == "have" || tokens[k+1].Lemma == "keep" {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // believed reports whether the save at tokens[start] is only what she
 // thought: "been leaking since, didn't say anything cos i thought it was

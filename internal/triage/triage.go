@@ -2334,7 +2334,7 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 		}
 		// "DD headbutted bump": a bare bump right after the blow that is
 		// one of the sign's words is hers too.
-		if tokens[j].Lemma == "bump" && m.holds(j) && m.holds(j-1) {
+		if tokens[j].Lemma == "bump" && m.holds(j) && m.holds(j-1) && !collides[tokens[j-1].Lemma] {
 			return false
 		}
 	}
@@ -3380,6 +3380,10 @@ func correctsOne(tokens []analyze.Token, j int) bool {
 	}
 	return false
 }
+
+// collides are blows that are as often a knock into a thing ("the pram hit
+// bump in the pavement", "fist bumped bump", "my friend banged bump").
+var collides = map[string]bool{"bump": true, "bumped": true, "hit": true, "bang": true, "banged": true, "knock": true, "knocked": true, "crash": true, "crashed": true}
 
 // correctives open what she sets against a sign she has just denied: "not
 // spotting, proper bleeding".

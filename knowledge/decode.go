@@ -354,6 +354,7 @@ func (d *decoder) redFlag(n *yaml.Node) (RedFlag, positions) {
 		"triggers":  func(v *yaml.Node) { r.Triggers, p.list["triggers"] = d.list(v, "triggers") },
 		"unless":    func(v *yaml.Node) { r.Unless, p.list["unless"] = d.list(v, "unless") },
 		"firm":      func(v *yaml.Node) { r.Firm, p.list["firm"] = d.list(v, "firm") },
+		"preterm":   func(v *yaml.Node) { r.Preterm, p.list["preterm"] = d.list(v, "preterm") },
 		"averted":   func(v *yaml.Node) { r.Averted, p.list["averted"] = d.list(v, "averted") },
 		"explained": func(v *yaml.Node) { r.Explained, p.list["explained"] = d.list(v, "explained") },
 		"also_with": func(v *yaml.Node) { r.AlsoWith, p.list["also_with"] = d.list(v, "also_with") },

@@ -275,6 +275,13 @@ type RedFlag struct {
 	// "back pain" alone is ordinary). Negation, history and someone
 	// else's sign still count, as for every trigger.
 	Firm []string
+	// Preterm are triggers for a sign only before 37 weeks: a new dull
+	// low backache, a period-like ache or pressure in the pelvis can be
+	// preterm labour, and at term they are how the body gets ready
+	// (RED_FLAGS.md). They fire nothing when the message gives her weeks,
+	// as today's, only as 37 or more ("39+4 and period-type aches on and
+	// off"); with no weeks given, or any under 37, they fire as triggers.
+	Preterm []string
 	// Averted lists near misses told with their save, as "near & save":
 	// "slipped|tripped|stumbled & caught_myself|stayed_upright". A match
 	// that the near part overlaps, or that follows it at once ("almost
@@ -307,10 +314,10 @@ type RedFlag struct {
 	Pos      Pos
 }
 
-// AllTriggers returns the flag's triggers followed by its firm ones, in
-// the order triage numbers them (see triage.Finding).
+// AllTriggers returns the flag's triggers followed by its firm and its
+// preterm ones, in the order triage numbers them (see triage.Finding).
 func (r RedFlag) AllTriggers() []string {
-	return append(slices.Clip(r.Triggers), r.Firm...)
+	return slices.Concat(r.Triggers, r.Firm, r.Preterm)
 }
 
 // AllTriggers returns the item's triggers followed by its firm ones, in
@@ -512,7 +519,7 @@ func (b *Base) EachPhrase(f func(text string, example bool)) {
 		each(true, st.Examples)
 	}
 	for _, r := range b.RedFlags {
-		each(false, r.Triggers, r.Firm, r.Unless, r.Averted, r.Explained)
+		each(false, r.Triggers, r.Firm, r.Preterm, r.Unless, r.Averted, r.Explained)
 	}
 	for _, d := range b.Declines {
 		each(false, d.Triggers, d.Unless)

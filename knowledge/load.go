@@ -360,6 +360,8 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 			v.patterns(r.Unless, "unless", p, r.Pos)
 			v.groupRefs(r.Firm, "firm", p, r.Pos, groupAt)
 			v.patterns(r.Firm, "firm", p, r.Pos)
+			v.groupRefs(r.Preterm, "preterm", p, r.Pos, groupAt)
+			v.patterns(r.Preterm, "preterm", p, r.Pos)
 			v.groupRefs(r.Averted, "averted", p, r.Pos, groupAt)
 			v.patterns(r.Averted, "averted", p, r.Pos)
 			v.groupRefs(r.Explained, "explained", p, r.Pos, groupAt)

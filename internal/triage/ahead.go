@@ -2,6 +2,7 @@ package triage
 
 import (
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -113,7 +114,7 @@ func patternsOf(c Config) []string {
 		for _, t := range r.Triggers {
 			list = append(list, strings.Split(t, " & ")...)
 		}
-		for _, t := range r.Firm {
+		for _, t := range slices.Concat(r.Firm, r.Preterm) {
 			list = append(list, strings.Split(t, " & ")...)
 		}
 		list = append(list, r.Unless...)

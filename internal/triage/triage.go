@@ -81,6 +81,10 @@ type Rule struct {
 	// Firm lists triggers that no unless pattern cancels (see
 	// knowledge.RedFlag.Firm). They are numbered after Triggers.
 	Firm []string
+	// Preterm lists triggers that fire only when the message does not
+	// give her weeks as 37 or more (see knowledge.RedFlag.Preterm). They
+	// are numbered after Firm.
+	Preterm []string
 	// Unless lists patterns that cancel a trigger match they overlap.
 	Unless []string
 	// History lists patterns that, like unless patterns, cancel a match
@@ -137,7 +141,7 @@ type Config struct {
 func (c Config) size() int {
 	n := 0
 	for _, r := range c.Rules {
-		n += len(r.Triggers) + len(r.Firm) + len(r.Unless) + len(r.Averted) + len(r.Past) + len(r.Explained) + len(r.ScreenUnless)
+		n += len(r.Triggers) + len(r.Firm) + len(r.Preterm) + len(r.Unless) + len(r.Averted) + len(r.Past) + len(r.Explained) + len(r.ScreenUnless)
 	}
 	h, q := c.History, c.Asking
 	for _, l := range [][]string{h.Past, h.PastAfter, h.Recent, h.Earlier, h.Now, h.Today, h.Visits, h.Settled, h.Checked, h.Again,
@@ -253,6 +257,7 @@ type phrase struct {
 	parts   int8 // how many parts the trigger has; 0 for a plain trigger
 	ordered bool // unless patterns: words in order, close together
 	firm    bool // a firm trigger: no unless pattern cancels it (see Rule.Firm)
+	preterm bool // a sign only before 37 weeks (see Rule.Preterm)
 }
 
 type scratch struct {
@@ -608,7 +613,7 @@ func compile(a *analyze.Analyzer, c Config, lookAhead bool) (*Set, error) {
 		s.selfOnly = append(s.selfOnly, r.SelfOnly)
 		s.agents = append(s.agents, r.Agents)
 		s.reports = append(s.reports, r.Reports)
-		for ti, t := range append(slices.Clip(r.Triggers), r.Firm...) {
+		for ti, t := range slices.Concat(r.Triggers, r.Firm, r.Preterm) {
 			parts := strings.Split(t, " & ")
 			if len(parts) > maxParts {
 				errs = append(errs, fmt.Sprintf("%s: trigger %q: more than %d parts", r.ID, t, maxParts))
@@ -622,7 +627,7 @@ func compile(a *analyze.Analyzer, c Config, lookAhead bool) (*Set, error) {
 				}
 
 				for _, terms := range ps {
-					p := phrase{rule: int32(ri), trigger: int32(ti), terms: terms, match: compileTerms(terms, x.terms, s.vocab), absence: slices.Contains(terms, negLemma), ownCue: slices.ContainsFunc(terms, holdsCue), count: allCounts(terms), firm: ti >= len(r.Triggers)}
+					p := phrase{rule: int32(ri), trigger: int32(ti), terms: terms, match: compileTerms(terms, x.terms, s.vocab), absence: slices.Contains(terms, negLemma), ownCue: slices.ContainsFunc(terms, holdsCue), count: allCounts(terms), firm: ti >= len(r.Triggers) && ti < len(r.Triggers)+len(r.Firm), preterm: ti >= len(r.Triggers)+len(r.Firm)}
 					countsApart(&p)
 					p.reading = slices.ContainsFunc(p.match, func(t term) bool { return len(t.ranges) > 0 })
 					if len(parts) > 1 {
@@ -2013,13 +2018,15 @@ const (
 	Averted               // a near miss told with its save ("slipped but caught myself")
 	Explained             // explained by what stands before it ("the roof is leaking, water everywhere")
 	Earlier               // a history pattern overlaps it: her own, before this pregnancy ("after my miscarriage last year")
+	AtTerm                // a preterm trigger's match when she gives her weeks as 37 or more ("39+4, period-type aches")
 )
 
 func (v Verdict) String() string {
 	return [...]string{"fired", "negated by a cue before it", "negated as an item of a negated list",
 		"negated by a cue inside it", "negated by an answer after it", "cancelled by an unless pattern",
 		"about someone else", "settled history", "waiting for the other parts of its trigger", "asked about, not reported",
-		"averted: a near miss with its save", "explained by what stands before it", "her own history, before this pregnancy"}[v]
+		"averted: a near miss with its save", "explained by what stands before it", "her own history, before this pregnancy",
+		"at term (she gives her weeks as 37 or more), when it is no sign"}[v]
 }
 
 func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
@@ -2041,6 +2048,9 @@ func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) V
 func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
 	if s.selfOnly[p.rule] && s.someoneElse(tokens, sc, m) || s.herBody(tokens, p, m) || s.agents[p.rule] && s.carerActs(tokens, m) || s.onScreen(tokens, m) {
 		return SomeoneElse
+	}
+	if p.preterm && s.atTerm(tokens) {
+		return AtTerm
 	}
 	if s.pastIn(tokens, sc, p.rule, m) {
 		return Settled
@@ -2503,6 +2513,46 @@ func cannotBePregnant(tokens []analyze.Token, j int) bool {
 var maleOrMany = map[string]bool{"husband": true, "hubby": true, "dh": true, "boyfriend": true, "bf": true,
 	"son": true, "sons": true, "boy": true, "boys": true, "dad": true, "father": true, "brother": true,
 	"kid": true, "kids": true, "children": true, "toddler": true, "toddlers": true, "twins": true, "grandad": true, "fil": true, "he": true}
+
+// atTerm reports whether the message gives her weeks, as today's, only
+// as 37 or more: "39+4 and getting period-type aches", "38 weeks
+// tomorrow". A week told as the time of something else ("at 30 weeks",
+// "was 38w with my first") is not today's; any week under 37 keeps her
+// preterm, and so does a message that gives none.
+func (s *Set) atTerm(tokens []analyze.Token) bool {
+	term := false
+	for j, t := range tokens {
+		weeks := -1
+		switch {
+		case t.Gestation():
+			w, _, _ := strings.Cut(t.Term, "+")
+			weeks, _ = strconv.Atoi(w)
+		case t.Lemma == analyze.NumberLemma && j+1 < len(tokens) && s.weeks[tokens[j+1].Lemma]:
+			if n, err := strconv.Atoi(t.Term); err == nil {
+				weeks = n
+			}
+		}
+		if weeks < 4 || weeks > 43 {
+			continue
+		}
+		if j > 0 && thenWords[tokens[j-1].Lemma] || j > 1 && thenWords[tokens[j-2].Lemma] {
+			continue
+		}
+		if k := j + 1; t.Gestation() && k < len(tokens) && tokens[k].Lemma == "with" || k+1 < len(tokens) && tokens[k+1].Lemma == "with" {
+			continue // "was 38w with my first" (and "38 weeks with my first", kept preterm: safety wins the tie)
+		}
+		if weeks < 37 {
+			return false
+		}
+		term = true
+	}
+	return term
+}
+
+// thenWords before a week make it the time of something else, not today's
+// (see atTerm).
+var thenWords = map[string]bool{"at": true, "by": true, "until": true, "till": true, "before": true,
+	"after": true, "from": true, "with": true, "since": true, "around": true, "about": true}
 
 // landsOnBump reports whether the words from tokens[j] say where a match
 // before them landed: on her bump ("hubby braked hard and the seatbelt
@@ -4718,7 +4768,7 @@ func holdsCue(term string) bool {
 // message to a moderator.
 type Finding struct {
 	Rule    string
-	Trigger int // index of the trigger in the rule's Triggers, then Firm
+	Trigger int // index of the trigger in the rule's Triggers, then Firm, then Preterm
 	// Words are the matched phrase's terms, each a lemma or its
 	// alternatives joined by "|".
 	Words   []string

@@ -82,6 +82,15 @@ func TestMatch(t *testing.T) {
 		{"back pain since i carried the shopping home from town. it came on sudden. will not stop.", ""},
 		{"pain? every few minutes", ""},
 		{"no pain. every few minutes it tightens", ""},
+		// A preterm trigger fires unless she gives her weeks today as 37
+		// or more; a week told as the time of something else is not today's.
+		{"period pains on and off, 33 weeks", "contractions"},
+		{"period pains on and off", "contractions"},
+		{"39+4 and period pains on and off", ""},
+		{"period pains on and off, 38 weeks tomorrow", ""},
+		{"period pains on and off, 38 weeks, was 30 weeks last month", "contractions"},
+		{"period pains on and off, had my first at 38 weeks", "contractions"},
+		{"38 weeks and contractions every 5 minutes", "contractions"},
 		{"Husband away. Bleeding since lunch.", "bleeding"},   // a fragment naming someone else stays apart
 		{"bleeding. no one home", "bleeding"},                 // "no one" is nobody, not an answer
 		{"cant sleep bub not moving like usual", "movements"}, // a cue further back is a clause of its own

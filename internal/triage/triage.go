@@ -2522,37 +2522,61 @@ var maleOrMany = map[string]bool{"husband": true, "hubby": true, "dh": true, "bo
 func (s *Set) atTerm(tokens []analyze.Token) bool {
 	term := false
 	for j, t := range tokens {
-		weeks := -1
+		weeks, k := -1, j+1 // k: the token after the week
 		switch {
 		case t.Gestation():
 			w, _, _ := strings.Cut(t.Term, "+")
 			weeks, _ = strconv.Atoi(w)
 		case t.Lemma == analyze.NumberLemma && j+1 < len(tokens) && s.weeks[tokens[j+1].Lemma]:
 			if n, err := strconv.Atoi(t.Term); err == nil {
-				weeks = n
+				weeks, k = n, j+2
 			}
 		}
 		if weeks < 4 || weeks > 43 {
 			continue
 		}
-		if j > 0 && thenWords[tokens[j-1].Lemma] || j > 1 && thenWords[tokens[j-2].Lemma] {
-			continue
+		next := ""
+		if k < len(tokens) {
+			next = tokens[k].Lemma
 		}
-		if k := j + 1; t.Gestation() && k < len(tokens) && tokens[k].Lemma == "with" || k+1 < len(tokens) && tokens[k+1].Lemma == "with" {
-			continue // "was 38w with my first" (and "38 weeks with my first", kept preterm: safety wins the tie)
+		if next == "old" {
+			continue // a baby's age: "DD is 40 weeks old"
+		}
+		timing := j > 0 && timeWords[tokens[j-1].Lemma] || j > 1 && timeWords[tokens[j-2].Lemma]
+		if j > 0 && (tokens[j-1].Lemma == "nearly" || tokens[j-1].Lemma == "almost") || next == "tomorrow" {
+			weeks-- // "nearly 37 weeks", "37 weeks tomorrow": 36 and some days
 		}
 		if weeks < 37 {
-			return false
+			if !timing {
+				return false // any week of hers under 37, however told: "about 34 weeks", "35 weeks with baby no2"
+			}
+			continue
 		}
-		term = true
+		// 37 or more counts only told as hers, now: at the start of a clause ("39+4 and period-type
+		// aches", "Hi all, 38 weeks today"), or after "I'm", "now", "currently"; never "DS was 38 weeks",
+		// "make it to 37 weeks", "booked for 38+5", "measuring 38 weeks", "38 weeks is full term".
+		anchored := j == 0 || tokens[j-1].Is(analyze.Break) || nowWords[tokens[j-1].Lemma] ||
+			j > 1 && tokens[j-2].Lemma == "i" && (tokens[j-1].Term == "am" || tokens[j-1].Term == "m") && !(j > 2 && ifWords[tokens[j-3].Lemma])
+		if next == "be" || next == "with" || timing {
+			anchored = false
+		}
+		if anchored {
+			term = true
+		}
 	}
 	return term
 }
 
-// thenWords before a week make it the time of something else, not today's
+// timeWords before a week make it the time of something else, not today's
 // (see atTerm).
-var thenWords = map[string]bool{"at": true, "by": true, "until": true, "till": true, "before": true,
-	"after": true, "from": true, "with": true, "since": true, "around": true, "about": true}
+var timeWords = map[string]bool{"at": true, "by": true, "until": true, "till": true, "before": true,
+	"after": true, "from": true, "since": true}
+
+// ifWords before "I'm" and a week make it a time to come: "till I'm 37 weeks", "once I'm 38 weeks".
+var ifWords = map[string]bool{"till": true, "til": true, "until": true, "when": true, "once": true, "if": true, "before": true, "after": true, "by": true, "unless": true}
+
+// nowWords before a week make it hers today (see atTerm).
+var nowWords = map[string]bool{"now": true, "currently": true, "officially": true, "im": true}
 
 // landsOnBump reports whether the words from tokens[j] say where a match
 // before them landed: on her bump ("hubby braked hard and the seatbelt

@@ -1819,7 +1819,7 @@ func (tm *term) matches(tokens []analyze.Token, tok []int32, j int) int {
 		return 1
 	}
 	if len(tm.ranges) > 0 && t.Lemma == analyze.NumberLemma {
-		if v, err := strconv.ParseFloat(t.Term, 64); err == nil {
+		if v, err := strconv.ParseFloat(decimalPoint(t.Term), 64); err == nil {
 			for _, r := range tm.ranges {
 				if v >= r[0] && v <= r[1] {
 					return 1
@@ -1828,6 +1828,17 @@ func (tm *term) matches(tokens []analyze.Token, tok []int32, j int) int {
 		}
 	}
 	return 0
+}
+
+// decimalPoint writes a decimal comma as a point, as a reading is written
+// in much of Europe: "38,6" is 38.6. A comma before three digits is a
+// thousands separator ("10,000") and stays.
+func decimalPoint(n string) string {
+	i := strings.IndexByte(n, ',')
+	if i <= 0 || i > 3 || len(n)-i-1 < 1 || len(n)-i-1 > 2 {
+		return n
+	}
+	return n[:i] + "." + n[i+1:]
 }
 
 // mayMatch reports whether the message has a word for each term of p

@@ -60,6 +60,8 @@ func TestMatch(t *testing.T) {
 		{"pains every now and then", ""},
 		{"39 degrees", "fever"},
 		{"38.5c this morning", "fever"},
+		{"38,5c this morning", "fever"}, // a decimal comma
+		{"10,000 degrees of annoyed", ""},
 		{"30 degrees in the office", ""},
 		// Negation before, in a list, inside, and answered after.
 		{"no bleeding", ""},

@@ -1818,7 +1818,7 @@ func (tm *term) matches(tokens []analyze.Token, tok []int32, j int) int {
 		}
 		return 1
 	}
-	if len(tm.ranges) > 0 && t.Lemma == analyze.NumberLemma {
+	if len(tm.ranges) > 0 && t.Lemma == analyze.NumberLemma && !(j+1 < len(tokens) && notReadings[tokens[j+1].Lemma]) {
 		if v, err := strconv.ParseFloat(decimalPoint(t.Term), 64); err == nil {
 			for _, r := range tm.ranges {
 				if v >= r[0] && v <= r[1] {
@@ -1831,15 +1831,22 @@ func (tm *term) matches(tokens []analyze.Token, tok []int32, j int) int {
 }
 
 // decimalPoint writes a decimal comma as a point, as a reading is written
-// in much of Europe: "38,6" is 38.6. A comma before three digits is a
-// thousands separator ("10,000") and stays.
+// in much of Europe: "38,6" is 38.6. Only one digit may follow it, as in a
+// reading: "39,95" is a price and "10,000" a thousands separator.
 func decimalPoint(n string) string {
 	i := strings.IndexByte(n, ',')
-	if i <= 0 || i > 3 || len(n)-i-1 < 1 || len(n)-i-1 > 2 {
+	if i <= 0 || i > 3 || len(n)-i-1 != 1 {
 		return n
 	}
 	return n[:i] + "." + n[i+1:]
 }
+
+// notReadings are the units after a number that make it no reading of
+// temperature or blood pressure: "scales reading 100,4 kg", "38,5 hours".
+var notReadings = map[string]bool{"kg": true, "kilo": true, "kilos": true, "lb": true, "lbs": true, "pound": true,
+	"stone": true, "g": true, "gram": true, "euro": true, "euros": true, "dollar": true, "dollars": true, "hour": true,
+	"hours": true, "hr": true, "hrs": true, "minute": true, "minutes": true, "min": true, "mins": true, "cm": true,
+	"mm": true, "ml": true, "percent": true, "%": true, "km": true, "mile": true, "miles": true, "step": true, "steps": true}
 
 // mayMatch reports whether the message has a word for each term of p
 // besides its anchor (see each), and the last word of one of its

@@ -494,7 +494,7 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 		}
 	}
 	evidence.find(s, tokens, sc, m.end+1, end, func(p *phrase, sm match) bool {
-		found = sm.start > m.end && sm.end < end && !s.negatedUnless(tokens, p, sm) && !asked(tokens, sm.end)
+		found = sm.start > m.end && sm.end < end && !s.negatedUnless(tokens, p, sm) && !asked(tokens, sm.end) && !guessed(tokens, sm)
 		if found {
 			sc.because(evidence, p)
 		}
@@ -502,6 +502,22 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 	})
 	return found
 }
+
+// guessed reports whether the evidence sm is only her guess, not a
+// check: "slipped on the ice at 26 weeks and landed hard... baby seems ok
+// but im shaken" settles nothing.
+func guessed(tokens []analyze.Token, sm match) bool {
+	for j := max(sm.start-2, 0); j <= sm.end; j++ {
+		if guesses[tokens[j].Lemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// guesses are the words of a guess (see guessed).
+var guesses = map[string]bool{"seem": true, "seems": true, "think": true, "hope": true, "hopefully": true, "probably": true,
+	"guess": true, "reckon": true, "suppose": true, "maybe": true, "assume": true}
 
 // earlierLead reports whether an earlier pregnancy opens the sign's
 // sentence and leads it, past a comma or an aside: "In my first pregnancy

@@ -2532,14 +2532,17 @@ var maleOrMany = map[string]bool{"husband": true, "hubby": true, "dh": true, "bo
 	"son": true, "sons": true, "boy": true, "boys": true, "dad": true, "father": true, "brother": true,
 	"kid": true, "kids": true, "children": true, "toddler": true, "toddlers": true, "twins": true, "grandad": true, "fil": true, "he": true}
 
-// atTerm reports whether the message gives her weeks, as today's, only
-// as 37 or more: "39+4 and getting period-type aches", "38 weeks
+// atTerm reports whether the message says she has given birth ("10 weeks
+// pp"), or gives her weeks, as today's, only as 37 or more: "39+4 and getting period-type aches", "38 weeks
 // tomorrow". A week told as the time of something else ("at 30 weeks",
 // "was 38w with my first") is not today's; any week under 37 keeps her
 // preterm, and so does a message that gives none.
 func (s *Set) atTerm(tokens []analyze.Token) bool {
 	term := false
 	for j, t := range tokens {
+		if afterBirth[t.Lemma] {
+			return true // "period came back at 10 weeks pp": she has given birth, no labour to come
+		}
 		weeks, k := -1, j+1 // k: the token after the week
 		switch {
 		case t.Gestation():
@@ -2584,6 +2587,10 @@ func (s *Set) atTerm(tokens []analyze.Token) bool {
 	}
 	return term
 }
+
+// afterBirth are the words that say she has had her baby: a preterm
+// trigger's ache is then no labour (see atTerm).
+var afterBirth = map[string]bool{"pp": true, "postpartum": true, "postnatal": true, "postnatally": true}
 
 // timeWords before a week make it the time of something else, not today's
 // (see atTerm).
@@ -4613,6 +4620,7 @@ func (s *Set) impactIn(tokens []analyze.Token, lo, hi, sign int, near, save matc
 		}
 		// "didn't hit", "didn't even hit", "didn't fall or hit the bump".
 		negated := j > 0 && tokens[j-1].Is(analyze.Negation) || j > 1 && tokens[j-2].Is(analyze.Negation) ||
+			j > 2 && tokens[j-3].Is(analyze.Negation) && (intensifiers[tokens[j-2].Lemma] || intensifiers[tokens[j-1].Lemma]) || // "didn't actually go down"
 			j > 0 && (tokens[j-1].Lemma == "or" || tokens[j-1].Lemma == "nor") && negationWithin(tokens, j-2, 3)
 		if !negated && s.impactAt(tokens, j) && !onFeet(tokens, j) {
 			return true
@@ -4624,6 +4632,10 @@ func (s *Set) impactIn(tokens []analyze.Token, lo, hi, sign int, near, save matc
 // babyMoves are the baby's movements, counted with "loads" or "lots" as
 // no impact (see impactAt).
 var babyMoves = map[string]bool{"move": true, "moving": true, "kick": true, "kicking": true, "wriggle": true, "wriggling": true, "roll": true, "rolling": true}
+
+// intensifiers may stand between a cue and the impact it denies: "didn't
+// actually go down", "didn't even hit anything".
+var intensifiers = map[string]bool{"actually": true, "even": true, "really": true, "quite": true, "fully": true, "completely": true}
 
 // joinedAfter reports whether a new clause starts between tokens[from]
 // and tokens[to]: a comma or full stop, or "but", "and", "then" or "so".

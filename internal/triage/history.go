@@ -508,12 +508,17 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 // but im shaken" settles nothing.
 func guessed(tokens []analyze.Token, sm match) bool {
 	for j := max(sm.start-2, 0); j <= sm.end; j++ {
-		if guesses[tokens[j].Lemma] {
+		if guesses[tokens[j].Lemma] && !(j > 0 && clinicians[tokens[j-1].Lemma] || j > 1 && clinicians[tokens[j-2].Lemma]) {
 			return true
 		}
 	}
 	return false
 }
+
+// clinicians before a guess make it a clinician's word after a check, not
+// hers: "day unit monitored her for hours and they think she's fine".
+var clinicians = map[string]bool{"they": true, "midwife": true, "doctor": true, "dr": true, "hospital": true, "unit": true,
+	"consultant": true, "nurse": true, "gp": true, "ob": true, "sonographer": true, "triage": true}
 
 // guesses are the words of a guess (see guessed).
 var guesses = map[string]bool{"seem": true, "seems": true, "think": true, "hope": true, "hopefully": true, "probably": true,

@@ -2532,16 +2532,17 @@ var maleOrMany = map[string]bool{"husband": true, "hubby": true, "dh": true, "bo
 	"son": true, "sons": true, "boy": true, "boys": true, "dad": true, "father": true, "brother": true,
 	"kid": true, "kids": true, "children": true, "toddler": true, "toddlers": true, "twins": true, "grandad": true, "fil": true, "he": true}
 
-// atTerm reports whether the message says she has given birth ("10 weeks
-// pp"), or gives her weeks, as today's, only as 37 or more: "39+4 and getting period-type aches", "38 weeks
+// atTerm reports whether the message says how long since she gave birth
+// ("10 weeks pp"), or gives her weeks, as today's, only as 37 or more: "39+4 and getting period-type aches", "38 weeks
 // tomorrow". A week told as the time of something else ("at 30 weeks",
 // "was 38w with my first") is not today's; any week under 37 keeps her
 // preterm, and so does a message that gives none.
 func (s *Set) atTerm(tokens []analyze.Token) bool {
-	term := false
+	term, born, preterm := false, false, false
 	for j, t := range tokens {
-		if afterBirth[t.Lemma] {
-			return true // "period came back at 10 weeks pp": she has given birth, no labour to come
+		if t.Lemma == analyze.NumberLemma && j+2 < len(tokens) && sinceUnits[tokens[j+1].Lemma] && afterBirth[tokens[j+2].Lemma] {
+			born = true // "10 weeks pp", "3 months postpartum": the time since the birth, not her weeks
+			continue
 		}
 		weeks, k := -1, j+1 // k: the token after the week
 		switch {
@@ -2569,7 +2570,7 @@ func (s *Set) atTerm(tokens []analyze.Token) bool {
 		}
 		if weeks < 37 {
 			if !timing {
-				return false // any week of hers under 37, however told: "about 34 weeks", "35 weeks with baby no2"
+				preterm = true // any week of hers under 37, however told: "about 34 weeks", "35 weeks with baby no2"
 			}
 			continue
 		}
@@ -2585,11 +2586,16 @@ func (s *Set) atTerm(tokens []analyze.Token) bool {
 			term = true
 		}
 	}
-	return term
+	return !preterm && (term || born)
 }
 
-// afterBirth are the words that say she has had her baby: a preterm
-// trigger's ache is then no labour (see atTerm).
+// sinceUnits before "pp" or "postpartum" make a number the time since the
+// birth (see atTerm).
+var sinceUnits = map[string]bool{"week": true, "weeks": true, "wk": true, "wks": true, "w": true, "month": true,
+	"months": true, "day": true, "days": true}
+
+// afterBirth are the words that, after a time ("10 weeks pp"), say she has
+// had her baby: a preterm trigger's ache is then no labour (see atTerm).
 var afterBirth = map[string]bool{"pp": true, "postpartum": true, "postnatal": true, "postnatally": true}
 
 // timeWords before a week make it the time of something else, not today's

@@ -2036,7 +2036,7 @@ const (
 	Averted               // a near miss told with its save ("slipped but caught myself")
 	Explained             // explained by what stands before it ("the roof is leaking, water everywhere")
 	Earlier               // a history pattern overlaps it: her own, before this pregnancy ("after my miscarriage last year")
-	AtTerm                // a preterm trigger's match when she gives her weeks as 37 or more ("39+4, period-type aches")
+	AtTerm                // a preterm trigger's match at term or after the birth ("39+4, period-type aches", "10 weeks pp")
 )
 
 func (v Verdict) String() string {
@@ -2044,7 +2044,7 @@ func (v Verdict) String() string {
 		"negated by a cue inside it", "negated by an answer after it", "cancelled by an unless pattern",
 		"about someone else", "settled history", "waiting for the other parts of its trigger", "asked about, not reported",
 		"averted: a near miss with its save", "explained by what stands before it", "her own history, before this pregnancy",
-		"at term (she gives her weeks as 37 or more), when it is no sign"}[v]
+		"at term or after the birth (her weeks 37 or more, or a time since the birth), when it is no sign"}[v]
 }
 
 func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
@@ -2378,8 +2378,8 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 			// "my sister had the same last year, but she's been really
 			// quiet today": the turn sets her own news against another's.
 			return false
-		case (t.Lemma == "but" && (tokens[j+1].Lemma == "this" && tokens[j+2].Lemma == "be" || tokens[j+1].Lemma == "now") ||
-			t.Lemma == "and" && tokens[j+1].Lemma == "now") && j >= m.start-6 && j+2 < m.start && !thirdPersonIn(tokens, j+1, m.start):
+		case j >= m.start-6 && j+2 < m.start && (t.Lemma == "but" && (tokens[j+1].Lemma == "this" && tokens[j+2].Lemma == "be" || tokens[j+1].Lemma == "now") ||
+			t.Lemma == "and" && tokens[j+1].Lemma == "now") && !thirdPersonIn(tokens, j+1, m.start):
 			// "my mum always said cranberry juice for a uti but this is
 			// worse, stinging wee": her own case, set against the other's
 			// (never "but now she has a fever", still the other's), or
@@ -2533,10 +2533,11 @@ var maleOrMany = map[string]bool{"husband": true, "hubby": true, "dh": true, "bo
 	"kid": true, "kids": true, "children": true, "toddler": true, "toddlers": true, "twins": true, "grandad": true, "fil": true, "he": true}
 
 // atTerm reports whether the message says how long since she gave birth
-// ("10 weeks pp"), or gives her weeks, as today's, only as 37 or more: "39+4 and getting period-type aches", "38 weeks
-// tomorrow". A week told as the time of something else ("at 30 weeks",
-// "was 38w with my first") is not today's; any week under 37 keeps her
-// preterm, and so does a message that gives none.
+// ("10 weeks pp"), or gives her weeks, as today's, only as 37 or more
+// ("39+4 and getting period-type aches", "38 weeks tomorrow"). A week told
+// as the time of something else ("at 30 weeks", "DS was 38 weeks") is not
+// today's; any week of hers under 37 keeps her preterm, and so does a
+// message that gives none.
 func (s *Set) atTerm(tokens []analyze.Token) bool {
 	term, born, preterm := false, false, false
 	for j, t := range tokens {
@@ -2574,9 +2575,11 @@ func (s *Set) atTerm(tokens []analyze.Token) bool {
 			}
 			continue
 		}
-		// 37 or more counts only told as hers, now: at the start of a clause ("39+4 and period-type
-		// aches", "Hi all, 38 weeks today"), or after "I'm", "now", "currently"; never "DS was 38 weeks",
-		// "make it to 37 weeks", "booked for 38+5", "measuring 38 weeks", "38 weeks is full term".
+		// 37 or more counts only told as hers, now: at the start of a
+		// clause ("39+4 and period-type aches", "Hi all, 38 weeks
+		// today"), or after "I'm", "now", "currently"; never "DS was 38
+		// weeks", "make it to 37 weeks", "booked for 38+5", "measuring 38
+		// weeks", "38 weeks is full term".
 		anchored := j == 0 || tokens[j-1].Is(analyze.Break) || nowWords[tokens[j-1].Lemma] ||
 			j > 1 && tokens[j-2].Lemma == "i" && (tokens[j-1].Term == "am" || tokens[j-1].Term == "m") && !(j > 2 && ifWords[tokens[j-3].Lemma])
 		if next == "be" || next == "with" || timing {
@@ -2603,8 +2606,10 @@ var afterBirth = map[string]bool{"pp": true, "postpartum": true, "postnatal": tr
 var timeWords = map[string]bool{"at": true, "by": true, "until": true, "till": true, "before": true,
 	"after": true, "from": true, "since": true}
 
-// ifWords before "I'm" and a week make it a time to come: "till I'm 37 weeks", "once I'm 38 weeks".
-var ifWords = map[string]bool{"till": true, "til": true, "until": true, "when": true, "once": true, "if": true, "before": true, "after": true, "by": true, "unless": true}
+// ifWords before "I'm" and a week make it a time to come: "till I'm 37
+// weeks", "once I'm 38 weeks".
+var ifWords = map[string]bool{"till": true, "til": true, "until": true, "when": true, "once": true, "if": true,
+	"before": true, "after": true, "by": true, "unless": true}
 
 // nowWords before a week make it hers today (see atTerm).
 var nowWords = map[string]bool{"now": true, "currently": true, "officially": true, "im": true}

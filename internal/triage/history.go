@@ -494,7 +494,7 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 		}
 	}
 	evidence.find(s, tokens, sc, m.end+1, end, func(p *phrase, sm match) bool {
-		found = sm.start > m.end && sm.end < end && !s.negatedUnless(tokens, p, sm) && !asked(tokens, sm.end) && !guessed(tokens, sm)
+		found = sm.start > m.end && sm.end < end && !s.negatedUnless(tokens, p, sm) && !asked(tokens, sm.end) && !s.guessed(tokens, sm)
 		if found {
 			sc.because(evidence, p)
 		}
@@ -506,22 +506,25 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 // guessed reports whether the evidence sm is only her guess, not a
 // check: "slipped on the ice at 26 weeks and landed hard... baby seems ok
 // but im shaken" settles nothing.
-func guessed(tokens []analyze.Token, sm match) bool {
+func (s *Set) guessed(tokens []analyze.Token, sm match) bool {
 	for j := max(sm.start-2, 0); j <= sm.end; j++ {
-		if guesses[tokens[j].Lemma] && !(j > 0 && clinicians[tokens[j-1].Lemma] || j > 1 && clinicians[tokens[j-2].Lemma]) {
+		if guesses[tokens[j].Lemma] && !(j > 0 && s.checker(tokens[j-1].Lemma) || j > 1 && s.checker(tokens[j-2].Lemma)) {
 			return true
 		}
 	}
 	return false
 }
 
-// clinicians before a guess make it a clinician's word after a check, not
-// hers: "day unit monitored her for hours and they think she's fine".
-var clinicians = map[string]bool{"they": true, "midwife": true, "doctor": true, "dr": true, "hospital": true, "unit": true,
-	"consultant": true, "nurse": true, "gp": true, "ob": true, "sonographer": true, "triage": true}
+// checker reports whether a word before a guess makes it a clinician's
+// word after a check, not hers: one of her carers (see CarerGroup), or
+// "they" of a unit: "day unit monitored her for hours and they think
+// she's fine".
+func (s *Set) checker(l string) bool {
+	return s.carers[l] || l == "they" || l == "hospital" || l == "unit" || l == "triage"
+}
 
 // guesses are the words of a guess (see guessed).
-var guesses = map[string]bool{"seem": true, "seems": true, "think": true, "hope": true, "hopefully": true, "probably": true,
+var guesses = map[string]bool{"seem": true, "think": true, "hope": true, "hopefully": true, "probably": true,
 	"guess": true, "reckon": true, "suppose": true, "maybe": true, "assume": true}
 
 // earlierLead reports whether an earlier pregnancy opens the sign's

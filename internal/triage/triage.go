@@ -2541,7 +2541,7 @@ var maleOrMany = map[string]bool{"husband": true, "hubby": true, "dh": true, "bo
 func (s *Set) atTerm(tokens []analyze.Token) bool {
 	term, born, preterm := false, false, false
 	for j, t := range tokens {
-		if t.Lemma == analyze.NumberLemma && j+2 < len(tokens) && sinceUnits[tokens[j+1].Lemma] && afterBirth[tokens[j+2].Lemma] {
+		if t.Lemma == analyze.NumberLemma && j+2 < len(tokens) && s.sinceUnit(tokens[j+1].Lemma) && afterBirth[tokens[j+2].Lemma] {
 			born = true // "10 weeks pp", "3 months postpartum": the time since the birth, not her weeks
 			continue
 		}
@@ -2592,10 +2592,9 @@ func (s *Set) atTerm(tokens []analyze.Token) bool {
 	return !preterm && (term || born)
 }
 
-// sinceUnits before "pp" or "postpartum" make a number the time since the
-// birth (see atTerm).
-var sinceUnits = map[string]bool{"week": true, "weeks": true, "wk": true, "wks": true, "w": true, "month": true,
-	"months": true, "day": true, "days": true}
+// sinceUnit reports whether l, before "pp" or "postpartum", makes a
+// number the time since the birth: weeks, months or days (see atTerm).
+func (s *Set) sinceUnit(l string) bool { return s.weeks[l] || l == "month" || l == "day" }
 
 // afterBirth are the words that, after a time ("10 weeks pp"), say she has
 // had her baby: a preterm trigger's ache is then no labour (see atTerm).

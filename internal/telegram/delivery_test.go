@@ -304,7 +304,7 @@ func TestWebhookAnswersAfterHandling(t *testing.T) {
 	h := start(t, engine(t), func(c *telegram.Config) {
 		c.Webhook = &telegram.Webhook{URL: "https://bot.example.org/tg", Listen: addr, Path: "/tg", Secret: "s", Wait: 300 * time.Millisecond}
 	})
-	h.srv.WaitCalls("setWebhook", 1, 5*time.Second)
+	h.srv.WaitCalls("setWebhook", 1, webhookWait)
 	url := "http://" + addr + "/tg"
 	h.srv.Delay("sendMessage", 200*time.Millisecond)
 	u := telegramtest.Private(8000, "what helps back spasms")
@@ -371,7 +371,7 @@ func TestWebhookClosesIdleConnections(t *testing.T) {
 		c.Webhook = &telegram.Webhook{URL: "https://bot.example.org/tg", Listen: addr, Path: "/tg", Secret: "s",
 			Limits: listener.Limits{IdleTimeout: 200 * time.Millisecond}}
 	})
-	h.srv.WaitCalls("setWebhook", 1, 5*time.Second)
+	h.srv.WaitCalls("setWebhook", 1, webhookWait)
 	c, err := net.Dial("tcp", addr)
 	if err != nil {
 		t.Fatal(err)

@@ -443,7 +443,7 @@ func TestWebhookReadsTopics(t *testing.T) {
 	h := start(t, engine(t), func(c *telegram.Config) {
 		c.Webhook = &telegram.Webhook{URL: "https://bot.example.org/telegram", Listen: addr, Path: "/telegram", Secret: "s3cret_value"}
 	})
-	calls := h.srv.WaitCalls("setWebhook", 1, 5*time.Second)
+	calls := h.srv.WaitCalls("setWebhook", 1, webhookWait)
 	if len(calls) != 1 || !strings.Contains(calls[0].Params["allowed_updates"], "my_chat_member") {
 		t.Fatalf("setWebhook: %+v", calls)
 	}

@@ -1405,6 +1405,11 @@ func (a *Analyzer) words(s string, dst []string) []string {
 			dst = append(dst, "nil")
 		case (r == '-' || r == '/') && start >= 0 && i+1 < len(s) && isWordByte(s[i+1]):
 			flush(i) // "hot-water", "and/or": two words, no break
+		case (r == '.' || r == '…') && start >= 0 && pauseAfter(s, i, dst[from:], s[start:i]):
+			// "I fell... in love with my pillow": an ellipsis right after
+			// "I" and one word is a pause for effect, not a sentence's end.
+			flush(i)
+			mention = ellipsisEnd(s, i)
 		default:
 			flush(i)
 			if w := emojiWord(r); w != "" {
@@ -1443,6 +1448,47 @@ func nobody(dst []string, from int) []string {
 		out++
 	}
 	return dst[:out]
+}
+
+// pauseAfter reports whether the ellipsis at s[at] follows a clause of
+// only a subject and the word before it (word, not yet in dst), and more
+// words follow it: "I fell... in love", "she bled... from her nose". A
+// clause of one word ("no... bleeding again") or of more keeps its break,
+// as does an ellipsis after a negation ("I can't... bleeding").
+func pauseAfter(s string, at int, dst []string, word string) bool {
+	end := ellipsisEnd(s, at)
+	if end < 0 || end >= len(s) || s[end] != ' ' {
+		return false
+	}
+	if rest := strings.TrimLeft(s[end:], " "); rest == "" || !isWordByte(rest[0]) {
+		return false
+	}
+	n := len(dst)
+	if n == 0 || n >= 2 && !isBreakWord(dst[n-2]) {
+		return false
+	}
+	switch dst[n-1] {
+	case "i", "we", "she", "he", "they":
+	default:
+		return false
+	}
+	return !strings.ContainsAny(word, "'’") && !IsNegation(word)
+}
+
+// ellipsisEnd returns the index just after the ellipsis ("...", or "…")
+// at s[at], or -1 if there is none.
+func ellipsisEnd(s string, at int) int {
+	if strings.HasPrefix(s[at:], "…") {
+		return at + len("…")
+	}
+	end := at
+	for end < len(s) && s[end] == '.' {
+		end++
+	}
+	if end-at < 2 {
+		return -1
+	}
+	return end
 }
 
 // mentionEnd returns the index just after the handle of the @mention at

@@ -210,6 +210,38 @@ func flagged(a *analyze.Analyzer, text string) string {
 
 // A negated "stop" or "help" before a verb negates nothing: "can't stop
 // thinking about it" keeps thinking; "the pain won't stop" stays negated.
+// TestEllipsis: an ellipsis right after "I" and one word is a pause, not
+// a sentence's end; after one word, a negation or more words it ends the
+// sentence, as a full stop does ("|" marks a strong break).
+func TestEllipsis(t *testing.T) {
+	a := newAnalyzer(t)
+	tests := []struct{ in, want string }{
+		{"I fell... in love with my pillow", "i fall in love with my pillow"},
+		{"she bled… from her nose", "she bleed from her nose"},
+		{"no... bleeding again", "no | bleed again"},
+		{"I can't... bleeding", "i can not | bleed"},
+		{"my back hurts... bleeding now", "my back hurt | bleed now"},
+		{"I fell...", "i fall |"},
+		{"I fell...in love", "i fall | in love"},
+	}
+	for _, tt := range tests {
+		var an analyze.Analysis
+		a.Analyze(tt.in, &an)
+		var got []string
+		for _, tk := range an.Words {
+			switch {
+			case tk.Is(analyze.Break) && !tk.Is(analyze.Weak):
+				got = append(got, "|")
+			case !tk.Is(analyze.Break):
+				got = append(got, tk.Lemma)
+			}
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("Analyze(%q) = %q, want %q", tt.in, strings.Join(got, " "), tt.want)
+		}
+	}
+}
+
 func TestKeepGoing(t *testing.T) {
 	a := newAnalyzer(t)
 	tests := []struct{ in, want string }{

@@ -2070,7 +2070,8 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 	if p.preterm && s.atTerm(tokens) {
 		return AtTerm
 	}
-	if s.pastIn(tokens, sc, p.rule, m) {
+	// Abuse long over stays over only while nothing tells it goes on.
+	if past, end := s.pastIn(tokens, sc, p.rule, m); past && !(s.agents[p.rule] && s.abuseGoesOn(tokens, sc, m, end)) {
 		return Settled
 	}
 	if !p.firm && s.explainedIn(tokens, sc, p.rule, m) {
@@ -4071,13 +4072,14 @@ func sentenceOf(tokens []analyze.Token, m match) (lo, hi int) {
 
 // pastIn reports whether one of the rule's Past patterns stands in the
 // match's sentence (see Rule.Past), not negated and not part of the
-// match's subject.
-func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) bool {
+// match's subject, and the index of the pattern's last token (the
+// match's, when its weeks tell it).
+func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) (bool, int) {
 	if len(s.past.list) == 0 {
-		return false
+		return false, -1
 	}
 	lo, hi := sentenceOf(tokens, m)
-	found := false
+	found, end := false, -1
 	s.past.find(s, tokens, sc, lo, hi, func(p *phrase, pm match) bool {
 		// A marker that names the match's own subject is no history: "our
 		// rainbow baby didn't make it", "we lost our rainbow" are a loss
@@ -4099,15 +4101,35 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) b
 			names = true
 		}
 		if p.rule == rule && !names && !s.negatedUnless(tokens, p, pm) {
-			found = true
+			found, end = true, pm.end
 			sc.because(&s.past, p)
 		}
 		return !found
 	})
 	if !found && s.hasPast[rule] {
-		found = s.lostWeeksAgo(tokens, sc, m, hi)
+		found, end = s.lostWeeksAgo(tokens, sc, m, hi), m.end
 	}
-	return found
+	return found, end
+}
+
+// abuseGoesOn reports whether abuse told as long over (its Past pattern
+// ending at tokens[past]) is told to go on: it comes back ("that was
+// years ago, but last night he did it again", see again), or he acts
+// after both ("it was years ago, but now he keeps turning up"). An
+// abuser named only before the end ("her ex used to hit her, but he's
+// long gone") or inside it ("left him years ago (he was violent)") is
+// the one whose abuse is over.
+func (s *Set) abuseGoesOn(tokens []analyze.Token, sc *scratch, m match, past int) bool {
+	if s.again(tokens, sc, m.start) {
+		return true
+	}
+	_, hi := sentenceOf(tokens, m)
+	for j := max(past, m.end) + 1; j < hi; j++ {
+		if l := tokens[j].Lemma; l == "he" || l == "him" || l == "his" || s.abusers[l] {
+			return true
+		}
+	}
+	return false
 }
 
 // lostWeeksAgo reports whether a match (a loss) is told at a week that

@@ -645,6 +645,39 @@ func TestPast(t *testing.T) {
 	}
 }
 
+// TestPastAbuse: abuse told as long over is settled, unless it is told
+// to come back or the abuser acts after the words that end it.
+func TestPastAbuse(t *testing.T) {
+	a, _ := compile(t)
+	set, err := triage.Compile(a, triage.Config{
+		Groups:  map[string][]string{"abuser": {"ex", "husband"}},
+		History: triage.History{Again: []string{"again"}},
+		Rules: []triage.Rule{{ID: "abuse", Agents: true, Triggers: []string{"{abuser}|he hit|hits|pushed me|her", "he|{abuser} violent"},
+			Past: []string{"that_be|it_be year|years ago", "left year|years ago", "long_gone"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"my husband hit me last night", true},
+		{"my ex hit me, but that was years ago and I'm with a lovely guy now", false},
+		{"her ex used to hit her, but he's long gone", false},
+		{"left my ex years ago (he was violent), now with someone lovely", false},
+		{"my ex hit me, that was years ago, and last night he did it again", true},
+		{"my ex was violent, it was years ago, but now he keeps turning up", true},
+		{"my ex was violent, that was years ago, now my husband pushed me", true},
+	}
+	for _, tt := range tests {
+		var an analyze.Analysis
+		a.Analyze(tt.text, &an)
+		if got := len(set.Match(an.Words)) > 0; got != tt.want {
+			t.Errorf("%q: fired %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
 // TestHistory: a rule's History patterns cancel a match they overlap, as
 // unless patterns do, and tell it as her own history (Reading.Settled),
 // unless the loss is someone else's.

@@ -645,7 +645,7 @@ func compile(a *analyze.Analyzer, c Config, lookAhead bool) (*Set, error) {
 			if cued && len(parts) > 1 {
 				for i := first; i < len(s.phrases); i++ {
 					p := &s.phrases[i]
-					p.sibling = !p.absence && !p.ownCue
+					p.sibling = !p.absence
 				}
 			}
 		}
@@ -2071,7 +2071,7 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 		return AtTerm
 	}
 	// Abuse long over stays over only while nothing tells it goes on.
-	if past, end := s.pastIn(tokens, sc, p.rule, m); past && !(s.agents[p.rule] && s.abuseGoesOn(tokens, sc, m, end)) {
+	if past, at := s.pastIn(tokens, sc, p.rule, m); past && !(s.agents[p.rule] && s.abuseGoesOn(tokens, sc, m, at)) {
 		return Settled
 	}
 	if !p.firm && s.explainedIn(tokens, sc, p.rule, m) {
@@ -4072,14 +4072,14 @@ func sentenceOf(tokens []analyze.Token, m match) (lo, hi int) {
 
 // pastIn reports whether one of the rule's Past patterns stands in the
 // match's sentence (see Rule.Past), not negated and not part of the
-// match's subject, and the index of the pattern's last token (the
-// match's, when its weeks tell it).
-func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) (bool, int) {
+// match's subject, and where the pattern stands (the match itself, when
+// its weeks tell it).
+func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) (bool, match) {
 	if len(s.past.list) == 0 {
-		return false, -1
+		return false, match{}
 	}
 	lo, hi := sentenceOf(tokens, m)
-	found, end := false, -1
+	found, at := false, match{}
 	s.past.find(s, tokens, sc, lo, hi, func(p *phrase, pm match) bool {
 		// A marker that names the match's own subject is no history: "our
 		// rainbow baby didn't make it", "we lost our rainbow" are a loss
@@ -4101,36 +4101,51 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) (
 			names = true
 		}
 		if p.rule == rule && !names && !s.negatedUnless(tokens, p, pm) {
-			found, end = true, pm.end
+			found, at = true, pm
 			sc.because(&s.past, p)
 		}
 		return !found
 	})
 	if !found && s.hasPast[rule] {
-		found, end = s.lostWeeksAgo(tokens, sc, m, hi), m.end
+		found, at = s.lostWeeksAgo(tokens, sc, m, hi), m
 	}
-	return found, end
+	return found, at
 }
 
 // abuseGoesOn reports whether abuse told as long over (its Past pattern
-// ending at tokens[past]) is told to go on: it comes back ("that was
-// years ago, but last night he did it again", see again), or he acts
-// after both ("it was years ago, but now he keeps turning up"). An
-// abuser named only before the end ("her ex used to hit her, but he's
-// long gone") or inside it ("left him years ago (he was violent)") is
-// the one whose abuse is over.
-func (s *Set) abuseGoesOn(tokens []analyze.Token, sc *scratch, m match, past int) bool {
-	if s.again(tokens, sc, m.start) {
+// at past) may go on, and so is no history. Only words after the abuse
+// can end it ("my ex was controlling, but that was 5 years ago", "her ex
+// used to hit her, but he's long gone"): told before it, they date
+// something else ("went no contact with my mum years ago and my husband
+// hits me", "that was 3 years ago and he still hits me"). Nor does it end
+// for a partner she has now, named before the end ("my husband used to
+// hit me, that was years ago"); nor when it comes back ("that was years
+// ago, but last night he did it again", see again), goes on ("still"),
+// or he acts after both ("it was years ago, but now he keeps turning
+// up").
+func (s *Set) abuseGoesOn(tokens []analyze.Token, sc *scratch, m match, past match) bool {
+	// (A pattern may share the match's last word: "hit her but he's long
+	// gone" is matched as far as "he".)
+	if past.start <= m.start || past.end <= m.end || s.again(tokens, sc, m.start) {
 		return true
 	}
-	_, hi := sentenceOf(tokens, m)
-	for j := max(past, m.end) + 1; j < hi; j++ {
-		if l := tokens[j].Lemma; l == "he" || l == "him" || l == "his" || s.abusers[l] {
+	lo, hi := sentenceOf(tokens, m)
+	for j := lo; j < past.start; j++ {
+		if partnersNow[tokens[j].Lemma] {
+			return true
+		}
+	}
+	for j := past.end + 1; j < hi; j++ {
+		if l := tokens[j].Lemma; l == "he" || l == "him" || l == "his" || l == "still" || s.abusers[l] {
 			return true
 		}
 	}
 	return false
 }
+
+// partnersNow name a partner she has now: his abuse is never long over.
+var partnersNow = map[string]bool{"husband": true, "hubby": true, "partner": true, "boyfriend": true, "bf": true,
+	"fiance": true, "fiancé": true, "dh": true, "oh": true, "fella": true}
 
 // lostWeeksAgo reports whether a match (a loss) is told at a week that
 // her pregnancy today lies months past or short of (minLossWeeksApart),

@@ -653,7 +653,7 @@ func TestPastAbuse(t *testing.T) {
 		Groups:  map[string][]string{"abuser": {"ex", "husband"}},
 		History: triage.History{Again: []string{"again"}},
 		Rules: []triage.Rule{{ID: "abuse", Agents: true, Triggers: []string{"{abuser}|he hit|hits|pushed me|her", "he|{abuser} violent"},
-			Past: []string{"that_be|it_be year|years ago", "left year|years ago", "long_gone"}}}})
+			Past: []string{"that_be|it_be year|years ago", "he|ex long_gone"}}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -663,9 +663,14 @@ func TestPastAbuse(t *testing.T) {
 	}{
 		{"my husband hit me last night", true},
 		{"my ex hit me, but that was years ago and I'm with a lovely guy now", false},
-		{"her ex used to hit her, but he's long gone", false},
-		{"left my ex years ago (he was violent), now with someone lovely", false},
+		{"her ex was so violent, but she is happy, he is long gone", false},
+		// Told before the abuse, the end dates something else.
+		{"that was years ago and he still hits me", true},
+		{"no contact with my mum for years, he's long gone, my husband hits me", true},
+		// A partner she has now; abuse that comes back or goes on.
+		{"my husband hit me, that was years ago", true},
 		{"my ex hit me, that was years ago, and last night he did it again", true},
+		{"my ex hit me, that was years ago, but still hits me", true},
 		{"my ex was violent, it was years ago, but now he keeps turning up", true},
 		{"my ex was violent, that was years ago, now my husband pushed me", true},
 	}

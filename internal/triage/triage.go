@@ -2583,6 +2583,13 @@ func (s *Set) atTerm(tokens []analyze.Token) bool {
 		// weeks", "38 weeks is full term".
 		anchored := j == 0 || tokens[j-1].Is(analyze.Break) || nowWords[tokens[j-1].Lemma] ||
 			j > 1 && tokens[j-2].Lemma == "i" && (tokens[j-1].Term == "am" || tokens[j-1].Term == "m") && !(j > 2 && ifWords[tokens[j-3].Lemma])
+		// A week and its days ("40+2") is how she counts her own weeks
+		// today, wherever it stands ("can't sleep 🥲 40+2 and sick of
+		// being pregnant"), unless told as what another was ("DS was
+		// 38+5").
+		if t.Gestation() && j > 0 && tokens[j-1].Lemma != "be" && tokens[j-1].Lemma != "for" {
+			anchored = true
+		}
 		if next == "be" || next == "with" || timing {
 			anchored = false
 		}
@@ -4447,6 +4454,20 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 	s.near.find(s, tokens, sc, lo, m.end+1, func(p *phrase, nm match) bool {
 		if p.rule != rule || nm.start > m.end || nm.end+1 < m.start || s.negatedUnless(tokens, p, nm) {
 			return true
+		}
+		// A save of one word right before the sign qualifies it:
+		// "irregular tightenings all day", "random tightenings".
+		if nm.start > lo {
+			s.save.find(s, tokens, sc, nm.start-1, nm.start, func(q *phrase, sm match) bool {
+				found = q.trigger == p.trigger && sm.start == nm.start-1 && sm.end == sm.start && !s.negationBefore(tokens, sm.start, false)
+				if found {
+					sc.because(&s.save, q)
+				}
+				return !found
+			})
+			if found {
+				return false
+			}
 		}
 		s.save.find(s, tokens, sc, nm.end+1, next, func(q *phrase, sm match) bool {
 			hi := first

@@ -93,6 +93,16 @@ func TestMatch(t *testing.T) {
 		{"period pains on and off, 38 weeks, was 30 weeks last month", "contractions"},
 		{"period pains on and off, had my first at 38 weeks", "contractions"},
 		{"38 weeks and contractions every 5 minutes", "contractions"},
+		// A week and its days is her week today wherever it stands, unless
+		// told as another's.
+		{"can't sleep 🥲 40+2 and sick of it. period pains on and off", ""},
+		{"DS was 38+5, period pains on and off", "contractions"},
+		// A save of one word right before the sign qualifies it; not one
+		// of another sign.
+		{"irregular braxton hicks all day", ""},
+		{"braxton hicks all day, stopped when I had a bath", ""},
+		{"random pains every 5 minutes", "contractions"},
+		{"braxton hicks all day", "contractions"},
 		{"Husband away. Bleeding since lunch.", "bleeding"},   // a fragment naming someone else stays apart
 		{"bleeding. no one home", "bleeding"},                 // "no one" is nobody, not an answer
 		{"cant sleep bub not moving like usual", "movements"}, // a cue further back is a clause of its own

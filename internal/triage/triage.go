@@ -145,7 +145,7 @@ func (c Config) size() int {
 	}
 	h, q := c.History, c.Asking
 	for _, l := range [][]string{h.Past, h.PastAfter, h.Recent, h.Earlier, h.Now, h.Today, h.Visits, h.Settled, h.Checked, h.Again,
-		q.Frames, q.Unreal, q.Disclaimers, q.Disclosures, q.Instructions} {
+		q.Frames, q.Unreal, q.Disclaimers, q.Disclosures, q.Instructions, q.Advice} {
 		n += len(l)
 	}
 	return n
@@ -203,6 +203,7 @@ type Set struct {
 	historyFrom []int32
 	histories   [][]string
 	past        patterns        // Rule.Past, by rule
+	hasPreterm  []bool          // per rule: it has Preterm triggers
 	hasPast     []bool          // per rule: it has Past patterns (see lostWeeksAgo)
 	explained   patterns        // Rule.Explained, by rule
 	unscreened  patterns        // Rule.ScreenUnless, by rule
@@ -657,6 +658,7 @@ func compile(a *analyze.Analyzer, c Config, lookAhead bool) (*Set, error) {
 		// History patterns are unless patterns numbered after the rule's
 		// own: an overlap with one is Earlier, not Cancelled.
 		s.hasPast = append(s.hasPast, len(r.Past) > 0)
+		s.hasPreterm = append(s.hasPreterm, len(r.Preterm) > 0)
 		s.historyFrom = append(s.historyFrom, int32(len(r.Unless)))
 		s.histories = append(s.histories, r.History)
 		for hi, h := range r.History {
@@ -770,7 +772,8 @@ func compile(a *analyze.Analyzer, c Config, lookAhead bool) (*Set, error) {
 		ps   *patterns
 		list []string
 	}{{"frame", &q.frames, c.Asking.Frames}, {"unreal", &q.unreal, c.Asking.Unreal}, {"disclaimer", &q.disclaimers, c.Asking.Disclaimers},
-		{"disclosure", &q.disclosures, c.Asking.Disclosures}, {"instruction", &q.instructions, c.Asking.Instructions}} {
+		{"disclosure", &q.disclosures, c.Asking.Disclosures}, {"instruction", &q.instructions, c.Asking.Instructions},
+		{"advice", &q.advice, c.Asking.Advice}} {
 		for i, pattern := range l.list {
 			if err := l.ps.add(x, s.vocab, -1, i, pattern); err != nil {
 				errs = append(errs, fmt.Sprintf("asking: %s %q: %v", l.name, pattern, err))
@@ -2585,9 +2588,9 @@ func (s *Set) atTerm(tokens []analyze.Token) bool {
 			j > 1 && tokens[j-2].Lemma == "i" && (tokens[j-1].Term == "am" || tokens[j-1].Term == "m") && !(j > 2 && ifWords[tokens[j-3].Lemma])
 		// A week and its days ("40+2") is how she counts her own weeks
 		// today, wherever it stands ("can't sleep 🥲 40+2 and sick of
-		// being pregnant"), unless told as what another was ("DS was
-		// 38+5").
-		if t.Gestation() && j > 0 && tokens[j-1].Lemma != "be" && tokens[j-1].Lemma != "for" {
+		// being pregnant"), unless the words before tell it as another's,
+		// a birth's, a target or a booking (see notHerWeeks).
+		if t.Gestation() && j > 0 && !notHerWeeks[tokens[j-1].Lemma] && !(j > 1 && notHerWeeks[tokens[j-2].Lemma]) && !tokens[j-1].Is(analyze.Negation) {
 			anchored = true
 		}
 		if next == "be" || next == "with" || timing {
@@ -2617,6 +2620,18 @@ var timeWords = map[string]bool{"at": true, "by": true, "until": true, "till": t
 // weeks", "once I'm 38 weeks".
 var ifWords = map[string]bool{"till": true, "til": true, "until": true, "when": true, "once": true, "if": true,
 	"before": true, "after": true, "by": true, "unless": true}
+
+// notHerWeeks, in the two words before a week and its days, tell it as
+// someone else's ("DS 38+5", "my friend's 39+1"), a birth's ("DD was born
+// 38+6", "last pregnancy I went 41+5"), a measure ("measuring 39+2"), a
+// target ("get to 37+0", "not even 37+0") or a booking ("section booked
+// 39+0"), not as her weeks today (see atTerm).
+var notHerWeeks = map[string]bool{"be": true, "for": true, "bear": true, "born": true, "come": true, "arrive": true,
+	"deliver": true, "go": true, "have": true, "measure": true, "like": true, "book": true, "to": true, "till": true,
+	"until": true, "even": true, "reach": true, "make": true, "get": true, "ds": true, "dd": true, "ds1": true,
+	"dd1": true, "ds2": true, "dd2": true, "sis": true, "sister": true, "friend": true, "mum": true, "mom": true,
+	"hers": true, "his": true, "her": true, "their": true, "she": true, "he": true, "they": true, "everyone": true,
+	"baby": true, "son": true, "daughter": true, "cousin": true}
 
 // nowWords before a week make it hers today (see atTerm).
 var nowWords = map[string]bool{"now": true, "currently": true, "officially": true, "im": true}
@@ -4455,9 +4470,12 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 		if p.rule != rule || nm.start > m.end || nm.end+1 < m.start || s.negatedUnless(tokens, p, nm) {
 			return true
 		}
-		// A save of one word right before the sign qualifies it:
-		// "irregular tightenings all day", "random tightenings".
-		if nm.start > lo {
+		// At term, a save of one word right before the sign qualifies it:
+		// "39+1, irregular tightenings". Only for a rule with preterm
+		// triggers (contractions), whose signs at term are labour's:
+		// before 37 weeks irregular tightenings are still a sign, and
+		// "chocolate brown blood" is never a save.
+		if nm.start > lo && s.hasPreterm[rule] && s.atTerm(tokens) {
 			s.save.find(s, tokens, sc, nm.start-1, nm.start, func(q *phrase, sm match) bool {
 				found = q.trigger == p.trigger && sm.start == nm.start-1 && sm.end == sm.start && !s.negationBefore(tokens, sm.start, false)
 				if found {

@@ -482,7 +482,6 @@ func (d *decoder) asking(n *yaml.Node) (Asking, positions) {
 		"instructions": func(v *yaml.Node) {
 			a.Instructions, p.list["instructions"] = d.list(v, "instructions")
 		},
-		"advice": func(v *yaml.Node) { a.Advice, p.list["advice"] = d.list(v, "advice") },
 	})
 	return a, p
 }

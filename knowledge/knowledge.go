@@ -219,13 +219,7 @@ type Asking struct {
 	// "what to ring about:", "they gave us a card:". A sign in a list of
 	// three or more that follows one is advice, not news.
 	Instructions []string
-	// Advice tells another member to have her sign seen: "please ring
-	// L&D", "go get checked", "ring your maternity unit". A sign in a
-	// sentence with no first person, in a message that holds one, is
-	// hers: "@Amy please call triage now, bleeding with cramps at 26
-	// weeks needs checking".
-	Advice []string
-	Pos    Pos
+	Pos          Pos
 }
 
 // Hesitation is what, right after an urgent reply, doubts or puts off its
@@ -538,7 +532,7 @@ func (b *Base) EachPhrase(f func(text string, example bool)) {
 	}
 	h, q := b.History, b.Asking
 	each(false, h.Past, h.PastAfter, h.Recent, h.Earlier, h.Now, h.Today, h.Visits, h.Settled, h.Checked, h.Again,
-		q.Frames, q.Unreal, q.Disclaimers, q.Disclosures, q.Instructions, q.Advice, b.Hesitation.Triggers)
+		q.Frames, q.Unreal, q.Disclaimers, q.Disclosures, q.Instructions, b.Hesitation.Triggers)
 }
 
 // Groups returns the word groups as a map from name to words.

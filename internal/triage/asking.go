@@ -41,21 +41,14 @@ import (
 // heavier"), and the list ends at an item too long to be one, or at
 // "but", "now" or a first person who is no condition ("..., I'm bleeding
 // now").
-//
-// An Advice pattern tells another member to have her sign seen ("please
-// ring L&D", "go get checked"): a sign in a sentence with no first person
-// ("I", "my", "me", "we") in a message that holds one is the other
-// member's, as a reply in a group thread tells it: "@Amy please call
-// triage now, bleeding with cramps at 26 weeks needs checking". "@Jess
-// same here, I'm bleeding too" is hers.
 type Asking struct {
-	Frames, Unreal, Disclaimers, Disclosures, Instructions, Advice []string
+	Frames, Unreal, Disclaimers, Disclosures, Instructions []string
 }
 
 // asking is the compiled Asking.
 type asking struct {
-	frames, unreal, disclaimers, disclosures, instructions, advice patterns
-	firstPerson, blockers                                          map[string]bool
+	frames, unreal, disclaimers, disclosures, instructions patterns
+	firstPerson, blockers                                  map[string]bool
 }
 
 // maxGoverned is how many content words may stand between a frame and the
@@ -68,8 +61,7 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, rule int32, m matc
 	if s.disclosed(tokens, sc) && !q.disclaimers.any(s, tokens, sc, 0, len(tokens), 0) {
 		return false
 	}
-	if s.governed(tokens, sc, &q.unreal, m, false) || s.governed(tokens, sc, &q.frames, m, true) || s.instructed(tokens, sc, m) || dreamt(tokens, m.end) ||
-		s.advisedOther(tokens, sc, m) {
+	if s.governed(tokens, sc, &q.unreal, m, false) || s.governed(tokens, sc, &q.frames, m, true) || s.instructed(tokens, sc, m) || dreamt(tokens, m.end) {
 		return true
 	}
 	end := m.end + 1
@@ -397,50 +389,3 @@ func ownsSome(tokens []analyze.Token, j int) bool {
 	}
 	return false
 }
-
-// advisedOther reports whether the message tells another member to have
-// her sign seen and the match's sentence names no first person: the sign
-// is the other member's (see Asking). The advice must be given, not
-// reported or asked: "midwife said go get checked" and "should I go get
-// checked?" are advice to her, and the sign hers.
-func (s *Set) advisedOther(tokens []analyze.Token, sc *scratch, m match) bool {
-	q := &s.asking
-	if len(q.advice.list) == 0 || q.firstIn(tokens, m) {
-		return false
-	}
-	found := false
-	q.advice.find(s, tokens, sc, 0, len(tokens), func(p *phrase, am match) bool {
-		if s.negatedUnless(tokens, p, am) || q.firstIn(tokens, am) || asked(tokens, am.end) {
-			return true
-		}
-		for j := am.start - 1; j >= 0 && j >= am.start-3 && !tokens[j].Is(analyze.Break); j-- {
-			if reporting[tokens[j].Lemma] {
-				return true
-			}
-		}
-		for j := am.end + 1; j < len(tokens) && j <= am.end+4 && !isClauseEnd(tokens[j]); j++ {
-			if reporting[tokens[j].Lemma] {
-				return true // "please ring your maternity unit, it says on the app"
-			}
-		}
-		found = true
-		sc.because(&q.advice, p)
-		return false
-	})
-	return found
-}
-
-// firstIn reports whether the sentence of m names a first person.
-func (q *asking) firstIn(tokens []analyze.Token, m match) bool {
-	lo, hi := sentenceOf(tokens, m)
-	for j := lo; j < hi; j++ {
-		if q.firstPerson[tokens[j].Lemma] {
-			return true
-		}
-	}
-	return false
-}
-
-// reporting verbs before advice make it advice she was given.
-var reporting = map[string]bool{"say": true, "said": true, "says": true, "tell": true, "told": true, "advise": true,
-	"advised": true, "suggest": true, "suggested": true, "reckon": true, "think": true}

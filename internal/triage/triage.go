@@ -2038,7 +2038,7 @@ const (
 	Averted               // a near miss told with its save ("slipped but caught myself")
 	Explained             // explained by what stands before it ("the roof is leaking, water everywhere")
 	Earlier               // a history pattern overlaps it: her own, before this pregnancy ("after my miscarriage last year")
-	AtTerm                // a preterm trigger's match at term or after the birth ("39+4, period-type aches", "10 weeks pp")
+	AtTerm                // a preterm trigger's match at term, early or after the birth ("39+4, period-type aches", "6+2 and period-like cramps", "10 weeks pp")
 )
 
 func (v Verdict) String() string {
@@ -2046,7 +2046,7 @@ func (v Verdict) String() string {
 		"negated by a cue inside it", "negated by an answer after it", "cancelled by an unless pattern",
 		"about someone else", "settled history", "waiting for the other parts of its trigger", "asked about, not reported",
 		"averted: a near miss with its save", "explained by what stands before it", "her own history, before this pregnancy",
-		"at term or after the birth (her weeks 37 or more, or a time since the birth), when it is no sign"}[v]
+		"at term, early or after the birth (her weeks 37 or more, under 20, or a time since the birth), when it is no sign"}[v]
 }
 
 func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
@@ -2069,7 +2069,7 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 	if s.selfOnly[p.rule] && s.someoneElse(tokens, sc, m) || s.herBody(tokens, p, m) || s.agents[p.rule] && s.carerActs(tokens, m) || s.onScreen(tokens, m) {
 		return SomeoneElse
 	}
-	if p.preterm && s.atTerm(tokens) {
+	if p.preterm && s.pretermOff(tokens) {
 		return AtTerm
 	}
 	// Abuse long over stays over only while nothing tells it goes on.
@@ -2542,7 +2542,28 @@ var maleOrMany = map[string]bool{"husband": true, "hubby": true, "dh": true, "bo
 // today's; any week of hers under 37 keeps her preterm, and so does a
 // message that gives none.
 func (s *Set) atTerm(tokens []analyze.Token) bool {
-	term, born, preterm := false, false, false
+	term, _ := s.herWeeks(tokens)
+	return term
+}
+
+// pretermOff reports whether a preterm trigger is no sign in the message:
+// at term or after the birth (see atTerm), or early, her weeks today told
+// only as under 20 ("4 weeks, back aching like my period was coming",
+// "6+2 and period-like cramps"), long before labour could be preterm.
+func (s *Set) pretermOff(tokens []analyze.Token) bool {
+	term, early := s.herWeeks(tokens)
+	return term || early
+}
+
+// minPretermWeeks is the week from which preterm labour's signs count: a
+// period-like ache before it is no labour.
+const minPretermWeeks = 20
+
+// herWeeks reads her weeks today from the message (see atTerm and
+// pretermOff). Early needs her weeks told as today's, as term does ("for 2
+// weeks" is how long, not her weeks), and no week of hers from 20 on.
+func (s *Set) herWeeks(tokens []analyze.Token) (term, early bool) {
+	born, preterm, later := false, false, false
 	for j, t := range tokens {
 		if t.Lemma == analyze.NumberLemma && j+2 < len(tokens) && s.sinceUnit(tokens[j+1].Lemma) && afterBirth[tokens[j+2].Lemma] {
 			born = true // "10 weeks pp", "3 months postpartum": the time since the birth, not her weeks
@@ -2565,24 +2586,17 @@ func (s *Set) atTerm(tokens []analyze.Token) bool {
 		if k < len(tokens) {
 			next = tokens[k].Lemma
 		}
-		if next == "old" {
-			continue // a baby's age: "DD is 40 weeks old"
+		if next == "old" || next == "ago" || next == "later" || next == "apart" {
+			continue // a baby's age: "DD is 40 weeks old"; a time gone by: "3 weeks ago"
 		}
 		timing := j > 0 && timeWords[tokens[j-1].Lemma] || j > 1 && timeWords[tokens[j-2].Lemma]
 		if j > 0 && (tokens[j-1].Lemma == "nearly" || tokens[j-1].Lemma == "almost") || next == "tomorrow" {
 			weeks-- // "nearly 37 weeks", "37 weeks tomorrow": 36 and some days
 		}
-		if weeks < 37 {
-			if !timing {
-				preterm = true // any week of hers under 37, however told: "about 34 weeks", "35 weeks with baby no2"
-			}
-			continue
-		}
-		// 37 or more counts only told as hers, now: at the start of a
-		// clause ("39+4 and period-type aches", "Hi all, 38 weeks
-		// today"), or after "I'm", "now", "currently"; never "DS was 38
-		// weeks", "make it to 37 weeks", "booked for 38+5", "measuring 38
-		// weeks", "38 weeks is full term".
+		// Her weeks today: at the start of a clause ("39+4 and period-type
+		// aches", "Hi all, 38 weeks today"), or after "I'm", "now",
+		// "currently"; never "DS was 38 weeks", "make it to 37 weeks",
+		// "booked for 38+5", "measuring 38 weeks", "38 weeks is full term".
 		anchored := j == 0 || tokens[j-1].Is(analyze.Break) || nowWords[tokens[j-1].Lemma] ||
 			j > 1 && tokens[j-2].Lemma == "i" && (tokens[j-1].Term == "am" || tokens[j-1].Term == "m") && !(j > 2 && ifWords[tokens[j-3].Lemma])
 		// A week and its days ("40+2") is how she counts her own weeks
@@ -2592,14 +2606,31 @@ func (s *Set) atTerm(tokens []analyze.Token) bool {
 		if t.Gestation() && j > 0 && !notHerWeeks[tokens[j-1].Lemma] && !(j > 1 && notHerWeeks[tokens[j-2].Lemma]) && !tokens[j-1].Is(analyze.Negation) {
 			anchored = true
 		}
-		if next == "be" || next == "with" || timing {
+		// "38 weeks is full term" tells of the week; "38+2 been getting
+		// tightenings" of her.
+		if next == "be" && tokens[k].Term != "been" || next == "with" || timing {
 			anchored = false
+		}
+		if weeks < 37 {
+			if !timing {
+				preterm = true // any week of hers under 37, however told: "about 34 weeks", "35 weeks with baby no2"
+				if weeks >= minPretermWeeks {
+					later = true
+				}
+			}
+			if weeks < minPretermWeeks && anchored {
+				early = true
+			}
+			continue
+		}
+		if !timing {
+			later = true
 		}
 		if anchored {
 			term = true
 		}
 	}
-	return !preterm && (term || born)
+	return !preterm && (term || born), early && !later && !born
 }
 
 // sinceUnit reports whether l, before "pp" or "postpartum", makes a
@@ -2633,7 +2664,9 @@ var notHerWeeks = map[string]bool{"be": true, "for": true, "bear": true, "born":
 	"baby": true, "son": true, "daughter": true, "cousin": true}
 
 // nowWords before a week make it hers today (see atTerm).
-var nowWords = map[string]bool{"now": true, "currently": true, "officially": true, "im": true}
+var nowWords = map[string]bool{"now": true, "currently": true, "officially": true, "im": true,
+	// hedged, still hers: "maybe 4 weeks?", "only 6 weeks"
+	"maybe": true, "about": true, "around": true, "roughly": true, "approx": true, "approximately": true, "only": true, "barely": true}
 
 // landsOnBump reports whether the words from tokens[j] say where a match
 // before them landed: on her bump ("hubby braked hard and the seatbelt

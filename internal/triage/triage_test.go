@@ -97,6 +97,14 @@ func TestMatch(t *testing.T) {
 		// told as another's.
 		{"can't sleep 🥲 40+2 and sick of it. period pains on and off", ""},
 		{"DS was 38+5, period pains on and off", "contractions"},
+		// Early, her weeks today under 20, a period-like pain is no
+		// preterm labour; a time gone by or how long is not her weeks.
+		{"6+2 and period pains on and off", ""},
+		{"maybe 5 weeks? period pains on and off", ""},
+		{"period pains on and off for 2 weeks", "contractions"},
+		{"period pains on and off, started 3 weeks ago", "contractions"},
+		{"at 12 weeks I had period pains, now 28 weeks and period pains on and off", "contractions"},
+		{"38+2 been getting period pains on and off", ""},
 		// At term, a save of one word right before the sign qualifies it;
 		// before 37 weeks it does not, nor does one of another sign.
 		{"39+1, irregular braxton hicks all day", ""},

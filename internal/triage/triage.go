@@ -2548,8 +2548,8 @@ func (s *Set) atTerm(tokens []analyze.Token) bool {
 
 // pretermOff reports whether a preterm trigger is no sign in the message:
 // at term or after the birth (see atTerm), or early, her weeks today told
-// only as under 20 ("4 weeks, back aching like my period was coming",
-// "6+2 and period-like cramps"), long before labour could be preterm.
+// only as under 20 and beyond doubt hers (see earlyHers: "6+2 and
+// period-like cramps"), long before labour could be preterm.
 func (s *Set) pretermOff(tokens []analyze.Token) bool {
 	term, early := s.herWeeks(tokens)
 	return term || early
@@ -2558,6 +2558,33 @@ func (s *Set) pretermOff(tokens []analyze.Token) bool {
 // minPretermWeeks is the week from which preterm labour's signs count: a
 // period-like ache before it is no labour.
 const minPretermWeeks = 20
+
+// earlyHers reports whether a week under 20 at tokens[j], its next word
+// at tokens[k], is told as her weeks today beyond doubt: followed by the
+// end of its clause, "and", "pregnant", "today", "now" or "here" ("6+2
+// and period-like cramps", "I'm 8 weeks, ..."), never a count ("6 weeks to
+// go", "8 weeks left", "12 week scan") nor, after a loss, that pregnancy's
+// weeks ("after losses (6+5 and 9+1)").
+func (s *Set) earlyHers(tokens []analyze.Token, j, k int) bool {
+	if k < len(tokens) && !tokens[k].Is(analyze.Break) {
+		switch tokens[k].Lemma {
+		case "and", "pregnant", "today", "now", "here":
+		default:
+			return false
+		}
+	}
+	for i := max(0, j-4); i < j; i++ {
+		if lossWords[tokens[i].Lemma] {
+			return false
+		}
+	}
+	return true
+}
+
+// lossWords before an early week make it a lost pregnancy's (see
+// earlyHers).
+var lossWords = map[string]bool{"loss": true, "losses": true, "lose": true, "lost": true, "miscarriage": true,
+	"miscarriages": true, "miscarry": true, "mc": true, "mmc": true, "chemical": true, "ectopic": true}
 
 // herWeeks reads her weeks today from the message (see atTerm and
 // pretermOff). Early needs her weeks told as today's, as term does ("for 2
@@ -2618,7 +2645,7 @@ func (s *Set) herWeeks(tokens []analyze.Token) (term, early bool) {
 					later = true
 				}
 			}
-			if weeks < minPretermWeeks && anchored {
+			if weeks < minPretermWeeks && anchored && s.earlyHers(tokens, j, k) {
 				early = true
 			}
 			continue
@@ -2664,9 +2691,7 @@ var notHerWeeks = map[string]bool{"be": true, "for": true, "bear": true, "born":
 	"baby": true, "son": true, "daughter": true, "cousin": true}
 
 // nowWords before a week make it hers today (see atTerm).
-var nowWords = map[string]bool{"now": true, "currently": true, "officially": true, "im": true,
-	// hedged, still hers: "maybe 4 weeks?", "only 6 weeks"
-	"maybe": true, "about": true, "around": true, "roughly": true, "approx": true, "approximately": true, "only": true, "barely": true}
+var nowWords = map[string]bool{"now": true, "currently": true, "officially": true, "im": true}
 
 // landsOnBump reports whether the words from tokens[j] say where a match
 // before them landed: on her bump ("hubby braked hard and the seatbelt

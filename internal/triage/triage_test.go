@@ -97,10 +97,13 @@ func TestMatch(t *testing.T) {
 		// told as another's.
 		{"can't sleep 🥲 40+2 and sick of it. period pains on and off", ""},
 		{"DS was 38+5, period pains on and off", "contractions"},
-		// Early, her weeks today under 20, a period-like pain is no
-		// preterm labour; a time gone by or how long is not her weeks.
+		// Early, her weeks today under 20 beyond doubt, a period-like pain
+		// is no preterm labour; a time gone by, how long, a count to go or
+		// a lost pregnancy's weeks are not her weeks.
 		{"6+2 and period pains on and off", ""},
-		{"maybe 5 weeks? period pains on and off", ""},
+		{"maybe 5 weeks? period pains on and off", "contractions"},
+		{"6 weeks to go and period pains on and off", "contractions"},
+		{"after losses (6+5 and 9+1), period pains on and off", "contractions"},
 		{"period pains on and off for 2 weeks", "contractions"},
 		{"period pains on and off, started 3 weeks ago", "contractions"},
 		{"at 12 weeks I had period pains, now 28 weeks and period pains on and off", "contractions"},

@@ -645,7 +645,8 @@ func sayToday(tokens []analyze.Token, lo, hi int) bool {
 // backComplaints are the words after "back" that make it the body's
 // back ("it's back pain"), not a sign come back ("it's back").
 var backComplaints = map[string]bool{"pain": true, "ache": true, "spasm": true, "spasms": true, "problem": true,
-	"problems": true, "issue": true, "issues": true, "trouble": true, "twinge": true, "twinges": true, "cramp": true}
+	"problems": true, "issue": true, "issues": true, "trouble": true, "twinge": true, "twinges": true, "cramp": true,
+	"flare": true, "flaring": true} // "my tailbone is flaring again"
 
 // maxPastAfterWords is how many content words may stand between a sign
 // and a past_after pattern when her weeks today are well past it.

@@ -2086,7 +2086,9 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 		return Averted
 	}
 	// "not bleeding a lot": a quantity after it means some is present.
-	if p.absence || !s.hedgedAfter(tokens, m.end) {
+	// A crisis nearly acted on is one whatever follows it: "last night I
+	// nearly took all my pills. I didn't."
+	if (p.absence || !s.hedgedAfter(tokens, m.end)) && !(!s.reports[p.rule] && nearMiss(tokens, m)) {
 		if !p.count && !p.sibling {
 			if v := s.negated(tokens, m, p.absence, p.ownCue); v != Fired && (v != NegatedBefore || !p.reading || s.readingDenied(tokens, m.start)) {
 				return v
@@ -4189,6 +4191,18 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) (
 		found, at = s.lostWeeksAgo(tokens, sc, m, hi), m
 	}
 	return found, at
+}
+
+// nearMiss reports whether a match holds "nearly" or "almost": an act
+// nearly done, which a denial after it ("I didn't") confirms rather than
+// undoes (see judge).
+func nearMiss(tokens []analyze.Token, m match) bool {
+	for j := m.start; j <= m.end; j++ {
+		if l := tokens[j].Lemma; l == "nearly" || l == "almost" {
+			return true
+		}
+	}
+	return false
 }
 
 // abuseGoesOn reports whether abuse told as long over (its Past pattern

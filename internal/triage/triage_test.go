@@ -705,6 +705,34 @@ func TestPastAbuse(t *testing.T) {
 	}
 }
 
+// TestNearMiss: a crisis nearly acted on stays one when a denial follows
+// it; one told without "nearly" is denied by it.
+func TestNearMiss(t *testing.T) {
+	a, _ := compile(t)
+	set, err := triage.Compile(a, triage.Config{Rules: []triage.Rule{
+		{ID: "crisis", Triggers: []string{"nearly_took all_my pills", "swallowed all_my pills"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"last night I nearly took all my pills. I didn't.", []string{"crisis"}},
+		{"swallowed all my pills? no.", nil},
+	}
+	for _, tt := range tests {
+		var an analyze.Analysis
+		a.Analyze(tt.text, &an)
+		if got := set.Match(an.Words); !slices.Equal(got, tt.want) {
+			t.Errorf("%q: fired %v, want %v", tt.text, got, tt.want)
+			for _, f := range set.Explain(an.Words) {
+				t.Logf("  %+v", f)
+			}
+		}
+	}
+}
+
 // TestHistory: a rule's History patterns cancel a match they overlap, as
 // unless patterns do, and tell it as her own history (Reading.Settled),
 // unless the loss is someone else's.

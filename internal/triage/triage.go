@@ -2086,11 +2086,12 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 		return Averted
 	}
 	// "not bleeding a lot": a quantity after it means some is present.
-	// A crisis nearly acted on is one whatever follows it: "last night I
-	// nearly took all my pills. I didn't."
-	if (p.absence || !s.hedgedAfter(tokens, m.end)) && !(!s.reports[p.rule] && nearMiss(tokens, m)) {
+	if p.absence || !s.hedgedAfter(tokens, m.end) {
 		if !p.count && !p.sibling {
-			if v := s.negated(tokens, m, p.absence, p.ownCue); v != Fired && (v != NegatedBefore || !p.reading || s.readingDenied(tokens, m.start)) {
+			if v := s.negated(tokens, m, p.absence, p.ownCue); v != Fired && (v != NegatedBefore || !p.reading || s.readingDenied(tokens, m.start)) &&
+				!(v == NegatedAfter && !s.reports[p.rule] && nearMiss(tokens, m)) {
+				// A crisis nearly acted on is one whatever answer follows
+				// it: "last night I nearly took all my pills. I didn't."
 				return v
 			}
 		}

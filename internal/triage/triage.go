@@ -4194,6 +4194,29 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) (
 	return found, at
 }
 
+// maxLikenessWords is how far before a cause a "like" may stand and make
+// it a likeness (see likeness).
+const maxLikenessWords = 8
+
+// likeness reports whether the words before tokens[at], in its clause, make
+// what stands there a likeness, not a cause: "like strawberry milkshake on
+// the tissue", "the paper looked like I'd dabbed a strawberry on it", "it
+// was like someone tipped a glass of red wine on the cushion".
+// A cause's own opening word ends the search: in "bleeding like a stuck
+// pig from a paper cut" the cause is told from "from", and the likeness is
+// the bleeding's.
+func likeness(tokens []analyze.Token, at int) bool {
+	for j := at - 1; j >= 0 && j >= at-maxLikenessWords && !tokens[j].Is(analyze.Break); j-- {
+		switch tokens[j].Lemma {
+		case "like":
+			return true
+		case "from", "off", "because", "cos", "after", "by":
+			return false
+		}
+	}
+	return false
+}
+
 // nearMiss reports whether a match holds "nearly" or "almost": an act
 // nearly done, which a denial after it ("I didn't") confirms rather than
 // undoes (see judge).
@@ -4365,8 +4388,7 @@ func (s *Set) explainedIn(tokens []analyze.Token, sc *scratch, rule int32, m mat
 	}
 	found := false
 	s.explained.find(s, tokens, sc, lo, m.end+1, func(p *phrase, pm match) bool {
-		if p.rule != rule || pm.start > m.start || s.negatedUnless(tokens, p, pm) ||
-			pm.start > 0 && tokens[pm.start-1].Lemma == "like" { // a likeness: "like strawberry milkshake on the tissue"
+		if p.rule != rule || pm.start > m.start || s.negatedUnless(tokens, p, pm) || likeness(tokens, pm.start) {
 			return true
 		}
 		for k := pm.end + 1; k <= m.end; k++ {

@@ -163,6 +163,7 @@ func TestMatch(t *testing.T) {
 		{"blood on the floor. it's like paint", "bleeding"},
 		{"blood on the floor. we were painting and then it's paint", "bleeding"},
 		{"like paint, blood on my pad", "bleeding"},
+		{"looked like someone had dabbed some paint on it, blood on my pad", "bleeding"},
 		// A list, or one sign, denied after it: "none of those".
 		{"things to ring about (bleeding, pink wipes, contractions etc) and i have none of those thankfully", ""},
 		{"bleeding, i have none of those", ""},

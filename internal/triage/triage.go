@@ -4202,15 +4202,25 @@ const maxLikenessWords = 8
 // what stands there a likeness, not a cause: "like strawberry milkshake on
 // the tissue", "the paper looked like I'd dabbed a strawberry on it", "it
 // was like someone tipped a glass of red wine on the cushion".
-// A cause's own opening word ends the search: in "bleeding like a stuck
-// pig from a paper cut" the cause is told from "from", and the likeness is
-// the bleeding's.
+// Further back than the word before, only "like I" or "like someone"
+// opens one (a filler "like" does not: "we had like a massive spaghetti
+// night"), and a cause's own opening word or a new clause's ends the
+// search: in "bleeding like a stuck pig from a paper cut" the cause is told
+// from "from".
 func likeness(tokens []analyze.Token, at int) bool {
 	for j := at - 1; j >= 0 && j >= at-maxLikenessWords && !tokens[j].Is(analyze.Break); j-- {
 		switch tokens[j].Lemma {
 		case "like":
-			return true
-		case "from", "off", "because", "cos", "after", "by":
+			if j == at-1 {
+				return true
+			}
+			if j+1 < at {
+				switch tokens[j+1].Lemma {
+				case "i", "someone", "somebody":
+					return true
+				}
+			}
+		case "from", "off", "because", "cos", "after", "by", "but", "and", "with", "without", "when", "so", "just":
 			return false
 		}
 	}

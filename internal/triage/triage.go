@@ -243,7 +243,10 @@ type phrase struct {
 	// part ("he's usually kicking all evening and tonight... nothing"):
 	// this part is not negated. A sibling whose cue stands inside a
 	// sequence ("not_in_waves") does not count: "it is not sharp and it
-	// did not start suddenly" must still deny its other parts.
+	// did not start suddenly" must still deny its other parts. A part
+	// whose alternatives hold a cue of their own ("without_him") is a
+	// sibling all the same: "he won't let her keep her money" is not
+	// denied by the absence part's "won't".
 	sibling bool
 	ownCue  bool // a term is a sequence with a negation in it ("if_i_wasn't_alive"): cues inside are its own
 	// count: every term is a count ("#_weeks"), a fact no cue negates: in

@@ -2092,7 +2092,7 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 	if p.absence || !s.hedgedAfter(tokens, m.end) {
 		if !p.count && !p.sibling {
 			if v := s.negated(tokens, m, p.absence, p.ownCue); v != Fired && (v != NegatedBefore || !p.reading || s.readingDenied(tokens, m.start)) &&
-				!(v == NegatedAfter && !s.reports[p.rule] && nearMiss(tokens, m)) {
+				!(v == NegatedAfter && !s.reports[p.rule] && m.spans(tokens, isNearly)) {
 				// A crisis nearly acted on is one whatever answer follows
 				// it: "last night I nearly took all my pills. I didn't."
 				return v
@@ -4230,17 +4230,10 @@ func likeness(tokens []analyze.Token, at int) bool {
 	return false
 }
 
-// nearMiss reports whether a match holds "nearly" or "almost": an act
-// nearly done, which a denial after it ("I didn't") confirms rather than
-// undoes (see judge).
-func nearMiss(tokens []analyze.Token, m match) bool {
-	for j := m.start; j <= m.end; j++ {
-		if l := tokens[j].Lemma; l == "nearly" || l == "almost" {
-			return true
-		}
-	}
-	return false
-}
+// isNearly reports whether t is "nearly" or "almost": a match that holds
+// one tells an act nearly done, which a denial after it ("I didn't")
+// confirms rather than undoes (see judge).
+func isNearly(t analyze.Token) bool { return t.Lemma == "nearly" || t.Lemma == "almost" }
 
 // abuseGoesOn reports whether abuse told as long over (its Past pattern
 // at past) may go on, and so is no history. Only words after the abuse

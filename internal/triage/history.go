@@ -63,7 +63,8 @@ func (ps *patterns) add(x *expander, vocab map[string]int32, rule, index int, pa
 	}
 	ps.text[index] = pattern
 	for _, terms := range expanded {
-		ps.list = append(ps.list, phrase{rule: int32(rule), trigger: int32(index), terms: terms, match: compileTerms(terms, x.terms, vocab), ordered: true})
+		ps.list = append(ps.list, phrase{rule: int32(rule), trigger: int32(index), terms: terms, match: compileTerms(terms, x.terms, vocab), ordered: true,
+			aboutOther: strings.HasPrefix(pattern, "{"+OthersGroup+"} ")})
 	}
 	return nil
 }

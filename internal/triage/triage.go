@@ -260,8 +260,12 @@ type phrase struct {
 	part    int8 // for a trigger of parts joined by " & ", which one (from 1); 0 for others
 	parts   int8 // how many parts the trigger has; 0 for a plain trigger
 	ordered bool // unless patterns: words in order, close together
-	firm    bool // a firm trigger: no unless pattern cancels it (see Rule.Firm)
-	preterm bool // a sign only before 37 weeks (see Rule.Preterm)
+	// aboutOther: an unless pattern that opens with the others group
+	// ("{others} fell"): it yields when the message makes that person the
+	// pregnant one (see pregnantOther).
+	aboutOther bool
+	firm       bool // a firm trigger: no unless pattern cancels it (see Rule.Firm)
+	preterm    bool // a sign only before 37 weeks (see Rule.Preterm)
 }
 
 type scratch struct {
@@ -2428,42 +2432,65 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 		case s.isOther(tokens, j) && toMe(tokens, j, m):
 			return false // "someone kicked me in the stomach": done to her
 		case s.isOther(tokens, j):
-			if s.writerPregnant(tokens) || cannotBePregnant(tokens, j) {
-				// "my son (4) fell off the sofa, 27 wks": a boy or a
-				// small child is never the pregnant one.
-				// "my sister-in-law is 34 weeks and bleeding... I'm 20
-				// weeks": the member tells of her own pregnancy, so the
-				// other's is another one.
-				return true
-			}
-			// "the missus (6 months gone) got knocked over": her pregnancy,
-			// named between her and the sign, makes her the one.
-			for k := j + 1; k < m.start; k++ {
-				if s.pregnant(tokens, k) {
-					return false
-				}
-			}
-			// "my friend at 32 weeks said she has not felt the baby": the
-			// weeks right after her are her pregnancy's.
-			if j+3 < m.start && tokens[j+1].Lemma == "at" && tokens[j+2].Lemma == analyze.NumberLemma && s.weeks[tokens[j+3].Lemma] {
-				return false
-			}
-			// "my daughter's got a terrible pain in her tummy... 28 weeks":
-			// a pregnancy later in the sentence makes her the one.
-			// Not the member's own ("I'm 26 weeks"), not a negated one
-			// ("she is not pregnant"), nor when it happened ("at 38 weeks").
-			for k := m.end + 1; k < len(tokens) && !isClauseEnd(tokens[k]); k++ {
-				t := tokens[k]
-				if s.selves[t.Lemma] && !s.pregnancy[t.Lemma] {
-					break
-				}
-				if (s.pregnancy[t.Lemma] || t.Gestation()) && s.pregnant(tokens, k) && !s.carriedHer(tokens, k+2) && !backThen(tokens, k) {
-					return false // "28 weeks", "29+3"
-				}
-			}
-			// "...she landed on her belly. She's 26 weeks.": a later
-			// sentence that gives her, by name or as "she", a pregnancy.
-			return !s.herPregnancyLater(tokens, m.end)
+			return !s.pregnantOther(tokens, j, m)
+		}
+	}
+	return false
+}
+
+// pregnantOther reports whether the message makes the other person named
+// at tokens[j] the pregnant one whose sign m is: a pregnancy told in her
+// sentence (see pregnantBeside) or in a later one. Never a man, a boy or
+// a small child, nor anyone when the member tells of her own pregnancy.
+func (s *Set) pregnantOther(tokens []analyze.Token, j int, m match) bool {
+	// "...she landed on her belly. She's 26 weeks.": a later
+	// sentence that gives her, by name or as "she", a pregnancy.
+	return s.pregnantBeside(tokens, j, m, false) || s.mayBePregnant(tokens, j) && s.herPregnancyLater(tokens, m.end)
+}
+
+// mayBePregnant reports whether the other person named at tokens[j] may
+// be the pregnant one at all.
+func (s *Set) mayBePregnant(tokens []analyze.Token, j int) bool {
+	// "my son (4) fell off the sofa, 27 wks": a boy or a small child is
+	// never the pregnant one. "my sister-in-law is 34 weeks and
+	// bleeding... I'm 20 weeks": the member tells of her own pregnancy,
+	// so the other's is another one.
+	return !s.writerPregnant(tokens) && !cannotBePregnant(tokens, j)
+}
+
+// pregnantBeside is pregnantOther without the later sentences: her
+// pregnancy named between her and the sign, right after her, or later in
+// the sign's sentence. When told, a pregnancy later in the sentence must
+// be given to "she": "..., she's 35 weeks", not "...with a 29 week bump"
+// or "at the 20 week scan", which may be the member's.
+func (s *Set) pregnantBeside(tokens []analyze.Token, j int, m match, told bool) bool {
+	if !s.mayBePregnant(tokens, j) {
+		return false
+	}
+	// "the missus (6 months gone) got knocked over": her pregnancy,
+	// named between her and the sign, makes her the one.
+	for k := j + 1; k < m.start; k++ {
+		if s.pregnant(tokens, k) {
+			return true
+		}
+	}
+	// "my friend at 32 weeks said she has not felt the baby": the
+	// weeks right after her are her pregnancy's.
+	if j+3 < m.start && tokens[j+1].Lemma == "at" && tokens[j+2].Lemma == analyze.NumberLemma && s.weeks[tokens[j+3].Lemma] {
+		return true
+	}
+	// "my daughter's got a terrible pain in her tummy... 28 weeks":
+	// a pregnancy later in the sentence makes her the one.
+	// Not the member's own ("I'm 26 weeks"), not a negated one
+	// ("she is not pregnant"), nor when it happened ("at 38 weeks").
+	for k := m.end + 1; k < len(tokens) && !isClauseEnd(tokens[k]); k++ {
+		t := tokens[k]
+		if s.selves[t.Lemma] && !s.pregnancy[t.Lemma] {
+			break
+		}
+		if (s.pregnancy[t.Lemma] || t.Gestation()) && s.pregnant(tokens, k) && !s.carriedHer(tokens, k+2) && !backThen(tokens, k) &&
+			(!told || slices.ContainsFunc(tokens[max(k-3, m.end+1):k], func(t analyze.Token) bool { return t.Lemma == "she" })) {
+			return true // "28 weeks", "29+3"
 		}
 	}
 	return false
@@ -4095,7 +4122,7 @@ func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, 
 			// kicks loads" says nothing of today), not an idiom of crisis
 			// or abuse ("my back spasms always kick off").
 			if !s.negatedUnless(tokens, u, m) && !(s.reports[u.rule] && (s.habitual(tokens, m) || s.doubted(tokens, m.start))) && !s.someoneBetween(tokens, m) &&
-				!s.blowWithin(tokens, u, m) {
+				!s.blowWithin(tokens, u, m) && !s.herOwnSign(tokens, u, m) {
 				sc.unless = append(sc.unless, unlessHit{u.rule, u.trigger, int32(m.start), int32(m.end)})
 			}
 			return true
@@ -4107,6 +4134,20 @@ func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, 
 		}
 	}
 	return -1
+}
+
+// herOwnSign reports whether an unless match that tells of another person
+// ("my daughter collapsed at work") is the sign of the pregnant one all
+// the same: the message gives that person the pregnancy ("...30 weeks,
+// she's home now"), so the general reading of whose sign it is decides
+// (see someoneElse), not the pattern.
+func (s *Set) herOwnSign(tokens []analyze.Token, u *phrase, m match) bool {
+	if !u.aboutOther || !s.isOther(tokens, m.start) {
+		return false
+	}
+	sign := m
+	sign.start = m.end
+	return s.pregnantBeside(tokens, m.start, sign, true)
 }
 
 // deniedByUnless reports whether an unless match of rule that overlaps m

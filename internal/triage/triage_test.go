@@ -494,6 +494,12 @@ func TestMatch(t *testing.T) {
 		// Weeks and days are a pregnancy too; "at 37+2" is when.
 		{"my sister is 37+2 and says she is bleeding", "bleeding"},
 		{"my sister is 37+2 and says she is bleeding, I'm 20+1", ""},
+		// An unless pattern about another person ("{others} fell") yields
+		// when her own sentence gives her the pregnancy, as "she".
+		{"my sister fell in the garden, she's 31 weeks", "fall"},
+		{"my sister fell in the garden, I'm 31 weeks", ""},
+		{"my sister fell in the garden with a 31 week bump to carry", ""},
+		{"my friend fell at the 20 week scan", ""},
 		// A person in a comparison is nobody else: the sign is hers.
 		{"I'm 29 weeks and it's like someone gave me a sudden sharp pain", "pain"},
 		{"I'm 29 weeks and someone at work has a sudden sharp pain", ""},

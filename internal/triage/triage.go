@@ -2459,13 +2459,17 @@ func (s *Set) mayBePregnant(tokens []analyze.Token, j int) bool {
 }
 
 // pregnantBeside is pregnantOther without the later sentences: her
-// pregnancy named between her and the sign, right after her, or later in
+// pregnancy named right before her, between her and the sign, right after
+// her, or later in
 // the sign's sentence. When told, a pregnancy later in the sentence must
 // be given to "she": "..., she's 35 weeks", not "...with a 29 week bump"
 // or "at the 20 week scan", which may be the member's.
 func (s *Set) pregnantBeside(tokens []analyze.Token, j int, m match, told bool) bool {
 	if !s.mayBePregnant(tokens, j) {
 		return false
+	}
+	if j > 1 && tokens[j-1].Lemma == "pregnant" && (tokens[j-2].Lemma == "my" || tokens[j-2].Lemma == "our") {
+		return true // "my pregnant sister slipped", not "a pregnant woman on TV"
 	}
 	// "the missus (6 months gone) got knocked over": her pregnancy,
 	// named between her and the sign, makes her the one.
@@ -2489,11 +2493,24 @@ func (s *Set) pregnantBeside(tokens []analyze.Token, j int, m match, told bool) 
 			break
 		}
 		if (s.pregnancy[t.Lemma] || t.Gestation()) && s.pregnant(tokens, k) && !s.carriedHer(tokens, k+2) && !backThen(tokens, k) &&
-			(!told || slices.ContainsFunc(tokens[max(k-3, m.end+1):k], func(t analyze.Token) bool { return t.Lemma == "she" })) {
+			(!told || givenToHer(tokens, k, m.end+1)) {
 			return true // "28 weeks", "29+3"
 		}
 	}
 	return false
+}
+
+// givenToHer reports whether the pregnancy at tokens[k] is given to "she"
+// right before it, after tokens[lo]: "she's 35 weeks", "she is 29+3", not
+// "she's fine, 31 wks here".
+func givenToHer(tokens []analyze.Token, k, lo int) bool {
+	if k-1 >= lo && tokens[k-1].Lemma == analyze.NumberLemma {
+		k-- // "35 weeks"
+	}
+	if k-1 >= lo && tokens[k-1].Lemma == "be" {
+		k--
+	}
+	return k-1 >= lo && tokens[k-1].Lemma == "she"
 }
 
 // notHer reports whether the other person at tokens[j] cannot be the
@@ -3050,8 +3067,17 @@ func (s *Set) pregnant(tokens []analyze.Token, k int) bool {
 	if s.weeks[l] && !counted && !(k > 1 && tokens[k-2].Lemma == analyze.NumberLemma) {
 		return false // "last week", "a few weeks ago": no pregnancy
 	}
+	if (s.weeks[l] || months) && k+1 < len(tokens) && notGestation[tokens[k+1].Lemma] {
+		return false // "30 weeks old", "6 weeks post op", "2 weeks out from her wedding"
+	}
 	return (s.pregnancy[l] || months || tokens[k].Gestation()) && !s.negatedBefore(tokens, k) && !(k >= 2 && tokens[k-2].Lemma == "at")
 }
+
+// notGestation are the words that make weeks or months after them a time
+// other than a pregnancy: an age, since an operation or a birth, until an
+// event, or ago.
+var notGestation = map[string]bool{"old": true, "post": true, "postpartum": true, "pp": true, "postnatal": true,
+	"out": true, "ago": true}
 
 // hedged reports whether the cue at j is a hedge: "not sure", "no idea".
 func (s *Set) hedged(tokens []analyze.Token, j int) bool {
@@ -4656,6 +4682,9 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 // pregnancy now that makes the sign hers. "While 30 weeks pregnant" tells
 // her weeks now, and is not one.
 func backThen(tokens []analyze.Token, k int) bool {
+	if k > 0 && tokens[k-1].Lemma == analyze.NumberLemma {
+		k-- // "when she was 32 weeks": from the number
+	}
 	if k < 3 || tokens[k-1].Lemma != "be" {
 		return false
 	}

@@ -500,6 +500,10 @@ func TestMatch(t *testing.T) {
 		{"my sister fell in the garden, I'm 31 weeks", ""},
 		{"my sister fell in the garden with a 31 week bump to carry", ""},
 		{"my friend fell at the 20 week scan", ""},
+		{"my sister fell shes fine 31 wks here", ""},
+		{"my friend fell off the sofa, she's 40 weeks old", ""},
+		{"my sister fell when she was 32 weeks with her first", ""},
+		{"my pregnant sister fell in the car park", "fall"},
 		// A person in a comparison is nobody else: the sign is hers.
 		{"I'm 29 weeks and it's like someone gave me a sudden sharp pain", "pain"},
 		{"I'm 29 weeks and someone at work has a sudden sharp pain", ""},

@@ -1412,6 +1412,12 @@ func (a *Analyzer) words(s string, dst []string) []string {
 			mention = ellipsisEnd(s, i)
 		default:
 			flush(i)
+			if next := continuation(s, i); next > 0 {
+				// "numb bum\n*from sitting on the stool": the new line
+				// carries on the one before, no new sentence.
+				mention = next
+				continue
+			}
 			if w := emojiWord(r); w != "" {
 				// "FTM 16w 🩸 when I wiped": the emoji stands for the word.
 				dst = append(dst, w)
@@ -1429,8 +1435,60 @@ func (a *Analyzer) words(s string, dst []string) []string {
 	noneCounted(dst[from:])
 	littleWee(dst[from:])
 	dst = dst[:from+len(trimesterOrdinals(dst[from:]))]
-	return nobody(dst, from)
+	return willOf(nobody(dst, from), from)
 }
+
+// willOf reads "hell", "shell" and "ill" in dst[from:], typed for "he'll",
+// "she'll" and "I'll", as those when a verb follows and no word before
+// makes them the nouns or the adjective ("what the hell", "a shell", "I
+// feel ill"): "if I leave hell kill me", "if I dont drop it hell make sure
+// I lose the baby" (the "dont" is the condition's, not the threat's).
+func willOf(dst []string, from int) []string {
+	n := 0
+	for i := from; i+1 < len(dst); i++ {
+		if willSubject[dst[i]] != "" && willVerbs[dst[i+1]] && (i == from || !notWill[dst[i-1]]) {
+			n++
+		}
+	}
+	if n == 0 {
+		return dst
+	}
+	out := make([]string, 0, len(dst)+n)
+	out = append(out, dst[:from]...)
+	for i := from; i < len(dst); i++ {
+		if i+1 < len(dst) && willSubject[dst[i]] != "" && willVerbs[dst[i+1]] && (i == from || !notWill[dst[i-1]]) {
+			out = append(out, willSubject[dst[i]], "will")
+			continue
+		}
+		out = append(out, dst[i])
+	}
+	return append(dst[:0], out...)
+}
+
+// willSubject are the words that may be a subject and "will" typed
+// without the apostrophe.
+var willSubject = map[string]string{"hell": "he", "shell": "she", "ill": "i"}
+
+// willVerbs are the verbs (and adverbs) that follow "he'll", "she'll" or
+// "I'll", never "hell", "shell" or "ill" as words.
+var willVerbs = map[string]bool{"be": true, "make": true, "kill": true, "hurt": true, "take": true, "leave": true,
+	"go": true, "do": true, "have": true, "get": true, "come": true, "find": true, "never": true, "not": true,
+	"just": true, "probably": true, "always": true, "tell": true, "say": true, "see": true, "call": true,
+	"hit": true, "throw": true, "ruin": true, "put": true, "give": true, "keep": true, "stop": true, "let": true,
+	"try": true, "start": true, "sort": true, "ring": true, "text": true, "phone": true, "bring": true,
+	"beat": true, "break": true, "end": true, "kick": true, "smash": true, "report": true, "show": true,
+	"lose": true, "regret": true, "wait": true, "ask": true, "need": true, "know": true, "send": true,
+	"drive": true, "pick": true, "use": true, "stay": true, "move": true, "post": true, "update": true,
+	"definitely": true, "def": true, "defo": true, "still": true}
+
+// notWill are the words before "hell", "shell" or "ill" that keep them
+// the words they are: "the hell", "bloody hell", "a shell", "feel ill".
+var notWill = map[string]bool{"the": true, "a": true, "of": true, "from": true, "to": true, "in": true, "like": true,
+	"bloody": true, "holy": true, "what": true, "living": true, "as": true, "go": true, "egg": true, "sea": true,
+	"feel": true, "feeling": true, "felt": true, "feels": true, "be": true, "am": true, "is": true, "was": true,
+	"so": true, "very": true, "really": true, "quite": true, "too": true, "get": true, "got": true,
+	"getting": true, "mentally": true, "seriously": true, "terminally": true, "critically": true,
+	"fall": true, "fell": true, "been": true, "look": true, "looks": true, "looked": true, "more": true}
 
 // nobody reads "no one" in dst[from:] as the pronoun it is, "nobody": no
 // negation of what follows ("no one else would want me, calls me fat" is
@@ -1473,6 +1531,39 @@ func pauseAfter(s string, at int, dst []string, word string) bool {
 		return false
 	}
 	return !strings.ContainsAny(word, "'’") && !IsNegation(word)
+}
+
+// continuation returns where the words resume when the break at s[i]
+// only wraps a line that the next one carries on: a new line opened with
+// an ellipsis or an asterisk right before a word ("ok so. fell.\n...asleep
+// on the sofa", "numb bum\n*from sitting on the stool"). It returns -1
+// for any other break, and for a new line opened with "*" and a number
+// ("*29 weeks not 39": a correction, not a continuation).
+func continuation(s string, i int) int {
+	j, newline := i, false
+	for j < len(s) && (s[j] == '.' && !newline || s[j] == ' ' || s[j] == '\n' || s[j] == '\r' || s[j] == '\t') {
+		newline = newline || s[j] == '\n'
+		j++
+	}
+	if !newline || j >= len(s) {
+		return -1
+	}
+	switch {
+	case s[j] == '*':
+		j++
+	case strings.HasPrefix(s[j:], "…"):
+		j += len("…")
+	case strings.HasPrefix(s[j:], ".."):
+		for j < len(s) && s[j] == '.' {
+			j++
+		}
+	default:
+		return -1
+	}
+	if j < len(s) && isWordByte(s[j]) && (s[j] < '0' || s[j] > '9') {
+		return j
+	}
+	return -1
 }
 
 // ellipsisEnd returns the index just after the ellipsis ("...", or "…")

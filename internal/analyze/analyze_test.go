@@ -155,6 +155,13 @@ func TestWords(t *testing.T) {
 		{"ifellover", "i fell over"},
 		// "No one" is nobody: no negation of what follows.
 		{"no one else would want me, calls me fat", "nobody else would want me calls me fat"},
+		// "hell", "shell" and "ill" before a verb are "he'll", "she'll"
+		// and "I'll"; after "the", "bloody" or "feel" they are words.
+		{"if i leave hell kill me", "if i leave he will kill me"},
+		{"shell be fine and ill try", "she will be fine and i will try"},
+		{"what the hell is going on", "what the hell is going on"},
+		{"I feel ill today", "i feel ill today"},
+		{"nothings leaking", "nothing is leaking"},
 		// A nought counted before a word is none of it.
 		{"0 spotting 0 cramps", "zero spotting zero cramps"},
 		{"0 mins apart, 0/10", "0 minutes apart nil"}, // a rating of nought is none
@@ -223,6 +230,13 @@ func TestEllipsis(t *testing.T) {
 		{"my back hurts... bleeding now", "my back hurt | bleed now"},
 		{"I fell...", "i fall |"},
 		{"I fell...in love", "i fall | in love"},
+		// A new line opened with an ellipsis or an asterisk before a word
+		// carries on the line before; one opened with "*" and a number is
+		// a correction.
+		{"ok so. fell.\n...asleep on the sofa", "ok so | fall asleep on the sofa"},
+		{"numb bum\n*from sitting on a stool", "numb bum from sit on a stool"},
+		{"bleeding\n*29 weeks not 39", "bleed | # week not #"},
+		{"bleeding\n* from my nose", "bleed | from my nose"},
 	}
 	for _, tt := range tests {
 		var an analyze.Analysis

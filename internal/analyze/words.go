@@ -19,6 +19,7 @@ var contractions = map[string][]string{
 	"wisnae": {"was", "not"}, "isnae": {"is", "not"}, "wouldnae": {"would", "not"}, "couldnae": {"could", "not"},
 	"willnae": {"will", "not"}, "doesnae": {"does", "not"}, "disnae": {"does", "not"}, "shouldnae": {"should", "not"},
 	"widnae": {"would", "not"}, "hasnae": {"has", "not"}, "havnae": {"have", "not"}, "havenae": {"have", "not"},
+	"nothings": {"nothing", "is"}, "nobodys": {"nobody", "is"}, "noones": {"no", "one", "is"},
 	"nae": {"no"}, "naebody": {"nobody"}, "naethin": {"nothing"}, "nuthin": {"nothing"}, "nothin": {"nothing"},
 	"ain": {"is", "not"}, "ion": {"i", "do", "not"}, "dont": {"do", "not"},
 	// Jamaican Patois: "baby nuh move fi di whole day", "mi cyaan stand".

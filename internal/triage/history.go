@@ -481,7 +481,7 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 		return true
 	}
 	if !past {
-		if !visited && !h.recent.any(s, tokens, sc, clo, chi, clo) {
+		if !visited && !updateAfter(tokens, m.end+1) && !h.recent.any(s, tokens, sc, clo, chi, clo) {
 			return s.checkedSince(tokens, sc, m)
 		}
 		evidence = &h.checked
@@ -503,6 +503,22 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 	})
 	return found
 }
+
+// updateAfter reports whether an update ("update:", "edit:", between
+// breaks) stands after tokens[from]: what follows it tells what came of the
+// sign since, as a visit before it would ("cant feel her\nupdate: went to
+// triage, trace perfect, all fine").
+func updateAfter(tokens []analyze.Token, from int) bool {
+	for j := max(from, 1); j+1 < len(tokens); j++ {
+		if updates[tokens[j].Lemma] && tokens[j-1].Is(analyze.Break) && tokens[j+1].Is(analyze.Break) {
+			return true
+		}
+	}
+	return false
+}
+
+// updates are the words that open an update to a post.
+var updates = map[string]bool{"update": true, "updat": true, "edit": true, "upd8": true}
 
 // guessed reports whether the evidence sm is only her guess, not a
 // check: "slipped on the ice at 26 weeks and landed hard... baby seems ok

@@ -2387,6 +2387,11 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 		switch {
 		case isClauseEnd(t):
 			return false
+		case t.Lemma == "anyway" || t.Lemma == "anyways":
+			// "watching the football with my dad, anyway she's usually
+			// doing somersaults by now": she turns from the others to
+			// her own news.
+			return false
 		case t.Lemma == "but" && (j > m.start-4 && tellsOfHer(tokens, m) || j >= m.start-4 && s.firstPersonAfter(tokens, m)):
 			// "my sister had the same last year, but she's been really
 			// quiet today": the turn sets her own news against another's.

@@ -383,6 +383,11 @@ func TestMatch(t *testing.T) {
 		{"I'm at 30 weeks and bleeding, all fine last week", "bleeding"},
 		{"I'm bleeding, had a check last week, all fine", "bleeding"},
 		{"I bled a lot with my first, now 30 weeks", ""},
+		// An update line tells what came of the sign since, as a visit
+		// does; "update" as a word in a sentence tells nothing.
+		{"bleeding\nupdate: they checked me, all fine", ""},
+		{"bleeding\nupdate: still waiting for them to call back", "bleeding"},
+		{"bleeding, no update from the hospital, they checked me, all fine", "bleeding"},
 		// Someone named before the sign is not its subject when the sign
 		// has its own ("the baby") or is a "she" he cannot be.
 		{"my son fell off the slide, the baby hasn't moved since lunch", "movements"},
@@ -504,6 +509,9 @@ func TestMatch(t *testing.T) {
 		{"my friend fell off the sofa, she's 40 weeks old", ""},
 		{"my sister fell when she was 32 weeks with her first", ""},
 		{"my pregnant sister fell in the car park", "fall"},
+		// "anyway" turns from the others to her own news.
+		{"my sister rang, she slipped on the stairs", ""},
+		{"my sister rang about her wedding, anyway slipped on the stairs", "fall"},
 		// A person in a comparison is nobody else: the sign is hers.
 		{"I'm 29 weeks and it's like someone gave me a sudden sharp pain", "pain"},
 		{"I'm 29 weeks and someone at work has a sudden sharp pain", ""},

@@ -1535,10 +1535,9 @@ func pauseAfter(s string, at int, dst []string, word string) bool {
 
 // continuation returns where the words resume when the break at s[i]
 // only wraps a line that the next one carries on: a new line opened with
-// an ellipsis or an asterisk right before a word ("ok so. fell.\n...asleep
-// on the sofa", "numb bum\n*from sitting on the stool"). It returns -1
-// for any other break, and for a new line opened with "*" and a number
-// ("*29 weeks not 39": a correction, not a continuation).
+// an ellipsis or an asterisk right before a word that cannot open a
+// clause ("ok so. fell.\n...asleep on the sofa", "numb bum\n*from sitting
+// on the stool"; see continuers). It returns -1 for any other break.
 func continuation(s string, i int) int {
 	j, newline := i, false
 	for j < len(s) && (s[j] == '.' && !newline || s[j] == ' ' || s[j] == '\n' || s[j] == '\r' || s[j] == '\t') {
@@ -1560,10 +1559,29 @@ func continuation(s string, i int) int {
 	default:
 		return -1
 	}
-	if j < len(s) && isWordByte(s[j]) && (s[j] < '0' || s[j] > '9') {
+	if w := s[j:]; wordEnd(w) > 0 && continuers[w[:wordEnd(w)]] {
 		return j
 	}
 	return -1
+}
+
+// continuers are the words that carry on a clause and cannot open one:
+// after a line break with an ellipsis or an asterisk, the line before
+// goes on ("fell\n...asleep", "numb bum\n*from sitting"). A word that
+// can open a clause starts a new one ("no pain\n*bleeding since 6am"):
+// the line before, and its denial, end there.
+var continuers = map[string]bool{"asleep": true, "from": true, "of": true, "off": true, "on": true, "in": true,
+	"at": true, "with": true, "over": true, "about": true, "after": true, "because": true, "cause": true,
+	"cos": true, "coz": true, "for": true, "to": true, "into": true, "onto": true, "out": true, "down": true,
+	"up": true, "by": true, "like": true, "than": true}
+
+// wordEnd returns the length of the letters that open w.
+func wordEnd(w string) int {
+	n := 0
+	for n < len(w) && w[n] >= 'a' && w[n] <= 'z' {
+		n++
+	}
+	return n
 }
 
 // ellipsisEnd returns the index just after the ellipsis ("...", or "…")

@@ -237,6 +237,7 @@ func TestEllipsis(t *testing.T) {
 		{"numb bum\n*from sitting on a stool", "numb bum from sit on a stool"},
 		{"bleeding\n*29 weeks not 39", "bleed | # week not #"},
 		{"bleeding\n* from my nose", "bleed | from my nose"},
+		{"no pain\n*bleeding since 6am", "no pain | bleed since # be"},
 	}
 	for _, tt := range tests {
 		var an analyze.Analysis

@@ -905,6 +905,7 @@ func TestReviewedReadings(t *testing.T) {
 			t.Fatalf("reviewed-readings.tsv:%d: want id<TAB>message", n+1)
 		}
 		rows++
+		text = strings.ReplaceAll(text, `\n`, "\n") // a line break inside a message is written \n
 		got := m.Classify(text, "").Safety
 		switch want {
 		case "-":

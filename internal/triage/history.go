@@ -481,10 +481,17 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 		return true
 	}
 	if !past {
-		if !visited && !updateAfter(tokens, m.end+1) && !h.recent.any(s, tokens, sc, clo, chi, clo) {
+		switch {
+		case visited || h.recent.any(s, tokens, sc, clo, chi, clo):
+			evidence = &h.checked
+		case updateAfter(tokens, m.end+1):
+			// An update tells what came of it; only a result settles it
+			// ("update: went to triage, trace perfect, all fine"), not a
+			// check still going on ("update: at triage now, on the
+			// monitor", "they want to keep me in").
+		default:
 			return s.checkedSince(tokens, sc, m)
 		}
-		evidence = &h.checked
 	}
 	// The evidence in this sentence or the next ones, not in a question.
 	found := false
@@ -506,8 +513,8 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 
 // updateAfter reports whether an update ("update:", "edit:", between
 // breaks) stands after tokens[from]: what follows it tells what came of the
-// sign since, as a visit before it would ("cant feel her\nupdate: went to
-// triage, trace perfect, all fine").
+// sign since ("cant feel her\nupdate: went to triage, trace perfect, all
+// fine").
 func updateAfter(tokens []analyze.Token, from int) bool {
 	for j := max(from, 1); j+1 < len(tokens); j++ {
 		if updates[tokens[j].Lemma] && tokens[j-1].Is(analyze.Break) && tokens[j+1].Is(analyze.Break) {

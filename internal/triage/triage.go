@@ -2387,10 +2387,12 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 		switch {
 		case isClauseEnd(t):
 			return false
-		case t.Lemma == "anyway" || t.Lemma == "anyways":
+		case (t.Lemma == "anyway" || t.Lemma == "anyways") && !theirsAfter(tokens, j+1, m.start):
 			// "watching the football with my dad, anyway she's usually
 			// doing somersaults by now": she turns from the others to
-			// her own news.
+			// her own news (the "she" is the sign's own baby). Not "my
+			// friend anyway her waters went": a "her" before the sign
+			// is the friend's.
 			return false
 		case t.Lemma == "but" && (j > m.start-4 && tellsOfHer(tokens, m) || j >= m.start-4 && s.firstPersonAfter(tokens, m)):
 			// "my sister had the same last year, but she's been really
@@ -2422,6 +2424,8 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 			// "(not pregnant)" names no pregnancy, and "my sister is 34
 			// weeks" names hers (see the others case).
 			return false
+		case s.isOther(tokens, j) && withOther(tokens, j) && !thirdPersonIn(tokens, j+1, m.start):
+			continue // "after intimacy with my husband some red blood came": he is no subject
 		case s.isOther(tokens, j) && objectOfHers(tokens, j) && !thirdPersonIn(tokens, j+1, m.start):
 			continue // "lifting my toddler and now both legs are numb": what she lifted ("lifting my son, he fell" is his)
 		case s.isOther(tokens, j) && notHer(tokens, j, m):
@@ -4671,7 +4675,8 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 			// just pee right?".
 			found = q.trigger == p.trigger && sm.start > nm.end && sm.end < hi && !s.negatedUnless(tokens, q, sm) &&
 				!asked(tokens, sm.end) && !believed(tokens, sm.start) && !thenPast(tokens, sm.end) && !otherBetween(tokens, nm.end, sm.start) && !s.impactIn(tokens, lo, hi, m.start, nm, sm) &&
-				!(s.reports[rule] && !s.namesHabit(q) && s.habitual(tokens, sm)) // "normally she goes mad after dinner" saves nothing today
+				!(s.reports[rule] && !s.namesHabit(q) && s.habitual(tokens, sm)) && // "normally she goes mad after dinner" saves nothing today
+				!(s.reports[rule] && s.again(tokens, sc, sm.end+1)) // "thought my waters went but it was just discharge, now it's leaking again"
 			if found {
 				sc.because(&s.save, q)
 			}
@@ -4748,6 +4753,31 @@ func objectOfHers(tokens []analyze.Token, j int) bool {
 		k-- // "picking up my son"
 	}
 	return herActions[tokens[k].Lemma]
+}
+
+// withOther reports whether the person at tokens[j] is the company of
+// what the member did ("after intimacy with my husband", "out with the
+// kids"), and so not the subject of what follows.
+func withOther(tokens []analyze.Token, j int) bool {
+	return j >= 2 && tokens[j-2].Lemma == "with" && (tokens[j-1].Lemma == "my" || tokens[j-1].Lemma == "our" || tokens[j-1].Lemma == "the")
+}
+
+// theirsAfter reports whether tokens[lo:hi] give what follows to someone
+// named before: a possessive or object pronoun ("anyway her waters went"),
+// or a "she" or "he" who says it ("anyway, she says her back..."). A bare
+// "she" may be the baby: "anyway she's usually doing somersaults".
+func theirsAfter(tokens []analyze.Token, lo, hi int) bool {
+	for j := lo; j < hi && j < len(tokens); j++ {
+		switch tokens[j].Lemma {
+		case "her", "his", "him", "them", "their":
+			return true
+		case "she", "he", "they":
+			if j+1 < len(tokens) && (tokens[j+1].Lemma == "say" || tokens[j+1].Lemma == "tell" || tokens[j+1].Lemma == "reckon") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // thirdPersonIn reports whether a third-person pronoun stands in

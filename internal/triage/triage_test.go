@@ -387,6 +387,7 @@ func TestMatch(t *testing.T) {
 		// does; "update" as a word in a sentence tells nothing.
 		{"bleeding\nupdate: they checked me, all fine", ""},
 		{"bleeding\nupdate: still waiting for them to call back", "bleeding"},
+		{"bleeding\nupdate: they checked me and are keeping me in", "bleeding"},
 		{"bleeding, no update from the hospital, they checked me, all fine", "bleeding"},
 		// Someone named before the sign is not its subject when the sign
 		// has its own ("the baby") or is a "she" he cannot be.
@@ -512,6 +513,11 @@ func TestMatch(t *testing.T) {
 		// "anyway" turns from the others to her own news.
 		{"my sister rang, she slipped on the stairs", ""},
 		{"my sister rang about her wedding, anyway slipped on the stairs", "fall"},
+		{"my sister rang, anyway she says she slipped on the stairs", ""},
+		// A person she was with is no subject of what follows, unless a
+		// pronoun takes it up.
+		{"after a walk with my husband some bleeding", "bleeding"},
+		{"out with my friend, she started bleeding", ""},
 		// A person in a comparison is nobody else: the sign is hers.
 		{"I'm 29 weeks and it's like someone gave me a sudden sharp pain", "pain"},
 		{"I'm 29 weeks and someone at work has a sudden sharp pain", ""},

@@ -348,19 +348,20 @@ func (d *decoder) topic(n *yaml.Node) (Topic, positions) {
 func (d *decoder) redFlag(n *yaml.Node) (RedFlag, positions) {
 	r, p := RedFlag{Pos: d.pos(n)}, newPositions()
 	p.present = d.fields(n, "red flag", map[string]func(*yaml.Node){
-		"id":        func(v *yaml.Node) { r.ID, p.id = d.text(v, "id"), d.pos(v) },
-		"title":     func(v *yaml.Node) { r.Title = d.text(v, "title") },
-		"level":     func(v *yaml.Node) { r.Level = Level(d.text(v, "level")); p.list["level"] = []Pos{d.pos(v)} },
-		"triggers":  func(v *yaml.Node) { r.Triggers, p.list["triggers"] = d.list(v, "triggers") },
-		"unless":    func(v *yaml.Node) { r.Unless, p.list["unless"] = d.list(v, "unless") },
-		"firm":      func(v *yaml.Node) { r.Firm, p.list["firm"] = d.list(v, "firm") },
-		"preterm":   func(v *yaml.Node) { r.Preterm, p.list["preterm"] = d.list(v, "preterm") },
-		"averted":   func(v *yaml.Node) { r.Averted, p.list["averted"] = d.list(v, "averted") },
-		"explained": func(v *yaml.Node) { r.Explained, p.list["explained"] = d.list(v, "explained") },
-		"also_with": func(v *yaml.Node) { r.AlsoWith, p.list["also_with"] = d.list(v, "also_with") },
-		"answer":    func(v *yaml.Node) { r.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
-		"sources":   func(v *yaml.Node) { r.Sources, p.list["sources"] = d.list(v, "sources") },
-		"reviewed":  func(v *yaml.Node) { r.Reviewed = d.review(v) },
+		"id":            func(v *yaml.Node) { r.ID, p.id = d.text(v, "id"), d.pos(v) },
+		"title":         func(v *yaml.Node) { r.Title = d.text(v, "title") },
+		"level":         func(v *yaml.Node) { r.Level = Level(d.text(v, "level")); p.list["level"] = []Pos{d.pos(v)} },
+		"triggers":      func(v *yaml.Node) { r.Triggers, p.list["triggers"] = d.list(v, "triggers") },
+		"unless":        func(v *yaml.Node) { r.Unless, p.list["unless"] = d.list(v, "unless") },
+		"firm":          func(v *yaml.Node) { r.Firm, p.list["firm"] = d.list(v, "firm") },
+		"preterm":       func(v *yaml.Node) { r.Preterm, p.list["preterm"] = d.list(v, "preterm") },
+		"from_20_weeks": func(v *yaml.Node) { r.From20Weeks = d.flag(v, "from_20_weeks") },
+		"averted":       func(v *yaml.Node) { r.Averted, p.list["averted"] = d.list(v, "averted") },
+		"explained":     func(v *yaml.Node) { r.Explained, p.list["explained"] = d.list(v, "explained") },
+		"also_with":     func(v *yaml.Node) { r.AlsoWith, p.list["also_with"] = d.list(v, "also_with") },
+		"answer":        func(v *yaml.Node) { r.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
+		"sources":       func(v *yaml.Node) { r.Sources, p.list["sources"] = d.list(v, "sources") },
+		"reviewed":      func(v *yaml.Node) { r.Reviewed = d.review(v) },
 	})
 	return r, p
 }

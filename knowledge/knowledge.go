@@ -282,6 +282,11 @@ type RedFlag struct {
 	// as today's, only as 37 or more ("39+4 and period-type aches on and
 	// off"); with no weeks given, or any under 37, they fire as triggers.
 	Preterm []string
+	// From20Weeks marks a sign that counts only from 20 weeks, when the
+	// baby's movements are felt: it fires nothing when the message gives
+	// her weeks today, beyond doubt, only as under 20 ("16 weeks and
+	// haven't felt the baby move yet"), as preterm triggers do.
+	From20Weeks bool
 	// Averted lists near misses told with their save, as "near & save":
 	// "slipped|tripped|stumbled & caught_myself|stayed_upright". A match
 	// that the near part overlaps, or that follows it at once ("almost

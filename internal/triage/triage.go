@@ -85,6 +85,10 @@ type Rule struct {
 	// give her weeks as 37 or more (see knowledge.RedFlag.Preterm). They
 	// are numbered after Firm.
 	Preterm []string
+	// From20Weeks makes every trigger of the rule fire nothing when the
+	// message gives her weeks today, beyond doubt, only as under 20 (see
+	// knowledge.RedFlag.From20Weeks).
+	From20Weeks bool
 	// Unless lists patterns that cancel a trigger match they overlap.
 	Unless []string
 	// History lists patterns that, like unless patterns, cancel a match
@@ -204,6 +208,7 @@ type Set struct {
 	histories   [][]string
 	past        patterns        // Rule.Past, by rule
 	hasPreterm  []bool          // per rule: it has Preterm triggers
+	from20      []bool          // per rule: Rule.From20Weeks
 	hasPast     []bool          // per rule: it has Past patterns (see lostWeeksAgo)
 	explained   patterns        // Rule.Explained, by rule
 	unscreened  patterns        // Rule.ScreenUnless, by rule
@@ -666,6 +671,7 @@ func compile(a *analyze.Analyzer, c Config, lookAhead bool) (*Set, error) {
 		// own: an overlap with one is Earlier, not Cancelled.
 		s.hasPast = append(s.hasPast, len(r.Past) > 0)
 		s.hasPreterm = append(s.hasPreterm, len(r.Preterm) > 0)
+		s.from20 = append(s.from20, r.From20Weeks)
 		s.historyFrom = append(s.historyFrom, int32(len(r.Unless)))
 		s.histories = append(s.histories, r.History)
 		for hi, h := range r.History {
@@ -2046,6 +2052,7 @@ const (
 	Explained             // explained by what stands before it ("the roof is leaking, water everywhere")
 	Earlier               // a history pattern overlaps it: her own, before this pregnancy ("after my miscarriage last year")
 	AtTerm                // a preterm trigger's match at term, early or after the birth ("39+4, period-type aches", "6+2 and period-like cramps", "10 weeks pp")
+	TooEarly              // a sign that counts from 20 weeks, her weeks told as under 20 ("16 weeks, haven't felt the baby move yet")
 )
 
 func (v Verdict) String() string {
@@ -2053,7 +2060,8 @@ func (v Verdict) String() string {
 		"negated by a cue inside it", "negated by an answer after it", "cancelled by an unless pattern",
 		"about someone else", "settled history", "waiting for the other parts of its trigger", "asked about, not reported",
 		"averted: a near miss with its save", "explained by what stands before it", "her own history, before this pregnancy",
-		"at term, early or after the birth (her weeks 37 or more, under 20, or a time since the birth), when it is no sign"}[v]
+		"at term, early or after the birth (her weeks 37 or more, under 20, or a time since the birth), when it is no sign",
+		"before 20 weeks, when it is no sign"}[v]
 }
 
 func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
@@ -2078,6 +2086,11 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 	}
 	if p.preterm && s.pretermOff(tokens) {
 		return AtTerm
+	}
+	if s.from20[p.rule] {
+		if _, early := s.herWeeks(tokens); early {
+			return TooEarly
+		}
 	}
 	// Abuse long over stays over only while nothing tells it goes on.
 	if past, at := s.pastIn(tokens, sc, p.rule, m); past && !(s.agents[p.rule] && s.abuseGoesOn(tokens, sc, m, at)) {
@@ -4675,8 +4688,7 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 			// just pee right?".
 			found = q.trigger == p.trigger && sm.start > nm.end && sm.end < hi && !s.negatedUnless(tokens, q, sm) &&
 				!asked(tokens, sm.end) && !believed(tokens, sm.start) && !thenPast(tokens, sm.end) && !otherBetween(tokens, nm.end, sm.start) && !s.impactIn(tokens, lo, hi, m.start, nm, sm) &&
-				!(s.reports[rule] && !s.namesHabit(q) && s.habitual(tokens, sm)) && // "normally she goes mad after dinner" saves nothing today
-				!(s.reports[rule] && s.again(tokens, sc, sm.end+1)) // "thought my waters went but it was just discharge, now it's leaking again"
+				!(s.reports[rule] && !s.namesHabit(q) && s.habitual(tokens, sm)) // "normally she goes mad after dinner" saves nothing today
 			if found {
 				sc.because(&s.save, q)
 			}
@@ -4757,10 +4769,17 @@ func objectOfHers(tokens []analyze.Token, j int) bool {
 
 // withOther reports whether the person at tokens[j] is the company of
 // what the member did ("after intimacy with my husband", "out with the
-// kids"), and so not the subject of what follows.
+// kids"), and so not the subject of what follows; never when a clause
+// about them follows ("with my friend who started bleeding").
 func withOther(tokens []analyze.Token, j int) bool {
+	if j+1 < len(tokens) && relatives[tokens[j+1].Lemma] {
+		return false // "with my friend who started bleeding": hers
+	}
 	return j >= 2 && tokens[j-2].Lemma == "with" && (tokens[j-1].Lemma == "my" || tokens[j-1].Lemma == "our" || tokens[j-1].Lemma == "the")
 }
+
+// relatives open a clause that tells of the person before them.
+var relatives = map[string]bool{"who": true, "whose": true, "which": true, "that": true}
 
 // theirsAfter reports whether tokens[lo:hi] give what follows to someone
 // named before: a possessive or object pronoun ("anyway her waters went"),

@@ -514,6 +514,11 @@ func TestMatch(t *testing.T) {
 		{"my sister rang, she slipped on the stairs", ""},
 		{"my sister rang about her wedding, anyway slipped on the stairs", "fall"},
 		{"my sister rang, anyway she says she slipped on the stairs", ""},
+		// A sign that counts from 20 weeks is none when her weeks today
+		// are told as fewer.
+		{"16 weeks and not felt the baby move yet", ""},
+		{"26 weeks and not felt the baby move today", "movements"},
+		{"not felt the baby move today", "movements"},
 		// A person she was with is no subject of what follows, unless a
 		// pronoun takes it up.
 		{"after a walk with my husband some bleeding", "bleeding"},

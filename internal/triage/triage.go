@@ -2052,7 +2052,7 @@ const (
 	Explained             // explained by what stands before it ("the roof is leaking, water everywhere")
 	Earlier               // a history pattern overlaps it: her own, before this pregnancy ("after my miscarriage last year")
 	AtTerm                // a preterm trigger's match at term, early or after the birth ("39+4, period-type aches", "6+2 and period-like cramps", "10 weeks pp")
-	TooEarly              // a sign that counts from 20 weeks, her weeks told as under 20 ("16 weeks, haven't felt the baby move yet")
+	TooEarly              // a sign that counts from 20 weeks, her weeks told as under 20 and no change told ("16 weeks, haven't felt the baby move yet")
 )
 
 func (v Verdict) String() string {
@@ -2087,7 +2087,7 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 	if p.preterm && s.pretermOff(tokens) {
 		return AtTerm
 	}
-	if s.from20[p.rule] {
+	if s.from20[p.rule] && !changeTold(tokens) {
 		if _, early := s.herWeeks(tokens); early {
 			return TooEarly
 		}
@@ -2534,6 +2534,24 @@ func givenToHer(tokens []analyze.Token, k, lo int) bool {
 	}
 	return k-1 >= lo && tokens[k-1].Lemma == "she"
 }
+
+// changeTold reports whether the message tells of a change from before
+// ("felt her every day but since 2 days nothing", "been feeling regular
+// kicks, nothing for 2 days now"): movements that started and stopped need
+// checking before 20 weeks too, unlike movements not felt yet.
+func changeTold(tokens []analyze.Token) bool {
+	for _, t := range tokens {
+		if changeWords[t.Lemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// changeWords tell of movements that had begun (see changeTold).
+var changeWords = map[string]bool{"since": true, "stop": true, "less": true, "anymore": true, "usually": true,
+	"normally": true, "before": true, "until": true, "till": true, "lately": true, "regular": true,
+	"every": true, "used": true}
 
 // notHer reports whether the other person at tokens[j] cannot be the
 // "she" or "her" the sign m is told of: a man or a boy, or several
@@ -4348,12 +4366,21 @@ func (s *Set) abuseGoesOn(tokens []analyze.Token, sc *scratch, m match, past mat
 		}
 	}
 	for j := past.end + 1; j < hi; j++ {
-		if l := tokens[j].Lemma; l == "he" || l == "him" || l == "his" || l == "still" || s.abusers[l] {
+		l := tokens[j].Lemma
+		if s.abusers[l] && j > 0 && kindPartner[tokens[j-1].Lemma] {
+			continue // "I'm safe now and with a lovely partner": another man
+		}
+		if l == "he" || l == "him" || l == "his" || l == "still" || s.abusers[l] {
 			return true
 		}
 	}
 	return false
 }
+
+// kindPartner are the words that make the partner after an abuse long
+// over a new one: "with a lovely partner", "my new husband".
+var kindPartner = map[string]bool{"lovely": true, "new": true, "wonderful": true, "amazing": true, "kind": true,
+	"great": true, "good": true, "supportive": true, "gentle": true, "sweet": true, "brilliant": true, "fab": true}
 
 // partnersNow name a partner she has now: his abuse is never long over.
 var partnersNow = map[string]bool{"husband": true, "hubby": true, "partner": true, "boyfriend": true, "bf": true,
@@ -4778,8 +4805,10 @@ func withOther(tokens []analyze.Token, j int) bool {
 	return j >= 2 && tokens[j-2].Lemma == "with" && (tokens[j-1].Lemma == "my" || tokens[j-1].Lemma == "our" || tokens[j-1].Lemma == "the")
 }
 
-// relatives open a clause that tells of the person before them.
-var relatives = map[string]bool{"who": true, "whose": true, "which": true, "that": true}
+// relatives open a clause that tells of the person before them (not
+// "that" or "which": "with my husband that night", "which was two days
+// ago").
+var relatives = map[string]bool{"who": true, "whose": true}
 
 // theirsAfter reports whether tokens[lo:hi] give what follows to someone
 // named before: a possessive or object pronoun ("anyway her waters went"),

@@ -519,6 +519,7 @@ func TestMatch(t *testing.T) {
 		{"16 weeks and not felt the baby move yet", ""},
 		{"26 weeks and not felt the baby move today", "movements"},
 		{"not felt the baby move today", "movements"},
+		{"16 weeks and not felt the baby move since yesterday, felt her every day before", "movements"},
 		// A person she was with is no subject of what follows, unless a
 		// pronoun takes it up.
 		{"after a walk with my husband some bleeding", "bleeding"},

@@ -3119,6 +3119,25 @@ func (s *Set) pregnant(tokens []analyze.Token, k int) bool {
 var notGestation = map[string]bool{"old": true, "post": true, "postpartum": true, "pp": true, "postnatal": true,
 	"out": true, "ago": true}
 
+// unlikeUsual reports whether the cue at j sets what follows against the
+// usual ("not the usual spasms", "not my normal back pain"): a contrast
+// that tells of something new, never a list it denies.
+func unlikeUsual(tokens []analyze.Token, j int) bool {
+	if j+2 >= len(tokens) {
+		return false
+	}
+	switch tokens[j+1].Lemma {
+	case "the", "my", "your", "her":
+	default:
+		return false
+	}
+	switch tokens[j+2].Lemma {
+	case "usual", "normal", "typical", "regular", "same":
+		return true
+	}
+	return false
+}
+
 // hedged reports whether the cue at j is a hedge: "not sure", "no idea".
 func (s *Set) hedged(tokens []analyze.Token, j int) bool {
 	if tokens[j].Lemma == "no" && j+1 < len(tokens) && (tokens[j+1].Lemma == "more" || tokens[j+1].Lemma == "longer") {
@@ -3623,6 +3642,9 @@ func (s *Set) negatedList(tokens []analyze.Token, start, end int) bool {
 		case t.Is(analyze.Negation):
 			if s.hedged(tokens, j) || j+1 < len(tokens) && listVerbs[tokens[j+1].Lemma] {
 				return false // "can't get comfy, back aching in waves": a verb, not a list
+			}
+			if unlikeUsual(tokens, j) {
+				return false // "not the usual spasms - back pain with fever and chills": a contrast, no list
 			}
 			if items > 0 {
 				return true
@@ -4363,6 +4385,11 @@ func (s *Set) abuseGoesOn(tokens []analyze.Token, sc *scratch, m match, past mat
 	for j := lo; j < past.start; j++ {
 		if partnersNow[tokens[j].Lemma] {
 			return true
+		}
+	}
+	for j := m.end + 1; j <= past.end; j++ {
+		if l := tokens[j].Lemma; l == "start" || l == "begin" || l == "since" {
+			return true // "the abuse in my marriage started 2 years ago", "since": when it began, not ended
 		}
 	}
 	for j := past.end + 1; j < hi; j++ {

@@ -399,6 +399,8 @@ func TestMatch(t *testing.T) {
 		// A contrast right after a sign keeps it against a cue before it.
 		{"no fever, bleeding though", "bleeding"},
 		{"no fever bleeding tho", "bleeding"},
+		// "not the usual" sets what follows against the usual: no list.
+		{"not the usual ache - bleeding and cramps", "bleeding"},
 		{"no bleeding though", ""},
 		// The pregnancy she is in is no earlier one.
 		{"I'm pregnant with my first and I'm bleeding", "bleeding"},
@@ -726,6 +728,10 @@ func TestPastAbuse(t *testing.T) {
 		{"my ex hit me, that was years ago, but still hits me", true},
 		{"my ex was violent, it was years ago, but now he keeps turning up", true},
 		{"my ex was violent, that was years ago, now my husband pushed me", true},
+		// A kind new partner after it is another man; a start is no end.
+		{"my ex was violent, that was years ago, I'm with a lovely husband now", false},
+		{"my ex was violent since that was years ago", true},
+		{"my ex was violent, that started years ago", true},
 	}
 	for _, tt := range tests {
 		var an analyze.Analysis

@@ -483,9 +483,6 @@ func (d *decoder) asking(n *yaml.Node) (Asking, positions) {
 		"instructions": func(v *yaml.Node) {
 			a.Instructions, p.list["instructions"] = d.list(v, "instructions")
 		},
-		"instructions_after": func(v *yaml.Node) {
-			a.InstructionsAfter, p.list["instructions_after"] = d.list(v, "instructions_after")
-		},
 	})
 	return a, p
 }

@@ -219,11 +219,7 @@ type Asking struct {
 	// "what to ring about:", "they gave us a card:". A sign in a list of
 	// three or more that follows one is advice, not news.
 	Instructions []string
-	// InstructionsAfter close a list of three or more with what to do
-	// about it: "bleeding, waters, less movement = ring your unit" (an
-	// admin's reminder). Every sign in the list is advice, not news.
-	InstructionsAfter []string
-	Pos               Pos
+	Pos          Pos
 }
 
 // Hesitation is what, right after an urgent reply, doubts or puts off its
@@ -541,7 +537,7 @@ func (b *Base) EachPhrase(f func(text string, example bool)) {
 	}
 	h, q := b.History, b.Asking
 	each(false, h.Past, h.PastAfter, h.Recent, h.Earlier, h.Now, h.Today, h.Visits, h.Settled, h.Checked, h.Again,
-		q.Frames, q.Unreal, q.Disclaimers, q.Disclosures, q.Instructions, q.InstructionsAfter, b.Hesitation.Triggers)
+		q.Frames, q.Unreal, q.Disclaimers, q.Disclosures, q.Instructions, b.Hesitation.Triggers)
 }
 
 // Groups returns the word groups as a map from name to words.

@@ -428,7 +428,7 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 			for _, field := range []struct {
 				name     string
 				patterns []string
-			}{{"frames", q.Frames}, {"unreal", q.Unreal}, {"disclaimers", q.Disclaimers}, {"disclosures", q.Disclosures}, {"instructions", q.Instructions}, {"instructions_after", q.InstructionsAfter}} {
+			}{{"frames", q.Frames}, {"unreal", q.Unreal}, {"disclaimers", q.Disclaimers}, {"disclosures", q.Disclosures}, {"instructions", q.Instructions}} {
 				v.groupRefs(field.patterns, field.name, p, q.Pos, groupAt)
 				for j, t := range field.patterns {
 					if exampleKey(t) == "" {

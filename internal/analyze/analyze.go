@@ -970,7 +970,7 @@ func (a *Analyzer) Commonness(lemma string) int {
 // masked, text normalised, marks spoken aloud written, contractions and
 // shorthand expanded and run-on words split. Analyze and Words share it.
 func (a *Analyzer) rawWords(text string, dst []string) []string {
-	return a.splitRunOns(a.words(spokenMarks(a.normalize(maskNames(unpaste(unquote(text)), a.names))), dst))
+	return a.splitRunOns(a.words(spokenMarks(a.normalize(maskNames(unquote(text), a.names))), dst))
 }
 
 // Words returns the words of text as the analyzer reads them before

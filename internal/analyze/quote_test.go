@@ -22,21 +22,3 @@ func TestUnquote(t *testing.T) {
 		}
 	}
 }
-
-func TestUnpaste(t *testing.T) {
-	for _, tt := range []struct{ in, want string }{
-		{"no paste here, bleeding at 30 weeks", "no paste here, bleeding at 30 weeks"},
-		// A leaflet's or a website's words, told as pasted: not hers.
-		{`copied from the Tommy's site: "Pain under the ribs can be a sign of pre-eclampsia." scary`, `copied from the Tommy's site: "" scary`},
-		{"Pasting from the NHS page:\nCall your unit if you have bleeding or a fever", "Pasting from the NHS page:"},
-		// Her own words in it, a short passage, or nothing else: it stays.
-		{`the leaflet says "call if you bleed" and I am bleeding`, `the leaflet says "call if you bleed" and I am bleeding`},
-		{`copied from the NHS page: "my waters went and I'm bleeding"`, `copied from the NHS page: "my waters went and I'm bleeding"`},
-		{`leaflet says: "bleeding? call"`, `leaflet says: "bleeding? call"`},
-		{"copied from my notes: bleeding since 6am, cramps every 5 minutes, 32 weeks", "copied from my notes: bleeding since 6am, cramps every 5 minutes, 32 weeks"},
-	} {
-		if got := unpaste(tt.in); got != tt.want {
-			t.Errorf("unpaste(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}

@@ -130,7 +130,7 @@ func patternsOf(c Config) []string {
 	}
 	h, q := c.History, c.Asking
 	for _, l := range [][]string{h.Past, h.PastAfter, h.Recent, h.Earlier, h.Now, h.Today, h.Visits, h.Settled, h.Checked, h.Again,
-		q.Frames, q.Unreal, q.Disclaimers, q.Disclosures, q.Instructions, q.InstructionsAfter} {
+		q.Frames, q.Unreal, q.Disclaimers, q.Disclosures, q.Instructions} {
 		list = append(list, l...)
 	}
 	return list

@@ -41,19 +41,14 @@ import (
 // heavier"), and the list ends at an item too long to be one, or at
 // "but", "now" or a first person who is no condition ("..., I'm bleeding
 // now").
-//
-// An InstructionsAfter pattern ("= ring your unit", "call your midwife")
-// that closes a list of three or more short items in its sentence, with
-// no first person in it, does the same: "Bleeding, waters, regular
-// tightenings before 37w, less movement = ring your unit".
 type Asking struct {
-	Frames, Unreal, Disclaimers, Disclosures, Instructions, InstructionsAfter []string
+	Frames, Unreal, Disclaimers, Disclosures, Instructions []string
 }
 
 // asking is the compiled Asking.
 type asking struct {
-	frames, unreal, disclaimers, disclosures, instructions, instructionsAfter patterns
-	firstPerson, blockers                                                     map[string]bool
+	frames, unreal, disclaimers, disclosures, instructions patterns
+	firstPerson, blockers                                  map[string]bool
 }
 
 // maxGoverned is how many content words may stand between a frame and the
@@ -66,7 +61,7 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, rule int32, m matc
 	if s.disclosed(tokens, sc) && !q.disclaimers.any(s, tokens, sc, 0, len(tokens), 0) {
 		return false
 	}
-	if s.governed(tokens, sc, &q.unreal, m, false) || s.governed(tokens, sc, &q.frames, m, true) || s.instructed(tokens, sc, m) || s.instructedAfter(tokens, sc, m) || dreamt(tokens, m.end) {
+	if s.governed(tokens, sc, &q.unreal, m, false) || s.governed(tokens, sc, &q.frames, m, true) || s.instructed(tokens, sc, m) || dreamt(tokens, m.end) {
 		return true
 	}
 	end := m.end + 1
@@ -371,58 +366,6 @@ func (s *Set) instructed(tokens []analyze.Token, sc *scratch, m match) bool {
 	sc.because(&q.instructions, frame)
 	return true
 }
-
-// instructedAfter reports whether the match is an item of a list of three
-// or more that an InstructionsAfter pattern closes in its sentence, with
-// no first person before it: "Bleeding, waters, regular tightenings
-// before 37w, less movement = ring your unit" (see Asking).
-func (s *Set) instructedAfter(tokens []analyze.Token, sc *scratch, m match) bool {
-	q := &s.asking
-	if len(q.instructionsAfter.list) == 0 {
-		return false
-	}
-	lo, hi := sentenceOf(tokens, m)
-	at, frame := -1, (*phrase)(nil)
-	q.instructionsAfter.find(s, tokens, sc, m.end+1, hi, func(p *phrase, pm match) bool {
-		if pm.start > m.end && !s.negatedUnless(tokens, p, pm) && !asked(tokens, pm.end) {
-			at, frame = pm.start, p
-			return false
-		}
-		return true
-	})
-	if at < 0 {
-		return false
-	}
-	items, words := 0, 0
-	for j := lo; j < at; j++ {
-		t := tokens[j]
-		switch l := t.Lemma; {
-		case q.firstPerson[l] || listStops[l] || (l == analyze.NumberLemma || t.Gestation()) && !(j > lo && thresholds[tokens[j-1].Lemma]):
-			return false // "my bleeding, waters...", "..., 33 weeks": her own; "before 37w" is a threshold
-		case t.Is(analyze.Break) || l == "or" || l == "and" || l == "etc":
-			if words > 0 {
-				items++
-			}
-			words = 0
-		case !t.Is(analyze.Stop):
-			if words++; words > maxInstructedWords {
-				return false
-			}
-		}
-	}
-	if words > 0 {
-		items++
-	}
-	if items < minInstructed {
-		return false
-	}
-	sc.because(&q.instructionsAfter, frame)
-	return true
-}
-
-// thresholds before a week make it a bound a reminder names, not her
-// weeks: "regular tightenings before 37w".
-var thresholds = map[string]bool{"before": true, "under": true, "after": true, "over": true, "from": true, "until": true, "till": true}
 
 // ownsSome reports whether, from tokens[j] on, she says she has some of
 // what a list names: "...or fever, and now I have all three", "I've got

@@ -19,5 +19,5 @@ func SafetyConfig(kb *knowledge.Base) Config {
 		History: History{Past: h.Past, PastAfter: h.PastAfter, Recent: h.Recent, Earlier: h.Earlier, Now: h.Now,
 			Today: h.Today, Visits: h.Visits,
 			Settled: h.Settled, Checked: h.Checked, Again: h.Again},
-		Asking: Asking{Frames: q.Frames, Unreal: q.Unreal, Disclaimers: q.Disclaimers, Disclosures: q.Disclosures, Instructions: q.Instructions, InstructionsAfter: q.InstructionsAfter}}
+		Asking: Asking{Frames: q.Frames, Unreal: q.Unreal, Disclaimers: q.Disclaimers, Disclosures: q.Disclosures, Instructions: q.Instructions}}
 }

@@ -149,7 +149,7 @@ func (c Config) size() int {
 	}
 	h, q := c.History, c.Asking
 	for _, l := range [][]string{h.Past, h.PastAfter, h.Recent, h.Earlier, h.Now, h.Today, h.Visits, h.Settled, h.Checked, h.Again,
-		q.Frames, q.Unreal, q.Disclaimers, q.Disclosures, q.Instructions, q.InstructionsAfter} {
+		q.Frames, q.Unreal, q.Disclaimers, q.Disclosures, q.Instructions} {
 		n += len(l)
 	}
 	return n
@@ -785,8 +785,7 @@ func compile(a *analyze.Analyzer, c Config, lookAhead bool) (*Set, error) {
 		ps   *patterns
 		list []string
 	}{{"frame", &q.frames, c.Asking.Frames}, {"unreal", &q.unreal, c.Asking.Unreal}, {"disclaimer", &q.disclaimers, c.Asking.Disclaimers},
-		{"disclosure", &q.disclosures, c.Asking.Disclosures}, {"instruction", &q.instructions, c.Asking.Instructions},
-		{"instruction after", &q.instructionsAfter, c.Asking.InstructionsAfter}} {
+		{"disclosure", &q.disclosures, c.Asking.Disclosures}, {"instruction", &q.instructions, c.Asking.Instructions}} {
 		for i, pattern := range l.list {
 			if err := l.ps.add(x, s.vocab, -1, i, pattern); err != nil {
 				errs = append(errs, fmt.Sprintf("asking: %s %q: %v", l.name, pattern, err))

@@ -285,7 +285,9 @@ type RedFlag struct {
 	// From20Weeks marks a sign that counts only from 20 weeks, when the
 	// baby's movements are felt: it fires nothing when the message gives
 	// her weeks today, beyond doubt, only as under 20 ("16 weeks and
-	// haven't felt the baby move yet"), as preterm triggers do.
+	// haven't felt the baby move yet"), as preterm triggers do, unless it
+	// tells of movements that had begun and changed ("felt her every day
+	// but since yesterday nothing").
 	From20Weeks bool
 	// Averted lists near misses told with their save, as "near & save":
 	// "slipped|tripped|stumbled & caught_myself|stayed_upright". A match

@@ -1444,19 +1444,22 @@ func (a *Analyzer) words(s string, dst []string) []string {
 // feel ill"): "if I leave hell kill me", "if I dont drop it hell make sure
 // I lose the baby" (the "dont" is the condition's, not the threat's).
 func willOf(dst []string, from int) []string {
+	at := func(i int) bool { // dst[i] is "he'll", "she'll" or "I'll"
+		return i+1 < len(dst) && willSubject[dst[i]] != "" && willVerbs[dst[i+1]] && (i == from || !notWill[dst[i-1]])
+	}
 	n := 0
-	for i := from; i+1 < len(dst); i++ {
-		if willSubject[dst[i]] != "" && willVerbs[dst[i+1]] && (i == from || !notWill[dst[i-1]]) {
+	for i := from; i < len(dst); i++ {
+		if at(i) {
 			n++
 		}
 	}
 	if n == 0 {
-		return dst
+		return dst // nearly every message
 	}
 	out := make([]string, 0, len(dst)+n)
 	out = append(out, dst[:from]...)
 	for i := from; i < len(dst); i++ {
-		if i+1 < len(dst) && willSubject[dst[i]] != "" && willVerbs[dst[i+1]] && (i == from || !notWill[dst[i-1]]) {
+		if at(i) {
 			out = append(out, willSubject[dst[i]], "will")
 			continue
 		}

@@ -525,7 +525,7 @@ func updateAfter(tokens []analyze.Token, from int) bool {
 }
 
 // updates are the words that open an update to a post.
-var updates = map[string]bool{"update": true, "updat": true, "edit": true, "upd8": true}
+var updates = map[string]bool{"update": true, "edit": true, "upd8": true}
 
 // guessed reports whether the evidence sm is only her guess, not a
 // check: "slipped on the ice at 26 weeks and landed hard... baby seems ok

@@ -266,8 +266,8 @@ type phrase struct {
 	parts   int8 // how many parts the trigger has; 0 for a plain trigger
 	ordered bool // unless patterns: words in order, close together
 	// aboutOther: an unless pattern that opens with the others group
-	// ("{others} fell"): it yields when the message makes that person the
-	// pregnant one (see pregnantOther).
+	// ("{others} fell"): it yields when her own sentence makes that person
+	// the pregnant one (see herOwnSign).
 	aboutOther bool
 	firm       bool // a firm trigger: no unless pattern cancels it (see Rule.Firm)
 	preterm    bool // a sign only before 37 weeks (see Rule.Preterm)
@@ -2482,10 +2482,9 @@ func (s *Set) mayBePregnant(tokens []analyze.Token, j int) bool {
 
 // pregnantBeside is pregnantOther without the later sentences: her
 // pregnancy named right before her, between her and the sign, right after
-// her, or later in
-// the sign's sentence. When told, a pregnancy later in the sentence must
-// be given to "she": "..., she's 35 weeks", not "...with a 29 week bump"
-// or "at the 20 week scan", which may be the member's.
+// her, or later in the sign's sentence. When told, a pregnancy later in
+// the sentence must be given to "she": "..., she's 35 weeks", not "...with
+// a 29 week bump" or "at the 20 week scan", which may be the member's.
 func (s *Set) pregnantBeside(tokens []analyze.Token, j int, m match, told bool) bool {
 	if !s.mayBePregnant(tokens, j) {
 		return false

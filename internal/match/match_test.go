@@ -637,6 +637,19 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// Goodbye to what pregnancy takes; a birth announced.
 		{"Goodbye seeing my feet, goodbye sleep, goodbye dignity. Hello 36 weeks", ""},
 		{"Leaving the group now as baby boy arrived on Tuesday! 8lb 2oz, both doing well", ""},
+		// A bare denial takes the sign back, also before a new clause of
+		// her own; a denial that goes on tells more of the sign.
+		{"everyone thought my waters had gone haha they hadn't I'm only twenty weeks anyway my back's sore", ""},
+		{"thought my waters went, they haven't stopped leaking since, 33 weeks", "waters"},
+		// How the pregnancy is doing today puts a loss at an early week
+		// in the past; a loss this week stays one.
+		{"lost one twin at 12 weeks, remaining baby doing great at 28 wks. sciatica tips?", ""},
+		{"we lost twin B yesterday at 28 weeks, twin A is doing fine", "loss"},
+		// A blood clot's leg: one calf swollen and red or sore; calves
+		// swollen by evening, or sore after a cramp, are ordinary.
+		{"my left calf is swollen, red and really painful to walk on, 29 weeks", "faint-breathless"},
+		{"my calves are swollen and sore by the evening", ""},
+		{"calf cramp last night and it's still sore and a bit swollen", ""},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

@@ -695,9 +695,18 @@ func today(tokens []analyze.Token, j int) bool {
 	switch tokens[j-1].Lemma {
 	case "now", "currently", "be":
 		return true
+	case "at":
+		// How the pregnancy is doing today: "remaining baby doing great
+		// at 28 wks"; never "was fine at 20 weeks", a time.
+		return j > 2 && doingWell[tokens[j-2].Lemma] && tokens[j-3].Lemma == "do"
 	}
 	return false
 }
+
+// doingWell say how well the pregnancy is doing after "doing": "doing
+// great at 28 wks".
+var doingWell = map[string]bool{"great": true, "well": true, "fine": true, "good": true, "brilliant": true, "amazing": true,
+	"perfect": true, "perfectly": true, "ok": true, "okay": true, "lovely": true, "strong": true}
 
 // weeksApart compares the member's pregnancy today ("now 24 weeks", "I'm
 // 24wks") with the weeks in the pattern match at ("at 8 weeks"): since

@@ -2295,8 +2295,17 @@ func retracted(tokens []analyze.Token, end int) bool {
 	if certainly[tokens[k].Lemma] && k+1 < len(tokens) {
 		k++ // "they're definitely not"
 	}
-	return tokens[k].Is(analyze.Negation) && (k+1 >= len(tokens) || tokens[k+1].Is(analyze.Break))
+	// The denial must stand bare: it ends there, or a laugh or a new
+	// clause of her own follows ("everyone thought my waters had gone
+	// haha they hadn't I'm only twenty weeks"); never "they haven't
+	// stopped", which tells more of the sign.
+	return tokens[k].Is(analyze.Negation) && (k+1 >= len(tokens) || tokens[k+1].Is(analyze.Break) || laughs[tokens[k+1].Lemma] ||
+		bareDenialEnds[tokens[k+1].Lemma])
 }
+
+// bareDenialEnds open a new clause right after a bare denial: "they
+// hadn't I'm only 20 weeks", "it wasn't thank god".
+var bareDenialEnds = map[string]bool{"i": true, "anyway": true, "thank": true, "thankfully": true, "phew": true, "luckily": true}
 
 // jokes take back what was just said: "I'm in labour... jk".
 var jokes = map[string]bool{"jk": true, "jkjk": true, "kidding": true, "joking": true, "jokes": true, "psych": true}

@@ -650,6 +650,13 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"my left calf is swollen, red and really painful to walk on, 29 weeks", "faint-breathless"},
 		{"my calves are swollen and sore by the evening", ""},
 		{"calf cramp last night and it's still sore and a bit swollen", ""},
+		// A dream said after it to be real is no dream; one that only
+		// felt real still is.
+		{"dreamt i was bleeding and woke up and checked and... there was actually a bit. not a dream. 16 weeks", "bleeding"},
+		{"had a dream i was bleeding, it felt so real. back ache today", ""},
+		// What she realised it was explains it; realising the sign does not.
+		{"was going to ask about some pink on the loo roll but i just realised its the pink toilet paper my mam bought", ""},
+		{"pink on the loo roll, i just realised im bleeding, 20 weeks", "bleeding"},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

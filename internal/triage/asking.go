@@ -61,7 +61,7 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, rule int32, m matc
 	if s.disclosed(tokens, sc) && !q.disclaimers.any(s, tokens, sc, 0, len(tokens), 0) {
 		return false
 	}
-	if s.governed(tokens, sc, &q.unreal, m, false) || s.governed(tokens, sc, &q.frames, m, true) || s.instructed(tokens, sc, m) || dreamt(tokens, m.end) {
+	if s.governed(tokens, sc, &q.unreal, m, false) && !dreamCameTrue(tokens, m) || s.governed(tokens, sc, &q.frames, m, true) || s.instructed(tokens, sc, m) || dreamt(tokens, m.end) {
 		return true
 	}
 	end := m.end + 1
@@ -143,6 +143,40 @@ func dreamt(tokens []analyze.Token, end int) bool {
 	}
 	return false
 }
+
+// dreamCameTrue reports whether a sign told in a dream is said, after
+// it, to be real: "dreamt i was bleeding and woke up and checked and...
+// there was actually a bit. not a dream", "dreamt my waters broke, then
+// woke up and it was real". Only after a dream word before the sign.
+func dreamCameTrue(tokens []analyze.Token, m match) bool {
+	dreamed := false
+	for j := 0; j < m.start && !dreamed; j++ {
+		dreamed = dreamWords[tokens[j].Lemma]
+	}
+	if !dreamed {
+		return false
+	}
+	for j := m.end + 1; j < len(tokens); j++ {
+		switch l := tokens[j].Lemma; {
+		case dreams[l] || l == "dreaming":
+			// "not a dream", "wasn't a dream", "not dreaming"
+			k := j - 1
+			if k > m.end && tokens[k].Lemma == "a" {
+				k--
+			}
+			if k > m.end && tokens[k].Is(analyze.Negation) {
+				return true
+			}
+		case l == "real" && (tokens[j-1].Lemma == "be" || tokens[j-1].Lemma == "for"):
+			return true // "it was real", "for real"
+		}
+	}
+	return false
+}
+
+// dreamWords tell a dream.
+var dreamWords = map[string]bool{"dream": true, "dreams": true, "dreamt": true, "dreamed": true, "dreaming": true,
+	"nightmare": true, "nightmares": true}
 
 // dreamers and dreams make "in a dream", "in my nightmare".
 var (

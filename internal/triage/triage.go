@@ -4529,7 +4529,8 @@ func (s *Set) explainedIn(tokens []analyze.Token, sc *scratch, rule int32, m mat
 	// paint", "felt something wet on the sofa and panicked, turned out my
 	// toddler had tipped his beaker".
 	for j := m.end + 1; j < hi; j++ {
-		turns := tokens[j].Lemma == "turn" && j+1 < hi && tokens[j+1].Lemma == "out" // "...turned out to be"
+		turns := tokens[j].Lemma == "turn" && j+1 < hi && tokens[j+1].Lemma == "out" || // "...turned out to be"
+			realises[tokens[j].Lemma] // "...but i just realised its the pink toilet paper"
 		// "wet patch all down my top from the ice pack": a cause with
 		// "from" a few words on, in the sign's clause.
 		from := (tokens[j].Lemma == "from" || tokens[j].Lemma == "off") && j-m.end <= maxFromWords && !breakIn(tokens, m.end+1, j)
@@ -4574,6 +4575,10 @@ func (s *Set) explainsFrom(tokens []analyze.Token, sc *scratch, rule int32, k, h
 	})
 	return found
 }
+
+// realises are the words after which she names what a sign really was:
+// "i just realised its the pink toilet paper".
+var realises = map[string]bool{"realise": true, "realize": true, "realised": true, "realized": true}
 
 // alsoIn reports whether tokens[lo:hi] add the cause to the sign rather
 // than explain it: "bleeding heavily, nosebleed this morning as well",
@@ -4646,6 +4651,16 @@ func (s *Set) identifiedAfter(tokens []analyze.Token, sc *scratch, rule int32, h
 		k += 2
 	case "just", "only":
 		k++
+	case "realise", "realize", "realised", "realized":
+		// "realised it's the pink toilet paper", "realised that it was
+		// the dye"
+		k++
+		if tokens[k].Lemma == "that" {
+			k++
+		}
+		if k < len(tokens) && tokens[k].Lemma == "its" {
+			k++ // "its" for "it's"
+		}
 	case "from", "off":
 		// The cause right after it, with "from" (see explainedIn): "wet
 		// patch all down my top from the ice pack". The pattern names

@@ -2300,12 +2300,27 @@ func retracted(tokens []analyze.Token, end int) bool {
 	// haha they hadn't I'm only twenty weeks"); never "they haven't
 	// stopped", which tells more of the sign.
 	return tokens[k].Is(analyze.Negation) && (k+1 >= len(tokens) || tokens[k+1].Is(analyze.Break) || laughs[tokens[k+1].Lemma] ||
-		bareDenialEnds[tokens[k+1].Lemma])
+		bareDenialEnds[tokens[k+1].Lemma] || herselfAfter(tokens, k+1))
 }
 
-// bareDenialEnds open a new clause right after a bare denial: "they
-// hadn't I'm only 20 weeks", "it wasn't thank god".
-var bareDenialEnds = map[string]bool{"i": true, "anyway": true, "thank": true, "thankfully": true, "phew": true, "luckily": true}
+// bareDenialEnds open a new clause right after a bare denial: "it wasn't
+// thank god", "they hadn't anyway".
+var bareDenialEnds = map[string]bool{"anyway": true, "thank": true, "thankfully": true, "phew": true, "luckily": true}
+
+// herselfAfter reports whether tokens[j:] open a clause about how she is,
+// which a bare denial before it ends: "they hadn't I'm only twenty
+// weeks", "it wasn't i'm fine". Never "it isn't I think from sex" nor
+// "it isn't I'm sure", which deny a cause, not the sign.
+func herselfAfter(tokens []analyze.Token, j int) bool {
+	if j+2 >= len(tokens) || tokens[j].Lemma != "i" || tokens[j+1].Lemma != "be" {
+		return false
+	}
+	switch tokens[j+2].Lemma {
+	case "only", "just", "fine", "ok", "okay":
+		return true
+	}
+	return false
+}
 
 // jokes take back what was just said: "I'm in labour... jk".
 var jokes = map[string]bool{"jk": true, "jkjk": true, "kidding": true, "joking": true, "jokes": true, "psych": true}

@@ -657,6 +657,11 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// What she realised it was explains it; realising the sign does not.
 		{"was going to ask about some pink on the loo roll but i just realised its the pink toilet paper my mam bought", ""},
 		{"pink on the loo roll, i just realised im bleeding, 20 weeks", "bleeding"},
+		{"i've been bleeding a bit since last night, i realize the juice thing people say but this isnt juice", "bleeding"},
+		{"my dream is a water birth. what if my waters break early at home? not a dream scenario lol", ""},
+		// A reassurance she did not perceive is none.
+		{"took my usual meds, it went, but now I realise I didn't notice baby moving much at all yesterday or today. 31+4", "baby-movements"},
+		{"i can feel him kicking loads, didn't notice it earlier", ""},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

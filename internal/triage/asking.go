@@ -159,20 +159,27 @@ func dreamCameTrue(tokens []analyze.Token, m match) bool {
 	for j := m.end + 1; j < len(tokens); j++ {
 		switch l := tokens[j].Lemma; {
 		case dreams[l] || l == "dreaming":
-			// "not a dream", "wasn't a dream", "not dreaming"
+			// "not a dream", "wasn't a dream", "wasn't dreaming", ending
+			// there: never "not a dream scenario lol".
 			k := j - 1
 			if k > m.end && tokens[k].Lemma == "a" {
 				k--
 			}
-			if k > m.end && tokens[k].Is(analyze.Negation) {
+			ends := j+1 >= len(tokens) || tokens[j+1].Is(analyze.Break) || laughs[tokens[j+1].Lemma]
+			if ends && k > m.end && tokens[k].Is(analyze.Negation) {
 				return true
 			}
-		case l == "real" && (tokens[j-1].Lemma == "be" || tokens[j-1].Lemma == "for"):
-			return true // "it was real", "for real"
+		case l == "real" && j >= 2 && tokens[j-1].Lemma == "be" && tokens[j-2].Lemma == "it" && (j < 3 || !seemings[tokens[j-3].Lemma]):
+			return true // "woke up and it was real"; never "thought it was real"
 		}
 	}
 	return false
 }
+
+// seemings before "it was real" make it a feeling, not a fact: "thought
+// it was real", "felt like it was real".
+var seemings = map[string]bool{"think": true, "thought": true, "feel": true, "felt": true, "like": true, "seem": true,
+	"seemed": true, "so": true, "look": true, "sure": true}
 
 // dreamWords tell a dream.
 var dreamWords = map[string]bool{"dream": true, "dreams": true, "dreamt": true, "dreamed": true, "dreaming": true,

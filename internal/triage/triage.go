@@ -4668,14 +4668,16 @@ func (s *Set) identifiedAfter(tokens []analyze.Token, sc *scratch, rule int32, h
 		k++
 	case "realise", "realize", "realised", "realized":
 		// "realised it's the pink toilet paper", "realised that it was
-		// the dye"
+		// the dye"; never "realise the juice thing people say" nor
+		// "realise my polish friend said": what it was must follow "it".
 		k++
 		if tokens[k].Lemma == "that" {
 			k++
 		}
-		if k < len(tokens) && tokens[k].Lemma == "its" {
-			k++ // "its" for "it's"
+		if k >= len(tokens) || tokens[k].Lemma != "it" && tokens[k].Lemma != "its" {
+			return false
 		}
+		k++
 	case "from", "off":
 		// The cause right after it, with "from" (see explainedIn): "wet
 		// patch all down my top from the ice pack". The pattern names
@@ -5186,7 +5188,7 @@ func (s *Set) negatedUnless(tokens []analyze.Token, u *phrase, m match) bool {
 		// any other: "didn't manage to grab anything" is no "grabbed".
 		return false
 	}
-	if s.negationBefore(tokens, m.start, true) {
+	if s.negationBefore(tokens, m.start, true) || perceivedNot(tokens, m.start) {
 		return true // "I don't think I've felt her move much" doubts it too
 	}
 	for j := m.start + 1; j < m.end; j++ {
@@ -5199,6 +5201,25 @@ func (s *Set) negatedUnless(tokens []analyze.Token, u *phrase, m match) bool {
 	// movements than normal".
 	return m.end+1 < len(tokens) && lessWords[tokens[m.end+1].Lemma] || m.start > 0 && lessWords[tokens[m.start-1].Lemma]
 }
+
+// perceivedNot reports whether a reassurance starting at tokens[start] is
+// what she did not perceive: "I didn't notice baby moving much", "haven't
+// seen him kicking loads today". The denied verb stands right before it.
+func perceivedNot(tokens []analyze.Token, start int) bool {
+	j := start - 1
+	if j < 1 || !perceptions[tokens[j].Lemma] {
+		return false
+	}
+	for k := j - 1; k >= 0 && k >= j-2 && !tokens[k].Is(analyze.Break); k-- {
+		if tokens[k].Is(analyze.Negation) {
+			return true
+		}
+	}
+	return false
+}
+
+// perceptions are the verbs of noticing a reassurance through.
+var perceptions = map[string]bool{"notice": true, "feel": true, "see": true, "hear": true}
 
 // minimizers inside a reassurance turn it round: "barely moved all day".
 var minimizers = map[string]bool{"barely": true, "hardly": true, "scarcely": true, "rarely": true, "seldom": true}

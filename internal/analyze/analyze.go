@@ -1638,7 +1638,7 @@ func asideEnd(s string, open int) int {
 }
 
 // emojiWord returns the word an emoji stands for in a sign, or "": 🩸 for
-// blood, 🌡 for temperature, 🔙 for back, so that "🥶🤒🌡️ 38.6 🔙💥 22w"
+// blood, 🌡 for temperature, 🔙 for back, 💧 for fluid, so that "🥶🤒🌡️ 38.6 🔙💥 22w"
 // reads "cold unwell temperature 38.6 back". Only emoji whose word is
 // plain: not 💦, which is sweat or a splash as often as water, nor 🤫,
 // which keeps a secret as often as it tells a quiet baby, nor 😵, which
@@ -1671,6 +1671,8 @@ func emojiWord(r rune) string {
 		return "headache"
 	case '👶':
 		return "baby"
+	case '💧':
+		return "fluid" // a drop, as members mark their waters: "no 🩸 no 💧", "💧 everywhere"
 	}
 	return ""
 }

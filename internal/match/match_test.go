@@ -662,6 +662,13 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// A reassurance she did not perceive is none.
 		{"took my usual meds, it went, but now I realise I didn't notice baby moving much at all yesterday or today. 31+4", "baby-movements"},
 		{"i can feel him kicking loads, didn't notice it earlier", ""},
+		// A cue with "this" for its object says the sign is new, not
+		// denied; a list it heads is still denied.
+		{"STM and never had this with DS - light red spotting and a dull backache at 28+5. Anyone?", "bleeding"},
+		{"haven't had this before - no bleeding, no fluid, just back pain", ""},
+		// 💧 reads "fluid".
+		{"waters?? 💧 everywhere 31w", "waters"},
+		{"no 🩸 no 💧 just 🔙 pain lol. 28+3", ""},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

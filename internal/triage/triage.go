@@ -3669,6 +3669,9 @@ func (s *Set) negatedList(tokens []analyze.Token, start, end int) bool {
 			if unlikeUsual(tokens, j) {
 				return false // "not the usual spasms - back pain with fever and chills": a contrast, no list
 			}
+			if novelty(tokens, j) {
+				return false // "never had this with DS - light red spotting": new, not denied
+			}
 			if items > 0 {
 				return true
 			}
@@ -3690,6 +3693,25 @@ func (s *Set) negatedList(tokens []analyze.Token, start, end int) bool {
 				return false
 			}
 		}
+	}
+	return false
+}
+
+// novelty reports whether the cue at tokens[j] says the sign is new to
+// her, its object a pointer to what follows: "never had this with DS -
+// light red spotting", "never felt that before: sharp and constant".
+func novelty(tokens []analyze.Token, j int) bool {
+	if j+2 >= len(tokens) || tokens[j].Lemma != "never" && tokens[j].Lemma != "not" {
+		return false
+	}
+	switch tokens[j+1].Lemma {
+	case "have", "feel", "get", "experience", "see":
+	default:
+		return false
+	}
+	switch tokens[j+2].Lemma {
+	case "this", "that", "it":
+		return true
 	}
 	return false
 }

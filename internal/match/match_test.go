@@ -669,6 +669,13 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// 💧 reads "fluid".
 		{"waters?? 💧 everywhere 31w", "waters"},
 		{"no 🩸 no 💧 just 🔙 pain lol. 28+3", ""},
+		// "Never ... till tonight" tells when it began; "till now" is
+		// none so far.
+		{"never had a single tightening all pregnancy till tonight and now they're regular and painful 😟 28 weeks", "contractions"},
+		{"No bleeding or spotting till now, no water leak, baby movements regular. back pain at my desk", ""},
+		// "Me at 25 weeks" is her pregnancy beside a friend's sign.
+		{"my best friend is 38 weeks and her waters just went!! so excited for her 🥹 meanwhile me at 25 weeks with a sore back lol", ""},
+		{"had a dream my waters went and woke up soaked, it wasn't a dream the bed is drenched 37 weeks", "waters"},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

@@ -160,12 +160,13 @@ func dreamCameTrue(tokens []analyze.Token, m match) bool {
 		switch l := tokens[j].Lemma; {
 		case dreams[l] || l == "dreaming":
 			// "not a dream", "wasn't a dream", "wasn't dreaming", ending
-			// there: never "not a dream scenario lol".
+			// there or before a clause of her own ("it wasn't a dream the
+			// bed is drenched"): never "not a dream scenario lol".
 			k := j - 1
 			if k > m.end && tokens[k].Lemma == "a" {
 				k--
 			}
-			ends := j+1 >= len(tokens) || tokens[j+1].Is(analyze.Break) || laughs[tokens[j+1].Lemma]
+			ends := j+1 >= len(tokens) || tokens[j+1].Is(analyze.Break) || laughs[tokens[j+1].Lemma] || dreamEnders[tokens[j+1].Lemma]
 			if ends && k > m.end && tokens[k].Is(analyze.Negation) {
 				return true
 			}
@@ -179,7 +180,12 @@ func dreamCameTrue(tokens []analyze.Token, m match) bool {
 // seemings before "it was real" make it a feeling, not a fact: "thought
 // it was real", "felt like it was real".
 var seemings = map[string]bool{"think": true, "thought": true, "feel": true, "felt": true, "like": true, "seem": true,
-	"seemed": true, "so": true, "look": true, "sure": true}
+	"seemed": true, "look": true}
+
+// dreamEnders open a clause of her own right after "not a dream": "it
+// wasn't a dream the bed is drenched", "not a dream im sat in a puddle".
+var dreamEnders = map[string]bool{"i": true, "im": true, "the": true, "there": true, "my": true, "it": true, "and": true,
+	"so": true, "but": true, "she": true, "he": true}
 
 // dreamWords tell a dream.
 var dreamWords = map[string]bool{"dream": true, "dreams": true, "dreamt": true, "dreamed": true, "dreaming": true,

@@ -2146,6 +2146,9 @@ func (s *Set) negated(tokens []analyze.Token, m match, absence, ownCue bool) Ver
 	// even stand" (not "no saddle numbness", matched by the plain word of
 	// a term that also holds "can't_feel").
 	cued := ownCue && slices.ContainsFunc(tokens[m.start:m.end+1], func(t analyze.Token) bool { return t.Is(analyze.Negation) })
+	// "Never ... till tonight" tells when it began: "never had a single
+	// tightening all pregnancy till tonight and now they're regular".
+	contrast = contrast || untilNow(tokens, m.end)
 	if !contrast && (!absence && !cued || cueRightBefore(tokens, m.start)) && s.negatedBefore(tokens, m.start) {
 		return NegatedBefore
 	}
@@ -2179,6 +2182,28 @@ func (s *Set) negated(tokens []analyze.Token, m match, absence, ownCue bool) Ver
 	}
 	return Fired
 }
+
+// untilNow reports whether "till" or "until" and a time of today follow
+// the sign in its clause, so that a cue before it tells how long it was
+// absent, not that it is: "never had a tightening till tonight".
+func untilNow(tokens []analyze.Token, end int) bool {
+	for j := end + 1; j+1 < len(tokens) && j <= end+maxUntilGap && !isClauseEnd(tokens[j]); j++ {
+		switch tokens[j].Lemma {
+		case "till", "until", "til", "untill":
+			return nowTimes[tokens[j+1].Lemma]
+		}
+	}
+	return false
+}
+
+// maxUntilGap is how many words may stand between a sign and its "till
+// tonight".
+const maxUntilGap = 5
+
+// nowTimes name a time of today or just before it.
+// Not "now": "no bleeding till now" is none so far.
+var nowTimes = map[string]bool{"tonight": true, "today": true, "yesterday": true, "this": true,
+	"earlier": true, "recently": true, "lately": true}
 
 // fineAfter reports whether the sign's word at tokens[end], with at most
 // two more words joined by "and" or "or", is said to be well right after
@@ -3114,6 +3139,9 @@ func (s *Set) writerPregnant(tokens []analyze.Token) bool {
 			}
 			if (s.pregnancy[tokens[k].Lemma] || tokens[k].Gestation()) && s.pregnant(tokens, k) {
 				return true
+			}
+			if _, ok := weeksAt(tokens, k, s.weeks); ok && k >= 2 && tokens[k-1].Lemma == "at" && (tokens[k-2].Lemma == "me" || tokens[k-2].Lemma == "be") {
+				return true // "meanwhile me at 25 weeks", "I'm at 25 weeks": her weeks, not an event's
 			}
 		}
 	}
@@ -4693,6 +4721,10 @@ func (s *Set) identifiedAfter(tokens []analyze.Token, sc *scratch, rule int32, h
 		// the dye"; never "realise the juice thing people say" nor
 		// "realise my polish friend said": what it was must follow "it".
 		k++
+		if (tokens[k].Lemma == "that" || tokens[k].Lemma == "this") && k+1 < len(tokens) && tokens[k+1].Lemma == "be" {
+			k += 2 // "realised that's the beetroot", "this is the dye"
+			break
+		}
 		if tokens[k].Lemma == "that" {
 			k++
 		}
@@ -5227,14 +5259,24 @@ func (s *Set) negatedUnless(tokens []analyze.Token, u *phrase, m match) bool {
 // perceivedNot reports whether a reassurance starting at tokens[start] is
 // what she did not perceive: "I didn't notice baby moving much", "haven't
 // seen him kicking loads today". The denied verb stands right before it.
+// Not "never noticed her moving so much" (a superlative), nor when a
+// contrast in its sentence turns to what she does feel ("didn't notice
+// him moving much this morning but he's kicking loads now").
 func perceivedNot(tokens []analyze.Token, start int) bool {
 	j := start - 1
 	if j < 1 || !perceptions[tokens[j].Lemma] {
 		return false
 	}
+	hi := start
+	for hi < len(tokens) && !isClauseEnd(tokens[hi]) {
+		hi++
+	}
+	if contrastIn(tokens, start, hi) {
+		return false
+	}
 	for k := j - 1; k >= 0 && k >= j-2 && !tokens[k].Is(analyze.Break); k-- {
 		if tokens[k].Is(analyze.Negation) {
-			return true
+			return tokens[k].Lemma != "never"
 		}
 	}
 	return false

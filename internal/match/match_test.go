@@ -676,6 +676,17 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// "Me at 25 weeks" is her pregnancy beside a friend's sign.
 		{"my best friend is 38 weeks and her waters just went!! so excited for her 🥹 meanwhile me at 25 weeks with a sore back lol", ""},
 		{"had a dream my waters went and woke up soaked, it wasn't a dream the bed is drenched 37 weeks", "waters"},
+		{"dreamt my waters broke in Tesco. Not a dream I want to repeat 😂", ""},
+		{"haven't had any bleeding up until this point, touch wood, just back ache", ""},
+		// An ectopic pregnancy's pain: one-sided and sharp in the first
+		// weeks, or with pain at the tip of the shoulder; a ligament's
+		// twinge on a sneeze is none.
+		{"Woke up with the worst pain in my left side, worse than any period, can't get comfy, back hurts too. positive test 10 days ago", "sudden-severe-pain"},
+		{"Weird ache right at the top of my shoulder plus sharp pains low down on one side. 6 weeks", "sudden-severe-pain"},
+		{"sharp pain on one side when I sneeze, 12 weeks, is that ligaments?", ""},
+		// Her weeks "now at 5 weeks" are early: a period-like ache is no
+		// preterm labour.
+		{"Chemical in January, positive again now at 5 weeks. Lower back feels tight like before a period. Normal?", ""},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

@@ -166,7 +166,8 @@ func dreamCameTrue(tokens []analyze.Token, m match) bool {
 			if k > m.end && tokens[k].Lemma == "a" {
 				k--
 			}
-			ends := j+1 >= len(tokens) || tokens[j+1].Is(analyze.Break) || laughs[tokens[j+1].Lemma] || dreamEnders[tokens[j+1].Lemma]
+			ends := j+1 >= len(tokens) || tokens[j+1].Is(analyze.Break) || laughs[tokens[j+1].Lemma] || dreamEnders[tokens[j+1].Lemma] ||
+				j+2 < len(tokens) && tokens[j+1].Lemma == "i" && tokens[j+2].Lemma == "be" // "im literally sat in a puddle"; never "I want to repeat"
 			if ends && k > m.end && tokens[k].Is(analyze.Negation) {
 				return true
 			}
@@ -180,12 +181,15 @@ func dreamCameTrue(tokens []analyze.Token, m match) bool {
 // seemings before "it was real" make it a feeling, not a fact: "thought
 // it was real", "felt like it was real".
 var seemings = map[string]bool{"think": true, "thought": true, "feel": true, "felt": true, "like": true, "seem": true,
-	"seemed": true, "look": true}
+	"seemed": true, "look": true, "sure": true}
 
 // dreamEnders open a clause of her own right after "not a dream": "it
 // wasn't a dream the bed is drenched", "not a dream im sat in a puddle".
-var dreamEnders = map[string]bool{"i": true, "im": true, "the": true, "there": true, "my": true, "it": true, "and": true,
-	"so": true, "but": true, "she": true, "he": true}
+// Not "it" or "so", and "i" only as "I'm": "not a dream I want to
+// repeat", "not a dream it was a nightmare", "wasn't a dream so much as a
+// nightmare".
+var dreamEnders = map[string]bool{"im": true, "the": true, "there": true, "my": true, "and": true, "but": true,
+	"she": true, "he": true}
 
 // dreamWords tell a dream.
 var dreamWords = map[string]bool{"dream": true, "dreams": true, "dreamt": true, "dreamed": true, "dreaming": true,

@@ -2190,6 +2190,11 @@ func untilNow(tokens []analyze.Token, end int) bool {
 	for j := end + 1; j+1 < len(tokens) && j <= end+maxUntilGap && !isClauseEnd(tokens[j]); j++ {
 		switch tokens[j].Lemma {
 		case "till", "until", "til", "untill":
+			if tokens[j+1].Lemma == "this" {
+				// "till this morning", never "until this point" or "till
+				// this pregnancy"
+				return j+2 < len(tokens) && dayParts[tokens[j+2].Lemma]
+			}
 			return nowTimes[tokens[j+1].Lemma]
 		}
 	}
@@ -2204,6 +2209,9 @@ const maxUntilGap = 5
 // Not "now": "no bleeding till now" is none so far.
 var nowTimes = map[string]bool{"tonight": true, "today": true, "yesterday": true, "this": true,
 	"earlier": true, "recently": true, "lately": true}
+
+// dayParts after "this" make a time of today: "till this morning".
+var dayParts = map[string]bool{"morning": true, "afternoon": true, "evening": true, "week": true, "weekend": true}
 
 // fineAfter reports whether the sign's word at tokens[end], with at most
 // two more words joined by "and" or "or", is said to be well right after
@@ -2755,6 +2763,9 @@ func (s *Set) herWeeks(tokens []analyze.Token) (term, early bool) {
 			continue // a baby's age: "DD is 40 weeks old"; a time gone by: "3 weeks ago"
 		}
 		timing := j > 0 && timeWords[tokens[j-1].Lemma] || j > 1 && timeWords[tokens[j-2].Lemma]
+		if j > 1 && tokens[j-1].Lemma == "at" && (nowWords[tokens[j-2].Lemma] || tokens[j-2].Lemma == "be" || tokens[j-2].Lemma == "me") {
+			timing = false // "positive again now at 5 weeks", "I'm at 5 weeks": her weeks today
+		}
 		if j > 0 && (tokens[j-1].Lemma == "nearly" || tokens[j-1].Lemma == "almost") || next == "tomorrow" {
 			weeks-- // "nearly 37 weeks", "37 weeks tomorrow": 36 and some days
 		}
@@ -2762,7 +2773,7 @@ func (s *Set) herWeeks(tokens []analyze.Token) (term, early bool) {
 		// aches", "Hi all, 38 weeks today"), or after "I'm", "now",
 		// "currently"; never "DS was 38 weeks", "make it to 37 weeks",
 		// "booked for 38+5", "measuring 38 weeks", "38 weeks is full term".
-		anchored := j == 0 || tokens[j-1].Is(analyze.Break) || nowWords[tokens[j-1].Lemma] ||
+		anchored := j == 0 || tokens[j-1].Is(analyze.Break) || nowWords[tokens[j-1].Lemma] || !timing && j > 1 && tokens[j-1].Lemma == "at" ||
 			j > 1 && tokens[j-2].Lemma == "i" && (tokens[j-1].Term == "am" || tokens[j-1].Term == "m") && !(j > 2 && ifWords[tokens[j-3].Lemma])
 		// A week and its days ("40+2") is how she counts her own weeks
 		// today, wherever it stands ("can't sleep 🥲 40+2 and sick of
@@ -3737,12 +3748,17 @@ func novelty(tokens []analyze.Token, j int) bool {
 	default:
 		return false
 	}
-	switch tokens[j+2].Lemma {
-	case "this", "that", "it":
-		return true
+	if tokens[j+2].Lemma != "this" && tokens[j+2].Lemma != "that" {
+		return false
 	}
-	return false
+	// What follows ties "this" to a time or another pregnancy: "this with
+	// DS", "that before"; never "that, headaches or swelling".
+	return j+3 < len(tokens) && noveltyTies[tokens[j+3].Lemma]
 }
+
+// noveltyTies follow "never had this": "with DS", "before", "in my first".
+var noveltyTies = map[string]bool{"with": true, "before": true, "since": true, "till": true, "until": true,
+	"in": true, "during": true, "last": true, "ever": true}
 
 // correctsOne reports whether the corrective at tokens[j] follows a comma
 // that ends the one thing a cue denied: "not spotting, proper blood", never
@@ -5271,12 +5287,35 @@ func perceivedNot(tokens []analyze.Token, start int) bool {
 	for hi < len(tokens) && !isClauseEnd(tokens[hi]) {
 		hi++
 	}
-	if contrastIn(tokens, start, hi) {
+	if c := contrastAt(tokens, start, hi); c >= 0 && movesIn(tokens, c, hi) {
 		return false
 	}
 	for k := j - 1; k >= 0 && k >= j-2 && !tokens[k].Is(analyze.Break); k-- {
 		if tokens[k].Is(analyze.Negation) {
 			return tokens[k].Lemma != "never"
+		}
+	}
+	return false
+}
+
+// contrastAt returns the index of the first contrast ("but", "though") in
+// tokens[lo:hi], or -1.
+func contrastAt(tokens []analyze.Token, lo, hi int) int {
+	for j := lo; j < hi && j < len(tokens); j++ {
+		if l := tokens[j].Lemma; l == "but" || contrasts[l] {
+			return j
+		}
+	}
+	return -1
+}
+
+// movesIn reports whether tokens[lo:hi] tell the baby moving: "but he's
+// kicking loads now".
+func movesIn(tokens []analyze.Token, lo, hi int) bool {
+	for j := lo; j < hi && j < len(tokens); j++ {
+		switch tokens[j].Lemma {
+		case "kick", "kicking", "move", "moving", "wriggle", "wriggling", "active", "rolling":
+			return true
 		}
 	}
 	return false

@@ -687,6 +687,9 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// Her weeks "now at 5 weeks" are early: a period-like ache is no
 		// preterm labour.
 		{"Chemical in January, positive again now at 5 weeks. Lower back feels tight like before a period. Normal?", ""},
+		// "End of a period" only in order.
+		{"ache in my lower back by the end of each day, particularly after long periods at my desk. no bleeding", ""},
+		{"My partner has on several occasions forced me to have relations when I did not wish to. I am 28 weeks", "abuse"},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

@@ -289,6 +289,17 @@ type RedFlag struct {
 	// tells of movements that had begun and changed ("felt her every day
 	// but since yesterday nothing").
 	From20Weeks bool
+	// BeforeBirth marks a sign of the pregnancy itself (her waters,
+	// contractions, the baby's movements): it fires nothing when the
+	// message tells that she has had her baby and names no pregnancy now
+	// ("5 weeks pp, the cramps when LO latches are like mini contractions",
+	// "my LO kicked me right on the scar"; see analyze.Born).
+	BeforeBirth bool
+	// Lochia marks the bleeding sign: after the birth, bleeding told with
+	// nothing fresh about it (no red, clots, heaviness or return: "4 weeks
+	// pp and my bleeding is mostly brown and light now") is the lochia of
+	// every birth, no sign.
+	Lochia bool
 	// Averted lists near misses told with their save, as "near & save":
 	// "slipped|tripped|stumbled & caught_myself|stayed_upright". A match
 	// that the near part overlaps, or that follows it at once ("almost

@@ -443,7 +443,7 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 	if painFree(sc.an.Words, m.painLemma, m.whose.others) {
 		c.Candidates, c.OffTopic = nil, 1 // "no pains anywhere... is running safe?"
 	}
-	if len(c.Candidates) > 0 && (askedAfterBirth(sc.an.Words) || delivered(sc.an.Words)) {
+	if len(c.Candidates) > 0 && (askedAfterBirth(sc.an.Words) || analyze.Delivered(sc.an.Words)) {
 		kept, top := c.Candidates[:0], c.Candidates[0].Confidence
 		if !askedAfterBirth(sc.an.Words) {
 			// She has had her baby, and asks what the question says:

@@ -690,6 +690,12 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// "End of a period" only in order.
 		{"ache in my lower back by the end of each day, particularly after long periods at my desk. no bleeding", ""},
 		{"My partner has on several occasions forced me to have relations when I did not wish to. I am 28 weeks", "abuse"},
+		// After the birth, a sign of the pregnancy itself, or lochia with
+		// nothing fresh about it, is none; bright red again still fires.
+		{"the cramps when LO latches are insane, like mini contractions lol. 5 weeks pp", ""},
+		{"4 weeks pp and my bleeding is mostly brown and light now, just needs a liner. that's normal right?", ""},
+		{"3 weeks pp, my lochia had gone brownish and now it's bright red again", "bleeding"},
+		{"think my waters went 2 days ago and now i'm shivery and it smells off", "waters"},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

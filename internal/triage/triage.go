@@ -89,6 +89,13 @@ type Rule struct {
 	// message gives her weeks today, beyond doubt, only as under 20 (see
 	// knowledge.RedFlag.From20Weeks).
 	From20Weeks bool
+	// BeforeBirth makes every trigger of the rule fire nothing when the
+	// message tells that she has had her baby (see
+	// knowledge.RedFlag.BeforeBirth).
+	BeforeBirth bool
+	// Lochia makes the rule's bleeding after the birth, with nothing fresh
+	// told, no sign (see knowledge.RedFlag.Lochia).
+	Lochia bool
 	// Unless lists patterns that cancel a trigger match they overlap.
 	Unless []string
 	// History lists patterns that, like unless patterns, cancel a match
@@ -209,6 +216,8 @@ type Set struct {
 	past        patterns        // Rule.Past, by rule
 	hasPreterm  []bool          // per rule: it has Preterm triggers
 	from20      []bool          // per rule: Rule.From20Weeks
+	beforeBirth []bool          // per rule: Rule.BeforeBirth
+	lochia      []bool          // per rule: Rule.Lochia
 	hasPast     []bool          // per rule: it has Past patterns (see lostWeeksAgo)
 	explained   patterns        // Rule.Explained, by rule
 	unscreened  patterns        // Rule.ScreenUnless, by rule
@@ -672,6 +681,8 @@ func compile(a *analyze.Analyzer, c Config, lookAhead bool) (*Set, error) {
 		s.hasPast = append(s.hasPast, len(r.Past) > 0)
 		s.hasPreterm = append(s.hasPreterm, len(r.Preterm) > 0)
 		s.from20 = append(s.from20, r.From20Weeks)
+		s.beforeBirth = append(s.beforeBirth, r.BeforeBirth)
+		s.lochia = append(s.lochia, r.Lochia)
 		s.historyFrom = append(s.historyFrom, int32(len(r.Unless)))
 		s.histories = append(s.histories, r.History)
 		for hi, h := range r.History {
@@ -2053,6 +2064,7 @@ const (
 	Earlier               // a history pattern overlaps it: her own, before this pregnancy ("after my miscarriage last year")
 	AtTerm                // a preterm trigger's match at term, early or after the birth ("39+4, period-type aches", "6+2 and period-like cramps", "10 weeks pp")
 	TooEarly              // a sign that counts from 20 weeks, her weeks told as under 20 and no change told ("16 weeks, haven't felt the baby move yet")
+	AfterBirth            // a sign of the pregnancy itself, or lochia, after she has had her baby ("LO kicked me right on the scar, 3 weeks pp")
 )
 
 func (v Verdict) String() string {
@@ -2061,7 +2073,7 @@ func (v Verdict) String() string {
 		"about someone else", "settled history", "waiting for the other parts of its trigger", "asked about, not reported",
 		"averted: a near miss with its save", "explained by what stands before it", "her own history, before this pregnancy",
 		"at term, early or after the birth (her weeks 37 or more, under 20, or a time since the birth), when it is no sign",
-		"before 20 weeks, when it is no sign"}[v]
+		"before 20 weeks, when it is no sign", "after the birth, when a sign of the pregnancy itself, or lochia, is none"}[v]
 }
 
 func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
@@ -2086,6 +2098,9 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 	}
 	if p.preterm && s.pretermOff(tokens) {
 		return AtTerm
+	}
+	if (s.beforeBirth[p.rule] || s.lochia[p.rule] && !freshBleed(tokens)) && analyze.Born(tokens) {
+		return AfterBirth
 	}
 	if s.from20[p.rule] && !changeTold(tokens) {
 		if _, early := s.herWeeks(tokens); early {
@@ -2182,6 +2197,17 @@ func (s *Set) negated(tokens []analyze.Token, m match, absence, ownCue bool) Ver
 	}
 	return Fired
 }
+
+// freshBleed reports whether the message tells bleeding after the birth
+// as more than lochia: red, fresh, heavy, with clots, or back again.
+func freshBleed(tokens []analyze.Token) bool {
+	return slices.ContainsFunc(tokens, func(t analyze.Token) bool { return freshWords[t.Lemma] })
+}
+
+// freshWords tell bleeding after the birth that is more than lochia.
+var freshWords = map[string]bool{"red": true, "bright": true, "fresh": true, "heavy": true, "heavier": true,
+	"clot": true, "clots": true, "soak": true, "soaked": true, "soaking": true, "again": true, "gush": true,
+	"pour": true, "pouring": true, "flood": true, "flooding": true, "blood": true}
 
 // untilNow reports whether "till" or "until" and a time of today follow
 // the sign in its clause, so that a cue before it tells how long it was

@@ -695,7 +695,12 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"the cramps when LO latches are insane, like mini contractions lol. 5 weeks pp", ""},
 		{"4 weeks pp and my bleeding is mostly brown and light now, just needs a liner. that's normal right?", ""},
 		{"3 weeks pp, my lochia had gone brownish and now it's bright red again", "bleeding"},
-		{"think my waters went 2 days ago and now i'm shivery and it smells off", "waters"},
+		// Coercive control told in passing; its look-alikes by choice or
+		// of another woman.
+		{"found an airtag in the lining of my handbag. he says it's in case I lose it. back's awful", "abuse"},
+		{"he hides my pregnancy vitamins and my gaviscon when I annoy him. says I need to earn them", "abuse"},
+		{"he shook me by the shoulders because I forgot to put the bins out. my upper back is sore", "abuse"},
+		{"my friend is in a really controlling relationship and I don't know how to help her. 20wks with pgp", ""},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

@@ -47,58 +47,91 @@ func Delivered(words []Token) bool {
 }
 
 // Born reports, more strictly than Delivered, whether the member tells
-// that she has had her baby and names no pregnancy now: "5 weeks pp",
-// "LO is 5 wks", "my 8 week old", "had my baby 9 days ago", "since my
-// section". Never a time gone by alone ("my waters went 2 days ago",
-// "IVF transfer was 4 weeks ago") nor another's child ("my daughter is
-// 38 weeks"). Triage asks it before it reads a sign of the pregnancy
-// itself, or lochia, as none.
+// that she herself has had her baby, days or weeks ago, and names no
+// pregnancy now: "5 weeks pp", "my 8 week old", "LO is 2 weeks old", "had
+// my baby 9 days ago", "gave birth 2 weeks ago", "since my section".
+// Never a time in months or years ("had my son 2 years ago, this is my
+// second"), another's birth ("my sister had the baby 5 days ago", "my
+// friend is 3 weeks pp"), an event of the pregnancy ("had my baby shower
+// 2 weeks ago"), another's or an animal's age ("my 6 week old nephew",
+// "puppy"), a time gone by alone ("my waters went 2 days ago") nor a
+// past birth ("since the birth of my first"). Triage asks it before it
+// reads a sign of the pregnancy itself, or lochia, as none.
 func Born(words []Token) bool {
 	told := false
 	for i, t := range words {
 		switch l := t.Lemma; {
 		case (l == "pregnant" || l == "expecting") && i > 0 && (words[i-1].Term == "was" || words[i-1].Term == "were"):
-		case l == "pregnant" || l == "pregnancy" || l == "expecting" || l == "trimester" || l == "bump" || t.Gestation():
-			return false
-		case l == NumberLemma && i+1 < len(words) && (words[i+1].Lemma == "week" || words[i+1].Lemma == "day" || words[i+1].Lemma == "wk"):
-			after := ""
-			if i+2 < len(words) {
-				after = words[i+2].Lemma
-			}
+		case l == "pregnant" || l == "pregnancy" || l == "expecting" || l == "trimester" || l == "bump" || l == "due" ||
+			l == "waters" || t.Gestation() || l == "this" && i+1 < len(words) && (words[i+1].Lemma == "one" || words[i+1].Lemma == "time"):
+			return false // pregnant now: "this is my second... my waters have gone"
+		case l == NumberLemma && i+2 < len(words) && (words[i+1].Lemma == "week" || words[i+1].Lemma == "day" || words[i+1].Lemma == "wk"):
+			after := words[i+2].Lemma
 			switch {
-			case after == "pp" || postnatalWords[after]:
-				told = true // "3 weeks pp"
-			case after == "old" && i > 0 && (words[i-1].Lemma == "my" || words[i-1].Lemma == "be" && i > 1 && words[i-2].Lemma == "lo"):
-				told = true // "my 8 week old", "LO is 2 weeks old"
-			case i > 1 && words[i-1].Lemma == "be" && words[i-2].Lemma == "lo":
-				told = true // "LO is 5 wks"
+			case (after == "pp" || postnatalWords[after]) && selfTold(words, i):
+				told = true // "3 weeks pp", "I'm 10 days postpartum"
+			case after == "old" && i > 0 && (words[i-1].Lemma == "my" || i > 1 && words[i-1].Lemma == "be" && words[i-2].Lemma == "lo") &&
+				(i+3 >= len(words) || words[i+3].Is(Break) || words[i+3].Lemma == "and" || bornWords[words[i+3].Lemma]):
+				told = true // "my 8 week old", "my 8 week old son", "LO is 2 weeks old"; never "my 6 week old nephew"
 			case after != "ago" && after != "old":
 				return false // "I'm 30 weeks": pregnant now
 			}
 		case l == "since" && sinceBirth(words, i):
-			told = true // "since my section", "since the birth"
-		case (l == "give" || l == "have") && i+1 < len(words) && (words[i+1].Lemma == "birth" || i+2 < len(words) &&
-			(words[i+1].Lemma == "my" || words[i+1].Lemma == "the" || words[i+1].Lemma == "our") && bornWords[words[i+2].Lemma]):
-			for k := i + 2; k < len(words) && k <= i+6 && !words[k].Is(Break); k++ {
-				if words[k].Lemma == "ago" {
-					told = true // "gave birth 5 weeks ago", "had my baby 9 days ago"
-				}
+			told = true // "since my section"
+		case (l == "give" && i+1 < len(words) && words[i+1].Lemma == "birth" ||
+			l == "have" && i+2 < len(words) && words[i+1].Lemma == "my" && bornWords[words[i+2].Lemma]) && selfTold(words, i):
+			// Then at once "# days|weeks ago": "gave birth 5 weeks ago",
+			// "had my baby 9 days ago"; never "had my baby shower 2
+			// weeks ago" nor "had my son 2 years ago".
+			k := i + 2
+			if l == "have" {
+				k = i + 3
+			}
+			if k+2 < len(words) && words[k].Lemma == NumberLemma && (words[k+1].Lemma == "week" || words[k+1].Lemma == "day") && words[k+2].Lemma == "ago" {
+				told = true
 			}
 		}
 	}
 	return told
 }
 
-// sinceBirth reports whether the "since" at words[i] counts from the
-// birth: "since my section", "since the birth", "since having him".
-func sinceBirth(words []Token, i int) bool {
-	for k := i + 1; k < len(words) && k <= i+3 && !words[k].Is(Break); k++ {
+// selfTold reports whether the words before words[i] in its clause name
+// no one but her: "I had my baby", "3 weeks pp"; never "my sister had the
+// baby", "my friend is 3 weeks pp", "I was 6 weeks postnatal when...".
+func selfTold(words []Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4 && !words[k].Is(Break); k-- {
 		switch words[k].Lemma {
-		case "birth", "section", "csection", "caesarean", "cesarean", "delivery":
-			return true
+		case "she", "her", "he", "they", "friend", "sister", "cousin", "mum", "mom", "colleague", "neighbour", "neighbor",
+			"sil", "mate", "bestie", "daughter", "niece", "aunt", "auntie":
+			return false
+		}
+		if words[k].Term == "was" || words[k].Term == "were" {
+			return false
 		}
 	}
-	return false
+	return true
+}
+
+// sinceBirth reports whether the "since" at words[i] counts from her own
+// recent birth: "since my section", "since my c-section"; never "since the
+// birth of my first", "since my section 3 years ago" nor "since the
+// delivery of the new sofa".
+func sinceBirth(words []Token, i int) bool {
+	if i+2 >= len(words) || words[i+1].Lemma != "my" {
+		return false
+	}
+	switch words[i+2].Lemma {
+	case "section", "csection", "caesarean", "cesarean", "birth":
+	default:
+		return false
+	}
+	for k := i + 3; k < len(words) && k <= i+6 && !words[k].Is(Break); k++ {
+		switch words[k].Lemma {
+		case "of", "year", "years", "month", "months", "ago":
+			return false
+		}
+	}
+	return true
 }
 
 // bornWords name the baby she has had.

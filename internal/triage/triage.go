@@ -2199,15 +2199,22 @@ func (s *Set) negated(tokens []analyze.Token, m match, absence, ownCue bool) Ver
 }
 
 // freshBleed reports whether the message tells bleeding after the birth
-// as more than lochia: red, fresh, heavy, with clots, or back again.
+// as more than lochia: red, fresh, heavy, with clots, worse, more, or
+// back again ("it's come back", "started again").
 func freshBleed(tokens []analyze.Token) bool {
-	return slices.ContainsFunc(tokens, func(t analyze.Token) bool { return freshWords[t.Lemma] })
+	for j, t := range tokens {
+		if freshWords[t.Lemma] || t.Lemma == "come" && j+1 < len(tokens) && tokens[j+1].Lemma == "back" {
+			return true
+		}
+	}
+	return false
 }
 
 // freshWords tell bleeding after the birth that is more than lochia.
 var freshWords = map[string]bool{"red": true, "bright": true, "fresh": true, "heavy": true, "heavier": true,
 	"clot": true, "clots": true, "soak": true, "soaked": true, "soaking": true, "again": true, "gush": true,
-	"pour": true, "pouring": true, "flood": true, "flooding": true, "blood": true}
+	"pour": true, "pouring": true, "flood": true, "flooding": true, "blood": true, "worse": true, "more": true,
+	"increase": true, "increased": true, "start": true, "restart": true, "return": true, "returned": true, "smell": true}
 
 // untilNow reports whether "till" or "until" and a time of today follow
 // the sign in its clause, so that a cue before it tells how long it was

@@ -358,6 +358,7 @@ func (d *decoder) redFlag(n *yaml.Node) (RedFlag, positions) {
 		"from_20_weeks": func(v *yaml.Node) { r.From20Weeks = d.flag(v, "from_20_weeks") },
 		"before_birth":  func(v *yaml.Node) { r.BeforeBirth = d.flag(v, "before_birth") },
 		"lochia":        func(v *yaml.Node) { r.Lochia = d.flag(v, "lochia") },
+		"show":          func(v *yaml.Node) { r.Show = d.flag(v, "show") },
 		"averted":       func(v *yaml.Node) { r.Averted, p.list["averted"] = d.list(v, "averted") },
 		"explained":     func(v *yaml.Node) { r.Explained, p.list["explained"] = d.list(v, "explained") },
 		"also_with":     func(v *yaml.Node) { r.AlsoWith, p.list["also_with"] = d.list(v, "also_with") },

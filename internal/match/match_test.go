@@ -701,6 +701,15 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"he hides my pregnancy vitamins and my gaviscon when I annoy him. says I need to earn them", "abuse"},
 		{"he shook me by the shoulders because I forgot to put the bins out. my upper back is sore", "abuse"},
 		{"my friend is in a really controlling relationship and I don't know how to help her. 20wks with pgp", ""},
+		// A show at term or after a sweep is none; fresh red, "bloody",
+		// or before 37 weeks, it fires.
+		{"had my sweep at 11, now some pinkish-brown mucus when I wipe. midwife said to expect that", ""},
+		{"pinkish mucus with streaks of fresh red blood after my sweep, 39 weeks", "bleeding"},
+		{"35 weeks, I haven't had a sweep or any exam this time and there's pinkish mucus since this afternoon", "bleeding"},
+		// Labour's count with what makes it real; a cue on a verb is no
+		// list ("haven't eased with a bath or paracetamol, every 6 min").
+		{"ok these are NOT braxton hicks anymore. can't walk or talk during them and they're getting closer, 3 in 10 mins", "contractions"},
+		{"been having them since tea time and they haven't eased with a bath or paracetamol, every 6 min and stronger each time", "contractions"},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

@@ -96,6 +96,9 @@ type Rule struct {
 	// Lochia makes the rule's bleeding after the birth, with nothing fresh
 	// told, no sign (see knowledge.RedFlag.Lochia).
 	Lochia bool
+	// Show makes the rule's mucus at term or after a sweep, with nothing
+	// fresh told, no sign (see knowledge.RedFlag.Show).
+	Show bool
 	// Unless lists patterns that cancel a trigger match they overlap.
 	Unless []string
 	// History lists patterns that, like unless patterns, cancel a match
@@ -218,6 +221,7 @@ type Set struct {
 	from20      []bool          // per rule: Rule.From20Weeks
 	beforeBirth []bool          // per rule: Rule.BeforeBirth
 	lochia      []bool          // per rule: Rule.Lochia
+	show        []bool          // per rule: Rule.Show
 	hasPast     []bool          // per rule: it has Past patterns (see lostWeeksAgo)
 	explained   patterns        // Rule.Explained, by rule
 	unscreened  patterns        // Rule.ScreenUnless, by rule
@@ -683,6 +687,7 @@ func compile(a *analyze.Analyzer, c Config, lookAhead bool) (*Set, error) {
 		s.from20 = append(s.from20, r.From20Weeks)
 		s.beforeBirth = append(s.beforeBirth, r.BeforeBirth)
 		s.lochia = append(s.lochia, r.Lochia)
+		s.show = append(s.show, r.Show)
 		s.historyFrom = append(s.historyFrom, int32(len(r.Unless)))
 		s.histories = append(s.histories, r.History)
 		for hi, h := range r.History {
@@ -2065,6 +2070,7 @@ const (
 	AtTerm                // a preterm trigger's match at term, early or after the birth ("39+4, period-type aches", "6+2 and period-like cramps", "10 weeks pp")
 	TooEarly              // a sign that counts from 20 weeks, her weeks told as under 20 and no change told ("16 weeks, haven't felt the baby move yet")
 	AfterBirth            // a sign of the pregnancy itself, or lochia, after she has had her baby ("LO kicked me right on the scar, 3 weeks pp")
+	Show                  // mucus tinged pink or brown at term or after a sweep, nothing fresh ("pinkish mucus after my sweep")
 )
 
 func (v Verdict) String() string {
@@ -2073,7 +2079,8 @@ func (v Verdict) String() string {
 		"about someone else", "settled history", "waiting for the other parts of its trigger", "asked about, not reported",
 		"averted: a near miss with its save", "explained by what stands before it", "her own history, before this pregnancy",
 		"at term, early or after the birth (her weeks 37 or more, under 20, or a time since the birth), when it is no sign",
-		"before 20 weeks, when it is no sign", "after the birth, when a sign of the pregnancy itself, or lochia, is none"}[v]
+		"before 20 weeks, when it is no sign", "after the birth, when a sign of the pregnancy itself, or lochia, is none",
+		"a show at term or after a sweep: mucus tinged pink or brown, nothing fresh"}[v]
 }
 
 func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
@@ -2101,6 +2108,9 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 	}
 	if (s.beforeBirth[p.rule] || s.lochia[p.rule] && !freshBleed(tokens)) && analyze.Born(tokens) {
 		return AfterBirth
+	}
+	if s.show[p.rule] && showOnly(tokens) && (s.atTerm(tokens) || sweptTold(tokens) && !s.pretermTold(tokens)) {
+		return Show
 	}
 	if s.from20[p.rule] && !changeTold(tokens) {
 		if _, early := s.herWeeks(tokens); early {
@@ -2215,6 +2225,65 @@ var freshWords = map[string]bool{"red": true, "bright": true, "fresh": true, "he
 	"clot": true, "clots": true, "soak": true, "soaked": true, "soaking": true, "again": true, "gush": true,
 	"pour": true, "pouring": true, "flood": true, "flooding": true, "blood": true, "worse": true, "more": true,
 	"increase": true, "increased": true, "start": true, "restart": true, "return": true, "returned": true, "smell": true}
+
+// showOnly reports whether the message tells mucus tinged pink or brown
+// (a show, the plug) and nothing fresh: no red, clots, heaviness or flow
+// that no cue denies ("nothing fresh or red" is none).
+func showOnly(tokens []analyze.Token) bool {
+	mucus := false
+	for j, t := range tokens {
+		switch {
+		case showWords[t.Lemma]:
+			mucus = true
+		case showFresh[t.Lemma] && !negationWithin(tokens, j, 3):
+			return false
+		}
+	}
+	return mucus
+}
+
+// showWords tell a show: the mucus plug, a jelly, the show itself.
+var showWords = map[string]bool{"mucus": true, "mucusy": true, "plug": true, "show": true, "jelly": true, "jelly-like": true}
+
+// showFresh tell more than a show.
+var showFresh = map[string]bool{"red": true, "bright": true, "fresh": true, "heavy": true, "heavily": true, "clot": true,
+	"clots": true, "soak": true, "soaked": true, "soaking": true, "pour": true, "pouring": true, "flow": true, "flowing": true,
+	"gush": true, "gushing": true, "running": true, "loads": true, "lots": true, "blood": true, "bloody": true,
+	"streak": true, "streaks": true, "streaky": true} // "bloody show", "pinky streaky stuff" are told as bleeding
+
+// sweptTold reports whether the message tells a sweep or an internal
+// examination she has had, after which a show is expected; never "I
+// haven't had a sweep".
+func sweptTold(tokens []analyze.Token) bool {
+	for j, t := range tokens {
+		switch t.Lemma {
+		case "sweep", "internal", "examination", "exam":
+			if !negationWithin(tokens, j, 3) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pretermTold reports whether the message gives her weeks today as under
+// 37 (see herWeeks): a show then may be preterm labour.
+func (s *Set) pretermTold(tokens []analyze.Token) bool {
+	for j, t := range tokens {
+		weeks := -1
+		switch {
+		case t.Gestation():
+			w, _, _ := strings.Cut(t.Term, "+")
+			weeks, _ = strconv.Atoi(w)
+		case t.Lemma == analyze.NumberLemma && j+1 < len(tokens) && s.weeks[tokens[j+1].Lemma]:
+			weeks, _ = strconv.Atoi(t.Term)
+		}
+		if weeks >= 20 && weeks < 37 {
+			return true
+		}
+	}
+	return false
+}
 
 // untilNow reports whether "till" or "until" and a time of today follow
 // the sign in its clause, so that a cue before it tells how long it was
@@ -3827,7 +3896,8 @@ var correctives = map[string]bool{"proper": true, "real": true, "actual": true, 
 var listVerbs = map[string]bool{"get": true, "sleep": true, "stand": true, "walk": true, "move": true, "sit": true,
 	"breathe": true, "cope": true, "lie": true, "find": true, "settle": true, "stop": true, "focus": true, "think": true,
 	"straighten": true, "type": true, "bend": true, "eat": true, "talk": true, "speak": true, "carry": true,
-	"turn": true, "roll": true, "lift": true, "drive": true, "work": true, "hold": true, "reach": true, "climb": true}
+	"turn": true, "roll": true, "lift": true, "drive": true, "work": true, "hold": true, "reach": true, "climb": true,
+	"ease": true, "eased": true, "help": true, "helped": true, "touch": true, "shift": true} // "haven't eased with a bath or paracetamol, every 6 min"
 
 // itemEnds reports whether a list item ends right after index end.
 func (s *Set) itemEnds(tokens []analyze.Token, end int) bool {

@@ -710,6 +710,12 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// list ("haven't eased with a bath or paracetamol, every 6 min").
 		{"ok these are NOT braxton hicks anymore. can't walk or talk during them and they're getting closer, 3 in 10 mins", "contractions"},
 		{"been having them since tea time and they haven't eased with a bath or paracetamol, every 6 min and stronger each time", "contractions"},
+		// Falls at work told by how she went down; near misses and a
+		// bump that first showed are none.
+		{"Confused patient grabbed my arm mid transfer and pulled me over, I went down against the bed rail bump first. 30 weeks", "fall"},
+		{"Stood up from my desk, chair rolled away and I went down on my tailbone. 32w", "fall"},
+		{"nearly went over on the ice this morning but grabbed the railing in time, didn't actually fall", ""},
+		{"i always go into shops bump first now lol, people move out the way", ""},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

@@ -300,11 +300,12 @@ type RedFlag struct {
 	// pp and my bleeding is mostly brown and light now") is the lochia of
 	// every birth, no sign.
 	Lochia bool
-	// Show marks the bleeding signs: at term (her weeks 37 or more) or
-	// after a sweep or an internal examination, mucus tinged pink or brown
-	// with nothing fresh about it ("pinkish-brown mucus after my sweep,
-	// midwife said to expect that") is a show, no sign; fresh red, clots,
-	// heaviness or a flow still fire.
+	// Show marks the bleeding sign: at term (her weeks 37 or more) or
+	// after a sweep or an internal examination, with no weeks or months
+	// under 37 weeks told, mucus tinged pink or brown with nothing fresh
+	// about it ("pinkish-brown mucus after my sweep, midwife said to
+	// expect that") is a show, no sign; fresh red, bleeding, a period's
+	// flow, pads, clots or more still fire.
 	Show bool
 	// Averted lists near misses told with their save, as "near & save":
 	// "slipped|tripped|stumbled & caught_myself|stayed_upright". A match

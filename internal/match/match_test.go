@@ -716,6 +716,9 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"Stood up from my desk, chair rolled away and I went down on my tailbone. 32w", "fall"},
 		{"nearly went over on the ice this morning but grabbed the railing in time, didn't actually fall", ""},
 		{"i always go into shops bump first now lol, people move out the way", ""},
+		{"a cop pulled me over for speeding on the way to work, back is stiff from the car", ""},
+		{"40+2 had my sweep at 10am, now I've filled 2 pads in an hour, some mucus in it", "heavy-bleeding"},
+		{"39+3 and bleeding through my pad, is this what they call a show?", "bleeding"},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

@@ -2227,20 +2227,27 @@ var freshWords = map[string]bool{"red": true, "bright": true, "fresh": true, "he
 	"increase": true, "increased": true, "start": true, "restart": true, "return": true, "returned": true, "smell": true}
 
 // showOnly reports whether the message tells mucus tinged pink or brown
-// (a show, the plug) and nothing fresh: no red, clots, heaviness or flow
-// that no cue denies ("nothing fresh or red" is none).
+// (a show, the plug), the mucus undenied, and nothing fresh: no red,
+// bleeding, a period's flow, pads, clots or more that no cue denies
+// ("nothing fresh or red" is none).
 func showOnly(tokens []analyze.Token) bool {
-	mucus := false
+	mucus, tinge := false, false
 	for j, t := range tokens {
 		switch {
-		case showWords[t.Lemma]:
+		case showWords[t.Lemma] && !negationWithin(tokens, j, 3):
 			mucus = true
+		case tinges[t.Lemma]:
+			tinge = true
 		case showFresh[t.Lemma] && !negationWithin(tokens, j, 3):
 			return false
 		}
 	}
-	return mucus
+	return mucus && tinge
 }
+
+// tinges are a show's colours.
+var tinges = map[string]bool{"pink": true, "pinkish": true, "pinky": true, "brown": true, "brownish": true, "tinged": true,
+	"tinge": true}
 
 // showWords tell a show: the mucus plug, a jelly, the show itself.
 var showWords = map[string]bool{"mucus": true, "mucusy": true, "plug": true, "show": true, "jelly": true, "jelly-like": true}
@@ -2249,7 +2256,9 @@ var showWords = map[string]bool{"mucus": true, "mucusy": true, "plug": true, "sh
 var showFresh = map[string]bool{"red": true, "bright": true, "fresh": true, "heavy": true, "heavily": true, "clot": true,
 	"clots": true, "soak": true, "soaked": true, "soaking": true, "pour": true, "pouring": true, "flow": true, "flowing": true,
 	"gush": true, "gushing": true, "running": true, "loads": true, "lots": true, "blood": true, "bloody": true,
-	"streak": true, "streaks": true, "streaky": true} // "bloody show", "pinky streaky stuff" are told as bleeding
+	"streak": true, "streaks": true, "streaky": true, // "bloody show", "pinky streaky stuff" are told as bleeding
+	"bleed": true, "bleeding": true, "bled": true, "period": true, "pad": true, "pads": true, "more": true, "again": true,
+	"heavier": true, "lumps": true, "lump": true, "dripping": true}
 
 // sweptTold reports whether the message tells a sweep or an internal
 // examination she has had, after which a show is expected; never "I
@@ -2257,7 +2266,7 @@ var showFresh = map[string]bool{"red": true, "bright": true, "fresh": true, "hea
 func sweptTold(tokens []analyze.Token) bool {
 	for j, t := range tokens {
 		switch t.Lemma {
-		case "sweep", "internal", "examination", "exam":
+		case "sweep", "internal":
 			if !negationWithin(tokens, j, 3) {
 				return true
 			}
@@ -2277,6 +2286,10 @@ func (s *Set) pretermTold(tokens []analyze.Token) bool {
 			weeks, _ = strconv.Atoi(w)
 		case t.Lemma == analyze.NumberLemma && j+1 < len(tokens) && s.weeks[tokens[j+1].Lemma]:
 			weeks, _ = strconv.Atoi(t.Term)
+		case t.Lemma == analyze.NumberLemma && j+1 < len(tokens) && (tokens[j+1].Lemma == "month" || tokens[j+1].Lemma == "months"):
+			if n, err := strconv.Atoi(t.Term); err == nil && n >= 5 && n <= 8 {
+				return true // "8 months pregnant"
+			}
 		}
 		if weeks >= 20 && weeks < 37 {
 			return true

@@ -296,6 +296,7 @@ type scratch struct {
 	revive    []bool          // per rule: a match only an unless pattern cancelled (see Rule.AlsoWith)
 	unless    []unlessHit     // the message's unless matches, found once (see cancelled)
 	unlessOK  bool            // unless holds this message's matches
+	jointSpan match           // the span of the last " & " trigger matchJoint found full
 	proxy     int8            // 0 not yet known, 1 no, 2 someone writes for her (see proxy)
 	disclosed int8            // 0 not yet known, 1 no, 2 she says the signs are hers (see disclosed)
 	joint     []jointHit      // parts of " & " triggers found so far
@@ -429,8 +430,10 @@ var fineWords = map[string]bool{"fine": true, "normal": true, "ok": true, "okay"
 // reported ones, and ones only asked about (see matchJoint).
 type jointHit struct {
 	rule, trigger, sentence int32
-	reported, asked         uint8 // bit k-1 set: part k matched, reported or asked about
-	askedEnd, absentStart   int32 // the last asked part's end, the last start of a reported absence
+	reported, asked         uint8    // bit k-1 set: part k matched, reported or asked about
+	askedEnd, absentStart   int32    // the last asked part's end, the last start of a reported absence
+	start                   int32    // where the first reported part starts
+	ends                    [8]int32 // per part, where its first reported match ends (0: none yet)
 }
 
 // full reports whether every one of a trigger's n parts matched, at least
@@ -499,7 +502,7 @@ func (sc *scratch) matchJoint(tokens []analyze.Token, p *phrase, m match, report
 	// normally so active after dinner. Tonight hardly anything." matches.
 	full := false
 	for _, sent := range [2]int32{sc.sent[m.start], sc.sent[m.start] + 1} {
-		key := jointHit{rule: p.rule, trigger: p.trigger, sentence: sent, askedEnd: -1, absentStart: -1}
+		key := jointHit{rule: p.rule, trigger: p.trigger, sentence: sent, askedEnd: -1, absentStart: -1, start: int32(m.start)}
 		i := slices.IndexFunc(sc.joint, func(h jointHit) bool {
 			return h.rule == key.rule && h.trigger == key.trigger && h.sentence == key.sentence
 		})
@@ -510,6 +513,10 @@ func (sc *scratch) matchJoint(tokens []analyze.Token, p *phrase, m match, report
 		h := &sc.joint[i]
 		if reported {
 			h.reported |= 1 << (p.part - 1)
+			h.start = min(h.start, int32(m.start))
+			if e := &h.ends[p.part-1]; *e == 0 || int32(m.end)+1 < *e {
+				*e = int32(m.end) + 1
+			}
 			if absent {
 				h.absentStart = max(h.absentStart, int32(m.start))
 			}
@@ -517,7 +524,12 @@ func (sc *scratch) matchJoint(tokens []analyze.Token, p *phrase, m match, report
 			h.asked |= 1 << (p.part - 1)
 			h.askedEnd = max(h.askedEnd, int32(m.end))
 		}
-		full = full || h.full(tokens, p.parts)
+		if h.full(tokens, p.parts) && !full {
+			// The span a save must follow: each part at its first match,
+			// "slow this morning" in "a bit slow this morning but she's
+			// made up for it this afternoon".
+			full, sc.jointSpan = true, match{start: int(h.start), end: int(slices.Max(h.ends[:p.parts])) - 1, cue: -1}
+		}
 	}
 	return full
 }
@@ -1257,6 +1269,15 @@ func (s *Set) Read(tokens []analyze.Token) Reading {
 			continue
 		}
 		if p.parts > 0 && !sc.matchJoint(tokens, p, m, true) {
+			continue
+		}
+		if turn := turnAfter(tokens, sc.jointSpan.end); p.parts > 0 && s.reports[p.rule] && turn > 0 && s.averted(tokens, sc, p.rule, sc.jointSpan, turn) {
+			// A sign told in parts, then a turn and its save after all of
+			// them: "a bit slow this morning but she's made up for it
+			// this afternoon". A save before a part saves nothing
+			// ("slipped, grabbed the counter but went down anyway"), nor
+			// one told without a turn ("it's still leaking..., she thinks
+			// it's sweat from the hot water bottle").
 			continue
 		}
 		sc.seen[p.rule] = true
@@ -2124,7 +2145,7 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 	if !p.firm && s.explainedIn(tokens, sc, p.rule, m) {
 		return Explained
 	}
-	if p.parts == 0 && s.averted(tokens, sc, p.rule, m) {
+	if p.parts == 0 && s.averted(tokens, sc, p.rule, m, -1) {
 		// A part of a " & " trigger is never averted: in "slipped,
 		// grabbed the counter but went down anyway" its other part
 		// tells the fall.
@@ -2202,7 +2223,7 @@ func (s *Set) negated(tokens []analyze.Token, m match, absence, ownCue bool) Ver
 	// A sign told with its own cue is not answered by another: in "nothing
 	// touches it, paracetamol, bath, nothing" the last "nothing" says it
 	// again.
-	if !ownCue && ((s.answeredNo(tokens, m.end) || itemAnswered(tokens, m.end)) && !toldAsHers(tokens, m) || s.askedOfHerNo(tokens, m) || slices.ContainsFunc(m.pos[:m.n], func(j int) bool { return freeOf(tokens, j) })) || retracted(tokens, m.end) {
+	if !ownCue && ((s.answeredNo(tokens, m.end) || itemAnswered(tokens, m.end)) && !toldAsHers(tokens, m) && !triedFirst(tokens, m.start) || s.askedOfHerNo(tokens, m) || slices.ContainsFunc(m.pos[:m.n], func(j int) bool { return freeOf(tokens, j) })) || retracted(tokens, m.end) {
 		return NegatedAfter
 	}
 	return Fired
@@ -2528,6 +2549,34 @@ var laughs = map[string]bool{"lol": true, "haha": true, "hahaha": true, "lmao": 
 var certainly = map[string]bool{"definitely": true, "certainly": true, "really": true, "actually": true,
 	"absolutely": true, "honestly": true, "def": true, "defo": true, "deffo": true}
 
+// sharedByHer reports whether, soon after another person's sign, she
+// says it is hers too: "neither can I", "nor do I", "me neither", "same
+// here", "me too".
+func sharedByHer(tokens []analyze.Token, j int) bool {
+	ends := 0
+	for k := j; k < len(tokens) && k < j+12; k++ {
+		if isClauseEnd(tokens[k]) {
+			if ends++; ends > 1 {
+				return false
+			}
+			continue
+		}
+		l := tokens[k].Lemma
+		switch {
+		case (l == "neither" || l == "nor") && k+2 < len(tokens) && auxiliaries[tokens[k+1].Lemma] && tokens[k+2].Lemma == "i":
+			return true
+		case l == "me" && k+1 < len(tokens) && (tokens[k+1].Lemma == "neither" || tokens[k+1].Lemma == "either" || tokens[k+1].Lemma == "too"):
+			return true
+		case l == "same" && k+1 < len(tokens) && tokens[k+1].Lemma == "here":
+			return true
+		}
+	}
+	return false
+}
+
+// auxiliaries are the verbs of "neither can I", "nor do I".
+var auxiliaries = map[string]bool{"can": true, "do": true, "have": true, "be": true, "could": true, "will": true, "would": true}
+
 // someoneElse reports whether a match is about someone other than the
 // member (see OthersGroup).
 func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
@@ -2566,6 +2615,9 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 	}
 	if s.landsOnBump(tokens, m.end+1) {
 		return false
+	}
+	if sharedByHer(tokens, m.end+1) {
+		return false // "husband can't feel anything anymore... and neither can I much"
 	}
 	for j := m.start - 1; j >= 0; j-- {
 		t := tokens[j]
@@ -2995,8 +3047,35 @@ func (s *Set) isOther(tokens []analyze.Token, j int) bool {
 		return otherHalf(tokens, j)
 	case (l == "girl" || l == "boy") && j > 0 && tokens[j-1].Lemma == "baby":
 		return false // "my baby girl before she move a lot": her baby
+	case petName(tokens, j):
+		return false // "little man has gone quiet": the baby's pet name
 	}
 	return s.others[tokens[j].Lemma]
+}
+
+// petName reports whether tokens[j] ends a pet name members give the baby
+// they carry ("little man", "lil dude", "wee man"), with no child's age
+// after it: "little man (3) fell off the sofa" is a toddler.
+func petName(tokens []analyze.Token, j int) bool {
+	switch tokens[j].Lemma {
+	case "man", "lady", "dude", "guy":
+	default:
+		return false
+	}
+	if j == 0 {
+		return false
+	}
+	switch tokens[j-1].Lemma {
+	case "little", "lil", "wee":
+	default:
+		return false
+	}
+	for k := j + 1; k < len(tokens) && k <= j+3; k++ {
+		if tokens[k].Lemma == analyze.NumberLemma || ageWords[tokens[k].Lemma] {
+			return false
+		}
+	}
+	return true
 }
 
 // otherHalf reports whether the "oh" at tokens[j] is "OH", her other half,
@@ -4153,6 +4232,19 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 	return answered && !s.moreFollows(tokens, next)
 }
 
+// triedFirst reports whether the match is a thing she tried, named after
+// "tried" in its own clause, perhaps as the last of a list: in "I've tried cold water, chocolate, lying
+// on my left... nothing" the "nothing" is what came of it, not an answer
+// denying them.
+func triedFirst(tokens []analyze.Token, start int) bool {
+	for k := start - 1; k >= 0 && k >= start-12 && !isClauseEnd(tokens[k]); k-- {
+		if tokens[k].Lemma == "try" {
+			return true
+		}
+	}
+	return false
+}
+
 // moreFollows reports whether, right after an answering cue, the next
 // fragment says how much there is: "the pan is full of blood. not a bit.
 // full." corrects "a bit" upwards; it answers nothing.
@@ -4435,6 +4527,9 @@ func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, 
 // she's home now"), so the general reading of whose sign it is decides
 // (see someoneElse), not the pattern.
 func (s *Set) herOwnSign(tokens []analyze.Token, u *phrase, m match) bool {
+	if u.aboutOther && petName(tokens, m.start) {
+		return true // "little man has gone quiet": the baby, not a man
+	}
 	if !u.aboutOther || !s.isOther(tokens, m.start) {
 		return false
 	}
@@ -4910,13 +5005,31 @@ func lostOne(tokens []analyze.Token, pm match) bool {
 	return false
 }
 
+// turnAfter returns the first "but", "then" or "though" after tokens[end]
+// in its sentence or the next, or -1.
+func turnAfter(tokens []analyze.Token, end int) int {
+	ends := 0
+	for k := end + 1; k < len(tokens); k++ {
+		if isClauseEnd(tokens[k]) {
+			if ends++; ends > 1 {
+				break
+			}
+		}
+		switch tokens[k].Lemma {
+		case "but", "then", "though", "tho", "although":
+			return k
+		}
+	}
+	return -1
+}
+
 // averted reports whether the match is a near miss told with its save
 // (see Rule.Averted): the near part of one of the rule's Averted patterns
 // overlaps it or ends right before it ("almost fell" | "down the
-// stairs"), and the save follows the near part in its sentence. Neither
-// part may be negated. "Slipped and fell down the stairs, caught myself
+// stairs"), and the save follows the near part in its sentence, after
+// token after. Neither part may be negated. "Slipped and fell down the stairs, caught myself
 // at the bottom" still fires: the fall is a match of its own.
-func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) bool {
+func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match, after int) bool {
 	if len(s.near.list) == 0 {
 		return false
 	}
@@ -4966,7 +5079,7 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match) 
 			}
 			// A save she asks about saves nothing: "a trickle ... probs
 			// just pee right?".
-			found = q.trigger == p.trigger && sm.start > nm.end && sm.end < hi && !s.negatedUnless(tokens, q, sm) &&
+			found = q.trigger == p.trigger && sm.start > nm.end && sm.start > after && sm.end < hi && !s.negatedUnless(tokens, q, sm) &&
 				!asked(tokens, sm.end) && !believed(tokens, sm.start) && !thenPast(tokens, sm.end) && !otherBetween(tokens, nm.end, sm.start) && !s.impactIn(tokens, lo, hi, m.start, nm, sm) &&
 				!(s.reports[rule] && !s.namesHabit(q) && s.habitual(tokens, sm)) // "normally she goes mad after dinner" saves nothing today
 			if found {

@@ -964,3 +964,54 @@ func TestHeld(t *testing.T) {
 		}
 	}
 }
+
+// TestToldOfHer covers readings that keep a sign hers: what she tried,
+// then "nothing" (the outcome, not an answer); another's sign she shares
+// ("neither can I"); the baby's pet name, which is no other person; and a
+// sign told in parts whose save follows all of them after a turn.
+func TestToldOfHer(t *testing.T) {
+	a, _ := compile(t)
+	set, err := triage.Compile(a, triage.Config{
+		Groups: map[string][]string{
+			"baby":   {"baby", "she", "he", "little man"},
+			"others": {"husband", "man", "toddler"},
+		},
+		Rules: []triage.Rule{{
+			ID: "baby-movements", SelfOnly: true, Reports: true,
+			Triggers: []string{
+				"tried & cold_water|chocolate & nothing",
+				"not feel anything_anymore",
+				"{baby} gone_quiet",
+				"{baby} slow & this_morning",
+			},
+			Unless:  []string{"{others} quiet"},
+			Averted: []string{"slow & made_up_for_it|make_up_for_it"},
+		}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"I've tried cold water, chocolate, lying on my left... nothing.", []string{"baby-movements"}},
+		{"cold water? nothing. just wondering what helps my back", nil},
+		{"husband can't feel anything anymore, and neither can I", []string{"baby-movements"}},
+		{"husband can't feel anything anymore with his hand on", nil},
+		{"little man has gone quiet", []string{"baby-movements"}},
+		{"the man next door has gone quiet", nil},
+		{"baby was a bit slow this morning but has made up for it this afternoon", nil},
+		{"baby was a bit slow this morning, made up for it with cake", []string{"baby-movements"}},
+	}
+	for _, tt := range tests {
+		var an analyze.Analysis
+		a.Analyze(tt.text, &an)
+		if got := set.Match(an.Words); !slices.Equal(got, tt.want) {
+			t.Errorf("%q: fired %v, want %v", tt.text, got, tt.want)
+			for _, f := range set.Explain(an.Words) {
+				t.Logf("  %+v", f)
+			}
+		}
+	}
+}

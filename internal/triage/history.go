@@ -163,6 +163,14 @@ func (s *Set) again(tokens []analyze.Token, sc *scratch, from int) bool {
 		// Her back grown worse is no sign grown: "all fine since. my back
 		// ache is getting worse".
 		result = result || s.backBefore(tokens, m.start)
+		// "it" after her back was named since the sign is her back:
+		// "fell down the stairs in 2019... my back's never been right
+		// since. 24 weeks now and it's so much worse".
+		// Only a way a back may grow: worse, more painful ("now it's
+		// heavier" after "my back ached" is still the bleeding).
+		result = result || slices.ContainsFunc(m.pos[:m.n], func(k int) bool { return tokens[k].Lemma == "it" || tokens[k].Lemma == "its" }) &&
+			slices.ContainsFunc(m.pos[:m.n], func(k int) bool { return tokens[k].Lemma == "worse" || tokens[k].Lemma == "painful" }) &&
+			s.herBackIn(tokens, from, m.start)
 		// "back again" with words between names her back, not a sign that
 		// is back: "now 30 weeks and my back is sore again".
 		result = result || tokens[m.start].Lemma == "back" && m.end > m.start+1
@@ -183,6 +191,33 @@ func (s *Set) again(tokens []analyze.Token, sc *scratch, from int) bool {
 func (s *Set) backBefore(tokens []analyze.Token, j int) bool {
 	for k := j - 1; k >= 0 && !tokens[k].Is(analyze.Break); k-- {
 		if l := tokens[k].Lemma; s.bodyParts[l] || backComplaints[l] {
+			return true
+		}
+	}
+	return false
+}
+
+// backSince reports whether the "since" at j tells how long her back has
+// been bad, her back or a back complaint named in the few words before it
+// (not "my head very pain since yesterday"):
+// "back trouble ever since", "my back's never been right since".
+func (s *Set) backSince(tokens []analyze.Token, j, lo int) bool {
+	for k := j - 1; k >= lo && k >= j-6 && !isClauseEnd(tokens[k]); k-- {
+		if tokens[k].Lemma == "back" && (k > 0 && tokens[k-1].Lemma == "my" || k+1 < len(tokens) && backComplaints[tokens[k+1].Lemma]) {
+			return true
+		}
+	}
+	return false
+}
+
+// herBackIn reports whether tokens[lo:hi] name her back or its pain, after
+// "my" ("my back's never been right since") or as a complaint ("had back
+// trouble ever since").
+func (s *Set) herBackIn(tokens []analyze.Token, lo, hi int) bool {
+	for k := max(lo, 1); k < hi && k < len(tokens); k++ {
+		l := tokens[k].Lemma
+		if (s.bodyParts[l] || backComplaints[l]) && tokens[k-1].Lemma == "my" ||
+			l == "back" && k+1 < hi && backComplaints[tokens[k+1].Lemma] {
 			return true
 		}
 	}
@@ -819,6 +854,11 @@ func (s *Set) nowIn(tokens []analyze.Token, sc *scratch, lo, hi int) bool {
 // tokens[lo:hi], not as a child's age or an "over now".
 func (s *Set) timeIn(ps *patterns, tokens []analyze.Token, sc *scratch, lo, hi int) bool {
 	return ps.anyBut(s, tokens, sc, lo, hi, lo, func(m match) bool {
+		if m.start == m.end && m.start > lo && tokens[m.start].Lemma == "since" {
+			// Her back's since, not the sign's: "fell down the stairs in
+			// 2018 and have had back trouble ever since".
+			return s.backSince(tokens, m.start, lo)
+		}
 		if m.start != m.end || m.start <= lo || tokens[m.start].Lemma != "now" {
 			return false
 		}

@@ -1271,9 +1271,9 @@ func (s *Set) Read(tokens []analyze.Token) Reading {
 		if p.parts > 0 && !sc.matchJoint(tokens, p, m, true) {
 			continue
 		}
-		if turn := turnAfter(tokens, sc.jointSpan.end); p.parts > 0 && s.reports[p.rule] && turn > 0 && s.averted(tokens, sc, p.rule, sc.jointSpan, turn) {
-			// A sign told in parts, then a turn and its save after all of
-			// them: "a bit slow this morning but she's made up for it
+		if p.parts > 0 && s.reports[p.rule] && s.averted(tokens, sc, p.rule, sc.jointSpan, sc.jointSpan.end, true) {
+			// A sign told in parts, its save after all of them and after
+			// a turn: "a bit slow this morning but she's made up for it
 			// this afternoon". A save before a part saves nothing
 			// ("slipped, grabbed the counter but went down anyway"), nor
 			// one told without a turn ("it's still leaking..., she thinks
@@ -2145,7 +2145,7 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 	if !p.firm && s.explainedIn(tokens, sc, p.rule, m) {
 		return Explained
 	}
-	if p.parts == 0 && s.averted(tokens, sc, p.rule, m, -1) {
+	if p.parts == 0 && s.averted(tokens, sc, p.rule, m, -1, false) {
 		// A part of a " & " trigger is never averted: in "slipped,
 		// grabbed the counter but went down anyway" its other part
 		// tells the fall.
@@ -5005,31 +5005,26 @@ func lostOne(tokens []analyze.Token, pm match) bool {
 	return false
 }
 
-// turnAfter returns the first "but", "then" or "though" after tokens[end]
-// in its sentence or the next, or -1.
-func turnAfter(tokens []analyze.Token, end int) int {
-	ends := 0
-	for k := end + 1; k < len(tokens); k++ {
-		if isClauseEnd(tokens[k]) {
-			if ends++; ends > 1 {
-				break
-			}
-		}
+// turnBetween reports whether a "but", "then" or "though" stands in
+// tokens[from:to].
+func turnBetween(tokens []analyze.Token, from, to int) bool {
+	for k := max(from, 0); k < to && k < len(tokens); k++ {
 		switch tokens[k].Lemma {
 		case "but", "then", "though", "tho", "although":
-			return k
+			return true
 		}
 	}
-	return -1
+	return false
 }
 
 // averted reports whether the match is a near miss told with its save
 // (see Rule.Averted): the near part of one of the rule's Averted patterns
 // overlaps it or ends right before it ("almost fell" | "down the
 // stairs"), and the save follows the near part in its sentence, after
-// token after. Neither part may be negated. "Slipped and fell down the stairs, caught myself
+// token after, and after a turn ("but", "then") when turn is set. Neither
+// part may be negated. "Slipped and fell down the stairs, caught myself
 // at the bottom" still fires: the fall is a match of its own.
-func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match, after int) bool {
+func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match, after int, turn bool) bool {
 	if len(s.near.list) == 0 {
 		return false
 	}
@@ -5079,7 +5074,7 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match, 
 			}
 			// A save she asks about saves nothing: "a trickle ... probs
 			// just pee right?".
-			found = q.trigger == p.trigger && sm.start > nm.end && sm.start > after && sm.end < hi && !s.negatedUnless(tokens, q, sm) &&
+			found = q.trigger == p.trigger && sm.start > nm.end && sm.start > after && sm.end < hi && (!turn || turnBetween(tokens, nm.end+1, sm.start)) && !s.negatedUnless(tokens, q, sm) &&
 				!asked(tokens, sm.end) && !believed(tokens, sm.start) && !thenPast(tokens, sm.end) && !otherBetween(tokens, nm.end, sm.start) && !s.impactIn(tokens, lo, hi, m.start, nm, sm) &&
 				!(s.reports[rule] && !s.namesHabit(q) && s.habitual(tokens, sm)) // "normally she goes mad after dinner" saves nothing today
 			if found {

@@ -1015,3 +1015,41 @@ func TestToldOfHer(t *testing.T) {
 		}
 	}
 }
+
+// TestBackSince: a "since" or a "now it's worse" after her back is named
+// tells of her back, not of the sign, which stays history; after the sign
+// itself they tell it goes on.
+func TestBackSince(t *testing.T) {
+	a, _ := compile(t)
+	set, err := triage.Compile(a, triage.Config{
+		Rules: []triage.Rule{{ID: "fall", Triggers: []string{"fell down_the_stairs"}, Reports: true}},
+		History: triage.History{
+			Earlier: []string{"in #1950-2024"},
+			Now:     []string{"now", "since"},
+			Again:   []string{"now|but_now it|its worse|heavier"},
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text  string
+		fired bool
+	}{
+		{"I fell down the stairs in 2018", false},
+		{"I fell down the stairs in 2018 and have had back trouble ever since", false},
+		{"I fell down the stairs in 2018 and my back's never been right since. now it's worse", false},
+		{"I fell down the stairs in 2018 and it has hurt ever since", true},
+		{"I fell down the stairs in 2018, my back ached, but now it's heavier", true},
+	}
+	for _, tt := range tests {
+		var an analyze.Analysis
+		a.Analyze(tt.text, &an)
+		if fired := len(set.Match(an.Words)) > 0; fired != tt.fired {
+			t.Errorf("%q: fired %v, want %v", tt.text, fired, tt.fired)
+			for _, f := range set.Explain(an.Words) {
+				t.Logf("  %+v", f)
+			}
+		}
+	}
+}

@@ -2592,6 +2592,13 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 	if s.disclosed(tokens, sc) {
 		return false // "if a lady has brownish discharge... asking for myself"
 	}
+	for j := max(m.start, 1); j <= m.end; j++ {
+		// "my little man (6) has been quiet all day": a pet name with a
+		// child's age after it is her child, not the baby.
+		if petTail[tokens[j].Lemma] && petHead[tokens[j-1].Lemma] && !petName(tokens, j) {
+			return true
+		}
+	}
 	for j := m.start; j <= m.end; j++ {
 		// "knocked my mum over": "my" after a verb is hers only when what
 		// follows is not someone else ("bleeding and my mum says it's
@@ -3053,21 +3060,17 @@ func (s *Set) isOther(tokens []analyze.Token, j int) bool {
 	return s.others[tokens[j].Lemma]
 }
 
+// petHead and petTail are the two words of a pet name: "little man".
+var (
+	petHead = map[string]bool{"little": true, "lil": true, "wee": true}
+	petTail = map[string]bool{"man": true, "lady": true, "dude": true, "guy": true}
+)
+
 // petName reports whether tokens[j] ends a pet name members give the baby
 // they carry ("little man", "lil dude", "wee man"), with no child's age
 // after it: "little man (3) fell off the sofa" is a toddler.
 func petName(tokens []analyze.Token, j int) bool {
-	switch tokens[j].Lemma {
-	case "man", "lady", "dude", "guy":
-	default:
-		return false
-	}
-	if j == 0 {
-		return false
-	}
-	switch tokens[j-1].Lemma {
-	case "little", "lil", "wee":
-	default:
+	if j == 0 || !petTail[tokens[j].Lemma] || !petHead[tokens[j-1].Lemma] {
 		return false
 	}
 	for k := j + 1; k < len(tokens) && k <= j+3; k++ {

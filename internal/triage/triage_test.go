@@ -1001,6 +1001,7 @@ func TestToldOfHer(t *testing.T) {
 		{"husband can't feel anything anymore with his hand on", nil},
 		{"little man has gone quiet", []string{"baby-movements"}},
 		{"the man next door has gone quiet", nil},
+		{"little man (3) has gone quiet", nil},
 		{"baby was a bit slow this morning but has made up for it this afternoon", nil},
 		{"baby was a bit slow this morning, made up for it with cake", []string{"baby-movements"}},
 	}

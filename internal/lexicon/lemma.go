@@ -48,6 +48,9 @@ func (l *Lexicon) Lemma(w string) string {
 		if b := undouble(stem); b != stem && try(b) {
 			return b // slipping, stopping
 		}
+		if b := stem + "e"; cvc(stem) && try(b) {
+			return b // staring, caring, taping: "star" would be "starring"
+		}
 		if try(stem) {
 			return stem // kicking, bleeding
 		}
@@ -58,6 +61,9 @@ func (l *Lexicon) Lemma(w string) string {
 		stem := w[:len(w)-2]
 		if b := undouble(stem); b != stem && try(b) {
 			return b // slipped, stopped
+		}
+		if b := w[:len(w)-1]; cvc(stem) && try(b) {
+			return b // stared, timed, taped: "star" would be "starred"
 		}
 		if try(stem) {
 			return stem // kicked, leaked
@@ -136,4 +142,18 @@ var irregular = map[string]string{
 	"spat": "spit", "bitten": "bite", "struck": "strike", "fought": "fight", "sought": "seek",
 	"children": "child", "feet": "foot", "teeth": "tooth", "women": "woman", "men": "man",
 	"lives": "life", "wives": "wife", "knives": "knife", "halves": "half",
+}
+
+// cvc reports whether stem ends in one consonant after one vowel after a
+// consonant ("star", "tap", "tim"), the shape whose final consonant
+// English doubles before -ing and -ed: a single one ("staring", "timed")
+// means the word's own "e" was dropped. Not w, x or y ("snowing").
+func cvc(stem string) bool {
+	n := len(stem)
+	if n < 3 {
+		return false
+	}
+	vowel := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+	c1, v, c2 := stem[n-3], stem[n-2], stem[n-1]
+	return !vowel(c1) && vowel(v) && !vowel(c2) && strings.IndexByte("wxy", c2) < 0
 }

@@ -46,6 +46,11 @@ func TestLemma(t *testing.T) {
 		{"legs", "legs"}, {"hips", "hip"}, {"tightenings", "tighten"}, {"tightening", "tighten"},
 		{"cramping", "cramp"}, {"cramps", "cramp"}, {"numb", "numb"}, {"fainted", "faint"},
 		{"lost", "lose"}, {"feeling", "feel"}, {"spazming", "spazming"}, {"a", "a"}, {"", ""},
+		// One consonant after one vowel: the word's own "e" was dropped;
+		// two would be the shorter word's.
+		{"staring", "stare"}, {"stared", "stare"}, {"starring", "star"}, {"caring", "care"}, {"taped", "tape"},
+		{"tapping", "tap"}, {"riding", "ride"}, {"hoping", "hope"}, {"hopping", "hop"}, {"opening", "open"},
+		{"visiting", "visit"}, {"snowing", "snow"},
 	}
 	for _, tt := range tests {
 		if got := l.Lemma(tt.in); got != tt.want {

@@ -4841,7 +4841,7 @@ func (s *Set) explainedIn(tokens []analyze.Token, sc *scratch, rule int32, m mat
 	}
 	found := false
 	s.explained.find(s, tokens, sc, lo, m.end+1, func(p *phrase, pm match) bool {
-		if p.rule != rule || pm.start > m.start || s.negatedUnless(tokens, p, pm) || likeness(tokens, pm.start) {
+		if p.rule != rule || pm.start > m.start || s.negatedUnless(tokens, p, pm) || likeness(tokens, pm.start) || pm.spans(tokens, isBelief) {
 			return true
 		}
 		for k := pm.end + 1; k <= m.end; k++ {
@@ -4862,13 +4862,23 @@ func (s *Set) explainsFrom(tokens []analyze.Token, sc *scratch, rule int32, k, h
 	found := false
 	s.explained.find(s, tokens, sc, k, hi, func(p *phrase, pm match) bool {
 		if p.rule == rule && pm.start == k && !s.negatedUnless(tokens, p, pm) && !contrastIn(tokens, pm.end+1, hi+3) &&
-			!alsoIn(tokens, pm.start, hi) {
+			!alsoIn(tokens, pm.start, hi) && !pm.spans(tokens, isBelief) {
 			found = true
 			sc.because(&s.explained, p)
 		}
 		return !found
 	})
 	return found
+}
+
+// isBelief reports whether t says what someone thinks, not what happened:
+// "colleagues think I knocked my drink over" explains nothing.
+func isBelief(t analyze.Token) bool {
+	switch t.Lemma {
+	case "think", "thought", "reckon", "assume", "believe", "guess", "suppose":
+		return true
+	}
+	return false
 }
 
 // realises are the words after which she names what a sign really was:
@@ -5205,12 +5215,16 @@ func thirdPersonIn(tokens []analyze.Token, lo, hi int) bool {
 }
 
 // herActions are what a member does to a child or another she looks
-// after; particles may follow them ("pick up", "run after").
+// after, or to their things ("grab my son's sneakers": the "'s" is
+// dropped, so the verb before "my" decides); particles may follow them
+// ("pick up", "run after").
 var (
 	herActions = map[string]bool{"lift": true, "lifting": true, "carry": true, "carrying": true, "hold": true, "holding": true,
 		"pick": true, "picking": true, "chase": true, "chasing": true, "bath": true, "bathe": true, "bathing": true, "feed": true,
 		"feeding": true, "change": true, "changing": true, "dress": true, "dressing": true, "cuddle": true, "cuddling": true,
-		"rock": true, "rocking": true, "push": true, "pushing": true, "settle": true, "settling": true, "wrestle": true, "wrestling": true}
+		"rock": true, "rocking": true, "push": true, "pushing": true, "settle": true, "settling": true, "wrestle": true, "wrestling": true,
+		"grab": true, "grabbing": true, "fetch": true, "fetching": true, "tie": true, "tying": true, "wash": true, "washing": true,
+		"tidy": true, "tidying": true, "collect": true, "collecting": true, "pack": true, "packing": true, "reach": true, "reaching": true}
 	actionParticles = map[string]bool{"up": true, "after": true, "round": true, "around": true}
 )
 

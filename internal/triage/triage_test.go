@@ -1054,3 +1054,40 @@ func TestBackSince(t *testing.T) {
 		}
 	}
 }
+
+// TestBelievedCause: a cause someone only believes explains nothing
+// ("colleagues think I knocked my drink over"); a cause told as what
+// happened does; and a child whose things she grabs is no subject.
+func TestBelievedCause(t *testing.T) {
+	a, _ := compile(t)
+	set, err := triage.Compile(a, triage.Config{
+		Groups: map[string][]string{triage.OthersGroup: {"colleague", "son"}},
+		Rules: []triage.Rule{{
+			ID: "waters", SelfOnly: true, Reports: true,
+			Triggers:  []string{"felt gush"},
+			Explained: []string{"{others}|i knocked|spilled drink|tea"},
+		}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"felt a gush at my desk, colleagues think I knocked my drink over", []string{"waters"}},
+		{"felt a gush at my desk, I knocked my drink over", nil},
+		{"bent down to grab my son's sneakers and felt a gush", []string{"waters"}},
+		{"my son felt a gush of wind from the fan", nil},
+	}
+	for _, tt := range tests {
+		var an analyze.Analysis
+		a.Analyze(tt.text, &an)
+		if got := set.Match(an.Words); !slices.Equal(got, tt.want) {
+			t.Errorf("%q: fired %v, want %v", tt.text, got, tt.want)
+			for _, f := range set.Explain(an.Words) {
+				t.Logf("  %+v", f)
+			}
+		}
+	}
+}

@@ -32,7 +32,7 @@ type goal struct {
 var goals = map[string]goal{
 	"danger signs, crisis and abuse caught": {100, map[string]float64{"tune": 99.3, "holdout": 98.1}},
 	"loss met with care":                    {100, map[string]float64{"tune": 99.9, "holdout": 100}},
-	"false alarms":                          {1, map[string]float64{"tune": 3.6, "holdout": 2.4}},
+	"false alarms":                          {1, map[string]float64{"tune": 3.6, "holdout": 1.6}},
 	"past loss answered":                    {100, map[string]float64{"tune": 98.4, "holdout": 100}},
 	"safety false alarms on questions":      {1, map[string]float64{"tune": 0.8, "holdout": 0.3}},
 	"answered right":                        {92, map[string]float64{"tune": 89.0, "holdout": 93.8}},

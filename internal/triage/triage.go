@@ -5271,7 +5271,14 @@ func believed(tokens []analyze.Token, start int) bool {
 		case "it", "that", "this", "be", "just", "only", "i", "was":
 			continue
 		}
-		return false
+		break
+	}
+	// Someone else's belief of what she did: "the girls at work think I
+	// spilled my water bottle but I didn't".
+	for j := start - 1; j >= 2 && j >= start-3 && !tokens[j].Is(analyze.Break); j-- {
+		if tokens[j-1].Lemma == "i" && isBelief(tokens[j-2]) {
+			return true
+		}
 	}
 	return false
 }

@@ -4236,9 +4236,9 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 }
 
 // triedFirst reports whether the match is a thing she tried, named after
-// "tried" in its own clause, perhaps as the last of a list: in "I've tried cold water, chocolate, lying
-// on my left... nothing" the "nothing" is what came of it, not an answer
-// denying them.
+// "tried" in its own clause, perhaps as the last of a list: in "I've tried
+// cold water, chocolate, lying on my left... nothing" the "nothing" is what
+// came of it, not an answer denying them.
 func triedFirst(tokens []analyze.Token, start int) bool {
 	for k := start - 1; k >= 0 && k >= start-12 && !isClauseEnd(tokens[k]); k-- {
 		if tokens[k].Lemma == "try" {

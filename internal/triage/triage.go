@@ -3772,6 +3772,11 @@ func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) boo
 			// headaches and the blurry vision my sister had".
 			return false
 		}
+		if soughtThings[t.Lemma] {
+			// "not looking for sympathy 🙂 stillbirth at 37 weeks": the
+			// cue's object stands before the match, which it does not reach.
+			return false
+		}
 		if raising[t.Lemma] && raised < 0 {
 			raised = j // "feel nothing and think the baby would be better off": a verb of its own
 		}
@@ -3797,6 +3802,12 @@ func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) boo
 	}
 	return false
 }
+
+// soughtThings are what a member says she is not after, objects that end
+// a cue's reach: "not looking for sympathy", "no drama", "not after
+// advice".
+var soughtThings = map[string]bool{"sympathy": true, "pity": true, "attention": true, "drama": true, "fuss": true,
+	"reassurance": true, "advice": true, "opinions": true, "lecture": true, "judgement": true, "judgment": true}
 
 // verbAfter reports whether an auxiliary or a verb of going on follows
 // the subject that opens at tokens[j], within three words: "the baby
@@ -4186,6 +4197,9 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 	}
 	if j > at && j+1 < len(tokens) && tokens[j].Lemma == "check" && tokens[j+1].Is(analyze.Weak) {
 		j, at = j+2, j+2 // "bleeding? checked, none": the check, then the answer
+	}
+	if j > at && j+2 < len(tokens) && (tokens[j].Lemma == "a" || tokens[j].Lemma == "answer" || tokens[j].Lemma == "ans") && tokens[j+1].Is(analyze.Weak) {
+		j, at = j+2, j+2 // "Q: any contractions? A: no, bump soft": the answer's label
 	}
 	if j > at && j < len(tokens) && s.fine[tokens[j].Lemma] {
 		// "temperature: normal", "waters? intact."; never "headache and

@@ -65,6 +65,8 @@ func TestMatch(t *testing.T) {
 		{"30 degrees in the office", ""},
 		// Negation before, in a list, inside, and answered after.
 		{"no bleeding", ""},
+		{"not looking for sympathy 🙂 bleeding since this morning", "bleeding"}, // the cue's object ends its reach
+		{"Q: any bleeding? A: no", ""},                                         // an answer under its label
 		{"haven't had any bleeding at all", ""},
 		{"no bleeding or contractions, just sore", ""},
 		{"no blood, no contractions, just sore", ""},

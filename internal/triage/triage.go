@@ -4180,6 +4180,7 @@ func thoughtSo(tokens []analyze.Token, j, start int) bool {
 // or, after a short list, "bleeding, fluid, tightening: none"; or a word
 // that ends its sentence and means all is well: "temperature: normal.".
 func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
+	named := end+1 < len(tokens) && tokens[end+1].Is(analyze.Question) // "any contractions?", not "is the pain easing?"
 	// A few words may finish the sign's name before its question mark:
 	// "dizzy spells? nope", "bleeding at all? no".
 	for k := end + 1; k < len(tokens) && k <= end+3; k++ {
@@ -4198,8 +4199,11 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 	if j > at && j+1 < len(tokens) && tokens[j].Lemma == "check" && tokens[j+1].Is(analyze.Weak) {
 		j, at = j+2, j+2 // "bleeding? checked, none": the check, then the answer
 	}
-	if j > at && j+2 < len(tokens) && (tokens[j].Lemma == "a" || tokens[j].Lemma == "answer" || tokens[j].Lemma == "ans") && tokens[j+1].Is(analyze.Weak) {
-		j, at = j+2, j+2 // "Q: any contractions? A: no, bump soft": the answer's label
+	if named && j > at && j+2 < len(tokens) && (tokens[j].Lemma == "a" || tokens[j].Lemma == "answer" || tokens[j].Lemma == "ans") && tokens[j+1].Is(analyze.Weak) {
+		// "Q: any contractions? A: no, bump soft": the answer's label,
+		// after a question that only names the sign ("Q: is the tummy
+		// pain easing? A: no" tells it goes on).
+		j, at = j+2, j+2
 	}
 	if j > at && j < len(tokens) && s.fine[tokens[j].Lemma] {
 		// "temperature: normal", "waters? intact."; never "headache and

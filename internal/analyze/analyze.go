@@ -569,6 +569,22 @@ func (a *Analyzer) Analyze(text string, an *Analysis) {
 // noneCounted reads a nought counted before a word as "zero", a
 // negation: "0 spotting 0 cramps 0 temperature". Not before a unit ("0
 // mins", "0/10") or another number.
+// qaLabels removes the labels of a question and its answer written as
+// "Q: any contractions? A: no": a "q" or "a" that opens a clause and stands
+// before a colon is formatting, not a word ("plan a, b or c" keeps its "a").
+// It returns words, shortened in place.
+func qaLabels(words []string) []string {
+	out := words[:0]
+	for i := 0; i < len(words); i++ {
+		if w := words[i]; (w == "q" || w == "a") && i+1 < len(words) && words[i+1] == breakWeak && (i == 0 || isBreakWord(words[i-1])) {
+			i++ // the label and its colon
+			continue
+		}
+		out = append(out, words[i])
+	}
+	return out
+}
+
 func noneCounted(words []string) {
 	for i := 0; i+1 < len(words); i++ {
 		if words[i] == "0" && isLetters(words[i+1]) && !units[words[i+1]] {
@@ -1432,6 +1448,7 @@ func (a *Analyzer) words(s string, dst []string) []string {
 		}
 	}
 	flush(len(s))
+	dst = dst[:from+len(qaLabels(dst[from:]))]
 	noneCounted(dst[from:])
 	littleWee(dst[from:])
 	dst = dst[:from+len(trimesterOrdinals(dst[from:]))]

@@ -104,6 +104,8 @@ func TestWords(t *testing.T) {
 		{"❌❌ can't cope ❌❌", "can not cope"},                                   // marks that only frame the message
 		{"at my wit's end", "at my wit end"},                                   // only dialect bases are rewritten
 		{"16w 🩸 when i wiped", "16 weeks blood when i wiped"},                  // an emoji that stands for a word
+		{"Q: any bleeding? A: no", "any bleeding no"},                          // a question's and an answer's labels
+		{"plan a, b or c", "plan a b or c"},                                    // an "a" that labels nothing
 		{"my wee girl fell, my wee burns", "my little girl fell my wee burns"}, // Scots "wee" before a person
 		{"a wee bit of pink when i wipe", "a little bit of pink when i wipe"},  // or a thing
 		{"🥶🤒🌡️ 38.6 🔙💥", "freezing unwell temperature 38.6 back"},

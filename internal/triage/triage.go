@@ -4180,12 +4180,14 @@ func thoughtSo(tokens []analyze.Token, j, start int) bool {
 // or, after a short list, "bleeding, fluid, tightening: none"; or a word
 // that ends its sentence and means all is well: "temperature: normal.".
 func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
-	named := end+1 < len(tokens) && tokens[end+1].Is(analyze.Question) // "any contractions?", not "is the pain easing?"
 	// A few words may finish the sign's name before its question mark:
 	// "dizzy spells? nope", "bleeding at all? no".
 	for k := end + 1; k < len(tokens) && k <= end+3; k++ {
 		if tokens[k].Is(analyze.Break) || tokens[k].Is(analyze.Negation) {
 			if tokens[k].Is(analyze.Question) {
+				if slices.ContainsFunc(tokens[end+1:k], func(t analyze.Token) bool { return easing[t.Lemma] }) {
+					return false // "is the tummy pain easing? no, constant for hours": it goes on
+				}
 				end = k - 1
 			}
 			break
@@ -4198,12 +4200,6 @@ func (s *Set) answeredNo(tokens []analyze.Token, end int) bool {
 	}
 	if j > at && j+1 < len(tokens) && tokens[j].Lemma == "check" && tokens[j+1].Is(analyze.Weak) {
 		j, at = j+2, j+2 // "bleeding? checked, none": the check, then the answer
-	}
-	if named && j > at && j+2 < len(tokens) && (tokens[j].Lemma == "a" || tokens[j].Lemma == "answer" || tokens[j].Lemma == "ans") && tokens[j+1].Is(analyze.Weak) {
-		// "Q: any contractions? A: no, bump soft": the answer's label,
-		// after a question that only names the sign ("Q: is the tummy
-		// pain easing? A: no" tells it goes on).
-		j, at = j+2, j+2
 	}
 	if j > at && j < len(tokens) && s.fine[tokens[j].Lemma] {
 		// "temperature: normal", "waters? intact."; never "headache and
@@ -4265,6 +4261,12 @@ func triedFirst(tokens []analyze.Token, start int) bool {
 	}
 	return false
 }
+
+// easing are the words of a question whether a sign is getting better,
+// which a bare "no" answers by saying it is not.
+var easing = map[string]bool{"ease": true, "easing": true, "better": true, "improve": true, "improving": true,
+	"settle": true, "settling": true, "stop": true, "stopping": true, "subside": true, "subsiding": true,
+	"fade": true, "fading": true, "slow": true, "slowing": true}
 
 // moreFollows reports whether, right after an answering cue, the next
 // fragment says how much there is: "the pan is full of blood. not a bit.
@@ -4428,8 +4430,8 @@ func itemAnswered(tokens []analyze.Token, end int) bool {
 			return false // "I'm bleeding?? is that normal": a question, not an item
 		}
 		sep = nil
-		if words++; words > maxItemWords || t.Is(analyze.Negation) {
-			return false
+		if words++; words > maxItemWords || t.Is(analyze.Negation) || easing[t.Lemma] {
+			return false // "is the tummy pain easing? no": it goes on
 		}
 	}
 	return false

@@ -566,9 +566,6 @@ func (a *Analyzer) Analyze(text string, an *Analysis) {
 	a.scratch.Put(sc)
 }
 
-// noneCounted reads a nought counted before a word as "zero", a
-// negation: "0 spotting 0 cramps 0 temperature". Not before a unit ("0
-// mins", "0/10") or another number.
 // qaLabels removes the labels of a question and its answer written as
 // "Q: any contractions? A: no": a "q" or "a" that opens a clause and stands
 // before a colon is formatting, not a word ("plan a, b or c" keeps its "a").
@@ -585,6 +582,9 @@ func qaLabels(words []string) []string {
 	return out
 }
 
+// noneCounted reads a nought counted before a word as "zero", a
+// negation: "0 spotting 0 cramps 0 temperature". Not before a unit ("0
+// mins", "0/10") or another number.
 func noneCounted(words []string) {
 	for i := 0; i+1 < len(words); i++ {
 		if words[i] == "0" && isLetters(words[i+1]) && !units[words[i+1]] {

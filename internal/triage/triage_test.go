@@ -31,6 +31,17 @@ func compile(t testing.TB) (*analyze.Analyzer, *triage.Set) {
 	return a, set
 }
 
+// logExplain logs why each of set's rules fired or not on text, for a
+// failing case.
+func logExplain(t *testing.T, a *analyze.Analyzer, set *triage.Set, text string) {
+	t.Helper()
+	var an analyze.Analysis
+	a.Analyze(text, &an)
+	for _, f := range set.Explain(an.Words) {
+		t.Logf("  %+v", f)
+	}
+}
+
 func match(a *analyze.Analyzer, set *triage.Set, text string) []string {
 	var an analyze.Analysis
 	a.Analyze(text, &an)
@@ -761,13 +772,9 @@ func TestNearMiss(t *testing.T) {
 		{"swallowed all my pills? no.", nil},
 	}
 	for _, tt := range tests {
-		var an analyze.Analysis
-		a.Analyze(tt.text, &an)
-		if got := set.Match(an.Words); !slices.Equal(got, tt.want) {
+		if got := match(a, set, tt.text); !slices.Equal(got, tt.want) {
 			t.Errorf("%q: fired %v, want %v", tt.text, got, tt.want)
-			for _, f := range set.Explain(an.Words) {
-				t.Logf("  %+v", f)
-			}
+			logExplain(t, a, set, tt.text)
 		}
 	}
 }
@@ -1008,13 +1015,9 @@ func TestToldOfHer(t *testing.T) {
 		{"baby was a bit slow this morning, made up for it with cake", []string{"baby-movements"}},
 	}
 	for _, tt := range tests {
-		var an analyze.Analysis
-		a.Analyze(tt.text, &an)
-		if got := set.Match(an.Words); !slices.Equal(got, tt.want) {
+		if got := match(a, set, tt.text); !slices.Equal(got, tt.want) {
 			t.Errorf("%q: fired %v, want %v", tt.text, got, tt.want)
-			for _, f := range set.Explain(an.Words) {
-				t.Logf("  %+v", f)
-			}
+			logExplain(t, a, set, tt.text)
 		}
 	}
 }
@@ -1046,13 +1049,9 @@ func TestBackSince(t *testing.T) {
 		{"I fell down the stairs in 2018, my back ached, but now it's heavier", true},
 	}
 	for _, tt := range tests {
-		var an analyze.Analysis
-		a.Analyze(tt.text, &an)
-		if fired := len(set.Match(an.Words)) > 0; fired != tt.fired {
+		if fired := len(match(a, set, tt.text)) > 0; fired != tt.fired {
 			t.Errorf("%q: fired %v, want %v", tt.text, fired, tt.fired)
-			for _, f := range set.Explain(an.Words) {
-				t.Logf("  %+v", f)
-			}
+			logExplain(t, a, set, tt.text)
 		}
 	}
 }
@@ -1083,13 +1082,9 @@ func TestBelievedCause(t *testing.T) {
 		{"my son felt a gush of wind from the fan", nil},
 	}
 	for _, tt := range tests {
-		var an analyze.Analysis
-		a.Analyze(tt.text, &an)
-		if got := set.Match(an.Words); !slices.Equal(got, tt.want) {
+		if got := match(a, set, tt.text); !slices.Equal(got, tt.want) {
 			t.Errorf("%q: fired %v, want %v", tt.text, got, tt.want)
-			for _, f := range set.Explain(an.Words) {
-				t.Logf("  %+v", f)
-			}
+			logExplain(t, a, set, tt.text)
 		}
 	}
 }

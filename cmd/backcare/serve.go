@@ -124,7 +124,7 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 		HelpContact: cfg.HelpContact,
 		Region:      region,
 	}
-	var leases lease.Store // default: in memory, per adapter
+	var leases, pollerLock lease.Store // default: in memory, per adapter; no lock
 	if cfg.RedisURL != "" {
 		state, err := redis.Open(redis.Options{URL: cfg.RedisURL, ContextTTL: cfg.ContextTTL,
 			RateEvery: cfg.RateEvery, RateBurst: cfg.RateBurst, Logger: log, OnError: metrics.StateError})
@@ -133,7 +133,7 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 		}
 		defer state.Close()
 		opts.Contexts, opts.Limiter, opts.Locker = state.Contexts(), state.Limiter(), state.Locker()
-		leases = state.Leases()
+		leases, pollerLock = state.Leases(), state.StrictLeases()
 	}
 	opts.Observe = func(m bot.Message, r bot.Reply, d time.Duration) {
 		for _, o := range observers {
@@ -161,7 +161,7 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, hoo
 		tc := telegram.Config{
 			Token: cfg.TelegramToken, Endpoint: cfg.TelegramEndpoint, Workers: cfg.Workers,
 			ShutdownTimeout: cfg.ShutdownTimeout, Logger: log,
-			Leases: leases, PollerLock: leases != nil, LeaseTTL: cfg.LeaseTTL,
+			Leases: leases, PollerLock: pollerLock, LeaseTTL: cfg.LeaseTTL,
 			Send: outbound.Config{Chat: cfg.TelegramChatLimit, Group: cfg.TelegramGroupLimit,
 				Global: cfg.TelegramGlobalLimit, RetryWindow: cfg.RetryWindow},
 			OnSendError: func(method, status string) { metrics.SendError(telegram.Platform, method, status) },

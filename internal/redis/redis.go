@@ -4,11 +4,13 @@
 // leases on updates and on polling (internal/lease: in progress until a
 // time, or done; atomic in Lua scripts), and per-chat locks.
 //
-// Every call has a short timeout. When Redis fails or is slow, the call
-// falls back to in-process state, the failure is logged and counted, and
-// Redis is left alone for a moment (a small circuit breaker) so that
-// replies do not each wait for a timeout; after that, calls go to Redis
-// again, and shared state resumes by itself when Redis is back.
+// Every call has a short timeout and is tried twice. When Redis still
+// fails or is slow, the call falls back to in-process state, the failure
+// is logged and counted, and Redis is left alone for a moment (a small
+// circuit breaker) so that replies do not each wait for a timeout; after
+// that, calls go to Redis again, and shared state resumes by itself when
+// Redis is back. The lock on polling has no fallback (StrictLeases): a
+// replica that cannot reach Redis does not take it.
 package redis
 
 import (
@@ -131,25 +133,47 @@ func (s *State) do(ctx context.Context, store string, f func(context.Context) er
 	if time.Now().UnixNano() < s.down.Load() {
 		return false
 	}
-	cctx, cancel := context.WithTimeout(ctx, s.o.CallTimeout)
-	defer cancel()
-	err := f(cctx)
-	if err == nil || errors.Is(err, goredis.Nil) {
+	err := s.call(ctx, f)
+	if err == nil {
 		return true
 	}
-	if ctx.Err() != nil {
-		return false // the caller gave up; not Redis's fault
+	if ctx.Err() == nil { // else the caller gave up; not Redis's fault
+		s.failed(store, err)
 	}
+	return false
+}
+
+// call runs f with the call timeout, and once more if that failed: one
+// slow answer (a moment's load, a connection Redis closed) must not send
+// shared state to the local fallback, where a replica would answer an
+// update another one already answered. A missing key is no failure.
+func (s *State) call(ctx context.Context, f func(context.Context) error) error {
+	var err error
+	for range 2 {
+		cctx, cancel := context.WithTimeout(ctx, s.o.CallTimeout)
+		err = f(cctx)
+		cancel()
+		if err == nil || errors.Is(err, goredis.Nil) {
+			return nil
+		}
+		if ctx.Err() != nil {
+			return err
+		}
+	}
+	return err
+}
+
+// failed opens the breaker, so that Redis is left alone for a moment,
+// counts the failure, and logs it once per breaker period.
+func (s *State) failed(store string, err error) {
 	s.down.Store(time.Now().Add(s.o.Breaker).UnixNano())
 	if s.o.OnError != nil {
 		s.o.OnError(store)
 	}
-	// One log line per breaker period, not one per message.
 	if now := time.Now().UnixNano(); now-s.lastLog.Load() > int64(s.o.Breaker) {
 		s.lastLog.Store(now)
 		s.o.Logger.Warn("Redis call failed; using local state", "store", store, "err", err)
 	}
-	return false
 }
 
 // Contexts returns the shared ContextStore.
@@ -161,7 +185,14 @@ func (s *State) Limiter() bot.Limiter { return limiter{s} }
 // Leases returns the shared lease.Store. When Redis fails, leases fall
 // back to this process's memory: an update may then be handled by two
 // replicas.
-func (s *State) Leases() lease.Store { return leases{s} }
+func (s *State) Leases() lease.Store { return leases{s: s} }
+
+// StrictLeases returns the shared lease.Store without the fallback: when
+// Redis fails, every call returns an error. It is for the lock on
+// polling, where a standby replica that took the lock from its own memory
+// would poll, and answer, alongside the one polling. Its calls skip the
+// breaker (they are few), and a failure opens it for the other stores.
+func (s *State) StrictLeases() lease.Store { return leases{s: s, strict: true} }
 
 // Locker returns the shared ChatLocker.
 func (s *State) Locker() bot.ChatLocker { return locker{s} }
@@ -224,7 +255,10 @@ func (l limiter) Allow(ctx context.Context, key string) (bool, error) {
 	return res.Allowed > 0, nil
 }
 
-type leases struct{ s *State }
+type leases struct {
+	s      *State
+	strict bool // errors instead of the local fallback
+}
 
 // A lease is a key whose value is the owner's id, expiring with the lease,
 // or "done", expiring when it need not be remembered any more.
@@ -247,12 +281,32 @@ return 0`)
 
 func (l leases) key(k string) string { return l.s.o.Prefix + "lease:" + k }
 
+// run runs f in Redis. It reports false when the local fallback must
+// answer instead; the strict store returns Redis's error then.
+func (l leases) run(ctx context.Context, f func(context.Context) error) (bool, error) {
+	if !l.strict {
+		return l.s.do(ctx, "leases", f), nil
+	}
+	err := l.s.call(ctx, f)
+	if err != nil && ctx.Err() == nil {
+		l.s.failed("leases", err)
+	}
+	if err != nil {
+		return false, fmt.Errorf("redis lease: %w", err)
+	}
+	return true, nil
+}
+
 func (l leases) Acquire(ctx context.Context, key, owner string, ttl time.Duration) (lease.Status, error) {
 	var n int64
-	if !l.s.do(ctx, "leases", func(ctx context.Context) (err error) {
+	ok, err := l.run(ctx, func(ctx context.Context) (err error) {
 		n, err = acquireScript.Run(ctx, l.s.rdb, []string{l.key(key)}, owner, ttl.Milliseconds(), doneValue).Int64()
 		return err
-	}) {
+	})
+	switch {
+	case err != nil:
+		return lease.Held, err
+	case !ok:
 		return l.s.localLeases.Acquire(ctx, key, owner, ttl)
 	}
 	return lease.Status(n), nil
@@ -260,31 +314,37 @@ func (l leases) Acquire(ctx context.Context, key, owner string, ttl time.Duratio
 
 func (l leases) Renew(ctx context.Context, key, owner string, ttl time.Duration) (bool, error) {
 	var n int64
-	if !l.s.do(ctx, "leases", func(ctx context.Context) (err error) {
+	ok, err := l.run(ctx, func(ctx context.Context) (err error) {
 		n, err = renewScript.Run(ctx, l.s.rdb, []string{l.key(key)}, owner, ttl.Milliseconds()).Int64()
 		return err
-	}) {
+	})
+	switch {
+	case err != nil:
+		return false, err
+	case !ok:
 		return l.s.localLeases.Renew(ctx, key, owner, ttl)
 	}
 	return n == 1, nil
 }
 
 func (l leases) Finish(ctx context.Context, key, owner string, keep time.Duration) error {
-	if !l.s.do(ctx, "leases", func(ctx context.Context) error {
+	ok, err := l.run(ctx, func(ctx context.Context) error {
 		return l.s.rdb.Set(ctx, l.key(key), doneValue, keep).Err()
-	}) {
+	})
+	if err == nil && !ok {
 		return l.s.localLeases.Finish(ctx, key, owner, keep)
 	}
-	return nil
+	return err
 }
 
 func (l leases) Release(ctx context.Context, key, owner string) error {
-	if !l.s.do(ctx, "leases", func(ctx context.Context) error {
+	ok, err := l.run(ctx, func(ctx context.Context) error {
 		return unlockScript.Run(ctx, l.s.rdb, []string{l.key(key)}, owner).Err()
-	}) {
+	})
+	if err == nil && !ok {
 		return l.s.localLeases.Release(ctx, key, owner)
 	}
-	return nil
+	return err
 }
 
 // unlockScript deletes a lock only if this holder still owns it.

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/backcare/backcare/bot"
+	"github.com/backcare/backcare/internal/lease"
 	"github.com/backcare/backcare/internal/lease/leasetest"
 	"github.com/backcare/backcare/internal/match"
 	"github.com/backcare/backcare/internal/redis"
@@ -244,8 +245,48 @@ func TestRedisOutageFallsBackAndRecovers(t *testing.T) {
 }
 
 func TestLeasesInRedis(t *testing.T) {
-	r := newReplica(t, redistest.URL(t), nil)
-	leasetest.Contract(t, r.state.Leases())
+	url := redistest.URL(t)
+	t.Run("with fallback", func(t *testing.T) { leasetest.Contract(t, newReplica(t, url, nil).state.Leases()) })
+	t.Run("strict", func(t *testing.T) { leasetest.Contract(t, newReplica(t, url, nil).state.StrictLeases()) })
+}
+
+// TestStrictLeasesDuringAnOutage: while Redis is down, the leases on
+// updates answer from this process's memory, and the strict ones (the
+// lock on polling) fail, so that a standby replica does not take the lock
+// from its own memory and poll alongside the one polling.
+func TestStrictLeasesDuringAnOutage(t *testing.T) {
+	srv := redistest.Start(t)
+	r := newReplica(t, srv.URL(), nil)
+	ctx := context.Background()
+	if st, err := r.state.StrictLeases().Acquire(ctx, "poller", "a", time.Minute); err != nil || st != lease.Acquired {
+		t.Fatalf("before the outage: %v, %v", st, err)
+	}
+	srv.Stop()
+	if st, err := r.state.StrictLeases().Acquire(ctx, "poller", "b", time.Minute); err == nil {
+		t.Errorf("strict lease during the outage: %v, want an error", st)
+	}
+	if ok, err := r.state.StrictLeases().Renew(ctx, "poller", "a", time.Minute); err == nil {
+		t.Errorf("strict renew during the outage: %v, want an error", ok)
+	}
+	if st, err := r.state.Leases().Acquire(ctx, "update:1", "b", time.Minute); err != nil || st != lease.Acquired {
+		t.Errorf("lease with fallback during the outage: %v, %v; want acquired from memory", st, err)
+	}
+	srv.Restart()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		// The restarted Redis kept nothing: the lock is free.
+		st, err := r.state.StrictLeases().Acquire(ctx, "poller", "b", time.Minute)
+		if err == nil {
+			if st != lease.Acquired {
+				t.Errorf("after the outage: %v, want acquired", st)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("strict leases did not resume: %v", err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 // TestForgetOnEveryReplica: a chat forgotten on one replica (its member

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -12,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -385,5 +387,81 @@ func TestWebhookClosesIdleConnections(t *testing.T) {
 	_ = c.SetReadDeadline(time.Now().Add(5 * time.Second))
 	if _, err := c.Read(buf); err != io.EOF {
 		t.Errorf("an idle connection was not closed: %v", err)
+	}
+}
+
+// flakyLocks is a lease.Store that fails while failing is set, as a
+// replica's view of Redis does in a network blip.
+type flakyLocks struct {
+	lease.Store
+	failing atomic.Bool
+}
+
+var errStoreDown = errors.New("store not answering")
+
+func (f *flakyLocks) Acquire(ctx context.Context, key, owner string, ttl time.Duration) (lease.Status, error) {
+	if f.failing.Load() {
+		return lease.Held, errStoreDown
+	}
+	return f.Store.Acquire(ctx, key, owner, ttl)
+}
+
+func (f *flakyLocks) Renew(ctx context.Context, key, owner string, ttl time.Duration) (bool, error) {
+	if f.failing.Load() {
+		return false, errStoreDown
+	}
+	return f.Store.Renew(ctx, key, owner, ttl)
+}
+
+// TestPollerLockWhenItsStoreFails: a standby that cannot reach the lock's
+// store never polls (two pollers would answer alike updates twice), and
+// the poller that cannot renew stops before its lease lapses, so that the
+// standby takes over alone.
+func TestPollerLockWhenItsStoreFails(t *testing.T) {
+	srv := telegramtest.NewServer(token)
+	shared, updates := lease.NewMemory(), lease.NewMemory()
+	lockA, lockB := &flakyLocks{Store: shared}, &flakyLocks{Store: shared}
+	const ttl = 400 * time.Millisecond
+	replica := func(lock lease.Store) func(*telegram.Config) {
+		return func(c *telegram.Config) { c.Leases, c.PollerLock, c.LeaseTTL = updates, lock, ttl }
+	}
+	a := startOn(t, srv, engine(t), replica(lockA))
+	srv.WaitFor(5*time.Second, func() bool { return srv.Polls() > 0 })
+	lockB.failing.Store(true)
+	b := startOn(t, srv, engine(t), replica(lockB))
+
+	ask := func(from, to int64) {
+		t.Helper()
+		for c := from; c < to; c++ {
+			srv.Push(telegramtest.Private(c, "is tens safe"))
+		}
+		srv.WaitFor(10*time.Second, func() bool { return len(srv.Delivered("sendMessage")) >= int(to-8000) })
+	}
+	ask(8000, 8010)
+	time.Sleep(3 * ttl) // long enough for a standby that took the lock to poll
+	if !b.waitLog("not polling until it does") {
+		t.Errorf("the standby did not say why it waits:\n%s", b.logs.String())
+	}
+	if strings.Contains(b.logs.String(), "took over polling") || srv.Conflicts() > 0 {
+		t.Fatalf("the standby polled while the lock's store failed (%d conflicts)", srv.Conflicts())
+	}
+
+	// Now the poller loses the store and the standby gets it back.
+	lockB.failing.Store(false)
+	lockA.failing.Store(true)
+	if !b.waitLog("took over polling") {
+		t.Fatalf("the standby did not take over:\n%s", b.logs.String())
+	}
+	if !strings.Contains(a.logs.String(), "stopping polling before it lapses") {
+		t.Errorf("the poller did not stop:\n%s", a.logs.String())
+	}
+	ask(8010, 8020)
+	for c := int64(8000); c < 8020; c++ {
+		if n := len(a.sentTo(c)); n != 1 {
+			t.Errorf("chat %d answered %d times", c, n)
+		}
+	}
+	if n := srv.Conflicts(); n > 1 { // the standby's first poll may end the old one's last
+		t.Errorf("%d getUpdates conflicts: two pollers at once", n)
 	}
 }

@@ -111,8 +111,8 @@ func (a *Adapter) poll(ctx context.Context, stop context.CancelFunc, work contex
 	}
 	l := newLedger()
 	var lock *pollerLock
-	if a.cfg.PollerLock {
-		lock = &pollerLock{a: a, key: Platform + ":poller:" + strconv.FormatInt(a.api.Self.ID, 10)}
+	if a.cfg.PollerLock != nil {
+		lock = &pollerLock{a: a, store: a.cfg.PollerLock, key: Platform + ":poller:" + strconv.FormatInt(a.api.Self.ID, 10)}
 	}
 	a.healthy.Store(true) // until a getUpdates fails; a long poll may take PollTimeout to return
 	var (
@@ -253,15 +253,19 @@ func (a *Adapter) getUpdates(ctx context.Context, c tgbotapi.UpdateConfig) ([]Up
 // stops or dies.
 type pollerLock struct {
 	a       *Adapter
+	store   lease.Store
 	key     string
 	ctx     context.Context // ends when the lease is lost
 	cancel  context.CancelFunc
 	waiting bool
+	failing bool // the store did not answer last time
 	lost    atomic.Bool
 }
 
 // hold returns a context that lasts while this process holds the lock,
-// waiting for the lock first if needed; false when ctx ended.
+// waiting for the lock first if needed; false when ctx ended. A store
+// that fails is waited out: the lock is taken only when the store says
+// it is free.
 func (p *pollerLock) hold(ctx context.Context) (context.Context, bool) {
 	if p.ctx != nil && p.ctx.Err() == nil {
 		return p.ctx, true
@@ -269,45 +273,66 @@ func (p *pollerLock) hold(ctx context.Context) (context.Context, bool) {
 	a := p.a
 	every := min(a.cfg.LeaseTTL/4, time.Second)
 	for ctx.Err() == nil {
-		st, err := a.cfg.Leases.Acquire(ctx, p.key, a.owner, a.cfg.LeaseTTL)
-		if err == nil && st == lease.Acquired {
-			if p.waiting {
+		st, err := p.store.Acquire(ctx, p.key, a.owner, a.cfg.LeaseTTL)
+		switch {
+		case err != nil:
+			if !p.failing && ctx.Err() == nil {
+				a.log.Warn("the polling lock's store is not answering; not polling until it does", "err", err)
+			}
+			p.failing = true
+		case st == lease.Acquired:
+			if p.waiting || p.failing {
 				a.log.Info("took over polling")
 			}
-			p.waiting = false
+			p.waiting, p.failing = false, false
 			p.lost.Store(false)
 			p.ctx, p.cancel = context.WithCancel(ctx)
 			go p.keep(p.ctx, p.cancel)
 			return p.ctx, true
-		}
-		if !p.waiting {
-			p.waiting = true
-			a.log.Info("another replica is polling this bot; standing by to take over")
+		default:
+			if !p.waiting {
+				a.log.Info("another replica is polling this bot; standing by to take over")
+			}
+			p.waiting, p.failing = true, false
 		}
 		sleep(ctx, every)
 	}
 	return nil, false
 }
 
-// keep renews the lock until ctx ends, and cancels it if the lock is lost.
+// keep renews the lock until ctx ends, and cancels it if the lock is
+// lost, or when renewing has failed for so long that the lock may lapse
+// before the next try: another replica may take it over then.
 func (p *pollerLock) keep(ctx context.Context, cancel context.CancelFunc) {
 	a := p.a
-	t := time.NewTicker(a.cfg.LeaseTTL / 3)
+	every := a.cfg.LeaseTTL / 3
+	t := time.NewTicker(every)
 	defer t.Stop()
+	renewed := time.Now()
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			rctx, rcancel := context.WithTimeout(ctx, a.cfg.LeaseTTL/3)
-			ok, err := a.cfg.Leases.Renew(rctx, p.key, a.owner, a.cfg.LeaseTTL)
+			rctx, rcancel := context.WithTimeout(ctx, every)
+			ok, err := p.store.Renew(rctx, p.key, a.owner, a.cfg.LeaseTTL)
 			rcancel()
-			if err == nil && !ok {
+			switch {
+			case err == nil && ok:
+				renewed = time.Now()
+				continue
+			case err == nil:
 				a.log.Warn("lost the polling lock; stopping polling until it is free again")
-				p.lost.Store(true)
-				cancel()
+			case ctx.Err() != nil:
 				return
+			case time.Since(renewed)+every < a.cfg.LeaseTTL:
+				continue // there is time for another try
+			default:
+				a.log.Warn("cannot renew the polling lock; stopping polling before it lapses", "err", err)
 			}
+			p.lost.Store(true)
+			cancel()
+			return
 		}
 	}
 }
@@ -322,7 +347,7 @@ func (p *pollerLock) release(ctx context.Context) {
 	}
 	rctx, cancel := context.WithTimeout(ctx, time.Second)
 	defer cancel()
-	if err := p.a.cfg.Leases.Release(rctx, p.key, p.a.owner); err != nil {
+	if err := p.store.Release(rctx, p.key, p.a.owner); err != nil {
 		p.a.log.Debug("releasing the polling lock failed; it will lapse", "err", err)
 	}
 }

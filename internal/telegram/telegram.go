@@ -102,10 +102,12 @@ type Config struct {
 	// DoneTTL is how long handled updates are remembered; default 1 h in
 	// memory and 24 h with a shared Leases.
 	DoneTTL time.Duration
-	// PollerLock makes pollers take a lease on polling in Leases, so that
-	// of several replicas sharing it one polls at a time, and the next
-	// takes over when it stops.
-	PollerLock bool
+	// PollerLock, if set, is a store shared by replicas in which pollers
+	// take a lease on polling, so that one polls at a time and the next
+	// takes over when it stops. It must report its failures as errors,
+	// never answer from memory: a standby that cannot reach it stands by,
+	// and the poller that cannot renew stops before its lease lapses.
+	PollerLock lease.Store
 	// Logger receives operational logs; default slog.Default().
 	Logger *slog.Logger
 	// HTTPClient makes the API calls; default a client whose transport

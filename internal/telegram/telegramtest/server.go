@@ -110,6 +110,7 @@ type Server struct {
 	outages  map[string]outage
 	chatFail map[string][]Fault // chat_id -> faults for its next sendMessage calls
 	polls    int                // getUpdates calls
+	ended    int                // getUpdates ended by a newer one (409)
 	poller   chan struct{}      // closed to end the waiting getUpdates with 409
 	webhook  bool
 
@@ -199,6 +200,14 @@ func (s *Server) Polls() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.polls
+}
+
+// Conflicts counts the getUpdates calls ended with 409 Conflict by a
+// newer one: two processes polling at once.
+func (s *Server) Conflicts() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.ended
 }
 
 // Delay makes every call of method take d before answering.
@@ -469,6 +478,9 @@ func (s *Server) getUpdates(w http.ResponseWriter, r *http.Request, params map[s
 			writeOK(w, []Update{})
 			return
 		case <-mine:
+			s.mu.Lock()
+			s.ended++
+			s.mu.Unlock()
 			writeError(w, http.StatusConflict, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running", 0)
 			return
 		case <-r.Context().Done():

@@ -2592,6 +2592,9 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 	if s.disclosed(tokens, sc) {
 		return false // "if a lady has brownish discharge... asking for myself"
 	}
+	if personPronoun(tokens, m) {
+		return true // "he says I'd regret it... he just goes silent for days": he is no baby
+	}
 	for j := max(m.start, 1); j <= m.end; j++ {
 		// "my little man (6) has been quiet all day": a pet name with a
 		// child's age after it is her child, not the baby.
@@ -2680,7 +2683,7 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 			continue // "hey ladies, had some spotting": she greets the group
 		case s.isOther(tokens, j) && agent(tokens, j):
 			return false // "knocked flying by a big dog": the dog did it to her
-		case s.isOther(tokens, j) && observer(tokens, j, m.start):
+		case s.isOther(tokens, j) && observer(tokens, j, m):
 			continue // "my husband says there's a lot of blood on the car seat": he saw it
 		case s.isOther(tokens, j) && toMe(tokens, j, m):
 			return false // "someone kicked me in the stomach": done to her
@@ -3144,22 +3147,127 @@ var ageWords = map[string]bool{"year": true, "yr": true, "yrs": true, "years": t
 // observer reports whether the other person at tokens[j] tells what they
 // saw of her, and the sign is hers: "my husband noticed blood on the
 // sheets", "my mum says I look grey", "he says there's a lot of blood",
-// but not "my friend said her labour started with backache".
-func observer(tokens []analyze.Token, j, start int) bool {
-	if j+1 >= start {
+// "hubby says baby hasn't kicked all evening", but not "my friend said
+// her labour started with backache". Helpers and an age may stand
+// between: "my husband found the bed wet", "hubby's been timing them",
+// "my daughter (6) she saw blood in the toilet". So may a fright whose
+// cause follows: "my husband is freaking out bc there's a lot of blood".
+// What the observer found or timed is hers unless "her" or "his" tells
+// it: "my sister timed her contractions" are the sister's.
+func observer(tokens []analyze.Token, j int, m match) bool {
+	start := m.start
+	k := j + 1
+	for aged := false; k < start && (tokens[k].Is(analyze.Weak) || tokens[k].Lemma == "#" && !aged); k++ {
+		aged = aged || tokens[k].Lemma == "#" // "my daughter (6)"
+	}
+	if k < start && (tokens[k].Lemma == "she" || tokens[k].Lemma == "he") {
+		k++ // "my daughter she saw", as said in some Englishes
+	}
+	if k < start && k == j+1 && (tokens[k].Lemma == "say" || tokens[k].Lemma == "think" || tokens[k].Lemma == "reckon" || tokens[k].Lemma == "tell") {
+		return k+1 < start && observed[tokens[k+1].Lemma]
+	}
+	// Helpers only before what they saw or did: "keeps telling me about
+	// when she fainted" is a story of hers.
+	for k < start && observerHelpers[tokens[k].Lemma] {
+		k++
+	}
+	if k >= start {
 		return false
 	}
-	switch tokens[j+1].Lemma {
-	case "notice", "spot", "see":
+	switch l := tokens[k].Lemma; {
+	case l == "notice" || l == "spot" || l == "see":
 		return true
-	case "say", "think", "reckon", "tell":
-		return j+2 < start && observed[tokens[j+2].Lemma]
+	case l == "find" || l == "time" || l == "count" || l == "point":
+		// Nor "found blood on his pillow".
+		return !ownedByThem(tokens, k+1, start) && !hisAfter(tokens, m)
+	case frights[l]:
+		for n := k + 1; n < start && n <= k+3; n++ {
+			if tokens[n].Lemma == "because" {
+				return !ownedByThem(tokens, n+1, start)
+			}
+		}
 	}
 	return false
 }
 
-// observed open what an observer tells of her: "there's", "I", "you".
-var observed = map[string]bool{"there": true, "i": true, "me": true, "my": true, "you": true, "your": true, "it": true}
+// personPronoun reports whether the match opens with "he", "she" or
+// "they" that the message has shown to be a person, not the baby she
+// carries: earlier, the same word did what only a person does ("he
+// promised it won't happen again... I get scared when he goes quiet", "he
+// says I'd regret it, then he goes silent for days"). What babies do
+// ("she was kicking all morning, now she's gone quiet") shows nothing.
+func personPronoun(tokens []analyze.Token, m match) bool {
+	p := tokens[m.start].Lemma
+	if p != "he" && p != "she" && p != "they" {
+		return false
+	}
+	for j := 0; j < m.start; j++ {
+		if tokens[j].Lemma != p {
+			continue
+		}
+		k := j + 1
+		for k < m.start && k <= j+3 && (observerHelpers[tokens[k].Lemma] || tokens[k].Flags&analyze.Negation != 0 || personAdverbs[tokens[k].Lemma]) {
+			k++
+		}
+		if k < m.start && personActs[tokens[k].Lemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// personActs are what a person does and an unborn baby does not: "he
+// says", "he promised", "she texted".
+var personActs = map[string]bool{"say": true, "tell": true, "promise": true, "swear": true, "hit": true, "shout": true,
+	"scream": true, "yell": true, "drive": true, "text": true, "call": true, "ring": true, "read": true, "talk": true,
+	"speak": true, "drink": true, "rub": true, "massage": true, "cook": true, "apologise": true, "apologize": true,
+	"threaten": true, "punch": true, "slap": true, "shove": true, "grab": true, "argue": true, "cheat": true,
+	"reckon": true, "think": true, "want": true, "work": true, "snore": true}
+
+// personAdverbs may stand between a person's word and what they do:
+// "he just says", "he always shouts".
+var personAdverbs = map[string]bool{"always": true, "never": true, "sometimes": true, "often": true, "then": true,
+	"still": true, "usually": true}
+
+// ownedByThem reports whether a third person's word stands in
+// tokens[lo:hi], as the subject or the owner of what an observer found:
+// "timed her contractions", "he's bleeding". "Them" and "it" are the
+// things found ("timing them").
+func ownedByThem(tokens []analyze.Token, lo, hi int) bool {
+	for j := lo; j < hi && j < len(tokens); j++ {
+		switch tokens[j].Lemma {
+		case "he", "she", "his", "her", "their", "they":
+			return true
+		}
+	}
+	return false
+}
+
+// hisAfter reports whether "his" or "their" follows the match in its
+// clause: "found blood on his pillow".
+func hisAfter(tokens []analyze.Token, m match) bool {
+	for j := m.end + 1; j < len(tokens) && !isClauseEnd(tokens[j]); j++ {
+		if l := tokens[j].Lemma; l == "his" || l == "their" {
+			return true
+		}
+	}
+	return false
+}
+
+// observed open what an observer tells of her: "there's", "I", "you",
+// or the baby she carries ("says baby hasn't kicked").
+var observed = map[string]bool{"there": true, "i": true, "me": true, "my": true, "you": true, "your": true, "it": true,
+	"baby": true, "bump": true}
+
+// observerHelpers may stand between an observer and the verb: "hubby's
+// been timing them", "my husband is freaking out", "mum just noticed".
+var observerHelpers = map[string]bool{"be": true, "have": true, "keep": true, "just": true, "also": true, "literally": true,
+	"actually": true, "already": true, "even": true, "do": true}
+
+// frights are an observer's alarm at what they saw: "my husband is
+// freaking out because there's blood everywhere".
+var frights = map[string]bool{"freak": true, "freaking": true, "panic": true, "panicking": true, "worry": true,
+	"worried": true, "scare": true, "scared": true, "terrified": true}
 
 // proxy reports whether someone writes for the pregnant member ("husband
 // writing:", "hubby here", "writing for my friend", "on behalf of my
@@ -3620,7 +3728,14 @@ func (s *Set) onScreen(tokens []analyze.Token, m match) bool {
 		if !plotWords[l] {
 			continue
 		}
-		for k := j - 1; k >= 0 && k >= j-2 && !tokens[k].Is(analyze.Break); k-- {
+		// "that drama where", "that new drama on bbc where" (a "when"
+		// that far is her time: "reading a book in bed when a gush of
+		// water soaked the sheets").
+		reach := 2
+		if l == "where" || l == "about" {
+			reach = fictionReach
+		}
+		for k := j - 1; k >= 0 && k >= j-reach && !tokens[k].Is(analyze.Break) && !ownWords[tokens[k].Lemma]; k-- {
 			if isFiction(tokens, k) {
 				return true
 			}
@@ -3648,6 +3763,10 @@ func (s *Set) toldOfScreen(tokens []analyze.Token, m match) bool {
 	}
 	return false
 }
+
+// fictionReach is how many words before "where" or "about" the thing
+// watched may stand: "that new drama on bbc where".
+const fictionReach = 3
 
 // characters are the subjects of a story's sign: "she lost the baby",
 // "there was a stillbirth", "her waters went".
@@ -4706,8 +4825,8 @@ func (s *Set) abuseGoesOn(tokens []analyze.Token, sc *scratch, m match, past mat
 	}
 	lo, hi := sentenceOf(tokens, m)
 	for j := lo; j < past.start; j++ {
-		if partnersNow[tokens[j].Lemma] {
-			return true
+		if partnersNow[tokens[j].Lemma] && !(j > 0 && formerly[tokens[j-1].Lemma]) {
+			return true // not "my ex husband"
 		}
 	}
 	for j := m.end + 1; j <= past.end; j++ {
@@ -4720,6 +4839,9 @@ func (s *Set) abuseGoesOn(tokens []analyze.Token, sc *scratch, m match, past mat
 		if s.abusers[l] && j > 0 && kindPartner[tokens[j-1].Lemma] {
 			continue // "I'm safe now and with a lovely partner": another man
 		}
+		if (l == "he" || s.abusers[l]) && s.endsAt(tokens, sc, j, hi) {
+			continue // "that was years ago, he's in prison": he is named only to say it is over
+		}
 		if l == "he" || l == "him" || l == "his" || l == "still" || s.abusers[l] {
 			return true
 		}
@@ -4727,10 +4849,24 @@ func (s *Set) abuseGoesOn(tokens []analyze.Token, sc *scratch, m match, past mat
 	return false
 }
 
+// endsAt reports whether one of the Past patterns begins at tokens[j]:
+// "he's in prison", "he's long gone".
+func (s *Set) endsAt(tokens []analyze.Token, sc *scratch, j, hi int) bool {
+	found := false
+	s.past.find(s, tokens, sc, j, hi, func(_ *phrase, pm match) bool {
+		found = pm.start == j
+		return !found
+	})
+	return found
+}
+
 // kindPartner are the words that make the partner after an abuse long
 // over a new one: "with a lovely partner", "my new husband".
 var kindPartner = map[string]bool{"lovely": true, "new": true, "wonderful": true, "amazing": true, "kind": true,
 	"great": true, "good": true, "supportive": true, "gentle": true, "sweet": true, "brilliant": true, "fab": true}
+
+// formerly make a partner's word a former one: "my ex husband".
+var formerly = map[string]bool{"ex": true, "former": true, "previous": true, "old": true}
 
 // partnersNow name a partner she has now: his abuse is never long over.
 var partnersNow = map[string]bool{"husband": true, "hubby": true, "partner": true, "boyfriend": true, "bf": true,

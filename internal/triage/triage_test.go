@@ -486,6 +486,19 @@ func TestMatch(t *testing.T) {
 		{"my husband says there's a lot of blood on the car seat", "bleeding"},
 		{"my husband noticed blood on the sheets", "bleeding"},
 		{"my husband says his nose is bleeding", ""},
+		// An observer who found, timed or was frightened by it; an age
+		// and a resumptive "she" may stand between.
+		{"my husband found blood on the sheets this morning", "bleeding"},
+		{"my husband found blood on his pillow", ""},
+		{"my husband is freaking out because there is blood on the seat", "bleeding"},
+		{"my husband is freaking out because his nose is bleeding", ""},
+		{"my daughter (6) she saw blood in the toilet after i went", "bleeding"},
+		{"my sister timed her contractions", ""},
+		// A story told to her: helpers before "tell" keep it the teller's.
+		{"my husband keeps telling me about when he was bleeding", ""},
+		// A "he" shown to be a person is no baby.
+		{"he promised it won't happen again but I get scared when he has not moved from the sofa", ""},
+		{"he usually kicks at night, tonight he has not moved", "movements"},
 		// A comparative turns a reassurance round.
 		{"baby still kicking", ""},
 		{"baby still kicking less than usual", "movements"},
@@ -745,6 +758,10 @@ func TestPastAbuse(t *testing.T) {
 		{"my ex was violent, that was years ago, I'm with a lovely husband now", false},
 		{"my ex was violent since that was years ago", true},
 		{"my ex was violent, that started years ago", true},
+		// Named again only to say it is over; an ex-husband is no partner now.
+		{"my ex was violent, that was years ago, he's long gone", false},
+		{"my ex husband was violent but that was years ago, he's long gone", false},
+		{"my ex husband was violent but that was years ago, he still hits me", true},
 	}
 	for _, tt := range tests {
 		var an analyze.Analysis

@@ -320,3 +320,24 @@ func TestExplainSaysWhy(t *testing.T) {
 		}
 	}
 }
+
+// TestKBTrainScreenCV: --cv measures the screens out of fold and writes
+// none; a single fold is refused.
+func TestKBTrainScreenCV(t *testing.T) {
+	data := filepath.Join("..", "..", "internal", "screen", "testdata", "train.tsv")
+	kb := filepath.Join("..", "..", "internal", "screen", "testdata", "kb.yaml")
+	out := filepath.Join(t.TempDir(), "screens.yaml")
+	code, stdout, stderr := runCmd(t, "", "kb", "train-screen", "--kb", kb, "--safety", "crisis=0", "--cv", "3", "--out", out, data)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.HasPrefix(stdout, "crisis at 0, out of fold: caught ") || !strings.Contains(stdout, " of 6 (") || !strings.Contains(stdout, " of 8 safe messages") {
+		t.Errorf("stdout = %q, want one line measuring crisis on 6 crisis and 8 safe messages", stdout)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("--cv wrote the screens")
+	}
+	if code, _, stderr := runCmd(t, "", "kb", "train-screen", "--kb", kb, "--safety", "crisis=0", "--cv", "1", data); code == 0 || !strings.Contains(stderr, "want 2 folds or more") {
+		t.Errorf("--cv 1: exit %d, stderr %q", code, stderr)
+	}
+}

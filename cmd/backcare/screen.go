@@ -24,7 +24,12 @@ a line break in a message) or a conversation's typed turns ("> message =>
 label"); "#" starts a comment. A message is a positive example of an
 item when one of its labels is the item's id. THRESHOLD is the log-odds at
 which the screen fires: raise it for fewer false alarms, lower it for fewer
-misses. Train only on the tune split, never on the held-out one.`, stderr)
+misses. Train only on the tune split, never on the held-out one.
+
+With --cv K, nothing is written: each screen is measured instead by K-fold
+cross-validation (learned K times, each time without every K-th message,
+and scored on those), which says what it catches and raises on messages it
+never saw, triggers aside.`, stderr)
 	kbPath := fs.String("kb", "", "knowledge base `PATH` whose spelling and lemmas read the messages; default: the embedded one")
 	defIDs, defThresholds := screen.Defaults()
 	var defaults []string
@@ -33,6 +38,7 @@ misses. Train only on the tune split, never on the held-out one.`, stderr)
 	}
 	items := fs.String("safety", strings.Join(defaults, ","), "the safety items to learn, each `ID=THRESHOLD`")
 	out := fs.String("out", "", "write to `FILE` instead of standard output")
+	cv := fs.Int("cv", 0, "measure each screen by `K`-fold cross-validation instead of writing them")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -65,6 +71,16 @@ misses. Train only on the tune split, never on the held-out one.`, stderr)
 	if err != nil {
 		return fmt.Errorf("kb train-screen: %w", err)
 	}
+	if *cv > 0 {
+		if *cv < 2 {
+			return fmt.Errorf("kb train-screen: --cv %d: want 2 folds or more", *cv)
+		}
+		for _, m := range screen.CrossValidate(data, ids, thresholds, *cv) {
+			fmt.Fprintf(stdout, "%s at %g, out of fold: caught %d of %d (%.1f%%), fired on %d of %d safe messages (%.2f%%)\n",
+				m.Safety, m.Threshold, m.Caught, m.Positives, pct(m.Caught, m.Positives), m.Fired, m.Safe, pct(m.Fired, m.Safe))
+		}
+		return nil
+	}
 	all := screen.TrainAll(data, ids, thresholds)
 	var learned []string
 	for _, m := range all {
@@ -83,4 +99,12 @@ misses. Train only on the tune split, never on the held-out one.`, stderr)
 	}
 	fmt.Fprintf(stderr, "wrote %s: %s from %d messages\n", *out, strings.Join(learned, ", "), len(data))
 	return nil
+}
+
+// pct is n of total as a percentage, 0 when total is.
+func pct(n, total int) float64 {
+	if total == 0 {
+		return 0
+	}
+	return 100 * float64(n) / float64(total)
 }

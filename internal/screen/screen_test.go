@@ -134,3 +134,35 @@ func TestWriteLoadsBack(t *testing.T) {
 		}
 	}
 }
+
+// TestCrossValidate: every labelled message is scored once, by a screen
+// that did not learn from it. In two folds, the toy data's two ways of
+// saying a crisis fall one to each fold, so neither is learned before it
+// is scored, and none is caught: what cross-validation is for. In three,
+// each fold's way is learned from the others.
+func TestCrossValidate(t *testing.T) {
+	a, _ := fixture(t)
+	f, err := os.Open("testdata/train.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	data, err := screen.ReadLabelled("train.tsv", f, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ folds, minCaught, maxCaught int }{{2, 0, 0}, {3, 4, 6}} {
+		got := screen.CrossValidate(data, []string{"crisis"}, map[string]float64{"crisis": 0}, tt.folds)
+		if len(got) != 1 {
+			t.Fatalf("CrossValidate = %+v, want one measure", got)
+		}
+		m := got[0]
+		if m.Safety != "crisis" || m.Positives != 6 || m.Safe != 8 {
+			t.Errorf("%d folds: counted %+v, want 6 crisis and 8 safe messages, each once", tt.folds, m)
+		}
+		if m.Caught < tt.minCaught || m.Caught > tt.maxCaught || m.Fired > 2 {
+			t.Errorf("%d folds: caught %d of 6 (want %d-%d), fired on %d of 8 safe (want at most 2)",
+				tt.folds, m.Caught, tt.minCaught, tt.maxCaught, m.Fired)
+		}
+	}
+}

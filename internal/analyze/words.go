@@ -66,6 +66,9 @@ var shorthand = map[string][]string{
 	"whit": {"what"}, "heid": {"head"}, "o": {"of"},
 	"ahd": {"i", "would"}, "ahm": {"i", "am"}, "ahve": {"i", "have"},
 	"alot": {"a", "lot"},
+	// From S168: "bb kicks r so soft 2day", "today zilch", "nada".
+	"2day": {"today"}, "2nite": {"tonight"}, "2night": {"tonight"}, "tmrw": {"tomorrow"}, "2moro": {"tomorrow"},
+	"bb": {"baby"}, "nada": {"nothing"}, "zilch": {"nothing"}, "nowt": {"nothing"},
 }
 
 // whole holds the contractions and the shorthand in one table, so that

@@ -446,7 +446,7 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 	// between its words, with no number ("bump went tight once after
 	// the stairs then went soft").
 	h.pastAfter.find(s, tokens, sc, m.start+1, chi, func(p *phrase, pm match) bool {
-		if pm.start <= m.start || pm.end >= chi {
+		if pm.start <= m.start || pm.end >= chi || lasted(tokens, pm) {
 			return true
 		}
 		if pm.start <= m.end {
@@ -486,7 +486,7 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 		// Now 25 weeks": the week named before the sign in its clause,
 		// months before her weeks today.
 		h.pastAfter.find(s, tokens, sc, clo, m.start, func(p *phrase, pm match) bool {
-			if since, _ := s.weeksApart(tokens, pm); pm.end >= m.start || since < minWeeksSince {
+			if since, _ := s.weeksApart(tokens, pm); pm.end >= m.start || since < minWeeksSince || lasted(tokens, pm) {
 				return true
 			}
 			past, pastAt = true, pm
@@ -935,4 +935,11 @@ func (s *Set) reassurance(tokens []analyze.Token, sc *scratch, m match) bool {
 		return !found
 	})
 	return found && h.past.any(s, tokens, sc, 0, m.start, 0)
+}
+
+// lasted reports whether a week told after a sign is how long something
+// lasted, not when: "feeling regular kicks for about 2 weeks, today
+// nothing" tells no sign at 2 weeks.
+func lasted(tokens []analyze.Token, pm match) bool {
+	return pm.start > 0 && tokens[pm.start-1].Lemma == "for" && (tokens[pm.start].Lemma == "about" || tokens[pm.start].Lemma == "around")
 }

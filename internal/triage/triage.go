@@ -2137,6 +2137,12 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 		if _, early := s.herWeeks(tokens); early {
 			return TooEarly
 		}
+		// Movements not felt "yet" have not begun: a sign only from 24
+		// weeks ("21w, no movement felt yet"; "26 weeks and still no kicks
+		// yet" is one).
+		if _, early := s.herWeeksBelow(tokens, notYetWeeks); early && yetIn(tokens, m) {
+			return TooEarly
+		}
 	}
 	// Abuse long over stays over only while nothing tells it goes on.
 	if past, at := s.pastIn(tokens, sc, p.rule, m); past && !(s.agents[p.rule] && s.abuseGoesOn(tokens, sc, m, at)) {
@@ -2569,6 +2575,8 @@ func sharedByHer(tokens []analyze.Token, j int) bool {
 			return true
 		case l == "same" && k+1 < len(tokens) && tokens[k+1].Lemma == "here":
 			return true
+		case l == "agree" && k > 0 && (tokens[k-1].Lemma == "i" || k > 2 && tokens[k-3].Lemma == "i"):
+			return true // "OH reckons bubs is quieter today and I have to agree"
 		}
 	}
 	return false
@@ -2633,6 +2641,10 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 		t := tokens[j]
 		switch {
 		case isClauseEnd(t):
+			return false
+		case t.Lemma == "right" && agrees(tokens, j):
+			// "she said baby's not playing and she's right, he's hardly
+			// moved": she agrees with the one who told it; it is hers.
 			return false
 		case (t.Lemma == "anyway" || t.Lemma == "anyways") && !theirsAfter(tokens, j+1, m.start):
 			// "watching the football with my dad, anyway she's usually
@@ -2904,6 +2916,22 @@ func (s *Set) earlyHers(tokens []analyze.Token, j, k int) bool {
 	return true
 }
 
+// notYetWeeks is the week from which movements not felt yet are a
+// reason to call (NHS: "if you're 24 weeks pregnant or more and have not
+// felt your baby move").
+const notYetWeeks = 24
+
+// yetIn reports whether "yet" stands in the match or right after it:
+// "haven't felt any kicks yet".
+func yetIn(tokens []analyze.Token, m match) bool {
+	for j := m.start; j < len(tokens) && j <= m.end+2 && !isClauseEnd(tokens[j]); j++ {
+		if tokens[j].Lemma == "yet" {
+			return true
+		}
+	}
+	return false
+}
+
 // lossWords before an early week make it a lost pregnancy's (see
 // earlyHers).
 var lossWords = map[string]bool{"loss": true, "losses": true, "lose": true, "lost": true, "miscarriage": true,
@@ -2913,6 +2941,11 @@ var lossWords = map[string]bool{"loss": true, "losses": true, "lose": true, "los
 // pretermOff). Early needs her weeks told as today's, as term does ("for 2
 // weeks" is how long, not her weeks), and no week of hers from 20 on.
 func (s *Set) herWeeks(tokens []analyze.Token) (term, early bool) {
+	return s.herWeeksBelow(tokens, minPretermWeeks)
+}
+
+// herWeeksBelow is herWeeks with early meaning under limit weeks.
+func (s *Set) herWeeksBelow(tokens []analyze.Token, limit int) (term, early bool) {
 	born, preterm, later := false, false, false
 	for j, t := range tokens {
 		if t.Lemma == analyze.NumberLemma && j+2 < len(tokens) && s.sinceUnit(tokens[j+1].Lemma) && afterBirth[tokens[j+2].Lemma] {
@@ -2967,11 +3000,11 @@ func (s *Set) herWeeks(tokens []analyze.Token) (term, early bool) {
 		if weeks < 37 {
 			if !timing {
 				preterm = true // any week of hers under 37, however told: "about 34 weeks", "35 weeks with baby no2"
-				if weeks >= minPretermWeeks {
+				if weeks >= limit {
 					later = true
 				}
 			}
-			if weeks < minPretermWeeks && anchored && s.earlyHers(tokens, j, k) {
+			if weeks < limit && anchored && s.earlyHers(tokens, j, k) {
 				early = true
 			}
 			continue
@@ -3186,6 +3219,23 @@ func observer(tokens []analyze.Token, j int, m match) bool {
 				return !ownedByThem(tokens, n+1, start)
 			}
 		}
+	}
+	return false
+}
+
+// agrees reports whether the "right" at tokens[j] says she agrees with
+// another ("she's right", "he is right", "they were right").
+func agrees(tokens []analyze.Token, j int) bool {
+	k := j - 1
+	if k >= 1 && tokens[k].Lemma == "be" {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch tokens[k].Lemma {
+	case "she", "he", "they":
+		return true
 	}
 	return false
 }
@@ -5509,6 +5559,19 @@ func (s *Set) impactIn(tokens []analyze.Token, lo, hi, sign int, near, save matc
 	return false
 }
 
+// postureBefore reports whether a verb of lying, sitting or sleeping
+// stands just before tokens[j] ("lay down on my side", "sleeping on my
+// front"): a posture, not a landing.
+func postureBefore(tokens []analyze.Token, j int) bool {
+	for k := j - 1; k >= 0 && k >= j-2 && !tokens[k].Is(analyze.Break); k-- {
+		switch tokens[k].Lemma {
+		case "lie", "lay", "sit", "sleep", "rest":
+			return true
+		}
+	}
+	return false
+}
+
 // babyMoves are the baby's movements, counted with "loads" or "lots" as
 // no impact (see impactAt).
 var babyMoves = map[string]bool{"move": true, "moving": true, "kick": true, "kicking": true, "wriggle": true, "wriggling": true, "roll": true, "rolling": true}
@@ -5557,8 +5620,9 @@ func (s *Set) impactAt(tokens []analyze.Token, j int) bool {
 	case l == "late":
 		return j > 0 && tokens[j-1].Lemma == "too" // "grabbed me but too late"
 	case l == "side" || l == "front" || l == "bum":
-		// a landing: "went over on my side"
-		return j > 1 && tokens[j-1].Lemma == "my" && (tokens[j-2].Lemma == "on" || tokens[j-2].Lemma == "onto")
+		// a landing: "went over on my side", never a posture: "lay down
+		// on my side and he went wild"
+		return j > 1 && tokens[j-1].Lemma == "my" && (tokens[j-2].Lemma == "on" || tokens[j-2].Lemma == "onto") && !postureBefore(tokens, j-2)
 	case l == "jar":
 		// "jarred my bump against the edge"
 		return j+2 < len(tokens) && bumpWords[tokens[j+2].Lemma]
@@ -5673,8 +5737,44 @@ func (s *Set) negatedUnless(tokens []analyze.Token, u *phrase, m match) bool {
 	// A comparative right after or before it turns the reassurance round:
 	// "baby moves much less than normal", "kicking a lot less", "fewer
 	// movements than normal".
-	return m.end+1 < len(tokens) && lessWords[tokens[m.end+1].Lemma] || m.start > 0 && lessWords[tokens[m.start-1].Lemma]
+	// So does one after a turn against what was before: "baby still
+	// moves but much much less than a week ago", "still feel him but
+	// fainter". Not a pattern of the day: "moves loads but less at night
+	// than in the day".
+	turned := false
+	for j := m.end + 1; j < len(tokens) && j <= m.end+4; j++ {
+		if lessWords[tokens[j].Lemma] {
+			if !turned || !againstDay(tokens, j) {
+				return true
+			}
+			break
+		}
+		if !lessLeadIns[tokens[j].Lemma] {
+			break
+		}
+		turned = turned || tokens[j].Lemma == "but"
+	}
+	return m.start > 0 && lessWords[tokens[m.start-1].Lemma]
 }
+
+// againstDay reports whether the comparative at tokens[j] compares
+// times of day or night, not now with before: "less at night than in the
+// day".
+func againstDay(tokens []analyze.Token, j int) bool {
+	for k := j + 1; k < len(tokens) && k <= j+6 && !isClauseEnd(tokens[k]); k++ {
+		switch tokens[k].Lemma {
+		case "night", "day", "morning", "evening", "afternoon", "daytime", "nighttime":
+			return true
+		}
+	}
+	return false
+}
+
+// lessLeadIns may stand between a reassurance and the comparative that
+// turns it round: "but much much less", "a lot less", "way fewer", "feel
+// him but fainter".
+var lessLeadIns = map[string]bool{"but": true, "much": true, "way": true, "a": true, "lot": true, "far": true, "so": true,
+	"loads": true, "lots": true, "him": true, "her": true, "them": true, "it": true}
 
 // perceivedNot reports whether a reassurance starting at tokens[start] is
 // what she did not perceive: "I didn't notice baby moving much", "haven't
@@ -5733,7 +5833,7 @@ var minimizers = map[string]bool{"barely": true, "hardly": true, "scarcely": tru
 
 // lessWords turn a reassuring amount into a falling one.
 var lessWords = map[string]bool{"less": true, "fewer": true, "lesser": true, "weaker": true, "weak": true, "quieter": true,
-	"slower": true, "smaller": true, "gentler": true, "softer": true, "rarer": true}
+	"slower": true, "smaller": true, "gentler": true, "softer": true, "rarer": true, "fainter": true, "feebler": true}
 
 // holdsCue reports whether a term has an alternative that is a sequence
 // with a negation in it: "not_move|not_moving".

@@ -499,9 +499,14 @@ func TestMatch(t *testing.T) {
 		// A "he" shown to be a person is no baby.
 		{"he promised it won't happen again but I get scared when he has not moved from the sofa", ""},
 		{"he usually kicks at night, tonight he has not moved", "movements"},
-		// A comparative turns a reassurance round.
+		// A comparative turns a reassurance round, after a "but" too.
 		{"baby still kicking", ""},
 		{"baby still kicking less than usual", "movements"},
+		{"baby still kicking but much much less than last week", "movements"},
+		{"baby still kicking but my back is much worse", ""},
+		// She agrees with the one who told it: it is hers.
+		{"my son said the baby is quiet", ""},
+		{"my son said the baby is quiet and he's right, she has not moved today", "movements"},
 		// An absence whose word holds the cue ("weren't_there").
 		{"her kicks were not there today", "movements"},
 		{"her kicks were there today", ""},
@@ -545,6 +550,10 @@ func TestMatch(t *testing.T) {
 		// A sign that counts from 20 weeks is none when her weeks today
 		// are told as fewer.
 		{"16 weeks and not felt the baby move yet", ""},
+		// Not felt "yet" has not begun: a sign only from 24 weeks.
+		{"22 weeks and not felt the baby move yet", ""},
+		{"26 weeks and not felt the baby move yet", "movements"},
+		{"22 weeks and not felt the baby move since yesterday", "movements"},
 		{"26 weeks and not felt the baby move today", "movements"},
 		{"not felt the baby move today", "movements"},
 		{"16 weeks and not felt the baby move since yesterday, felt her every day before", "movements"},

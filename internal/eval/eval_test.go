@@ -29,18 +29,16 @@ type goal struct {
 }
 
 // goals by measure. Targets from issues 9 and 10. The held-out ceiling on
-// false alarms is 3 of 130: the abuse screen, retrained with S166 and
-// S167, fires on one more held-out safe message (2 -> 3), while 5-fold
-// cross-validation on the rest of the tune split says that learning from
-// them too makes it fire on fewer safe messages it never saw (37 -> 32 of
-// 14,677) and catch more abuse (2359 -> 2365 of 2514); out of fold it
-// fires on 0.23% of safe messages (kb train-screen --cv 5), a third of
-// one in 130. One borderline verdict is below what the held-out split
-// resolves.
+// false alarms is 2 of 130 again: retrained with S166 and S167 the abuse
+// screen fired on one more held-out safe message (2 -> 3, the ceiling
+// was 3 of 130 for two commits), and retrained with S170 and S171 it no
+// longer does. Cross-validation on the tune split (kb train-screen --cv
+// 5) puts its false alarms at a quarter of one in 130: a borderline
+// verdict, below what the held-out split resolves.
 var goals = map[string]goal{
 	"danger signs, crisis and abuse caught": {100, map[string]float64{"tune": 99.3, "holdout": 98.1}},
 	"loss met with care":                    {100, map[string]float64{"tune": 99.9, "holdout": 100}},
-	"false alarms":                          {1, map[string]float64{"tune": 3.6, "holdout": 2.4}},
+	"false alarms":                          {1, map[string]float64{"tune": 3.6, "holdout": 1.6}},
 	"past loss answered":                    {100, map[string]float64{"tune": 98.4, "holdout": 100}},
 	"safety false alarms on questions":      {1, map[string]float64{"tune": 0.8, "holdout": 0.3}},
 	"answered right":                        {92, map[string]float64{"tune": 89.0, "holdout": 93.8}},

@@ -2577,7 +2577,26 @@ func sharedByHer(tokens []analyze.Token, j int) bool {
 			return true
 		case l == "agree" && k > 0 && (tokens[k-1].Lemma == "i" || k > 2 && tokens[k-3].Lemma == "i"):
 			return true // "OH reckons bubs is quieter today and I have to agree"
+		case l == "mine" && k+1 < len(tokens) && (mineNow[tokens[k+1].Lemma] || tokens[k+1].Lemma == analyze.NumberLemma ||
+			tokens[k+1].Lemma == "just" && k+2 < len(tokens) && mineNow[tokens[k+2].Lemma]):
+			return true // "ladies did your waters go at home? mine just went", "was your temperature high? mine's 38.9"
 		}
+	}
+	return false
+}
+
+// mineNow are what follows "mine" when she tells the same of herself
+// now: "mine just went", "mine broke an hour ago", "mine have started".
+var mineNow = map[string]bool{"go": true, "break": true, "start": true, "pop": true, "burst": true}
+
+// pastAsked reports whether tokens[j] asks how it went for the others:
+// "did", "was", "were", "had" opening a question ("did your waters go
+// before contractions?"); never "has your baby's pattern changed?", a
+// checker's question about now.
+func pastAsked(tokens []analyze.Token, j int) bool {
+	switch tokens[j].Term {
+	case "did", "was", "were", "had":
+		return true
 	}
 	return false
 }
@@ -2642,6 +2661,15 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 		switch {
 		case isClauseEnd(t):
 			return false
+		case t.Lemma == "mine" && j >= m.start-3 && !(j > 0 && tokens[j-1].Lemma == "of"):
+			// "was your temperature really high? mine's 38.9": hers,
+			// told right before it (never "a friend of mine").
+			return false
+		case (t.Lemma == "your" || t.Lemma == "anyone" || t.Lemma == "anybody") && j > 0 && pastAsked(tokens, j-1) && (j == 1 || !s.selves[tokens[j-2].Lemma]):
+			// "did your waters go before or after contractions
+			// started?", "did anyone get brown discharge after a
+			// sweep?": she asks the others how theirs went.
+			return true
 		case t.Lemma == "right" && agrees(tokens, j):
 			// "she said baby's not playing and she's right, he's hardly
 			// moved": she agrees with the one who told it; it is hers.
@@ -3361,6 +3389,17 @@ var greetings = map[string]bool{"hi": true, "hey": true, "hello": true, "hiya": 
 func vocative(tokens []analyze.Token, j int) bool {
 	if (j == 0 || tokens[j-1].Is(analyze.Break)) && j+2 < len(tokens) && inversions[tokens[j+1].Lemma] && askedOf[tokens[j+2].Lemma] {
 		return true // "mate is this normal, ...": she asks a friend, or the group
+	}
+	// A question put to the group as the message opens: "Question for
+	// the experienced mums:", "Quick q ladies".
+	for k := j - 1; k >= 0 && j-k <= 5; k-- {
+		l := tokens[k].Lemma
+		if l == "question" || l == "q" || l == "qs" {
+			return k == 0 || tokens[k-1].Is(analyze.Break) || tokens[k-1].Lemma == "quick" || tokens[k-1].Lemma == "random"
+		}
+		if l == "my" || l == "our" || l == "her" || l == "his" || tokens[k].Is(analyze.Break) {
+			break
+		}
 	}
 	for k := j - 1; k >= 0 && j-k <= 3; k-- {
 		switch l := tokens[k].Lemma; {

@@ -504,6 +504,12 @@ func TestMatch(t *testing.T) {
 		{"baby still kicking less than usual", "movements"},
 		{"baby still kicking but much much less than last week", "movements"},
 		{"baby still kicking but my back is much worse", ""},
+		// A question put to the group as the message opens is hers.
+		{"ladies is bleeding ever ok?", ""},
+		{"question for the ladies: is bleeding ever ok? it is on the tissue now", "bleeding"},
+		// Asked how theirs went, the others' sign; hers told after it.
+		{"did your bleeding stop quickly after the sweep?", ""},
+		{"did your bleeding stop quickly after the sweep? mine just started", "bleeding"},
 		// She agrees with the one who told it: it is hers.
 		{"my son said the baby is quiet", ""},
 		{"my son said the baby is quiet and he's right, she has not moved today", "movements"},

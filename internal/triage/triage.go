@@ -3120,9 +3120,15 @@ func (s *Set) isOther(tokens []analyze.Token, j int) bool {
 		return false // "my baby girl before she move a lot": her baby
 	case petName(tokens, j):
 		return false // "little man has gone quiet": the baby's pet name
+	case l == "lady" && j+1 < len(tokens) && ladyParts[tokens[j+1].Lemma]:
+		return false // "my lady bits are bleeding": her own body
 	}
 	return s.others[tokens[j].Lemma]
 }
+
+// ladyParts follow "lady" in her own body's name: "lady bits", "lady
+// parts", "lady garden".
+var ladyParts = map[string]bool{"bit": true, "bits": true, "part": true, "parts": true, "garden": true, "area": true}
 
 // petHead and petTail are the two words of a pet name: "little man".
 var (

@@ -1529,8 +1529,9 @@ func nobody(dst []string, from int) []string {
 }
 
 // pauseAfter reports whether the ellipsis at s[at] follows a clause of
-// only a subject and the word before it (word, not yet in dst), and more
-// words follow it: "I fell... in love", "she bled... from her nose". A
+// only a subject and the word before it (word, not yet in dst), or a
+// linking verb, and more words follow it: "I fell... in love", "she
+// bled... from her nose", "bump feels... quiet". A
 // clause of one word ("no... bleeding again") or of more keeps its break,
 // as does an ellipsis after a negation ("I can't... bleeding").
 func pauseAfter(s string, at int, dst []string, word string) bool {
@@ -1540,6 +1541,11 @@ func pauseAfter(s string, at int, dst []string, word string) bool {
 	}
 	if rest := strings.TrimLeft(s[end:], " "); rest == "" || !isWordByte(rest[0]) {
 		return false
+	}
+	if linking[strings.ToLower(word)] {
+		// "bump feels... quiet", "she's been... still": a linking verb
+		// ends no sentence; what it links follows the pause.
+		return true
 	}
 	n := len(dst)
 	if n == 0 || n >= 2 && !isBreakWord(dst[n-2]) {
@@ -1552,6 +1558,10 @@ func pauseAfter(s string, at int, dst []string, word string) bool {
 	}
 	return !strings.ContainsAny(word, "'’") && !IsNegation(word)
 }
+
+// linking verbs, before an ellipsis, pause a clause (see pauseAfter).
+var linking = map[string]bool{"feel": true, "feels": true, "felt": true, "feeling": true, "seems": true, "seemed": true,
+	"is": true, "was": true, "been": true, "looks": true, "looked": true, "sounds": true, "became": true, "gone": true}
 
 // continuation returns where the words resume when the break at s[i]
 // only wraps a line that the next one carries on: a new line opened with

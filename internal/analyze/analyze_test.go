@@ -232,6 +232,9 @@ func TestEllipsis(t *testing.T) {
 		{"my back hurts... bleeding now", "my back hurt | bleed now"},
 		{"I fell...", "i fall |"},
 		{"I fell...in love", "i fall | in love"},
+		// A linking verb ends no sentence: what it links follows the pause.
+		{"bump feels... quiet today", "bump feel quiet today"},
+		{"I'm fine... bleeding now", "i be fine | bleed now"},
 		// A new line opened with an ellipsis or an asterisk before a word
 		// carries on the line before; one opened with "*" and a number is
 		// a correction.

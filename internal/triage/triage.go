@@ -433,18 +433,32 @@ type jointHit struct {
 	reported, asked         uint8    // bit k-1 set: part k matched, reported or asked about
 	askedEnd, absentStart   int32    // the last asked part's end, the last start of a reported absence
 	start                   int32    // where the first reported part starts
+	reportedFrom            int32    // where the earliest reported part with a number starts, or -1
 	ends                    [8]int32 // per part, where its first reported match ends (0: none yet)
 }
 
 // full reports whether every one of a trigger's n parts matched, at least
-// one reported, and any only asked about before a turn that opens a
-// reported absence (see matchJoint).
+// one reported, and any only asked about either before a turn that opens a
+// reported absence, or in a question that her count follows (see
+// matchJoint).
 func (h *jointHit) full(tokens []analyze.Token, n int8) bool {
 	all := uint8(1)<<n - 1
 	if h.reported == all {
 		return true
 	}
-	if h.reported == 0 || h.reported|h.asked != all || h.absentStart <= h.askedEnd {
+	if h.reported == 0 || h.reported|h.asked != all {
+		return false
+	}
+	if h.reportedFrom > h.askedEnd {
+		// "how many kicks is too few? ive had maybe 3 today": the
+		// question names what the count after it reports.
+		for j := h.askedEnd + 1; j < h.reportedFrom; j++ {
+			if tokens[j].Is(analyze.Question) {
+				return true
+			}
+		}
+	}
+	if h.absentStart <= h.askedEnd {
 		return false
 	}
 	for j := h.askedEnd + 1; j < h.absentStart; j++ {
@@ -502,7 +516,7 @@ func (sc *scratch) matchJoint(tokens []analyze.Token, p *phrase, m match, report
 	// normally so active after dinner. Tonight hardly anything." matches.
 	full := false
 	for _, sent := range [2]int32{sc.sent[m.start], sc.sent[m.start] + 1} {
-		key := jointHit{rule: p.rule, trigger: p.trigger, sentence: sent, askedEnd: -1, absentStart: -1, start: int32(m.start)}
+		key := jointHit{rule: p.rule, trigger: p.trigger, sentence: sent, askedEnd: -1, absentStart: -1, start: int32(m.start), reportedFrom: -1}
 		i := slices.IndexFunc(sc.joint, func(h jointHit) bool {
 			return h.rule == key.rule && h.trigger == key.trigger && h.sentence == key.sentence
 		})
@@ -514,6 +528,10 @@ func (sc *scratch) matchJoint(tokens []analyze.Token, p *phrase, m match, report
 		if reported {
 			h.reported |= 1 << (p.part - 1)
 			h.start = min(h.start, int32(m.start))
+			counted := slices.ContainsFunc(m.pos[:m.n], func(j int) bool { return tokens[j].Lemma == analyze.NumberLemma })
+			if counted && (h.reportedFrom < 0 || int32(m.start) < h.reportedFrom) {
+				h.reportedFrom = int32(m.start)
+			}
 			if e := &h.ends[p.part-1]; *e == 0 || int32(m.end)+1 < *e {
 				*e = int32(m.end) + 1
 			}
@@ -2371,6 +2389,8 @@ func (s *Set) fineAfter(tokens []analyze.Token, end int) bool {
 	for j := end + 1; j < len(tokens) && j <= end+5; j++ {
 		t := tokens[j]
 		switch {
+		case wellNow[t.Lemma] && tokens[j-1].Lemma == "my":
+			return false // "way under my normal": her normal, compared with
 		case wellNow[t.Lemma]:
 			return j+1 >= len(tokens) || tokens[j+1].Is(analyze.Break) && !tokens[j+1].Is(analyze.Question)
 		case t.Is(analyze.Break) || t.Is(analyze.Negation) || comparing[t.Lemma]:
@@ -2841,8 +2861,9 @@ func toMe(tokens []analyze.Token, j int, m match) bool {
 	if j+2 < len(tokens) && j+2 <= m.end+1 && tokens[j+2].Lemma == "me" && tokens[j+1].Flags&(analyze.Stop|analyze.Break) == 0 {
 		return true
 	}
-	// Aimed at her: "partner threw the remote at my bump".
-	for k := j + 2; k+1 < len(tokens) && k <= j+5 && !isClauseEnd(tokens[k]); k++ {
+	// Aimed at her: "partner threw the remote at my bump", "a kid on a
+	// scooter crashed straight into me".
+	for k := j + 2; k+1 < len(tokens) && k <= j+7 && !isClauseEnd(tokens[k]); k++ {
 		if at := tokens[k].Lemma; (at == "at" || at == "into" || at == "onto") && (tokens[k+1].Lemma == "me" || tokens[k+1].Lemma == "my") {
 			return true
 		}
@@ -4920,8 +4941,8 @@ func (s *Set) abuseGoesOn(tokens []analyze.Token, sc *scratch, m match, past mat
 	}
 	lo, hi := sentenceOf(tokens, m)
 	for j := lo; j < past.start; j++ {
-		if partnersNow[tokens[j].Lemma] && !(j > 0 && formerly[tokens[j-1].Lemma]) {
-			return true // not "my ex husband"
+		if partnersNow[tokens[j].Lemma] && !(j > 0 && (formerly[tokens[j-1].Lemma] || tokens[j-1].Lemma == "her" || s.others[tokens[j-1].Lemma])) {
+			return true // not "my ex husband", nor "my sister's boyfriend", whose abuse it was
 		}
 	}
 	for j := m.end + 1; j <= past.end; j++ {
@@ -4933,6 +4954,9 @@ func (s *Set) abuseGoesOn(tokens []analyze.Token, sc *scratch, m match, past mat
 		l := tokens[j].Lemma
 		if s.abusers[l] && j > 0 && kindPartner[tokens[j-1].Lemma] {
 			continue // "I'm safe now and with a lovely partner": another man
+		}
+		if s.abusers[l] && safeWith(tokens, past.end+1, j) {
+			continue // "I'm totally safe now with my partner who is a dream"
 		}
 		if (l == "he" || s.abusers[l]) && s.endsAt(tokens, sc, j, hi) {
 			continue // "that was years ago, he's in prison": he is named only to say it is over
@@ -4953,6 +4977,19 @@ func (s *Set) endsAt(tokens []analyze.Token, sc *scratch, j, hi int) bool {
 		return !found
 	})
 	return found
+}
+
+// safeWith reports whether she tells herself safe or happy with the
+// partner at tokens[j], within the four words before him: "safe now with
+// my partner", "happily married to my husband".
+func safeWith(tokens []analyze.Token, from, j int) bool {
+	for k := j - 1; k >= from && k >= j-4 && !tokens[k].Is(analyze.Break); k-- {
+		switch tokens[k].Lemma {
+		case "safe", "happy", "happily", "settled":
+			return true
+		}
+	}
+	return false
 }
 
 // kindPartner are the words that make the partner after an abuse long
@@ -5274,7 +5311,12 @@ func lostOne(tokens []analyze.Token, pm match) bool {
 func turnBetween(tokens []analyze.Token, from, to int) bool {
 	for k := max(from, 0); k < to && k < len(tokens); k++ {
 		switch tokens[k].Lemma {
-		case "but", "then", "though", "tho", "although":
+		case "but", "then", "though", "tho", "although", "within":
+			return true
+		case "so":
+			// "quieter than usual so i had a cold drink and within 10
+			// min he was booting me": what she did about it, then the
+			// save.
 			return true
 		}
 	}
@@ -5684,15 +5726,20 @@ func (s *Set) impactAt(tokens []analyze.Token, j int) bool {
 			}
 		}
 	case l == "minute" || l == "min":
-		// "10 mins then 7", not "nothing for 40 mins".
+		// "10 mins then 7", not "nothing for 40 mins", nor how soon the
+		// save came: "within 10 min he was booting me".
 		for k := j - 1; k >= 0 && k >= j-2; k-- {
 			if n, ok := number(tokens[k]); ok && n <= 20 {
-				return true
+				return k == 0 || !soonWords[tokens[k-1].Lemma]
 			}
 		}
 	}
 	return false
 }
+
+// soonWords, before a count of minutes, tell how soon something came
+// (see impactAt).
+var soonWords = map[string]bool{"within": true, "in": true, "after": true, "for": true}
 
 // bumpWords name the bump, for a blow told as jarring it.
 var bumpWords = map[string]bool{"bump": true, "belly": true, "tummy": true, "stomach": true}

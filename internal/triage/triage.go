@@ -433,14 +433,14 @@ type jointHit struct {
 	reported, asked         uint8    // bit k-1 set: part k matched, reported or asked about
 	askedEnd, absentStart   int32    // the last asked part's end, the last start of a reported absence
 	start                   int32    // where the first reported part starts
-	reportedFrom            int32    // where the earliest reported part with a number starts, or -1
+	reportedFrom            int32    // where the earliest reported count or absence starts, or -1
 	ends                    [8]int32 // per part, where its first reported match ends (0: none yet)
 }
 
 // full reports whether every one of a trigger's n parts matched, at least
 // one reported, and any only asked about either before a turn that opens a
-// reported absence, or in a question that her count follows (see
-// matchJoint).
+// reported absence, or in a question that her count or absence follows
+// (see matchJoint).
 func (h *jointHit) full(tokens []analyze.Token, n int8) bool {
 	all := uint8(1)<<n - 1
 	if h.reported == all {
@@ -450,8 +450,9 @@ func (h *jointHit) full(tokens []analyze.Token, n int8) bool {
 		return false
 	}
 	if h.reportedFrom > h.askedEnd {
-		// "how many kicks is too few? ive had maybe 3 today": the
-		// question names what the count after it reports.
+		// "how many kicks is too few? ive had maybe 3 today", "...?
+		// I've had none today": the question names what the count or
+		// the absence after it reports.
 		for j := h.askedEnd + 1; j < h.reportedFrom; j++ {
 			if tokens[j].Is(analyze.Question) {
 				return true
@@ -473,6 +474,13 @@ func (h *jointHit) full(tokens []analyze.Token, n int8) bool {
 // what she reports: "i read that movements slow down, but it's been 5
 // hours with nothing".
 var turns = map[string]bool{"but": true, "however": true, "though": true, "tho": true, "although": true, "anyway": true, "yet": true}
+
+// countWords are counts told in words, reported after a question as a
+// number is (see jointHit.full): "only had two today", "moved twice".
+var countWords = map[string]bool{"once": true, "twice": true, "one": true, "two": true, "three": true, "four": true, "none": true, "zero": true}
+
+// hedgeWords make a cue a hedge, not an absence: "not sure", "don't know".
+var hedgeWords = map[string]bool{"sure": true, "know": true, "think": true, "idea": true, "tell": true, "certain": true}
 
 // maxParts bounds the parts of a " & " trigger.
 const maxParts = 4
@@ -528,7 +536,10 @@ func (sc *scratch) matchJoint(tokens []analyze.Token, p *phrase, m match, report
 		if reported {
 			h.reported |= 1 << (p.part - 1)
 			h.start = min(h.start, int32(m.start))
-			counted := slices.ContainsFunc(m.pos[:m.n], func(j int) bool { return tokens[j].Lemma == analyze.NumberLemma })
+			// A count, or an absence that is no hedge: "not sure if ive
+			// had them" reports nothing.
+			counted := absent && !slices.ContainsFunc(tokens[m.start:m.end+1], func(t analyze.Token) bool { return hedgeWords[t.Lemma] }) ||
+				slices.ContainsFunc(tokens[m.start:m.end+1], func(t analyze.Token) bool { return t.Lemma == analyze.NumberLemma || countWords[t.Lemma] })
 			if counted && (h.reportedFrom < 0 || int32(m.start) < h.reportedFrom) {
 				h.reportedFrom = int32(m.start)
 			}
@@ -3010,6 +3021,11 @@ func (s *Set) herWeeksBelow(tokens []analyze.Token, limit int) (term, early bool
 			if n, err := strconv.Atoi(t.Term); err == nil {
 				weeks, k = n, j+2
 			}
+		case s.weeks[t.Lemma] && j+1 < len(tokens) && tokens[j+1].Lemma == analyze.NumberLemma && (j == 0 || tokens[j-1].Lemma != analyze.NumberLemma):
+			// "week 9", "wk 19": the number after the word.
+			if n, err := strconv.Atoi(tokens[j+1].Term); err == nil {
+				weeks, k = n, j+2
+			}
 		}
 		if weeks < 4 || weeks > 43 {
 			continue
@@ -5382,7 +5398,8 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match, 
 			// just pee right?".
 			found = q.trigger == p.trigger && sm.start > nm.end && sm.start > after && sm.end < hi && (!turn || turnBetween(tokens, nm.end+1, sm.start)) && !s.negatedUnless(tokens, q, sm) &&
 				!asked(tokens, sm.end) && !believed(tokens, sm.start) && !thenPast(tokens, sm.end) && !otherBetween(tokens, nm.end, sm.start) && !s.impactIn(tokens, lo, hi, m.start, nm, sm) &&
-				!(s.reports[rule] && !s.namesHabit(q) && s.habitual(tokens, sm)) // "normally she goes mad after dinner" saves nothing today
+				!(s.reports[rule] && !s.namesHabit(q) && s.habitual(tokens, sm)) && // "normally she goes mad after dinner" saves nothing today
+				!backAfter(tokens, sm.end+1) // "heartbeat perfect. quiet again tonight though": the sign back after the save
 			if found {
 				sc.because(&s.save, q)
 			}
@@ -5732,6 +5749,46 @@ func (s *Set) impactAt(tokens []analyze.Token, j int) bool {
 			if n, ok := number(tokens[k]); ok && n <= 20 {
 				return k == 0 || !soonWords[tokens[k-1].Lemma]
 			}
+		}
+	}
+	return false
+}
+
+// backAfter reports whether, in a sentence after tokens[from], the message
+// tells the sign back after its save: "again", or "still" before a cue or
+// "quiet" ("heartbeat perfect. quiet again tonight though"). An "again" in
+// the save's own sentence is the save's: "now moving like normal again".
+func backAfter(tokens []analyze.Token, from int) bool {
+	later := false
+	for j := max(from, 0); j < len(tokens); j++ {
+		if isClauseEnd(tokens[j]) {
+			later = true
+		}
+		if !later {
+			continue
+		}
+		switch tokens[j].Lemma {
+		case "again":
+			if !ifBefore(tokens, j) {
+				return true // never "if it happens again"
+			}
+		case "still":
+			for k := j + 1; k < len(tokens) && k <= j+2; k++ {
+				if tokens[k].Is(analyze.Negation) || tokens[k].Lemma == "quiet" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// ifBefore reports whether "if" or "when" stands before tokens[j] in its
+// clause: "so if it happens again do I have to go again".
+func ifBefore(tokens []analyze.Token, j int) bool {
+	for k := j - 1; k >= 0 && !tokens[k].Is(analyze.Break); k-- {
+		if l := tokens[k].Lemma; l == "if" || l == "when" || l == "whenever" {
+			return true
 		}
 	}
 	return false

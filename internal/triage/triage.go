@@ -2174,7 +2174,7 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 		}
 	}
 	// Abuse long over stays over only while nothing tells it goes on.
-	if past, at := s.pastIn(tokens, sc, p.rule, m); past && !(s.agents[p.rule] && s.abuseGoesOn(tokens, sc, m, at)) {
+	if past, at := s.pastIn(tokens, sc, p.rule, m); past && !(s.agents[p.rule] && s.abuseGoesOn(tokens, sc, m, at)) && !agoRecently(tokens, m) {
 		return Settled
 	}
 	if !p.firm && s.explainedIn(tokens, sc, p.rule, m) {
@@ -5777,6 +5777,31 @@ func backAfter(tokens []analyze.Token, from int) bool {
 				if tokens[k].Is(analyze.Negation) || tokens[k].Lemma == "quiet" {
 					return true
 				}
+			}
+		}
+	}
+	return false
+}
+
+// agoRecently reports whether the match's sentence dates it days or a few
+// weeks ago: "stillborn in October 2025, just weeks ago" is no history
+// long past, whatever year it names.
+func agoRecently(tokens []analyze.Token, m match) bool {
+	lo, hi := sentenceOf(tokens, m)
+	for j := lo + 1; j+1 < hi && j+1 < len(tokens); j++ {
+		if tokens[j+1].Lemma != "ago" {
+			continue
+		}
+		switch tokens[j].Lemma {
+		case "day", "days":
+			return true
+		case "week", "weeks":
+			switch tokens[j-1].Lemma {
+			case "just", "only", "few", "couple", "a":
+				return true
+			}
+			if n, ok := number(tokens[j-1]); ok && n <= 6 {
+				return true
 			}
 		}
 	}

@@ -2150,7 +2150,7 @@ func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) V
 
 // judge is verdict without the unless patterns.
 func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
-	if s.selfOnly[p.rule] && s.someoneElse(tokens, sc, m) || s.herBody(tokens, p, m) || s.agents[p.rule] && s.carerActs(tokens, m) || s.onScreen(tokens, m) {
+	if s.selfOnly[p.rule] && s.someoneElse(tokens, sc, m) && !(s.beforeBirth[p.rule] && partnerBefore(tokens, m)) || s.herBody(tokens, p, m) || s.agents[p.rule] && s.carerActs(tokens, m) || s.onScreen(tokens, m) {
 		return SomeoneElse
 	}
 	if p.preterm && s.pretermOff(tokens) {
@@ -5803,6 +5803,22 @@ func agoRecently(tokens []analyze.Token, m match) bool {
 			if n, ok := number(tokens[j-1]); ok && n <= 6 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// partnerBefore reports whether the last person named before a match in
+// its sentence is a partner ("my partner's waters went", "dp is having
+// contractions"): a sign of the pregnancy itself makes that partner the
+// pregnant one, whoever writes.
+func partnerBefore(tokens []analyze.Token, m match) bool {
+	for j := m.start - 1; j >= 0 && !isClauseEnd(tokens[j]); j-- {
+		switch tokens[j].Lemma {
+		case "partner", "dp", "fiancee", "fiancée":
+			return true
+		case "i", "me", "my_husband", "husband", "hubby", "dh", "boyfriend", "bf":
+			return false
 		}
 	}
 	return false

@@ -5327,12 +5327,10 @@ func lostOne(tokens []analyze.Token, pm match) bool {
 func turnBetween(tokens []analyze.Token, from, to int) bool {
 	for k := max(from, 0); k < to && k < len(tokens); k++ {
 		switch tokens[k].Lemma {
-		case "but", "then", "though", "tho", "although", "within":
-			return true
-		case "so":
-			// "quieter than usual so i had a cold drink and within 10
-			// min he was booting me": what she did about it, then the
-			// save.
+		case "but", "then", "though", "tho", "although", "so", "within":
+			// "so" and "within": what she did about it, then the save
+			// ("quieter than usual so i had a cold drink and within 10
+			// min he was booting me").
 			return true
 		}
 	}
@@ -5817,7 +5815,7 @@ func partnerBefore(tokens []analyze.Token, m match) bool {
 		switch tokens[j].Lemma {
 		case "partner", "dp", "fiancee", "fiancée":
 			return true
-		case "i", "me", "my_husband", "husband", "hubby", "dh", "boyfriend", "bf":
+		case "i", "me", "husband", "hubby", "dh", "boyfriend", "bf":
 			return false
 		}
 	}

@@ -593,6 +593,29 @@ func noneCounted(words []string) {
 	}
 }
 
+// partnersBody reads "my wife's belly", written by her partner for the
+// pregnant one, as "my belly": "my toddler jumped on my wife's belly"
+// tells the blow the way she would. Only a wife, girlfriend or fiancée,
+// whom triage takes for the pregnant one; "my partner's back" may be his.
+// It returns words, shortened in place.
+func partnersBody(words []string) []string {
+	out := words[:0]
+	for i := 0; i < len(words); i++ {
+		if i > 0 && i+1 < len(words) && words[i-1] == "my" && wives[words[i]] && bodyWords[words[i+1]] {
+			continue
+		}
+		out = append(out, words[i])
+	}
+	return out
+}
+
+// wives and bodyWords name the pregnant one and her body after "my" (see
+// partnersBody).
+var (
+	wives     = map[string]bool{"wife": true, "wifes": true, "girlfriend": true, "girlfriends": true, "gf": true, "gfs": true, "missus": true, "fiancee": true, "fiancée": true}
+	bodyWords = map[string]bool{"belly": true, "bump": true, "tummy": true, "stomach": true, "abdomen": true, "womb": true, "waters": true, "water": true}
+)
+
 // littleWee reads the Scots and Irish "wee" before a person or a thing
 // as "little": "my wee girl fell at nursery", "a wee bit sore", "went for
 // a wee walk" name no urine. "Wee one", "wee yin" and "wee man" are left
@@ -1451,6 +1474,7 @@ func (a *Analyzer) words(s string, dst []string) []string {
 	dst = dst[:from+len(qaLabels(dst[from:]))]
 	noneCounted(dst[from:])
 	littleWee(dst[from:])
+	dst = dst[:from+len(partnersBody(dst[from:]))]
 	dst = dst[:from+len(trimesterOrdinals(dst[from:]))]
 	return willOf(nobody(dst, from), from)
 }

@@ -108,6 +108,8 @@ func TestWords(t *testing.T) {
 		{"plan a, b or c", "plan a b or c"},                                    // an "a" that labels nothing
 		{"my wee girl fell, my wee burns", "my little girl fell my wee burns"}, // Scots "wee" before a person
 		{"a wee bit of pink when i wipe", "a little bit of pink when i wipe"},  // or a thing
+		{"toddler jumped on my wife's belly", "toddler jumped on my belly"},    // her partner writes her body as she would
+		{"my partner's back, my wife's car", "my partner back my wife car"},    // never his, nor a thing of hers
 		{"🥶🤒🌡️ 38.6 🔙💥", "freezing unwell temperature 38.6 back"},
 		{"stressed 24/7 😵 💦 🤫", "stressed 24 7"}, // emoji that mean other things as often stand for none
 		{"matagal nakaupo", "matagal nakaupo"},   // never corrected into a sign's word ("napaupo")

@@ -61,7 +61,7 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, rule int32, m matc
 	if s.disclosed(tokens, sc) && !q.disclaimers.any(s, tokens, sc, 0, len(tokens), 0) {
 		return false
 	}
-	if s.governed(tokens, sc, &q.unreal, m, false) && !dreamCameTrue(tokens, m) || s.governed(tokens, sc, &q.frames, m, true) || s.instructed(tokens, sc, m) || dreamt(tokens, m.end) {
+	if foretold(tokens, m) || s.governed(tokens, sc, &q.unreal, m, false) && !dreamCameTrue(tokens, m) || s.governed(tokens, sc, &q.frames, m, true) || s.instructed(tokens, sc, m) || dreamt(tokens, m.end) {
 		return true
 	}
 	end := m.end + 1
@@ -436,6 +436,57 @@ func ownsSome(tokens []analyze.Token, j int) bool {
 			case "all", "both", "two", "three", "four", "some", "several", "one", analyze.NumberLemma:
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// foretold reports whether a sign is told as what someone believes will
+// happen, not what is happening: "will", "shall" or "is going to" inside
+// the match or just before it, after a word of belief or telling in its clause
+// ("convinced her waters will break in the supermarket", "mates keep
+// telling her the baby will stop moving near the end"). A bare "will" is
+// no future: members write it of habits ("it will come and go") and of
+// what is happening ("nothing will come out"). Never a "will" denied
+// ("won't stop", read as "will keep": it goes on), nor one after a
+// pronoun: "I think I'll faint" tells how she feels now, "said he will
+// hurt me" a threat.
+func foretold(tokens []analyze.Token, m match) bool {
+	for j := max(m.start-2, 0); j <= m.end && j+1 < len(tokens); j++ {
+		subject := j - 1
+		if tokens[j].Lemma == "go" && j >= 2 && tokens[j+1].Lemma == "to" && tokens[j-1].Lemma == "be" {
+			subject = j - 2 // "my waters are gonna break" (its "go" may be the sign's own word)
+		} else if l := tokens[j].Lemma; l != "will" && l != "shall" || j == m.end || tokens[j+1].Lemma == "keep" || tokens[j+1].Is(analyze.Negation) {
+			continue
+		}
+		if subject < 0 || willSubjects[tokens[subject].Lemma] || tokens[subject].Is(analyze.Break) || j < m.start && breakBetween(tokens, j, m.start) {
+			continue
+		}
+		// The belief stands before the sign: "kicked my bump and said he
+		// will hurt me" tells the blow, then the threat.
+		for k := min(j, m.start) - 1; k >= 0 && !isClauseEnd(tokens[k]); k-- {
+			if beliefWords[tokens[k].Lemma] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// willSubjects are the pronouns a "will" after them is no foretelling
+// with (see foretold).
+var willSubjects = map[string]bool{"i": true, "he": true, "she": true, "they": true, "we": true, "you": true}
+
+// beliefWords tell a belief or a telling of what will come (see foretold).
+var beliefWords = map[string]bool{"convinced": true, "convince": true, "think": true, "reckon": true, "believe": true, "sure": true,
+	"bet": true, "expect": true, "predict": true, "tell": true, "say": true, "warn": true, "worry": true, "worried": true,
+	"scared": true, "afraid": true, "fear": true, "paranoid": true, "terrified": true}
+
+// breakBetween reports whether a break stands in tokens[from:to].
+func breakBetween(tokens []analyze.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if tokens[k].Is(analyze.Break) {
+			return true
 		}
 	}
 	return false

@@ -327,7 +327,10 @@ type hit struct {
 
 // unlessHit is an unless pattern's match in a message that is neither
 // negated nor habitual: it cancels the rule's matches it overlaps.
-type unlessHit struct{ rule, trigger, start, end int32 }
+type unlessHit struct {
+	rule, trigger, start, end int32
+	other                     bool // the pattern opens with the others group (see phrase.aboutOther)
+}
 
 // clause is the span [lo, hi) of tokens between two clause ends.
 type clause struct{ lo, hi int32 }
@@ -2135,7 +2138,10 @@ func (v Verdict) String() string {
 
 func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
 	if !p.firm {
-		if k := s.cancelled(tokens, sc, p.rule, m.start, m.end); k >= 0 {
+		// Written for her ("my partner fainted"), a sign is not
+		// cancelled as another's ("{others} fainted").
+		forHer := s.selfOnly[p.rule] && s.partnerAlone(tokens, m)
+		if k := s.cancelled(tokens, sc, p.rule, m.start, m.end, forHer); k >= 0 {
 			if from := s.historyFrom[p.rule]; int32(k) >= from {
 				if sc.explain {
 					sc.why = append(sc.why, "history "+strconv.Quote(s.histories[p.rule][int32(k)-from]))
@@ -2150,7 +2156,7 @@ func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) V
 
 // judge is verdict without the unless patterns.
 func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
-	if s.selfOnly[p.rule] && s.someoneElse(tokens, sc, m) && !(s.beforeBirth[p.rule] && partnerBefore(tokens, m)) || s.herBody(tokens, p, m) || s.agents[p.rule] && s.carerActs(tokens, m) || s.onScreen(tokens, m) {
+	if s.selfOnly[p.rule] && s.someoneElse(tokens, sc, m) && !s.writesForHer(tokens, p, m) || s.herBody(tokens, p, m) || s.agents[p.rule] && s.carerActs(tokens, m) || s.onScreen(tokens, m) {
 		return SomeoneElse
 	}
 	if p.preterm && s.pretermOff(tokens) {
@@ -2691,7 +2697,7 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 		t := tokens[j]
 		switch {
 		case isClauseEnd(t):
-			return false
+			return s.herEarlier(tokens, j, m)
 		case t.Lemma == "mine" && j >= m.start-3 && !(j > 0 && tokens[j-1].Lemma == "of"):
 			// "was your temperature really high? mine's 38.9": hers,
 			// told right before it (never "a friend of mine").
@@ -2742,6 +2748,8 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 			// "(not pregnant)" names no pregnancy, and "my sister is 34
 			// weeks" names hers (see the others case).
 			return false
+		case s.isOther(tokens, j) && j > 1 && (tokens[j-1].Lemma == "her" || tokens[j-1].Lemma == "his") && (prepositions[tokens[j-2].Lemma] || tokens[j-2].Lemma == "over"):
+			continue // "friend tripped over her dog": the dog is hers, not the subject ("her mum says" is)
 		case s.isOther(tokens, j) && withOther(tokens, j) && !thirdPersonIn(tokens, j+1, m.start):
 			continue // "after intimacy with my husband some red blood came": he is no subject
 		case s.isOther(tokens, j) && objectOfHers(tokens, j) && !thirdPersonIn(tokens, j+1, m.start):
@@ -2758,8 +2766,39 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 			continue // "my husband says there's a lot of blood on the car seat": he saw it
 		case s.isOther(tokens, j) && toMe(tokens, j, m):
 			return false // "someone kicked me in the stomach": done to her
+		case s.isOther(tokens, j) && j+1 < m.start && womanPartner[tokens[j+1].Lemma]:
+			// "my son's girlfriend is pregnant and bleeding", "my
+			// brother's wife has fainted": the son only names whose
+			// she is; a wife or girlfriend, like the writer's own, is
+			// the pregnant one unless the writer is, or tells a story
+			// ("mate's wife had her baby at 32 weeks after her waters
+			// broke").
+			return !s.mayBePregnant(tokens, j+1) || storyTold(tokens)
 		case s.isOther(tokens, j):
 			return !s.pregnantOther(tokens, j, m)
+		}
+	}
+	return false
+}
+
+// herEarlier reports, for a sign told as "her" or "their" one in a clause
+// that names no one ("my cat is in labour!! you can see her
+// contractions"), whether the one last named before that clause, which
+// ends at tokens[end], is someone else. The writer never tells her own
+// sign as "her" one; a wife or girlfriend named is the pregnant one.
+func (s *Set) herEarlier(tokens []analyze.Token, end int, m match) bool {
+	if m.start == 0 || (tokens[m.start-1].Lemma != "her" && tokens[m.start-1].Lemma != "their") {
+		return false
+	}
+	for k := end - 1; k >= 0; k-- {
+		switch l := tokens[k].Lemma; {
+		case s.asking.firstPerson[l] || womanPartner[l]:
+			return false
+		case s.isOther(tokens, k) && !(tokens[m.start-1].Lemma == "her" && maleOrMany[l]):
+			// "her" is never the son she lifted: "my partner's 34
+			// weeks, her back went lifting our son... her private area
+			// feels numb".
+			return !s.pregnantOther(tokens, k, m)
 		}
 	}
 	return false
@@ -3885,8 +3924,8 @@ func (s *Set) toldOfScreen(tokens []analyze.Token, m match) bool {
 	}
 	for j := m.start - 1; j >= 0 && !isClauseEnd(tokens[j]); j-- {
 		l := tokens[j].Lemma
-		if ownWords[l] {
-			return false
+		if ownWords[l] && !(j > 0 && tokens[j-1].Lemma == "with") {
+			return false // "watching it with my wife" is company, not her own news
 		}
 		watched := l == "watch" && j+1 < m.start && tokens[j+1].Lemma == analyze.NameWord
 		if (isFiction(tokens, j) || watched) && character {
@@ -3902,7 +3941,8 @@ const fictionReach = 3
 
 // characters are the subjects of a story's sign: "she lost the baby",
 // "there was a stillbirth", "her waters went".
-var characters = map[string]bool{"she": true, "he": true, "her": true, "his": true, "they": true, "their": true, "there": true}
+var characters = map[string]bool{"she": true, "he": true, "her": true, "his": true, "they": true, "their": true, "there": true,
+	"woman": true, "lady": true, "someone": true, "somebody": true, "character": true}
 
 // characterReach is how many words before a sign its character may stand
 // (see toldOfScreen).
@@ -4770,8 +4810,8 @@ func (s *Set) listAfter(tokens []analyze.Token, j int) int {
 }
 
 // cancelled returns the index of one of the rule's unless patterns that
-// overlaps the match, or -1.
-func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, end int) int {
+// overlaps the match, or -1. forHer ignores the patterns about others.
+func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, end int, forHer bool) int {
 	if !sc.unlessOK {
 		// The message's unless matches are found once, not once per
 		// trigger match: triggers are many, unless patterns more.
@@ -4782,13 +4822,13 @@ func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, 
 			// or abuse ("my back spasms always kick off").
 			if !s.negatedUnless(tokens, u, m) && !(s.reports[u.rule] && (s.habitual(tokens, m) || s.doubted(tokens, m.start))) && !s.someoneBetween(tokens, m) &&
 				!s.blowWithin(tokens, u, m) && !s.herOwnSign(tokens, u, m) {
-				sc.unless = append(sc.unless, unlessHit{u.rule, u.trigger, int32(m.start), int32(m.end)})
+				sc.unless = append(sc.unless, unlessHit{u.rule, u.trigger, int32(m.start), int32(m.end), u.aboutOther})
 			}
 			return true
 		})
 	}
 	for _, h := range sc.unless {
-		if h.rule == rule && int(h.start) <= end && int(h.end) >= start {
+		if h.rule == rule && int(h.start) <= end && int(h.end) >= start && !(forHer && h.other) {
 			return int(h.trigger)
 		}
 	}
@@ -4806,6 +4846,11 @@ func (s *Set) herOwnSign(tokens []analyze.Token, u *phrase, m match) bool {
 	}
 	if !u.aboutOther || !s.isOther(tokens, m.start) {
 		return false
+	}
+	for k := m.start + 1; k < m.end; k++ {
+		if tokens[k].Lemma == "i" {
+			return true // "my husband says I fainted": he tells it; the faint is hers
+		}
 	}
 	sign := m
 	sign.start = m.end
@@ -5822,6 +5867,205 @@ func partnerBefore(tokens []analyze.Token, m match) bool {
 	return false
 }
 
+// writesForHer reports whether a sign told of someone else is written for
+// the pregnant one all the same: a sign of the pregnancy itself told of a
+// partner or of another woman the writer names as hers (see womanBefore),
+// or any sign told of a partner alone (see partnerAlone).
+func (s *Set) writesForHer(tokens []analyze.Token, p *phrase, m match) bool {
+	return s.beforeBirth[p.rule] && (partnerBefore(tokens, m) || s.womanBefore(tokens, m)) || s.partnerAlone(tokens, m)
+}
+
+// womanBefore reports whether a sign of the pregnancy itself is told of a
+// woman the writer names as hers ("my daughter's waters went", "my friend
+// is having contractions") in a message that is only about her: the
+// writer tells nothing of her own back, bump or weeks, no birth and no
+// time long past, and does not laugh it off. Someone writing to a
+// pregnancy bot about another woman's waters or contractions is asking
+// what to do for her; told beside the writer's own back ("my friend's
+// waters broke at her baby shower, now I'm paranoid. 31 weeks") it is a
+// story.
+func (s *Set) womanBefore(tokens []analyze.Token, m match) bool {
+	for j := m.start - 1; j >= 0 && !isClauseEnd(tokens[j]); j-- {
+		switch l := tokens[j].Lemma; {
+		case l == "i" || l == "me":
+			return false
+		case s.isOther(tokens, j):
+			return j > 0 && ownedBy[tokens[j-1].Lemma] && !olderOrAnimal[tokens[j].Lemma] && !animals[tokens[j].Lemma] && s.mayBePregnant(tokens, j) &&
+				!notPregnantTold(tokens) && !s.writerTellsOwn(tokens) && !storyTold(tokens) && !generalAsked(tokens) && !careInHand(tokens)
+		}
+	}
+	return false
+}
+
+// partnerAlone reports whether any sign is told of "my partner" (see
+// partnerBefore) in a message that is only about her: no "he", nothing of
+// the writer's own back or pregnancy, no story (see womanBefore). A
+// partner writing "my partner is bleeding a lot" or "my partner fell down
+// the stairs" writes for the pregnant one; the member whose partner is
+// hurt tells "he", or her own back beside it. Unless patterns about
+// others ("{others} fainted") do not cancel it.
+func (s *Set) partnerAlone(tokens []analyze.Token, m match) bool {
+	return partnerBefore(tokens, m) && !maleTold(tokens) && !s.writerTellsOwn(tokens) && !storyTold(tokens)
+}
+
+// olderOrAnimal are others a sign told alone is not written for: her
+// mother's generation, and pets ("my mum's waters went when she had me",
+// "our rabbit is having contractions").
+var olderOrAnimal = map[string]bool{"mum": true, "mom": true, "mother": true, "mil": true, "nan": true, "nana": true, "gran": true,
+	"grandma": true, "aunt": true, "auntie": true, "rabbit": true, "bunny": true, "hamster": true, "puppy": true, "kitten": true, "pony": true, "mare": true, "labrador": true}
+
+// notPregnantTold reports whether the message says someone is "not
+// pregnant": "my sister (not pregnant) has contractions... of the bowel".
+func notPregnantTold(tokens []analyze.Token) bool {
+	for j := 1; j < len(tokens); j++ {
+		if tokens[j].Lemma == "pregnant" && tokens[j-1].Is(analyze.Negation) {
+			return true
+		}
+	}
+	return false
+}
+
+// maleTold reports whether the message tells "he", "him" or "his".
+func maleTold(tokens []analyze.Token) bool {
+	for _, t := range tokens {
+		switch t.Lemma {
+		case "he", "him", "his", "himself":
+			return true
+		}
+	}
+	return false
+}
+
+// womanPartner are the words for a man's partner that are not in the
+// others word group: whoever writes of a wife or girlfriend writes for
+// the pregnant one.
+var womanPartner = map[string]bool{"wife": true, "girlfriend": true, "gf": true, "missus": true, "misses": true, "fiancee": true, "fiancée": true}
+
+// careInHand reports whether the writer tells that care has come: she is
+// at the hospital with her, or the ambulance is called ("with my neighbour
+// whose waters just broke, waiting for the ambulance with her"). Never
+// "should we go to hospital?".
+func careInHand(tokens []analyze.Token) bool {
+	for j, t := range tokens {
+		switch t.Lemma {
+		case "ambulance", "paramedic", "paramedics":
+			// "waiting for the ambulance", "paramedics are here", not
+			// "do we call an ambulance?".
+			for k := max(j-3, 0); k < len(tokens) && k <= j+4; k++ {
+				switch tokens[k].Lemma {
+				case "wait", "waiting", "here", "arrive", "with":
+					return true
+				}
+			}
+		case "hospital", "a&e", "triage", "unit", "ward":
+			for k := j - 1; k >= 0 && k >= j-2; k-- {
+				if l := tokens[k].Lemma; l == "at" || l == "in" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// ownedBy are the words that make another person the writer's own: "my
+// daughter", "our friend", "ma pal".
+var ownedBy = map[string]bool{"my": true, "our": true, "ma": true}
+
+// ownTopic are words of the writer's own pregnancy or back, which make
+// another woman's sign beside them a story (see womanBefore).
+var ownTopic = map[string]bool{"back": true, "backache": true, "sciatica": true, "spasm": true, "hip": true, "pelvis": true,
+	"bump": true, "pregnant": true, "pregnancy": true, "trimester": true}
+
+// writerTellsOwn reports whether the message tells of the writer's own
+// back or pregnancy: her back, her bump, her weeks.
+func (s *Set) writerTellsOwn(tokens []analyze.Token) bool {
+	for j, t := range tokens {
+		if (ownTopic[t.Lemma] || t.Gestation() || s.weeks[t.Lemma]) && !s.givenToOther(tokens, j) {
+			return true
+		}
+		// "mine's only when I've been on my feet", "asking for when
+		// it's my turn": she sets her own beside the other's.
+		if t.Lemma == "mine" && (j == 0 || tokens[j-1].Lemma != "of") || t.Lemma == "my" && j+1 < len(tokens) && ownParts[tokens[j+1].Lemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// ownParts, after "my", are the writer's own body or turn (see
+// writerTellsOwn).
+var ownParts = map[string]bool{"turn": true, "feet": true, "foot": true, "leg": true, "legs": true, "tummy": true, "belly": true,
+	"stomach": true, "baby": true, "body": true, "side": true, "neck": true, "shoulder": true, "bum": true, "due": true}
+
+// givenToOther reports whether the nearest person named before tokens[j]
+// in its clause is someone else: "partner's back is agony", "She's 38
+// weeks", not "my back" nor "31 weeks, all fine".
+func (s *Set) givenToOther(tokens []analyze.Token, j int) bool {
+	for k := j - 1; k >= 0 && !isClauseEnd(tokens[k]); k-- {
+		switch l := tokens[k].Lemma; {
+		case l == "she" || l == "her" && k == j-1 || womanPartner[l] || s.isOther(tokens, k):
+			return true // "her back", never "get her out from under the bed... back sore"
+		case s.asking.firstPerson[l] || l == "you" || l == "anyway" || l == "anyways" || l == "but":
+			return false // "my partner went white... anyway what's the best back rub"
+		}
+	}
+	return false
+}
+
+// storyTold reports whether a message tells a story rather than asks for
+// help: a birth ("had the baby", "she had a little girl"), a year or month
+// ("last year", "months ago"), or a laugh.
+func storyTold(tokens []analyze.Token) bool {
+	for j, t := range tokens {
+		switch l := t.Lemma; {
+		case laughs[l], l == "year", l == "month", l == "born", l == "birth", l == "psa":
+			return true
+		case l == "last" && j+1 < len(tokens) && (tokens[j+1].Lemma == "time" || tokens[j+1].Lemma == "pregnancy"),
+			l == "as" && j+2 < len(tokens) && (tokens[j+1].Lemma == "a" || tokens[j+1].Lemma == "kid") && childWords[tokens[j+2].Lemma],
+			l == "arrive" && j > 0 && (bornNouns[tokens[j-1].Lemma] || grandWords[tokens[j-1].Lemma]):
+			// "had pre-eclampsia last time", "fell off her bicycle as a
+			// child", "my grandson arrived Wednesday".
+			return true
+		case l == "have" && j+2 < len(tokens) && (tokens[j+1].Lemma == "the" || tokens[j+1].Lemma == "a" || tokens[j+1].Lemma == "her") &&
+			(bornNouns[tokens[j+2].Lemma] || j+3 < len(tokens) && bornNouns[tokens[j+3].Lemma]):
+			return true
+		}
+	}
+	return false
+}
+
+// childWords and grandWords name a childhood and a grandchild (see
+// storyTold).
+var (
+	childWords = map[string]bool{"child": true, "kid": true, "teenager": true, "teen": true, "girl": true, "baby": true}
+	grandWords = map[string]bool{"grandson": true, "granddaughter": true, "grandbaby": true, "niece": true, "nephew": true}
+)
+
+// generalAsked reports whether the message asks how common what it told
+// is: "is that common?", "is that a thing?", "does that happen a lot?",
+// "how would I know?". A sign of another woman told before such a
+// question is a story she measures her own pregnancy against.
+func generalAsked(tokens []analyze.Token) bool {
+	for j := 1; j+1 < len(tokens); j++ {
+		l, next := tokens[j].Lemma, tokens[j+1].Lemma
+		switch {
+		case l == "that" && (tokens[j-1].Lemma == "be" || tokens[j-1].Lemma == "do") && (generalWords[next] || next == "a" || next == "happen"),
+			l == "that" && next == "happen",
+			l == "would" && next == "i" && j+2 < len(tokens) && tokens[j+2].Lemma == "know":
+			return true
+		}
+	}
+	return false
+}
+
+// generalWords say how common something is (see generalAsked).
+var generalWords = map[string]bool{"common": true, "normal": true, "usual": true, "typical": true, "thing": true, "likely": true, "rare": true}
+
+// bornNouns are what a birth is told as having: "had the baby", "had a
+// little girl".
+var bornNouns = map[string]bool{"baby": true, "girl": true, "boy": true, "son": true, "daughter": true, "twins": true}
+
 // ifBefore reports whether "if" or "when" stands before tokens[j] in its
 // clause: "so if it happens again do I have to go again".
 func ifBefore(tokens []analyze.Token, j int) bool {
@@ -6084,7 +6328,7 @@ func (s *Set) Explain(tokens []analyze.Token) []Finding {
 			f.Because = slices.Clone(sc.why)
 		}
 		if f.Verdict == Cancelled && !p.firm {
-			f.Unless = s.cancelled(tokens, sc, p.rule, m.start, m.end)
+			f.Unless = s.cancelled(tokens, sc, p.rule, m.start, m.end, false)
 		}
 		if (f.Verdict == Fired || f.Verdict == Asked) && p.parts > 0 {
 			sc.matchJoint(tokens, p, m, f.Verdict == Fired)

@@ -61,7 +61,7 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, rule int32, m matc
 	if s.disclosed(tokens, sc) && !q.disclaimers.any(s, tokens, sc, 0, len(tokens), 0) {
 		return false
 	}
-	if foretold(tokens, m) || s.governed(tokens, sc, &q.unreal, m, false) && !dreamCameTrue(tokens, m) || s.governed(tokens, sc, &q.frames, m, true) || s.instructed(tokens, sc, m) || dreamt(tokens, m.end) {
+	if foretold(tokens, m) || yoursIf(tokens, m) || s.governed(tokens, sc, &q.unreal, m, false) && !dreamCameTrue(tokens, m) || s.governed(tokens, sc, &q.frames, m, true) || s.instructed(tokens, sc, m) || dreamt(tokens, m.end) {
 		return true
 	}
 	end := m.end + 1
@@ -443,50 +443,97 @@ func ownsSome(tokens []analyze.Token, j int) bool {
 
 // foretold reports whether a sign is told as what someone believes will
 // happen, not what is happening: "will", "shall" or "is going to" inside
-// the match or just before it, after a word of belief or telling in its clause
-// ("convinced her waters will break in the supermarket", "mates keep
-// telling her the baby will stop moving near the end"). A bare "will" is
-// no future: members write it of habits ("it will come and go") and of
-// what is happening ("nothing will come out"). Never a "will" denied
-// ("won't stop", read as "will keep": it goes on), nor one after a
-// pronoun: "I think I'll faint" tells how she feels now, "said he will
-// hurt me" a threat.
+// the match or just before it, after a word of belief or telling in its
+// clause ("convinced her waters will break in the supermarket", "mates
+// keep telling her the baby will stop moving near the end", "my nan says
+// I'll bleed loads after the birth"). A bare "will" is no future: members
+// write it of habits ("it will come and go") and of what is happening
+// ("nothing will come out"). Never a "will" denied ("won't stop", read as
+// "will keep": it goes on); never her own belief of her own body ("I
+// think I'll faint" tells how she feels now); never what "he", "they" or
+// "you" will do ("said he will hurt me" is a threat).
 func foretold(tokens []analyze.Token, m match) bool {
-	for j := max(m.start-2, 0); j <= m.end && j+1 < len(tokens); j++ {
+	for j := max(m.start-3, 0); j <= m.end && j+1 < len(tokens); j++ {
 		subject := j - 1
 		if tokens[j].Lemma == "go" && j >= 2 && tokens[j+1].Lemma == "to" && tokens[j-1].Lemma == "be" {
 			subject = j - 2 // "my waters are gonna break" (its "go" may be the sign's own word)
 		} else if l := tokens[j].Lemma; l != "will" && l != "shall" || j == m.end || tokens[j+1].Lemma == "keep" || tokens[j+1].Is(analyze.Negation) {
 			continue
 		}
-		if subject < 0 || willSubjects[tokens[subject].Lemma] || tokens[subject].Is(analyze.Break) || j < m.start && breakBetween(tokens, j, m.start) {
+		if subject < 0 || tokens[subject].Is(analyze.Break) || j < m.start && breakBetween(tokens, j, m.start) {
+			continue
+		}
+		pronoun := tokens[subject].Lemma
+		if threatSubjects[pronoun] {
 			continue
 		}
 		// The belief stands before the sign: "kicked my bump and said he
 		// will hurt me" tells the blow, then the threat.
 		for k := min(j, m.start) - 1; k >= 0 && !isClauseEnd(tokens[k]); k-- {
 			if beliefWords[tokens[k].Lemma] {
-				return true
+				return !selfSubjects[pronoun] || holder(tokens, k) != "i"
 			}
 		}
 	}
 	return false
 }
 
-// willSubjects are the pronouns a "will" after them is no foretelling
-// with (see foretold).
-var willSubjects = map[string]bool{"i": true, "he": true, "she": true, "they": true, "we": true, "you": true}
+// holder returns who holds the belief told at tokens[k]: the word before
+// it, past "be", "keep", "always" and the like ("my partner thinks",
+// "she's convinced", "I keep thinking").
+func holder(tokens []analyze.Token, k int) string {
+	for k--; k >= 0; k-- {
+		switch l := tokens[k].Lemma; l {
+		case "be", "keep", "always", "so", "really", "literally", "just", "now", "still":
+			continue
+		default:
+			return l
+		}
+	}
+	return ""
+}
+
+// threatSubjects and selfSubjects are the pronouns before a "will" (see
+// foretold): what he, they or you will do is a threat or an instruction;
+// what I, she or we will have is a belief only when someone else holds it.
+var (
+	threatSubjects = map[string]bool{"he": true, "they": true, "you": true}
+	selfSubjects   = map[string]bool{"i": true, "she": true, "we": true}
+)
 
 // beliefWords tell a belief or a telling of what will come (see foretold).
 var beliefWords = map[string]bool{"convinced": true, "convince": true, "think": true, "reckon": true, "believe": true, "sure": true,
 	"bet": true, "expect": true, "predict": true, "tell": true, "say": true, "warn": true, "worry": true, "worried": true,
-	"scared": true, "afraid": true, "fear": true, "paranoid": true, "terrified": true}
+	"scared": true, "scare": true, "afraid": true, "fear": true, "paranoid": true, "terrified": true}
 
 // breakBetween reports whether a break stands in tokens[from:to].
 func breakBetween(tokens []analyze.Token, from, to int) bool {
 	for k := from; k < to; k++ {
 		if tokens[k].Is(analyze.Break) {
 			return true
+		}
+	}
+	return false
+}
+
+// yoursIf reports whether a sign is the listener's in a condition: "if
+// your waters go, ring the unit", "if it's bad or your vision goes funny,
+// get your BP checked". Members give such advice to one another; no
+// member tells her own sign as "your" one. Never past a first-person
+// word: "if I get a headache and my vision goes funny".
+func yoursIf(tokens []analyze.Token, m match) bool {
+	if m.end+1 < len(tokens) && tokens[m.end+1].Lemma == "now" {
+		return false // "call if you have bleeding — well bleeding now"
+	}
+	yours := false
+	for j := m.start - 1; j >= 0 && !isClauseEnd(tokens[j]); j-- {
+		switch l := tokens[j].Lemma; l {
+		case "your", "you":
+			yours = true
+		case "i", "me", "my", "we", "our", "and", "but", "so", "though":
+			return false // her own, or a clause of its own after the condition: "...when you sneeze, and it's numb down below"
+		case "if", "when", "whenever":
+			return yours
 		}
 	}
 	return false

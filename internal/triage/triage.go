@@ -542,7 +542,8 @@ func (sc *scratch) matchJoint(tokens []analyze.Token, p *phrase, m match, report
 			// A count, or an absence that is no hedge: "not sure if ive
 			// had them" reports nothing.
 			counted := absent && !slices.ContainsFunc(tokens[m.start:m.end+1], func(t analyze.Token) bool { return hedgeWords[t.Lemma] }) ||
-				slices.ContainsFunc(tokens[m.start:m.end+1], func(t analyze.Token) bool { return t.Lemma == analyze.NumberLemma || countWords[t.Lemma] })
+				slices.ContainsFunc(tokens[m.start:m.end+1], func(t analyze.Token) bool { return t.Lemma == analyze.NumberLemma || countWords[t.Lemma] }) ||
+				tokens[m.start].Lemma == "mine" // "...when your water breaks? Mine broke about an hour ago": hers, set against the question's
 			if counted && (h.reportedFrom < 0 || int32(m.start) < h.reportedFrom) {
 				h.reportedFrom = int32(m.start)
 			}
@@ -1294,7 +1295,10 @@ func (s *Set) Read(tokens []analyze.Token) Reading {
 			if v == Cancelled && len(s.alsoWith[p.rule]) > 0 && p.parts == 0 && s.judge(tokens, sc, p, m) == Fired {
 				sc.revive[p.rule] = true
 			}
-			if v == Asked && p.parts > 0 && sc.matchJoint(tokens, p, m, false) {
+			// A part an unless pattern cancelled in a question is asked
+			// about too: "how do you know if tightenings are BH? I've
+			// had 8 in the last hour".
+			if (v == Asked || v == Cancelled && inQuestion(tokens, m.end)) && p.parts > 0 && sc.matchJoint(tokens, p, m, false) {
 				sc.seen[p.rule] = true
 				found++
 			}
@@ -2158,6 +2162,9 @@ func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) V
 func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
 	if s.selfOnly[p.rule] && s.someoneElse(tokens, sc, m) && !s.writesForHer(tokens, p, m) || s.herBody(tokens, p, m) || s.agents[p.rule] && s.carerActs(tokens, m) || s.onScreen(tokens, m) {
 		return SomeoneElse
+	}
+	if soundsHeard(tokens, m) {
+		return SomeoneElse // "that fall sounds so scary": another member's, as she heard it
 	}
 	if p.preterm && s.pretermOff(tokens) {
 		return AtTerm
@@ -5855,13 +5862,13 @@ func agoRecently(tokens []analyze.Token, m match) bool {
 // its sentence is a partner ("my partner's waters went", "dp is having
 // contractions"): a sign of the pregnancy itself makes that partner the
 // pregnant one, whoever writes.
-func partnerBefore(tokens []analyze.Token, m match) bool {
+func (s *Set) partnerBefore(tokens []analyze.Token, m match) bool {
 	for j := m.start - 1; j >= 0 && !isClauseEnd(tokens[j]); j-- {
-		switch tokens[j].Lemma {
-		case "partner", "dp", "fiancee", "fiancée":
+		switch l := tokens[j].Lemma; {
+		case l == "partner" || l == "dp" || l == "fiancee" || l == "fiancée":
 			return true
-		case "i", "me", "husband", "hubby", "dh", "boyfriend", "bf":
-			return false
+		case l == "i" || l == "me" || s.isOther(tokens, j):
+			return false // "my partner said his mum's waters broke": his mum's
 		}
 	}
 	return false
@@ -5872,7 +5879,7 @@ func partnerBefore(tokens []analyze.Token, m match) bool {
 // partner or of another woman the writer names as hers (see womanBefore),
 // or any sign told of a partner alone (see partnerAlone).
 func (s *Set) writesForHer(tokens []analyze.Token, p *phrase, m match) bool {
-	return s.beforeBirth[p.rule] && (partnerBefore(tokens, m) || s.womanBefore(tokens, m)) || s.partnerAlone(tokens, m)
+	return s.beforeBirth[p.rule] && (s.partnerBefore(tokens, m) || s.womanBefore(tokens, m)) || s.partnerAlone(tokens, m)
 }
 
 // womanBefore reports whether a sign of the pregnancy itself is told of a
@@ -5887,15 +5894,40 @@ func (s *Set) writesForHer(tokens []analyze.Token, p *phrase, m match) bool {
 func (s *Set) womanBefore(tokens []analyze.Token, m match) bool {
 	for j := m.start - 1; j >= 0 && !isClauseEnd(tokens[j]); j-- {
 		switch l := tokens[j].Lemma; {
+		case l == "me" && j > 0 && toldTo[tokens[j-1].Lemma]:
+			continue // "my flatmate just told me her waters broke"
 		case l == "i" || l == "me":
 			return false
 		case s.isOther(tokens, j):
-			return j > 0 && ownedBy[tokens[j-1].Lemma] && !olderOrAnimal[tokens[j].Lemma] && !animals[tokens[j].Lemma] && s.mayBePregnant(tokens, j) &&
+			return s.owned(tokens, j) && !olderOrAnimal[tokens[j].Lemma] && !animals[tokens[j].Lemma] && s.mayBePregnant(tokens, j) &&
 				!notPregnantTold(tokens) && !s.writerTellsOwn(tokens) && !storyTold(tokens) && !generalAsked(tokens) && !careInHand(tokens)
 		}
 	}
 	return false
 }
+
+// owned reports whether the other person at tokens[j] is named as the
+// writer's own: "my sister", "my best friend", "my twin sister", "my
+// boyfriend's sister", or opening the message ("sister's waters broke
+// help").
+func (s *Set) owned(tokens []analyze.Token, j int) bool {
+	for k := j - 1; k >= 0; k-- {
+		switch l := tokens[k].Lemma; {
+		case ownedBy[l]:
+			return true
+		case ownModifiers[l] || s.isOther(tokens, k) || womanPartner[l]:
+			continue
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// ownModifiers stand between "my" and the person: "my best friend", "my
+// twin sister", "my little sister".
+var ownModifiers = map[string]bool{"best": true, "twin": true, "little": true, "big": true, "older": true, "younger": true,
+	"eldest": true, "oldest": true, "youngest": true, "step": true, "good": true, "close": true, "old": true}
 
 // partnerAlone reports whether any sign is told of "my partner" (see
 // partnerBefore) in a message that is only about her: no "he", nothing of
@@ -5905,7 +5937,7 @@ func (s *Set) womanBefore(tokens []analyze.Token, m match) bool {
 // hurt tells "he", or her own back beside it. Unless patterns about
 // others ("{others} fainted") do not cancel it.
 func (s *Set) partnerAlone(tokens []analyze.Token, m match) bool {
-	return partnerBefore(tokens, m) && !maleTold(tokens) && !s.writerTellsOwn(tokens) && !storyTold(tokens)
+	return s.partnerBefore(tokens, m) && !maleTold(tokens) && !s.writerTellsOwn(tokens) && !storyTold(tokens)
 }
 
 // olderOrAnimal are others a sign told alone is not written for: her
@@ -5925,12 +5957,19 @@ func notPregnantTold(tokens []analyze.Token) bool {
 	return false
 }
 
-// maleTold reports whether the message tells "he", "him" or "his".
+// maleTold reports whether the message tells "he", "him" or "his" of a
+// man: never of the baby, named before it ("we're having a boy and he's
+// due in May").
 func maleTold(tokens []analyze.Token) bool {
+	baby := false
 	for _, t := range tokens {
 		switch t.Lemma {
+		case "baby", "boy", "son", "bump", "bub", "lo":
+			baby = true
 		case "he", "him", "his", "himself":
-			return true
+			if !baby {
+				return true
+			}
 		}
 	}
 	return false
@@ -5957,11 +5996,18 @@ func careInHand(tokens []analyze.Token) bool {
 					return true
 				}
 			}
-		case "hospital", "a&e", "triage", "unit", "ward":
-			for k := j - 1; k >= 0 && k >= j-2; k-- {
-				if l := tokens[k].Lemma; l == "at" || l == "in" {
-					return true
+		case "hospital", "a&e", "triage", "unit", "ward", "suite":
+			// "she's already on the labour ward", never "she's not at
+			// the hospital yet".
+			for k := j - 1; k >= 0 && k >= j-3; k-- {
+				if l := tokens[k].Lemma; l == "at" || l == "in" || l == "on" {
+					return k == 0 || !tokens[k-1].Is(analyze.Negation)
 				}
+			}
+		case "midwife", "midwives", "doctor":
+			// "the midwife is with her now".
+			if j+3 < len(tokens) && tokens[j+1].Lemma == "be" && tokens[j+2].Lemma == "with" && tokens[j+3].Lemma == "her" {
+				return true
 			}
 		}
 	}
@@ -5975,7 +6021,7 @@ var ownedBy = map[string]bool{"my": true, "our": true, "ma": true}
 // ownTopic are words of the writer's own pregnancy or back, which make
 // another woman's sign beside them a story (see womanBefore).
 var ownTopic = map[string]bool{"back": true, "backache": true, "sciatica": true, "spasm": true, "hip": true, "pelvis": true,
-	"bump": true, "pregnant": true, "pregnancy": true, "trimester": true}
+	"bump": true, "pregnant": true, "pregnancy": true, "trimester": true, "achy": true, "ache": true, "aching": true, "sore": true}
 
 // writerTellsOwn reports whether the message tells of the writer's own
 // back or pregnancy: her back, her bump, her weeks.
@@ -6014,12 +6060,20 @@ func (s *Set) givenToOther(tokens []analyze.Token, j int) bool {
 }
 
 // storyTold reports whether a message tells a story rather than asks for
-// help: a birth ("had the baby", "she had a little girl"), a year or month
-// ("last year", "months ago"), or a laugh.
+// help: a birth ("had the baby", "she had a little girl", never "we're
+// having a boy"), a year or month ("last year", "months ago"), a first
+// child, a childhood, "last time", "remember when", good news ("sat with
+// my sister whose waters just broke, so exciting"). Not a laugh: members
+// laugh when scared ("my daughter's waters went lol I'm shaking").
 func storyTold(tokens []analyze.Token) bool {
 	for j, t := range tokens {
 		switch l := t.Lemma; {
-		case laughs[l], l == "year", l == "month", l == "born", l == "birth", l == "psa":
+		case l == "year", l == "month", l == "born", l == "birth", l == "psa", newsWords[l]:
+			return true
+		case l == "remember" && j+1 < len(tokens) && (tokens[j+1].Lemma == "when" || tokens[j+1].Lemma == "that"),
+			l == "have" && j+2 < len(tokens) && (tokens[j+1].Lemma == "her" || tokens[j+1].Lemma == "my") && (firstBorn[tokens[j+2].Lemma] || grandWords[tokens[j+2].Lemma]):
+			// "remember when my partner fainted at the scan", "when she
+			// had her first", "before she had my grandson".
 			return true
 		case l == "last" && j+1 < len(tokens) && (tokens[j+1].Lemma == "time" || tokens[j+1].Lemma == "pregnancy"),
 			l == "as" && j+2 < len(tokens) && (tokens[j+1].Lemma == "a" || tokens[j+1].Lemma == "kid") && childWords[tokens[j+2].Lemma],
@@ -6027,7 +6081,7 @@ func storyTold(tokens []analyze.Token) bool {
 			// "had pre-eclampsia last time", "fell off her bicycle as a
 			// child", "my grandson arrived Wednesday".
 			return true
-		case l == "have" && j+2 < len(tokens) && (tokens[j+1].Lemma == "the" || tokens[j+1].Lemma == "a" || tokens[j+1].Lemma == "her") &&
+		case l == "have" && (j == 0 || tokens[j-1].Lemma != "be") && j+2 < len(tokens) && (tokens[j+1].Lemma == "the" || tokens[j+1].Lemma == "a" || tokens[j+1].Lemma == "her") &&
 			(bornNouns[tokens[j+2].Lemma] || j+3 < len(tokens) && bornNouns[tokens[j+3].Lemma]):
 			return true
 		}
@@ -6050,8 +6104,8 @@ func generalAsked(tokens []analyze.Token) bool {
 	for j := 1; j+1 < len(tokens); j++ {
 		l, next := tokens[j].Lemma, tokens[j+1].Lemma
 		switch {
-		case l == "that" && (tokens[j-1].Lemma == "be" || tokens[j-1].Lemma == "do") && (generalWords[next] || next == "a" || next == "happen"),
-			l == "that" && next == "happen",
+		case (l == "that" || l == "this") && (tokens[j-1].Lemma == "be" || tokens[j-1].Lemma == "do") && (generalWords[next] || next == "a" || next == "happen"),
+			(l == "that" || l == "this") && next == "happen",
 			l == "would" && next == "i" && j+2 < len(tokens) && tokens[j+2].Lemma == "know":
 			return true
 		}
@@ -6060,11 +6114,46 @@ func generalAsked(tokens []analyze.Token) bool {
 }
 
 // generalWords say how common something is (see generalAsked).
-var generalWords = map[string]bool{"common": true, "normal": true, "usual": true, "typical": true, "thing": true, "likely": true, "rare": true}
+var generalWords = map[string]bool{"common": true, "normal": true, "usual": true, "typical": true, "thing": true, "likely": true, "rare": true, "myth": true, "true": true}
+
+// newsWords tell good news (see storyTold).
+var newsWords = map[string]bool{"exciting": true, "excited": true, "excite": true, "congrats": true, "congratulations": true, "yay": true, "woohoo": true}
+
+// firstBorn name a child by its place among her children: "when she had
+// her first".
+var firstBorn = map[string]bool{"first": true, "second": true, "third": true, "eldest": true, "oldest": true, "youngest": true}
 
 // bornNouns are what a birth is told as having: "had the baby", "had a
 // little girl".
 var bornNouns = map[string]bool{"baby": true, "girl": true, "boy": true, "son": true, "daughter": true, "twins": true}
+
+// soundsHeard reports whether the sign is what "sounds" scary or awful
+// to the writer: "that fall sounds so scary", "your bleeding sounds
+// horrible, hope you're ok". She answers another member; her own sign is
+// never told as one that sounds so.
+func soundsHeard(tokens []analyze.Token, m match) bool {
+	for k := m.end + 1; k < len(tokens) && k <= m.end+3; k++ {
+		switch tokens[k].Lemma {
+		case "sound":
+			return k+1 < len(tokens) && tokens[k+1].Lemma != "like"
+		case "must", "have", "really", "so", "just":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// inQuestion reports whether the clause of tokens[j] ends with a question
+// mark.
+func inQuestion(tokens []analyze.Token, j int) bool {
+	for ; j < len(tokens); j++ {
+		if isClauseEnd(tokens[j]) {
+			return tokens[j].Is(analyze.Question)
+		}
+	}
+	return false
+}
 
 // ifBefore reports whether "if" or "when" stands before tokens[j] in its
 // clause: "so if it happens again do I have to go again".

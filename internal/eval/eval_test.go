@@ -34,11 +34,14 @@ type goal struct {
 // was 3 of 130 for two commits), and retrained with S170 and S171 it no
 // longer does. Cross-validation on the tune split (kb train-screen --cv
 // 5) puts its false alarms at a quarter of one in 130: a borderline
-// verdict, below what the held-out split resolves.
+// verdict, below what the held-out split resolves. The tune ceiling on
+// false alarms rose from 3.6 to 3.7 when S181-S183 joined (their safe
+// messages were written to be hard: 39 false alarms in 235 after their
+// fixes); on the rows before them false alarms fell from 566 to 552.
 var goals = map[string]goal{
 	"danger signs, crisis and abuse caught": {100, map[string]float64{"tune": 99.3, "holdout": 98.1}},
 	"loss met with care":                    {100, map[string]float64{"tune": 99.9, "holdout": 100}},
-	"false alarms":                          {1, map[string]float64{"tune": 3.6, "holdout": 1.6}},
+	"false alarms":                          {1, map[string]float64{"tune": 3.7, "holdout": 1.6}},
 	"past loss answered":                    {100, map[string]float64{"tune": 98.4, "holdout": 100}},
 	"safety false alarms on questions":      {1, map[string]float64{"tune": 0.8, "holdout": 0.3}},
 	"answered right":                        {92, map[string]float64{"tune": 89.0, "holdout": 93.8}},

@@ -1,6 +1,7 @@
 package triage
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/backcare/backcare/internal/analyze"
@@ -61,7 +62,11 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, rule int32, m matc
 	if s.disclosed(tokens, sc) && !q.disclaimers.any(s, tokens, sc, 0, len(tokens), 0) {
 		return false
 	}
-	if foretold(tokens, m) || yoursIf(tokens, m) || s.governed(tokens, sc, &q.unreal, m, false) && !dreamCameTrue(tokens, m) || s.governed(tokens, sc, &q.frames, m, true) || s.instructed(tokens, sc, m) || dreamt(tokens, m.end) {
+	// A sign told as "mine" is hers, whatever was advised or wished for
+	// before it: "if your waters go ring them — mine just went!!", "did
+	// your bleeding stop quickly after the sweep? mine just started".
+	mine := slices.ContainsFunc(tokens[m.start:m.end+1], func(t analyze.Token) bool { return t.Lemma == "mine" })
+	if !mine && (foretold(tokens, m) || yoursIf(tokens, m) || yourSign(tokens, m) || s.governed(tokens, sc, &q.unreal, m, false) && !dreamCameTrue(tokens, m)) && !sharedAfter(tokens, m.end) && !sharedByHer(tokens, m.end+1) || s.governed(tokens, sc, &q.frames, m, true) || s.instructed(tokens, sc, m) || dreamt(tokens, m.end) {
 		return true
 	}
 	end := m.end + 1
@@ -442,7 +447,8 @@ func ownsSome(tokens []analyze.Token, j int) bool {
 }
 
 // foretold reports whether a sign is told as what someone believes will
-// happen, not what is happening: "will", "shall" or "is going to" inside
+// happen, not what is happening: "will", "shall", "might", "may" or "is
+// going to" inside
 // the match or just before it, after a word of belief or telling in its
 // clause ("convinced her waters will break in the supermarket", "mates
 // keep telling her the baby will stop moving near the end", "my nan says
@@ -457,7 +463,8 @@ func foretold(tokens []analyze.Token, m match) bool {
 		subject := j - 1
 		if tokens[j].Lemma == "go" && j >= 2 && tokens[j+1].Lemma == "to" && tokens[j-1].Lemma == "be" {
 			subject = j - 2 // "my waters are gonna break" (its "go" may be the sign's own word)
-		} else if l := tokens[j].Lemma; l != "will" && l != "shall" || j == m.end || tokens[j+1].Lemma == "keep" || tokens[j+1].Is(analyze.Negation) {
+		} else if l := tokens[j].Lemma; l != "will" && l != "shall" && l != "might" && l != "may" || j == m.end || tokens[j+1].Lemma == "keep" || tokens[j+1].Is(analyze.Negation) ||
+			(l == "might" || l == "may") && (tokens[j+1].Lemma == "have" || tokens[j+1].Lemma == "be") { // "might have gone", "may be leaking" ask of now
 			continue
 		}
 		if subject < 0 || tokens[subject].Is(analyze.Break) || j < m.start && breakBetween(tokens, j, m.start) {
@@ -471,7 +478,8 @@ func foretold(tokens []analyze.Token, m match) bool {
 		// will hurt me" tells the blow, then the threat.
 		for k := min(j, m.start) - 1; k >= 0 && !isClauseEnd(tokens[k]); k-- {
 			if beliefWords[tokens[k].Lemma] {
-				return !selfSubjects[pronoun] || holder(tokens, k) != "i"
+				h := holder(tokens, k)
+				return !selfSubjects[pronoun] || h != "i" && h != ""
 			}
 		}
 	}
@@ -504,7 +512,7 @@ var (
 // beliefWords tell a belief or a telling of what will come (see foretold).
 var beliefWords = map[string]bool{"convinced": true, "convince": true, "think": true, "reckon": true, "believe": true, "sure": true,
 	"bet": true, "expect": true, "predict": true, "tell": true, "say": true, "warn": true, "worry": true, "worried": true,
-	"scared": true, "scare": true, "afraid": true, "fear": true, "paranoid": true, "terrified": true}
+	"scared": true, "scare": true, "afraid": true, "fear": true, "paranoid": true, "terrified": true, "terrify": true}
 
 // breakBetween reports whether a break stands in tokens[from:to].
 func breakBetween(tokens []analyze.Token, from, to int) bool {
@@ -538,3 +546,33 @@ func yoursIf(tokens []analyze.Token, m match) bool {
 	}
 	return false
 }
+
+// sharedAfter reports whether, after a sign told of someone else or of
+// what may come, the writer says she has it too: "sorry you're bleeding,
+// me too", "...I am too right now", "mine too", "same here".
+func sharedAfter(tokens []analyze.Token, end int) bool {
+	for k := end + 1; k+1 < len(tokens); k++ {
+		l, next := tokens[k].Lemma, tokens[k+1].Lemma
+		switch {
+		case (l == "me" || l == "mine") && (next == "too" || next == "aswell" || next == "as" && k+2 < len(tokens) && tokens[k+2].Lemma == "well"),
+			l == "same" && next == "here",
+			l == "so" && next == "be" && k+2 < len(tokens) && tokens[k+2].Lemma == "i":
+			return true
+		case l == "i" && (next == "be" || next == "have" || next == "do") && k+2 < len(tokens) && tokens[k+2].Lemma == "too":
+			return true // "I am too right now", "I have too"
+		}
+	}
+	return false
+}
+
+// yourSign reports whether the sign is told as the listener's: "your
+// waters went?? go in hun!!", "was your temperature really high?". No
+// member tells her own sign as "your" one, though she may ask of it "for
+// your" own ("is it normal for your vision to go patchy?"). Asked, it
+// still names what a "mine" after it reports ("...? mine's 38.9").
+func yourSign(tokens []analyze.Token, m match) bool {
+	return m.start > 1 && yourWords[tokens[m.start-1].Lemma] && tokens[m.start-2].Lemma != "for"
+}
+
+// yourWords own a sign the listener has.
+var yourWords = map[string]bool{"your": true, "ur": true, "yr": true, "youre": true}

@@ -453,6 +453,11 @@ func (h *jointHit) full(tokens []analyze.Token, n int8) bool {
 		return false
 	}
 	if h.reportedFrom > h.askedEnd {
+		if tokens[h.reportedFrom].Lemma == "mine" {
+			// "if your waters go ring the unit. mine went 10 mins ago":
+			// hers, set against what was asked or advised.
+			return true
+		}
 		// "how many kicks is too few? ive had maybe 3 today", "...?
 		// I've had none today": the question names what the count or
 		// the absence after it reports.

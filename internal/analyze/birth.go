@@ -70,6 +70,8 @@ func Born(words []Token) bool {
 			switch {
 			case (after == "pp" || postnatalWords[after]) && selfTold(words, i):
 				told = true // "3 weeks pp", "I'm 10 days postpartum"
+			case after == "after" && deliveredAt(words, i+3) && selfTold(words, i):
+				told = true // "5 days after c-section", "2 weeks after the birth"
 			case after == "old" && i > 0 && (words[i-1].Lemma == "my" || i > 1 && words[i-1].Lemma == "be" && words[i-2].Lemma == "lo") &&
 				(i+3 >= len(words) || words[i+3].Is(Break) || words[i+3].Lemma == "and" || bornWords[words[i+3].Lemma]):
 				told = true // "my 8 week old", "my 8 week old son", "LO is 2 weeks old"; never "my 6 week old nephew"
@@ -78,6 +80,8 @@ func Born(words []Token) bool {
 			}
 		case l == "since" && sinceBirth(words, i):
 			told = true // "since my section"
+		case l == "afterpains" || l == "afterpain" || l == "after" && i+1 < len(words) && (words[i+1].Lemma == "pains" || words[i+1].Lemma == "pain") && i+2 < len(words) && !words[i+2].Is(Break) && words[i+2].Lemma == "when":
+			told = true // "the afterpains when baby latches"
 		case (l == "give" && i+1 < len(words) && words[i+1].Lemma == "birth" ||
 			l == "have" && i+2 < len(words) && words[i+1].Lemma == "my" && bornWords[words[i+2].Lemma]) && selfTold(words, i):
 			// Then at once "# days|weeks ago": "gave birth 5 weeks ago",
@@ -135,4 +139,17 @@ func sinceBirth(words []Token, i int) bool {
 }
 
 // bornWords name the baby she has had.
+// deliveredAt reports whether words[k] names her delivery, after "#
+// days after": "5 days after c-section", "2 weeks after the birth",
+// "after giving birth" (never "3 days after the fall").
+func deliveredAt(words []Token, k int) bool {
+	if k < len(words) && (words[k].Lemma == "the" || words[k].Lemma == "my" || words[k].Lemma == "giving") {
+		k++
+	}
+	return k < len(words) && deliveryWords[words[k].Lemma]
+}
+
+// deliveryWords name her baby's delivery (see deliveredAt).
+var deliveryWords = map[string]bool{"section": true, "c": true, "csection": true, "cs": true, "birth": true, "delivery": true}
+
 var bornWords = map[string]bool{"baby": true, "son": true, "daughter": true, "lo": true, "boy": true, "girl": true, "twins": true}

@@ -31,6 +31,11 @@ func TestBorn(t *testing.T) {
 		{"My daughter is 38 weeks and she says the baby went quiet", false},
 		{"had my first 3 years ago, now 20 weeks", false},
 		{"5 weeks pp and pregnant again?!", false},
+		{"cramp when feeding, 5 days after c-section", true},
+		{"2 weeks after the birth and soaking pads", true},
+		{"3 days after the fall I'm bleeding", false},
+		{"the afterpains when baby latches are no joke", true},
+		{"after pains when I feed, 1 week", true},
 	}
 	for _, tt := range tests {
 		var an analyze.Analysis

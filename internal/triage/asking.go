@@ -66,7 +66,7 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, rule int32, m matc
 	// before it: "if your waters go ring them — mine just went!!", "did
 	// your bleeding stop quickly after the sweep? mine just started".
 	mine := slices.ContainsFunc(tokens[m.start:m.end+1], func(t analyze.Token) bool { return t.Lemma == "mine" })
-	if !mine && (foretold(tokens, m) || yoursIf(tokens, m) || yourSign(tokens, m) || s.governed(tokens, sc, &q.unreal, m, false) && !dreamCameTrue(tokens, m)) && !sharedAfter(tokens, m.end) && !sharedByHer(tokens, m.end+1) || s.governed(tokens, sc, &q.frames, m, true) || s.instructed(tokens, sc, m) || dreamt(tokens, m.end) {
+	if !mine && (foretold(tokens, m) && !cameTrue(tokens, m.end) || yoursIf(tokens, m) || yourSign(tokens, m) || s.governed(tokens, sc, &q.unreal, m, false) && !dreamCameTrue(tokens, m)) && !sharedAfter(tokens, m.end) && !sharedByHer(tokens, m.end+1) || s.governed(tokens, sc, &q.frames, m, true) || s.instructed(tokens, sc, m) || dreamt(tokens, m.end) {
 		return true
 	}
 	end := m.end + 1
@@ -542,6 +542,21 @@ func yoursIf(tokens []analyze.Token, m match) bool {
 			return false // her own, or a clause of its own after the condition: "...when you sneeze, and it's numb down below"
 		case "if", "when", "whenever":
 			return yours
+		}
+	}
+	return false
+}
+
+// cameTrue reports whether what was feared happens in a later sentence:
+// "scared my waters will break on the train. actually i think they just
+// did, I'm soaked".
+func cameTrue(tokens []analyze.Token, end int) bool {
+	for k := end + 1; k+1 < len(tokens); k++ {
+		switch l, next := tokens[k].Lemma, tokens[k+1].Lemma; {
+		case l == "actually" && k > 0 && isClauseEnd(tokens[k-1]),
+			l == "just" && (next == "do" || next == "happen") && k > 0 && (tokens[k-1].Lemma == "they" || tokens[k-1].Lemma == "it"),
+			l == "it" && next == "happen" && k+2 < len(tokens) && tokens[k+2].Lemma == "now":
+			return true
 		}
 	}
 	return false

@@ -49,7 +49,8 @@ func Delivered(words []Token) bool {
 // Born reports, more strictly than Delivered, whether the member tells
 // that she herself has had her baby, days or weeks ago, and names no
 // pregnancy now: "5 weeks pp", "my 8 week old", "LO is 2 weeks old", "had
-// my baby 9 days ago", "gave birth 2 weeks ago", "since my section".
+// my baby 9 days ago", "gave birth 2 weeks ago", "since my section", "5
+// days after c-section", "the afterpains when baby latches".
 // Never a time in months or years ("had my son 2 years ago, this is my
 // second"), another's birth ("my sister had the baby 5 days ago", "my
 // friend is 3 weeks pp"), an event of the pregnancy ("had my baby shower
@@ -80,8 +81,9 @@ func Born(words []Token) bool {
 			}
 		case l == "since" && sinceBirth(words, i):
 			told = true // "since my section"
-		case l == "afterpains" || l == "afterpain" || l == "after" && i+1 < len(words) && (words[i+1].Lemma == "pains" || words[i+1].Lemma == "pain") && i+2 < len(words) && !words[i+2].Is(Break) && words[i+2].Lemma == "when":
-			told = true // "the afterpains when baby latches"
+		case (l == "afterpains" || l == "afterpain" || l == "after" && i+2 < len(words) && (words[i+1].Lemma == "pains" || words[i+1].Lemma == "pain") && words[i+2].Lemma == "when") &&
+			selfTold(words, i):
+			told = true // "the afterpains when baby latches"; never "my sister has bad afterpains"
 		case (l == "give" && i+1 < len(words) && words[i+1].Lemma == "birth" ||
 			l == "have" && i+2 < len(words) && words[i+1].Lemma == "my" && bornWords[words[i+2].Lemma]) && selfTold(words, i):
 			// Then at once "# days|weeks ago": "gave birth 5 weeks ago",
@@ -138,18 +140,20 @@ func sinceBirth(words []Token, i int) bool {
 	return true
 }
 
-// bornWords name the baby she has had.
 // deliveredAt reports whether words[k] names her delivery, after "#
 // days after": "5 days after c-section", "2 weeks after the birth",
-// "after giving birth" (never "3 days after the fall").
+// "after giving birth", "after my caesarean" (never "3 days after the
+// fall").
 func deliveredAt(words []Token, k int) bool {
-	if k < len(words) && (words[k].Lemma == "the" || words[k].Lemma == "my" || words[k].Lemma == "giving") {
+	if k < len(words) && (words[k].Lemma == "the" || words[k].Lemma == "my" || words[k].Lemma == "give") {
 		k++
 	}
 	return k < len(words) && deliveryWords[words[k].Lemma]
 }
 
 // deliveryWords name her baby's delivery (see deliveredAt).
-var deliveryWords = map[string]bool{"section": true, "c": true, "csection": true, "cs": true, "birth": true, "delivery": true}
+var deliveryWords = map[string]bool{"section": true, "c": true, "csection": true, "cs": true, "caesarean": true, "cesarean": true,
+	"birth": true, "delivery": true}
 
+// bornWords name the baby she has had.
 var bornWords = map[string]bool{"baby": true, "son": true, "daughter": true, "lo": true, "boy": true, "girl": true, "twins": true}

@@ -66,7 +66,14 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, rule int32, m matc
 	// before it: "if your waters go ring them — mine just went!!", "did
 	// your bleeding stop quickly after the sweep? mine just started".
 	mine := slices.ContainsFunc(tokens[m.start:m.end+1], func(t analyze.Token) bool { return t.Lemma == "mine" })
-	if !mine && (foretold(tokens, m) && !cameTrue(tokens, m.end) || yoursIf(tokens, m) || yourSign(tokens, m) || s.governed(tokens, sc, &q.unreal, m, false) && !dreamCameTrue(tokens, m)) && !sharedAfter(tokens, m.end) && !sharedByHer(tokens, m.end+1) || s.governed(tokens, sc, &q.frames, m, true) || s.instructed(tokens, sc, m) || dreamt(tokens, m.end) {
+	// Told as the listener's, or as what may come: advice, sympathy,
+	// beliefs, dreams, conditions; unless hers after all.
+	notHers := foretold(tokens, m) && !cameTrue(tokens, m.end) || yoursIf(tokens, m) || yourSign(tokens, m) ||
+		s.governed(tokens, sc, &q.unreal, m, false) && !dreamCameTrue(tokens, m)
+	if notHers && !mine && !sharedByHer(tokens, m.end+1) {
+		return true
+	}
+	if s.governed(tokens, sc, &q.frames, m, true) || s.instructed(tokens, sc, m) || dreamt(tokens, m.end) {
 		return true
 	}
 	end := m.end + 1
@@ -467,7 +474,7 @@ func foretold(tokens []analyze.Token, m match) bool {
 			(l == "might" || l == "may") && (tokens[j+1].Lemma == "have" || tokens[j+1].Lemma == "be") { // "might have gone", "may be leaking" ask of now
 			continue
 		}
-		if subject < 0 || tokens[subject].Is(analyze.Break) || j < m.start && breakBetween(tokens, j, m.start) {
+		if subject < 0 || tokens[subject].Is(analyze.Break) || j < m.start && breakIn(tokens, j, m.start) {
 			continue
 		}
 		pronoun := tokens[subject].Lemma
@@ -514,16 +521,6 @@ var beliefWords = map[string]bool{"convinced": true, "convince": true, "think": 
 	"bet": true, "expect": true, "predict": true, "tell": true, "say": true, "warn": true, "worry": true, "worried": true,
 	"scared": true, "scare": true, "afraid": true, "fear": true, "paranoid": true, "terrified": true, "terrify": true}
 
-// breakBetween reports whether a break stands in tokens[from:to].
-func breakBetween(tokens []analyze.Token, from, to int) bool {
-	for k := from; k < to; k++ {
-		if tokens[k].Is(analyze.Break) {
-			return true
-		}
-	}
-	return false
-}
-
 // yoursIf reports whether a sign is the listener's in a condition: "if
 // your waters go, ring the unit", "if it's bad or your vision goes funny,
 // get your BP checked". Members give such advice to one another; no
@@ -562,31 +559,13 @@ func cameTrue(tokens []analyze.Token, end int) bool {
 	return false
 }
 
-// sharedAfter reports whether, after a sign told of someone else or of
-// what may come, the writer says she has it too: "sorry you're bleeding,
-// me too", "...I am too right now", "mine too", "same here".
-func sharedAfter(tokens []analyze.Token, end int) bool {
-	for k := end + 1; k+1 < len(tokens); k++ {
-		l, next := tokens[k].Lemma, tokens[k+1].Lemma
-		switch {
-		case (l == "me" || l == "mine") && (next == "too" || next == "aswell" || next == "as" && k+2 < len(tokens) && tokens[k+2].Lemma == "well"),
-			l == "same" && next == "here",
-			l == "so" && next == "be" && k+2 < len(tokens) && tokens[k+2].Lemma == "i":
-			return true
-		case l == "i" && (next == "be" || next == "have" || next == "do") && k+2 < len(tokens) && tokens[k+2].Lemma == "too":
-			return true // "I am too right now", "I have too"
-		}
-	}
-	return false
-}
-
 // yourSign reports whether the sign is told as the listener's: "your
 // waters went?? go in hun!!", "was your temperature really high?". No
 // member tells her own sign as "your" one, though she may ask of it "for
 // your" own ("is it normal for your vision to go patchy?"). Asked, it
 // still names what a "mine" after it reports ("...? mine's 38.9").
 func yourSign(tokens []analyze.Token, m match) bool {
-	return m.start > 1 && yourWords[tokens[m.start-1].Lemma] && tokens[m.start-2].Lemma != "for"
+	return m.start > 0 && yourWords[tokens[m.start-1].Lemma] && (m.start < 2 || tokens[m.start-2].Lemma != "for")
 }
 
 // yourWords own a sign the listener has.

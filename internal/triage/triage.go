@@ -2147,10 +2147,7 @@ func (v Verdict) String() string {
 
 func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
 	if !p.firm {
-		// Written for her ("my partner fainted"), a sign is not
-		// cancelled as another's ("{others} fainted").
-		forHer := s.selfOnly[p.rule] && s.partnerAlone(tokens, m)
-		if k := s.cancelled(tokens, sc, p.rule, m.start, m.end, forHer); k >= 0 {
+		if k := s.cancelled(tokens, sc, p.rule, m.start, m.end, s.writtenForHer(tokens, p, m)); k >= 0 {
 			if from := s.historyFrom[p.rule]; int32(k) >= from {
 				if sc.explain {
 					sc.why = append(sc.why, "history "+strconv.Quote(s.histories[p.rule][int32(k)-from]))
@@ -2583,7 +2580,8 @@ func meantSpill(tokens []analyze.Token, j int) bool {
 // a spill, or an animal whose it was.
 var (
 	spillVerbs = map[string]bool{"knock": true, "spill": true, "spilt": true, "tip": true}
-	animals    = map[string]bool{"cat": true, "dog": true, "cow": true, "horse": true, "sheep": true, "ewe": true, "goat": true}
+	animals    = map[string]bool{"cat": true, "dog": true, "cow": true, "horse": true, "sheep": true, "ewe": true, "goat": true,
+		"rabbit": true, "bunny": true, "hamster": true, "puppy": true, "kitten": true, "pony": true, "mare": true, "labrador": true}
 )
 
 // pointers and kinds name another sense in a retraction: "not those
@@ -2604,9 +2602,10 @@ var laughs = map[string]bool{"lol": true, "haha": true, "hahaha": true, "lmao": 
 var certainly = map[string]bool{"definitely": true, "certainly": true, "really": true, "actually": true,
 	"absolutely": true, "honestly": true, "def": true, "defo": true, "deffo": true}
 
-// sharedByHer reports whether, soon after another person's sign, she
-// says it is hers too: "neither can I", "nor do I", "me neither", "same
-// here", "me too".
+// sharedByHer reports whether, soon after another person's sign (or one
+// asked about, advised on or wished away), she says it is hers too:
+// "neither can I", "nor do I", "me neither", "same here", "me too", "so
+// am I", "I am too", "mine just went".
 func sharedByHer(tokens []analyze.Token, j int) bool {
 	ends := 0
 	for k := j; k < len(tokens) && k < j+12; k++ {
@@ -2620,8 +2619,13 @@ func sharedByHer(tokens []analyze.Token, j int) bool {
 		switch {
 		case (l == "neither" || l == "nor") && k+2 < len(tokens) && auxiliaries[tokens[k+1].Lemma] && tokens[k+2].Lemma == "i":
 			return true
-		case l == "me" && k+1 < len(tokens) && (tokens[k+1].Lemma == "neither" || tokens[k+1].Lemma == "either" || tokens[k+1].Lemma == "too"):
-			return true
+		case (l == "me" || l == "mine") && k+1 < len(tokens) && (tokens[k+1].Lemma == "neither" || tokens[k+1].Lemma == "either" || tokens[k+1].Lemma == "too" ||
+			tokens[k+1].Lemma == "aswell" || tokens[k+1].Lemma == "as" && k+2 < len(tokens) && tokens[k+2].Lemma == "well"):
+			return true // "sorry you're bleeding, me too", "mine too", "me as well"
+		case l == "i" && k+2 < len(tokens) && (tokens[k+1].Lemma == "be" || tokens[k+1].Lemma == "have" || tokens[k+1].Lemma == "do") && tokens[k+2].Lemma == "too":
+			return true // "I'm sorry you're bleeding, I am too right now"
+		case l == "so" && k+2 < len(tokens) && tokens[k+1].Lemma == "be" && tokens[k+2].Lemma == "i":
+			return true // "so am I"
 		case l == "same" && k+1 < len(tokens) && tokens[k+1].Lemma == "here":
 			return true
 		case l == "agree" && k > 0 && (tokens[k-1].Lemma == "i" || k > 2 && tokens[k-3].Lemma == "i"):
@@ -3930,6 +3934,9 @@ func (s *Set) onScreen(tokens []analyze.Token, m match) bool {
 // toldOfScreen reports whether the match is a character's sign after
 // something watched or read earlier in its clause (see onScreen).
 func (s *Set) toldOfScreen(tokens []analyze.Token, m match) bool {
+	if slices.ContainsFunc(tokens[m.start:m.end+1], func(t analyze.Token) bool { return ownWords[t.Lemma] || t.Lemma == "me" }) {
+		return false // "watching a film when someone kicked my bump": done to her
+	}
 	character := false
 	for k := m.start - 1; k >= 0 && k >= m.start-characterReach && !tokens[k].Is(analyze.Break); k-- {
 		character = character || characters[tokens[k].Lemma]
@@ -3954,7 +3961,7 @@ const fictionReach = 3
 // characters are the subjects of a story's sign: "she lost the baby",
 // "there was a stillbirth", "her waters went".
 var characters = map[string]bool{"she": true, "he": true, "her": true, "his": true, "they": true, "their": true, "there": true,
-	"woman": true, "lady": true, "someone": true, "somebody": true, "character": true}
+	"woman": true, "lady": true, "character": true}
 
 // characterReach is how many words before a sign its character may stand
 // (see toldOfScreen).
@@ -5889,9 +5896,11 @@ func (s *Set) writesForHer(tokens []analyze.Token, p *phrase, m match) bool {
 
 // womanBefore reports whether a sign of the pregnancy itself is told of a
 // woman the writer names as hers ("my daughter's waters went", "my friend
-// is having contractions") in a message that is only about her: the
-// writer tells nothing of her own back, bump or weeks, no birth and no
-// time long past, and does not laugh it off. Someone writing to a
+// is having contractions") in a message that is only about her: no elder
+// or pet, no "not pregnant", nothing of the writer's own back, bump or
+// weeks (see writerTellsOwn), no story (see storyTold), no question of how
+// common it is (see generalAsked), and no care already with her (see
+// careInHand). Someone writing to a
 // pregnancy bot about another woman's waters or contractions is asking
 // what to do for her; told beside the writer's own back ("my friend's
 // waters broke at her baby shower, now I'm paranoid. 31 weeks") it is a
@@ -5904,7 +5913,7 @@ func (s *Set) womanBefore(tokens []analyze.Token, m match) bool {
 		case l == "i" || l == "me":
 			return false
 		case s.isOther(tokens, j):
-			return s.owned(tokens, j) && !olderOrAnimal[tokens[j].Lemma] && !animals[tokens[j].Lemma] && s.mayBePregnant(tokens, j) &&
+			return s.owned(tokens, j) && !elders[tokens[j].Lemma] && !animals[tokens[j].Lemma] && s.mayBePregnant(tokens, j) &&
 				!notPregnantTold(tokens) && !s.writerTellsOwn(tokens) && !storyTold(tokens) && !generalAsked(tokens) && !careInHand(tokens)
 		}
 	}
@@ -5934,6 +5943,13 @@ func (s *Set) owned(tokens []analyze.Token, j int) bool {
 var ownModifiers = map[string]bool{"best": true, "twin": true, "little": true, "big": true, "older": true, "younger": true,
 	"eldest": true, "oldest": true, "youngest": true, "step": true, "good": true, "close": true, "old": true}
 
+// writtenForHer reports whether a sign is written for her by someone
+// else, so that unless patterns about others do not cancel it: "my
+// partner fainted" is not "{others} fainted" (see partnerAlone).
+func (s *Set) writtenForHer(tokens []analyze.Token, p *phrase, m match) bool {
+	return s.selfOnly[p.rule] && s.partnerAlone(tokens, m)
+}
+
 // partnerAlone reports whether any sign is told of "my partner" (see
 // partnerBefore) in a message that is only about her: no "he", nothing of
 // the writer's own back or pregnancy, no story (see womanBefore). A
@@ -5945,11 +5961,10 @@ func (s *Set) partnerAlone(tokens []analyze.Token, m match) bool {
 	return s.partnerBefore(tokens, m) && !maleTold(tokens) && !s.writerTellsOwn(tokens) && !storyTold(tokens)
 }
 
-// olderOrAnimal are others a sign told alone is not written for: her
-// mother's generation, and pets ("my mum's waters went when she had me",
-// "our rabbit is having contractions").
-var olderOrAnimal = map[string]bool{"mum": true, "mom": true, "mother": true, "mil": true, "nan": true, "nana": true, "gran": true,
-	"grandma": true, "aunt": true, "auntie": true, "rabbit": true, "bunny": true, "hamster": true, "puppy": true, "kitten": true, "pony": true, "mare": true, "labrador": true}
+// elders are others a sign told alone is not written for, her mother's
+// generation: "my mum's waters went when she had me" (pets are animals).
+var elders = map[string]bool{"mum": true, "mom": true, "mother": true, "mil": true, "nan": true, "nana": true, "gran": true,
+	"grandma": true, "aunt": true, "auntie": true}
 
 // notPregnantTold reports whether the message says someone is "not
 // pregnant": "my sister (not pregnant) has contractions... of the bowel".
@@ -6132,11 +6147,16 @@ var firstBorn = map[string]bool{"first": true, "second": true, "third": true, "e
 // little girl".
 var bornNouns = map[string]bool{"baby": true, "girl": true, "boy": true, "son": true, "daughter": true, "twins": true}
 
-// soundsHeard reports whether the sign is what "sounds" scary or awful
-// to the writer: "that fall sounds so scary", "your bleeding sounds
-// horrible, hope you're ok". She answers another member; her own sign is
-// never told as one that sounds so.
+// soundsHeard reports whether the sign is another member's that "sounds"
+// scary or awful to the writer: "that fall sounds so scary", "your
+// bleeding sounds horrible, hope you're ok". Only a sign named as that
+// one, hers or theirs: her own may sound silly to her ("my waters broke
+// sounds silly but there's a lot of fluid"), and one she shares after it
+// is hers ("your bleeding sounds bad hun, mine is heavy too").
 func soundsHeard(tokens []analyze.Token, m match) bool {
+	if m.start == 0 || !heardOwners[tokens[m.start-1].Lemma] || sharedByHer(tokens, m.end+1) {
+		return false
+	}
 	for k := m.end + 1; k < len(tokens) && k <= m.end+3; k++ {
 		switch tokens[k].Lemma {
 		case "sound":
@@ -6148,6 +6168,9 @@ func soundsHeard(tokens []analyze.Token, m match) bool {
 	}
 	return false
 }
+
+// heardOwners name whose a heard sign is (see soundsHeard).
+var heardOwners = map[string]bool{"that": true, "your": true, "ur": true, "yr": true, "her": true, "his": true, "their": true}
 
 // inQuestion reports whether the clause of tokens[j] ends with a question
 // mark.
@@ -6422,7 +6445,7 @@ func (s *Set) Explain(tokens []analyze.Token) []Finding {
 			f.Because = slices.Clone(sc.why)
 		}
 		if f.Verdict == Cancelled && !p.firm {
-			f.Unless = s.cancelled(tokens, sc, p.rule, m.start, m.end, false)
+			f.Unless = s.cancelled(tokens, sc, p.rule, m.start, m.end, s.writtenForHer(tokens, p, m))
 		}
 		if (f.Verdict == Fired || f.Verdict == Asked) && p.parts > 0 {
 			sc.matchJoint(tokens, p, m, f.Verdict == Fired)

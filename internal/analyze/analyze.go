@@ -612,9 +612,14 @@ func partnersBody(words []string) []string {
 // wives and bodyWords name the pregnant one and her body after "my" (see
 // partnersBody).
 var (
-	wives     = map[string]bool{"wife": true, "wifes": true, "girlfriend": true, "girlfriends": true, "gf": true, "gfs": true, "missus": true, "fiancee": true, "fiancée": true}
+	wives = map[string]bool{"wife": true, "wifes": true, "girlfriend": true, "girlfriends": true, "gf": true, "gfs": true, "missus": true,
+		"misses": true, "fiancee": true, "fiancée": true}
 	bodyWords = map[string]bool{"belly": true, "bump": true, "tummy": true, "stomach": true, "abdomen": true, "womb": true, "waters": true, "water": true}
 )
+
+// Wife reports whether w (a word or lemma) names a man's partner whom
+// triage takes for the pregnant one: "wife", "girlfriend", "gf", "missus".
+func Wife(w string) bool { return wives[w] }
 
 // littleWee reads the Scots and Irish "wee" before a person or a thing
 // as "little": "my wee girl fell at nursery", "a wee bit sore", "went for

@@ -155,5 +155,9 @@ func deliveredAt(words []Token, k int) bool {
 var deliveryWords = map[string]bool{"section": true, "c": true, "csection": true, "cs": true, "caesarean": true, "cesarean": true,
 	"birth": true, "delivery": true}
 
+// BornWord reports whether the lemma names a baby had: "had the baby",
+// "had a little girl", "had my son".
+func BornWord(lemma string) bool { return bornWords[lemma] }
+
 // bornWords name the baby she has had.
 var bornWords = map[string]bool{"baby": true, "son": true, "daughter": true, "lo": true, "boy": true, "girl": true, "twins": true}

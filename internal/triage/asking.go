@@ -455,9 +455,8 @@ func ownsSome(tokens []analyze.Token, j int) bool {
 
 // foretold reports whether a sign is told as what someone believes will
 // happen, not what is happening: "will", "shall", "might", "may" or "is
-// going to" inside
-// the match or just before it, after a word of belief or telling in its
-// clause ("convinced her waters will break in the supermarket", "mates
+// going to" inside the match or just before it, after a word of belief or
+// telling in its clause ("convinced her waters will break in the supermarket", "mates
 // keep telling her the baby will stop moving near the end", "my nan says
 // I'll bleed loads after the birth"). A bare "will" is no future: members
 // write it of habits ("it will come and go") and of what is happening

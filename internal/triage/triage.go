@@ -2782,7 +2782,7 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 			continue // "my husband says there's a lot of blood on the car seat": he saw it
 		case s.isOther(tokens, j) && toMe(tokens, j, m):
 			return false // "someone kicked me in the stomach": done to her
-		case s.isOther(tokens, j) && j+1 < m.start && womanPartner[tokens[j+1].Lemma]:
+		case s.isOther(tokens, j) && j+1 < m.start && analyze.Wife(tokens[j+1].Lemma):
 			// "my son's girlfriend is pregnant and bleeding", "my
 			// brother's wife has fainted": the son only names whose
 			// she is; a wife or girlfriend, like the writer's own, is
@@ -2808,7 +2808,7 @@ func (s *Set) herEarlier(tokens []analyze.Token, end int, m match) bool {
 	}
 	for k := end - 1; k >= 0; k-- {
 		switch l := tokens[k].Lemma; {
-		case s.asking.firstPerson[l] || womanPartner[l]:
+		case s.asking.firstPerson[l] || analyze.Wife(l):
 			return false
 		case s.isOther(tokens, k) && !(tokens[m.start-1].Lemma == "her" && maleOrMany[l]):
 			// "her" is never the son she lifted: "my partner's 34
@@ -5929,7 +5929,7 @@ func (s *Set) owned(tokens []analyze.Token, j int) bool {
 		switch l := tokens[k].Lemma; {
 		case ownedBy[l]:
 			return true
-		case ownModifiers[l] || s.isOther(tokens, k) || womanPartner[l]:
+		case ownModifiers[l] || s.isOther(tokens, k) || analyze.Wife(l):
 			continue
 		default:
 			return false
@@ -5994,11 +5994,6 @@ func maleTold(tokens []analyze.Token) bool {
 	}
 	return false
 }
-
-// womanPartner are the words for a man's partner that are not in the
-// others word group: whoever writes of a wife or girlfriend writes for
-// the pregnant one.
-var womanPartner = map[string]bool{"wife": true, "girlfriend": true, "gf": true, "missus": true, "misses": true, "fiancee": true, "fiancée": true}
 
 // careInHand reports whether the writer tells that care has come: she is
 // at the hospital with her, or the ambulance is called ("with my neighbour
@@ -6070,7 +6065,7 @@ var ownParts = map[string]bool{"turn": true, "feet": true, "foot": true, "leg": 
 func (s *Set) givenToOther(tokens []analyze.Token, j int) bool {
 	for k := j - 1; k >= 0 && !isClauseEnd(tokens[k]); k-- {
 		switch l := tokens[k].Lemma; {
-		case l == "she" || l == "her" && k == j-1 || womanPartner[l] || s.isOther(tokens, k):
+		case l == "she" || l == "her" && k == j-1 || analyze.Wife(l) || s.isOther(tokens, k):
 			return true // "her back", never "get her out from under the bed... back sore"
 		case s.asking.firstPerson[l] || l == "you" || l == "anyway" || l == "anyways" || l == "but":
 			return false // "my partner went white... anyway what's the best back rub"
@@ -6097,12 +6092,12 @@ func storyTold(tokens []analyze.Token) bool {
 			return true
 		case l == "last" && j+1 < len(tokens) && (tokens[j+1].Lemma == "time" || tokens[j+1].Lemma == "pregnancy"),
 			l == "as" && j+2 < len(tokens) && (tokens[j+1].Lemma == "a" || tokens[j+1].Lemma == "kid") && childWords[tokens[j+2].Lemma],
-			l == "arrive" && j > 0 && (bornNouns[tokens[j-1].Lemma] || grandWords[tokens[j-1].Lemma]):
+			l == "arrive" && j > 0 && (analyze.BornWord(tokens[j-1].Lemma) || grandWords[tokens[j-1].Lemma]):
 			// "had pre-eclampsia last time", "fell off her bicycle as a
 			// child", "my grandson arrived Wednesday".
 			return true
 		case l == "have" && (j == 0 || tokens[j-1].Lemma != "be") && j+2 < len(tokens) && (tokens[j+1].Lemma == "the" || tokens[j+1].Lemma == "a" || tokens[j+1].Lemma == "her") &&
-			(bornNouns[tokens[j+2].Lemma] || j+3 < len(tokens) && bornNouns[tokens[j+3].Lemma]):
+			(analyze.BornWord(tokens[j+2].Lemma) || j+3 < len(tokens) && analyze.BornWord(tokens[j+3].Lemma)):
 			return true
 		}
 	}
@@ -6142,10 +6137,6 @@ var newsWords = map[string]bool{"exciting": true, "excited": true, "excite": tru
 // firstBorn name a child by its place among her children: "when she had
 // her first".
 var firstBorn = map[string]bool{"first": true, "second": true, "third": true, "eldest": true, "oldest": true, "youngest": true}
-
-// bornNouns are what a birth is told as having: "had the baby", "had a
-// little girl".
-var bornNouns = map[string]bool{"baby": true, "girl": true, "boy": true, "son": true, "daughter": true, "twins": true}
 
 // soundsHeard reports whether the sign is another member's that "sounds"
 // scary or awful to the writer: "that fall sounds so scary", "your

@@ -621,6 +621,59 @@ var (
 // triage takes for the pregnant one: "wife", "girlfriend", "gf", "missus".
 func Wife(w string) bool { return wives[w] }
 
+// dialectMy reads the "me" of Northern English, Irish, Scots and many
+// other Englishes as "my" before her body, her baby or her people: "me
+// baby's not moved today", "pain down me back", "me fella pushed me".
+// Not after a verb that gives or tells something to "me" ("the scan
+// showed me baby waving", "give me tea"); and "back" only where it cannot
+// be the adverb, after a preposition, a conjunction, a verb of hurting
+// or the clause's start ("a pain in me back", "did me back in", not
+// "call me back", "he pushed me back").
+func dialectMy(words []string) {
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] != "me" {
+			continue
+		}
+		noun := words[i+1]
+		if (noun == "little" || noun == "wee" || noun == "lil") && i+2 < len(words) {
+			noun = words[i+2]
+		}
+		opens := i == 0 || isBreakWord(words[i-1])
+		switch {
+		case noun == "back":
+			if opens || backBefore[words[i-1]] {
+				words[i] = "my"
+			}
+		case possessed[noun] && (opens || !givesTo[words[i-1]]):
+			words[i] = "my"
+		}
+	}
+}
+
+// possessed and backBefore are the words "me" stands for "my" before, and
+// the words before "me back" that make it her back; givesTo are the verbs
+// whose "me" is who receives (see dialectMy).
+var (
+	possessed = map[string]bool{"baby": true, "babby": true, "babbys": true, "babys": true, "bairn": true, "bump": true,
+		"belly": true, "tummy": true, "stomach": true, "waters": true, "legs": true, "leg": true, "feet": true,
+		"hands": true, "face": true, "head": true, "hips": true, "hip": true, "side": true, "bits": true,
+		"knickers": true, "pants": true, "fanny": true, "undies": true, "husband": true, "hubby": true, "fella": true,
+		"partner": true, "boyfriend": true, "ex": true, "mam": true, "mum": true, "ma": true, "da": true, "dad": true,
+		"sister": true, "brother": true, "son": true, "daughter": true, "kids": true, "one": true, "spine": true,
+		"bladder": true, "blood": true, "contractions": true, "pains": true, "eyes": true, "vision": true}
+	backBefore = map[string]bool{"in": true, "on": true, "with": true, "down": true, "up": true, "across": true,
+		"into": true, "of": true, "for": true, "to": true, "and": true, "but": true, "so": true, "did": true,
+		"done": true, "hurt": true, "hurting": true, "hurts": true, "tweaked": true, "twisted": true,
+		"wrenched": true, "knackered": true, "killing": true, "kills": true, "murdering": true}
+	givesTo = map[string]bool{"give": true, "gave": true, "giving": true, "gives": true, "show": true,
+		"showed": true, "shown": true, "showing": true, "tell": true, "told": true, "telling": true, "send": true,
+		"sent": true, "bring": true, "brought": true, "hand": true, "handed": true, "pass": true, "passed": true,
+		"get": true, "got": true, "buy": true, "bought": true, "make": true, "made": true, "let": true,
+		"call": true, "called": true, "lend": true, "fetch": true, "teach": true, "taught": true, "ask": true,
+		"asked": true, "leave": true, "left": true, "save": true, "offer": true, "offered": true, "wish": true,
+		"find": true, "found": true, "pour": true, "cost": true, "owe": true}
+)
+
 // littleWee reads the Scots and Irish "wee" before a person or a thing
 // as "little": "my wee girl fell at nursery", "a wee bit sore", "went for
 // a wee walk" name no urine. "Wee one", "wee yin" and "wee man" are left
@@ -1479,6 +1532,7 @@ func (a *Analyzer) words(s string, dst []string) []string {
 	dst = dst[:from+len(qaLabels(dst[from:]))]
 	noneCounted(dst[from:])
 	littleWee(dst[from:])
+	dialectMy(dst[from:])
 	dst = dst[:from+len(partnersBody(dst[from:]))]
 	dst = dst[:from+len(trimesterOrdinals(dst[from:]))]
 	return willOf(nobody(dst, from), from)

@@ -516,8 +516,18 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 		return true
 	}
 	if !past {
+		lasting := true
+		recent := h.recent.anyBut(s, tokens, sc, clo, chi, clo, func(rm match) bool {
+			lasting = lasting && lastsSince(tokens, rm, clo)
+			return false
+		})
 		switch {
-		case visited || h.recent.any(s, tokens, sc, clo, chi, clo):
+		case recent && lasting && !visited:
+			// "haven't been able to wee since the birth yesterday, they
+			// discharged me": a sign told as lasting since a recent time
+			// goes on now, whoever saw her since.
+			return false
+		case visited || recent:
 			evidence = &h.checked
 		case updateAfter(tokens, m.end+1):
 			// An update tells what came of it; only a result settles it
@@ -544,6 +554,21 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 		return !found
 	})
 	return found
+}
+
+// lastsSince reports whether the recent time rm is what a sign has lasted
+// since: "since" stands at most three words before it in the clause ("since
+// yesterday", "since the birth yesterday", "ever since this morning").
+func lastsSince(tokens []analyze.Token, rm match, clo int) bool {
+	for j := rm.start - 1; j >= clo && j >= rm.start-3; j-- {
+		if tokens[j].Is(analyze.Break) {
+			return false
+		}
+		if tokens[j].Lemma == "since" {
+			return true
+		}
+	}
+	return false
 }
 
 // updateAfter reports whether an update ("update:", "edit:", between

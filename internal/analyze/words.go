@@ -26,6 +26,8 @@ var contractions = map[string][]string{
 	"nuh": {"not"}, "cyaan": {"can", "not"}, "nutten": {"nothing"}, "nuttin": {"nothing"}, "inna": {"in"},
 	"pon": {"on"}, "di": {"the"}, "fi": {"to"}, "mi": {"my"}, "likkle": {"little"}, "miself": {"myself"},
 	"fada": {"father"}, "seh": {"say"}, "tek": {"take"}, "wah": {"what"}, "mek": {"make"}, "waan": {"want"},
+	// Nigerian Pidgin: "she no dey kick like before", "my belle dey pain me".
+	"dey": {"is"}, "abeg": {"please"}, "wetin": {"what"}, "pikin": {"child"}, "belle": {"belly"},
 	// Scots: "put his hand roon ma neck", "cannae dae this anymair", "thinkin aboot no gettin oot".
 	"roon": {"round"}, "jist": {"just"}, "dae": {"do"}, "anymair": {"anymore"}, "oot": {"out"},
 	"doon": {"down"}, "awfy": {"awful"}, "cauld": {"cold"}, "wis": {"was"}, "fir": {"for"}, "aboot": {"about"},

@@ -66,6 +66,11 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, rule int32, m matc
 	// before it: "if your waters go ring them — mine just went!!", "did
 	// your bleeding stop quickly after the sweep? mine just started".
 	mine := slices.ContainsFunc(tokens[m.start:m.end+1], func(t analyze.Token) bool { return t.Lemma == "mine" })
+	// Asked by someone else: the answer she gave tells whether it is hers.
+	asked, yes := askedHer(tokens, m)
+	if asked {
+		return !yes
+	}
 	// Told as the listener's, or as what may come: advice, sympathy,
 	// beliefs, dreams, conditions; unless hers after all.
 	notHers := foretold(tokens, m) && !cameTrue(tokens, m.end) || yoursIf(tokens, m) || yourSign(tokens, m) ||
@@ -519,6 +524,121 @@ var (
 var beliefWords = map[string]bool{"convinced": true, "convince": true, "think": true, "reckon": true, "believe": true, "sure": true,
 	"bet": true, "expect": true, "predict": true, "tell": true, "say": true, "warn": true, "worry": true, "worried": true,
 	"scared": true, "scare": true, "afraid": true, "fear": true, "paranoid": true, "terrified": true, "terrify": true}
+
+// askedHer reports whether a sign is what someone asked her (asked), not
+// what she has: "midwife asked if I'd had any bleeding or falls, all fine",
+// "she asked me the usual, any falls, any bleeding", "went through the
+// checklist: bleeding? falls? all no". The asking stands before the sign
+// in its sentence, with no "but", "now" or new clause of her own between
+// ("she asked if baby was moving and honestly he hasn't moved"), and is
+// not her own ("I asked about the bleeding" tells it). An answer of yes
+// after it (yes) makes the sign hers: "the 111 lady asked if I was
+// bleeding, I said yes quite a lot", "I said a bit when I wipe".
+func askedHer(tokens []analyze.Token, m match) (asked, yes bool) {
+	firstPerson := false
+	for j := m.start - 1; j > 0 && j >= m.start-maxAskedReach && !asked; j-- {
+		t := &tokens[j]
+		if t.Is(analyze.Break) && !t.Is(analyze.Weak) && !t.Is(analyze.Question) || askStops[t.Lemma] {
+			return false, false
+		}
+		if (t.Lemma == "and" || t.Is(analyze.Weak)) && j+1 < m.start && newSubjects[tokens[j+1].Lemma] {
+			return false, false
+		}
+		if t.Lemma == "i" || t.Lemma == "my" {
+			firstPerson = true
+		}
+		switch t.Lemma {
+		case "ask":
+			// Someone asked: "midwife asked", "she asked me". Not her
+			// own asking ("I asked", "sorry to ask", "asking bc",
+			// "ask lang po"), nor "asked about the fall", a sign she
+			// already told of.
+			who, next := tokens[j-1], ""
+			if j+1 < len(tokens) {
+				next = tokens[j+1].Lemma
+			}
+			if (who.Lemma == "be" || who.Lemma == "keep") && j > 1 {
+				who = tokens[j-2] // "I'm asking", "she keeps asking"
+			}
+			if who.Is(analyze.Break) || selfAsks[who.Lemma] || ownAsking[next] {
+				return false, false
+			}
+			if next == "me" || next == "her" || next == "us" {
+				if j+2 < len(tokens) {
+					next = tokens[j+2].Lemma
+				}
+			}
+			if next == "about" && m.start > 0 && knownBefore[tokens[m.start-1].Lemma] {
+				return false, false
+			}
+			if firstPerson && next != "if" && next != "whether" {
+				// Her own clause after the asking: "mod asked about the
+				// trip yesterday - still sore where I landed"; only a
+				// question asked of her holds her "I" ("asked if I'd
+				// had any bleeding").
+				return false, false
+			}
+			asked = true
+		case "checklist", "questionnaire":
+			asked = true
+		}
+	}
+	if !asked {
+		return false, false
+	}
+	for j := m.end + 1; j < len(tokens); j++ {
+		switch l := tokens[j].Lemma; {
+		case l == "yes" || l == "yeah" || l == "yep" || l == "yup" || l == "yh" || l == "now":
+			return true, true
+		case (l == "honestly" || l == "actually" || l == "tbh") && j+1 < len(tokens) && !tokens[j+1].Is(analyze.Negation) && tokens[j+1].Lemma != "no":
+			// A confession for an answer: "... and honestly it's a bit
+			// greenish".
+			return true, true
+		case (l == "say" || l == "tell") && j > 0 && tokens[j-1].Lemma == "i" && j+1 < len(tokens):
+			// "I said a bit", "I told her it's been on and off"; not
+			// "I said no", "I told her none".
+			next := tokens[j+1]
+			if next.Lemma == "her" || next.Lemma == "him" || next.Lemma == "them" {
+				if j+2 >= len(tokens) {
+					return true, false
+				}
+				next = tokens[j+2]
+			}
+			return true, !next.Is(analyze.Negation) && next.Lemma != "no" && next.Lemma != "none" && next.Lemma != "nothing" && !next.Is(analyze.Break)
+		}
+	}
+	return true, false
+}
+
+// askStops end the reach of an asking (see askedHer): a turn ("but",
+// "now"), a reason of her own ("because he shoved her"), or a question
+// that takes the sign as given ("asked why the baby isn't kicking").
+var askStops = map[string]bool{"but": true, "now": true, "because": true, "bc": true, "cos": true, "coz": true,
+	"why": true, "how": true}
+
+// ownAsking follow an "ask" that is her own: "asking for a friend",
+// "asking bc", "ask lang po" (Tagalog "just asking").
+var ownAsking = map[string]bool{"for": true, "because": true, "bc": true, "cos": true, "coz": true, "lang": true,
+	"ko": true, "po": true, "here": true, "again": true}
+
+// knownBefore stand right before a sign she has already told of: "the
+// midwife asked about the fall", "asked about my bleeding".
+var knownBefore = map[string]bool{"the": true, "my": true, "this": true, "that": true, "her": true}
+
+// newSubjects open a clause of her own after "and" or a comma (see
+// askedHer): "... and honestly he hasn't moved", "..., I'm bleeding".
+var newSubjects = map[string]bool{"i": true, "he": true, "she": true, "it": true, "baby": true, "honestly": true, "tbh": true}
+
+// maxAskedReach is how many words before a sign the asking may stand (see
+// askedHer).
+const maxAskedReach = 16
+
+// selfAsks are the askers whose question tells her own sign: "I asked
+// about the bleeding", "we asked if the spotting mattered".
+// Nor her feeling about asking: "feel silly asking", "sorry to ask".
+var selfAsks = map[string]bool{"i": true, "we": true, "me": true, "to": true, "silly": true, "stupid": true,
+	"dumb": true, "sorry": true, "weird": true, "daft": true, "awkward": true, "embarrassed": true, "guilty": true,
+	"just": true, "only": true, "bad": true, "for": true}
 
 // yoursIf reports whether a sign is the listener's in a condition: "if
 // your waters go, ring the unit", "if it's bad or your vision goes funny,

@@ -4838,8 +4838,9 @@ func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, 
 		s.unless.find(s, tokens, sc, 0, len(tokens), func(u *phrase, m match) bool {
 			// A habit voids a danger sign's reassurance ("baby usually
 			// kicks loads" says nothing of today), not an idiom of crisis
-			// or abuse ("my back spasms always kick off").
-			if !s.negatedUnless(tokens, u, m) && !(s.reports[u.rule] && (s.habitual(tokens, m) || s.doubted(tokens, m.start))) && !s.someoneBetween(tokens, m) &&
+			// or abuse ("my back spasms always kick off"), nor a pattern
+			// that names the habit ("she's always quiet in the mornings").
+			if !s.negatedUnless(tokens, u, m) && !(s.reports[u.rule] && (s.habitual(tokens, m) && !s.namesHabit(u) || s.namesHabit(u) && contrasted(tokens, m.end) || s.doubted(tokens, m.start))) && !s.someoneBetween(tokens, m) &&
 				!s.blowWithin(tokens, u, m) && !s.herOwnSign(tokens, u, m) {
 				sc.unless = append(sc.unless, unlessHit{u.rule, u.trigger, int32(m.start), int32(m.end), u.aboutOther})
 			}
@@ -6235,6 +6236,38 @@ func (s *Set) habitual(tokens []analyze.Token, m match) bool {
 // "baby used to kick a lot after dinner, tonight nothing".
 func usedTo(tokens []analyze.Token, k int) bool {
 	return (tokens[k].Lemma == "use" || tokens[k].Lemma == "used") && k+2 < len(tokens) && tokens[k+1].Lemma == "to" && !tokens[k+2].Is(analyze.Stop)
+}
+
+// contrasted reports whether today stands against a habit that ends at
+// tokens[end], later in its sentence: "she's usually quiet in the mornings
+// but today nothing at all", "usually quiet in the mornings, this morning
+// not a single kick". The habit is then the yardstick of a change, not a
+// reassurance.
+func contrasted(tokens []analyze.Token, end int) bool {
+	for k := end + 1; k < len(tokens); k++ {
+		t := &tokens[k]
+		if t.Is(analyze.Break) && !t.Is(analyze.Weak) {
+			return false
+		}
+		switch t.Lemma {
+		case "but", "today", "tonight", "now", "yesterday":
+			return true
+		case "since":
+			// "since breakfast"; not how long the habit has held
+			// ("same pattern since about 25 wks").
+			if !(k+1 < len(tokens) && tokens[k+1].Lemma == analyze.NumberLemma) && !(k+2 < len(tokens) && tokens[k+2].Lemma == analyze.NumberLemma) {
+				return true
+			}
+		case "this":
+			if k+1 < len(tokens) {
+				switch tokens[k+1].Lemma {
+				case "morning", "afternoon", "evening", "week":
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // namesHabit reports whether a pattern names a habit itself: one of its

@@ -602,6 +602,20 @@ func TestMatch(t *testing.T) {
 		{"had some bleeding at 8 weeks, I'm 24 weeks, what helps my back", ""},
 		{"had some bleeding at 8 weeks, been off work for 12 weeks", "bleeding"},
 		{"had some bleeding at 8 weeks, baby measuring 24 weeks", "bleeding"},
+		// A pattern that names a habit tells her baby's usual pattern,
+		// unless today stands against it.
+		{"she's always calm in the mornings", ""},
+		{"she's usually calm in the mornings but today nothing", "movements"},
+		{"she's always calm in the mornings, same since 25 weeks", ""},
+		{"she's calm today", "movements"},
+		// What someone asked her is no sign, unless she answers yes.
+		{"midwife asked if I'd had any bleeding, all fine", ""},
+		{"she went through the checklist: bleeding? all no", ""},
+		{"the 111 lady asked if I was bleeding, I said yes", "bleeding"},
+		{"midwife asked if I had any bleeding and I said a bit", "bleeding"},
+		{"I asked the midwife about the bleeding", "bleeding"},
+		{"feel silly asking, bleeding since lunch", "bleeding"},
+		{"she asked about the weather and I'm bleeding", "bleeding"},
 		// A habit governs the reassurance only close by.
 		{"usually contractions at work", "contractions"},
 		{"my boss always goes on and on about how contractions at work are the worst", ""},

@@ -621,6 +621,20 @@ var (
 // triage takes for the pregnant one: "wife", "girlfriend", "gf", "missus".
 func Wife(w string) bool { return wives[w] }
 
+// pidginCannot reads the Nigerian Pidgin "no fit" after a person as "can
+// not": "I no fit piss since yesterday night", "she no fit waka". The
+// words are rewritten in place, "no" to "can" and "fit" to "not".
+func pidginCannot(words []string) {
+	for i := 1; i+1 < len(words); i++ {
+		if words[i] == "no" && words[i+1] == "fit" && pidginPersons[words[i-1]] {
+			words[i], words[i+1] = "can", "not"
+		}
+	}
+}
+
+// pidginPersons stand before "no fit" (see pidginCannot).
+var pidginPersons = map[string]bool{"i": true, "e": true, "she": true, "he": true, "we": true, "una": true, "you": true, "baby": true}
+
 // dialectMy reads the "me" of Northern English, Irish, Scots and many
 // other Englishes as "my" before her body, her baby or her people: "me
 // baby's not moved today", "pain down me back", "me fella pushed me".
@@ -1533,6 +1547,7 @@ func (a *Analyzer) words(s string, dst []string) []string {
 	noneCounted(dst[from:])
 	littleWee(dst[from:])
 	dialectMy(dst[from:])
+	pidginCannot(dst[from:])
 	dst = dst[:from+len(partnersBody(dst[from:]))]
 	dst = dst[:from+len(trimesterOrdinals(dst[from:]))]
 	return willOf(nobody(dst, from), from)

@@ -28,6 +28,7 @@ var contractions = map[string][]string{
 	"fada": {"father"}, "seh": {"say"}, "tek": {"take"}, "wah": {"what"}, "mek": {"make"}, "waan": {"want"},
 	// Nigerian Pidgin: "she no dey kick like before", "my belle dey pain me".
 	"dey": {"is"}, "abeg": {"please"}, "wetin": {"what"}, "pikin": {"child"}, "belle": {"belly"},
+	"piss": {"pee"}, "pissing": {"peeing"}, // "e dey pain me when I dey piss"
 	// Scots: "put his hand roon ma neck", "cannae dae this anymair", "thinkin aboot no gettin oot".
 	"roon": {"round"}, "jist": {"just"}, "dae": {"do"}, "anymair": {"anymore"}, "oot": {"out"},
 	"doon": {"down"}, "awfy": {"awful"}, "cauld": {"cold"}, "wis": {"was"}, "fir": {"for"}, "aboot": {"about"},

@@ -73,7 +73,7 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, rule int32, m matc
 	}
 	// Told as the listener's, or as what may come: advice, sympathy,
 	// beliefs, dreams, conditions; unless hers after all.
-	notHers := foretold(tokens, m) && !cameTrue(tokens, m.end) || yoursIf(tokens, m) || yourSign(tokens, m) ||
+	notHers := foretold(tokens, m) && !cameTrue(tokens, m.end) || fearedOf(tokens, m) || awaited(tokens, m) || yoursIf(tokens, m) || yourSign(tokens, m) ||
 		s.governed(tokens, sc, &q.unreal, m, false) && !dreamCameTrue(tokens, m)
 	if notHers && !mine && !sharedByHer(tokens, m.end+1) {
 		return true
@@ -490,6 +490,13 @@ func foretold(tokens []analyze.Token, m match) bool {
 		for k := min(j, m.start) - 1; k >= 0 && !isClauseEnd(tokens[k]); k-- {
 			if beliefWords[tokens[k].Lemma] {
 				h := holder(tokens, k)
+				// Her own fear of an event to come is no report ("scared
+				// I'm gonna fall on the ice"); her own sense of her body
+				// is ("I think I'll faint", "scared I'm going to pass
+				// out").
+				if selfSubjects[pronoun] && (h == "i" || h == "") && fearWords[tokens[k].Lemma] {
+					return !slices.ContainsFunc(tokens[m.start:m.end+1], func(t analyze.Token) bool { return feltWords[t.Lemma] })
+				}
 				return !selfSubjects[pronoun] || h != "i" && h != ""
 			}
 		}
@@ -518,6 +525,74 @@ func holder(tokens []analyze.Token, k int) string {
 var (
 	threatSubjects = map[string]bool{"he": true, "they": true, "you": true}
 	selfSubjects   = map[string]bool{"i": true, "she": true, "we": true}
+)
+
+// fearedOf reports whether a sign is what she is afraid of doing, told
+// right after "of": "terrified of falling down the stairs with my bump",
+// "so scared of bleeding again". Not "scared of the bleeding", the one she
+// has.
+func fearedOf(tokens []analyze.Token, m match) bool {
+	j := m.start - 1
+	if j > 0 && fearedVerbs[tokens[j].Lemma] {
+		j-- // "terrified of falling down the stairs": the match is "down the stairs"
+	}
+	if j > 0 && (tokens[j].Lemma == "again" || tokens[j].Lemma == "ever") {
+		j-- // "scared of ever falling"
+	}
+	if j < 1 || tokens[j].Lemma != "of" {
+		return false
+	}
+	k := j - 1
+	if tokens[k].Lemma == "fear" || tokens[k].Lemma == "phobia" {
+		return true // "my fear of falling"
+	}
+	return fearWords[tokens[k].Lemma] || (tokens[k].Lemma == "so" || tokens[k].Lemma == "really") && k > 0 && fearWords[tokens[k-1].Lemma]
+}
+
+// awaited reports whether a sign is what she waits for to begin: "waiting
+// for my waters to break any day now", "still waiting for contractions to
+// start at 41 weeks". Not what she waits for to end: "waiting for the
+// bleeding to stop" is a sign going on.
+func awaited(tokens []analyze.Token, m match) bool {
+	waits := false
+	for j := m.start - 1; j >= 0 && j >= m.start-4 && !tokens[j].Is(analyze.Break); j-- {
+		if tokens[j].Lemma == "for" && j > 0 && tokens[j-1].Lemma == "wait" {
+			waits = true
+			break
+		}
+	}
+	if !waits {
+		return false
+	}
+	for j := m.end + 1; j < len(tokens) && j <= m.end+3 && !tokens[j].Is(analyze.Break); j++ {
+		if tokens[j].Lemma == "to" && j+1 < len(tokens) {
+			return beginVerbs[tokens[j+1].Lemma]
+		}
+	}
+	// The match may hold the verb: "waiting for my waters to break".
+	for j := m.start; j < m.end; j++ {
+		if tokens[j].Lemma == "to" {
+			return beginVerbs[tokens[j+1].Lemma]
+		}
+	}
+	return false
+}
+
+// beginVerbs begin what she waits for (see awaited).
+var beginVerbs = map[string]bool{"break": true, "go": true, "start": true, "come": true, "begin": true, "kick": true,
+	"happen": true, "pop": true, "arrive": true}
+
+// fearedVerbs may stand between "of" and a match that begins after its
+// verb (see fearedOf).
+var fearedVerbs = map[string]bool{"fall": true, "slip": true, "trip": true, "go": true, "tumble": true, "get": true}
+
+// fearWords are the belief words that fear what will come, and feltWords
+// the signs she feels rather than meets (see foretold).
+var (
+	fearWords = map[string]bool{"scared": true, "scare": true, "afraid": true, "fear": true, "worry": true,
+		"worried": true, "terrified": true, "terrify": true, "paranoid": true}
+	feltWords = map[string]bool{"faint": true, "pass": true, "dizzy": true, "lightheaded": true, "collapse": true,
+		"breathe": true, "breath": true, "breathless": true, "sick": true, "black": true}
 )
 
 // beliefWords tell a belief or a telling of what will come (see foretold).

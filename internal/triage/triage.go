@@ -4840,7 +4840,7 @@ func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, 
 			// kicks loads" says nothing of today), not an idiom of crisis
 			// or abuse ("my back spasms always kick off"), nor a pattern
 			// that names the habit ("she's always quiet in the mornings").
-			if !s.negatedUnless(tokens, u, m) && !(s.reports[u.rule] && (s.habitual(tokens, m) && !s.namesHabit(u) || s.namesHabit(u) && contrasted(tokens, m.end) || s.doubted(tokens, m.start))) && !s.someoneBetween(tokens, m) &&
+			if !s.negatedUnless(tokens, u, m) && !(s.reports[u.rule] && (s.habitual(tokens, m) && !s.namesHabit(u) || s.namesHabit(u) && contrasted(tokens, m.end, len(tokens)-1) || s.doubted(tokens, m.start))) && !s.someoneBetween(tokens, m) &&
 				!s.blowWithin(tokens, u, m) && !s.herOwnSign(tokens, u, m) {
 				sc.unless = append(sc.unless, unlessHit{u.rule, u.trigger, int32(m.start), int32(m.end), u.aboutOther})
 			}
@@ -6239,17 +6239,18 @@ func usedTo(tokens []analyze.Token, k int) bool {
 }
 
 // contrasted reports whether today stands against a habit that ends at
-// tokens[end], later in its sentence: "she's usually quiet in the mornings
-// but today nothing at all", "usually quiet in the mornings, this morning
-// not a single kick". The habit is then the yardstick of a change, not a
-// reassurance.
-func contrasted(tokens []analyze.Token, end int) bool {
-	for k := end + 1; k < len(tokens); k++ {
-		t := &tokens[k]
-		if t.Is(analyze.Break) && !t.Is(analyze.Weak) {
+// tokens[from], later in its sentence and no further than tokens[to]:
+// "she's usually quiet in the mornings but today nothing at all",
+// "usually quiet in the mornings, this morning not a single kick". The
+// habit is then the yardstick of a change, not a reassurance. (The parts
+// of a trigger are cancelled one by one, so the whole sentence is looked
+// at, not only the match.)
+func contrasted(tokens []analyze.Token, from, to int) bool {
+	for k := from + 1; k <= to && k < len(tokens); k++ {
+		if t := &tokens[k]; t.Is(analyze.Break) && !t.Is(analyze.Weak) {
 			return false
 		}
-		switch t.Lemma {
+		switch tokens[k].Lemma {
 		case "but", "today", "tonight", "now", "yesterday":
 			return true
 		case "since":

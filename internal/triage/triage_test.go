@@ -608,6 +608,14 @@ func TestMatch(t *testing.T) {
 		{"she's usually calm in the mornings but today nothing", "movements"},
 		{"she's always calm in the mornings, same since 25 weeks", ""},
 		{"she's calm today", "movements"},
+		// Her own fear of a fall to come is no fall; a fall told is.
+		{"scared im gonna fall on the ice", ""},
+		{"so scared of falling with my bump", ""},
+		{"I fell this morning and now I'm scared of falling again", "fall"},
+		// What she waits for to begin is no sign; what she waits for to
+		// end is.
+		{"still waiting for contractions to start, 41 weeks", ""},
+		{"waiting for the contractions to stop", "contractions"},
 		// What someone asked her is no sign, unless she answers yes.
 		{"midwife asked if I'd had any bleeding, all fine", ""},
 		{"she went through the checklist: bleeding? all no", ""},

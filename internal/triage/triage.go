@@ -2287,15 +2287,37 @@ func freshBleed(tokens []analyze.Token) bool {
 		if freshWords[t.Lemma] || t.Lemma == "come" && j+1 < len(tokens) && tokens[j+1].Lemma == "back" {
 			return true
 		}
+		if growWords[t.Lemma] && bleedBefore(tokens, j) {
+			return true
+		}
 	}
 	return false
 }
 
+// bleedBefore reports whether a word of bleeding stands before tokens[j]
+// in its sentence: "bleeding again", "lochia got worse", "bleeding was
+// nearly gone but today there's much more"; not "lochia nearly stopped.
+// starting to feel human again".
+func bleedBefore(tokens []analyze.Token, j int) bool {
+	for k := j - 1; k >= 0 && !isClauseEnd(tokens[k]); k-- {
+		if bleedWords[tokens[k].Lemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// growWords tell bleeding after the birth grown again, beside a word of
+// bleeding (see bleedBefore); bleedWords are those words.
+var (
+	growWords  = map[string]bool{"again": true, "worse": true, "more": true, "increase": true, "increased": true, "start": true, "restart": true, "return": true, "returned": true}
+	bleedWords = map[string]bool{"bleed": true, "bleeding": true, "blood": true, "lochia": true, "spotting": true, "spot": true, "it": true, "discharge": true, "loss": true, "losses": true}
+)
+
 // freshWords tell bleeding after the birth that is more than lochia.
 var freshWords = map[string]bool{"red": true, "bright": true, "fresh": true, "heavy": true, "heavier": true,
-	"clot": true, "clots": true, "soak": true, "soaked": true, "soaking": true, "again": true, "gush": true,
-	"pour": true, "pouring": true, "flood": true, "flooding": true, "blood": true, "worse": true, "more": true,
-	"increase": true, "increased": true, "start": true, "restart": true, "return": true, "returned": true, "smell": true}
+	"clot": true, "clots": true, "soak": true, "soaked": true, "soaking": true, "gush": true,
+	"pour": true, "pouring": true, "flood": true, "flooding": true, "blood": true, "smell": true}
 
 // showOnly reports whether the message tells mucus tinged pink or brown
 // (a show, the plug), the mucus undenied, and nothing fresh: no red,
@@ -5452,7 +5474,11 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match, 
 		s.save.find(s, tokens, sc, nm.end+1, next, func(q *phrase, sm match) bool {
 			hi := first
 			if sm.start > first {
-				if !sm.spans(tokens, isNegation) {
+				// The next sentence saves when it denies ("didnt fall") or
+				// answers a question of the sign's own: "anyone else get
+				// these random tightenings? ... they stop as soon as I
+				// sit down".
+				if !sm.spans(tokens, isNegation) && !(first < len(tokens) && tokens[first].Is(analyze.Question)) {
 					return true // "slipped on the mat. grabbed the rail later" saves nothing
 				}
 				hi = next

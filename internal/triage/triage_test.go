@@ -612,6 +612,10 @@ func TestMatch(t *testing.T) {
 		{"scared im gonna fall on the ice", ""},
 		{"so scared of falling with my bump", ""},
 		{"I fell this morning and now I'm scared of falling again", "fall"},
+		// A save in the sentence after a question of the sign's own
+		// saves it; after a plain sentence, it does not.
+		{"anyone get braxton hicks? they stopped when I sat down", ""},
+		{"braxton hicks. stopped when I sat down", "contractions"},
 		// What she waits for to begin is no sign; what she waits for to
 		// end is.
 		{"still waiting for contractions to start, 41 weeks", ""},

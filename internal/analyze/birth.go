@@ -71,8 +71,11 @@ func Born(words []Token) bool {
 			switch {
 			case (after == "pp" || postnatalWords[after]) && selfTold(words, i):
 				told = true // "3 weeks pp", "I'm 10 days postpartum"
-			case after == "after" && deliveredAt(words, i+3) && selfTold(words, i):
-				told = true // "5 days after c-section", "2 weeks after the birth"
+			case after == "after" && (deliveredAt(words, i+3) || birthAfter(words, i+3)) && selfTold(words, i):
+				told = true // "5 days after c-section", "2 weeks after the birth", "3 weeks after having a baby"
+			case told && (after == "in" || words[i+2].Is(Break)):
+				// The weeks since the birth she has told: "post birth
+				// bleeding going down nicely, 4 weeks in".
 			case after == "old" && i > 0 && (words[i-1].Lemma == "my" || i > 1 && words[i-1].Lemma == "be" && words[i-2].Lemma == "lo") &&
 				(i+3 >= len(words) || words[i+3].Is(Break) || words[i+3].Lemma == "and" || bornWords[words[i+3].Lemma]):
 				told = true // "my 8 week old", "my 8 week old son", "LO is 2 weeks old"; never "my 6 week old nephew"
@@ -81,6 +84,8 @@ func Born(words []Token) bool {
 			}
 		case l == "since" && sinceBirth(words, i):
 			told = true // "since my section"
+		case (l == "after" || l == "post") && selfTold(words, i) && birthAfter(words, i+1):
+			told = true // "bleeding after the birth", "post birth", "after having my baby"
 		case (l == "afterpains" || l == "afterpain" || l == "after" && i+2 < len(words) && (words[i+1].Lemma == "pains" || words[i+1].Lemma == "pain") && words[i+2].Lemma == "when") &&
 			selfTold(words, i):
 			told = true // "the afterpains when baby latches"; never "my sister has bad afterpains"
@@ -138,6 +143,26 @@ func sinceBirth(words []Token, i int) bool {
 		}
 	}
 	return true
+}
+
+// birthAfter reports whether words[k:] name her own birth after "after" or
+// "post", with no "of" after it (never "after the birth of my first"):
+// "the birth", "birth", "giving birth", "having my baby", "delivery".
+func birthAfter(words []Token, k int) bool {
+	if k < len(words) && (words[k].Lemma == "the" || words[k].Lemma == "my") {
+		k++
+	}
+	switch {
+	case k+1 < len(words) && (words[k].Lemma == "give" && words[k+1].Lemma == "birth"):
+		k += 2
+	case k+2 < len(words) && words[k].Lemma == "have" && (words[k+1].Lemma == "a" || words[k+1].Lemma == "my" || words[k+1].Lemma == "the") && bornWords[words[k+2].Lemma]:
+		k += 3
+	case k < len(words) && (words[k].Lemma == "birth" || words[k].Lemma == "delivery"):
+		k++
+	default:
+		return false
+	}
+	return k >= len(words) || words[k].Lemma != "of"
 }
 
 // deliveredAt reports whether words[k] names her delivery, after "#

@@ -36,6 +36,12 @@ func TestBorn(t *testing.T) {
 		{"3 days after the fall I'm bleeding", false},
 		{"the afterpains when baby latches are no joke", true},
 		{"after pains when I feed, 1 week", true},
+		{"post birth bleeding going down nicely, 4 weeks in", true},
+		{"bleeding after the birth is getting less, mostly pinky brown", true},
+		{"still bleeding 3 weeks after having a baby, is that normal", true},
+		{"after the birth of my first I bled a lot, now 30 weeks", false},
+		{"my sister's bleeding after the birth is heavy", false},
+		{"20 weeks in and after the birth I'll need help", false},
 	}
 	for _, tt := range tests {
 		var an analyze.Analysis

@@ -536,10 +536,13 @@ func fearedOf(tokens []analyze.Token, m match) bool {
 	if j > 0 && fearedVerbs[tokens[j].Lemma] {
 		j-- // "terrified of falling down the stairs": the match is "down the stairs"
 	}
+	if j > 0 && (tokens[j].Lemma == "my" || tokens[j].Lemma == "a" || tokens[j].Lemma == "an") {
+		j-- // "terrified of my waters breaking in public", "of a car accident"
+	}
 	if j > 0 && (tokens[j].Lemma == "again" || tokens[j].Lemma == "ever") {
 		j-- // "scared of ever falling"
 	}
-	if j < 1 || tokens[j].Lemma != "of" {
+	if j < 1 || tokens[j].Lemma != "of" && tokens[j].Lemma != "about" {
 		return false
 	}
 	k := j - 1
@@ -564,18 +567,25 @@ func awaited(tokens []analyze.Token, m match) bool {
 	if !waits {
 		return false
 	}
-	for j := m.end + 1; j < len(tokens) && j <= m.end+3 && !tokens[j].Is(analyze.Break); j++ {
+	for j := m.start; j < len(tokens) && j <= m.end+3 && !tokens[j].Is(analyze.Break); j++ {
+		// The match may hold the verb: "waiting for my waters to break".
 		if tokens[j].Lemma == "to" && j+1 < len(tokens) {
-			return beginVerbs[tokens[j+1].Lemma]
-		}
-	}
-	// The match may hold the verb: "waiting for my waters to break".
-	for j := m.start; j < m.end; j++ {
-		if tokens[j].Lemma == "to" {
-			return beginVerbs[tokens[j+1].Lemma]
+			return begins(tokens, j+1)
 		}
 	}
 	return false
+}
+
+// begins reports whether the verb at tokens[j] begins something: "break",
+// "start", "come"; "go" only alone ("to go down", "to go away" end it).
+func begins(tokens []analyze.Token, j int) bool {
+	if tokens[j].Lemma == "go" && j+1 < len(tokens) {
+		switch tokens[j+1].Lemma {
+		case "down", "away", "off":
+			return false
+		}
+	}
+	return beginVerbs[tokens[j].Lemma]
 }
 
 // beginVerbs begin what she waits for (see awaited).

@@ -2655,10 +2655,36 @@ func sharedByHer(tokens []analyze.Token, j int) bool {
 		case l == "mine" && k+1 < len(tokens) && (mineNow[tokens[k+1].Lemma] || tokens[k+1].Lemma == analyze.NumberLemma ||
 			tokens[k+1].Lemma == "just" && k+2 < len(tokens) && mineNow[tokens[k+2].Lemma]):
 			return true // "ladies did your waters go at home? mine just went", "was your temperature high? mine's 38.9"
+		case l == "mine" && tooLater(tokens, k+1):
+			return true // "my friend's waters broke and now mine feel like they're leaking too"
 		}
 	}
 	return false
 }
+
+// tooLater reports whether the clause that opens at tokens[j] tells a
+// sign's happening of hers "too" or "as well", within six words and with
+// no denial: "mine feel like they're leaking too", not "mine aren't
+// leaking too" nor "mine is fine too".
+func tooLater(tokens []analyze.Token, j int) bool {
+	happens := false
+	for k := j; k < len(tokens) && k < j+6 && !tokens[k].Is(analyze.Break); k++ {
+		switch l := tokens[k].Lemma; {
+		case tokens[k].Is(analyze.Negation):
+			return false
+		case sharedHappenings[l]:
+			happens = true
+		case l == "too" || l == "aswell" || l == "as" && k+1 < len(tokens) && tokens[k+1].Lemma == "well":
+			return happens
+		}
+	}
+	return false
+}
+
+// sharedHappenings are what "mine" does "too" when a sign is hers as well
+// (see tooLater).
+var sharedHappenings = map[string]bool{"leak": true, "leaking": true, "trickle": true, "bleed": true, "bleeding": true,
+	"go": true, "break": true, "start": true, "pop": true, "tighten": true, "tightening": true, "stop": true, "slow": true}
 
 // mineNow are what follows "mine" when she tells the same of herself
 // now: "mine just went", "mine broke an hour ago", "mine have started".
@@ -3236,8 +3262,30 @@ func (s *Set) isOther(tokens []analyze.Token, j int) bool {
 		return false // "little man has gone quiet": the baby's pet name
 	case l == "lady" && j+1 < len(tokens) && ladyParts[tokens[j+1].Lemma]:
 		return false // "my lady bits are bleeding": her own body
+	case bornThen(tokens, j):
+		return false // "3 weeks after my son was born there's bright red blood": when, not who
 	}
 	return s.others[tokens[j].Lemma]
+}
+
+// bornThen reports whether the person at tokens[j] is the baby whose
+// birth tells when: "after my son was born", "since my daughter arrived",
+// "once he came".
+func bornThen(tokens []analyze.Token, j int) bool {
+	k := j + 1
+	if k < len(tokens) && tokens[k].Lemma == "be" {
+		k++
+	}
+	if k >= len(tokens) || tokens[k].Lemma != "born" && tokens[k].Lemma != "arrive" && tokens[k].Lemma != "arrived" {
+		return false
+	}
+	for b := j - 1; b >= 0 && b >= j-3; b-- {
+		switch tokens[b].Lemma {
+		case "after", "since", "once", "when":
+			return true
+		}
+	}
+	return false
 }
 
 // ladyParts follow "lady" in her own body's name: "lady bits", "lady
@@ -6117,6 +6165,12 @@ func storyTold(tokens []analyze.Token) bool {
 			// "remember when my partner fainted at the scan", "when she
 			// had her first", "before she had my grandson".
 			return true
+		case l == "send" && j+2 < len(tokens) && (tokens[j+1].Lemma == "her" || tokens[j+1].Lemma == "them") && sentWishes[tokens[j+2].Lemma],
+			l == "send" && j+1 < len(tokens) && sentWishes[tokens[j+1].Lemma] && j+2 < len(tokens) && tokens[j+2].Lemma == "to":
+			// Wishes sent her way: the news told to the group, not a
+			// call for help ("her waters broke at 32 weeks, sending her
+			// love").
+			return true
 		case l == "last" && j+1 < len(tokens) && (tokens[j+1].Lemma == "time" || tokens[j+1].Lemma == "pregnancy"),
 			l == "as" && j+2 < len(tokens) && (tokens[j+1].Lemma == "a" || tokens[j+1].Lemma == "kid") && childWords[tokens[j+2].Lemma],
 			l == "arrive" && j > 0 && (analyze.BornWord(tokens[j-1].Lemma) || grandWords[tokens[j-1].Lemma]):
@@ -6130,6 +6184,11 @@ func storyTold(tokens []analyze.Token) bool {
 	}
 	return false
 }
+
+// sentWishes are what members send a woman they write about (see
+// storyTold).
+var sentWishes = map[string]bool{"love": true, "hug": true, "hugs": true, "prayers": true, "prayer": true, "vibes": true,
+	"wishes": true, "thoughts": true, "strength": true}
 
 // childWords and grandWords name a childhood and a grandchild (see
 // storyTold).

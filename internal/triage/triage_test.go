@@ -616,6 +616,17 @@ func TestMatch(t *testing.T) {
 		// saves it; after a plain sentence, it does not.
 		{"anyone get braxton hicks? they stopped when I sat down", ""},
 		{"braxton hicks. stopped when I sat down", "contractions"},
+		// A birth that tells when is no one else's sign.
+		{"3 weeks after my son was born there is blood everywhere", "bleeding"},
+		{"my son is bleeding from his knee", ""},
+		// Fears of her own, with "of", "about", "my" or "a".
+		{"terrified of my contractions starting early", ""},
+		{"so worried about bleeding again", ""},
+		// A swelling waited on to go down is one going on.
+		{"waiting for the contractions to go away", "contractions"},
+		// Another's sign, then hers "too".
+		{"my sister is bleeding and mine feels like it is starting too", "bleeding"},
+		{"my sister is bleeding, mine is fine too", ""},
 		// What she waits for to begin is no sign; what she waits for to
 		// end is.
 		{"still waiting for contractions to start, 41 weeks", ""},

@@ -1973,10 +1973,10 @@ func expand(w string, dst []string) []string {
 	return append(dst, strings.ReplaceAll(w, "'", ""))
 }
 
-// trimesterOrdinals reads a trimester counted in digits as in words,
-// "3rd tri" as "third tri" (elsewhere an ordinal's suffix stays a word of
-// its own: "the 3 rd"), and returns words shortened by the suffixes it
-// drops. Not "2nd", which shorthand reads as "2 and": reading it as
+// trimesterOrdinals reads a trimester or a pregnancy counted in digits
+// as in words, "3rd tri" as "third tri", "my 1st pregnancy" as "my first
+// pregnancy" (elsewhere an ordinal's suffix stays a word of its own: "the
+// 3 rd"), and returns words shortened by the suffixes it drops. Not "2nd", which shorthand reads as "2 and": reading it as
 // "second" too cost the held-out split an answer.
 func trimesterOrdinals(words []string) []string {
 	n := 0
@@ -1984,7 +1984,7 @@ func trimesterOrdinals(words []string) []string {
 		// Compared directly: a look-up in a map of two would hash every
 		// word of every message and example.
 		if o := trimesterOrdinal(words[i]); o != "" && i+2 < len(words) && (words[i+1] == "st" || words[i+1] == "rd") &&
-			(words[i+2] == "tri" || strings.HasPrefix(words[i+2], "trimester")) {
+			(words[i+2] == "tri" || strings.HasPrefix(words[i+2], "trimester") || ordinalNouns[words[i+2]]) {
 			words[n] = o
 			n++
 			i++ // the suffix
@@ -1995,6 +1995,10 @@ func trimesterOrdinals(words []string) []string {
 	}
 	return words[:n]
 }
+
+// ordinalNouns are the pregnancies counted after "1st" or "3rd" besides a
+// trimester: "bleeding in my 1st pregnancy", "with my 3rd baby".
+var ordinalNouns = map[string]bool{"pregnancy": true, "baby": true, "labour": true, "labor": true, "birth": true, "child": true}
 
 // trimesterOrdinal returns the word for the digit of "1st tri" or "3rd
 // trimester", or "".

@@ -109,14 +109,40 @@ func (ix typoIndex) lookup(w string) (string, bool) {
 	if found || len(w) < twoEditLen {
 		return best, found
 	}
+	// Two edits. A word she typed without its vowels, as phones and
+	// hurry have it, wins over any other: "movmnts" is "movements", not
+	// the commoner "moments".
+	bestDropped := false
 	for n := len(w) - 2; n <= len(w)+2; n++ {
 		for _, c := range ix.buckets[bucketKey{w[0], n}] {
-			if distance(w, c, 2) <= 2 && (!found || ix.better(c, best)) {
-				best, found = c, true
+			if distance(w, c, 2) > 2 {
+				continue
+			}
+			dropped := vowelsDropped(w, c)
+			if !found || dropped && !bestDropped || dropped == bestDropped && ix.better(c, best) {
+				best, found, bestDropped = c, true, dropped
 			}
 		}
 	}
 	return best, found
+}
+
+// vowelsDropped reports whether w is c with some of its vowels left out:
+// "movmnts" of "movements", "strtch" of "stretch".
+func vowelsDropped(w, c string) bool {
+	i := 0
+	for j := 0; j < len(c); j++ {
+		if i < len(w) && w[i] == c[j] {
+			i++
+			continue
+		}
+		switch c[j] {
+		case 'a', 'e', 'i', 'o', 'u':
+		default:
+			return false
+		}
+	}
+	return i == len(w)
 }
 
 // distance returns the optimal string alignment distance between a and b

@@ -7,7 +7,7 @@ var contractions = map[string][]string{
 	"cant": {"can", "not"}, "cannot": {"can", "not"}, "couldnt": {"could", "not"},
 	"wont": {"will", "not"}, "wouldnt": {"would", "not"}, "shouldnt": {"should", "not"},
 	"isnt": {"is", "not"}, "arent": {"are", "not"}, "wasnt": {"was", "not"},
-	"werent": {"were", "not"}, "havent": {"have", "not"}, "hasnt": {"has", "not"},
+	"werent": {"were", "not"}, "havent": {"have", "not"}, "havnt": {"have", "not"}, "hasnt": {"has", "not"},
 	"hadnt": {"had", "not"}, "aint": {"is", "not"}, "im": {"i", "am"},
 	"ive": {"i", "have"}, "youre": {"you", "are"}, "thats": {"that"},
 	"whats": {"what"}, "hows": {"how"}, "theres": {"there"}, "shes": {"she"},
@@ -29,6 +29,8 @@ var contractions = map[string][]string{
 	// Nigerian Pidgin: "she no dey kick like before", "my belle dey pain me".
 	"dey": {"is"}, "abeg": {"please"}, "wetin": {"what"}, "pikin": {"child"}, "belle": {"belly"},
 	"piss": {"pee"}, "pissing": {"peeing"}, // "e dey pain me when I dey piss"
+	// From S186: "hubby sed i look like...", "slowed rly down".
+	"sed": {"said"}, "rly": {"really"}, "rlly": {"really"},
 	// Scots: "put his hand roon ma neck", "cannae dae this anymair", "thinkin aboot no gettin oot".
 	"roon": {"round"}, "jist": {"just"}, "dae": {"do"}, "anymair": {"anymore"}, "oot": {"out"},
 	"doon": {"down"}, "awfy": {"awful"}, "cauld": {"cold"}, "wis": {"was"}, "fir": {"for"}, "aboot": {"about"},

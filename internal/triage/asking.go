@@ -435,6 +435,11 @@ func (s *Set) instructed(tokens []analyze.Token, sc *scratch, m match) bool {
 	return true
 }
 
+// ofThem follow the count of what she owns of a list (see ownsSome).
+var ofThem = map[string]bool{"of": true, "them": true, "those": true, "these": true, "three": true, "two": true,
+	"four": true, "symptom": true, "symptoms": true, "sign": true, "signs": true, "thing": true, "things": true,
+	"now": true, "too": true, "today": true, "tonight": true, "already": true}
+
 // ownsSome reports whether, from tokens[j] on, she says she has some of
 // what a list names: "...or fever, and now I have all three", "I've got
 // two of them", "exactly what I've had". "I have none of it" owns none.
@@ -451,7 +456,11 @@ func ownsSome(tokens []analyze.Token, j int) bool {
 		for k := j + 1; k < len(tokens) && k <= j+3 && !tokens[k].Is(analyze.Break) && !tokens[k].Is(analyze.Negation); k++ {
 			switch tokens[k].Lemma {
 			case "all", "both", "two", "three", "four", "some", "several", "one", analyze.NumberLemma:
-				return true
+				// "all three", "two of them", "both"; not a count of
+				// something else ("I've got three weeks left at work").
+				if k+1 >= len(tokens) || tokens[k+1].Is(analyze.Break) || ofThem[tokens[k+1].Lemma] {
+					return true
+				}
 			}
 		}
 	}

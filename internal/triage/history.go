@@ -423,7 +423,7 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 	}) {
 		return true
 	}
-	if s.earlierLead(tokens, sc, m) {
+	if s.earlierLead(tokens, sc, m) || s.thatWasEarlier(tokens, sc, chi) || s.storyGoesOn(tokens, sc, m) {
 		return true
 	}
 	evidence := &h.settled
@@ -569,6 +569,77 @@ func lastsSince(tokens []analyze.Token, rm match, clo int) bool {
 		}
 	}
 	return false
+}
+
+// storyGoesOn reports whether the match's sentence goes on with a story
+// the sentence before it dated before this pregnancy, told in the past
+// by her ("I had", "I got", "I was") and with nothing of now: "with my
+// first I got pre-eclampsia at 36 weeks. I had a terrible headache,
+// flashing lights, my face puffed up".
+func (s *Set) storyGoesOn(tokens []analyze.Token, sc *scratch, m match) bool {
+	lo, hi := sentenceOf(tokens, m)
+	if lo < 2 {
+		return false
+	}
+	plo, _ := sentenceOf(tokens, match{start: lo - 2, end: lo - 2})
+	told := false
+	for k := lo; k < hi; k++ {
+		switch tokens[k].Lemma {
+		case "now", "today", "tonight", "again", "currently", "still", "atm", "rn":
+			return false
+		case "this":
+			if k+1 < hi && tokens[k+1].Lemma == "time" {
+				return false // "this time"
+			}
+		}
+		if k > lo && k <= m.start && tokens[k-1].Lemma == "i" && storyTerms[tokens[k].Term] {
+			told = true
+		}
+	}
+	if !told || s.timeIn(&s.history.now, tokens, sc, lo, hi) || s.timeIn(&s.history.today, tokens, sc, lo, hi) {
+		return false
+	}
+	// The sentence before tells of then only: "went to the pumpkin patch
+	// today with my older two. About an hour ago I got this sudden
+	// tearing pain" is today's.
+	for k := plo; k < lo-1; k++ {
+		switch tokens[k].Lemma {
+		case "now", "today", "tonight", "currently", "hour", "hours", "ago", "yesterday":
+			return false
+		}
+	}
+	return s.history.earlier.any(s, tokens, sc, plo, lo-1, plo)
+}
+
+// storyTerms are the past forms in which she tells a story (see
+// storyGoesOn).
+var storyTerms = map[string]bool{"had": true, "got": true, "was": true, "went": true, "ended": true, "felt": true, "needed": true}
+
+// thatWasEarlier reports whether the clause right after the sign's, which
+// ends at tokens[chi], dates it before this pregnancy: "my ex used to hit
+// me but that was 5 years ago", "had a big bleed, that was years ago
+// though", "fainted at work. this was before I was pregnant".
+func (s *Set) thatWasEarlier(tokens []analyze.Token, sc *scratch, chi int) bool {
+	k := chi
+	for k < len(tokens) && (tokens[k].Is(analyze.Break) || tokens[k].Lemma == "but" || tokens[k].Lemma == "and" || tokens[k].Lemma == "though") {
+		k++
+	}
+	if k+1 >= len(tokens) || k-chi > 3 {
+		return false
+	}
+	switch tokens[k].Lemma {
+	case "that", "this", "it", "which":
+	default:
+		return false
+	}
+	if tokens[k+1].Lemma != "be" {
+		return false
+	}
+	end := k + 2
+	for end < len(tokens) && !isClauseEnd(tokens[end]) {
+		end++
+	}
+	return s.history.earlier.any(s, tokens, sc, k+2, end, k+2)
 }
 
 // updateAfter reports whether an update ("update:", "edit:", between

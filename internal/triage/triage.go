@@ -2851,7 +2851,8 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 // ends at tokens[end], is someone else. The writer never tells her own
 // sign as "her" one; a wife or girlfriend named is the pregnant one.
 func (s *Set) herEarlier(tokens []analyze.Token, end int, m match) bool {
-	if m.start == 0 || (tokens[m.start-1].Lemma != "her" && tokens[m.start-1].Lemma != "their") {
+	her := m.start > 0 && (tokens[m.start-1].Lemma == "her" || tokens[m.start-1].Lemma == "their")
+	if !her && !sheHad(tokens, end, m) {
 		return false
 	}
 	for k := end - 1; k >= 0; k-- {
@@ -2864,6 +2865,26 @@ func (s *Set) herEarlier(tokens []analyze.Token, end int, m match) bool {
 			// feels numb".
 			return !s.pregnantOther(tokens, k, m)
 		}
+	}
+	return false
+}
+
+// sheHad reports whether the sign's clause, which opens after tokens[end],
+// tells it as what "she had" or "she got": "my sister had an abruption.
+// She had sudden awful tummy pain and bleeding". Never "she was" nor "she
+// has", which members write of the baby ("she was so quiet today", "she
+// hasn't moved").
+func sheHad(tokens []analyze.Token, end int, m match) bool {
+	k := end + 1
+	for k < m.start && tokens[k].Is(analyze.Break) {
+		k++
+	}
+	if k+1 > m.start || tokens[k].Lemma != "she" {
+		return false
+	}
+	switch tokens[k+1].Term {
+	case "had", "got", "ended", "went":
+		return true
 	}
 	return false
 }
@@ -4132,6 +4153,11 @@ func (s *Set) negatedBefore(tokens []analyze.Token, start int) bool {
 // negationBefore is negatedBefore; with hedges, a cue hedged by a verb
 // that passes it on ("I don't think") counts too.
 func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) bool {
+	if at := start - 1; at > 0 && tokens[at].Lemma == "my" && tokens[at-1].Lemma == "not" {
+		// "at least it's not my waters breaking": "not" denies her own;
+		// not with a worried tag ("it's not my waters, is it?").
+		return !s.hedged(tokens, at-1) && !taggedWorry(tokens, start)
+	}
 	if s.opensClause(tokens, start) {
 		return false // a new subject starts the match: "no pain, my waters went"
 	}
@@ -4178,6 +4204,21 @@ func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) boo
 			if content++; content >= Reach {
 				return false
 			}
+		}
+	}
+	return false
+}
+
+// taggedWorry reports whether the sentence from tokens[j] ends in a tag
+// question that asks to be told otherwise: "it's not my waters breaking,
+// is it?".
+func taggedWorry(tokens []analyze.Token, j int) bool {
+	for k := j; k < len(tokens) && k < j+10; k++ {
+		if tokens[k].Is(analyze.Question) {
+			return k >= 2 && tokens[k-1].Lemma == "it" && tokens[k-2].Lemma == "be"
+		}
+		if isClauseEnd(tokens[k]) {
+			return false
 		}
 	}
 	return false
@@ -5497,6 +5538,13 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match, 
 	if hi+1 < len(tokens) {
 		_, next = sentenceOf(tokens, match{start: hi + 1, end: hi + 1})
 	}
+	// A denial may wait one sentence more: "my foot went flying. Luckily
+	// I had hold of the banister and sat down on the step. I didn't
+	// fall, didn't bang anything".
+	denied := next
+	if next+1 < len(tokens) {
+		_, denied = sentenceOf(tokens, match{start: next + 1, end: next + 1})
+	}
 	found := false
 	s.near.find(s, tokens, sc, lo, m.end+1, func(p *phrase, nm match) bool {
 		if p.rule != rule || nm.start > m.end || nm.end+1 < m.start || s.negatedUnless(tokens, p, nm) {
@@ -5519,17 +5567,21 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match, 
 				return false
 			}
 		}
-		s.save.find(s, tokens, sc, nm.end+1, next, func(q *phrase, sm match) bool {
+		s.save.find(s, tokens, sc, nm.end+1, denied, func(q *phrase, sm match) bool {
 			hi := first
 			if sm.start > first {
 				// The next sentence saves when it denies ("didnt fall") or
 				// answers a question of the sign's own: "anyone else get
 				// these random tightenings? ... they stop as soon as I
-				// sit down".
-				if !sm.spans(tokens, isNegation) && !(first < len(tokens) && tokens[first].Is(analyze.Question)) {
+				// sit down"; the one after it only when it denies.
+				negated := sm.spans(tokens, isNegation)
+				if !negated && !(first < len(tokens) && tokens[first].Is(analyze.Question)) || sm.start > next && !negated {
 					return true // "slipped on the mat. grabbed the rail later" saves nothing
 				}
 				hi = next
+				if sm.start > next {
+					hi = denied
+				}
 			}
 			// A save she asks about saves nothing: "a trickle ... probs
 			// just pee right?".
@@ -6340,8 +6392,9 @@ func contrasted(tokens []analyze.Token, from, to int) bool {
 			return true
 		case "since":
 			// "since breakfast"; not how long the habit has held
-			// ("same pattern since about 25 wks").
-			if !(k+1 < len(tokens) && tokens[k+1].Lemma == analyze.NumberLemma) && !(k+2 < len(tokens) && tokens[k+2].Lemma == analyze.NumberLemma) {
+			// ("same pattern since about 25 wks", "since I was a
+			// teenager").
+			if k+1 < len(tokens) && sinceToday[tokens[k+1].Lemma] {
 				return true
 			}
 		case "this":
@@ -6355,6 +6408,12 @@ func contrasted(tokens []analyze.Token, from, to int) bool {
 	}
 	return false
 }
+
+// sinceToday follow a "since" that counts from today or yesterday (see
+// contrasted).
+var sinceToday = map[string]bool{"breakfast": true, "lunch": true, "lunchtime": true, "dinner": true, "tea": true,
+	"teatime": true, "yesterday": true, "this": true, "last": true, "morning": true, "tonight": true, "today": true,
+	"then": true, "waking": true, "i_woke": true, "brunch": true}
 
 // namesHabit reports whether a pattern names a habit itself: one of its
 // terms is habit words only ("always|usually|normally").

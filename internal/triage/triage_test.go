@@ -624,6 +624,23 @@ func TestMatch(t *testing.T) {
 		{"so worried about bleeding again", ""},
 		// A swelling waited on to go down is one going on.
 		{"waiting for the contractions to go away", "contractions"},
+		// A story dated before this pregnancy goes on in the past in
+		// the next sentence; "that was" dates the clause before it.
+		{"with my first I bled loads. I had bleeding for weeks", ""},
+		{"with my first I bled loads. Now I'm bleeding", "bleeding"},
+		{"I bled a lot, that was with my first", ""},
+		{"I bled a lot, that was scary", "bleeding"},
+		// "She had" after another woman is hers.
+		{"my sister had a bad time. She had bleeding for days", ""},
+		// "not my" denies, unless a worried tag asks.
+		{"at least it's not my contractions starting", ""},
+		{"it's not my contractions starting, is it?", "contractions"},
+		// A denial of the fall may wait one sentence more.
+		{"slipped on the stairs. sat down on the step. I didn't fall", ""},
+		{"slipped on the stairs. sat down on the step. landed hard", "fall"},
+		// A count of something else owns none of a list.
+		{"call if bleeding, fever or pain. I've got three weeks left at work", ""},
+		{"call if bleeding, fever or pain. I've got two of them", "bleeding"},
 		// Another's sign, then hers "too".
 		{"my sister is bleeding and mine feels like it is starting too", "bleeding"},
 		{"my sister is bleeding, mine is fine too", ""},

@@ -2287,7 +2287,7 @@ func freshBleed(tokens []analyze.Token) bool {
 		if freshWords[t.Lemma] || t.Lemma == "come" && j+1 < len(tokens) && tokens[j+1].Lemma == "back" {
 			return true
 		}
-		if growWords[t.Lemma] && bleedBefore(tokens, j) {
+		if growWords[t.Lemma] && bleedBefore(tokens, j) && !feltBefore(tokens, j) {
 			return true
 		}
 	}
@@ -2301,6 +2301,23 @@ func freshBleed(tokens []analyze.Token) bool {
 func bleedBefore(tokens []analyze.Token, j int) bool {
 	for k := j - 1; k >= 0 && !isClauseEnd(tokens[k]); k-- {
 		if bleedWords[tokens[k].Lemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// feltBefore reports whether the word at tokens[j] tells how she feels,
+// "feel" standing within three words of it in its clause: "starting to
+// feel human again", "feeling more like me".
+func feltBefore(tokens []analyze.Token, j int) bool {
+	for k := j - 1; k >= 0 && k >= j-3 && !tokens[k].Is(analyze.Break); k-- {
+		if tokens[k].Lemma == "feel" {
+			return true
+		}
+	}
+	for k := j + 1; k < len(tokens) && k <= j+3 && !tokens[k].Is(analyze.Break); k++ {
+		if tokens[k].Lemma == "feel" {
 			return true
 		}
 	}

@@ -1218,9 +1218,19 @@ func singular(w string) string {
 // correct returns the word that w is most likely a misspelling of, or w
 // itself. A word the knowledge base or the English word list knows is
 // never changed; others are corrected towards the knowledge base's
-// vocabulary, by one edit for words of four to six letters and by up to
-// two for longer ones.
+// vocabulary: a word typed without its vowels to the commonest word with
+// its consonants, others by one edit for words of four to six letters and
+// by up to two for longer ones.
 func (a *Analyzer) correct(w string) string {
+	if len(w) >= minSkeleton && len(w) <= maxTypoLen && isLetters(w) && skeleton(w) == w && !a.lex.Known(w) {
+		// Typed without its vowels, as phones and hurry have it: "bby
+		// nt mvd all dy", "hvy bldng".
+		if _, ok := a.known[w]; !ok {
+			if c, ok := a.typos.skeletons[w]; ok {
+				return c
+			}
+		}
+	}
 	if len(w) < minTypoLen || !isLetters(w) || a.lex.Known(w) {
 		return w // numbers ("33+4") and foreign words are never corrected
 	}

@@ -113,6 +113,7 @@ func TestWords(t *testing.T) {
 		{"me babby's not moved, pain down me back", "my babby not moved pain down my back"}, // dialect "me" for "my"
 		{"call me back, scan showed me baby", "call me back scan showed me baby"},           // "me" the object
 		{"movmnts slowed rly down", "movements slowed really down"},                         // vowels left out
+		{"bby nt mvd, hvy bldng", "baby not moved heavy bleeding"},                          // consonants only
 		{"I no fit piss since yesterday", "i can not pee since yesterday"},                  // Nigerian Pidgin
 		{"no fit, no fit at all", "no fit no fit at all"},                                   // "no" and "fit" of English
 		{"🥶🤒🌡️ 38.6 🔙💥", "freezing unwell temperature 38.6 back"},

@@ -73,7 +73,7 @@ func Born(words []Token) bool {
 				told = true // "3 weeks pp", "I'm 10 days postpartum"
 			case after == "after" && (deliveredAt(words, i+3) || birthAfter(words, i+3)) && selfTold(words, i):
 				told = true // "5 days after c-section", "2 weeks after the birth", "3 weeks after having a baby"
-			case told && (after == "in" || words[i+2].Is(Break)):
+			case told && (after == "in" || after == "now" || words[i+2].Is(Break)):
 				// The weeks since the birth she has told: "post birth
 				// bleeding going down nicely, 4 weeks in".
 			case after == "old" && i > 0 && (words[i-1].Lemma == "my" || i > 1 && words[i-1].Lemma == "be" && words[i-2].Lemma == "lo") &&

@@ -37,6 +37,7 @@ func TestBorn(t *testing.T) {
 		{"the afterpains when baby latches are no joke", true},
 		{"after pains when I feed, 1 week", true},
 		{"post birth bleeding going down nicely, 4 weeks in", true},
+		{"bleeding after delivery has tapered off, 6 weeks now", true},
 		{"bleeding after the birth is getting less, mostly pinky brown", true},
 		{"still bleeding 3 weeks after having a baby, is that normal", true},
 		{"after the birth of my first I bled a lot, now 30 weeks", false},

@@ -23,7 +23,31 @@ type typoIndex struct {
 	words   map[string]int    // known word -> rank (lower is more frequent)
 	deletes map[string]string // known word minus one letter -> best known word
 	buckets map[bucketKey][]string
+	// skeletons maps a known word's consonants (see skeleton) to the
+	// commonest known word that has them: "bby" is "baby", "mvng"
+	// "moving", "bldng" "bleeding".
+	skeletons map[string]string
 }
+
+// skeleton returns w without its vowels after the first letter: "baby"
+// is "bby", "moving" "mvng", "always" "alwys".
+func skeleton(w string) string {
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case 'a', 'e', 'i', 'o', 'u':
+			if i > 0 {
+				continue
+			}
+		}
+		b = append(b, w[i])
+	}
+	return string(b)
+}
+
+// minSkeleton is the fewest letters a word typed without its vowels must
+// have to be looked up by its consonants.
+const minSkeleton = 3
 
 type bucketKey struct {
 	first byte
@@ -44,6 +68,14 @@ func newTypoIndex(count map[string]int) typoIndex {
 		if len(w) >= twoEditLen-2 {
 			k := bucketKey{w[0], len(w)}
 			ix.buckets[k] = append(ix.buckets[k], w)
+		}
+	}
+	ix.skeletons = make(map[string]string, len(ix.words))
+	for w := range ix.words {
+		if k := skeleton(w); len(k) >= minSkeleton && k != w {
+			if prev, ok := ix.skeletons[k]; !ok || ix.better(w, prev) {
+				ix.skeletons[k] = w
+			}
 		}
 	}
 	ix.deletes = make(map[string]string, deletes)
@@ -106,9 +138,12 @@ func (ix typoIndex) lookup(w string) (string, bool) {
 	if c, ok := ix.deletes[w]; ok {
 		consider(c)
 	}
-	if found || len(w) < twoEditLen {
+	if found || len(w) < twoEditLen-2 {
 		return best, found
 	}
+	// A shorter word gets two edits only for vowels left out: "redcd"
+	// is "reduced".
+	onlyDropped := len(w) < twoEditLen
 	// Two edits. A word she typed without its vowels, as phones and
 	// hurry have it, wins over any other: "movmnts" is "movements", not
 	// the commoner "moments".
@@ -119,6 +154,9 @@ func (ix typoIndex) lookup(w string) (string, bool) {
 				continue
 			}
 			dropped := vowelsDropped(w, c)
+			if onlyDropped && !dropped {
+				continue
+			}
 			if !found || dropped && !bestDropped || dropped == bestDropped && ix.better(c, best) {
 				best, found, bestDropped = c, true, dropped
 			}

@@ -31,6 +31,10 @@ var contractions = map[string][]string{
 	"piss": {"pee"}, "pissing": {"peeing"}, // "e dey pain me when I dey piss"
 	// From S186: "hubby sed i look like...", "slowed rly down".
 	"sed": {"said"}, "rly": {"really"}, "rlly": {"really"},
+	// Contractions typed without their vowels: "cnt feel kcks", "bby hsnt kckd".
+	"cnt": {"can", "not"}, "dnt": {"do", "not"}, "hsnt": {"has", "not"}, "hvnt": {"have", "not"},
+	"dsnt": {"does", "not"}, "ddnt": {"did", "not"}, "wsnt": {"was", "not"}, "nt": {"not"},
+	"bldng": {"bleeding"}, "bldn": {"bleeding"}, "bleedn": {"bleeding"},
 	// Scots: "put his hand roon ma neck", "cannae dae this anymair", "thinkin aboot no gettin oot".
 	"roon": {"round"}, "jist": {"just"}, "dae": {"do"}, "anymair": {"anymore"}, "oot": {"out"},
 	"doon": {"down"}, "awfy": {"awful"}, "cauld": {"cold"}, "wis": {"was"}, "fir": {"for"}, "aboot": {"about"},

@@ -38,10 +38,14 @@ type goal struct {
 // false alarms rose from 3.6 to 3.7 when S181-S183 joined (their safe
 // messages were written to be hard: 39 false alarms in 235 after their
 // fixes); on the rows before them false alarms fell from 566 to 552.
+// With S184-S186 and their reviews the tune false alarms fell back to
+// 3.55% (580 of 16,321), so the ceiling is 3.6 again; the held-out signs
+// rose from 156 to 157 of 159 with the spelling fixer's consonants-only
+// words, and the floor with them.
 var goals = map[string]goal{
-	"danger signs, crisis and abuse caught": {100, map[string]float64{"tune": 99.3, "holdout": 98.1}},
+	"danger signs, crisis and abuse caught": {100, map[string]float64{"tune": 99.3, "holdout": 98.7}},
 	"loss met with care":                    {100, map[string]float64{"tune": 99.9, "holdout": 100}},
-	"false alarms":                          {1, map[string]float64{"tune": 3.7, "holdout": 1.6}},
+	"false alarms":                          {1, map[string]float64{"tune": 3.6, "holdout": 1.6}},
 	"past loss answered":                    {100, map[string]float64{"tune": 98.4, "holdout": 100}},
 	"safety false alarms on questions":      {1, map[string]float64{"tune": 0.8, "holdout": 0.3}},
 	"answered right":                        {92, map[string]float64{"tune": 89.0, "holdout": 93.8}},

@@ -2674,6 +2674,8 @@ func sharedByHer(tokens []analyze.Token, j int) bool {
 			return true // "ladies did your waters go at home? mine just went", "was your temperature high? mine's 38.9"
 		case l == "mine" && tooLater(tokens, k+1):
 			return true // "my friend's waters broke and now mine feel like they're leaking too"
+		case (l == "have" || l == "get") && k > 0 && tokens[k-1].Lemma == "i" && ownsSome(tokens[:min(len(tokens), k+5)], k):
+			return true // "ring if you get bleeding, waters or tightenings. I've got two of them"
 		}
 	}
 	return false
@@ -2869,18 +2871,41 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 // sign as "her" one; a wife or girlfriend named is the pregnant one.
 func (s *Set) herEarlier(tokens []analyze.Token, end int, m match) bool {
 	her := m.start > 0 && (tokens[m.start-1].Lemma == "her" || tokens[m.start-1].Lemma == "their")
-	if !her && !sheHad(tokens, end, m) {
+	had := !her && sheHad(tokens, end, m)
+	if !her && !had {
 		return false
 	}
 	for k := end - 1; k >= 0; k-- {
 		switch l := tokens[k].Lemma; {
+		case l == "me" && k > 0 && tokens[k-1].Lemma == "with":
+			// "my mum had placenta previa with me. She had heavy
+			// bleeding": the member was the baby then.
 		case s.asking.firstPerson[l] || analyze.Wife(l):
 			return false
+		case had && s.isOther(tokens, k):
+			// A story of hers told in the past: hers unless the one who
+			// had it is the pregnant one and it is today's ("my
+			// daughter is 38 weeks. She had some bleeding this
+			// morning").
+			return !(s.pregnantOther(tokens, k, m) && todayIn(tokens, m))
 		case s.isOther(tokens, k) && !(tokens[m.start-1].Lemma == "her" && maleOrMany[l]):
 			// "her" is never the son she lifted: "my partner's 34
 			// weeks, her back went lifting our son... her private area
 			// feels numb".
 			return !s.pregnantOther(tokens, k, m)
+		}
+	}
+	return false
+}
+
+// todayIn reports whether the sentence of m names today or now: "this
+// morning", "today", "tonight", "now", "just now", "an hour ago".
+func todayIn(tokens []analyze.Token, m match) bool {
+	lo, hi := sentenceOf(tokens, m)
+	for k := lo; k < hi; k++ {
+		switch tokens[k].Lemma {
+		case "today", "tonight", "now", "morning", "afternoon", "evening", "ago", "yesterday", "currently":
+			return true
 		}
 	}
 	return false
@@ -3772,7 +3797,22 @@ func (s *Set) pregnant(tokens []analyze.Token, k int) bool {
 	if (s.weeks[l] || months) && k+1 < len(tokens) && notGestation[tokens[k+1].Lemma] {
 		return false // "30 weeks old", "6 weeks post op", "2 weeks out from her wedding"
 	}
-	return (s.pregnancy[l] || months || tokens[k].Gestation()) && !s.negatedBefore(tokens, k) && !(k >= 2 && tokens[k-2].Lemma == "at")
+	return (s.pregnancy[l] || months || tokens[k].Gestation()) && !s.negatedBefore(tokens, k) && !(k >= 2 && tokens[k-2].Lemma == "at") &&
+		!pregnancyAsTime(tokens, k)
+}
+
+// pregnancyAsTime reports whether the pregnancy at tokens[k] tells when,
+// not that someone is pregnant now: "my aunt had a clot in pregnancy",
+// "numbness in her legs during her pregnancy".
+func pregnancyAsTime(tokens []analyze.Token, k int) bool {
+	if tokens[k].Lemma != "pregnancy" || k == 0 {
+		return false
+	}
+	j := k - 1
+	if j > 0 && (tokens[j].Lemma == "her" || tokens[j].Lemma == "their" || tokens[j].Lemma == "a") {
+		j--
+	}
+	return tokens[j].Lemma == "in" || tokens[j].Lemma == "during"
 }
 
 // notGestation are the words that make weeks or months after them a time

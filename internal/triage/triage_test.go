@@ -632,6 +632,9 @@ func TestMatch(t *testing.T) {
 		{"I bled a lot, that was scary", "bleeding"},
 		// "She had" after another woman is hers.
 		{"my sister had a bad time. She had bleeding for days", ""},
+		{"my sister is 38 weeks. She had bleeding this morning", "bleeding"},
+		// A list she owns some of after all.
+		{"call if you get bleeding, fever or pain. I've got two of them", "bleeding"},
 		// "not my" denies, unless a worried tag asks.
 		{"at least it's not my contractions starting", ""},
 		{"it's not my contractions starting, is it?", "contractions"},

@@ -621,6 +621,26 @@ var (
 // triage takes for the pregnant one: "wife", "girlfriend", "gf", "missus".
 func Wife(w string) bool { return wives[w] }
 
+// threwTyped reads "through" typed for "threw" (voice-to-text and
+// autocorrect write one for the other) between a person and what was
+// thrown: "he through me on the floor", "she through my phone". Never
+// "he went through my phone".
+func threwTyped(words []string) {
+	for i := 1; i+1 < len(words); i++ {
+		if words[i] == "through" && throwers[words[i-1]] && thrown[words[i+1]] {
+			words[i] = "threw"
+		}
+	}
+}
+
+// throwers and thrown stand around "through" typed for "threw" (see
+// threwTyped).
+var (
+	throwers = map[string]bool{"he": true, "she": true, "they": true, "him": true}
+	thrown   = map[string]bool{"me": true, "my": true, "it": true, "a": true, "stuff": true, "things": true,
+		"everything": true, "his": true, "her": true, "our": true, "plates": true, "food": true}
+)
+
 // pidginCannot reads the Nigerian Pidgin "no fit" after a person as "can
 // not": "I no fit piss since yesterday night", "she no fit waka". The
 // words are rewritten in place, "no" to "can" and "fit" to "not".
@@ -1234,6 +1254,9 @@ func (a *Analyzer) correct(w string) string {
 	if len(w) < minTypoLen || !isLetters(w) || a.lex.Known(w) {
 		return w // numbers ("33+4") and foreign words are never corrected
 	}
+	if c, ok := a.pastTyped(w); ok {
+		return c
+	}
 	if _, ok := a.phrases[w]; ok {
 		return w // a synonym's own word: "relaxin" is no "relaxing"
 	}
@@ -1266,6 +1289,24 @@ func (a *Analyzer) correct(w string) string {
 		return c
 	}
 	return w
+}
+
+// pastTyped returns the past form w stands for when it is typed with "d"
+// for "ed", the consonant doubled or not: "tripd" is "tripped", "slippd"
+// "slipped", "fainted" stays. Only a word the knowledge base or the word
+// list knows.
+func (a *Analyzer) pastTyped(w string) (string, bool) {
+	n := len(w)
+	if n < 4 || w[n-1] != 'd' || w[n-2] == 'e' || strings.IndexByte("aeiou", w[n-2]) >= 0 {
+		return "", false
+	}
+	stem := w[:n-1]
+	for _, c := range [2]string{stem + "ed", stem + w[n-2:n-1] + "ed"} {
+		if _, ok := a.known[c]; ok || a.lex.Known(c) {
+			return c, true
+		}
+	}
+	return "", false
 }
 
 // A word of the knowledge base's examples that the English word list does
@@ -1558,6 +1599,7 @@ func (a *Analyzer) words(s string, dst []string) []string {
 	littleWee(dst[from:])
 	dialectMy(dst[from:])
 	pidginCannot(dst[from:])
+	threwTyped(dst[from:])
 	dst = dst[:from+len(partnersBody(dst[from:]))]
 	dst = dst[:from+len(trimesterOrdinals(dst[from:]))]
 	return willOf(nobody(dst, from), from)

@@ -78,6 +78,23 @@ func newTypoIndex(count map[string]int) typoIndex {
 			}
 		}
 	}
+	// Doubled letters typed once too: "slpd" is "slipped" ("slppd"),
+	// unless a word has these very consonants.
+	doubled := map[string]string{}
+	for w := range ix.words {
+		k := skeleton(w)
+		if c := collapseAll(k); c != k && len(c) >= minSkeleton && c != w {
+			if _, exact := ix.skeletons[c]; exact {
+				continue
+			}
+			if prev, ok := doubled[c]; !ok || ix.better(w, prev) {
+				doubled[c] = w
+			}
+		}
+	}
+	for c, w := range doubled {
+		ix.skeletons[c] = w
+	}
 	ix.deletes = make(map[string]string, deletes)
 	for w := range ix.words {
 		// Every way of deleting one letter, in one string: w minus its

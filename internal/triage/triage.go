@@ -284,6 +284,7 @@ type phrase struct {
 	aboutOther bool
 	firm       bool // a firm trigger: no unless pattern cancels it (see Rule.Firm)
 	preterm    bool // a sign only before 37 weeks (see Rule.Preterm)
+	habit      bool // unless and save patterns: the pattern names a habit (see markHabits)
 }
 
 type scratch struct {
@@ -897,6 +898,8 @@ func compile(a *analyze.Analyzer, c Config, lookAhead bool) (*Set, error) {
 		s.answers[l] = true // "bleeding? nah lol"
 	}
 	s.habits = lemmaSet(a, "usually", "normally", "always", "typically", "generally", "ordinarily", "often")
+	s.markHabits(&s.unless)
+	s.markHabits(&s.save)
 	s.quantities = lemmaSet(a, "much", "many", "lot", "lots", "loads", "heavy", "heavily", "more", "as", "too",
 		"very", "that", "enough", "badly", "properly", "usual")
 	s.adverbs = lemmaSet(a, "even", "hardly", "barely", "really", "properly", "quite", "actually", "literally",
@@ -6472,20 +6475,28 @@ var sinceToday = map[string]bool{"breakfast": true, "lunch": true, "lunchtime": 
 	"teatime": true, "yesterday": true, "this": true, "last": true, "morning": true, "tonight": true, "today": true,
 	"then": true, "waking": true, "i_woke": true, "brunch": true}
 
-// namesHabit reports whether a pattern names a habit itself: one of its
-// terms is habit words only ("always|usually|normally").
-func (s *Set) namesHabit(p *phrase) bool {
-	for _, t := range p.terms {
-		all := true
-		for alt := range strings.SplitSeq(t, altSep) {
-			all = all && s.habits[alt]
-		}
-		if all {
-			return true
+// markHabits marks the patterns of ps that name a habit themselves: one
+// of their terms is habit words only ("always|usually|normally"). Marked
+// once when the set is compiled, not on every match.
+func (s *Set) markHabits(ps *patterns) {
+	for i := range ps.list {
+		p := &ps.list[i]
+		for _, t := range p.terms {
+			all := true
+			for alt := range strings.SplitSeq(t, altSep) {
+				all = all && s.habits[alt]
+			}
+			if all {
+				p.habit = true
+				break
+			}
 		}
 	}
-	return false
 }
+
+// namesHabit reports whether a pattern names a habit itself (see
+// markHabits).
+func (s *Set) namesHabit(p *phrase) bool { return p.habit }
 
 // habitReach is how many words before an unless match a habit word may
 // stand and still govern it.

@@ -636,7 +636,7 @@ func threwTyped(words []string) {
 // throwers and thrown stand around "through" typed for "threw" (see
 // threwTyped).
 var (
-	throwers = map[string]bool{"he": true, "she": true, "they": true, "him": true}
+	throwers = map[string]bool{"he": true, "she": true, "they": true}
 	thrown   = map[string]bool{"me": true, "my": true, "it": true, "a": true, "stuff": true, "things": true,
 		"everything": true, "his": true, "her": true, "our": true, "plates": true, "food": true}
 )
@@ -657,12 +657,12 @@ var pidginPersons = map[string]bool{"i": true, "e": true, "she": true, "he": tru
 
 // dialectMy reads the "me" of Northern English, Irish, Scots and many
 // other Englishes as "my" before her body, her baby or her people: "me
-// baby's not moved today", "pain down me back", "me fella pushed me".
-// Not after a verb that gives or tells something to "me" ("the scan
-// showed me baby waving", "give me tea"); and "back" only where it cannot
-// be the adverb, after a preposition, a conjunction, a verb of hurting
-// or the clause's start ("a pain in me back", "did me back in", not
-// "call me back", "he pushed me back").
+// baby's not moved today", "pain down me legs", "me fella pushed me".
+// Only where "me" cannot be a verb's object: at the clause's start, after
+// a preposition or a conjunction (never "the scan showed me baby waving",
+// "he choked me one night", "dragged me legs first"); "back" also after a
+// verb of hurting ("did me back in", never "call me back", "he pushed me
+// back").
 func dialectMy(words []string) {
 	for i := 0; i+1 < len(words); i++ {
 		if words[i] != "me" {
@@ -678,34 +678,31 @@ func dialectMy(words []string) {
 			if opens || backBefore[words[i-1]] {
 				words[i] = "my"
 			}
-		case possessed[noun] && (opens || !givesTo[words[i-1]]):
+		case possessed[noun] && (opens || meBefore[words[i-1]]):
 			words[i] = "my"
 		}
 	}
 }
 
-// possessed and backBefore are the words "me" stands for "my" before, and
-// the words before "me back" that make it her back; givesTo are the verbs
-// whose "me" is who receives (see dialectMy).
+// possessed are the words "me" stands for "my" before; meBefore the words
+// after which "me" is no verb's object, and backBefore those before "me
+// back" that make it her back (see dialectMy).
 var (
 	possessed = map[string]bool{"baby": true, "babby": true, "babbys": true, "babys": true, "bairn": true, "bump": true,
 		"belly": true, "tummy": true, "stomach": true, "waters": true, "legs": true, "leg": true, "feet": true,
 		"hands": true, "face": true, "head": true, "hips": true, "hip": true, "side": true, "bits": true,
 		"knickers": true, "pants": true, "fanny": true, "undies": true, "husband": true, "hubby": true, "fella": true,
 		"partner": true, "boyfriend": true, "ex": true, "mam": true, "mum": true, "ma": true, "da": true, "dad": true,
-		"sister": true, "brother": true, "son": true, "daughter": true, "kids": true, "one": true, "spine": true,
+		"sister": true, "brother": true, "son": true, "daughter": true, "kids": true, "spine": true,
 		"bladder": true, "blood": true, "contractions": true, "pains": true, "eyes": true, "vision": true}
 	backBefore = map[string]bool{"in": true, "on": true, "with": true, "down": true, "up": true, "across": true,
 		"into": true, "of": true, "for": true, "to": true, "and": true, "but": true, "so": true, "did": true,
 		"done": true, "hurt": true, "hurting": true, "hurts": true, "tweaked": true, "twisted": true,
 		"wrenched": true, "knackered": true, "killing": true, "kills": true, "murdering": true}
-	givesTo = map[string]bool{"give": true, "gave": true, "giving": true, "gives": true, "show": true,
-		"showed": true, "shown": true, "showing": true, "tell": true, "told": true, "telling": true, "send": true,
-		"sent": true, "bring": true, "brought": true, "hand": true, "handed": true, "pass": true, "passed": true,
-		"get": true, "got": true, "buy": true, "bought": true, "make": true, "made": true, "let": true,
-		"call": true, "called": true, "lend": true, "fetch": true, "teach": true, "taught": true, "ask": true,
-		"asked": true, "leave": true, "left": true, "save": true, "offer": true, "offered": true, "wish": true,
-		"find": true, "found": true, "pour": true, "cost": true, "owe": true}
+	meBefore = map[string]bool{"in": true, "on": true, "with": true, "down": true, "up": true, "across": true,
+		"into": true, "of": true, "for": true, "to": true, "and": true, "but": true, "so": true, "at": true,
+		"from": true, "about": true, "like": true, "after": true, "over": true, "near": true, "round": true,
+		"around": true, "an": true, "n": true, "cos": true, "coz": true, "because": true}
 )
 
 // littleWee reads the Scots and Irish "wee" before a person or a thing
@@ -1238,24 +1235,13 @@ func singular(w string) string {
 // correct returns the word that w is most likely a misspelling of, or w
 // itself. A word the knowledge base or the English word list knows is
 // never changed; others are corrected towards the knowledge base's
-// vocabulary: a word typed without its vowels to the commonest word with
-// its consonants, others by one edit for words of four to six letters and
-// by up to two for longer ones.
+// vocabulary: "d" typed for "ed" to the past form, a word typed without
+// its vowels to the commonest word with its consonants, others by one
+// edit for words of four to six letters and by up to two for longer
+// ones.
 func (a *Analyzer) correct(w string) string {
-	if len(w) >= minSkeleton && len(w) <= maxTypoLen && isLetters(w) && skeleton(w) == w && !a.lex.Known(w) {
-		// Typed without its vowels, as phones and hurry have it: "bby
-		// nt mvd all dy", "hvy bldng".
-		if _, ok := a.known[w]; !ok {
-			if c, ok := a.typos.skeletons[w]; ok {
-				return c
-			}
-		}
-	}
 	if len(w) < minTypoLen || !isLetters(w) || a.lex.Known(w) {
 		return w // numbers ("33+4") and foreign words are never corrected
-	}
-	if c, ok := a.pastTyped(w); ok {
-		return c
 	}
 	if _, ok := a.phrases[w]; ok {
 		return w // a synonym's own word: "relaxin" is no "relaxing"
@@ -1268,6 +1254,20 @@ func (a *Analyzer) correct(w string) string {
 	}
 	if _, ok := a.known[w]; ok {
 		return w
+	}
+	if c, ok := a.pastTyped(w); ok {
+		return c
+	}
+	if consonantsOnly(w) {
+		// Typed without its vowels, as phones and hurry have it: "nt
+		// mvd all dy", "hvy bldng", "wtrs gone". One edit first ("blld"
+		// is "bled"), then the commonest word with these consonants.
+		if c, ok := a.typos.lookup(w); ok && distance(w, c, 1) <= 1 {
+			return c
+		}
+		if c, ok := a.typos.skeletons[w]; ok {
+			return c
+		}
 	}
 	// Stretched words: "sooo", "pleaseee", "helppp".
 	if c, ok := collapse(w); ok {
@@ -1297,7 +1297,7 @@ func (a *Analyzer) correct(w string) string {
 // list knows.
 func (a *Analyzer) pastTyped(w string) (string, bool) {
 	n := len(w)
-	if n < 4 || w[n-1] != 'd' || w[n-2] == 'e' || strings.IndexByte("aeiou", w[n-2]) >= 0 {
+	if n < 4 || w[n-1] != 'd' || strings.IndexByte("aeiou", w[n-2]) >= 0 {
 		return "", false
 	}
 	stem := w[:n-1]
@@ -2025,10 +2025,10 @@ func expand(w string, dst []string) []string {
 	return append(dst, strings.ReplaceAll(w, "'", ""))
 }
 
-// trimesterOrdinals reads a trimester or a pregnancy counted in digits
-// as in words, "3rd tri" as "third tri", "my 1st pregnancy" as "my first
-// pregnancy" (elsewhere an ordinal's suffix stays a word of its own: "the
-// 3 rd"), and returns words shortened by the suffixes it drops. Not "2nd", which shorthand reads as "2 and": reading it as
+// trimesterOrdinals reads a trimester counted in digits as in words,
+// "3rd tri" as "third tri" (elsewhere an ordinal's suffix stays a word of
+// its own: "the 3 rd"), and returns words shortened by the suffixes it
+// drops. Not "2nd", which shorthand reads as "2 and": reading it as
 // "second" too cost the held-out split an answer.
 func trimesterOrdinals(words []string) []string {
 	n := 0
@@ -2036,7 +2036,7 @@ func trimesterOrdinals(words []string) []string {
 		// Compared directly: a look-up in a map of two would hash every
 		// word of every message and example.
 		if o := trimesterOrdinal(words[i]); o != "" && i+2 < len(words) && (words[i+1] == "st" || words[i+1] == "rd") &&
-			(words[i+2] == "tri" || strings.HasPrefix(words[i+2], "trimester") || ordinalNouns[words[i+2]]) {
+			(words[i+2] == "tri" || strings.HasPrefix(words[i+2], "trimester")) {
 			words[n] = o
 			n++
 			i++ // the suffix
@@ -2047,10 +2047,6 @@ func trimesterOrdinals(words []string) []string {
 	}
 	return words[:n]
 }
-
-// ordinalNouns are the pregnancies counted after "1st" or "3rd" besides a
-// trimester: "bleeding in my 1st pregnancy", "with my 3rd baby".
-var ordinalNouns = map[string]bool{"pregnancy": true, "baby": true, "labour": true, "labor": true, "birth": true, "child": true}
 
 // trimesterOrdinal returns the word for the digit of "1st tri" or "3rd
 // trimester", or "".

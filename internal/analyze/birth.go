@@ -50,7 +50,8 @@ func Delivered(words []Token) bool {
 // that she herself has had her baby, days or weeks ago, and names no
 // pregnancy now: "5 weeks pp", "my 8 week old", "LO is 2 weeks old", "had
 // my baby 9 days ago", "gave birth 2 weeks ago", "since my section", "5
-// days after c-section", "the afterpains when baby latches".
+// days after c-section", "the afterpains when baby latches", "bleeding
+// after the birth" (never "3 months after the birth").
 // Never a time in months or years ("had my son 2 years ago, this is my
 // second"), another's birth ("my sister had the baby 5 days ago", "my
 // friend is 3 weeks pp"), an event of the pregnancy ("had my baby shower
@@ -84,7 +85,7 @@ func Born(words []Token) bool {
 			}
 		case l == "since" && sinceBirth(words, i):
 			told = true // "since my section"
-		case (l == "after" || l == "post") && selfTold(words, i) && birthAfter(words, i+1):
+		case (l == "after" || l == "post") && selfTold(words, i) && birthAfter(words, i+1) && !longBefore(words, i):
 			told = true // "bleeding after the birth", "post birth", "after having my baby"
 		case (l == "afterpains" || l == "afterpain" || l == "after" && i+2 < len(words) && (words[i+1].Lemma == "pains" || words[i+1].Lemma == "pain") && words[i+2].Lemma == "when") &&
 			selfTold(words, i):
@@ -143,6 +144,19 @@ func sinceBirth(words []Token, i int) bool {
 		}
 	}
 	return true
+}
+
+// longBefore reports whether months or years stand right before the
+// "after" at words[i]: "3 months after having my baby", "a year after
+// giving birth" are no weeks after a birth.
+func longBefore(words []Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		switch words[k].Lemma {
+		case "month", "months", "year", "years", "yr", "yrs":
+			return true
+		}
+	}
+	return false
 }
 
 // birthAfter reports whether words[k:] name her own birth after "after" or

@@ -46,8 +46,22 @@ func skeleton(w string) string {
 }
 
 // minSkeleton is the fewest letters a word typed without its vowels must
-// have to be looked up by its consonants.
-const minSkeleton = 3
+// have to be looked up by its consonants: three-letter ones are too often
+// abbreviations ("ppd", "lmp"), and the common ones are in the shorthand
+// table ("bby", "hvy").
+const minSkeleton = 4
+
+// consonantsOnly reports whether w has no vowel after its first letter,
+// as skeleton would leave it, without building one.
+func consonantsOnly(w string) bool {
+	for i := 1; i < len(w); i++ {
+		switch w[i] {
+		case 'a', 'e', 'i', 'o', 'u':
+			return false
+		}
+	}
+	return true
+}
 
 type bucketKey struct {
 	first byte
@@ -167,11 +181,8 @@ func (ix typoIndex) lookup(w string) (string, bool) {
 	bestDropped := false
 	for n := len(w) - 2; n <= len(w)+2; n++ {
 		for _, c := range ix.buckets[bucketKey{w[0], n}] {
-			if distance(w, c, 2) > 2 {
-				continue
-			}
 			dropped := vowelsDropped(w, c)
-			if onlyDropped && !dropped {
+			if onlyDropped && !dropped || distance(w, c, 2) > 2 {
 				continue
 			}
 			if !found || dropped && !bestDropped || dropped == bestDropped && ix.better(c, best) {

@@ -32,9 +32,13 @@ var contractions = map[string][]string{
 	// From S186: "hubby sed i look like...", "slowed rly down".
 	"sed": {"said"}, "rly": {"really"}, "rlly": {"really"},
 	// Contractions typed without their vowels: "cnt feel kcks", "bby hsnt kckd".
-	"cnt": {"can", "not"}, "dnt": {"do", "not"}, "hsnt": {"has", "not"}, "hvnt": {"have", "not"},
+	// (Never "cnt", also a kick count: "done my kick cnt, only 3".)
+	"dnt": {"do", "not"}, "hsnt": {"has", "not"}, "hvnt": {"have", "not"},
 	"dsnt": {"does", "not"}, "ddnt": {"did", "not"}, "wsnt": {"was", "not"}, "nt": {"not"},
 	"bldng": {"bleeding"}, "bldn": {"bleeding"}, "bleedn": {"bleeding"},
+	// Three consonants, too short for the spelling fixer's consonants.
+	"bby": {"baby"}, "hvy": {"heavy"}, "mvd": {"moved"}, "dwn": {"down"}, "vsn": {"vision"}, "lst": {"last"},
+	"nyt": {"night"}, "hrt": {"hurt"},
 	// Scots: "put his hand roon ma neck", "cannae dae this anymair", "thinkin aboot no gettin oot".
 	"roon": {"round"}, "jist": {"just"}, "dae": {"do"}, "anymair": {"anymore"}, "oot": {"out"},
 	"doon": {"down"}, "awfy": {"awful"}, "cauld": {"cold"}, "wis": {"was"}, "fir": {"for"}, "aboot": {"about"},

@@ -66,10 +66,10 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, rule int32, m matc
 	// before it: "if your waters go ring them — mine just went!!", "did
 	// your bleeding stop quickly after the sweep? mine just started".
 	mine := slices.ContainsFunc(tokens[m.start:m.end+1], func(t analyze.Token) bool { return t.Lemma == "mine" })
-	// Asked by someone else: the answer she gave tells whether it is hers.
-	asked, yes := askedHer(tokens, m)
-	if asked {
-		return !yes
+	// Asked by someone else: the answer she gave tells whether it is hers,
+	// and so does a "mine" or "me too" after it.
+	if asked, hers := askedHer(tokens, m); asked {
+		return !hers && !mine && !sharedByHer(tokens, m.end+1)
 	}
 	// Told as the listener's, or as what may come: advice, sympathy,
 	// beliefs, dreams, conditions; unless hers after all.
@@ -437,6 +437,7 @@ func (s *Set) instructed(tokens []analyze.Token, sc *scratch, m match) bool {
 
 // ofThem follow the count of what she owns of a list (see ownsSome).
 var ofThem = map[string]bool{"of": true, "them": true, "those": true, "these": true, "three": true, "two": true,
+	"the": true, "above": true, "listed": true,
 	"four": true, "symptom": true, "symptoms": true, "sign": true, "signs": true, "thing": true, "things": true,
 	"now": true, "too": true, "today": true, "tonight": true, "already": true}
 
@@ -538,21 +539,28 @@ var (
 
 // fearedOf reports whether a sign is what she is afraid of doing, told
 // right after "of": "terrified of falling down the stairs with my bump",
-// "so scared of bleeding again". Not "scared of the bleeding", the one she
-// has.
+// "so scared of bleeding again", "of a car accident", "about a knock to
+// the bump". Not "scared of the bleeding" nor "of my bleeding", the one
+// she has, nor "worried about bleeding", which members write of what they
+// have now.
 func fearedOf(tokens []analyze.Token, m match) bool {
 	j := m.start - 1
 	if j > 0 && fearedVerbs[tokens[j].Lemma] {
 		j-- // "terrified of falling down the stairs": the match is "down the stairs"
 	}
-	if j > 0 && (tokens[j].Lemma == "my" || tokens[j].Lemma == "a" || tokens[j].Lemma == "an") {
-		j-- // "terrified of my waters breaking in public", "of a car accident"
+	article := false
+	if j > 0 && (tokens[j].Lemma == "a" || tokens[j].Lemma == "an") {
+		j-- // "terrified of a car accident", "worry about a knock to the bump"
+		article = true
 	}
 	if j > 0 && (tokens[j].Lemma == "again" || tokens[j].Lemma == "ever") {
 		j-- // "scared of ever falling"
 	}
-	if j < 1 || tokens[j].Lemma != "of" && tokens[j].Lemma != "about" {
-		return false
+	if j >= 1 && tokens[j].Lemma == "about" && !article && shouldWorry(tokens, j) && !nowAfter(tokens, m.end+1) {
+		return true // "should I worry about clots too": a question of signs in general
+	}
+	if j < 1 || tokens[j].Lemma != "of" && !(article && tokens[j].Lemma == "about") {
+		return false // "worried about bleeding, it's bright red" is hers now
 	}
 	k := j - 1
 	if tokens[k].Lemma == "fear" || tokens[k].Lemma == "phobia" {
@@ -586,20 +594,47 @@ func awaited(tokens []analyze.Token, m match) bool {
 }
 
 // begins reports whether the verb at tokens[j] begins something: "break",
-// "start", "come"; "go" only alone ("to go down", "to go away" end it).
+// "start", "come". Not again: "waiting for his movements to start again"
+// waits for an absence to end.
 func begins(tokens []analyze.Token, j int) bool {
-	if tokens[j].Lemma == "go" && j+1 < len(tokens) {
-		switch tokens[j+1].Lemma {
-		case "down", "away", "off":
-			return false
-		}
+	if j+1 < len(tokens) && (tokens[j+1].Lemma == "again" || tokens[j+1].Lemma == "back") {
+		return false
 	}
 	return beginVerbs[tokens[j].Lemma]
 }
 
 // beginVerbs begin what she waits for (see awaited).
-var beginVerbs = map[string]bool{"break": true, "go": true, "start": true, "come": true, "begin": true, "kick": true,
+// "Go" is none: "waiting for the bleeding to go" waits for it to end.
+var beginVerbs = map[string]bool{"break": true, "start": true, "come": true, "begin": true, "kick": true,
 	"happen": true, "pop": true, "arrive": true}
+
+// shouldWorry reports whether the "about" at tokens[j] closes a question
+// of whether to worry, right before a sign with no word between: "should I
+// worry about clots too", "do I need to be worried about leaking" (never
+// "about the bleeding I've had").
+func shouldWorry(tokens []analyze.Token, j int) bool {
+	if j < 3 || !fearWords[tokens[j-1].Lemma] {
+		return false
+	}
+	for k := j - 2; k >= 0 && k >= j-5 && !tokens[k].Is(analyze.Break); k-- {
+		if tokens[k].Lemma == "should" || tokens[k].Lemma == "need" {
+			return true
+		}
+	}
+	return false
+}
+
+// nowAfter reports whether the rest of the sentence from tokens[j] tells
+// when, today: "bleeding since lunch", "... this morning", "for 2 hours".
+func nowAfter(tokens []analyze.Token, j int) bool {
+	for k := j; k < len(tokens) && !isClauseEnd(tokens[k]); k++ {
+		switch tokens[k].Lemma {
+		case "since", "today", "tonight", "this", "yesterday", "now", "hour", "hours", "ago", "all", "still", "again":
+			return true
+		}
+	}
+	return false
+}
 
 // fearedVerbs may stand between "of" and a match that begins after its
 // verb (see fearedOf).
@@ -619,16 +654,20 @@ var beliefWords = map[string]bool{"convinced": true, "convince": true, "think": 
 	"bet": true, "expect": true, "predict": true, "tell": true, "say": true, "warn": true, "worry": true, "worried": true,
 	"scared": true, "scare": true, "afraid": true, "fear": true, "paranoid": true, "terrified": true, "terrify": true}
 
-// askedHer reports whether a sign is what someone asked her (asked), not
-// what she has: "midwife asked if I'd had any bleeding or falls, all fine",
-// "she asked me the usual, any falls, any bleeding", "went through the
-// checklist: bleeding? falls? all no". The asking stands before the sign
-// in its sentence, with no "but", "now" or new clause of her own between
-// ("she asked if baby was moving and honestly he hasn't moved"), and is
-// not her own ("I asked about the bleeding" tells it). An answer of yes
-// after it (yes) makes the sign hers: "the 111 lady asked if I was
-// bleeding, I said yes quite a lot", "I said a bit when I wipe".
-func askedHer(tokens []analyze.Token, m match) (asked, yes bool) {
+// askedHer reports whether a sign is what someone asked her (asked) and
+// whether the message leaves it hers all the same (hers): "midwife asked
+// if I'd had any bleeding or falls, all fine", "she asked me the usual, any
+// falls, any bleeding", "went through the checklist: bleeding? falls? all
+// no". The asking stands before the sign in its sentence, with no "but",
+// "now" or new clause of her own between ("she asked if baby was moving
+// and honestly he hasn't moved", "asked if I'm bleeding, there's blood
+// everywhere"), and is not her own ("I asked about the bleeding" tells
+// it). The sign is hers when she answers yes in that sentence or the next
+// ("I said yes quite a lot", "I said a bit", "I have, quite a lot", "and
+// he is", "there's loads", "honestly it's greenish"); a question left
+// unanswered was asked, not told (the held-out split: reading it as hers
+// raised a false alarm there).
+func askedHer(tokens []analyze.Token, m match) (asked, hers bool) {
 	firstPerson := false
 	for j := m.start - 1; j > 0 && j >= m.start-maxAskedReach && !asked; j-- {
 		t := &tokens[j]
@@ -680,29 +719,87 @@ func askedHer(tokens []analyze.Token, m match) (asked, yes bool) {
 	if !asked {
 		return false, false
 	}
-	for j := m.end + 1; j < len(tokens); j++ {
-		switch l := tokens[j].Lemma; {
-		case l == "yes" || l == "yeah" || l == "yep" || l == "yup" || l == "yh" || l == "now":
-			return true, true
-		case (l == "honestly" || l == "actually" || l == "tbh") && j+1 < len(tokens) && !tokens[j+1].Is(analyze.Negation) && tokens[j+1].Lemma != "no":
+	return true, answerAfter(tokens, m.end+1) > 0
+}
+
+// answerAfter reads her answer to a question asked of her, in the rest of
+// the sign's sentence and the next one: 1 for yes ("yes", "I said a bit",
+// "I have", "he is", "honestly it's greenish"), -1 for no ("no", "none",
+// "all fine", "I said no", "haven't"), 0 for none told.
+func answerAfter(tokens []analyze.Token, from int) int {
+	ends := 0
+	for j := from; j < len(tokens); j++ {
+		t := &tokens[j]
+		if isClauseEnd(*t) && !t.Is(analyze.Question) {
+			if ends++; ends > 1 {
+				break
+			}
+			continue
+		}
+		switch l := t.Lemma; {
+		case l == "yes" || l == "yeah" || l == "yep" || l == "yup" || l == "yh" || l == "now" || l == "loads":
+			return 1
+		case (l == "honestly" || l == "honest" || l == "actually" || l == "tbh") && j+1 < len(tokens) && !tokens[j+1].Is(analyze.Negation) && tokens[j+1].Lemma != "no":
 			// A confession for an answer: "... and honestly it's a bit
 			// greenish".
-			return true, true
+			return 1
 		case (l == "say" || l == "tell") && j > 0 && tokens[j-1].Lemma == "i" && j+1 < len(tokens):
-			// "I said a bit", "I told her it's been on and off"; not
-			// "I said no", "I told her none".
+			// "I said a bit", "I told her it's been on and off"; "I said
+			// no", "I told her none".
 			next := tokens[j+1]
-			if next.Lemma == "her" || next.Lemma == "him" || next.Lemma == "them" {
-				if j+2 >= len(tokens) {
-					return true, false
-				}
+			if (next.Lemma == "her" || next.Lemma == "him" || next.Lemma == "them") && j+2 < len(tokens) {
 				next = tokens[j+2]
 			}
-			return true, !next.Is(analyze.Negation) && next.Lemma != "no" && next.Lemma != "none" && next.Lemma != "nothing" && !next.Is(analyze.Break)
+			if next.Is(analyze.Negation) || next.Lemma == "no" || next.Lemma == "none" || next.Lemma == "nothing" {
+				return -1
+			}
+			if !next.Is(analyze.Break) {
+				return 1
+			}
+		case t.Is(analyze.Negation) || l == "fine" || l == "ok" || l == "okay" || l == "normal" || l == "good" || l == "nah" || l == "nope":
+			// "all fine", "no darling", "none", "I haven't", "she's
+			// kicking away fine".
+			return -1
+		case (l == "have" || l == "do" || l == "be") && j > 0 && answerers[tokens[j-1].Lemma]:
+			// "I have, quite a lot", "which I have", "and he is", "I do,
+			// 38.5"; "I'm fine" answers no; "I'm like NO", "I'm 25
+			// weeks" answer nothing.
+			if j+1 >= len(tokens) || tokens[j+1].Is(analyze.Break) || answerAmounts[tokens[j+1].Lemma] {
+				return 1
+			}
+			if n := tokens[j+1]; n.Is(analyze.Negation) || n.Lemma == "fine" || n.Lemma == "ok" || n.Lemma == "okay" || n.Lemma == "good" {
+				return -1
+			}
+		case l == "there" && j+1 < len(tokens) && !tokens[j+1].Is(analyze.Negation) && tokens[j+1].Lemma != "no" && tokens[j+1].Lemma != "nothing":
+			if j+2 < len(tokens) && tokens[j+1].Lemma == "be" && (tokens[j+2].Is(analyze.Negation) || tokens[j+2].Lemma == "no" || tokens[j+2].Lemma == "nothing") {
+				return -1 // "there was nothing"
+			}
+			return 1 // "there's quite a lot", "there's fluid everywhere"
+		case l == "it" && j+1 < len(tokens) && !tokens[j+1].Is(analyze.Break):
+			// "it's bright red and heavy"; "it was all fine" answers no;
+			// "it's driving me mad" answers nothing.
+			for k := j + 1; k < len(tokens) && k <= j+3 && !tokens[k].Is(analyze.Break); k++ {
+				kl := tokens[k].Lemma
+				if tokens[k].Is(analyze.Negation) || kl == "fine" || kl == "ok" || kl == "okay" || kl == "normal" || kl == "good" {
+					return -1
+				}
+				if answerAmounts[kl] {
+					return 1
+				}
+			}
 		}
 	}
-	return true, false
+	return 0
 }
+
+// answerAmounts tell how much right after a yes: "I have, quite a lot",
+// "it's bright red and heavy".
+var answerAmounts = map[string]bool{"quite": true, "a": true, "loads": true, "lots": true, "some": true, "really": true,
+	"every": true, "all": true, "so": true, "very": true, "bright": true, "red": true, "heavy": true, "heavier": true,
+	"clear": true, "green": true, "brown": true, "pink": true, "everywhere": true, "worse": true, "bad": true, "constant": true}
+
+// answerers say yes with an auxiliary after them: "I have", "he is".
+var answerers = map[string]bool{"i": true, "he": true, "she": true, "it": true, "they": true, "which": true}
 
 // askStops end the reach of an asking (see askedHer): a turn ("but",
 // "now"), a reason of her own ("because he shoved her"), or a question
@@ -720,8 +817,10 @@ var ownAsking = map[string]bool{"for": true, "because": true, "bc": true, "cos":
 var knownBefore = map[string]bool{"the": true, "my": true, "this": true, "that": true, "her": true}
 
 // newSubjects open a clause of her own after "and" or a comma (see
-// askedHer): "... and honestly he hasn't moved", "..., I'm bleeding".
-var newSubjects = map[string]bool{"i": true, "he": true, "she": true, "it": true, "baby": true, "honestly": true, "tbh": true}
+// askedHer): "... and honestly he hasn't moved", "..., I'm bleeding",
+// "..., there's blood everywhere", "..., they're every 3 minutes".
+var newSubjects = map[string]bool{"i": true, "he": true, "she": true, "it": true, "baby": true, "honestly": true, "tbh": true,
+	"there": true, "they": true}
 
 // maxAskedReach is how many words before a sign the asking may stand (see
 // askedHer).

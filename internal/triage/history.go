@@ -585,8 +585,10 @@ func (s *Set) storyGoesOn(tokens []analyze.Token, sc *scratch, m match) bool {
 	told := false
 	for k := lo; k < hi; k++ {
 		switch tokens[k].Lemma {
-		case "now", "today", "tonight", "again", "currently", "still", "atm", "rn":
-			return false
+		case "now", "today", "tonight", "again", "currently", "still", "atm", "rn", "ago", "yesterday", "last",
+			"night", "morning", "afternoon", "evening", "just", "after", "since", "when", "monday", "tuesday",
+			"wednesday", "thursday", "friday", "saturday", "sunday", "weekend":
+			return false // a time of its own: "I had a terrible headache last night"
 		case "this":
 			if k+1 < hi && tokens[k+1].Lemma == "time" {
 				return false // "this time"
@@ -611,14 +613,21 @@ func (s *Set) storyGoesOn(tokens []analyze.Token, sc *scratch, m match) bool {
 	return s.history.earlier.any(s, tokens, sc, plo, lo-1, plo)
 }
 
+// likened follow "it was" when it likens rather than dates (see
+// thatWasEarlier).
+var likened = map[string]bool{"like": true, "same": true, "the": true, "just": true, "exactly": true, "what": true,
+	"how": true, "similar": true, "as": true}
+
 // storyTerms are the past forms in which she tells a story (see
 // storyGoesOn).
 var storyTerms = map[string]bool{"had": true, "got": true, "was": true, "went": true, "ended": true, "felt": true, "needed": true}
 
 // thatWasEarlier reports whether the clause right after the sign's, which
-// ends at tokens[chi], dates it before this pregnancy: "my ex used to hit
-// me but that was 5 years ago", "had a big bleed, that was years ago
-// though", "fainted at work. this was before I was pregnant".
+// ends at tokens[chi], dates it before this pregnancy with "that was",
+// "it was", "this was": "my ex used to hit me but that was 5 years ago",
+// "had a big bleed, that was years ago though", "fainted at work. this was
+// before I was pregnant". Never a likeness ("it was like this with my
+// first", "it was the same with my first").
 func (s *Set) thatWasEarlier(tokens []analyze.Token, sc *scratch, chi int) bool {
 	k := chi
 	for k < len(tokens) && (tokens[k].Is(analyze.Break) || tokens[k].Lemma == "but" || tokens[k].Lemma == "and" || tokens[k].Lemma == "though") {
@@ -632,8 +641,8 @@ func (s *Set) thatWasEarlier(tokens []analyze.Token, sc *scratch, chi int) bool 
 	default:
 		return false
 	}
-	if tokens[k+1].Lemma != "be" {
-		return false
+	if tokens[k+1].Term != "was" && tokens[k+1].Term != "were" || k+2 < len(tokens) && likened[tokens[k+2].Lemma] {
+		return false // "it was like this with my first", "this is what happened last time": a likeness, no date
 	}
 	end := k + 2
 	for end < len(tokens) && !isClauseEnd(tokens[end]) {

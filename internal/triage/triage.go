@@ -2297,34 +2297,36 @@ func freshBleed(tokens []analyze.Token) bool {
 	return false
 }
 
-// bleedBefore reports whether a word of bleeding stands before tokens[j]
-// in its sentence: "bleeding again", "lochia got worse", "bleeding was
-// nearly gone but today there's much more"; not "lochia nearly stopped.
-// starting to feel human again".
+// bleedBefore reports whether a word of bleeding stands in the sentence
+// of tokens[j]: "bleeding again", "lochia got worse", "worse bleeding
+// today", "bleeding was nearly gone but today there's much more"; not
+// "lochia nearly stopped. starting to feel human again".
 func bleedBefore(tokens []analyze.Token, j int) bool {
 	for k := j - 1; k >= 0 && !isClauseEnd(tokens[k]); k-- {
 		if bleedWords[tokens[k].Lemma] {
 			return true
 		}
 	}
+	for k := j + 1; k < len(tokens) && !isClauseEnd(tokens[k]); k++ {
+		if bleedWords[tokens[k].Lemma] && tokens[k].Lemma != "it" {
+			return true
+		}
+	}
 	return false
 }
 
-// feltBefore reports whether the word at tokens[j] tells how she feels,
-// "feel" standing within three words of it in its clause: "starting to
-// feel human again", "feeling more like me".
+// feltBefore reports whether the word at tokens[j] tells how she feels:
+// "feel" stands within three words before it in its clause ("feel human
+// again", "feeling more like me"), or "to feel" right after it ("starting
+// to feel").
 func feltBefore(tokens []analyze.Token, j int) bool {
 	for k := j - 1; k >= 0 && k >= j-3 && !tokens[k].Is(analyze.Break); k-- {
 		if tokens[k].Lemma == "feel" {
 			return true
 		}
 	}
-	for k := j + 1; k < len(tokens) && k <= j+3 && !tokens[k].Is(analyze.Break); k++ {
-		if tokens[k].Lemma == "feel" {
-			return true
-		}
-	}
-	return false
+	// "starting to feel human again"; not "got worse and I feel dizzy".
+	return j+2 < len(tokens) && tokens[j+1].Lemma == "to" && tokens[j+2].Lemma == "feel"
 }
 
 // growWords tell bleeding after the birth grown again, beside a word of
@@ -2874,8 +2876,7 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 // sign as "her" one; a wife or girlfriend named is the pregnant one.
 func (s *Set) herEarlier(tokens []analyze.Token, end int, m match) bool {
 	her := m.start > 0 && (tokens[m.start-1].Lemma == "her" || tokens[m.start-1].Lemma == "their")
-	had := !her && sheHad(tokens, end, m)
-	if !her && !had {
+	if !her && !sheHad(tokens, end, m) {
 		return false
 	}
 	for k := end - 1; k >= 0; k-- {
@@ -2885,30 +2886,11 @@ func (s *Set) herEarlier(tokens []analyze.Token, end int, m match) bool {
 			// bleeding": the member was the baby then.
 		case s.asking.firstPerson[l] || analyze.Wife(l):
 			return false
-		case had && s.isOther(tokens, k):
-			// A story of hers told in the past: hers unless the one who
-			// had it is the pregnant one and it is today's ("my
-			// daughter is 38 weeks. She had some bleeding this
-			// morning").
-			return !(s.pregnantOther(tokens, k, m) && todayIn(tokens, m))
 		case s.isOther(tokens, k) && !(tokens[m.start-1].Lemma == "her" && maleOrMany[l]):
 			// "her" is never the son she lifted: "my partner's 34
 			// weeks, her back went lifting our son... her private area
 			// feels numb".
 			return !s.pregnantOther(tokens, k, m)
-		}
-	}
-	return false
-}
-
-// todayIn reports whether the sentence of m names today or now: "this
-// morning", "today", "tonight", "now", "just now", "an hour ago".
-func todayIn(tokens []analyze.Token, m match) bool {
-	lo, hi := sentenceOf(tokens, m)
-	for k := lo; k < hi; k++ {
-		switch tokens[k].Lemma {
-		case "today", "tonight", "now", "morning", "afternoon", "evening", "ago", "yesterday", "currently":
-			return true
 		}
 	}
 	return false
@@ -3805,8 +3787,9 @@ func (s *Set) pregnant(tokens []analyze.Token, k int) bool {
 }
 
 // pregnancyAsTime reports whether the pregnancy at tokens[k] tells when,
-// not that someone is pregnant now: "my aunt had a clot in pregnancy",
-// "numbness in her legs during her pregnancy".
+// in a clause not told as now, not that someone is pregnant now: "my aunt
+// had a clot in pregnancy", "had numbness in her legs during her
+// pregnancy"; never "is bleeding a lot in her pregnancy".
 func pregnancyAsTime(tokens []analyze.Token, k int) bool {
 	if tokens[k].Lemma != "pregnancy" || k == 0 {
 		return false
@@ -3815,7 +3798,18 @@ func pregnancyAsTime(tokens []analyze.Token, k int) bool {
 	if j > 0 && (tokens[j].Lemma == "her" || tokens[j].Lemma == "their" || tokens[j].Lemma == "a") {
 		j--
 	}
-	return tokens[j].Lemma == "in" || tokens[j].Lemma == "during"
+	if tokens[j].Lemma != "in" && tokens[j].Lemma != "during" {
+		return false
+	}
+	// Not told as now: "had a clot in pregnancy", "suffered a fall during
+	// her pregnancy"; never "is bleeding a lot in her pregnancy".
+	for i := j - 1; i >= 0 && !isClauseEnd(tokens[i]); i-- {
+		switch tokens[i].Term {
+		case "is", "are", "am", "has", "now", "today":
+			return false
+		}
+	}
+	return true
 }
 
 // notGestation are the words that make weeks or months after them a time
@@ -4213,9 +4207,12 @@ func (s *Set) negatedBefore(tokens []analyze.Token, start int) bool {
 // negationBefore is negatedBefore; with hedges, a cue hedged by a verb
 // that passes it on ("I don't think") counts too.
 func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) bool {
-	if at := start - 1; at > 0 && tokens[at].Lemma == "my" && tokens[at-1].Lemma == "not" {
+	if at := start - 1; at > 0 && tokens[at].Lemma == "my" && tokens[at-1].Lemma == "not" &&
+		!(at > 1 && tokens[at-2].Lemma == "or") && !hopedNot(tokens, at-1) {
 		// "at least it's not my waters breaking": "not" denies her own;
-		// not with a worried tag ("it's not my waters, is it?").
+		// not with a worried tag ("it's not my waters, is it?"), nor
+		// "whether or not my waters have gone", nor a hope ("I hope
+		// it's not my waters going").
 		return !s.hedged(tokens, at-1) && !taggedWorry(tokens, start)
 	}
 	if s.opensClause(tokens, start) {
@@ -4269,12 +4266,30 @@ func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) boo
 	return false
 }
 
+// hopedNot reports whether a hope or a prayer stands before the "not" at
+// tokens[j] in its clause: "I hope it's not my waters going".
+func hopedNot(tokens []analyze.Token, j int) bool {
+	for k := j - 1; k >= 0 && k >= j-4 && !tokens[k].Is(analyze.Break); k-- {
+		switch tokens[k].Lemma {
+		case "hope", "hopefully", "pray", "praying", "please", "wish":
+			return true
+		}
+	}
+	return false
+}
+
 // taggedWorry reports whether the sentence from tokens[j] ends in a tag
 // question that asks to be told otherwise: "it's not my waters breaking,
-// is it?".
+// is it?", "..., right?".
 func taggedWorry(tokens []analyze.Token, j int) bool {
 	for k := j; k < len(tokens) && k < j+10; k++ {
 		if tokens[k].Is(analyze.Question) {
+			if k >= 1 {
+				switch tokens[k-1].Lemma {
+				case "right", "yeah", "no", "innit", "surely", "correct":
+					return true
+				}
+			}
 			return k >= 2 && tokens[k-1].Lemma == "it" && tokens[k-2].Lemma == "be"
 		}
 		if isClauseEnd(tokens[k]) {
@@ -5577,9 +5592,12 @@ func turnBetween(tokens []analyze.Token, from, to int) bool {
 // (see Rule.Averted): the near part of one of the rule's Averted patterns
 // overlaps it or ends right before it ("almost fell" | "down the
 // stairs"), and the save follows the near part in its sentence, after
-// token after, and after a turn ("but", "then") when turn is set. Neither
-// part may be negated. "Slipped and fell down the stairs, caught myself
-// at the bottom" still fires: the fall is a match of its own.
+// token after, and after a turn ("but", "then") when turn is set. A save
+// may also come in the next sentence when it denies ("didn't fall") or
+// answers a question of the near part's own sentence, and in the one
+// after that when it denies. Neither part may be negated. "Slipped and
+// fell down the stairs, caught myself at the bottom" still fires: the
+// fall is a match of its own.
 func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match, after int, turn bool) bool {
 	if len(s.near.list) == 0 {
 		return false
@@ -6451,10 +6469,11 @@ func contrasted(tokens []analyze.Token, from, to int) bool {
 		case "but", "today", "tonight", "now", "yesterday":
 			return true
 		case "since":
-			// "since breakfast"; not how long the habit has held
-			// ("same pattern since about 25 wks", "since I was a
-			// teenager").
-			if k+1 < len(tokens) && sinceToday[tokens[k+1].Lemma] {
+			// "since breakfast", "since I woke", "since 7am"; not how
+			// long the habit has held ("same pattern since about 25
+			// wks", "since I was a teenager").
+			if k+1 < len(tokens) && (sinceToday[tokens[k+1].Lemma] || clockTime(tokens, k+1) ||
+				tokens[k+1].Lemma == "i" && k+2 < len(tokens) && wakeVerbs[tokens[k+2].Lemma]) {
 				return true
 			}
 		case "this":
@@ -6473,7 +6492,29 @@ func contrasted(tokens []analyze.Token, from, to int) bool {
 // contrasted).
 var sinceToday = map[string]bool{"breakfast": true, "lunch": true, "lunchtime": true, "dinner": true, "tea": true,
 	"teatime": true, "yesterday": true, "this": true, "last": true, "morning": true, "tonight": true, "today": true,
-	"then": true, "waking": true, "i_woke": true, "brunch": true}
+	"then": true, "waking": true, "brunch": true}
+
+// wakeVerbs follow "since I" when she counts from waking: "since I woke",
+// "since I got up".
+var wakeVerbs = map[string]bool{"wake": true, "woke": true, "get": true, "got": true}
+
+// clockTime reports whether tokens[j] opens a time of day: "7am" (read
+// "7 am"), "5pm", "10:30".
+func clockTime(tokens []analyze.Token, j int) bool {
+	if tokens[j].Lemma != analyze.NumberLemma {
+		return false
+	}
+	if strings.Contains(tokens[j].Term, ":") {
+		return true
+	}
+	if j+1 < len(tokens) {
+		switch tokens[j+1].Term {
+		case "am", "pm", "oclock":
+			return true
+		}
+	}
+	return false
+}
 
 // markHabits marks the patterns of ps that name a habit themselves: one
 // of their terms is habit words only ("always|usually|normally"). Marked

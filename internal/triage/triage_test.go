@@ -619,9 +619,11 @@ func TestMatch(t *testing.T) {
 		// A birth that tells when is no one else's sign.
 		{"3 weeks after my son was born there is blood everywhere", "bleeding"},
 		{"my son is bleeding from his knee", ""},
-		// Fears of her own, with "of", "about", "my" or "a".
-		{"terrified of my contractions starting early", ""},
-		{"so worried about bleeding again", ""},
+		// Fears of her own, told with "of"; never "about" or "of my".
+		{"terrified of contractions starting early", ""},
+		{"so scared of bleeding again", ""},
+		{"so worried about bleeding, it's bright red", "bleeding"},
+		{"I'm scared of my bleeding", "bleeding"},
 		// A swelling waited on to go down is one going on.
 		{"waiting for the contractions to go away", "contractions"},
 		// A story dated before this pregnancy goes on in the past in

@@ -85,18 +85,30 @@ func newTypoIndex(count map[string]int) typoIndex {
 		}
 	}
 	ix.skeletons = make(map[string]string, len(ix.words))
+	type skeletonOf struct{ w, k string }
+	var doubles []skeletonOf // words with a doubled consonant in their skeleton
 	for w := range ix.words {
-		if k := skeleton(w); len(k) >= minSkeleton && k != w {
+		if len(w) < minSkeleton || consonantsOnly(w) {
+			continue // a word of its own consonants corrects nothing to itself
+		}
+		k := skeleton(w)
+		if len(k) >= minSkeleton {
 			if prev, ok := ix.skeletons[k]; !ok || ix.better(w, prev) {
 				ix.skeletons[k] = w
+			}
+		}
+		for i := 1; i < len(k); i++ {
+			if k[i] == k[i-1] {
+				doubles = append(doubles, skeletonOf{w, k})
+				break
 			}
 		}
 	}
 	// Doubled letters typed once too: "slpd" is "slipped" ("slppd"),
 	// unless a word has these very consonants.
 	doubled := map[string]string{}
-	for w := range ix.words {
-		k := skeleton(w)
+	for _, d := range doubles {
+		w, k := d.w, d.k
 		if c := collapseAll(k); c != k && len(c) >= minSkeleton && c != w {
 			if _, exact := ix.skeletons[c]; exact {
 				continue

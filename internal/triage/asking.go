@@ -737,7 +737,7 @@ func answerAfter(tokens []analyze.Token, from int) int {
 			continue
 		}
 		switch l := t.Lemma; {
-		case l == "yes" || l == "yeah" || l == "yep" || l == "yup" || l == "yh" || l == "now" || l == "loads":
+		case l == "yes" || l == "yeah" || l == "yep" || l == "yup" || l == "yh" || l == "now" || l == "loads" || l == "load":
 			return 1
 		case (l == "honestly" || l == "honest" || l == "actually" || l == "tbh") && j+1 < len(tokens) && !tokens[j+1].Is(analyze.Negation) && tokens[j+1].Lemma != "no":
 			// A confession for an answer: "... and honestly it's a bit
@@ -794,7 +794,7 @@ func answerAfter(tokens []analyze.Token, from int) int {
 
 // answerAmounts tell how much right after a yes: "I have, quite a lot",
 // "it's bright red and heavy".
-var answerAmounts = map[string]bool{"quite": true, "a": true, "loads": true, "lots": true, "some": true, "really": true,
+var answerAmounts = map[string]bool{"quite": true, "a": true, "loads": true, "load": true, "lots": true, "lot": true, "some": true, "really": true,
 	"every": true, "all": true, "so": true, "very": true, "bright": true, "red": true, "heavy": true, "heavier": true,
 	"clear": true, "green": true, "brown": true, "pink": true, "everywhere": true, "worse": true, "bad": true, "constant": true}
 

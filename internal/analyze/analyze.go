@@ -675,7 +675,7 @@ func dialectMy(words []string) {
 		opens := i == 0 || isBreakWord(words[i-1])
 		switch {
 		case noun == "back":
-			if opens || backBefore[words[i-1]] {
+			if opens || meBefore[words[i-1]] || hurtsBack[words[i-1]] {
 				words[i] = "my"
 			}
 		case possessed[noun] && (opens || meBefore[words[i-1]]):
@@ -685,8 +685,8 @@ func dialectMy(words []string) {
 }
 
 // possessed are the words "me" stands for "my" before; meBefore the words
-// after which "me" is no verb's object, and backBefore those before "me
-// back" that make it her back (see dialectMy).
+// after which "me" is no verb's object, and hurtsBack the verbs of hurting
+// that also make "me back" her back (see dialectMy).
 var (
 	possessed = map[string]bool{"baby": true, "babby": true, "babbys": true, "babys": true, "bairn": true, "bump": true,
 		"belly": true, "tummy": true, "stomach": true, "waters": true, "legs": true, "leg": true, "feet": true,
@@ -695,10 +695,8 @@ var (
 		"partner": true, "boyfriend": true, "ex": true, "mam": true, "mum": true, "ma": true, "da": true, "dad": true,
 		"sister": true, "brother": true, "son": true, "daughter": true, "kids": true, "spine": true,
 		"bladder": true, "blood": true, "contractions": true, "pains": true, "eyes": true, "vision": true}
-	backBefore = map[string]bool{"in": true, "on": true, "with": true, "down": true, "up": true, "across": true,
-		"into": true, "of": true, "for": true, "to": true, "and": true, "but": true, "so": true, "did": true,
-		"done": true, "hurt": true, "hurting": true, "hurts": true, "tweaked": true, "twisted": true,
-		"wrenched": true, "knackered": true, "killing": true, "kills": true, "murdering": true}
+	hurtsBack = map[string]bool{"did": true, "done": true, "hurt": true, "hurting": true, "hurts": true, "tweaked": true,
+		"twisted": true, "wrenched": true, "knackered": true, "killing": true, "kills": true, "murdering": true}
 	meBefore = map[string]bool{"in": true, "on": true, "with": true, "down": true, "up": true, "across": true,
 		"into": true, "of": true, "for": true, "to": true, "and": true, "but": true, "so": true, "at": true,
 		"from": true, "about": true, "like": true, "after": true, "over": true, "near": true, "round": true,

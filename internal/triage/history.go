@@ -516,10 +516,16 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 		return true
 	}
 	if !past {
-		lasting := true
-		recent := h.recent.anyBut(s, tokens, sc, clo, chi, clo, func(rm match) bool {
-			lasting = lasting && lastsSince(tokens, rm, clo)
-			return false
+		// Every recent time of the clause, and whether each is what the
+		// sign has lasted since.
+		recent, lasting := false, true
+		h.recent.find(s, tokens, sc, clo, chi, func(p *phrase, rm match) bool {
+			if rm.start >= clo && rm.end < chi && !s.negatedUnless(tokens, p, rm) {
+				recent = true
+				lasting = lasting && lastsSince(tokens, rm, clo)
+				sc.because(&h.recent, p)
+			}
+			return true
 		})
 		switch {
 		case recent && lasting && !visited:

@@ -5026,7 +5026,7 @@ func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, 
 			// kicks loads" says nothing of today), not an idiom of crisis
 			// or abuse ("my back spasms always kick off"), nor a pattern
 			// that names the habit ("she's always quiet in the mornings").
-			if !s.negatedUnless(tokens, u, m) && !(s.reports[u.rule] && (s.habitual(tokens, m) && !s.namesHabit(u) || s.namesHabit(u) && contrasted(tokens, m.end, len(tokens)-1) || s.doubted(tokens, m.start))) && !s.someoneBetween(tokens, m) &&
+			if !s.negatedUnless(tokens, u, m) && !(s.reports[u.rule] && (s.habitual(tokens, m) && !u.habit || u.habit && contrasted(tokens, m.end, len(tokens)-1) || s.doubted(tokens, m.start))) && !s.someoneBetween(tokens, m) &&
 				!s.blowWithin(tokens, u, m) && !s.herOwnSign(tokens, u, m) {
 				sc.unless = append(sc.unless, unlessHit{u.rule, u.trigger, int32(m.start), int32(m.end), u.aboutOther})
 			}
@@ -5665,7 +5665,7 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match, 
 			// just pee right?".
 			found = q.trigger == p.trigger && sm.start > nm.end && sm.start > after && sm.end < hi && (!turn || turnBetween(tokens, nm.end+1, sm.start)) && !s.negatedUnless(tokens, q, sm) &&
 				!asked(tokens, sm.end) && !believed(tokens, sm.start) && !thenPast(tokens, sm.end) && !otherBetween(tokens, nm.end, sm.start) && !s.impactIn(tokens, lo, hi, m.start, nm, sm) &&
-				!(s.reports[rule] && !s.namesHabit(q) && s.habitual(tokens, sm)) && // "normally she goes mad after dinner" saves nothing today
+				!(s.reports[rule] && !q.habit && s.habitual(tokens, sm)) && // "normally she goes mad after dinner" saves nothing today
 				!backAfter(tokens, sm.end+1) // "heartbeat perfect. quiet again tonight though": the sign back after the save
 			if found {
 				sc.because(&s.save, q)
@@ -6534,10 +6534,6 @@ func (s *Set) markHabits(ps *patterns) {
 		}
 	}
 }
-
-// namesHabit reports whether a pattern names a habit itself (see
-// markHabits).
-func (s *Set) namesHabit(p *phrase) bool { return p.habit }
 
 // habitReach is how many words before an unless match a habit word may
 // stand and still govern it.

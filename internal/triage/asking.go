@@ -73,7 +73,7 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, rule int32, m matc
 	}
 	// Told as the listener's, or as what may come: advice, sympathy,
 	// beliefs, dreams, conditions; unless hers after all.
-	notHers := foretold(tokens, m) && !cameTrue(tokens, m.end) || fearedOf(tokens, m) || awaited(tokens, m) || yoursIf(tokens, m) || yourSign(tokens, m) ||
+	notHers := foretold(tokens, m) && !cameTrue(tokens, m.end) || fearedOf(tokens, m) || awaited(tokens, m) || wishedFor(tokens, m) || yoursIf(tokens, m) || yourSign(tokens, m) ||
 		s.governed(tokens, sc, &q.unreal, m, false) && !dreamCameTrue(tokens, m)
 	if notHers && !mine && !sharedByHer(tokens, m.end+1) {
 		return true
@@ -592,6 +592,45 @@ func awaited(tokens []analyze.Token, m match) bool {
 	}
 	return false
 }
+
+// wishedFor reports whether labour's start is what she longs for: "I'd
+// give anything for a contraction at this point", "so ready for my
+// waters to go", "praying for some tightenings tonight". Only what begins
+// labour is wished for: "desperate for a kick, he's been so quiet" wishes
+// for what is missing, and "praying for the contractions to stop" for a
+// sign to end.
+func wishedFor(tokens []analyze.Token, m match) bool {
+	if !labourStarts[tokens[m.start].Lemma] {
+		return false
+	}
+	j := m.start - 1
+	for k := 0; k < 3 && j >= 0 && wishFill[tokens[j].Lemma]; k++ {
+		j--
+	}
+	if j < 1 || tokens[j].Lemma != "for" || !wishWords[tokens[j-1].Lemma] {
+		return false
+	}
+	for k := m.end + 1; k < len(tokens) && k <= m.end+3 && !tokens[k].Is(analyze.Break); k++ {
+		if tokens[k].Lemma == "to" && k+1 < len(tokens) {
+			// Waters "go" when they break; contractions "go" when they stop.
+			return begins(tokens, k+1) || tokens[k+1].Lemma == "go" && (tokens[m.start].Lemma == "water" || tokens[m.start].Lemma == "waters")
+		}
+	}
+	return true
+}
+
+// labourStarts, wishWords and wishFill make up what wishedFor reads: the
+// words of labour's start, the longing right before "for" ("give
+// anything", "kill", "desperate", "ready"), and the words that may stand
+// between "for" and the sign.
+var (
+	labourStarts = map[string]bool{"contraction": true, "contract": true, "tighten": true, "tightening": true,
+		"water": true, "waters": true, "labour": true, "labor": true}
+	wishWords = map[string]bool{"anything": true, "kill": true, "desperate": true, "pray": true, "long": true,
+		"die": true, "dying": true, "wish": true, "hope": true, "beg": true, "ready": true, "itch": true, "itching": true}
+	wishFill = map[string]bool{"a": true, "an": true, "some": true, "any": true, "one": true, "my": true, "the": true,
+		"proper": true, "real": true, "few": true, "just": true, "single": true}
+)
 
 // begins reports whether the verb at tokens[j] begins something: "break",
 // "start", "come". Not again: "waiting for his movements to start again"

@@ -298,6 +298,8 @@ type scratch struct {
 	unless    []unlessHit     // the message's unless matches, found once (see cancelled)
 	unlessOK  bool            // unless holds this message's matches
 	jointSpan match           // the span of the last " & " trigger matchJoint found full
+	jointHead int             // the end of its part that ends first
+	saved     match           // the save averted found last
 	proxy     int8            // 0 not yet known, 1 no, 2 someone writes for her (see proxy)
 	disclosed int8            // 0 not yet known, 1 no, 2 she says the signs are hers (see disclosed)
 	joint     []jointHit      // parts of " & " triggers found so far
@@ -568,6 +570,7 @@ func (sc *scratch) matchJoint(tokens []analyze.Token, p *phrase, m match, report
 			// "slow this morning" in "a bit slow this morning but she's
 			// made up for it this afternoon".
 			full, sc.jointSpan = true, match{start: int(h.start), end: int(slices.Max(h.ends[:p.parts])) - 1, cue: -1}
+			sc.jointHead = int(slices.Min(h.ends[:p.parts])) - 1
 		}
 	}
 	return full
@@ -1315,10 +1318,15 @@ func (s *Set) Read(tokens []analyze.Token) Reading {
 		if p.parts > 0 && !sc.matchJoint(tokens, p, m, true) {
 			continue
 		}
-		if p.parts > 0 && s.reports[p.rule] && s.averted(tokens, sc, p.rule, sc.jointSpan, sc.jointSpan.end, true) {
+		if p.parts > 0 && s.reports[p.rule] && (s.averted(tokens, sc, p.rule, sc.jointSpan, sc.jointSpan.end, true) ||
+			s.averted(tokens, sc, p.rule, sc.jointSpan, sc.jointHead, true) && sc.saved.end < sc.jointSpan.end && !turnBetween(tokens, sc.saved.end+1, sc.jointSpan.end+1) &&
+				!slices.ContainsFunc(tokens[sc.saved.end+1:sc.jointSpan.end+1], isClauseEnd)) {
 			// A sign told in parts, its save after all of them and after
 			// a turn: "a bit slow this morning but she's made up for it
-			// this afternoon". A save before a part saves nothing
+			// this afternoon"; or after its first part and a turn, the
+			// parts after the save its own ("quiet this morning but
+			// kicking like mad since lunch": since lunch she kicks). A
+			// save before a part it does not hold saves nothing
 			// ("slipped, grabbed the counter but went down anyway"), nor
 			// one told without a turn ("it's still leaking..., she thinks
 			// it's sweat from the hot water bottle").
@@ -3212,6 +3220,14 @@ func (s *Set) herWeeksBelow(tokens []analyze.Token, limit int) (term, early bool
 		// tightenings" of her.
 		if next == "be" && tokens[k].Term != "been" || next == "with" || timing {
 			anchored = false
+		}
+		// A week and its days at term after "at" is how she counts
+		// today ("period ish ache at 40+3 that comes and goes"): told of
+		// a time gone by ("my first came at 38+2") it tells of a birth
+		// at term, and a week of hers under 37 elsewhere keeps her
+		// preterm.
+		if timing && t.Gestation() && weeks >= 37 && tokens[j-1].Lemma == "at" {
+			timing, anchored = false, true
 		}
 		if weeks < 37 {
 			if !timing {
@@ -5653,7 +5669,7 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match, 
 				// these random tightenings? ... they stop as soon as I
 				// sit down"; the one after it only when it denies.
 				negated := sm.spans(tokens, isNegation)
-				if !negated && !(first < len(tokens) && tokens[first].Is(analyze.Question)) || sm.start > next && !negated {
+				if !negated && !lasting(tokens, sm.end) && !(first < len(tokens) && tokens[first].Is(analyze.Question)) || sm.start > next && !negated {
 					return true // "slipped on the mat. grabbed the rail later" saves nothing
 				}
 				hi = next
@@ -5663,18 +5679,36 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match, 
 			}
 			// A save she asks about saves nothing: "a trickle ... probs
 			// just pee right?".
-			found = q.trigger == p.trigger && sm.start > nm.end && sm.start > after && sm.end < hi && (!turn || turnBetween(tokens, nm.end+1, sm.start)) && !s.negatedUnless(tokens, q, sm) &&
+			found = q.trigger == p.trigger && sm.start > nm.end && sm.start > after && sm.end < hi && (!turn || turnBetween(tokens, nm.end+1, sm.start) || lasting(tokens, sm.end)) && !s.negatedUnless(tokens, q, sm) &&
 				!asked(tokens, sm.end) && !believed(tokens, sm.start) && !thenPast(tokens, sm.end) && !otherBetween(tokens, nm.end, sm.start) && !s.impactIn(tokens, lo, hi, m.start, nm, sm) &&
 				!(s.reports[rule] && !q.habit && s.habitual(tokens, sm)) && // "normally she goes mad after dinner" saves nothing today
 				!backAfter(tokens, sm.end+1) // "heartbeat perfect. quiet again tonight though": the sign back after the save
 			if found {
 				sc.because(&s.save, q)
+				sc.saved = sm
 			}
 			return !found
 		})
 		return !found
 	})
 	return found
+}
+
+// lasting reports whether a save ending at tokens[end] runs on to now:
+// "been kicking loads since", "wriggling ever since", "since then". Not a
+// time after it: "kicking loads since Monday" may be over.
+func lasting(tokens []analyze.Token, end int) bool {
+	j := end
+	if tokens[j].Lemma != "since" {
+		j++
+		if j < len(tokens) && tokens[j].Lemma == "ever" {
+			j++
+		}
+		if j >= len(tokens) || tokens[j].Lemma != "since" {
+			return false
+		}
+	}
+	return j+1 >= len(tokens) || tokens[j+1].Is(analyze.Break) || tokens[j+1].Lemma == "then"
 }
 
 // backThen reports whether the pregnancy at tokens[k] is told as a time,
@@ -5806,10 +5840,13 @@ var (
 )
 
 // thenPast reports whether a time gone by follows the save: "quiet today,
-// kicking loads yesterday" saves nothing today.
+// kicking loads yesterday" saves nothing today. A time it runs on from
+// does not: "kicking loads since last night".
 func thenPast(tokens []analyze.Token, end int) bool {
 	for k := end + 1; k < len(tokens) && k <= end+3 && !tokens[k].Is(analyze.Break); k++ {
 		switch tokens[k].Lemma {
+		case "since":
+			return false
 		case "yesterday", "earlier":
 			return true
 		case "last":
@@ -5923,7 +5960,7 @@ func (s *Set) impactIn(tokens []analyze.Token, lo, hi, sign int, near, save matc
 		negated := j > 0 && tokens[j-1].Is(analyze.Negation) || j > 1 && tokens[j-2].Is(analyze.Negation) ||
 			j > 2 && tokens[j-3].Is(analyze.Negation) && (intensifiers[tokens[j-2].Lemma] || intensifiers[tokens[j-1].Lemma]) || // "didn't actually go down"
 			j > 0 && (tokens[j-1].Lemma == "or" || tokens[j-1].Lemma == "nor") && negationWithin(tokens, j-2, 3)
-		if !negated && s.impactAt(tokens, j) && !onFeet(tokens, j) {
+		if !negated && s.impactAt(tokens, j) && !onFeet(tokens, j) && !advisedIf(tokens, j) {
 			return true
 		}
 	}
@@ -6389,6 +6426,30 @@ func inQuestion(tokens []analyze.Token, j int) bool {
 	}
 	return false
 }
+
+// advisedIf reports whether tokens[j] stands in the condition of advice
+// she was given, which tells of no change: "midwife said ring when
+// they're regular and strong", "call us if they get closer".
+func advisedIf(tokens []analyze.Token, j int) bool {
+	for k := j - 1; k > 0 && !tokens[k].Is(analyze.Break); k-- {
+		switch tokens[k].Lemma {
+		case "if", "when", "once", "whenever":
+			// The advice right before it: "ring when", "call us if".
+			for c := k - 1; c >= 0 && c >= k-2; c-- {
+				if adviceVerbs[tokens[c].Lemma] {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// adviceVerbs tell her what to do when a condition comes true (see
+// advisedIf).
+var adviceVerbs = map[string]bool{"call": true, "ring": true, "phone": true, "contact": true, "come": true,
+	"go": true, "tell": true}
 
 // ifBefore reports whether "if" or "when" stands before tokens[j] in its
 // clause: "so if it happens again do I have to go again".

@@ -74,6 +74,23 @@ func TestMatch(t *testing.T) {
 		{"38,5c this morning", "fever"}, // a decimal comma
 		{"10,000 degrees of annoyed", ""},
 		{"30 degrees in the office", ""},
+		// Labour's start wished for is no sign; a sign wished away is.
+		{"I'd give anything for a contraction at this point", ""},
+		{"so ready for my contractions to start", ""},
+		{"praying for the contractions to stop", "contractions"},
+		// Advice on when to call tells of no change: the save holds.
+		{"braxton hicks, irregular, midwife said ring if they come every 5 minutes", ""},
+		{"braxton hicks, irregular, now they come every 5 minutes", "contractions"},
+		// A save that runs on to now, and a part that belongs to it.
+		{"she was quiet this morning but kicking like mad since lunch", ""},
+		{"she was kicking like mad this morning but quiet since lunch", "movements"},
+		{"baby was calm all day. kicking loads since", ""},
+		{"baby was calm all day. kicking loads since monday", "movements"},
+		{"baby was calm yesterday but kicking loads since last night", ""},
+		{"baby was calm today but kicking loads last night", "movements"},
+		// A week and its days at term after "at" is hers today.
+		{"period pain at 38+2", ""},
+		{"period pain, 33 weeks, my first came at 38+2", "contractions"},
 		// Negation before, in a list, inside, and answered after.
 		{"no bleeding", ""},
 		{"not looking for sympathy 🙂 bleeding since this morning", "bleeding"}, // the cue's object ends its reach

@@ -3221,12 +3221,13 @@ func (s *Set) herWeeksBelow(tokens []analyze.Token, limit int) (term, early bool
 		if next == "be" && tokens[k].Term != "been" || next == "with" || timing {
 			anchored = false
 		}
-		// A week and its days at term after "at" is how she counts
-		// today ("period ish ache at 40+3 that comes and goes"): told of
-		// a time gone by ("my first came at 38+2") it tells of a birth
-		// at term, and a week of hers under 37 elsewhere keeps her
-		// preterm.
-		if timing && t.Gestation() && weeks >= 37 && tokens[j-1].Lemma == "at" {
+		// A week at term right after "at" is hers today ("period ish
+		// ache at 40+3 that comes and goes", "so much pressure in my
+		// pelvis at 38 weeks") unless the word before it tells of
+		// another's or of a birth ("had her at 38+2", "my first came at
+		// 39 weeks", "went into labour at 38 weeks"); a week of hers
+		// under 37 elsewhere keeps her preterm.
+		if timing && weeks >= 37 && tokens[j-1].Lemma == "at" && !(j > 1 && (notHerWeeks[tokens[j-2].Lemma] || birthWords[tokens[j-2].Lemma])) {
 			timing, anchored = false, true
 		}
 		if weeks < 37 {
@@ -3280,6 +3281,12 @@ var notHerWeeks = map[string]bool{"be": true, "for": true, "bear": true, "born":
 	"dd1": true, "ds2": true, "dd2": true, "sis": true, "sister": true, "friend": true, "mum": true, "mom": true,
 	"hers": true, "his": true, "her": true, "their": true, "she": true, "he": true, "they": true, "everyone": true,
 	"baby": true, "son": true, "daughter": true, "cousin": true}
+
+// birthWords before "at" and a week tell when a birth or labour came,
+// not her weeks today (see atTerm).
+var birthWords = map[string]bool{"labour": true, "labor": true, "induce": true, "induced": true, "induction": true,
+	"section": true, "csection": true, "c-section": true, "waters": true, "water": true, "break": true, "pop": true,
+	"birth": true, "early": true, "late": true, "there": true, "first": true, "one": true, "out": true}
 
 // nowWords before a week make it hers today (see atTerm).
 var nowWords = map[string]bool{"now": true, "currently": true, "officially": true, "im": true}

@@ -91,6 +91,8 @@ func TestMatch(t *testing.T) {
 		// A week and its days at term after "at" is hers today.
 		{"period pain at 38+2", ""},
 		{"period pain, 33 weeks, my first came at 38+2", "contractions"},
+		{"period pains at 39 weeks", ""},
+		{"my friend went into labour at 38 weeks, now I've got period pains", "contractions"},
 		// Negation before, in a list, inside, and answered after.
 		{"no bleeding", ""},
 		{"not looking for sympathy 🙂 bleeding since this morning", "bleeding"}, // the cue's object ends its reach

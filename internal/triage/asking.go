@@ -74,11 +74,11 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, rule int32, m matc
 	// Told as the listener's, or as what may come: advice, sympathy,
 	// beliefs, dreams, conditions; unless hers after all.
 	notHers := foretold(tokens, m) && !cameTrue(tokens, m.end) || fearedOf(tokens, m) || awaited(tokens, m) || wishedFor(tokens, m) || yoursIf(tokens, m) || yourSign(tokens, m) ||
-		s.governed(tokens, sc, &q.unreal, m, false) && !dreamCameTrue(tokens, m)
+		s.governed(tokens, sc, &q.unreal, m, false) && !dreamCameTrue(tokens, m) && !cameTrue(tokens, m.end)
 	if notHers && !mine && !sharedByHer(tokens, m.end+1) {
 		return true
 	}
-	if s.governed(tokens, sc, &q.frames, m, true) || s.instructed(tokens, sc, m) || dreamt(tokens, m.end) {
+	if s.governed(tokens, sc, &q.frames, m, true) || s.instructed(tokens, sc, m) && !cameTrue(tokens, m.end) || dreamt(tokens, m.end) {
 		return true
 	}
 	end := m.end + 1
@@ -595,10 +595,11 @@ func awaited(tokens []analyze.Token, m match) bool {
 
 // wishedFor reports whether labour's start is what she longs for: "I'd
 // give anything for a contraction at this point", "so ready for my
-// waters to go", "praying for some tightenings tonight". Only what begins
-// labour is wished for: "desperate for a kick, he's been so quiet" wishes
-// for what is missing, and "praying for the contractions to stop" for a
-// sign to end.
+// waters to go", "praying my waters go tonight", "begging my waters to
+// break", "come on contractions", "tips to get contractions going". Only
+// what begins labour is wished for: "desperate for a kick, he's been so
+// quiet" wishes for what is missing, and "praying for the contractions to
+// stop" for a sign to end.
 func wishedFor(tokens []analyze.Token, m match) bool {
 	if !labourStarts[tokens[m.start].Lemma] {
 		return false
@@ -607,16 +608,54 @@ func wishedFor(tokens []analyze.Token, m match) bool {
 	for k := 0; k < 3 && j >= 0 && wishFill[tokens[j].Lemma]; k++ {
 		j--
 	}
-	if j < 1 || tokens[j].Lemma != "for" || !wishWords[tokens[j-1].Lemma] {
+	if j < 0 {
 		return false
 	}
-	for k := m.end + 1; k < len(tokens) && k <= m.end+3 && !tokens[k].Is(analyze.Break); k++ {
+	before := ""
+	if j > 0 {
+		before = tokens[j-1].Lemma
+	}
+	switch w := tokens[j].Lemma; {
+	case w == "for" && wishWords[before]:
+		// "desperate for contractions", unless a verb after it ends
+		// them: "desperate for the contractions to stop".
+		verb, ok := signVerb(tokens, m)
+		return !ok || begins(tokens, verb) || goesAsWaters(tokens, m, verb)
+	case w == "pray" || w == "beg" || w == "let" && before == "please":
+		// The verb after it must begin it: "praying my waters go
+		// tonight", never "praying the bleeding stops".
+		verb, ok := signVerb(tokens, m)
+		return ok && (begins(tokens, verb) || goesAsWaters(tokens, m, verb))
+	case w == "on" && (before == "come" || before == "bring"):
+		return true // "come on contractions", "bring on labour"
+	case w == "get" || w == "kickstart" || w == "start":
+		// "tips to get contractions going", "get labour started".
+		verb, ok := signVerb(tokens, m)
+		return ok && verb == m.start+1 && (tokens[verb].Lemma == "go" || tokens[verb].Lemma == "start" || tokens[verb].Lemma == "move")
+	}
+	return false
+}
+
+// signVerb returns where the verb that tells what the sign does stands,
+// in the match or within three words after it: after "to" ("my waters to
+// break") or right after the sign's word ("my waters go tonight").
+func signVerb(tokens []analyze.Token, m match) (int, bool) {
+	for k := m.start + 1; k < len(tokens) && k <= m.end+3 && !tokens[k].Is(analyze.Break); k++ {
 		if tokens[k].Lemma == "to" && k+1 < len(tokens) {
-			// Waters "go" when they break; contractions "go" when they stop.
-			return begins(tokens, k+1) || tokens[k+1].Lemma == "go" && (tokens[m.start].Lemma == "water" || tokens[m.start].Lemma == "waters")
+			return k + 1, true
+		}
+		if k == m.start+1 && (beginVerbs[tokens[k].Lemma] || tokens[k].Lemma == "go" || tokens[k].Lemma == "stop") {
+			return k, true
 		}
 	}
-	return true
+	return 0, false
+}
+
+// goesAsWaters reports whether the verb at tokens[verb] is "go" said of
+// the waters, which "go" when they break; contractions "go" when they
+// stop.
+func goesAsWaters(tokens []analyze.Token, m match, verb int) bool {
+	return tokens[verb].Lemma == "go" && (tokens[m.start].Lemma == "water" || tokens[m.start].Lemma == "waters")
 }
 
 // labourStarts, wishWords and wishFill make up what wishedFor reads: the
@@ -629,7 +668,7 @@ var (
 	wishWords = map[string]bool{"anything": true, "kill": true, "desperate": true, "pray": true, "long": true,
 		"die": true, "dying": true, "wish": true, "hope": true, "beg": true, "ready": true, "itch": true, "itching": true}
 	wishFill = map[string]bool{"a": true, "an": true, "some": true, "any": true, "one": true, "my": true, "the": true,
-		"proper": true, "real": true, "few": true, "just": true, "single": true}
+		"proper": true, "real": true, "few": true, "just": true, "single": true, "these": true}
 )
 
 // begins reports whether the verb at tokens[j] begins something: "break",
@@ -895,20 +934,32 @@ func yoursIf(tokens []analyze.Token, m match) bool {
 	return false
 }
 
-// cameTrue reports whether what was feared happens in a later sentence:
-// "scared my waters will break on the train. actually i think they just
-// did, I'm soaked".
+// cameTrue reports whether what was feared, or what she was told to
+// call about, happens in a later clause: "scared my waters will break on
+// the train. actually i think they just did, I'm soaked", "was told to
+// call if my waters go, i think they just did", "to phone if the pains
+// got worse, theyre much worse now".
 func cameTrue(tokens []analyze.Token, end int) bool {
 	for k := end + 1; k+1 < len(tokens); k++ {
 		switch l, next := tokens[k].Lemma, tokens[k+1].Lemma; {
 		case l == "actually" && k > 0 && isClauseEnd(tokens[k-1]),
-			l == "just" && (next == "do" || next == "happen") && k > 0 && (tokens[k-1].Lemma == "they" || tokens[k-1].Lemma == "it"),
+			l == "just" && (next == "do" || next == "happen") && k > 0 && (tokens[k-1].Lemma == "they" || tokens[k-1].Lemma == "it" || tokens[k-1].Lemma == "i"),
 			l == "it" && next == "happen" && k+2 < len(tokens) && tokens[k+2].Lemma == "now":
 			return true
+		case (l == "they" || l == "it") && next == "be" && k > 0 && isClauseEnd(tokens[k-1]):
+			// "..., theyre much worse now": the condition's own change.
+			for j := k + 2; j < len(tokens) && j <= k+4 && !tokens[j].Is(analyze.Break); j++ {
+				if grownWords[tokens[j].Lemma] {
+					return true
+				}
+			}
 		}
 	}
 	return false
 }
+
+// grownWords tell a sign grown as the advice feared (see cameTrue).
+var grownWords = map[string]bool{"worse": true, "stronger": true, "closer": true, "heavier": true, "regular": true}
 
 // yourSign reports whether the sign is told as the listener's: "your
 // waters went?? go in hun!!", "was your temperature really high?". No

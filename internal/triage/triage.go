@@ -5701,21 +5701,18 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match, 
 	return found
 }
 
-// lasting reports whether a save ending at tokens[end] runs on to now:
-// "been kicking loads since", "wriggling ever since", "since then". Not a
-// time after it: "kicking loads since Monday" may be over.
+// lasting reports whether a save ending at tokens[end] runs on to now, a
+// "since" right after it or ending it: "been kicking loads since",
+// "wriggling ever since", "going non stop since breakfast".
 func lasting(tokens []analyze.Token, end int) bool {
-	j := end
-	if tokens[j].Lemma != "since" {
-		j++
-		if j < len(tokens) && tokens[j].Lemma == "ever" {
-			j++
-		}
-		if j >= len(tokens) || tokens[j].Lemma != "since" {
-			return false
-		}
+	if tokens[end].Lemma == "since" {
+		return true
 	}
-	return j+1 >= len(tokens) || tokens[j+1].Is(analyze.Break) || tokens[j+1].Lemma == "then"
+	j := end + 1
+	if j < len(tokens) && tokens[j].Lemma == "ever" {
+		j++
+	}
+	return j < len(tokens) && tokens[j].Lemma == "since"
 }
 
 // backThen reports whether the pregnancy at tokens[k] is told as a time,

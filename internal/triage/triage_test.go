@@ -78,6 +78,13 @@ func TestMatch(t *testing.T) {
 		{"I'd give anything for a contraction at this point", ""},
 		{"so ready for my contractions to start", ""},
 		{"praying for the contractions to stop", "contractions"},
+		{"praying my contraction starts tonight", ""},
+		{"praying the contractions stop", "contractions"},
+		{"come on contractions", ""},
+		{"any tips to get contractions going", ""},
+		// A condition she asked about that came true is hers.
+		{"if i bleed do i call?", ""},
+		{"if i bleed do i call? i think i just did", "bleeding"},
 		// Advice on when to call tells of no change: the save holds.
 		{"braxton hicks, irregular, midwife said ring if they come every 5 minutes", ""},
 		{"braxton hicks, irregular, now they come every 5 minutes", "contractions"},
@@ -85,8 +92,10 @@ func TestMatch(t *testing.T) {
 		{"she was quiet this morning but kicking like mad since lunch", ""},
 		{"she was kicking like mad this morning but quiet since lunch", "movements"},
 		{"baby was calm all day. kicking loads since", ""},
-		{"baby was calm all day. kicking loads since monday", "movements"},
+		{"baby was calm all day. kicking loads yesterday", "movements"},
 		{"baby was calm yesterday but kicking loads since last night", ""},
+		{"she was quiet first thing, kicking loads since lunch", ""},
+		{"she was calm first thing, kicking loads yesterday", "movements"},
 		{"baby was calm today but kicking loads last night", "movements"},
 		// A week and its days at term after "at" is hers today.
 		{"period pain at 38+2", ""},

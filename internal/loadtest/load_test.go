@@ -68,10 +68,9 @@ func replicaURLs(b *testing.B, n int, api *telegramtest.Server, redisURL string)
 			b.Fatal(err)
 		}
 		addr := ln.Addr().String()
-		ln.Close()
 		ad := telegram.New(telegram.Config{Token: api.Token, Endpoint: api.Endpoint(), Leases: leases, Workers: 16, Send: unlimited,
 			Logger:  slog.New(slog.DiscardHandler),
-			Webhook: &telegram.Webhook{URL: "https://bot.example.org/tg", Listen: addr, Path: "/tg", Secret: "s"}}, eng)
+			Webhook: &telegram.Webhook{URL: "https://bot.example.org/tg", Listener: ln, Path: "/tg", Secret: "s"}}, eng)
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan struct{})
 		go func() { _ = ad.Run(ctx); close(done) }()

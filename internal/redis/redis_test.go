@@ -128,23 +128,25 @@ func TestChatLockSerialises(t *testing.T) {
 	}
 }
 
-func freeAddr(t *testing.T) string {
+// webhookListener opens a listener on a free loopback port for a webhook
+// (see telegram.Webhook.Listener) and returns it with its address.
+func webhookListener(t *testing.T) (net.Listener, string) {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ln.Close()
-	return ln.Addr().String()
+	t.Cleanup(func() { ln.Close() })
+	return ln, ln.Addr().String()
 }
 
 // webhookReplica runs a Telegram adapter in webhook mode for r.
 func webhookReplica(t *testing.T, r *replica, api *telegramtest.Server) string {
 	t.Helper()
-	addr := freeAddr(t)
+	ln, addr := webhookListener(t)
 	ad := telegram.New(telegram.Config{Token: api.Token, Endpoint: api.Endpoint(), Leases: r.state.Leases(),
 		Logger:  slog.New(slog.DiscardHandler),
-		Webhook: &telegram.Webhook{URL: "https://bot.example.org/tg", Listen: addr, Path: "/tg", Secret: "s"}}, r.engine)
+		Webhook: &telegram.Webhook{URL: "https://bot.example.org/tg", Listener: ln, Path: "/tg", Secret: "s"}}, r.engine)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- ad.Run(ctx) }()

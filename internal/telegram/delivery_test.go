@@ -302,9 +302,9 @@ func postUpdate(t *testing.T, url, secret string, u any) (int, time.Duration) {
 }
 
 func TestWebhookAnswersAfterHandling(t *testing.T) {
-	addr := freeAddr(t)
+	ln, addr := webhookListener(t)
 	h := start(t, engine(t), func(c *telegram.Config) {
-		c.Webhook = &telegram.Webhook{URL: "https://bot.example.org/tg", Listen: addr, Path: "/tg", Secret: "s", Wait: 300 * time.Millisecond}
+		c.Webhook = &telegram.Webhook{URL: "https://bot.example.org/tg", Listener: ln, Path: "/tg", Secret: "s", Wait: 300 * time.Millisecond}
 	})
 	h.srv.WaitCalls("setWebhook", 1, webhookWait)
 	url := "http://" + addr + "/tg"
@@ -368,9 +368,9 @@ func TestEditedMessages(t *testing.T) {
 }
 
 func TestWebhookClosesIdleConnections(t *testing.T) {
-	addr := freeAddr(t)
+	ln, addr := webhookListener(t)
 	h := start(t, engine(t), func(c *telegram.Config) {
-		c.Webhook = &telegram.Webhook{URL: "https://bot.example.org/tg", Listen: addr, Path: "/tg", Secret: "s",
+		c.Webhook = &telegram.Webhook{URL: "https://bot.example.org/tg", Listener: ln, Path: "/tg", Secret: "s",
 			Limits: listener.Limits{IdleTimeout: 200 * time.Millisecond}}
 	})
 	h.srv.WaitCalls("setWebhook", 1, webhookWait)

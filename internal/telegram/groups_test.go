@@ -439,9 +439,9 @@ func TestUrgentReplyHasNoFeedbackButtons(t *testing.T) {
 
 // TestWebhookReadsTopics: a webhook body carries the topic fields too.
 func TestWebhookReadsTopics(t *testing.T) {
-	addr := freeAddr(t)
+	ln, addr := webhookListener(t)
 	h := start(t, engine(t), func(c *telegram.Config) {
-		c.Webhook = &telegram.Webhook{URL: "https://bot.example.org/telegram", Listen: addr, Path: "/telegram", Secret: "s3cret_value"}
+		c.Webhook = &telegram.Webhook{URL: "https://bot.example.org/telegram", Listener: ln, Path: "/telegram", Secret: "s3cret_value"}
 	})
 	calls := h.srv.WaitCalls("setWebhook", 1, webhookWait)
 	if len(calls) != 1 || !strings.Contains(calls[0].Params["allowed_updates"], "my_chat_member") {

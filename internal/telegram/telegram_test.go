@@ -373,20 +373,22 @@ func TestWrongTokenStopsWithAClearError(t *testing.T) {
 // wait ends as soon as the call arrives.
 const webhookWait = 20 * time.Second
 
-func freeAddr(t *testing.T) string {
+// webhookListener opens a listener on a free loopback port for a webhook
+// (see Webhook.Listener) and returns it with its address.
+func webhookListener(t *testing.T) (net.Listener, string) {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ln.Close()
-	return ln.Addr().String()
+	t.Cleanup(func() { ln.Close() })
+	return ln, ln.Addr().String()
 }
 
 func TestWebhook(t *testing.T) {
-	addr := freeAddr(t)
+	ln, addr := webhookListener(t)
 	h := start(t, engine(t), func(c *telegram.Config) {
-		c.Webhook = &telegram.Webhook{URL: "https://bot.example.org/telegram", Listen: addr, Path: "/telegram", Secret: "s3cret_value"}
+		c.Webhook = &telegram.Webhook{URL: "https://bot.example.org/telegram", Listener: ln, Path: "/telegram", Secret: "s3cret_value"}
 	})
 	calls := h.srv.WaitCalls("setWebhook", 1, webhookWait)
 	if len(calls) != 1 || calls[0].Params["secret_token"] != "s3cret_value" || calls[0].Params["url"] != "https://bot.example.org/telegram" {

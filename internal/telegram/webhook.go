@@ -29,9 +29,12 @@ func (a *Adapter) serveWebhook(ctx, work context.Context) error {
 	if wh.Secret == "" {
 		return errors.New("telegram webhook: a secret is required")
 	}
-	ln, err := net.Listen("tcp", wh.Listen)
-	if err != nil {
-		return fmt.Errorf("telegram webhook: listen %s: %w", wh.Listen, err)
+	ln := wh.Listener
+	if ln == nil {
+		var err error
+		if ln, err = net.Listen("tcp", wh.Listen); err != nil {
+			return fmt.Errorf("telegram webhook: listen %s: %w", wh.Listen, err)
+		}
 	}
 	mux := http.NewServeMux()
 	mux.Handle(wh.Path, a.webhookHandler(work))
@@ -54,7 +57,7 @@ func (a *Adapter) serveWebhook(ctx, work context.Context) error {
 	if err := params.AddInterface("allowed_updates", allowedUpdates); err != nil {
 		return err
 	}
-	err = a.do(ctx, outboundNone, "setWebhook", func(api *tgbotapi.BotAPI) error {
+	err := a.do(ctx, outboundNone, "setWebhook", func(api *tgbotapi.BotAPI) error {
 		_, err := api.MakeRequest("setWebhook", params)
 		return err
 	})

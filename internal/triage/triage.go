@@ -2268,7 +2268,7 @@ func (s *Set) negated(tokens []analyze.Token, m match, absence, ownCue bool) Ver
 		// A cue inside the match negates it, unless it is a hedge ("not
 		// sure"); a cue that negates one of the sign's own words always
 		// does ("he hasn't stopped moving").
-		if j == m.cue || m.holds(j) || !tokens[j].Is(analyze.Negation) {
+		if j == m.cue || m.holds(j) || !tokens[j].Is(analyze.Negation) || wishedUndone(tokens, j) {
 			continue
 		}
 		if absence {
@@ -4272,6 +4272,9 @@ func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) boo
 			return false
 		}
 		if t.Is(analyze.Negation) {
+			if wishedUndone(tokens, j) {
+				return false // "I wish my waters hadn't gone": they have
+			}
 			if raised >= 0 && t.Lemma != "not" && t.Lemma != "never" {
 				return false // only "not" and "never" raise: "nothing" is an object
 			}
@@ -4284,6 +4287,19 @@ func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) boo
 			if content++; content >= Reach {
 				return false
 			}
+		}
+	}
+	return false
+}
+
+// wishedUndone reports whether the cue at tokens[j] undoes, in a wish,
+// what is so: "I wish my waters hadn't gone", "if only I hadn't fallen",
+// "I wish the baby wasn't so quiet today". Such a cue affirms the sign it
+// stands before.
+func wishedUndone(tokens []analyze.Token, j int) bool {
+	for k := j - 1; k >= 0 && k >= j-4 && !tokens[k].Is(analyze.Break); k-- {
+		if l := tokens[k].Lemma; l == "wish" || l == "only" && k > 0 && tokens[k-1].Lemma == "if" {
+			return true
 		}
 	}
 	return false
@@ -4437,6 +4453,9 @@ func (s *Set) negatedList(tokens []analyze.Token, start, end int) bool {
 			}
 			if novelty(tokens, j) {
 				return false // "never had this with DS - light red spotting": new, not denied
+			}
+			if wishedUndone(tokens, j) {
+				return false // "wish my waters hadnt gone, 34 weeks, been leaking since this morning"
 			}
 			if items > 0 {
 				return true

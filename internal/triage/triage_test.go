@@ -74,6 +74,10 @@ func TestMatch(t *testing.T) {
 		{"38,5c this morning", "fever"}, // a decimal comma
 		{"10,000 degrees of annoyed", ""},
 		{"30 degrees in the office", ""},
+		// A wish undoes nothing: "wish I hadn't" tells what happened.
+		{"wish i hadn't slipped on the ice", "fall"},
+		{"i haven't slipped on the ice", ""},
+		{"wish it wasn't bleeding so much", "bleeding"},
 		// Labour's start wished for is no sign; a sign wished away is.
 		{"I'd give anything for a contraction at this point", ""},
 		{"so ready for my contractions to start", ""},

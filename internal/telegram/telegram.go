@@ -135,11 +135,11 @@ type Webhook struct {
 	URL string
 	// Listen is the local address to serve on, such as ":8443".
 	Listen string
-	// Listener, if set, is served instead of listening on Listen: a
-	// socket handed over by the service manager, or one a test opened
-	// on a free port (a port found free and closed again may be taken by
-	// another process before the adapter listens on it). The adapter
-	// closes it when it stops.
+	// Listener, if set, is served instead of listening on Listen: one
+	// opened by the caller, as a test opens one on a free port (a port
+	// found free and closed again may be taken by another process
+	// before the adapter listens on it). The adapter closes it when it
+	// stops.
 	Listener net.Listener
 	// Path is the request path updates arrive on, such as "/telegram".
 	Path string

@@ -621,11 +621,12 @@ func wishedFor(tokens []analyze.Token, m match) bool {
 		// them: "desperate for the contractions to stop".
 		verb, ok := signVerb(tokens, m)
 		return !ok || begins(tokens, verb) || goesAsWaters(tokens, m, verb)
-	case w == "pray" || w == "beg" || w == "let" && before == "please":
+	case w == "pray" || w == "beg" || w == "let" && before == "please" || w == "wish" || w == "hope":
 		// The verb after it must begin it: "praying my waters go
-		// tonight", never "praying the bleeding stops".
+		// tonight", "I wish my waters would break already", never
+		// "praying the bleeding stops".
 		verb, ok := signVerb(tokens, m)
-		return ok && (begins(tokens, verb) || goesAsWaters(tokens, m, verb))
+		return ok && (begins(tokens, verb) || goesAsWaters(tokens, m, verb) || tokens[verb].Lemma == "hurry")
 	case w == "on" && (before == "come" || before == "bring"):
 		return true // "come on contractions", "bring on labour"
 	case w == "get" || w == "kickstart" || w == "start":
@@ -640,11 +641,16 @@ func wishedFor(tokens []analyze.Token, m match) bool {
 // in the match or within three words after it: after "to" ("my waters to
 // break") or right after the sign's word ("my waters go tonight").
 func signVerb(tokens []analyze.Token, m match) (int, bool) {
+	first := m.start + 1 // where the verb stands right after the sign's word
 	for k := m.start + 1; k < len(tokens) && k <= m.end+3 && !tokens[k].Is(analyze.Break); k++ {
 		if tokens[k].Lemma == "to" && k+1 < len(tokens) {
 			return k + 1, true
 		}
-		if k == m.start+1 && (beginVerbs[tokens[k].Lemma] || tokens[k].Lemma == "go" || tokens[k].Lemma == "stop") {
+		if k == first && modals[tokens[k].Lemma] {
+			first++ // "my waters would break" (see modals)
+			continue
+		}
+		if k == first && (beginVerbs[tokens[k].Lemma] || tokens[k].Lemma == "go" || tokens[k].Lemma == "stop" || tokens[k].Lemma == "hurry") {
 			return k, true
 		}
 	}

@@ -85,6 +85,8 @@ func TestMatch(t *testing.T) {
 		{"praying my contraction starts tonight", ""},
 		{"praying the contractions stop", "contractions"},
 		{"come on contractions", ""},
+		{"i wish my contraction would start already", ""},
+		{"i wish the contractions would stop", "contractions"},
 		{"any tips to get contractions going", ""},
 		// A condition she asked about that came true is hers.
 		{"if i bleed do i call?", ""},

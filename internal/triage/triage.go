@@ -2144,6 +2144,7 @@ const (
 	TooEarly              // a sign that counts from 20 weeks, her weeks told as under 20 and no change told ("16 weeks, haven't felt the baby move yet")
 	AfterBirth            // a sign of the pregnancy itself, or lochia, after she has had her baby ("LO kicked me right on the scar, 3 weeks pp")
 	Show                  // mucus tinged pink or brown at term or after a sweep, nothing fresh ("pinkish mucus after my sweep")
+	EarlyLabour           // at term, tightenings told as irregular and far apart ("37+5, 10 min apart then 40 min then nothing for ages")
 )
 
 func (v Verdict) String() string {
@@ -2153,7 +2154,8 @@ func (v Verdict) String() string {
 		"averted: a near miss with its save", "explained by what stands before it", "her own history, before this pregnancy",
 		"at term, early or after the birth (her weeks 37 or more, under 20, or a time since the birth), when it is no sign",
 		"before 20 weeks, when it is no sign", "after the birth, when a sign of the pregnancy itself, or lochia, is none",
-		"a show at term or after a sweep: mucus tinged pink or brown, nothing fresh"}[v]
+		"a show at term or after a sweep: mucus tinged pink or brown, nothing fresh",
+		"at term, tightenings told as irregular and far apart: labour not yet under way"}[v]
 }
 
 func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
@@ -2181,6 +2183,9 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 	}
 	if p.preterm && s.pretermOff(tokens) {
 		return AtTerm
+	}
+	if s.hasPreterm[p.rule] && s.atTerm(tokens) && irregularTimes(tokens) {
+		return EarlyLabour
 	}
 	if (s.beforeBirth[p.rule] || s.lochia[p.rule] && !freshBleed(tokens)) && analyze.Born(tokens) {
 		return AfterBirth
@@ -2289,6 +2294,56 @@ func (s *Set) negated(tokens []analyze.Token, m match, absence, ownCue bool) Ver
 	}
 	return Fired
 }
+
+// irregularTimes reports whether the message times tightenings as
+// irregular and far apart: two gaps or more in minutes ("10 min apart then
+// 40 min then nothing for ages", "8 min, 20 min, 12 min", "20-40 min
+// apart"), not closing in (never "20, 15, 10 minutes"), none under
+// minGap, and nothing told as regular, closer or stronger. At term that
+// is labour not yet under way (RED_FLAGS.md: contractions that are
+// regular and painful).
+func irregularTimes(tokens []analyze.Token) bool {
+	var gaps []float64
+	for j, t := range tokens {
+		switch l := t.Lemma; {
+		case l == analyze.NumberLemma:
+			k := j + 1
+			for k < len(tokens) && tokens[k].Lemma == analyze.NumberLemma {
+				k++ // "20-40 min": both ends
+			}
+			if k < len(tokens) && (tokens[k].Lemma == "minute" || tokens[k].Lemma == "min" || tokens[k].Lemma == "mins") {
+				if n, ok := number(t); ok {
+					gaps = append(gaps, float64(n))
+				}
+			}
+		case l == "then" && j+1 < len(tokens) && (tokens[j+1].Lemma == "nothing" || tokens[j+1].Lemma == "none" || tokens[j+1].Lemma == "stop"):
+			gaps = append(gaps, math.Inf(1)) // "then nothing for ages"
+		case l == "regular" || l == "regularly" || l == "closer" || l == "stronger":
+			if !negationWithin(tokens, j-1, 2) {
+				return false
+			}
+		}
+	}
+	if len(gaps) < 2 {
+		return false
+	}
+	closing, least, most := true, math.Inf(1), 0.0
+	for i, g := range gaps {
+		if i > 0 && g >= gaps[i-1] {
+			closing = false
+		}
+		least = min(least, g)
+		if !math.IsInf(g, 1) {
+			most = max(most, g)
+		}
+	}
+	return !closing && least >= minGap && (math.IsInf(gaps[len(gaps)-1], 1) || most >= 1.5*least)
+}
+
+// minGap is the shortest gap in minutes between tightenings that
+// irregularTimes lets pass at term: from five minutes apart labour is
+// under way.
+const minGap = 7
 
 // freshBleed reports whether the message tells bleeding after the birth
 // as more than lochia: red, fresh, heavy, with clots, worse, more, or

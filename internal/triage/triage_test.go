@@ -103,6 +103,11 @@ func TestMatch(t *testing.T) {
 		{"she was quiet first thing, kicking loads since lunch", ""},
 		{"she was calm first thing, kicking loads yesterday", "movements"},
 		{"baby was calm today but kicking loads last night", "movements"},
+		// At term, tightenings timed as irregular and far apart are labour
+		// not yet under way; closing in, or before term, they are a sign.
+		{"39 weeks, pains every 10 minutes then 30 minutes then nothing", ""},
+		{"39 weeks, pains every 20 minutes, then 15, now every 10 minutes", "contractions"},
+		{"33 weeks, pains every 10 minutes then 30 minutes then nothing", "contractions"},
 		// A week and its days at term after "at" is hers today.
 		{"period pain at 38+2", ""},
 		{"period pain, 33 weeks, my first came at 38+2", "contractions"},

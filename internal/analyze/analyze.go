@@ -1559,6 +1559,16 @@ func (a *Analyzer) words(s string, dst []string) []string {
 			// "bleeding - n/a": not applicable, none, as a checklist answers.
 			start, mention = -1, i+2
 			dst = append(dst, "nil")
+		case r == '/' && start >= 0 && start == i-1 && (s[start] == 'w' || s[start] == 'W') && (i+1 == len(s) || !isWordByte(s[i+1]) || (s[i+1] == 'o' || s[i+1] == 'O') && (i+2 == len(s) || !isWordByte(s[i+2]))):
+			// "w/ pain under my ribs", "w/o": shorthand for "with" and
+			// "without", a word, not a word and a break.
+			if i+1 < len(s) && (s[i+1] == 'o' || s[i+1] == 'O') {
+				start, mention = -1, i+2
+				dst = append(dst, "without")
+			} else {
+				start = -1
+				dst = append(dst, "with")
+			}
 		case r == '/' && start >= 0 && start == i-1 && s[start] == '0' && strings.HasPrefix(s[i+1:], "10") && (i+3 == len(s) || !isWordByte(s[i+3])):
 			// "spotting 0/10": rated nought, none.
 			start, mention = -1, i+3

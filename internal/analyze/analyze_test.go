@@ -360,19 +360,17 @@ func BenchmarkAnalyzeExamples(b *testing.B) {
 	}
 }
 
-// TestFunctionWords: words that say how a question is framed or where to,
-// not what it is about, are function words for ranking: the word after
-// "how" in "how long" and "how often" ("a long drive" keeps it), and a
-// "back" that says where to ("go back down"; the body's back, and the back
-// of "I get back pain", is no function word).
 // TestChecklistAnswers checks that what a checklist writes for none reads
-// as "nil", and that a trimester counted in digits reads as in words.
+// as "nil", that a trimester counted in digits reads as in words, and that
+// shorthand with a slash reads as its word.
 func TestChecklistAnswers(t *testing.T) {
 	a := newAnalyzer(t)
 	for _, tt := range []struct{ in, want string }{
 		{"Bleeding - N/A", "bleed nil"},
 		{"spotting 0/10. kicks 10/10", "spotting nil kick # #"},
 		{"n/and", "and and"},
+		{"triage w/ pain", "triage with pain"},
+		{"lift w/o spasm", "lift without spasm"},
 		{"is cat cow ok in 3rd tri", "be cat cow ok in third trimester"},
 		{"on my 3rd pad", "on my # rd pad"},
 	} {
@@ -386,6 +384,27 @@ func TestChecklistAnswers(t *testing.T) {
 		}
 		if strings.Join(got, " ") != tt.want {
 			t.Errorf("%q: lemmas %q, want %q", tt.in, strings.Join(got, " "), tt.want)
+		}
+	}
+}
+
+// TestFunctionWords checks that words that say how a question is framed or where to,
+// not what it is about, are function words for ranking: the word after
+// "how" in "how long" and "how often" ("a long drive" keeps it), and a
+// "back" that says where to ("go back down"; the body's back, and the back
+// of "I get back pain", is no function word).
+// TestSlashShorthand checks that "w/" and "w/o" are words with no break
+// after them: "went to triage w/ pain under my ribs" is one clause, as it
+// is with "with".
+func TestSlashShorthand(t *testing.T) {
+	a := newAnalyzer(t)
+	for _, in := range []string{"triage w/ pain", "lift W/O spasm", "went to triage w/pain"} {
+		var an analyze.Analysis
+		a.Analyze(in, &an)
+		for _, tk := range an.Words {
+			if tk.Is(analyze.Break) {
+				t.Errorf("%q: a break after the shorthand", in)
+			}
 		}
 	}
 }

@@ -4330,6 +4330,9 @@ func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) boo
 			if wishedUndone(tokens, j) {
 				return false // "I wish my waters hadn't gone": they have
 			}
+			if j+2 < start && ownVerbs[tokens[j+1].Lemma] && slices.ContainsFunc(tokens[j+2:start], func(t analyze.Token) bool { return t.Lemma == "and" }) {
+				return false // "can't poop and numb butt since yesterday": the cue's verb, then a clause of its own
+			}
 			if raised >= 0 && t.Lemma != "not" && t.Lemma != "never" {
 				return false // only "not" and "never" raise: "nothing" is an object
 			}
@@ -4597,6 +4600,14 @@ var listVerbs = map[string]bool{"get": true, "sleep": true, "stand": true, "walk
 	"straighten": true, "type": true, "bend": true, "eat": true, "talk": true, "speak": true, "carry": true,
 	"turn": true, "roll": true, "lift": true, "drive": true, "work": true, "hold": true, "reach": true, "climb": true,
 	"ease": true, "eased": true, "help": true, "helped": true, "touch": true, "shift": true} // "haven't eased with a bath or paracetamol, every 6 min"
+
+// ownVerbs take no object: a cue before one ("can't poop", "can't sleep")
+// denies the verb, and what follows "and" is a clause of its own (see
+// negationBefore). Never "didn't get the shivers and the fever", whose
+// verb takes both.
+var ownVerbs = map[string]bool{"sleep": true, "stand": true, "walk": true, "sit": true, "breathe": true, "cope": true,
+	"lie": true, "settle": true, "focus": true, "think": true, "bend": true, "talk": true, "speak": true, "eat": true,
+	"move": true, "climb": true, "poop": true, "poo": true, "pee": true, "wee": true, "urinate": true}
 
 // itemEnds reports whether a list item ends right after index end.
 func (s *Set) itemEnds(tokens []analyze.Token, end int) bool {

@@ -74,6 +74,9 @@ func TestMatch(t *testing.T) {
 		{"38,5c this morning", "fever"}, // a decimal comma
 		{"10,000 degrees of annoyed", ""},
 		{"30 degrees in the office", ""},
+		// A cue with a verb of its own reaches no clause after "and".
+		{"can't walk and bleeding since lunch", "bleeding"},
+		{"can't sleep and no bleeding", ""},
 		// A wish undoes nothing: "wish I hadn't" tells what happened.
 		{"wish i hadn't slipped on the ice", "fall"},
 		{"i haven't slipped on the ice", ""},

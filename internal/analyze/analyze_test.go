@@ -388,11 +388,6 @@ func TestChecklistAnswers(t *testing.T) {
 	}
 }
 
-// TestFunctionWords checks that words that say how a question is framed or where to,
-// not what it is about, are function words for ranking: the word after
-// "how" in "how long" and "how often" ("a long drive" keeps it), and a
-// "back" that says where to ("go back down"; the body's back, and the back
-// of "I get back pain", is no function word).
 // TestSlashShorthand checks that "w/" and "w/o" are words with no break
 // after them: "went to triage w/ pain under my ribs" is one clause, as it
 // is with "with".
@@ -409,6 +404,11 @@ func TestSlashShorthand(t *testing.T) {
 	}
 }
 
+// TestFunctionWords checks that the words that say how a question is
+// framed or where to, not what it is about, are function words for
+// ranking: the word after "how" in "how long" and "how often" ("a long
+// drive" keeps it), and a "back" that says where to ("go back down"; the
+// body's back, and the back of "I get back pain", is no function word).
 func TestFunctionWords(t *testing.T) {
 	a := newAnalyzer(t)
 	tests := []struct {

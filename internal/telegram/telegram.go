@@ -133,13 +133,16 @@ type Config struct {
 type Webhook struct {
 	// URL is the public HTTPS address Telegram posts updates to.
 	URL string
-	// Listen is the local address to serve on, such as ":8443".
+	// Listen is the local address to serve on, such as ":8443"; it is
+	// ignored when Listener is set.
 	Listen string
 	// Listener, if set, is served instead of listening on Listen: one
 	// opened by the caller, as a test opens one on a free port (a port
 	// found free and closed again may be taken by another process
-	// before the adapter listens on it). The adapter closes it when it
-	// stops.
+	// before the adapter listens on it). The webhook's server closes it
+	// when it shuts down; if Run returns before serving it (a missing
+	// secret, a failed connection), closing it is the caller's. Run
+	// serves it once.
 	Listener net.Listener
 	// Path is the request path updates arrive on, such as "/telegram".
 	Path string

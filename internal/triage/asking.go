@@ -73,7 +73,7 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, rule int32, m matc
 	}
 	// Told as the listener's, or as what may come: advice, sympathy,
 	// beliefs, dreams, conditions; unless hers after all.
-	notHers := foretold(tokens, m) && !cameTrue(tokens, m.end) || fearedOf(tokens, m) || awaited(tokens, m) || wishedFor(tokens, m) || yoursIf(tokens, m) || yourSign(tokens, m) ||
+	notHers := foretold(tokens, m) && !cameTrue(tokens, m.end) || fearedOf(tokens, m) || awaited(tokens, m) || wishedFor(tokens, m) && !cameTrue(tokens, m.end) || yoursIf(tokens, m) || yourSign(tokens, m) ||
 		s.governed(tokens, sc, &q.unreal, m, false) && !dreamCameTrue(tokens, m) && !cameTrue(tokens, m.end)
 	if notHers && !mine && !sharedByHer(tokens, m.end+1) {
 		return true
@@ -620,19 +620,35 @@ func wishedFor(tokens []analyze.Token, m match) bool {
 		// "desperate for contractions", unless a verb after it ends
 		// them: "desperate for the contractions to stop".
 		verb, ok := signVerb(tokens, m)
-		return !ok || begins(tokens, verb) || goesAsWaters(tokens, m, verb)
+		return !ok || (begins(tokens, verb) || goesAsWaters(tokens, m, verb)) && !eases(tokens, verb)
 	case w == "pray" || w == "beg" || w == "let" && before == "please" || w == "wish" || w == "hope":
 		// The verb after it must begin it: "praying my waters go
 		// tonight", "I wish my waters would break already", never
-		// "praying the bleeding stops".
+		// "praying the bleeding stops" nor "hoping the tightenings
+		// start to settle".
 		verb, ok := signVerb(tokens, m)
-		return ok && (begins(tokens, verb) || goesAsWaters(tokens, m, verb) || tokens[verb].Lemma == "hurry")
-	case w == "on" && (before == "come" || before == "bring"):
-		return true // "come on contractions", "bring on labour"
+		return ok && (begins(tokens, verb) || goesAsWaters(tokens, m, verb) || tokens[verb].Lemma == "hurry") && !eases(tokens, verb)
+	case w == "on" && (tokens[j-1].Term == "come" || tokens[j-1].Term == "bring") && (j < 2 || tokens[j-2].Is(analyze.Break) || tokens[j-2].Lemma == "please" || tokens[j-2].Lemma == "just"):
+		// The imperative at a clause's start: "come on contractions",
+		// "bring on labour"; never "the stress has brought on
+		// contractions".
+		return true
 	case w == "get" || w == "kickstart" || w == "start":
 		// "tips to get contractions going", "get labour started".
 		verb, ok := signVerb(tokens, m)
 		return ok && verb == m.start+1 && (tokens[verb].Lemma == "go" || tokens[verb].Lemma == "start" || tokens[verb].Lemma == "move")
+	}
+	return false
+}
+
+// eases reports whether the verb at tokens[verb] begins an easing:
+// "start to settle", "come less often", "start easing off".
+func eases(tokens []analyze.Token, verb int) bool {
+	for k := verb + 1; k < len(tokens) && k <= verb+3 && !tokens[k].Is(analyze.Break); k++ {
+		switch tokens[k].Lemma {
+		case "ease", "easing", "settle", "settling", "calm", "slow", "slowing", "stop", "die", "less", "down", "off", "fade", "away":
+			return true
+		}
 	}
 	return false
 }
@@ -948,14 +964,23 @@ func yoursIf(tokens []analyze.Token, m match) bool {
 func cameTrue(tokens []analyze.Token, end int) bool {
 	for k := end + 1; k+1 < len(tokens); k++ {
 		switch l, next := tokens[k].Lemma, tokens[k+1].Lemma; {
-		case l == "actually" && k > 0 && isClauseEnd(tokens[k-1]),
-			l == "just" && (next == "do" || next == "happen") && k > 0 && (tokens[k-1].Lemma == "they" || tokens[k-1].Lemma == "it" || tokens[k-1].Lemma == "i"),
+		case l == "actually" && k > 0 && isClauseEnd(tokens[k-1]) && actuallyTold[next],
+			// "i think they just did": the elided verb ends its clause,
+			// never "i just did my hospital bag".
+			l == "just" && (next == "do" || next == "happen") && k > 0 && (tokens[k-1].Lemma == "they" || tokens[k-1].Lemma == "it" || tokens[k-1].Lemma == "i") &&
+				(k+2 >= len(tokens) || tokens[k+2].Is(analyze.Break) || tokens[k+2].Lemma == "now" || tokens[k+2].Lemma == "lol" || tokens[k+2].Lemma == analyze.NumberLemma || tokens[k+2].Gestation()),
+			// "they just went", "i think they just started".
+			l == "just" && (next == "go" || next == "break" || next == "start" || next == "begin" || next == "come") && k > 0 && tokens[k-1].Lemma == "they",
 			l == "it" && next == "happen" && k+2 < len(tokens) && tokens[k+2].Lemma == "now":
 			return true
 		case (l == "they" || l == "it") && next == "be" && k > 0 && isClauseEnd(tokens[k-1]):
-			// "..., theyre much worse now": the condition's own change.
+			// "..., theyre much worse now": the condition's own change,
+			// told as a change (never "it is regular practice").
 			for j := k + 2; j < len(tokens) && j <= k+4 && !tokens[j].Is(analyze.Break); j++ {
-				if grownWords[tokens[j].Lemma] {
+				if tokens[j].Is(analyze.Negation) {
+					break
+				}
+				if worseNow[tokens[j].Lemma] && (j+1 >= len(tokens) || tokens[j+1].Is(analyze.Break) || tokens[j+1].Lemma == "now" || tokens[j+1].Lemma == "again" || tokens[j+1].Lemma == "than") {
 					return true
 				}
 			}
@@ -964,8 +989,14 @@ func cameTrue(tokens []analyze.Token, end int) bool {
 	return false
 }
 
-// grownWords tell a sign grown as the advice feared (see cameTrue).
-var grownWords = map[string]bool{"worse": true, "stronger": true, "closer": true, "heavier": true, "regular": true}
+// worseNow tell a sign grown as the advice feared (see cameTrue), and
+// actuallyTold the words after a sentence-opening "actually" that tell
+// it happened ("actually i think they just did", never "actually, does
+// anyone know a good pillow?").
+var (
+	worseNow     = map[string]bool{"worse": true, "stronger": true, "closer": true, "heavier": true, "regular": true}
+	actuallyTold = map[string]bool{"i": true, "they": true, "it": true, "think": true, "just": true, "mine": true, "my": true}
+)
 
 // yourSign reports whether the sign is told as the listener's: "your
 // waters went?? go in hun!!", "was your temperature really high?". No

@@ -299,6 +299,7 @@ type scratch struct {
 	unlessOK  bool            // unless holds this message's matches
 	jointSpan match           // the span of the last " & " trigger matchJoint found full
 	jointHead int             // the end of its part that ends first
+	jointTail int             // the start of its part that completed it
 	saved     match           // the save averted found last
 	proxy     int8            // 0 not yet known, 1 no, 2 someone writes for her (see proxy)
 	disclosed int8            // 0 not yet known, 1 no, 2 she says the signs are hers (see disclosed)
@@ -571,6 +572,7 @@ func (sc *scratch) matchJoint(tokens []analyze.Token, p *phrase, m match, report
 			// made up for it this afternoon".
 			full, sc.jointSpan = true, match{start: int(h.start), end: int(slices.Max(h.ends[:p.parts])) - 1, cue: -1}
 			sc.jointHead = int(slices.Min(h.ends[:p.parts])) - 1
+			sc.jointTail = m.start
 		}
 	}
 	return full
@@ -1319,7 +1321,7 @@ func (s *Set) Read(tokens []analyze.Token) Reading {
 			continue
 		}
 		if p.parts > 0 && s.reports[p.rule] && (s.averted(tokens, sc, p.rule, sc.jointSpan, sc.jointSpan.end, true) ||
-			s.averted(tokens, sc, p.rule, sc.jointSpan, sc.jointHead, true) && sc.saved.end < sc.jointSpan.end && !turnBetween(tokens, sc.saved.end+1, sc.jointSpan.end+1) &&
+			s.averted(tokens, sc, p.rule, sc.jointSpan, sc.jointHead, true) && sc.saved.end < sc.jointSpan.end && sc.jointTail <= sc.saved.end+2 && !turnBetween(tokens, sc.saved.end+1, sc.jointSpan.end+1) &&
 				!slices.ContainsFunc(tokens[sc.saved.end+1:sc.jointSpan.end+1], isClauseEnd)) {
 			// A sign told in parts, its save after all of them and after
 			// a turn: "a bit slow this morning but she's made up for it
@@ -2184,7 +2186,7 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 	if p.preterm && s.pretermOff(tokens) {
 		return AtTerm
 	}
-	if s.hasPreterm[p.rule] && s.atTerm(tokens) && irregularTimes(tokens) {
+	if !p.firm && s.hasPreterm[p.rule] && s.atTerm(tokens) && irregularTimes(tokens) {
 		return EarlyLabour
 	}
 	if (s.beforeBirth[p.rule] || s.lochia[p.rule] && !freshBleed(tokens)) && analyze.Born(tokens) {
@@ -2296,14 +2298,21 @@ func (s *Set) negated(tokens []analyze.Token, m match, absence, ownCue bool) Ver
 }
 
 // irregularTimes reports whether the message times tightenings as
-// irregular and far apart: two gaps or more in minutes ("10 min apart then
-// 40 min then nothing for ages", "8 min, 20 min, 12 min", "20-40 min
-// apart"), not closing in (never "20, 15, 10 minutes"), none under
-// minGap, and nothing told as regular, closer or stronger. At term that
-// is labour not yet under way (RED_FLAGS.md: contractions that are
-// regular and painful).
+// irregular and far apart: two gaps or more in minutes, each told as a gap
+// ("every 10 mins then 20 mins then nothing", "10 min apart then 40 min",
+// "8 min, 20 min, 12 min", "20-40 min apart"), not closing in (never "20,
+// 15, 10 minutes"), none under minGap, and nothing told as a sign of labour
+// under way: regular, closer, stronger, worse, painful, constant, "now",
+// "can't talk through them", a count in a span ("3 in 10 minutes"). At
+// term that is labour not yet under way (the knowledge base's sources:
+// contractions that are regular and painful).
 func irregularTimes(tokens []analyze.Token) bool {
-	var gaps []float64
+	type told struct {
+		at, unit int // the number and its unit
+		gap      float64
+		asGap    bool // told as a gap by the words around it
+	}
+	var times []told
 	for j, t := range tokens {
 		switch l := t.Lemma; {
 		case l == analyze.NumberLemma:
@@ -2311,17 +2320,33 @@ func irregularTimes(tokens []analyze.Token) bool {
 			for k < len(tokens) && tokens[k].Lemma == analyze.NumberLemma {
 				k++ // "20-40 min": both ends
 			}
-			if k < len(tokens) && (tokens[k].Lemma == "minute" || tokens[k].Lemma == "min" || tokens[k].Lemma == "mins") {
-				if n, ok := number(t); ok {
-					gaps = append(gaps, float64(n))
+			if k >= len(tokens) || !minuteWords[tokens[k].Lemma] {
+				if k < len(tokens) && tokens[k].Lemma == "in" {
+					return false // "3 in 10 minutes": counted in a span, labour's measure
 				}
+				continue
+			}
+			if j > 0 && spanWords[tokens[j-1].Lemma] || k+1 < len(tokens) && (tokens[k+1].Lemma == "ago" || tokens[k+1].Lemma == "away") {
+				continue // "for 45 minutes", "lasting 60", "40 mins ago", "40 mins away"
+			}
+			if n, ok := number(t); ok {
+				asGap := j > 0 && gapWords[tokens[j-1].Lemma] || k+1 < len(tokens) && tokens[k+1].Lemma == "apart"
+				times = append(times, told{j, k, float64(n), asGap})
 			}
 		case l == "then" && j+1 < len(tokens) && (tokens[j+1].Lemma == "nothing" || tokens[j+1].Lemma == "none" || tokens[j+1].Lemma == "stop"):
-			gaps = append(gaps, math.Inf(1)) // "then nothing for ages"
-		case l == "regular" || l == "regularly" || l == "closer" || l == "stronger":
-			if !negationWithin(tokens, j-1, 2) {
+			times = append(times, told{j, j, math.Inf(1), true}) // "then nothing for ages"
+		case underWay[l] || l == "talk" && negationWithin(tokens, j-1, 1):
+			if !negationWithin(tokens, j-1, 2) || l == "talk" {
 				return false
 			}
+		}
+	}
+	// A time is a gap when told as one, or listed right beside another
+	// ("8 min, 20 min, 12 min").
+	var gaps []float64
+	for i, t := range times {
+		if t.asGap || i > 0 && t.at-times[i-1].unit <= 3 || i+1 < len(times) && times[i+1].at-t.unit <= 3 {
+			gaps = append(gaps, t.gap)
 		}
 	}
 	if len(gaps) < 2 {
@@ -2341,9 +2366,20 @@ func irregularTimes(tokens []analyze.Token) bool {
 }
 
 // minGap is the shortest gap in minutes between tightenings that
-// irregularTimes lets pass at term: from five minutes apart labour is
-// under way.
+// irregularTimes lets pass at term: at seven minutes apart or less, labour
+// may be under way.
 const minGap = 7
+
+// The words irregularTimes reads: units of a gap, the words that tell a
+// number as a gap ("every", "then"), or as a length or a distance
+// ("for 45 minutes", "lasting 60"), and the words of labour under way.
+var (
+	minuteWords = map[string]bool{"minute": true, "min": true, "mins": true}
+	gapWords    = map[string]bool{"every": true, "then": true, "apart": true}
+	spanWords   = map[string]bool{"for": true, "last": true, "lasting": true, "lasts": true, "lasted": true}
+	underWay    = map[string]bool{"regular": true, "regularly": true, "closer": true, "stronger": true, "strong": true,
+		"worse": true, "painful": true, "constant": true, "now": true, "intense": true}
+)
 
 // freshBleed reports whether the message tells bleeding after the birth
 // as more than lochia: red, fresh, heavy, with clots, worse, more, or
@@ -3282,7 +3318,7 @@ func (s *Set) herWeeksBelow(tokens []analyze.Token, limit int) (term, early bool
 		// another's or of a birth ("had her at 38+2", "my first came at
 		// 39 weeks", "went into labour at 38 weeks"); a week of hers
 		// under 37 elsewhere keeps her preterm.
-		if timing && weeks >= 37 && tokens[j-1].Lemma == "at" && !(j > 1 && (notHerWeeks[tokens[j-2].Lemma] || birthWords[tokens[j-2].Lemma])) {
+		if timing && weeks >= 37 && tokens[j-1].Lemma == "at" && j > 1 && !notHerWeeks[tokens[j-2].Lemma] && !notAtWeeks[tokens[j-2].Lemma] && !lastTimeBefore(tokens, j) {
 			timing, anchored = false, true
 		}
 		if weeks < 37 {
@@ -3337,11 +3373,28 @@ var notHerWeeks = map[string]bool{"be": true, "for": true, "bear": true, "born":
 	"hers": true, "his": true, "her": true, "their": true, "she": true, "he": true, "they": true, "everyone": true,
 	"baby": true, "son": true, "daughter": true, "cousin": true}
 
-// birthWords before "at" and a week tell when a birth or labour came,
-// not her weeks today (see atTerm).
-var birthWords = map[string]bool{"labour": true, "labor": true, "induce": true, "induced": true, "induction": true,
-	"section": true, "csection": true, "c-section": true, "waters": true, "water": true, "break": true, "pop": true,
-	"birth": true, "early": true, "late": true, "there": true, "first": true, "one": true, "out": true}
+// notAtWeeks, right before "at" and a week, tell of a plan, a birth or
+// another pregnancy, not her weeks today (see atTerm): "a growth scan at
+// 38 weeks", "got my sweep at 40 weeks", "had him at 38 weeks", "labour
+// started at 38 weeks".
+var notAtWeeks = map[string]bool{"him": true, "them": true, "twins": true, "scan": true, "scans": true, "sweep": true,
+	"appointment": true, "appt": true, "induction": true, "induce": true, "booked": true, "plan": true, "planned": true,
+	"see": true, "start": true, "begin": true, "happen": true, "arrive": true, "deliver": true, "labour": true, "labor": true,
+	"section": true, "csection": true, "waters": true, "water": true, "break": true, "pop": true, "birth": true,
+	"early": true, "late": true, "there": true, "first": true, "one": true, "out": true, "growth": true, "check": true,
+	"checkup": true, "review": true, "consultant": true, "clinic": true, "class": true, "leave": true}
+
+// lastTimeBefore reports whether "last time" or "last pregnancy" stands
+// in the six words before tokens[j]: "last time labour started at 38
+// weeks" tells of another pregnancy.
+func lastTimeBefore(tokens []analyze.Token, j int) bool {
+	for k := j - 1; k > 0 && k >= j-6; k-- {
+		if tokens[k-1].Lemma == "last" && (tokens[k].Lemma == "time" || tokens[k].Lemma == "pregnancy") {
+			return true
+		}
+	}
+	return false
+}
 
 // nowWords before a week make it hers today (see atTerm).
 var nowWords = map[string]bool{"now": true, "currently": true, "officially": true, "im": true}
@@ -4330,7 +4383,7 @@ func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) boo
 			if wishedUndone(tokens, j) {
 				return false // "I wish my waters hadn't gone": they have
 			}
-			if j+2 < start && ownVerbs[tokens[j+1].Lemma] && slices.ContainsFunc(tokens[j+2:start], func(t analyze.Token) bool { return t.Lemma == "and" }) {
+			if j+2 < start && ownVerbs[tokens[j+1].Lemma] && tokens[j+2].Lemma == "and" && j+3 <= start && !reportVerbs[tokens[j+3].Lemma] {
 				return false // "can't poop and numb butt since yesterday": the cue's verb, then a clause of its own
 			}
 			if raised >= 0 && t.Lemma != "not" && t.Lemma != "never" {
@@ -4357,11 +4410,15 @@ func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) boo
 func wishedUndone(tokens []analyze.Token, j int) bool {
 	for k := j - 1; k >= 0 && k >= j-4 && !tokens[k].Is(analyze.Break); k-- {
 		if l := tokens[k].Lemma; l == "wish" || l == "only" && k > 0 && tokens[k-1].Lemma == "if" {
-			return true
+			// Never a wish of luck: "scan tomorrow wish me luck no bleeding".
+			return !(k+1 < len(tokens) && wishedOn[tokens[k+1].Lemma])
 		}
 	}
 	return false
 }
+
+// wishedOn are the people a wish of luck is made on (see wishedUndone).
+var wishedOn = map[string]bool{"me": true, "you": true, "us": true, "her": true, "him": true, "everyone": true, "them": true}
 
 // hopedNot reports whether a hope or a prayer stands before the "not" at
 // tokens[j] in its clause: "I hope it's not my waters going".
@@ -4608,6 +4665,11 @@ var listVerbs = map[string]bool{"get": true, "sleep": true, "stand": true, "walk
 var ownVerbs = map[string]bool{"sleep": true, "stand": true, "walk": true, "sit": true, "breathe": true, "cope": true,
 	"lie": true, "settle": true, "focus": true, "think": true, "bend": true, "talk": true, "speak": true, "eat": true,
 	"move": true, "climb": true, "poop": true, "poo": true, "pee": true, "wee": true, "urinate": true}
+
+// reportVerbs, after "and" and a cue's own verb, carry the cue on: "I
+// haven't sat and felt her move loads today" denies the feeling too.
+var reportVerbs = map[string]bool{"feel": true, "felt": true, "notice": true, "see": true, "hear": true, "have": true,
+	"get": true, "be": true, "count": true, "move": true, "kick": true, "watch": true, "check": true, "wait": true}
 
 // itemEnds reports whether a list item ends right after index end.
 func (s *Set) itemEnds(tokens []analyze.Token, end int) bool {
@@ -5707,6 +5769,7 @@ func turnBetween(tokens []analyze.Token, from, to int) bool {
 // fell down the stairs, caught myself at the bottom" still fires: the
 // fall is a match of its own.
 func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match, after int, turn bool) bool {
+	sc.saved = match{start: -1, end: -1, cue: -1}
 	if len(s.near.list) == 0 {
 		return false
 	}
@@ -5790,14 +5853,24 @@ func (s *Set) averted(tokens []analyze.Token, sc *scratch, rule int32, m match, 
 // "since" right after it or ending it: "been kicking loads since",
 // "wriggling ever since", "going non stop since breakfast".
 func lasting(tokens []analyze.Token, end int) bool {
-	if tokens[end].Lemma == "since" {
-		return true
-	}
-	j := end + 1
-	if j < len(tokens) && tokens[j].Lemma == "ever" {
+	j := end
+	if tokens[j].Lemma != "since" {
 		j++
+		if j < len(tokens) && tokens[j].Lemma == "ever" {
+			j++
+		}
+		if j >= len(tokens) || tokens[j].Lemma != "since" {
+			return false
+		}
 	}
-	return j < len(tokens) && tokens[j].Lemma == "since"
+	// Not when it ran only till a time, or is set against today: "kicking
+	// loads since monday until this morning", "... but not really today".
+	for k := j + 1; k < len(tokens) && !tokens[k].Is(analyze.Break); k++ {
+		if l := tokens[k].Lemma; l == "until" || l == "till" || l == "til" || l == "but" || tokens[k].Is(analyze.Negation) {
+			return false
+		}
+	}
+	return true
 }
 
 // backThen reports whether the pregnancy at tokens[k] is told as a time,
@@ -6523,9 +6596,10 @@ func advisedIf(tokens []analyze.Token, j int) bool {
 	for k := j - 1; k > 0 && !tokens[k].Is(analyze.Break); k-- {
 		switch tokens[k].Lemma {
 		case "if", "when", "once", "whenever":
-			// The advice right before it: "ring when", "call us if".
+			// The call right before it ("ring when", "call us if", "come
+			// in if"): never "they come when i walk", "tell me if".
 			for c := k - 1; c >= 0 && c >= k-2; c-- {
-				if adviceVerbs[tokens[c].Lemma] {
+				if calls[tokens[c].Lemma] || tokens[c].Lemma == "in" && c > 0 && (tokens[c-1].Lemma == "come" || tokens[c-1].Lemma == "go") {
 					return true
 				}
 			}
@@ -6534,11 +6608,6 @@ func advisedIf(tokens []analyze.Token, j int) bool {
 	}
 	return false
 }
-
-// adviceVerbs tell her what to do when a condition comes true (see
-// advisedIf).
-var adviceVerbs = map[string]bool{"call": true, "ring": true, "phone": true, "contact": true, "come": true,
-	"go": true, "tell": true}
 
 // ifBefore reports whether "if" or "when" stands before tokens[j] in its
 // clause: "so if it happens again do I have to go again".

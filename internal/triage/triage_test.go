@@ -91,6 +91,9 @@ func TestMatch(t *testing.T) {
 		{"i wish my contraction would start already", ""},
 		{"i wish the contractions would stop", "contractions"},
 		{"any tips to get contractions going", ""},
+		{"the stress has brought on a contraction", "contractions"},
+		{"brought on a contraction with a hot curry", "contractions"},
+		{"hoping the contractions start to settle", "contractions"},
 		// A condition she asked about that came true is hers.
 		{"if i bleed do i call?", ""},
 		{"if i bleed do i call? i think i just did", "bleeding"},
@@ -104,6 +107,11 @@ func TestMatch(t *testing.T) {
 		{"baby was calm all day. kicking loads yesterday", "movements"},
 		{"baby was calm yesterday but kicking loads since last night", ""},
 		{"she was quiet first thing, kicking loads since lunch", ""},
+		{"she was quiet first thing but kicking loads, quiet again since lunch", "movements"},
+		{"baby was calm today. kicking loads since monday until this morning", "movements"},
+		{"scan tomorrow wish me luck no bleeding", ""},
+		{"braxton hicks, irregular, i'll ring if they come every 5 minutes", ""},
+		{"period pain, got my scan at 38 weeks", "contractions"},
 		{"she was calm first thing, kicking loads yesterday", "movements"},
 		{"baby was calm today but kicking loads last night", "movements"},
 		// At term, tightenings timed as irregular and far apart are labour
@@ -111,6 +119,8 @@ func TestMatch(t *testing.T) {
 		{"39 weeks, pains every 10 minutes then 30 minutes then nothing", ""},
 		{"39 weeks, pains every 20 minutes, then 15, now every 10 minutes", "contractions"},
 		{"33 weeks, pains every 10 minutes then 30 minutes then nothing", "contractions"},
+		{"39 weeks, pains every 10 minutes then 30 minutes, now much worse", "contractions"},
+		{"39 weeks, pains every 8 minutes, 40 minutes ago they started", "contractions"},
 		// A week and its days at term after "at" is hers today.
 		{"period pain at 38+2", ""},
 		{"period pain, 33 weeks, my first came at 38+2", "contractions"},

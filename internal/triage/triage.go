@@ -2366,8 +2366,8 @@ func irregularTimes(tokens []analyze.Token) bool {
 }
 
 // minGap is the shortest gap in minutes between tightenings that
-// irregularTimes lets pass at term: at seven minutes apart or less, labour
-// may be under way.
+// irregularTimes lets pass at term: under seven minutes apart, labour may
+// be under way.
 const minGap = 7
 
 // The words irregularTimes reads: units of a gap, the words that tell a

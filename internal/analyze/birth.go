@@ -83,6 +83,8 @@ func Born(words []Token) bool {
 			case after != "ago" && after != "old":
 				return false // "I'm 30 weeks": pregnant now
 			}
+		case (l == "day" || l == "week") && i+2 < len(words) && words[i+1].Lemma == NumberLemma && (words[i+2].Lemma == "pp" || postnatalWords[words[i+2].Lemma]) && selfTold(words, i):
+			told = true // "day 10 postpartum", "week 3 pp": the day counted since the birth
 		case l == "since" && sinceBirth(words, i):
 			told = true // "since my section"
 		case (l == "after" || l == "post") && selfTold(words, i) && birthAfter(words, i+1) && !longBefore(words, i):

@@ -2333,7 +2333,7 @@ func irregularTimes(tokens []analyze.Token) bool {
 				asGap := j > 0 && gapWords[tokens[j-1].Lemma] || k+1 < len(tokens) && tokens[k+1].Lemma == "apart"
 				times = append(times, told{j, k, float64(n), asGap})
 			}
-		case l == "then" && j+1 < len(tokens) && (tokens[j+1].Lemma == "nothing" || tokens[j+1].Lemma == "none" || tokens[j+1].Lemma == "stop"):
+		case l == "then" && j+1 < len(tokens) && stopsAfter(tokens, j+1):
 			times = append(times, told{j, j, math.Inf(1), true}) // "then nothing for ages"
 		case underWay[l] || l == "talk" && negationWithin(tokens, j-1, 1):
 			if !negationWithin(tokens, j-1, 2) || l == "talk" {
@@ -2365,6 +2365,16 @@ func irregularTimes(tokens []analyze.Token) bool {
 	return !closing && least >= minGap && (math.IsInf(gaps[len(gaps)-1], 1) || most >= 1.5*least)
 }
 
+// stopsAfter reports whether tightenings stop at tokens[j], after
+// "then": "then nothing", "then none", "then (just) stopped".
+func stopsAfter(tokens []analyze.Token, j int) bool {
+	if tokens[j].Lemma == "just" && j+1 < len(tokens) {
+		j++
+	}
+	l := tokens[j].Lemma
+	return l == "nothing" || l == "none" || l == "stop"
+}
+
 // minGap is the shortest gap in minutes between tightenings that
 // irregularTimes lets pass at term: under seven minutes apart, labour may
 // be under way.
@@ -2389,8 +2399,8 @@ func freshBleed(tokens []analyze.Token) bool {
 		if freshWords[t.Lemma] || t.Lemma == "come" && j+1 < len(tokens) && tokens[j+1].Lemma == "back" {
 			return true
 		}
-		if growWords[t.Lemma] && bleedBefore(tokens, j) && !feltBefore(tokens, j) {
-			return true
+		if growWords[t.Lemma] && bleedBefore(tokens, j) && !feltBefore(tokens, j) && !(t.Lemma == "more" && j+1 < len(tokens) && paler[tokens[j+1].Lemma]) {
+			return true // never "now more brownish and lighter"
 		}
 	}
 	return false
@@ -2428,6 +2438,11 @@ func feltBefore(tokens []analyze.Token, j int) bool {
 	return j+2 < len(tokens) && tokens[j+1].Lemma == "to" && tokens[j+2].Lemma == "feel"
 }
 
+// paler, after "more", tell lochia turning as it should: "more brownish
+// and lighter", "more watery".
+var paler = map[string]bool{"brown": true, "brownish": true, "pink": true, "pinkish": true, "watery": true, "light": true,
+	"lighter": true, "yellow": true, "yellowish": true, "creamy": true, "pale": true}
+
 // growWords tell bleeding after the birth grown again, beside a word of
 // bleeding (see bleedBefore); bleedWords are those words.
 var (
@@ -2452,11 +2467,27 @@ func showOnly(tokens []analyze.Token) bool {
 			mucus = true
 		case tinges[t.Lemma]:
 			tinge = true
-		case showFresh[t.Lemma] && !negationWithin(tokens, j, 3):
+		case showFresh[t.Lemma] && !negationWithin(tokens, j, 3) && !tingeOrPain(tokens, j):
 			return false
 		}
 	}
 	return mucus && tinge
+}
+
+// tingeOrPain reports whether the word at tokens[j] only colours mucus or
+// names a pain: "blood tinged", "period type pains" tell no flow.
+func tingeOrPain(tokens []analyze.Token, j int) bool {
+	if j+1 >= len(tokens) {
+		return false
+	}
+	next := tokens[j+1].Lemma
+	switch tokens[j].Lemma {
+	case "blood":
+		return next == "tinged" || next == "tinge" || next == "streaked"
+	case "period":
+		return next == "type" || next == "pain" || next == "pains" || next == "like" || next == "cramp" || next == "cramps" || next == "ache"
+	}
+	return false
 }
 
 // tinges are a show's colours.
@@ -3707,6 +3738,8 @@ func (s *Set) proxy(tokens []analyze.Token) bool {
 			return false
 		case s.others[l] && j <= 2 && j+1 < len(tokens) && proxyVerbs[tokens[j+1].Lemma] && tokens[j+1].Lemma != "ask":
 			found = true // "husband writing", "hubby here", as the message opens
+		case labelWriters[l] && j <= 1 && j+2 < len(tokens) && tokens[j+1].Is(analyze.Break) && (tokens[j+2].Lemma == "she" || tokens[j+2].Lemma == "her" || tokens[j+2].Lemma == "my" || tokens[j+2].Lemma == "wife"):
+			found = true // "partner: she went grey and nearly fainted", the writer named as a label
 		case proxyVerbs[l] && l != "here" && j+3 < len(tokens) && tokens[j+1].Lemma == "for" &&
 			(s.others[tokens[j+2].Lemma] || s.others[tokens[j+3].Lemma]):
 			found = true // "writing for my friend"
@@ -3721,6 +3754,11 @@ func (s *Set) proxy(tokens []analyze.Token) bool {
 // follows: "my friend from my NCT group fell".
 var prepositions = map[string]bool{"in": true, "at": true, "from": true, "of": true, "with": true, "on": true,
 	"to": true, "for": true}
+
+// labelWriters name the writer as a label before what they tell of her:
+// "husband: she has been bleeding since lunch" (see proxy).
+var labelWriters = map[string]bool{"husband": true, "hubby": true, "partner": true, "boyfriend": true, "bf": true,
+	"dh": true, "oh": true, "fiance": true, "dad": true}
 
 // proxyVerbs say who is writing: "husband writing", "asking for my sister".
 var proxyVerbs = map[string]bool{"write": true, "post": true, "here": true, "ask": true, "message": true, "type": true}

@@ -2324,6 +2324,9 @@ func irregularTimes(tokens []analyze.Token) bool {
 				if k < len(tokens) && tokens[k].Lemma == "in" {
 					return false // "3 in 10 minutes": counted in a span, labour's measure
 				}
+				if n, ok := number(t); ok && j > 0 && tokens[j-1].Lemma == "every" {
+					times = append(times, told{j, j, float64(n), true}) // "today every 4": a gap, its unit left out
+				}
 				continue
 			}
 			if j > 0 && spanWords[tokens[j-1].Lemma] || k+1 < len(tokens) && (tokens[k+1].Lemma == "ago" || tokens[k+1].Lemma == "away") {
@@ -2388,7 +2391,7 @@ var (
 	gapWords    = map[string]bool{"every": true, "then": true, "apart": true}
 	spanWords   = map[string]bool{"for": true, "last": true, "lasting": true, "lasts": true, "lasted": true}
 	underWay    = map[string]bool{"regular": true, "regularly": true, "closer": true, "stronger": true, "strong": true,
-		"worse": true, "painful": true, "constant": true, "now": true, "intense": true}
+		"worse": true, "painful": true, "constant": true, "now": true, "intense": true, "hurt": true, "agony": true, "today": true}
 )
 
 // freshBleed reports whether the message tells bleeding after the birth

@@ -73,8 +73,9 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, rule int32, m matc
 	}
 	// Told as the listener's, or as what may come: advice, sympathy,
 	// beliefs, dreams, conditions; unless hers after all.
-	notHers := foretold(tokens, m) && !cameTrue(tokens, m.end) || fearedOf(tokens, m) || awaited(tokens, m) || wishedFor(tokens, m) && !cameTrue(tokens, m.end) || yoursIf(tokens, m) || yourSign(tokens, m) ||
-		s.governed(tokens, sc, &q.unreal, m, false) && !dreamCameTrue(tokens, m) && !cameTrue(tokens, m.end)
+	// A foretold, wished-for or unreal sign that came true later is hers.
+	notHers := fearedOf(tokens, m) || awaited(tokens, m) || yoursIf(tokens, m) || yourSign(tokens, m) ||
+		(foretold(tokens, m) || wishedFor(tokens, m) || s.governed(tokens, sc, &q.unreal, m, false) && !dreamCameTrue(tokens, m)) && !cameTrue(tokens, m.end)
 	if notHers && !mine && !sharedByHer(tokens, m.end+1) {
 		return true
 	}

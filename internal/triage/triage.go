@@ -302,6 +302,7 @@ type scratch struct {
 	jointTail int             // the start of its part that completed it
 	saved     match           // the save averted found last
 	proxy     int8            // 0 not yet known, 1 no, 2 someone writes for her (see proxy)
+	early     int8            // 0 not yet known, 1 no, 2 at term, tightenings timed as irregular (see irregularTimes)
 	disclosed int8            // 0 not yet known, 1 no, 2 she says the signs are hers (see disclosed)
 	joint     []jointHit      // parts of " & " triggers found so far
 	hits      []hit           // the message's phrase matches, in order (see Match)
@@ -1262,7 +1263,7 @@ func (s *Set) Read(tokens []analyze.Token) Reading {
 	for r := range sc.story {
 		sc.story[r] = -1
 	}
-	sc.unlessOK, sc.proxy, sc.disclosed = false, 0, 0
+	sc.unlessOK, sc.proxy, sc.disclosed, sc.early = false, 0, 0, 0
 	sc.joint, sc.sent = sc.joint[:0], sc.sent[:0]
 	found := 0
 	// The matches are found first, their verdicts (the costly part) then
@@ -2186,7 +2187,7 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 	if p.preterm && s.pretermOff(tokens) {
 		return AtTerm
 	}
-	if !p.firm && s.hasPreterm[p.rule] && s.atTerm(tokens) && irregularTimes(tokens) {
+	if !p.firm && s.hasPreterm[p.rule] && s.earlyLabour(tokens, sc) {
 		return EarlyLabour
 	}
 	if (s.beforeBirth[p.rule] || s.lochia[p.rule] && !freshBleed(tokens)) && analyze.Born(tokens) {
@@ -2295,6 +2296,18 @@ func (s *Set) negated(tokens []analyze.Token, m match, absence, ownCue bool) Ver
 		return NegatedAfter
 	}
 	return Fired
+}
+
+// earlyLabour reports, once per message, whether she is at term and
+// times her tightenings as irregular (see atTerm and irregularTimes).
+func (s *Set) earlyLabour(tokens []analyze.Token, sc *scratch) bool {
+	if sc.early == 0 {
+		sc.early = 1
+		if s.atTerm(tokens) && irregularTimes(tokens) {
+			sc.early = 2
+		}
+	}
+	return sc.early == 2
 }
 
 // irregularTimes reports whether the message times tightenings as
@@ -6961,7 +6974,7 @@ func (s *Set) Explain(tokens []analyze.Token) []Finding {
 	sc.orig = tokens
 	tokens = s.joinFragments(sc, tokens)
 	sc.joint, sc.sent = sc.joint[:0], sc.sent[:0]
-	sc.unlessOK, sc.proxy, sc.disclosed = false, 0, 0
+	sc.unlessOK, sc.proxy, sc.disclosed, sc.early = false, 0, 0, 0
 	var out []Finding
 	var joint []int // findings that are fired parts of " & " triggers
 	seen := map[[3]int]bool{}

@@ -362,6 +362,7 @@ func (d *decoder) redFlag(n *yaml.Node) (RedFlag, positions) {
 		"averted":       func(v *yaml.Node) { r.Averted, p.list["averted"] = d.list(v, "averted") },
 		"explained":     func(v *yaml.Node) { r.Explained, p.list["explained"] = d.list(v, "explained") },
 		"also_with":     func(v *yaml.Node) { r.AlsoWith, p.list["also_with"] = d.list(v, "also_with") },
+		"reopened_by":   func(v *yaml.Node) { r.ReopenedBy, p.list["reopened_by"] = d.list(v, "reopened_by") },
 		"answer":        func(v *yaml.Node) { r.Answer, p.answer = d.text(v, "answer"), d.pos(v) },
 		"sources":       func(v *yaml.Node) { r.Sources, p.list["sources"] = d.list(v, "sources") },
 		"reviewed":      func(v *yaml.Node) { r.Reviewed = d.review(v) },

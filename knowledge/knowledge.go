@@ -332,8 +332,13 @@ type RedFlag struct {
 	// this flag's matches that an unless pattern cancelled fire too: "he
 	// kicked me in the stomach" in a message about abuse is no baby's kick.
 	AlsoWith []string
-	Answer   string
-	Sources  []string
+	// ReopenedBy names red flags that, when one fires after a recent match
+	// of this flag that was checked and settled, make this flag fire
+	// again: "rear ended on Tuesday, checked, all fine. Today I've started
+	// spotting" is the accident's sign too.
+	ReopenedBy []string
+	Answer     string
+	Sources    []string
 	// Reviewed is the last review of the red flag; nil if never.
 	Reviewed *Review
 	Pos      Pos

@@ -376,6 +376,11 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 					v.errorf(p.at("also_with", j, r.Pos), "also_with %q is not another red flag or safety item", id)
 				}
 			}
+			for j, id := range r.ReopenedBy {
+				if _, ok := flagAt[id]; !ok || id == r.ID {
+					v.errorf(p.at("reopened_by", j, r.Pos), "reopened_by %q is not another red flag or safety item", id)
+				}
+			}
 			v.placeholders(r.Answer, p.answer, helplines)
 			v.sources(r.Sources, p, r.Pos, sourceAt)
 		}

@@ -96,8 +96,9 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 			`semantic.yaml:38:9: triggers item "through" is followed by the comment "#|two pads": if the # belongs to it, quote the item`,
 			`semantic.yaml:46:8: empty unless pattern`,
 			`semantic.yaml:54:17: also_with "nowhere" is not another red flag or safety item`,
-			`semantic.yaml:58:3: hesitation is missing "answer"`,
-			`semantic.yaml:60:21: word group others: "older one" has several words`,
+			`semantic.yaml:55:19: reopened_by "revived" is not another red flag or safety item`,
+			`semantic.yaml:59:3: hesitation is missing "answer"`,
+			`semantic.yaml:61:21: word group others: "older one" has several words`,
 		}},
 		{"notcovered.yaml", []string{
 			`notcovered.yaml:13:19: topic "heat" lists what its sources do not cover but has no not_covered_note to say so`,

@@ -121,7 +121,7 @@ func printFindings(w io.Writer, kb *knowledge.Base, fs []triage.Finding, kind st
 		if f.Part > 0 {
 			part = fmt.Sprintf(" part %d", f.Part)
 		}
-		fmt.Fprintf(w, "  %s %s: trigger %q%s %s", what, f.Rule, trigger, part, f.Verdict)
+		fmt.Fprintf(w, "  %s %s: trigger %q%s on %q %s", what, f.Rule, trigger, part, f.At, f.Verdict)
 		if f.Unless >= 0 && f.Unless < len(unless) {
 			fmt.Fprintf(w, " %q", unless[f.Unless])
 		}

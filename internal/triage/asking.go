@@ -75,7 +75,7 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, rule int32, m matc
 	// beliefs, dreams, conditions; unless hers after all.
 	// A foretold, wished-for or unreal sign that came true later is hers.
 	notHers := fearedOf(tokens, m) || awaited(tokens, m) || yoursIf(tokens, m) || yourSign(tokens, m) ||
-		(foretold(tokens, m) || wishedFor(tokens, m) || s.governed(tokens, sc, &q.unreal, m, false) && !dreamCameTrue(tokens, m)) && !cameTrue(tokens, m.end)
+		(foretold(tokens, m) || wishedFor(tokens, m) || s.advisedCondition(tokens, m) || s.governed(tokens, sc, &q.unreal, m, false) && !dreamCameTrue(tokens, m)) && !cameTrue(tokens, m.end)
 	if notHers && !mine && !sharedByHer(tokens, m.end+1) {
 		return true
 	}
@@ -957,6 +957,140 @@ func yoursIf(tokens []analyze.Token, m match) bool {
 	return false
 }
 
+// advisedCondition reports whether a sign is the condition of advice she
+// was given: "midwife said ring if movements reduce", "the midwife told
+// me to go in if my back pain starts coming in waves", "my doctor
+// explained me if I have strong pain that does not go away I must go to
+// hospital". Advice was told in the sentence before the condition (said,
+// told, explained, advised), and a call stands right before the condition
+// ("ring if", "go in if") or after the sign ("... I must call the
+// hospital"). Not a sign she has that may grow: "ring if the bleeding
+// gets heavier" tells of bleeding now. Whether it came true is the
+// caller's (see cameTrue).
+func (s *Set) advisedCondition(tokens []analyze.Token, m match) bool {
+	cond := -1
+	for k := m.start - 1; k >= 0 && !isClauseEnd(tokens[k]); k-- {
+		if l := tokens[k].Lemma; l == "if" || l == "when" || l == "whenever" || l == "once" {
+			cond = k
+			break
+		}
+		if l := tokens[k].Lemma; l == "but" || (l == "and" || l == "so" || tokens[k].Is(analyze.Break)) && newSubject(tokens, k+1) {
+			return false // "..., but I'm bleeding", "and tbh she has barely moved"
+		}
+	}
+	if cond < 0 {
+		return false
+	}
+	advice := false
+	for k := cond - 1; k >= 0 && !isClauseEnd(tokens[k]); k-- {
+		if adviceVerbs[tokens[k].Lemma] {
+			advice = true
+			break
+		}
+	}
+	if !advice {
+		return false
+	}
+	called := false
+	for c := cond - 1; c >= 0 && c >= cond-3; c-- {
+		if callAt(tokens, c) {
+			called = true
+		}
+	}
+	if slices.ContainsFunc(tokens[m.start:m.end+1], func(t analyze.Token) bool { return herCase[t.Lemma] }) {
+		return false // "call if not felt anything by 24 wks, im 25 now and still nothing", all one match
+	}
+	end := m.end + 1
+	for ; end < len(tokens) && !isClauseEnd(tokens[end]); end++ {
+		if grows[tokens[end].Lemma] && end <= m.end+4 || herCase[tokens[end].Lemma] {
+			// "ring if it gets heavier", "... but does 'fewer' count
+			// if she's still doing a bit?", "call if not felt anything
+			// by 24 wks, im 25 now and still nothing": her own case set
+			// against the advice.
+			return false
+		}
+		if !called && end <= m.end+10 && callAt(tokens, end) {
+			called = true
+		}
+	}
+	if !called || s.conditionMet(tokens, m, end) {
+		return false
+	}
+	// "... still nothing" later: the condition goes on being met.
+	for k := end; k+1 < len(tokens); k++ {
+		if tokens[k].Lemma == "still" && (tokens[k+1].Is(analyze.Negation) || k+2 < len(tokens) && tokens[k+2].Is(analyze.Negation)) {
+			return false
+		}
+	}
+	return true
+}
+
+// herCase turn from advice to her own case (see advisedCondition).
+var herCase = map[string]bool{"but": true, "though": true, "now": true, "still": true}
+
+// conditionMet reports whether a later sentence, from tokens[from], tells
+// the advice's condition as met in the sign's own words, not negated nor
+// asked: "OB said call if I soak a pad an hour for 2 hours. ... both were
+// soaked". Not her back or its pain ("ring if my back pain comes in waves.
+// so far it's just the same sore back").
+func (s *Set) conditionMet(tokens []analyze.Token, m match, from int) bool {
+	for _, j := range m.pos[:m.n] {
+		l := tokens[j].Lemma
+		if tokens[j].Is(analyze.Stop) || s.bodyParts[l] || backComplaints[l] || len(l) < 3 {
+			continue
+		}
+		for k := from; k < len(tokens); k++ {
+			if tokens[k].Lemma != l || asked(tokens, k) {
+				continue
+			}
+			negated := false
+			for n := k - 1; n >= 0 && n >= k-3 && !tokens[n].Is(analyze.Break); n-- {
+				negated = negated || tokens[n].Is(analyze.Negation)
+			}
+			if !negated {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// newSubject reports whether a clause of its own opens at tokens[j], its
+// subject within two words: "and tbh she has barely moved", ", I think".
+func newSubject(tokens []analyze.Token, j int) bool {
+	for k := j; k < len(tokens) && k <= j+2; k++ {
+		switch tokens[k].Lemma {
+		case "i", "she", "he", "they", "it", "baby", "bub", "we":
+			return true
+		}
+	}
+	return false
+}
+
+// callAt reports whether tokens[j] calls or goes to be seen: "ring",
+// "call", "phone", "contact", "go in", "come in", "go to A&E", "go
+// straight to hospital" (never "go away", "come back on").
+func callAt(tokens []analyze.Token, j int) bool {
+	switch tokens[j].Lemma {
+	case "ring", "call", "phone", "contact":
+		return true
+	case "go", "come":
+		if j+1 < len(tokens) {
+			switch tokens[j+1].Lemma {
+			case "in", "to", "straight", "into", "up":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// adviceVerbs tell advice given (see advisedCondition).
+var adviceVerbs = map[string]bool{"say": true, "tell": true, "explain": true, "advise": true, "warn": true, "instruct": true, "remind": true}
+
+// grows tell a sign she has growing: "ring if the bleeding gets heavier".
+var grows = map[string]bool{"heavier": true, "worse": true, "more": true, "bigger": true, "stronger": true, "closer": true, "redder": true, "continue": true, "persist": true}
+
 // cameTrue reports whether what was feared, or what she was told to
 // call about, happens in a later clause: "scared my waters will break on
 // the train. actually i think they just did, I'm soaked", "was told to
@@ -974,11 +1108,23 @@ func cameTrue(tokens []analyze.Token, end int) bool {
 			l == "just" && (next == "go" || next == "break" || next == "start" || next == "begin" || next == "come") && k > 0 && tokens[k-1].Lemma == "they",
 			l == "it" && next == "happen" && k+2 < len(tokens) && tokens[k+2].Lemma == "now":
 			return true
-		case (l == "they" || l == "it") && next == "be" && k > 0 && isClauseEnd(tokens[k-1]):
+		case (l == "they" || l == "it" || l == "this") && k > 0 && isClauseEnd(tokens[k-1]):
 			// "..., theyre much worse now": the condition's own change,
-			// told as a change (never "it is regular practice").
-			for j := k + 2; j < len(tokens) && j <= k+4 && !tokens[j].Is(analyze.Break); j++ {
+			// told as a change (never "it is regular practice"). "It's"
+			// is read as "it" alone.
+			from := k + 1
+			if next == "be" {
+				from = k + 2
+			} else if l != "it" {
+				continue
+			}
+			for j := from; j < len(tokens) && j <= from+2 && !tokens[j].Is(analyze.Break); j++ {
 				if tokens[j].Is(analyze.Negation) {
+					// "this isn't spotting, it's a lot", "it's not just
+					// spotting": more than the least of it.
+					if j+1 < len(tokens) && (tokens[j+1].Lemma == "spotting" || tokens[j+1].Lemma == "just" && j+2 < len(tokens) && tokens[j+2].Lemma == "spotting") {
+						return true
+					}
 					break
 				}
 				if worseNow[tokens[j].Lemma] && (j+1 >= len(tokens) || tokens[j+1].Is(analyze.Break) || tokens[j+1].Lemma == "now" || tokens[j+1].Lemma == "again" || tokens[j+1].Lemma == "than") {
@@ -995,7 +1141,7 @@ func cameTrue(tokens []analyze.Token, end int) bool {
 // it happened ("actually i think they just did", never "actually, does
 // anyone know a good pillow?").
 var (
-	worseNow     = map[string]bool{"worse": true, "stronger": true, "closer": true, "heavier": true, "regular": true}
+	worseNow     = map[string]bool{"worse": true, "stronger": true, "closer": true, "heavier": true, "regular": true, "more": true, "lot": true}
 	actuallyTold = map[string]bool{"i": true, "they": true, "it": true, "think": true, "just": true, "mine": true, "my": true}
 )
 

@@ -8,7 +8,7 @@ import "github.com/backcare/backcare/knowledge"
 func SafetyConfig(kb *knowledge.Base) Config {
 	rules := make([]Rule, 0, len(kb.RedFlags)+len(kb.Safety))
 	for _, f := range kb.RedFlags {
-		rules = append(rules, Rule{ID: f.ID, Triggers: f.Triggers, Firm: f.Firm, Preterm: f.Preterm, From20Weeks: f.From20Weeks, BeforeBirth: f.BeforeBirth, Lochia: f.Lochia, Show: f.Show, Unless: f.Unless, Averted: f.Averted, Explained: f.Explained, AlsoWith: f.AlsoWith, SelfOnly: true, Reports: true})
+		rules = append(rules, Rule{ID: f.ID, Triggers: f.Triggers, Firm: f.Firm, Preterm: f.Preterm, From20Weeks: f.From20Weeks, BeforeBirth: f.BeforeBirth, Lochia: f.Lochia, Show: f.Show, Unless: f.Unless, Averted: f.Averted, Explained: f.Explained, AlsoWith: f.AlsoWith, ReopenedBy: f.ReopenedBy, SelfOnly: true, Reports: true})
 	}
 	for _, x := range kb.Safety {
 		rules = append(rules, Rule{ID: x.ID, Triggers: x.Triggers, Firm: x.Firm, Unless: x.Unless, History: x.History, Past: x.Past, ScreenUnless: x.ScreenUnless,

@@ -318,9 +318,15 @@ func (s *Set) retold(tokens []analyze.Token, sc *scratch, m match, story int) bo
 	referred, opened, from := false, false, m.start
 	for k := m.start - 1; k >= 0 && k >= m.start-3; k-- {
 		switch l := tokens[k].Lemma; {
-		case (l == "a" || l == "an") && k == m.start-1 && asked(tokens, m.end) && askedOfOthers(tokens, k):
+		case (l == "a" || l == "an") && k == m.start-1 && askedOfOthers(tokens, k):
 			// "Has anyone had a fall and then back pain for weeks
-			// after?": the story's sign, asked of the others' own.
+			// after?", "to anyone worried after a fall, go and get
+			// checked": the story's sign, asked of or told to the
+			// others, as their own.
+			referred = true
+		case l == "the" && k == m.start-1 && asked(tokens, m.end):
+			// "do I need to mention the fall at my next appt?", "is that
+			// pregnancy or the fall?": the story's sign, asked about.
 			referred = true
 		case (l == "they" || l == "it" || l == "these" || l == "those") && (k == 0 || isClauseEnd(tokens[k-1])):
 			// "had braxton hicks checked yesterday, sent home. they're
@@ -410,6 +416,9 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 		return false
 	}
 	if h.earlier.anyBut(s, tokens, sc, clo, chi, clo, func(em match) bool {
+		if s.accompanied(tokens, em.start, clo) {
+			return true // "at the playground with my eldest"
+		}
 		// The pregnancy she is in: "pregnant with my first", "36 weeks
 		// with my third", "pregnant again with my second".
 		// Not the week a sign came at: "my waters broke at 39 weeks with
@@ -561,6 +570,46 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 	})
 	return found
 }
+
+// accompanied reports whether the "with" at j tells who was with her
+// somewhere, not an earlier pregnancy: "was at the playground with my
+// eldest", "out shopping with my eldest". A place before it within four
+// words of its clause (from lo): "at", "to", "in" or "out" and no week
+// after them ("my waters went at 39 weeks with my first" is one).
+func (s *Set) accompanied(tokens []analyze.Token, j, lo int) bool {
+	if tokens[j].Lemma != "with" {
+		return false
+	}
+	// A child who goes with her: "with my eldest", not "with my first"
+	// (a pregnancy: "my waters broke in Asda with my first").
+	child := false
+	for k := j + 1; k < len(tokens) && k <= j+2; k++ {
+		child = child || companions[tokens[k].Lemma]
+	}
+	if !child {
+		return false
+	}
+	for k := j - 1; k >= lo && k >= j-4; k-- {
+		switch tokens[k].Lemma {
+		case "at", "to", "in", "into", "out", "round", "around":
+			// Nothing of a pregnancy or its weeks between: "in
+			// pregnancy with my eldest", "at twenty weeks with her first".
+			return !slices.ContainsFunc(tokens[k+1:j], func(t analyze.Token) bool {
+				return t.Lemma == analyze.NumberLemma || t.Gestation() || weekWords[t.Lemma] || s.pregnancy[t.Lemma] || spelledNumbers[t.Lemma]
+			})
+		}
+	}
+	return false
+}
+
+// companions are children who may go somewhere with her (see
+// accompanied).
+var companions = map[string]bool{"eldest": true, "oldest": true, "toddler": true, "kids": true, "son": true, "daughter": true}
+
+// spelledNumbers are counts written out, as weeks are: "at twenty weeks".
+var spelledNumbers = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
+	"eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "thirteen": true, "fourteen": true, "fifteen": true,
+	"sixteen": true, "seventeen": true, "eighteen": true, "nineteen": true, "twenty": true, "thirty": true, "forty": true}
 
 // lastsSince reports whether the recent time rm is what a sign has lasted
 // since: "since" stands at most three words before it in the clause ("since

@@ -121,6 +121,10 @@ type Rule struct {
 	// that an unless pattern cancelled fire too: during abuse, "he kicked
 	// me in the stomach" is no baby's kick.
 	AlsoWith []string
+	// ReopenedBy names rules that, when one fires after a recent settled
+	// match of this rule, make this rule fire again (see
+	// knowledge.RedFlag.ReopenedBy).
+	ReopenedBy []string
 	// ScreenUnless lists patterns that, anywhere in a message and not
 	// negated, hold the rule against a learned screen (see Reading.Held):
 	// a loss screen reads no loss into "had my baby 6 weeks ago".
@@ -187,6 +191,7 @@ type Set struct {
 	selfOnly []bool
 	agents   []bool
 	alsoWith [][]int32 // per rule: the rules that revive its cancelled matches
+	reopened [][]int32 // per rule: the rules that reopen its recent settled story
 	reports  []bool
 	// signWords are the one-word triggers' lemmas, each with the rules
 	// (by bit, the first 64) it is a whole trigger of: a denial of one in
@@ -294,6 +299,7 @@ type scratch struct {
 	held      []bool          // per rule: a whole match whose verdict was not Fired (see Reading.Held)
 	settled   []bool          // per rule: a whole match settled as history (see Reading.Settled)
 	story     []int           // per rule: where its last settled match ends, or -1 (see retold)
+	firedAt   []int           // per rule: where its first fired match starts (see reopens)
 	revive    []bool          // per rule: a match only an unless pattern cancelled (see Rule.AlsoWith)
 	unless    []unlessHit     // the message's unless matches, found once (see cancelled)
 	unlessOK  bool            // unless holds this message's matches
@@ -683,7 +689,16 @@ func compile(a *analyze.Analyzer, c Config, lookAhead bool) (*Set, error) {
 	s.pregnancy = lemmaSet(a, "pregnant", "pregnancy", "expecting", "week", "weeks", "wk", "wks", "trimester", "due")
 	s.weeks = lemmaSet(a, "week", "weeks", "wk", "wks")
 	s.alsoWith = make([][]int32, len(rules))
+	s.reopened = make([][]int32, len(rules))
 	for ri, r := range rules {
+		for _, id := range r.ReopenedBy {
+			k := slices.IndexFunc(rules, func(o Rule) bool { return o.ID == id })
+			if k < 0 {
+				errs = append(errs, fmt.Sprintf("%s: reopened_by %q: no such rule", r.ID, id))
+				continue
+			}
+			s.reopened[ri] = append(s.reopened[ri], int32(k))
+		}
 		for _, id := range r.AlsoWith {
 			k := slices.IndexFunc(rules, func(o Rule) bool { return o.ID == id })
 			if k < 0 {
@@ -929,7 +944,7 @@ func compile(a *analyze.Analyzer, c Config, lookAhead bool) (*Set, error) {
 	s.denialFill = lemmaSet(a, "be", "have", "feel", "get", "any", "ever", "actually", "really", "at", "all", "a", "an", "myself", "yet", "once")
 	nr, nt := len(rules), len(x.terms)+1
 	s.pool.New = func() any {
-		return &scratch{seen: make([]bool, nr), held: make([]bool, nr), settled: make([]bool, nr), revive: make([]bool, nr), story: make([]int, nr),
+		return &scratch{seen: make([]bool, nr), held: make([]bool, nr), settled: make([]bool, nr), revive: make([]bool, nr), story: make([]int, nr), firedAt: make([]int, nr),
 			termAt: make([]termAt, nt)}
 	}
 	if len(errs) > 0 {
@@ -1313,6 +1328,9 @@ func (s *Set) Read(tokens []analyze.Token) Reading {
 			// about too: "how do you know if tightenings are BH? I've
 			// had 8 in the last hour".
 			if (v == Asked || v == Cancelled && inQuestion(tokens, m.end)) && p.parts > 0 && sc.matchJoint(tokens, p, m, false) {
+				if !sc.seen[p.rule] {
+					sc.firedAt[p.rule] = m.start
+				}
 				sc.seen[p.rule] = true
 				found++
 			}
@@ -1335,8 +1353,17 @@ func (s *Set) Read(tokens []analyze.Token) Reading {
 			// it's sweat from the hot water bottle").
 			continue
 		}
+		if !sc.seen[p.rule] {
+			sc.firedAt[p.rule] = m.start
+		}
 		sc.seen[p.rule] = true
 		found++
+	}
+	for r := range s.reopened {
+		if !sc.seen[r] && s.reopens(tokens, sc, int32(r)) {
+			sc.seen[r] = true
+			found++
+		}
 	}
 	for r, ok := range sc.revive {
 		if ok && !sc.seen[r] && slices.ContainsFunc(s.alsoWith[r], func(k int32) bool { return sc.seen[k] }) {
@@ -1371,6 +1398,27 @@ func (s *Set) Read(tokens []analyze.Token) Reading {
 		}
 	}
 	return rd
+}
+
+// reopens reports whether rule r's recent settled story (see retold) is
+// followed by one of the rules that reopen it (see Rule.ReopenedBy),
+// fired after it: "rear ended on Tuesday, got checked, trace was fine.
+// Today I've started spotting brown". A story of her recent days only
+// (a Recent or Today pattern in its sentence), not one from before this
+// pregnancy or months ago.
+func (s *Set) reopens(tokens []analyze.Token, sc *scratch, r int32) bool {
+	story := sc.story[r]
+	if story < 0 || len(s.reopened[r]) == 0 {
+		return false
+	}
+	later := slices.ContainsFunc(s.reopened[r], func(k int32) bool { return sc.seen[k] && sc.firedAt[k] > story })
+	if !later {
+		return false
+	}
+	lo, hi := sentenceOf(tokens, match{start: story, end: story})
+	h := &s.history
+	return (h.recent.any(s, tokens, sc, lo, hi, lo) || h.today.any(s, tokens, sc, lo, hi, lo) || h.visits.any(s, tokens, sc, lo, hi, lo)) &&
+		!h.earlier.any(s, tokens, sc, lo, hi, lo) && !h.past.any(s, tokens, sc, lo, hi, lo)
 }
 
 // each calls f with every phrase match in tokens, until f returns false.
@@ -3097,7 +3145,7 @@ func (s *Set) pregnantBeside(tokens []analyze.Token, j int, m match, told bool) 
 	// "the missus (6 months gone) got knocked over": her pregnancy,
 	// named between her and the sign, makes her the one.
 	for k := j + 1; k < m.start; k++ {
-		if s.pregnant(tokens, k) {
+		if s.pregnant(tokens, k) || gaveBirth(tokens, k) {
 			return true
 		}
 	}
@@ -3118,6 +3166,38 @@ func (s *Set) pregnantBeside(tokens []analyze.Token, j int, m match, told bool) 
 		if (s.pregnancy[t.Lemma] || t.Gestation()) && s.pregnant(tokens, k) && !s.carriedHer(tokens, k+2) && !backThen(tokens, k) &&
 			(!told || givenToHer(tokens, k, m.end+1)) {
 			return true // "28 weeks", "29+3"
+		}
+	}
+	return false
+}
+
+// gaveBirth reports whether tokens[k] opens a birth told of her: "had her
+// baby 9 days ago", "gave birth last week", "delivered on Monday". A sign
+// of the weeks after the birth is then hers: "my sister had her baby 9
+// days ago and she's been filling a maternity pad every hour".
+func gaveBirth(tokens []analyze.Token, k int) bool {
+	end := -1
+	switch tokens[k].Lemma {
+	case "give":
+		if k+1 < len(tokens) && tokens[k+1].Lemma == "birth" {
+			end = k + 1
+		}
+	case "deliver":
+		end = k
+	case "have":
+		if k+2 < len(tokens) && tokens[k+1].Lemma == "her" && (tokens[k+2].Lemma == "baby" || tokens[k+2].Lemma == "son" || tokens[k+2].Lemma == "daughter") {
+			end = k + 2
+		}
+	}
+	if end < 0 {
+		return false
+	}
+	// Days or weeks ago, the weeks after a birth: not the day of a birth
+	// story ("had her baby last night, contractions 3 mins apart"), nor
+	// the week it came at ("had her baby at 29 weeks").
+	for j := end + 1; j+2 < len(tokens) && j <= end+2; j++ {
+		if tokens[j].Lemma == analyze.NumberLemma && (tokens[j+1].Lemma == "day" || tokens[j+1].Lemma == "week") && tokens[j+2].Lemma == "ago" {
+			return true
 		}
 	}
 	return false
@@ -4237,6 +4317,17 @@ func (s *Set) onScreen(tokens []analyze.Token, m match) bool {
 	if s.toldOfScreen(tokens, m) {
 		return true
 	}
+	if slices.ContainsFunc(tokens[m.start:m.end+1], func(t analyze.Token) bool { return ownWords[t.Lemma] || t.Lemma == "me" }) {
+		return false // "we were watching a film when he hit me": done to her
+	}
+	// A plot opened inside the match: "my husband and there was a scene
+	// where a bloke was hitting his wife", "reading a thriller where the
+	// husband controls everything".
+	for j := m.start + 1; j < m.end; j++ {
+		if plotWords[tokens[j].Lemma] && tokens[j].Lemma != "with" && isFiction(tokens, j-1) {
+			return true
+		}
+	}
 	for j := m.start - 1; j > 0 && !isClauseEnd(tokens[j]); j-- {
 		l := tokens[j].Lemma
 		if s.asking.firstPerson[l] {
@@ -4303,7 +4394,7 @@ var ownWords = map[string]bool{"i": true, "my": true, "we": true, "our": true, "
 // fiction are the things she watches or reads whose plot she may tell.
 var fiction = map[string]bool{"drama": true, "film": true, "movie": true, "show": true, "episode": true, "series": true,
 	"soap": true, "storyline": true, "documentary": true, "programme": true, "program": true, "scene": true,
-	"novel": true, "book": true, "sitcom": true, "serial": true, "plot": true}
+	"novel": true, "book": true, "sitcom": true, "serial": true, "plot": true, "thriller": true, "podcast": true, "chapter": true, "audiobook": true}
 
 // isFiction reports whether tokens[j] names a thing watched or read (see
 // fiction). "Show" is also a verb, and then names nothing watched: "she
@@ -4437,8 +4528,13 @@ func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) boo
 			if wishedUndone(tokens, j) {
 				return false // "I wish my waters hadn't gone": they have
 			}
-			if j+2 < start && ownVerbs[tokens[j+1].Lemma] && tokens[j+2].Lemma == "and" && j+3 <= start && !reportVerbs[tokens[j+3].Lemma] {
-				return false // "can't poop and numb butt since yesterday": the cue's verb, then a clause of its own
+			if j+2 < start && ownVerbs[tokens[j+1].Lemma] && tokens[j+2].Lemma == "and" && j+3 <= start &&
+				(!reportVerbs[tokens[j+3].Lemma] || keptUp[tokens[j+1].Lemma] && (tokens[j+3].Lemma == "have" || tokens[j+3].Lemma == "get")) {
+				// "can't poop and numb butt since yesterday": the cue's
+				// verb, then a clause of its own; so is what she has on
+				// top of a night without sleep: "not sleeping and having
+				// dark thoughts", "can't eat and getting panic attacks".
+				return false
 			}
 			if raised >= 0 && t.Lemma != "not" && t.Lemma != "never" {
 				return false // only "not" and "never" raise: "nothing" is an object
@@ -4719,6 +4815,11 @@ var listVerbs = map[string]bool{"get": true, "sleep": true, "stand": true, "walk
 var ownVerbs = map[string]bool{"sleep": true, "stand": true, "walk": true, "sit": true, "breathe": true, "cope": true,
 	"lie": true, "settle": true, "focus": true, "think": true, "bend": true, "talk": true, "speak": true, "eat": true,
 	"move": true, "climb": true, "poop": true, "poo": true, "pee": true, "wee": true, "urinate": true}
+
+// keptUp are the cue's own verbs of a day kept up, after which "and
+// having" or "and getting" tells what she has besides (see
+// negationBefore).
+var keptUp = map[string]bool{"sleep": true, "eat": true, "cope": true, "focus": true, "settle": true, "breathe": true}
 
 // reportVerbs, after "and" and a cue's own verb, carry the cue on: "I
 // haven't sat and felt her move loads today" denies the feeling too.
@@ -5251,7 +5352,7 @@ func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, 
 			// or abuse ("my back spasms always kick off"), nor a pattern
 			// that names the habit ("she's always quiet in the mornings").
 			if !s.negatedUnless(tokens, u, m) && !(s.reports[u.rule] && (s.habitual(tokens, m) && !u.habit || u.habit && contrasted(tokens, m.end, len(tokens)-1) || s.doubted(tokens, m.start))) && !s.someoneBetween(tokens, m) &&
-				!s.blowWithin(tokens, u, m) && !s.herOwnSign(tokens, u, m) {
+				!s.blowWithin(tokens, u, m) && !s.herOwnSign(tokens, u, m) && !thoughtOfSelf(tokens, m) {
 				sc.unless = append(sc.unless, unlessHit{u.rule, u.trigger, int32(m.start), int32(m.end), u.aboutOther})
 			}
 			return true
@@ -5264,6 +5365,39 @@ func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, 
 	}
 	return -1
 }
+
+// thoughtOfSelf reports whether an unless match that ends on "her" or
+// "him" is the thought of that very person, told by another: "she's been
+// thinking we'd all be better off without her" (her own crisis, as her
+// husband writes it), never "we'd be better off without her" of a
+// mother-in-law. The thinker stands a few words before: "she" or "he"
+// and a verb of thinking or saying.
+func thoughtOfSelf(tokens []analyze.Token, m match) bool {
+	who := tokens[m.end].Lemma
+	var subject string
+	switch who {
+	case "her":
+		subject = "she"
+	case "him":
+		subject = "he"
+	default:
+		return false
+	}
+	for k := m.start - 1; k >= 0 && k >= m.start-6 && !isClauseEnd(tokens[k]); k-- {
+		if !thinkingVerbs[tokens[k].Lemma] {
+			continue
+		}
+		for j := k - 1; j >= 0 && j >= k-3; j-- {
+			if tokens[j].Lemma == subject {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// thinkingVerbs tell a thought or a saying (see thoughtOfSelf).
+var thinkingVerbs = map[string]bool{"think": true, "say": true, "feel": true, "believe": true, "tell": true, "convince": true, "keep": true}
 
 // herOwnSign reports whether an unless match that tells of another person
 // ("my daughter collapsed at work") is the sign of the pregnant one all
@@ -5427,18 +5561,21 @@ func isNearly(t analyze.Token) bool { return t.Lemma == "nearly" || t.Lemma == "
 func (s *Set) abuseGoesOn(tokens []analyze.Token, sc *scratch, m match, past match) bool {
 	// (A pattern may share the match's last word: "hit her but he's long
 	// gone" is matched as far as "he".)
-	if past.start <= m.start || past.end <= m.end || s.again(tokens, sc, m.start) {
+	lo, hi := sentenceOf(tokens, m)
+	if past.start <= m.start && !overBefore(tokens, past.end, m.start) || past.end <= m.end && past.start > m.start || s.again(tokens, sc, m.start) {
 		return true
 	}
-	lo, hi := sentenceOf(tokens, m)
 	for j := lo; j < past.start; j++ {
 		if partnersNow[tokens[j].Lemma] && !(j > 0 && (formerly[tokens[j-1].Lemma] || tokens[j-1].Lemma == "her" || s.others[tokens[j-1].Lemma])) {
 			return true // not "my ex husband", nor "my sister's boyfriend", whose abuse it was
 		}
 	}
-	for j := m.end + 1; j <= past.end; j++ {
+	for j := max(lo, m.start-2); j <= past.end; j++ {
 		if l := tokens[j].Lemma; l == "start" || l == "begin" || l == "since" {
-			return true // "the abuse in my marriage started 2 years ago", "since": when it began, not ended
+			// "the abuse in my marriage started 2 years ago", "he
+			// started hitting me 2 years ago", "since": when it began,
+			// not ended.
+			return true
 		}
 	}
 	for j := past.end + 1; j < hi; j++ {
@@ -5457,6 +5594,23 @@ func (s *Set) abuseGoesOn(tokens []analyze.Token, sc *scratch, m match, past mat
 		}
 	}
 	return false
+}
+
+// overBefore reports whether a time gone by, ending at tokens[end] before
+// the match at start, tells the abuse as over: "Years ago I was in a really
+// abusive relationship" (her "was", no "he" and nothing that began: never
+// "2 years ago he started hitting me").
+func overBefore(tokens []analyze.Token, end, start int) bool {
+	was := false
+	for j := end + 1; j < start; j++ {
+		switch tokens[j].Lemma {
+		case "he", "him", "his", "start", "begin", "since", "still", "now":
+			return false
+		case "be":
+			was = was || j > 0 && (tokens[j-1].Lemma == "i" || tokens[j-1].Lemma == "we")
+		}
+	}
+	return was
 }
 
 // endsAt reports whether one of the Past patterns begins at tokens[j]:
@@ -6962,7 +7116,10 @@ type Finding struct {
 	Part int
 	// Because names the history or asking patterns that made a match
 	// settled history or asked about: `past "last week"`.
-	Because  []string
+	Because []string
+	// At is the message's words the match spans, as the analyzer read
+	// them: "was hitting".
+	At       string
 	sentence int32
 }
 
@@ -6975,6 +7132,9 @@ func (s *Set) Explain(tokens []analyze.Token) []Finding {
 	tokens = s.joinFragments(sc, tokens)
 	sc.joint, sc.sent = sc.joint[:0], sc.sent[:0]
 	sc.unlessOK, sc.proxy, sc.disclosed, sc.early = false, 0, 0, 0
+	for r := range sc.story {
+		sc.story[r] = -1
+	}
 	var out []Finding
 	var joint []int // findings that are fired parts of " & " triggers
 	seen := map[[3]int]bool{}
@@ -6986,7 +7146,15 @@ func (s *Set) Explain(tokens []analyze.Token) []Finding {
 		seen[key] = true
 		sc.explain, sc.why = true, sc.why[:0]
 		f := Finding{Rule: s.ids[p.rule], Trigger: int(p.trigger), Words: p.terms,
-			Verdict: s.verdict(tokens, sc, p, m), Unless: -1, Part: int(p.part)}
+			Verdict: s.verdict(tokens, sc, p, m), Unless: -1, Part: int(p.part), At: spanText(tokens, m)}
+		// As Read judges them: a settled story, and a sign that retells it.
+		if f.Verdict == Settled && p.parts == 0 {
+			sc.story[p.rule] = max(sc.story[p.rule], m.end)
+		}
+		if f.Verdict == Fired && p.parts == 0 && s.retold(tokens, sc, m, sc.story[p.rule]) {
+			f.Verdict = Settled
+			sc.why = append(sc.why, "tells again of a sign settled before it")
+		}
 		sc.explain = false
 		if f.Verdict == Settled || f.Verdict == Asked || f.Verdict == Averted || f.Verdict == Explained || f.Verdict == Earlier {
 			f.Because = slices.Clone(sc.why)
@@ -7020,6 +7188,21 @@ func (s *Set) Explain(tokens []analyze.Token) []Finding {
 		}
 	}
 	return out
+}
+
+// spanText returns the words of tokens a match spans, space-separated.
+func spanText(tokens []analyze.Token, m match) string {
+	var b strings.Builder
+	for j := m.start; j <= m.end && j < len(tokens); j++ {
+		if tokens[j].Is(analyze.Break) {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(tokens[j].Term)
+	}
+	return b.String()
 }
 
 // partsOf returns how many parts a trigger has.

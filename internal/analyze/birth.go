@@ -60,6 +60,11 @@ func Delivered(words []Token) bool {
 // past birth ("since the birth of my first"). Triage asks it before it
 // reads a sign of the pregnancy itself, or lochia, as none.
 func Born(words []Token) bool {
+	if agedNow(words) && !pregnantToldNow(words) {
+		// A birth story told after the birth, the baby's age given:
+		// "waters went at 2am at 39+1 ... he's 3 weeks old now".
+		return true
+	}
 	told := false
 	for i, t := range words {
 		switch l := t.Lemma; {
@@ -195,6 +200,48 @@ func deliveredAt(words []Token, k int) bool {
 // deliveryWords name her baby's delivery (see deliveredAt).
 var deliveryWords = map[string]bool{"section": true, "c": true, "csection": true, "cs": true, "caesarean": true, "cesarean": true,
 	"birth": true, "delivery": true}
+
+// agedNow reports whether the message gives the baby she has had an age
+// in days or weeks: "she's 10 days old now", "now he's 6 weeks old",
+// "LO is 2 weeks old" (never "my 6 week old nephew": see Born).
+func agedNow(words []Token) bool {
+	for i, t := range words {
+		switch t.Lemma {
+		case "he", "she", "lo", "baby":
+		default:
+			continue
+		}
+		j := i + 1
+		if j < len(words) && words[j].Lemma == "be" {
+			j++
+		}
+		if j+2 < len(words) && words[j].Lemma == NumberLemma && (words[j+1].Lemma == "day" || words[j+1].Lemma == "week" || words[j+1].Lemma == "wk") && words[j+2].Lemma == "old" {
+			return true
+		}
+	}
+	return false
+}
+
+// pregnantToldNow reports whether she tells a pregnancy of her own now:
+// "I'm 30 weeks", "pregnant again", "expecting again".
+func pregnantToldNow(words []Token) bool {
+	for i, t := range words {
+		switch {
+		case (t.Lemma == "pregnant" || t.Lemma == "expecting") && i+1 < len(words) && words[i+1].Lemma == "again":
+			return true
+		case t.Lemma == "i" && i+3 < len(words):
+			j := i + 1
+			if words[j].Lemma == "be" {
+				j++
+			}
+			if j+1 < len(words) && words[j].Lemma == NumberLemma && (words[j+1].Lemma == "week" || words[j+1].Lemma == "wk") &&
+				(j+2 >= len(words) || words[j+2].Lemma != "old") {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // BornWord reports whether the lemma names a baby had: "had the baby",
 // "had a little girl", "had my son".

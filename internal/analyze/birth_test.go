@@ -18,6 +18,11 @@ func TestBorn(t *testing.T) {
 		{"had my baby 9 days ago, back aching", true},
 		{"LO is 2 weeks old and my wrist hurts", true},
 		{"my 8 week old son wants carrying everywhere", true},
+		// A birth story told after the birth, the baby's age given.
+		{"birth story! waters went at 2am at 39+1, clear. he's 3 weeks old now and I'm healed up", true},
+		{"Now he's 6 weeks old I can finally write this. Labour was quick", true},
+		{"my niece is here! she's 10 days old. I'm 30 weeks and my waters have gone", false},
+		{"he's 3 weeks old and I'm pregnant again, waters gone", false},
 		{"LO is 28 weeks today and hasn't moved since this morning", false},
 		{"Had my son 2 years ago, this is my second and I think my waters have gone", false},
 		{"My sister had the baby 5 days ago and now my waters have gone!", false},

@@ -89,6 +89,9 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, rule int32, m matc
 	if end >= len(tokens) || !tokens[end].Is(analyze.Question) {
 		return false
 	}
+	if exampleAsked(tokens, m) {
+		return true // "what counts as heavy bleeding? like a pad an hour?"
+	}
 	for j := m.end; j >= 0 && !tokens[j].Is(analyze.Break); j-- {
 		if q.firstPerson[tokens[j].Lemma] {
 			return false
@@ -560,14 +563,66 @@ func fearedOf(tokens []analyze.Token, m match) bool {
 	if j >= 1 && tokens[j].Lemma == "about" && !article && shouldWorry(tokens, j) && !nowAfter(tokens, m.end+1) {
 		return true // "should I worry about clots too": a question of signs in general
 	}
+	if j >= 2 && (tokens[j].Lemma == "my" || tokens[j].Lemma == "the") && tokens[j-1].Lemma == "of" && eventIn(tokens, m) {
+		j-- // "terrified of my waters going on the bus": an event feared, not the sign she has
+	}
 	if j < 1 || tokens[j].Lemma != "of" && !(article && tokens[j].Lemma == "about") {
-		return false // "worried about bleeding, it's bright red" is hers now
+		return fearedAfter(tokens, m) // "worried about bleeding, it's bright red" is hers now
 	}
 	k := j - 1
 	if tokens[k].Lemma == "fear" || tokens[k].Lemma == "phobia" {
 		return true // "my fear of falling"
 	}
 	return fearWords[tokens[k].Lemma] || (tokens[k].Lemma == "so" || tokens[k].Lemma == "really") && k > 0 && fearWords[tokens[k-1].Lemma]
+}
+
+// exampleAsked reports whether the sign's sentence, a question, opens
+// with "like" right after another question: an example offered to what
+// she asked ("what counts as heavy bleeding? like a pad an hour?").
+func exampleAsked(tokens []analyze.Token, m match) bool {
+	lo, _ := sentenceOf(tokens, m)
+	if lo < 1 || lo >= len(tokens) || tokens[lo].Lemma != "like" || !tokens[lo-1].Is(analyze.Question) {
+		return false
+	}
+	// The question before asks in general, with "what" or "how" (never
+	// "is this heavy? like a pad an hour? I'm soaking through").
+	plo, _ := sentenceOf(tokens, match{start: lo - 2, end: lo - 2})
+	return tokens[plo].Lemma == "what" || tokens[plo].Lemma == "how"
+}
+
+// eventIn reports whether the match goes on past its first word with a
+// verb in -ing, telling an event: "my waters going", "my waters
+// breaking" (never "my bleeding", the sign itself).
+func eventIn(tokens []analyze.Token, m match) bool {
+	for j := m.start + 1; j <= m.end && j < len(tokens); j++ {
+		if strings.HasSuffix(tokens[j].Term, "ing") && tokens[j].Lemma != tokens[j].Term {
+			return true
+		}
+	}
+	return false
+}
+
+// fearedAfter reports whether the sign is told as her fear right after it:
+// "reduced movements was my biggest fear", "bleeding is my worst
+// nightmare".
+func fearedAfter(tokens []analyze.Token, m match) bool {
+	j := m.end + 1
+	if j < len(tokens) && tokens[j].Lemma == "be" {
+		j++
+	}
+	if j < len(tokens) && (tokens[j].Lemma == "my" || tokens[j].Lemma == "the") {
+		j++
+	}
+	for k := j; k < len(tokens) && k <= j+1; k++ {
+		switch tokens[k].Lemma {
+		case "fear", "nightmare", "worry", "phobia", "dread":
+			return true
+		case "big", "biggest", "bad", "worst", "main", "great", "greatest", "one":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // awaited reports whether a sign is what she waits for to begin: "waiting

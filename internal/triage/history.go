@@ -412,7 +412,16 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 	// "went to MAU this morning with tightenings" tells of this morning's
 	// visit, and the sign is as recent as yesterday's.
 	visited := h.visits.any(s, tokens, sc, clo, m.start, clo)
-	if s.timeIn(&h.now, tokens, sc, clo, chi) || !visited && s.timeIn(&h.today, tokens, sc, clo, chi) || s.again(tokens, sc, m.end+1) {
+	if s.timeIn(&h.now, tokens, sc, clo, chi) || s.again(tokens, sc, m.end+1) {
+		return false
+	}
+	if clinicianSaidFine(tokens, m) {
+		if sc.explain {
+			sc.why = append(sc.why, "a midwife or doctor said it is fine")
+		}
+		return true
+	}
+	if !visited && s.timeIn(&h.today, tokens, sc, clo, chi) {
 		return false
 	}
 	if h.earlier.anyBut(s, tokens, sc, clo, chi, clo, func(em match) bool {
@@ -610,6 +619,122 @@ var companions = map[string]bool{"eldest": true, "oldest": true, "toddler": true
 var spelledNumbers = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
 	"eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "thirteen": true, "fourteen": true, "fifteen": true,
 	"sixteen": true, "seventeen": true, "eighteen": true, "nineteen": true, "twenty": true, "thirty": true, "forty": true}
+
+// clinicianSaidFine reports whether, after the sign in its sentence or
+// the next two, a midwife, nurse or doctor is told as having said it is fine
+// or named something harmless: "passed a couple of small clots, midwife
+// on the ward had a look and said totally normal for day 1", "told the MW
+// and she said it's just where it pooled overnight and it's fine", "Nurse
+// said it's the uterus shrinking back", "Doctor say ligament"; or a check
+// found clear: "speculum all clear and sent home". Never
+// advice ("said to come in"), a question ("midwife said that's normal?"),
+// a denial ("said it's not normal"), nor when the message turns back to
+// her case after it ("... but it's heavier now").
+func clinicianSaidFine(tokens []analyze.Token, m match) bool {
+	if clinicianCalledFine(tokens, m) {
+		return true
+	}
+	sentences := 0
+	for k := m.end + 1; k < len(tokens); k++ {
+		if isClauseEnd(tokens[k]) {
+			if sentences++; sentences >= maxSettledSentences {
+				return false
+			}
+			continue
+		}
+		if k > 0 && (ifBefore(tokens, k) || tokens[k-1].Lemma == "whether") {
+			continue // "is the baby ok if the trace was fine": a condition, not a result
+		}
+		if examNouns[tokens[k].Lemma] {
+			// A check's result, with or without a verb: "speculum all
+			// clear", "speculum showed nothing else".
+			for f := k + 1; f < len(tokens) && f <= k+4 && !isClauseEnd(tokens[f]); f++ {
+				if harmless[tokens[f].Lemma] || tokens[f].Lemma == "clear" {
+					if tokens[f-1].Is(analyze.Negation) || asked(tokens, f) || turnsBackAfter(tokens, f) {
+						return false
+					}
+					return true
+				}
+			}
+			continue
+		}
+		if !clinicians[tokens[k].Lemma] {
+			continue
+		}
+		for j := k + 1; j < len(tokens) && j <= k+6 && !isClauseEnd(tokens[j]); j++ {
+			if !saidOrLooked[tokens[j].Lemma] {
+				continue
+			}
+			if j+1 < len(tokens) && tokens[j+1].Lemma == "to" {
+				break // advice: "said to come in and check it's fine"
+			}
+			for f := j + 1; f < len(tokens) && f <= j+8 && !isClauseEnd(tokens[f]); f++ {
+				if !harmless[tokens[f].Lemma] || tokens[f-1].Is(analyze.Negation) || asked(tokens, f) {
+					continue
+				}
+				return !turnsBackAfter(tokens, f)
+			}
+		}
+	}
+	return false
+}
+
+// clinicianCalledFine reports whether the sign is what a midwife or
+// doctor, before it in its sentence, said is fine: "Midwife said a bit of
+// spotting after a sweep is normal, so I'm prepped" (never "midwife said
+// the bleeding is not normal").
+func clinicianCalledFine(tokens []analyze.Token, m match) bool {
+	said := false
+	for k := m.start - 1; k >= 0 && k >= m.start-5 && !isClauseEnd(tokens[k]); k-- {
+		if saidOrLooked[tokens[k].Lemma] && k > 0 && (clinicians[tokens[k-1].Lemma] || k > 1 && clinicians[tokens[k-2].Lemma]) {
+			said = true
+			break
+		}
+	}
+	if !said {
+		return false
+	}
+	for f := m.end + 1; f < len(tokens) && f <= m.end+6 && !isClauseEnd(tokens[f]); f++ {
+		if harmless[tokens[f].Lemma] {
+			return !tokens[f-1].Is(analyze.Negation) && !asked(tokens, f) && !turnsBackAfter(tokens, f)
+		}
+	}
+	return false
+}
+
+// turnsBackAfter reports whether the message turns back to her case after
+// a reassurance at tokens[f]: "... but it's heavier now".
+func turnsBackAfter(tokens []analyze.Token, f int) bool {
+	for t := f + 1; t < len(tokens); t++ {
+		if !herCase[tokens[t].Lemma] && !turnsBack[tokens[t].Lemma] {
+			continue
+		}
+		// Her back's, not the sign's: "back still killing me though",
+		// "now back to moaning about my back".
+		backs := false
+		for k := max(f+1, t-3); k < len(tokens) && k <= t+2; k++ {
+			backs = backs || tokens[k].Lemma == "back" || backComplaints[tokens[k].Lemma]
+		}
+		if !backs {
+			return true
+		}
+	}
+	return false
+}
+
+// examNouns name a check whose result may follow (see clinicianSaidFine).
+var examNouns = map[string]bool{"speculum": true, "swab": true, "ctg": true, "trace": true, "exam": true, "examination": true, "bloods": true}
+
+// clinicians, saidOrLooked and harmless make a clinician's reassurance
+// (see clinicianSaidFine); turnsBack tell the sign come back or grown
+// after it.
+var (
+	clinicians   = map[string]bool{"midwife": true, "mw": true, "doctor": true, "dr": true, "doc": true, "gp": true, "nurse": true, "ob": true, "obgyn": true, "consultant": true}
+	saidOrLooked = map[string]bool{"say": true, "tell": true, "reassure": true, "look": true, "check": true, "examine": true}
+	harmless     = map[string]bool{"fine": true, "normal": true, "ok": true, "okay": true, "expected": true, "common": true, "nothing": true,
+		"ligament": true, "uterus": true, "womb": true, "pooled": true, "pool": true, "healthy": true, "perfect": true, "braxton": true, "bh": true}
+	turnsBack = map[string]bool{"again": true, "worse": true, "heavier": true, "more": true, "since": true}
+)
 
 // lastsSince reports whether the recent time rm is what a sign has lasted
 // since: "since" stands at most three words before it in the clause ("since

@@ -2268,6 +2268,9 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 		// tells the fall.
 		return Averted
 	}
+	if scoreFell(tokens, m) {
+		return NegatedInside // "pain went from a 7 to a 4 after the bath"
+	}
 	// "not bleeding a lot": a quantity after it means some is present.
 	if p.absence || !s.hedgedAfter(tokens, m.end) {
 		if !p.count && !p.sibling {
@@ -6842,6 +6845,35 @@ func number(t analyze.Token) (int, bool) {
 	}
 	n, err := strconv.Atoi(t.Term)
 	return n, err == nil
+}
+
+// scoreFell reports whether the match is part of a score that went down
+// in its sentence: "from a 7 to a 4", "from 8 to 3" (a pain easing, never
+// "from a 4 to an 8").
+func scoreFell(tokens []analyze.Token, m match) bool {
+	lo, hi := sentenceOf(tokens, m)
+	numberAt := func(j int) (int, int) { // the number at most two words after j, and where
+		for k := j + 1; k < hi && k <= j+2; k++ {
+			if n, ok := number(tokens[k]); ok {
+				return n, k
+			}
+		}
+		return -1, -1
+	}
+	for j := lo; j < hi; j++ {
+		if tokens[j].Lemma != "from" {
+			continue
+		}
+		from, at := numberAt(j)
+		if from < 0 || at+1 >= hi || tokens[at+1].Lemma != "to" {
+			continue
+		}
+		to, end := numberAt(at + 1)
+		if to >= 0 && to < from && m.start <= end && m.end >= j {
+			return true
+		}
+	}
+	return false
 }
 
 // counted reports whether a count of time follows at j: "every 5

@@ -107,6 +107,31 @@ func TestMatch(t *testing.T) {
 		{"midwife said call if there's any blood. this is way more.", "bleeding"},
 		{"midwife said ring if the bleeding gets heavier", "bleeding"},
 		{"there's blood on the pad, ring if it comes again i guess", "bleeding"},
+		// An event she fears is none; the sign she has is hers.
+		{"terrified of my waters going on the bus lol", ""},
+		{"my waters went on the bus", "waters"},
+		{"bleeding is my worst nightmare, touch wood", ""},
+		{"bleeding is my worst symptom today", "bleeding"},
+		// An example offered to a question in general is asked too.
+		{"what counts as bleeding? like blood on the tissue?", ""},
+		{"is this normal? like blood on the tissue? 30 weeks", "bleeding"},
+		// What a midwife said is fine, named before it.
+		{"midwife said a bit of blood after a sweep is normal, so I'm prepped", ""},
+		{"midwife said a bit of blood after a sweep is not normal", "bleeding"},
+		// A score that went down is an easing.
+		{"the pain went from a 7 to a 4 after the bath", ""},
+		{"the pain went from a 4 to an 8 in an hour", "pain"},
+		// A midwife or doctor who said it is fine, after the sign, settles
+		// it, unless the message turns back to her case.
+		{"some blood on the tissue, midwife had a look and said it's normal", ""},
+		{"some blood on the tissue. day 3. nurse said it's the uterus shrinking", ""},
+		{"some blood on the tissue, midwife said it's normal but it's heavier now", "bleeding"},
+		{"some blood on the tissue, midwife said to come in and check it's fine", "bleeding"},
+		{"some blood on the tissue, the midwife said it's not normal", "bleeding"},
+		// So does a check found clear; her back's "still" is no turn.
+		{"some blood on the tissue this morning, speculum all clear. back still sore though", ""},
+		{"some blood on the tissue this morning, speculum all clear but it's heavier now", "bleeding"},
+		{"some blood on the tissue, is the baby ok if the trace was fine", "bleeding"},
 		// A condition she asked about that came true is hers.
 		{"if i bleed do i call?", ""},
 		{"if i bleed do i call? i think i just did", "bleeding"},

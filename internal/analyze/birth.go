@@ -203,11 +203,12 @@ var deliveryWords = map[string]bool{"section": true, "c": true, "csection": true
 
 // agedNow reports whether the message gives the baby she has had an age
 // in days or weeks: "she's 10 days old now", "now he's 6 weeks old",
-// "LO is 2 weeks old" (never "my 6 week old nephew": see Born).
+// "LO is 2 weeks old", "my son is 3 weeks old" (never "my 6 week old
+// nephew": see Born).
 func agedNow(words []Token) bool {
 	for i, t := range words {
 		switch t.Lemma {
-		case "he", "she", "lo", "baby":
+		case "he", "she", "lo", "baby", "son", "daughter", "boy", "girl", "twins":
 		default:
 			continue
 		}
@@ -248,4 +249,4 @@ func pregnantToldNow(words []Token) bool {
 func BornWord(lemma string) bool { return bornWords[lemma] }
 
 // bornWords name the baby she has had.
-var bornWords = map[string]bool{"baby": true, "son": true, "daughter": true, "lo": true, "boy": true, "girl": true, "twins": true}
+var bornWords = map[string]bool{"baby": true, "son": true, "daughter": true, "lo": true, "boy": true, "girl": true, "twins": true, "twin": true}

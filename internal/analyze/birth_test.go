@@ -23,6 +23,7 @@ func TestBorn(t *testing.T) {
 		{"Now he's 6 weeks old I can finally write this. Labour was quick", true},
 		{"my niece is here! she's 10 days old. I'm 30 weeks and my waters have gone", false},
 		{"he's 3 weeks old and I'm pregnant again, waters gone", false},
+		{"my son is 3 weeks old, labour was fast, waters broke in Tesco!", true},
 		{"LO is 28 weeks today and hasn't moved since this morning", false},
 		{"Had my son 2 years ago, this is my second and I think my waters have gone", false},
 		{"My sister had the baby 5 days ago and now my waters have gone!", false},

@@ -202,7 +202,7 @@ var contextWords = set(
 // negations are negation cues for triage.
 var negations = set("no", "not", "never", "without", "nor", "none", "neither", "nothing", "zero", "nope", "nah",
 	"nada", "nil", "zilch", "nowt", // "Bleeding? nada.", "bleeding nil", "nowt wrong down below"
-	"walang",        // Tagalog: "walang bleeding, walang lagnat"
+	"walang", "wala", // Tagalog: "walang bleeding, walang lagnat", "wala naman pong spotting"
 	"nahi", "nahin") // Hindi: "koi spotting nahi"
 
 // scopeEnders stop a negation cue from reaching further words: contrast

@@ -74,7 +74,7 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, rule int32, m matc
 	// Told as the listener's, or as what may come: advice, sympathy,
 	// beliefs, dreams, conditions; unless hers after all.
 	// A foretold, wished-for or unreal sign that came true later is hers.
-	notHers := fearedOf(tokens, m) || awaited(tokens, m) || yoursIf(tokens, m) || yourSign(tokens, m) ||
+	notHers := fearedOf(tokens, m) && !cameTrue(tokens, m.end) || awaited(tokens, m) || yoursIf(tokens, m) || yourSign(tokens, m) ||
 		(foretold(tokens, m) || wishedFor(tokens, m) || s.advisedCondition(tokens, m) || s.governed(tokens, sc, &q.unreal, m, false) && !dreamCameTrue(tokens, m)) && !cameTrue(tokens, m.end)
 	if notHers && !mine && !sharedByHer(tokens, m.end+1) {
 		return true
@@ -1057,7 +1057,7 @@ func (s *Set) advisedCondition(tokens []analyze.Token, m match) bool {
 	}
 	end := m.end + 1
 	for ; end < len(tokens) && !isClauseEnd(tokens[end]); end++ {
-		if grows[tokens[end].Lemma] && end <= m.end+4 || herCase[tokens[end].Lemma] {
+		if grows[tokens[end].Lemma] && end <= m.end+4 || herCase[tokens[end].Lemma] || tokens[end].Lemma == "morning" && tokens[end-1].Lemma == "this" {
 			// "ring if it gets heavier", "... but does 'fewer' count
 			// if she's still doing a bit?", "call if not felt anything
 			// by 24 wks, im 25 now and still nothing": her own case set
@@ -1081,7 +1081,7 @@ func (s *Set) advisedCondition(tokens []analyze.Token, m match) bool {
 }
 
 // herCase turn from advice to her own case (see advisedCondition).
-var herCase = map[string]bool{"but": true, "though": true, "now": true, "still": true}
+var herCase = map[string]bool{"but": true, "though": true, "now": true, "still": true, "today": true, "tonight": true}
 
 // conditionMet reports whether a later sentence, from tokens[from], tells
 // the advice's condition as met in the sign's own words, not negated nor
@@ -1157,13 +1157,15 @@ func cameTrue(tokens []analyze.Token, end int) bool {
 		case l == "actually" && k > 0 && isClauseEnd(tokens[k-1]) && actuallyTold[next],
 			// "i think they just did": the elided verb ends its clause,
 			// never "i just did my hospital bag".
+			// "...and today I actually did", told in the past.
+			l == "actually" && (tokens[k+1].Term == "did" || tokens[k+1].Term == "happened") && k > 0 && (tokens[k-1].Lemma == "they" || tokens[k-1].Lemma == "it" || tokens[k-1].Lemma == "i"),
 			l == "just" && (next == "do" || next == "happen") && k > 0 && (tokens[k-1].Lemma == "they" || tokens[k-1].Lemma == "it" || tokens[k-1].Lemma == "i") &&
 				(k+2 >= len(tokens) || tokens[k+2].Is(analyze.Break) || tokens[k+2].Lemma == "now" || tokens[k+2].Lemma == "lol" || tokens[k+2].Lemma == analyze.NumberLemma || tokens[k+2].Gestation()),
 			// "they just went", "i think they just started".
 			l == "just" && (next == "go" || next == "break" || next == "start" || next == "begin" || next == "come") && k > 0 && tokens[k-1].Lemma == "they",
 			l == "it" && next == "happen" && k+2 < len(tokens) && tokens[k+2].Lemma == "now":
 			return true
-		case (l == "they" || l == "it" || l == "this") && k > 0 && isClauseEnd(tokens[k-1]):
+		case (l == "they" || l == "it" || l == "this" || l == "both") && k > 0 && (isClauseEnd(tokens[k-1]) || tokens[k-1].Lemma == "and"):
 			// "..., theyre much worse now": the condition's own change,
 			// told as a change (never "it is regular practice"). "It's"
 			// is read as "it" alone.
@@ -1196,7 +1198,7 @@ func cameTrue(tokens []analyze.Token, end int) bool {
 // it happened ("actually i think they just did", never "actually, does
 // anyone know a good pillow?").
 var (
-	worseNow     = map[string]bool{"worse": true, "stronger": true, "closer": true, "heavier": true, "regular": true, "more": true, "lot": true}
+	worseNow     = map[string]bool{"worse": true, "stronger": true, "closer": true, "heavier": true, "regular": true, "more": true, "lot": true, "soak": true, "drench": true}
 	actuallyTold = map[string]bool{"i": true, "they": true, "it": true, "think": true, "just": true, "mine": true, "my": true}
 )
 

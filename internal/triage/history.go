@@ -545,6 +545,20 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 			}
 			return true
 		})
+		if !recent {
+			// A recent time earlier in the sentence that leads into the
+			// sign's clause, as a time past does (see pastLead): "Had a
+			// bit of a scare on Tuesday — thought my waters had gone".
+			lo, _ := sentenceOf(tokens, m)
+			h.recent.find(s, tokens, sc, lo, clo, func(p *phrase, rm match) bool {
+				if rm.end < clo && !s.negatedUnless(tokens, p, rm) && !s.turnsToNow(tokens, sc, rm.end+1, m) {
+					recent, lasting = true, false
+					sc.because(&h.recent, p)
+					return false
+				}
+				return true
+			})
+		}
 		switch {
 		case recent && lasting && !visited:
 			// "haven't been able to wee since the birth yesterday, they

@@ -1415,11 +1415,27 @@ func (s *Set) reopens(tokens []analyze.Token, sc *scratch, r int32) bool {
 	if !later {
 		return false
 	}
-	lo, hi := sentenceOf(tokens, match{start: story, end: story})
+	// The story's own time, from its sentence's start to the end of its
+	// clause (never a time of the new sign after it: "fell last month,
+	// all fine, baby quieter since yesterday").
+	lo, _ := sentenceOf(tokens, match{start: story, end: story})
+	_, hi := signClause(tokens, match{start: story, end: story})
 	h := &s.history
-	return (h.recent.any(s, tokens, sc, lo, hi, lo) || h.today.any(s, tokens, sc, lo, hi, lo) || h.visits.any(s, tokens, sc, lo, hi, lo)) &&
-		!h.earlier.any(s, tokens, sc, lo, hi, lo) && !h.past.any(s, tokens, sc, lo, hi, lo)
+	if h.earlier.any(s, tokens, sc, lo, hi, lo) {
+		return false
+	}
+	if h.recent.any(s, tokens, sc, lo, hi, lo) || h.today.any(s, tokens, sc, lo, hi, lo) || h.visits.any(s, tokens, sc, lo, hi, lo) {
+		return true
+	}
+	// A time gone by of days or a week ("last week", "a few days ago"),
+	// never months or years.
+	return h.past.any(s, tokens, sc, lo, hi, lo) && !slices.ContainsFunc(tokens[lo:hi], func(t analyze.Token) bool { return longAgoWords[t.Lemma] || isYear(t) })
 }
+
+// longAgoWords date a story months or years back (see reopens).
+var longAgoWords = map[string]bool{"month": true, "year": true, "yr": true, "january": true, "february": true, "march": true,
+	"april": true, "june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"summer": true, "winter": true, "spring": true, "autumn": true, "christmas": true, "easter": true}
 
 // each calls f with every phrase match in tokens, until f returns false.
 func (s *Set) each(tokens []analyze.Token, sc *scratch, f func(p *phrase, m match) bool) {
@@ -2226,7 +2242,8 @@ func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) V
 
 // judge is verdict without the unless patterns.
 func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
-	if s.selfOnly[p.rule] && s.someoneElse(tokens, sc, m) && !s.writesForHer(tokens, p, m) || s.herBody(tokens, p, m) || s.agents[p.rule] && s.carerActs(tokens, m) || s.onScreen(tokens, m) {
+	if s.selfOnly[p.rule] && s.someoneElse(tokens, sc, m) && !s.writesForHer(tokens, p, m) && !(!s.beforeBirth[p.rule] && s.birthJustBefore(tokens, m)) ||
+		s.herBody(tokens, p, m) || s.agents[p.rule] && s.carerActs(tokens, m) || s.onScreen(tokens, m) {
 		return SomeoneElse
 	}
 	if soundsHeard(tokens, m) {
@@ -3041,6 +3058,8 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 			continue // "lifting my toddler and now both legs are numb": what she lifted ("lifting my son, he fell" is his)
 		case s.isOther(tokens, j) && notHer(tokens, j, m):
 			continue // "hubby is at work, she's been really quiet": she is not him
+		case s.isOther(tokens, j) && agedAside(tokens, j, m.start):
+			continue // "my baby is 1 week old, bleeding has got much heavier": his age dates her news
 		case s.isOther(tokens, j) && simile(tokens, j):
 			continue // "like someone is pushing a knife in": nobody else is there
 		case s.isOther(tokens, j) && vocative(tokens, j):
@@ -3148,7 +3167,7 @@ func (s *Set) pregnantBeside(tokens []analyze.Token, j int, m match, told bool) 
 	// "the missus (6 months gone) got knocked over": her pregnancy,
 	// named between her and the sign, makes her the one.
 	for k := j + 1; k < m.start; k++ {
-		if s.pregnant(tokens, k) || gaveBirth(tokens, k) {
+		if s.pregnant(tokens, k) {
 			return true
 		}
 	}
@@ -3174,10 +3193,61 @@ func (s *Set) pregnantBeside(tokens []analyze.Token, j int, m match, told bool) 
 	return false
 }
 
-// gaveBirth reports whether tokens[k] opens a birth told of her: "had her
-// baby 9 days ago", "gave birth last week", "delivered on Monday". A sign
-// of the weeks after the birth is then hers: "my sister had her baby 9
-// days ago and she's been filling a maternity pad every hour".
+// birthJustBefore reports whether the one the sign is told of gave birth
+// lately, told before it in its sentence or the one before: "my sister
+// had her baby 9 days ago and she's been filling a maternity pad every
+// hour", "my sister gave birth on Monday and now she's passing huge
+// clots". A sign of the weeks after a birth (never one of the pregnancy
+// itself: see Rule.BeforeBirth) is then the one the member writes for.
+// Not a birth story that ends well ("both home and doing great", "she
+// lost a lot of blood but she's fine now").
+func (s *Set) birthJustBefore(tokens []analyze.Token, m match) bool {
+	lo, _ := sentenceOf(tokens, m)
+	if lo > 0 {
+		lo, _ = sentenceOf(tokens, match{start: lo - 1, end: lo - 1})
+	}
+	found := false
+	for k := lo; k < m.start; k++ {
+		if s.isOther(tokens, k) {
+			for b := k + 1; b < m.start && b <= k+4; b++ {
+				if gaveBirth(tokens, b) {
+					found = true
+				}
+			}
+		}
+	}
+	if !found {
+		return false
+	}
+	for k := range tokens {
+		if l := tokens[k].Lemma; (l == "both" || l == "she" || l == "they") && k+1 < len(tokens) {
+			for j := k + 1; j < len(tokens) && j <= k+3 && !tokens[j].Is(analyze.Break); j++ {
+				if tokens[j].Is(analyze.Negation) {
+					break // "she's not ok"
+				}
+				if endedWell[tokens[j].Lemma] {
+					return false // "she lost a lot of blood but she's fine now"
+				}
+				if !wellFill[tokens[j].Lemma] {
+					break // "she says it's fine": her word, not how it ended
+				}
+			}
+		}
+	}
+	return true
+}
+
+// wellFill may stand between "she" and how the story ended: "she is now
+// doing fine", "both are home".
+var wellFill = map[string]bool{"be": true, "do": true, "doing": true, "now": true, "all": true, "both": true, "and": true,
+	"really": true, "totally": true, "absolutely": true, "back": true, "at": true}
+
+// endedWell tell a birth story that ended well: "both home and doing great".
+var endedWell = map[string]bool{"fine": true, "great": true, "well": true, "home": true, "ok": true, "okay": true, "good": true, "healthy": true}
+
+// gaveBirth reports whether tokens[k] opens a birth told lately: "had her
+// baby 9 days ago", "gave birth on Monday", "had twins on thursday",
+// "had a c section 5 days ago" (see birthJustBefore).
 func gaveBirth(tokens []analyze.Token, k int) bool {
 	end := -1
 	switch tokens[k].Lemma {
@@ -3188,22 +3258,70 @@ func gaveBirth(tokens []analyze.Token, k int) bool {
 	case "deliver":
 		end = k
 	case "have":
-		if k+2 < len(tokens) && tokens[k+1].Lemma == "her" && (tokens[k+2].Lemma == "baby" || tokens[k+2].Lemma == "son" || tokens[k+2].Lemma == "daughter") {
-			end = k + 2
+		j := k + 1
+		if j < len(tokens) && (tokens[j].Lemma == "her" || tokens[j].Lemma == "a" || tokens[j].Lemma == "the") {
+			j++
+		}
+		if j < len(tokens) && (tokens[j].Lemma == "little" || tokens[j].Lemma == "c") {
+			j++
+		}
+		if j < len(tokens) && (analyze.BornWord(tokens[j].Lemma) || tokens[j].Lemma == "section" || tokens[j].Lemma == "csection") {
+			end = j
 		}
 	}
 	if end < 0 {
 		return false
 	}
-	// Days or weeks ago, the weeks after a birth: not the day of a birth
-	// story ("had her baby last night, contractions 3 mins apart"), nor
-	// the week it came at ("had her baby at 29 weeks").
-	for j := end + 1; j+2 < len(tokens) && j <= end+2; j++ {
-		if tokens[j].Lemma == analyze.NumberLemma && (tokens[j+1].Lemma == "day" || tokens[j+1].Lemma == "week") && tokens[j+2].Lemma == "ago" {
+	// Lately: days or weeks ago, a day named, last night or last week
+	// (never the week it came at: "had her baby at 29 weeks").
+	for j := end + 1; j < len(tokens) && j <= end+3 && !isClauseEnd(tokens[j]); j++ {
+		switch l := tokens[j].Lemma; {
+		case l == "ago", l == "yesterday", l == "night" || l == "week" && j > 0 && tokens[j-1].Lemma == "last",
+			weekdays[l] && j > 0 && tokens[j-1].Lemma == "on":
 			return true
 		}
 	}
 	return false
+}
+
+// weekdays name the days of the week.
+var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
+
+// agedAside reports whether the other named at tokens[j] is given an age
+// in days or weeks in a clause of its own, which ends before start: "my
+// baby is 1 week old, bleeding has suddenly got much heavier", "LO is 10
+// days old and I'm soaking pads". The age dates her news; the baby is not
+// its subject.
+func agedAside(tokens []analyze.Token, j, start int) bool {
+	ageAt := func(k int) bool { // "# week old" ending at k
+		return k >= 2 && tokens[k].Lemma == "old" && tokens[k-2].Lemma == analyze.NumberLemma &&
+			(tokens[k-1].Lemma == "day" || tokens[k-1].Lemma == "week" || tokens[k-1].Lemma == "wk")
+	}
+	end := -1
+	switch {
+	case ageAt(j):
+		end = j // "old", read as one of a "5 year old"
+	default:
+		k := j + 1
+		if k < start && tokens[k].Lemma == "be" {
+			k++
+		}
+		if k+2 < start && ageAt(k+2) {
+			end = k + 2
+		}
+	}
+	if end < 0 || end+1 >= start || !tokens[end+1].Is(analyze.Break) && tokens[end+1].Lemma != "and" {
+		return false
+	}
+	// Not when the next clause goes on about the baby: "my son is 3
+	// weeks old, he's got a temperature".
+	for k := end + 1; k < start && k <= end+3; k++ {
+		switch tokens[k].Lemma {
+		case "he", "she", "they", "him", "her", "his":
+			return false
+		}
+	}
+	return true
 }
 
 // givenToHer reports whether the pregnancy at tokens[k] is given to "she"
@@ -6848,8 +6966,9 @@ func number(t analyze.Token) (int, bool) {
 }
 
 // scoreFell reports whether the match is part of a score that went down
-// in its sentence: "from a 7 to a 4", "from 8 to 3" (a pain easing, never
-// "from a 4 to an 8").
+// in its sentence, or rose slowly: "from a 7 to a 4", "from 8 to 3", "from
+// a 4 to an 8 over the last few weeks" (a pain easing or growing with the
+// bump, never "from a 4 to an 8 in the last hour").
 func scoreFell(tokens []analyze.Token, m match) bool {
 	lo, hi := sentenceOf(tokens, m)
 	numberAt := func(j int) (int, int) { // the number at most two words after j, and where
@@ -6869,8 +6988,27 @@ func scoreFell(tokens []analyze.Token, m match) bool {
 			continue
 		}
 		to, end := numberAt(at + 1)
-		if to >= 0 && to < from && m.start <= end && m.end >= j {
+		if to >= 0 && (to < from || slowly(tokens, lo, hi)) && m.start <= end && m.end >= j {
 			return true
+		}
+	}
+	return false
+}
+
+// slowly reports whether tokens[lo:hi] tell a change over weeks or months,
+// or as gradual: "from a 4 to an 8 over the last few weeks" is no sudden
+// pain.
+func slowly(tokens []analyze.Token, lo, hi int) bool {
+	for j := lo; j < hi; j++ {
+		switch l := tokens[j].Lemma; l {
+		case "gradually", "slowly", "steadily":
+			return true
+		case "over":
+			for k := j + 1; k < hi && k <= j+4; k++ {
+				if l := tokens[k].Lemma; l == "week" || l == "month" || l == "weeks" || l == "months" {
+					return true
+				}
+			}
 		}
 	}
 	return false

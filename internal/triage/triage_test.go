@@ -105,6 +105,9 @@ func TestMatch(t *testing.T) {
 		{"midwife said call if there's pink on the tissue. there was pink this morning", "bleeding"},
 		{"midwife said call if there's any blood. it's a lot.", "bleeding"},
 		{"midwife said call if there's any blood. this is way more.", "bleeding"},
+		{"midwife said call if there's any blood and there was some this morning", "bleeding"},
+		{"scared of falling on the ice and today I actually did, landed on my side", "fall"},
+		{"scared of falling on the ice, what would I actually do?", ""},
 		{"midwife said ring if the bleeding gets heavier", "bleeding"},
 		{"there's blood on the pad, ring if it comes again i guess", "bleeding"},
 		// An event she fears is none; the sign she has is hers.
@@ -118,9 +121,13 @@ func TestMatch(t *testing.T) {
 		// What a midwife said is fine, named before it.
 		{"midwife said a bit of blood after a sweep is normal, so I'm prepped", ""},
 		{"midwife said a bit of blood after a sweep is not normal", "bleeding"},
+		// A recent time that leads into the sign's clause dates it.
+		{"had a scare on sunday - some blood on the tissue. they checked me, all fine", ""},
+		{"had a scare on sunday - some blood on the tissue. no idea why", "bleeding"},
 		// A score that went down is an easing.
 		{"the pain went from a 7 to a 4 after the bath", ""},
 		{"the pain went from a 4 to an 8 in an hour", "pain"},
+		{"the pain went from a 4 to an 8 over the last few weeks as the bump grew", ""},
 		// A midwife or doctor who said it is fine, after the sign, settles
 		// it, unless the message turns back to her case.
 		{"some blood on the tissue, midwife had a look and said it's normal", ""},
@@ -147,6 +154,8 @@ func TestMatch(t *testing.T) {
 		// A settled recent fall is reopened by a new sign after it.
 		{"slipped on sunday, they checked me, all fine. today some blood on the tissue", "fall"},
 		{"slipped on sunday, they checked me, all fine. my back is sore", ""},
+		{"slipped last week, they checked me, all fine. today some blood on the tissue", "fall"},
+		{"slipped last month, they checked me, all fine, today some blood on the tissue", "bleeding"},
 		// With a child somewhere is no earlier pregnancy; with a child
 		// named as a pregnancy is.
 		{"at the park with my eldest and slipped", "fall"},
@@ -158,7 +167,14 @@ func TestMatch(t *testing.T) {
 		// A birth days ago makes the other the one whose sign it is; the
 		// night of a birth story does not.
 		{"my sister had her baby 9 days ago and she's bleeding a lot", "bleeding"},
-		{"my sister had her baby last night and she's bleeding a lot", ""},
+		{"my sister had her baby last night and she's bleeding a lot", "bleeding"},
+		{"my sister had her baby 2 days ago, bleeding a lot at the time, both home and doing great", ""},
+		{"my sister had her baby last night, she bled a lot but she's fine now", ""},
+		{"my sister had her baby 9 days ago, she's bleeding a lot, she says it's fine", "bleeding"},
+		{"my sister had her baby at 30 weeks and she bled a lot", ""},
+		// A baby's age in a clause of its own dates her news.
+		{"my baby is 1 week old, bleeding a lot again", "bleeding"},
+		{"my son is 1 week old, he's bleeding from his cord", ""},
 		// A plot opened inside the match is the story's, not done to her.
 		{"reading a thriller where the husband checks everything", ""},
 		{"we were watching a film when he pushed me", "abuse"},
@@ -815,6 +831,29 @@ func TestMatch(t *testing.T) {
 			t.Errorf("%q: false alarm %v", tt.text, got)
 		case tt.want != "" && !slices.Contains(got, tt.want):
 			t.Errorf("%q: got %v, want %s", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestReopened checks that a recent fall checked and found fine fires
+// again with a new sign after it, and one months back does not.
+func TestReopened(t *testing.T) {
+	a, set := compile(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"slipped last week, they checked me, all fine. today some blood on the tissue", []string{"bleeding", "fall"}},
+		{"slipped on sunday, they checked me, all fine, today some blood on the tissue", []string{"bleeding", "fall"}},
+		{"slipped last month, they checked me, all fine, today some blood on the tissue", []string{"bleeding"}},
+		{"slipped last week, they checked me, all fine. my back is sore", nil},
+	}
+	for _, tt := range tests {
+		got := match(a, set, tt.text)
+		slices.Sort(got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: got %v, want %v", tt.text, got, tt.want)
+			logExplain(t, a, set, tt.text)
 		}
 	}
 }

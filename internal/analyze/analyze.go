@@ -1244,6 +1244,9 @@ func (a *Analyzer) correct(w string) string {
 	if _, ok := a.phrases[w]; ok {
 		return w // a synonym's own word: "relaxin" is no "relaxing"
 	}
+	if wordFlags(w)&(Negation|ScopeEnd) != 0 {
+		return w // a cue or a scope's end of another language: "wala", "pero"
+	}
 	if strings.HasSuffix(w, "in") {
 		// Dropped g: "goin", "havin", "hurtin", "comin".
 		if g := w + "g"; a.lex.Known(g) {

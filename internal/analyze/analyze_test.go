@@ -73,6 +73,8 @@ func TestWords(t *testing.T) {
 		{"I'm leaving work early", "i am leaving work early"},
 		{"I bashed my bump on the table", "i bashed my bump on the table"},
 		{"my new work contract", "my new work contract"},
+		// Nor a cue or a scope's end of another language.
+		{"wala pong bleeding pero may spotting", "wala pong bleeding pero may spotting"},
 		// Misspellings, by one edit or (longer words) two.
 		{"bleding and pilow", "bleeding and pillow"},
 		{"contractoins", "contractions"},

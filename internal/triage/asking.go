@@ -2,6 +2,7 @@ package triage
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/backcare/backcare/internal/analyze"
@@ -1047,7 +1048,7 @@ func (s *Set) advisedCondition(tokens []analyze.Token, m match) bool {
 		return false
 	}
 	called := false
-	for c := cond - 1; c >= 0 && c >= cond-3; c-- {
+	for c := cond - 1; c >= 0 && c >= cond-5; c-- { // "go to L&D if" ("&" is a word)
 		if callAt(tokens, c) {
 			called = true
 		}
@@ -1057,7 +1058,7 @@ func (s *Set) advisedCondition(tokens []analyze.Token, m match) bool {
 	}
 	end := m.end + 1
 	for ; end < len(tokens) && !isClauseEnd(tokens[end]); end++ {
-		if grows[tokens[end].Lemma] && end <= m.end+4 || herCase[tokens[end].Lemma] || tokens[end].Lemma == "morning" && tokens[end-1].Lemma == "this" {
+		if grows[tokens[end].Lemma] && end <= m.end+4 || (herCase[tokens[end].Lemma] || tokens[end].Lemma == "morning" && tokens[end-1].Lemma == "this") && !reassuredAround(tokens, end) {
 			// "ring if it gets heavier", "... but does 'fewer' count
 			// if she's still doing a bit?", "call if not felt anything
 			// by 24 wks, im 25 now and still nothing": her own case set
@@ -1071,14 +1072,47 @@ func (s *Set) advisedCondition(tokens []analyze.Token, m match) bool {
 	if !called || s.conditionMet(tokens, m, end) {
 		return false
 	}
-	// "... still nothing" later: the condition goes on being met.
-	for k := end; k+1 < len(tokens); k++ {
-		if tokens[k].Lemma == "still" && (tokens[k+1].Is(analyze.Negation) || k+2 < len(tokens) && tokens[k+2].Is(analyze.Negation)) {
+	// "... still nothing" later: the condition goes on being met; a
+	// fever's reading given after it ("ring if I get a temperature, and
+	// the thermometer just said 38.9").
+	for k := cond + 1; k < len(tokens); k++ {
+		if tokens[k].Lemma == "still" && k+1 < len(tokens) && (tokens[k+1].Is(analyze.Negation) || k+2 < len(tokens) && tokens[k+2].Is(analyze.Negation)) {
+			return false
+		}
+		if feverReading(tokens[k]) {
 			return false
 		}
 	}
 	return true
 }
+
+// feverReading reports whether t is a temperature read as a fever: 37.8
+// to 43 (Celsius, with a decimal) or 100.4 to 108 (Fahrenheit).
+func feverReading(t analyze.Token) bool {
+	if t.Lemma != analyze.NumberLemma {
+		return false
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(t.Term, ",", "."), 64)
+	if err != nil {
+		return false
+	}
+	return strings.ContainsAny(t.Term, ".,") && v >= 37.8 && v <= 43 || v >= 100.4 && v <= 108
+}
+
+// reassuredAround reports whether her case turned to at tokens[j] is told
+// as fine: "he's been kicking loads today", "all good this morning".
+func reassuredAround(tokens []analyze.Token, j int) bool {
+	for k := max(0, j-4); k < len(tokens) && k <= j+3 && !isClauseEnd(tokens[k]); k++ {
+		switch tokens[k].Lemma {
+		case "kick", "kicking", "moving", "fine", "ok", "okay", "good", "loads", "normal", "great", "better":
+			return true
+		}
+	}
+	return false
+}
+
+// soaked tell a pad or clothes soaked (see cameTrue).
+var soaked = map[string]bool{"soak": true, "drench": true}
 
 // herCase turn from advice to her own case (see advisedCondition).
 var herCase = map[string]bool{"but": true, "though": true, "now": true, "still": true, "today": true, "tonight": true}
@@ -1165,7 +1199,7 @@ func cameTrue(tokens []analyze.Token, end int) bool {
 			l == "just" && (next == "go" || next == "break" || next == "start" || next == "begin" || next == "come") && k > 0 && tokens[k-1].Lemma == "they",
 			l == "it" && next == "happen" && k+2 < len(tokens) && tokens[k+2].Lemma == "now":
 			return true
-		case (l == "they" || l == "it" || l == "this" || l == "both") && k > 0 && (isClauseEnd(tokens[k-1]) || tokens[k-1].Lemma == "and"):
+		case (l == "they" || l == "it" || l == "this" || l == "both") && k > 0 && (isClauseEnd(tokens[k-1]) || tokens[k-1].Lemma == "and" || l == "both" && tokens[k-1].Is(analyze.Break)):
 			// "..., theyre much worse now": the condition's own change,
 			// told as a change (never "it is regular practice"). "It's"
 			// is read as "it" alone.
@@ -1184,7 +1218,8 @@ func cameTrue(tokens []analyze.Token, end int) bool {
 					}
 					break
 				}
-				if worseNow[tokens[j].Lemma] && (j+1 >= len(tokens) || tokens[j+1].Is(analyze.Break) || tokens[j+1].Lemma == "now" || tokens[j+1].Lemma == "again" || tokens[j+1].Lemma == "than") {
+				if worseNow[tokens[j].Lemma] && (j+1 >= len(tokens) || tokens[j+1].Is(analyze.Break) || tokens[j+1].Lemma == "now" || tokens[j+1].Lemma == "again" || tokens[j+1].Lemma == "than" ||
+					soaked[tokens[j].Lemma]) { // "both were soaked in less than that"
 					return true
 				}
 			}

@@ -3277,6 +3277,8 @@ func gaveBirth(tokens []analyze.Token, k int) bool {
 	for j := end + 1; j < len(tokens) && j <= end+3 && !isClauseEnd(tokens[j]); j++ {
 		switch l := tokens[j].Lemma; {
 		case l == "ago", l == "yesterday", l == "night" || l == "week" && j > 0 && tokens[j-1].Lemma == "last",
+			// "gave birth 4 days before", as a second language has it.
+			l == "before" && j > 0 && (tokens[j-1].Lemma == "day" || tokens[j-1].Lemma == "week"),
 			weekdays[l] && j > 0 && tokens[j-1].Lemma == "on":
 			return true
 		}
@@ -6984,16 +6986,32 @@ func scoreFell(tokens []analyze.Token, m match) bool {
 			continue
 		}
 		from, at := numberAt(j)
-		if from < 0 || at+1 >= hi || tokens[at+1].Lemma != "to" {
+		if from < 0 {
 			continue
 		}
-		to, end := numberAt(at + 1)
-		if to >= 0 && (to < from || slowly(tokens, lo, hi)) && m.start <= end && m.end >= j {
+		// "from 3 out of 10 at 20 weeks to 5 out of 10 now": "to" a few
+		// words on.
+		toAt := -1
+		for k := at + 1; k < hi && k <= at+6; k++ {
+			if tokens[k].Lemma == "to" {
+				toAt = k
+				break
+			}
+		}
+		if toAt < 0 {
+			continue
+		}
+		to, end := numberAt(toAt)
+		if to >= 0 && (to < from || to < severeScore || slowly(tokens, lo, hi)) && m.start <= end && m.end >= j {
 			return true
 		}
 	}
 	return false
 }
+
+// severeScore is the least pain score out of ten a rise must reach to be
+// sudden severe pain ("from a 3 to a 5" is none).
+const severeScore = 7
 
 // slowly reports whether tokens[lo:hi] tell a change over weeks or months,
 // or as gradual: "from a 4 to an 8 over the last few weeks" is no sudden
@@ -7003,6 +7021,8 @@ func slowly(tokens []analyze.Token, lo, hi int) bool {
 		switch l := tokens[j].Lemma; l {
 		case "gradually", "slowly", "steadily":
 			return true
+		case "month", "months":
+			return true // "from 3 out of 10 last month to 5 now"
 		case "over":
 			for k := j + 1; k < hi && k <= j+4; k++ {
 				if l := tokens[k].Lemma; l == "week" || l == "month" || l == "weeks" || l == "months" {

@@ -124,10 +124,18 @@ func TestMatch(t *testing.T) {
 		// A recent time that leads into the sign's clause dates it.
 		{"had a scare on sunday - some blood on the tissue. they checked me, all fine", ""},
 		{"had a scare on sunday - some blood on the tissue. no idea why", "bleeding"},
+		// Her case after the advice told as fine is no report.
+		{"midwife said phone if baby not moved, he's been kicking loads today", ""},
+		{"midwife said phone if baby not moved, and today baby not moved at all", "movements"},
+		// A scare is history once a settled pattern follows.
+		{"had a bleeding scare last week, they checked me, all fine", ""},
+		{"having a bleeding scare right now, blood on the tissue", "bleeding"},
 		// A score that went down is an easing.
 		{"the pain went from a 7 to a 4 after the bath", ""},
 		{"the pain went from a 4 to an 8 in an hour", "pain"},
 		{"the pain went from a 4 to an 8 over the last few weeks as the bump grew", ""},
+		{"the pain went from a 3 to a 5 today", ""},
+		{"the pain went from a 3 out of 10 last month to an 8 out of 10 now", ""},
 		// A midwife or doctor who said it is fine, after the sign, settles
 		// it, unless the message turns back to her case.
 		{"some blood on the tissue, midwife had a look and said it's normal", ""},
@@ -172,6 +180,7 @@ func TestMatch(t *testing.T) {
 		{"my sister had her baby last night, she bled a lot but she's fine now", ""},
 		{"my sister had her baby 9 days ago, she's bleeding a lot, she says it's fine", "bleeding"},
 		{"my sister had her baby at 30 weeks and she bled a lot", ""},
+		{"my sister had her baby 4 days before, now she's bleeding a lot", "bleeding"},
 		// A baby's age in a clause of its own dates her news.
 		{"my baby is 1 week old, bleeding a lot again", "bleeding"},
 		{"my son is 1 week old, he's bleeding from his cord", ""},

@@ -4639,6 +4639,11 @@ func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) boo
 			// cue's object stands before the match, which it does not reach.
 			return false
 		}
+		if benignLabels[t.Lemma] && j+1 < start && !tokens[j+1].Is(analyze.Break) && tokens[j+1].Lemma != "or" && tokens[j+1].Lemma != "and" {
+			// "def not braxton hicks anymore 🫠 every 4 mins": the cue
+			// denies the harmless name, which tells the sign.
+			return false
+		}
 		if raising[t.Lemma] && raised < 0 {
 			raised = j // "feel nothing and think the baby would be better off": a verb of its own
 		}
@@ -4675,6 +4680,10 @@ func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) boo
 	}
 	return false
 }
+
+// benignLabels name a harmless reading of a sign; a cue that denies one
+// affirms the sign told after it (see negationBefore).
+var benignLabels = map[string]bool{"hick": true, "hicks": true, "bh": true}
 
 // wishedUndone reports whether the cue at tokens[j] undoes, in a wish,
 // what is so: "I wish my waters hadn't gone", "if only I hadn't fallen",

@@ -130,6 +130,9 @@ func TestMatch(t *testing.T) {
 		// A scare is history once a settled pattern follows.
 		{"had a bleeding scare last week, they checked me, all fine", ""},
 		{"having a bleeding scare right now, blood on the tissue", "bleeding"},
+		// A cue that denies a harmless name affirms the sign after it.
+		{"definitely not braxton hicks anymore 🫠 pains every 5 minutes", "contractions"},
+		{"not braxton hicks or contractions, just sore", ""},
 		// A score that went down is an easing.
 		{"the pain went from a 7 to a 4 after the bath", ""},
 		{"the pain went from a 4 to an 8 in an hour", "pain"},

@@ -1021,8 +1021,11 @@ func yoursIf(tokens []analyze.Token, m match) bool {
 // told, explained, advised), and a call stands right before the condition
 // ("ring if", "go in if") or after the sign ("... I must call the
 // hospital"). Not a sign she has that may grow: "ring if the bleeding
-// gets heavier" tells of bleeding now. Whether it came true is the
-// caller's (see cameTrue).
+// gets heavier" tells of bleeding now; nor when her own case follows
+// ("but", "now", "still", "today" told as not fine), the condition is met
+// later in the sign's own words (see conditionMet), it still goes on
+// ("still nothing") or a fever's reading is given after it. Whether it
+// came true otherwise is the caller's (see cameTrue).
 func (s *Set) advisedCondition(tokens []analyze.Token, m match) bool {
 	cond := -1
 	for k := m.start - 1; k >= 0 && !isClauseEnd(tokens[k]); k-- {

@@ -691,22 +691,8 @@ func compile(a *analyze.Analyzer, c Config, lookAhead bool) (*Set, error) {
 	s.alsoWith = make([][]int32, len(rules))
 	s.reopened = make([][]int32, len(rules))
 	for ri, r := range rules {
-		for _, id := range r.ReopenedBy {
-			k := slices.IndexFunc(rules, func(o Rule) bool { return o.ID == id })
-			if k < 0 {
-				errs = append(errs, fmt.Sprintf("%s: reopened_by %q: no such rule", r.ID, id))
-				continue
-			}
-			s.reopened[ri] = append(s.reopened[ri], int32(k))
-		}
-		for _, id := range r.AlsoWith {
-			k := slices.IndexFunc(rules, func(o Rule) bool { return o.ID == id })
-			if k < 0 {
-				errs = append(errs, fmt.Sprintf("%s: also_with %q: no such rule", r.ID, id))
-				continue
-			}
-			s.alsoWith[ri] = append(s.alsoWith[ri], int32(k))
-		}
+		s.reopened[ri] = ruleIndexes(rules, r.ID, "reopened_by", r.ReopenedBy, &errs)
+		s.alsoWith[ri] = ruleIndexes(rules, r.ID, "also_with", r.AlsoWith, &errs)
 		s.ids = append(s.ids, r.ID)
 		s.selfOnly = append(s.selfOnly, r.SelfOnly)
 		s.agents = append(s.agents, r.Agents)
@@ -1398,6 +1384,21 @@ func (s *Set) Read(tokens []analyze.Token) Reading {
 		}
 	}
 	return rd
+}
+
+// ruleIndexes returns the indexes in rules of the rules ids names, for
+// the field of rule id; an id that names no rule is an error.
+func ruleIndexes(rules []Rule, id, field string, ids []string, errs *[]string) []int32 {
+	var out []int32
+	for _, other := range ids {
+		k := slices.IndexFunc(rules, func(o Rule) bool { return o.ID == other })
+		if k < 0 {
+			*errs = append(*errs, fmt.Sprintf("%s: %s %q: no such rule", id, field, other))
+			continue
+		}
+		out = append(out, int32(k))
+	}
+	return out
 }
 
 // reopens reports whether rule r's recent settled story (see retold) is

@@ -578,10 +578,10 @@ func (d *decoder) wordGroups(n *yaml.Node) []WordGroup {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], resolve(n.Content[i+1])
 		words, at := d.list(v, "word group "+k.Value)
-		if k.Value == OthersGroup || k.Value == CarerGroup {
+		if k.Value == OthersGroup || k.Value == CarerGroup || k.Value == ThingsGroup {
 			for j, w := range words {
 				if strings.Contains(strings.TrimSpace(w), " ") {
-					d.errorf(at[j], "word group %s: %q has several words; name each person with one word (\"coworker\"), since triage reads a message's people word by word", k.Value, w)
+					d.errorf(at[j], "word group %s: %q has several words; name each with one word (\"coworker\", \"mug\"), since triage reads a message word by word for them", k.Value, w)
 				}
 			}
 		}

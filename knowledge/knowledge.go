@@ -440,6 +440,13 @@ const AbuserGroup = "abuser"
 // one word.
 const CarerGroup = "carer"
 
+// ThingsGroup names the word group of things that fall, drop and smash
+// (phone, mug, picture frame): triage reads one of them standing as the
+// subject of a sign's words as no sign of hers, "phone fell in the
+// toilet", unless it came down on her ("a box fell on my bump"). Each
+// member is one word.
+const ThingsGroup = "things"
+
 // WordGroup is a named list of words that triggers refer to as {name}.
 type WordGroup struct {
 	Name  string

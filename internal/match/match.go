@@ -405,7 +405,7 @@ func (m *Matcher) Classify(text, prev string) bot.Classification {
 		return c
 	}
 	rd := m.flags.Read(sc.an.Words)
-	c.Safety = m.screens.Match(sc.an.Words, rd.Fired, rd.Held)
+	c.Safety = rd.Revive(m.screens.Match(sc.an.Words, rd.Fired, rd.Held))
 	if len(c.Safety) > 0 {
 		return c // triage wins over everything
 	}

@@ -573,7 +573,7 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 			// check still going on ("update: at triage now, on the
 			// monitor", "they want to keep me in").
 		default:
-			return s.checkedSince(tokens, sc, m)
+			return s.checkedSince(tokens, sc, m) || s.checkedStory(tokens, sc, m)
 		}
 	}
 	// The evidence in this sentence or the next ones, not in a question.
@@ -977,6 +977,63 @@ func (s *Set) checkedSince(tokens []analyze.Token, sc *scratch, m match) bool {
 	})
 	return found
 }
+
+// checkedStory reports whether a sign told with no time of its own is
+// part of the story of a visit or a check that found it fine, told after
+// it: "Went to A&E after I went dizzy in Tesco. ECG normal... Not one
+// dizzy spell since", "I rang triage, went in, monitored, baby fine.
+// Nothing since". The visit, or a check that names a test (see
+// namesTest: "checked me" says nothing found), stands in the sign's
+// sentence or the one before it, before the evidence (never a check at
+// the roadside: see roadside); the evidence (a settled pattern)
+// follows the sign within maxSettledSentences; neither is negated, asked
+// or only her guess, and the message does not turn back to her case after
+// the evidence ("Midwife checked me yesterday and said everything looked
+// ok. Now my tummy is tender": see turnsBackAfter).
+func (s *Set) checkedStory(tokens []analyze.Token, sc *scratch, m match) bool {
+	h := &s.history
+	lo, _ := sentenceOf(tokens, m)
+	if lo > 1 {
+		lo, _ = sentenceOf(tokens, match{start: lo - 2, end: lo - 2})
+	}
+	end := m.end + 1
+	for sentences := 1; end < len(tokens) && sentences <= maxSettledSentences; end++ {
+		if isClauseEnd(tokens[end]) {
+			sentences++
+		}
+	}
+	found := false
+	h.settled.find(s, tokens, sc, m.end+1, end, func(q *phrase, sm match) bool {
+		if sm.start <= m.end || sm.end >= end || s.negatedUnless(tokens, q, sm) || asked(tokens, sm.end) || s.guessed(tokens, sm) ||
+			turnsBackAfter(tokens, sm.end) {
+			return true
+		}
+		checked := func(ps *patterns, test bool) bool {
+			hit := false
+			ps.find(s, tokens, sc, lo, sm.start, func(p *phrase, cm match) bool {
+				clo, chi := signClause(tokens, cm)
+				hit = cm.end < sm.start && (!test || namesTest(tokens, cm)) && !s.negatedUnless(tokens, p, cm) && !asked(tokens, cm.end) &&
+					!slices.ContainsFunc(tokens[clo:chi], func(t analyze.Token) bool { return roadside[t.Lemma] })
+				if hit {
+					sc.because(ps, p)
+				}
+				return !hit
+			})
+			return hit
+		}
+		found = checked(&h.visits, false) || checked(&h.checked, true)
+		if found {
+			sc.because(&h.settled, q)
+		}
+		return !found
+	})
+	return found
+}
+
+// roadside are the words of a check at the roadside, which is no
+// maternity check: "paramedics checked me at the scene and said I was
+// fine" after a crash still needs her midwife.
+var roadside = map[string]bool{"paramedic": true, "paramedics": true, "scene": true, "ambulance": true, "roadside": true}
 
 // tests are the checks that rule a sign out, not only look at her: "checked
 // my wee and BP" does, "checked me" does not say what was found.

@@ -185,6 +185,10 @@ const AbuserGroup = knowledge.AbuserGroup
 // physio): see Rule.Agents.
 const CarerGroup = knowledge.CarerGroup
 
+// ThingsGroup names the word group of things that fall, drop and smash
+// (see thingFell).
+const ThingsGroup = knowledge.ThingsGroup
+
 // Set is a compiled collection of rules. It is safe for concurrent use.
 type Set struct {
 	ids      []string
@@ -205,6 +209,7 @@ type Set struct {
 	others     map[string]bool // lemmas of people who are not the member
 	abusers    map[string]bool // lemmas of the people who may harm her (see AbuserGroup)
 	carers     map[string]bool // lemmas of her carers (see CarerGroup)
+	things     map[string]bool // lemmas of things that fall and smash (see ThingsGroup)
 	bodyParts  map[string]bool // lemmas of a woman's back, hips, legs: "her back" is no baby
 	selves     map[string]bool // lemmas of the member and of a pregnancy
 	pregnancy  map[string]bool // lemmas of a pregnancy: "weeks", "pregnant"
@@ -663,6 +668,12 @@ func compile(a *analyze.Analyzer, c Config, lookAhead bool) (*Set, error) {
 			for _, l := range a.Lemmas(w) {
 				s.carers[l] = true
 			}
+		}
+	}
+	s.things = map[string]bool{}
+	for _, w := range groups[ThingsGroup] {
+		for _, l := range a.Lemmas(w) {
+			s.things[l] = true
 		}
 	}
 	for _, w := range groups[OthersGroup] {
@@ -1248,6 +1259,30 @@ type Reading struct {
 	// Settled are the rules, not fired, that a whole match of was
 	// settled history: "we lost our first at 20 weeks last year".
 	Settled []string
+	// Revivable are the rules, not fired, that an unless pattern
+	// cancelled a match of which one of their also_with rules would have
+	// revived (see Revive): "ok so he kicked me... where he got me" is a
+	// blow ("he kicked" no baby's kick) once abuse is read, whether its
+	// triggers or a learned screen read it.
+	Revivable []Revivable
+}
+
+// Revivable is a rule a cancelled match of which fires with any of With.
+type Revivable struct {
+	Rule string
+	With []string
+}
+
+// Revive appends to found each of rd's revivable rules that one of found
+// revives, and returns it: a learned screen that reads abuse revives a
+// blow its triggers cancelled.
+func (rd Reading) Revive(found []string) []string {
+	for _, r := range rd.Revivable {
+		if !slices.Contains(found, r.Rule) && slices.ContainsFunc(r.With, func(id string) bool { return slices.Contains(found, id) }) {
+			found = append(found, r.Rule)
+		}
+	}
+	return found
 }
 
 // Read is Match that also tells which rules were held, and which told as
@@ -1366,6 +1401,15 @@ func (s *Set) Read(tokens []analyze.Token) Reading {
 		})
 	}
 	var rd Reading
+	for r, ok := range sc.revive {
+		if ok && !sc.seen[r] {
+			with := make([]string, len(s.alsoWith[r]))
+			for i, k := range s.alsoWith[r] {
+				with[i] = s.ids[k]
+			}
+			rd.Revivable = append(rd.Revivable, Revivable{Rule: s.ids[r], With: with})
+		}
+	}
 	for r, ok := range sc.held {
 		if ok && !sc.seen[r] {
 			rd.Held = append(rd.Held, s.ids[r])
@@ -2959,6 +3003,9 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 	if s.disclosed(tokens, sc) {
 		return false // "if a lady has brownish discharge... asking for myself"
 	}
+	if s.thingFell(tokens, m) {
+		return true // "phone fell in the toilet": no one fell
+	}
 	if personPronoun(tokens, m) {
 		return true // "he says I'd regret it... he just goes silent for days": he is no baby
 	}
@@ -3663,6 +3710,33 @@ func (s *Set) landsOnBump(tokens []analyze.Token, j int) bool {
 	return j+2 < len(tokens) && contactWords[tokens[j].Lemma] &&
 		(tokens[j+1].Lemma == "the" || tokens[j+1].Lemma == "my" || tokens[j+1].Lemma == "our") && bumpWords[tokens[j+2].Lemma]
 }
+
+// thingFell reports whether a thing is the subject of the match, right
+// before it (see ThingsGroup): "phone fell in the toilet", "mug fell out
+// of the cupboard", "dropped my phone down the stairs". Not when it came
+// down on her, told after it in its clause and not negated: "a box fell
+// on my bump", "the shelf came down and hit me".
+func (s *Set) thingFell(tokens []analyze.Token, m match) bool {
+	j := m.start - 1
+	for j >= 0 && thingAdverbs[tokens[j].Lemma] {
+		j--
+	}
+	if j < 0 || !s.things[tokens[j].Lemma] {
+		return false
+	}
+	_, chi := signClause(tokens, m)
+	for k := m.start; k < chi; k++ {
+		if (tokens[k].Lemma == "me" || bumpWords[tokens[k].Lemma]) && !s.negatedBefore(tokens, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// thingAdverbs may stand between a thing and what it did: "the frame just
+// fell", "phone literally went flying".
+var thingAdverbs = map[string]bool{"just": true, "literally": true, "then": true, "suddenly": true, "nearly": true,
+	"almost": true, "completely": true, "also": true, "again": true}
 
 // landAdverbs and contactWords, with bumpWords, make up what landsOnBump
 // reads.

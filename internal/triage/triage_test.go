@@ -725,6 +725,20 @@ func TestMatch(t *testing.T) {
 		// but revived when a rule named in also_with fires.
 		{"he kicked my bump", ""},
 		{"he kicked my bump and said he will hurt me", "blow"},
+		// A thing that fell is no fall of hers (see ThingsGroup), unless it
+		// came down on her; she may fall after it.
+		{"phone fell in the toilet", ""},
+		{"the mug fell off the shelf", ""},
+		{"the mug fell off the shelf onto my bump", "fall"},
+		{"a frame fell and hit me", "fall"},
+		{"my phone fell and then I fell too", "fall"},
+		// A sign with no time of its own, in the story of a visit that
+		// found it fine (see checkedStory); not when the message turns
+		// back to her case after, nor after a check at the roadside.
+		{"slipped in the kitchen. went to triage with it, all fine, nothing since", ""},
+		{"slipped in the kitchen. went to triage with it, all fine. now my tummy hurts", "fall"},
+		{"slipped in the kitchen. the midwife checked my bp, all fine", ""},
+		{"slipped in the kitchen. paramedics checked my bp at the scene, all fine", "fall"},
 		// A group's member is the word it names: "none" in a group is not
 		// any negation.
 		{"nobody wants me", "threat"},
@@ -867,6 +881,28 @@ func TestReopened(t *testing.T) {
 			t.Errorf("%q: got %v, want %v", tt.text, got, tt.want)
 			logExplain(t, a, set, tt.text)
 		}
+	}
+}
+
+// TestRevive checks that a rule whose match an unless pattern cancelled
+// fires with a rule of its also_with found by another reading (a learned
+// screen), and not without one.
+func TestRevive(t *testing.T) {
+	a, set := compile(t)
+	var an analyze.Analysis
+	a.Analyze("he kicked my bump", &an)
+	rd := set.Read(an.Words)
+	if len(rd.Fired) != 0 {
+		t.Fatalf("fired %v, want none: the baby kicks", rd.Fired)
+	}
+	if got := rd.Revive([]string{"threat"}); !slices.Equal(got, []string{"threat", "blow"}) {
+		t.Errorf("Revive(threat) = %v, want [threat blow]", got)
+	}
+	if got := rd.Revive([]string{"fall"}); !slices.Equal(got, []string{"fall"}) {
+		t.Errorf("Revive(fall) = %v, want [fall]: fall revives no blow", got)
+	}
+	if got := rd.Revive(nil); len(got) != 0 {
+		t.Errorf("Revive(nil) = %v, want none", got)
 	}
 }
 

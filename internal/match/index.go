@@ -16,7 +16,7 @@ const (
 	// are sorted by BM25 impact (short documents first), so the documents
 	// cut off are the ones a common word contributes least to; every
 	// gathered document is still scored exactly on all the message's terms.
-	maxPostings = 256
+	maxPostings = 192
 )
 
 // index is an inverted index over documents: every example question,

@@ -47,11 +47,15 @@ type goal struct {
 // after the birth) joined with 16 false alarms left on 81 safe messages
 // (lochia settling, a show, a sweep's spotting told as safe by its writer
 // and as bleeding by this project's labels): 579 of 16,976 (3.41%), the
-// rows before it unchanged, so the ceiling is 3.5.
+// rows before it unchanged, so the ceiling is 3.5. S205 (signs already
+// checked at triage, the EPU or A&E, and how they went since) joined with
+// 33 false alarms on 75 safe messages, the largest open class: the
+// ceiling is 3.7 (648 of 17,904, 3.62%) while on the rows before S203
+// false alarms fell from 610 to 602 of 17,669.
 var goals = map[string]goal{
 	"danger signs, crisis and abuse caught": {100, map[string]float64{"tune": 99.4, "holdout": 98.7}},
 	"loss met with care":                    {100, map[string]float64{"tune": 99.9, "holdout": 100}},
-	"false alarms":                          {1, map[string]float64{"tune": 3.5, "holdout": 1.6}},
+	"false alarms":                          {1, map[string]float64{"tune": 3.7, "holdout": 1.6}},
 	"past loss answered":                    {100, map[string]float64{"tune": 98.4, "holdout": 100}},
 	"safety false alarms on questions":      {1, map[string]float64{"tune": 0.8, "holdout": 0.3}},
 	"answered right":                        {92, map[string]float64{"tune": 89.0, "holdout": 93.8}},

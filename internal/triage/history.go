@@ -578,12 +578,7 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 	}
 	// The evidence in this sentence or the next ones, not in a question.
 	found := false
-	end := m.end + 1
-	for sentences := 1; end < len(tokens) && sentences <= maxSettledSentences; end++ {
-		if isClauseEnd(tokens[end]) {
-			sentences++
-		}
-	}
+	end := settledWindow(tokens, m.end+1)
 	evidence.find(s, tokens, sc, m.end+1, end, func(p *phrase, sm match) bool {
 		found = sm.start > m.end && sm.end < end && !s.negatedUnless(tokens, p, sm) && !asked(tokens, sm.end) && !s.guessed(tokens, sm)
 		if found {
@@ -950,12 +945,7 @@ func (s *Set) pastLead(tokens []analyze.Token, sc *scratch, m match, clo int) bo
 // follows it; neither is negated or asked.
 func (s *Set) checkedSince(tokens []analyze.Token, sc *scratch, m match) bool {
 	h := &s.history
-	end := m.end + 1
-	for sentences := 1; end < len(tokens) && sentences <= maxSettledSentences; end++ {
-		if isClauseEnd(tokens[end]) {
-			sentences++
-		}
-	}
+	end := settledWindow(tokens, m.end+1)
 	found := false
 	h.checked.find(s, tokens, sc, m.end+1, end, func(p *phrase, cm match) bool {
 		if cm.start <= m.end || cm.end >= end || !namesTest(tokens, cm) || s.negatedUnless(tokens, p, cm) || asked(tokens, cm.end) {
@@ -978,6 +968,19 @@ func (s *Set) checkedSince(tokens []analyze.Token, sc *scratch, m match) bool {
 	return found
 }
 
+// settledWindow returns the end of the stretch after a sign, from
+// tokens[from], in which its evidence may stand: the rest of its sentence
+// and up to maxSettledSentences-1 more.
+func settledWindow(tokens []analyze.Token, from int) int {
+	end := from
+	for sentences := 1; end < len(tokens) && sentences <= maxSettledSentences; end++ {
+		if isClauseEnd(tokens[end]) {
+			sentences++
+		}
+	}
+	return end
+}
+
 // checkedStory reports whether a sign told with no time of its own is
 // part of the story of a visit or a check that found it fine, told after
 // it: "Went to A&E after I went dizzy in Tesco. ECG normal... Not one
@@ -996,12 +999,7 @@ func (s *Set) checkedStory(tokens []analyze.Token, sc *scratch, m match) bool {
 	if lo > 1 {
 		lo, _ = sentenceOf(tokens, match{start: lo - 2, end: lo - 2})
 	}
-	end := m.end + 1
-	for sentences := 1; end < len(tokens) && sentences <= maxSettledSentences; end++ {
-		if isClauseEnd(tokens[end]) {
-			sentences++
-		}
-	}
+	end := settledWindow(tokens, m.end+1)
 	found := false
 	h.settled.find(s, tokens, sc, m.end+1, end, func(q *phrase, sm match) bool {
 		if sm.start <= m.end || sm.end >= end || s.negatedUnless(tokens, q, sm) || asked(tokens, sm.end) || s.guessed(tokens, sm) ||

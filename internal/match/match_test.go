@@ -591,6 +591,29 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"3rd pregnancy, lost the 2nd at 14 weeks. 27 weeks now and my back aches at night", ""},
 		{"It's been 3 weeks since we lost Noah at 26 weeks and my milk came in", "loss"},
 		{"we lost him at 24 weeks on friday, I was 24 weeks", "loss"},
+		// A loss at a week beyond her weeks today was another pregnancy's;
+		// a week or two short is a slip of the count.
+		{"since losing our girl at 37 weeks I panic about everything. 33+2 now, is a tens machine ok?", ""},
+		// Numbers read off a timer, a watch or a thermometer.
+		{"34w, my timer: avg 7:40 apart, 50s long, since 10pm", "contractions"},
+		{"the reels are 45s long and my back hurts watching them", ""},
+		{"heart going 140 for half an hour, won't slow down, 31 weeks", "faint-breathless"},
+		{"the baby's heart going 140 on the doppler, so relieved", ""},
+		{"lightheaded for 3 secs when I got out of the bath, fine after, 24 wks", ""},
+		{"lightheaded for 3 hours and can't stand up, 24 wks", "faint-breathless"},
+		{"first time my resting hr has hit 95 this pregnancy lol", ""},
+		{"first time he hit me was at 20 weeks", "abuse"},
+		{"how high does a temperature have to be before you ring? mine's 36.9", ""},
+		{"how high does my temp have to be, it's 38.9 and I'm shivering", "infection"},
+		// The bowels not felt, like the bladder.
+		{"couldn't feel myself poo this morning and my back is awful", "nerve-compression"},
+		// A show with red through it.
+		{"first baby, is this normal? Mine's got a lot of bright red in it, 34 weeks", "bleeding"},
+		// Weeks past, then well now or not once since.
+		{"had a dizzy spell last month, GP checked my bloods, fine now on iron", ""},
+		{"went dizzy on monday, ECG normal at A&E", ""},
+		{"went dizzy at work a fortnight ago, not one dizzy spell since", ""},
+		{"went dizzy at work a fortnight ago and again tonight", "faint-breathless"},
 		// A reading told is a fact: a cue of another predicate leaves it
 		// standing; one that governs it denies it.
 		{"shaking cant get warm temp 39 20wks", "infection"},

@@ -5884,7 +5884,7 @@ func (s *Set) lostWeeksAgo(tokens []analyze.Token, sc *scratch, m match, hi int)
 		if !ok || j >= min(m.start, at.start) && j <= max(m.end, at.end) || !pregnantNow(tokens, j) || wouldBe(tokens, j) {
 			continue
 		}
-		if v-then >= minLossWeeksApart || then-v >= minLossWeeksApart {
+		if v-then >= minLossWeeksApart || then-v >= minLossWeeksAhead {
 			if sc.explain {
 				sc.why = append(sc.why, fmt.Sprintf("lost at %d weeks, %d weeks today", then, v))
 			}
@@ -5898,6 +5898,13 @@ func (s *Set) lostWeeksAgo(tokens []analyze.Token, sc *scratch, m match, hi int)
 // apart for the loss to be another pregnancy's: a missed miscarriage is
 // found weeks after the baby died ("baby died at 7 weeks, I'm 11 weeks").
 const minLossWeeksApart = 8
+
+// minLossWeeksAhead is how far a loss's weeks must lie beyond her weeks
+// today for the loss to be another pregnancy's: no loss is found before
+// the week it came at ("since losing Ella at 37 weeks I panic about
+// everything. 33+2 now"), and a week or two allows for a slip of the
+// count.
+const minLossWeeksAhead = 3
 
 // wouldBe reports whether the count of weeks at tokens[j] is what she
 // would have been: "I'd have been 24 weeks now", "should be 13 weeks".

@@ -50,12 +50,15 @@ type goal struct {
 // rows before it unchanged, so the ceiling is 3.5. S205 (signs already
 // checked at triage, the EPU or A&E, and how they went since) joined with
 // 33 false alarms on 75 safe messages, the largest open class: the
-// ceiling is 3.7 (648 of 17,904, 3.62%) while on the rows before S203
-// false alarms fell from 610 to 602 of 17,669.
+// ceiling was 3.7 (648 of 17,904, 3.62%) while on the rows before S203
+// false alarms fell from 610 to 602 of 17,669. S206 (numbers and
+// measurements) and S207 (remedy questions with a sign as the reason)
+// joined with 1 and 2 false alarms left, and the rows before them fell
+// from 648 to 645: 647 of 18,153 (3.56%), so the ceiling is 3.6 again.
 var goals = map[string]goal{
 	"danger signs, crisis and abuse caught": {100, map[string]float64{"tune": 99.4, "holdout": 98.7}},
 	"loss met with care":                    {100, map[string]float64{"tune": 99.9, "holdout": 100}},
-	"false alarms":                          {1, map[string]float64{"tune": 3.7, "holdout": 1.6}},
+	"false alarms":                          {1, map[string]float64{"tune": 3.6, "holdout": 1.6}},
 	"past loss answered":                    {100, map[string]float64{"tune": 98.4, "holdout": 100}},
 	"safety false alarms on questions":      {1, map[string]float64{"tune": 0.8, "holdout": 0.3}},
 	"answered right":                        {92, map[string]float64{"tune": 89.0, "holdout": 93.8}},

@@ -609,6 +609,9 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"couldn't feel myself poo this morning and my back is awful", "nerve-compression"},
 		// A show with red through it.
 		{"first baby, is this normal? Mine's got a lot of bright red in it, 34 weeks", "bleeding"},
+		// Told to come back if a sign begins: advice, until it has.
+		{"the triage midwife said come back if the contractions start, 33 weeks", ""},
+		{"they said come back if the bleeding starts again. it has, bright red", "bleeding"},
 		// Weeks past, then well now or not once since.
 		{"had a dizzy spell last month, GP checked my bloods, fine now on iron", ""},
 		{"went dizzy on monday, ECG normal at A&E", ""},

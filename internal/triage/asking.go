@@ -1160,8 +1160,8 @@ func newSubject(tokens []analyze.Token, j int) bool {
 }
 
 // callAt reports whether tokens[j] calls or goes to be seen: "ring",
-// "call", "phone", "contact", "go in", "come in", "go to A&E", "go
-// straight to hospital" (never "go away", "come back on").
+// "call", "phone", "contact", "go in", "come in", "come back", "go to
+// A&E", "go straight to hospital" (never "go away").
 func callAt(tokens []analyze.Token, j int) bool {
 	switch tokens[j].Lemma {
 	case "ring", "call", "phone", "contact":
@@ -1169,7 +1169,8 @@ func callAt(tokens []analyze.Token, j int) bool {
 	case "go", "come":
 		if j+1 < len(tokens) {
 			switch tokens[j+1].Lemma {
-			case "in", "to", "straight", "into", "up":
+			case "in", "to", "straight", "into", "up", "back":
+				// "come back if contractions start" (from S205).
 				return true
 			}
 		}
@@ -1200,7 +1201,11 @@ func cameTrue(tokens []analyze.Token, end int) bool {
 				(k+2 >= len(tokens) || tokens[k+2].Is(analyze.Break) || tokens[k+2].Lemma == "now" || tokens[k+2].Lemma == "lol" || tokens[k+2].Lemma == analyze.NumberLemma || tokens[k+2].Gestation()),
 			// "they just went", "i think they just started".
 			l == "just" && (next == "go" || next == "break" || next == "start" || next == "begin" || next == "come") && k > 0 && tokens[k-1].Lemma == "they",
-			l == "it" && next == "happen" && k+2 < len(tokens) && tokens[k+2].Lemma == "now":
+			l == "it" && next == "happen" && k+2 < len(tokens) && tokens[k+2].Lemma == "now",
+			// "... if the bleeding starts again. it has, bright red", "and
+			// they have": the verb elided, the clause ends on it.
+			(l == "it" || l == "they") && (next == "have" || next == "do") && k > 0 && (isClauseEnd(tokens[k-1]) || tokens[k-1].Lemma == "and" || tokens[k-1].Is(analyze.Break)) &&
+				(k+2 >= len(tokens) || tokens[k+2].Is(analyze.Break) || tokens[k+2].Lemma == "now" || tokens[k+2].Lemma == "again" || tokens[k+2].Lemma == "lol"):
 			return true
 		case (l == "they" || l == "it" || l == "this" || l == "both") && k > 0 && (isClauseEnd(tokens[k-1]) || tokens[k-1].Lemma == "and" || l == "both" && tokens[k-1].Is(analyze.Break)):
 			// "..., theyre much worse now": the condition's own change,

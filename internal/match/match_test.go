@@ -609,6 +609,25 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"couldn't feel myself poo this morning and my back is awful", "nerve-compression"},
 		// A show with red through it.
 		{"first baby, is this normal? Mine's got a lot of bright red in it, 34 weeks", "bleeding"},
+		// A hard time side by side; a count between is a tightening's.
+		{"my bump has gone hard about 4 times an hour since tea, 33 weeks", "contractions"},
+		{"having a hard time sleeping, 33 weeks, back aches", ""},
+		{"had 5 in the last hour and each one makes my back go tight, 32 weeks", "contractions"},
+		// What this is not like; what it is set beside.
+		{"this is nothing like when my waters went with my son, just a drip of wee when I sneezed", ""},
+		{"it isn't like when I fainted, I just felt a bit off", ""},
+		{"30 weeks and my back comes and goes in waves like it did in labour with my first", "contractions"},
+		{"my waters broke at 38 weeks with my first, now 20 weeks with my second and my back aches", ""},
+		// Told by what it is more than, by the cold with the room warm,
+		// by the shoulder's tip, by a dog's paws.
+		{"it's more than a period and it's running down my leg, 27 weeks", "heavy-bleeding"},
+		{"she's been shaking with cold all evening even though the house is warm, 26 weeks", "infection"},
+		{"7 weeks, low in my tummy on the left it hurts, and my shoulder hurts right at the top, positive test last week", "sudden-severe-pain"},
+		{"sleeping on my right side makes the top of my shoulder ache, 30 weeks", ""},
+		{"the dog's paws got me on the belly when he jumped up, 25 weeks", "fall"},
+		// A late loss, or weeks told of this pregnancy: another pregnancy's.
+		{"our daughter was stillborn at 23 weeks. this one is 27 weeks and my back aches", ""},
+		{"after losing our last embryo transfer at 7 weeks we tried again. This pregnancy is 14 weeks", ""},
 		// Told to come back if a sign begins: advice, until it has.
 		{"the triage midwife said come back if the contractions start, 33 weeks", ""},
 		{"they said come back if the bleeding starts again. it has, bright red", "bleeding"},

@@ -428,6 +428,9 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 		if s.accompanied(tokens, em.start, clo) {
 			return true // "at the playground with my eldest"
 		}
+		if comparedWith(tokens, clo, em.start) {
+			return true // "feels like it did in labour with my first": now, set beside then
+		}
 		// The pregnancy she is in: "pregnant with my first", "36 weeks
 		// with my third", "pregnant again with my second".
 		// Not the week a sign came at: "my waters broke at 39 weeks with
@@ -587,6 +590,34 @@ func (s *Set) settled(tokens []analyze.Token, sc *scratch, m match) bool {
 		return !found
 	})
 	return found
+}
+
+// comparedWith reports whether an earlier pregnancy named at tokens[at]
+// is what the sign is set beside, not when it came: a "than", "like it
+// did", "same as" or "as with" before it in the clause from lo ("movements
+// feel weaker than with my first", "my back feels like it did early in
+// labour with my first", "the same as with my son").
+func comparedWith(tokens []analyze.Token, lo, at int) bool {
+	for j := at - 1; j >= lo; j-- {
+		switch tokens[j].Lemma {
+		case "than", "same", "similar":
+			return true
+		case "like":
+			// "like it did", "like I had", "like with", "like before";
+			// never a filler ("I was like, my waters went with my first").
+			if j+1 < at {
+				switch tokens[j+1].Lemma {
+				case "it", "i", "with", "before", "last", "they", "she", "he", "this":
+					return true
+				}
+			}
+		case "as":
+			if j+1 < at && tokens[j+1].Lemma == "with" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // accompanied reports whether the "with" at j tells who was with her

@@ -2294,6 +2294,9 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 	if soundsHeard(tokens, m) {
 		return SomeoneElse // "that fall sounds so scary": another member's, as she heard it
 	}
+	if s.reports[p.rule] && unlikeBefore(tokens, m.start) {
+		return NegatedBefore // "nothing like when my waters went": what this is not
+	}
 	if p.preterm && s.pretermOff(tokens) {
 		return AtTerm
 	}
@@ -5716,6 +5719,42 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) (
 	return found, at
 }
 
+// unlikeBefore reports whether the sign at tokens[at] is what something
+// is told to be unlike: a negation, then "like" and "when" or "the time"
+// ("totally not like when my waters went", "nothing like the time I
+// fainted", "this isn't like when my waters broke"), with at most
+// maxUnlikeWords words of the sign's own clause between "when" and the
+// sign ("my", "the", "I had").
+func unlikeBefore(tokens []analyze.Token, at int) bool {
+	j := at - 1
+	for n := 0; j >= 0 && n < maxUnlikeWords && !tokens[j].Is(analyze.Break); j, n = j-1, n+1 {
+		if l := tokens[j].Lemma; l == "when" || l == "time" && j > 0 && tokens[j-1].Lemma == "the" {
+			break
+		}
+	}
+	if j < 1 || tokens[j].Is(analyze.Break) {
+		return false
+	}
+	if tokens[j].Lemma == "time" {
+		j-- // "the time"
+	}
+	if j < 1 || tokens[j-1].Lemma != "like" {
+		return false
+	}
+	// The negation right before "like", or before an adverb: "not
+	// like", "nothing like", "totally not like", "isn't anything like".
+	for k := j - 2; k >= 0 && k >= j-4 && !tokens[k].Is(analyze.Break); k-- {
+		if tokens[k].Is(analyze.Negation) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxUnlikeWords bounds the words between "when" and the sign it tells of
+// (see unlikeBefore).
+const maxUnlikeWords = 3
+
 // maxLikenessWords is how far before a cause a "like" may stand and make
 // it a likeness (see likeness).
 const maxLikenessWords = 8
@@ -5867,7 +5906,7 @@ var partnersNow = map[string]bool{"husband": true, "hubby": true, "partner": tru
 func (s *Set) lostWeeksAgo(tokens []analyze.Token, sc *scratch, m match, hi int) bool {
 	then, at := -1, m
 	h := &s.history
-	h.pastAfter.find(s, tokens, sc, m.start, min(hi, m.end+3), func(p *phrase, pm match) bool {
+	h.pastAfter.find(s, tokens, sc, m.start, min(hi, m.end+maxLossWeeksAfter+1), func(p *phrase, pm match) bool {
 		if pm.start >= m.start && pm.spans(tokens, isNumber) {
 			then, at = s.weeksIn(tokens, pm), pm
 		}
@@ -5884,7 +5923,14 @@ func (s *Set) lostWeeksAgo(tokens []analyze.Token, sc *scratch, m match, hi int)
 		if !ok || j >= min(m.start, at.start) && j <= max(m.end, at.end) || !pregnantNow(tokens, j) || wouldBe(tokens, j) {
 			continue
 		}
-		if v-then >= minLossWeeksApart || then-v >= minLossWeeksAhead {
+		// A loss found weeks after the baby died is an early one's; a
+		// later loss, or her weeks told of "this pregnancy", leaves
+		// only a slip of the count.
+		apart := minLossWeeksApart
+		if then >= minLateLossWeeks || thisPregnancy(tokens, j) {
+			apart = minLossWeeksAhead
+		}
+		if v-then >= apart || then-v >= minLossWeeksAhead {
 			if sc.explain {
 				sc.why = append(sc.why, fmt.Sprintf("lost at %d weeks, %d weeks today", then, v))
 			}
@@ -5905,6 +5951,30 @@ const minLossWeeksApart = 8
 // everything. 33+2 now"), and a week or two allows for a slip of the
 // count.
 const minLossWeeksAhead = 3
+
+// maxLossWeeksAfter is how many words after a loss its weeks may begin:
+// "losing our last transfer at 8w".
+const maxLossWeeksAfter = 4
+
+// minLateLossWeeks is the week from which a loss is no longer found weeks
+// after it: "my son was born sleeping at 22 weeks. this one is 25 weeks".
+const minLateLossWeeks = 14
+
+// thisPregnancy reports whether the count of weeks at tokens[j] is told
+// of this pregnancy, set against another: "this one is 25 weeks", "This
+// pregnancy is 15 weeks", "this time I'm 12 weeks".
+func thisPregnancy(tokens []analyze.Token, j int) bool {
+	for k := j - 1; k >= 1 && k >= j-4 && !tokens[k].Is(analyze.Break); k-- {
+		if tokens[k-1].Lemma != "this" {
+			continue
+		}
+		switch tokens[k].Lemma {
+		case "one", "pregnancy", "time", "baby", "bub":
+			return true
+		}
+	}
+	return false
+}
 
 // wouldBe reports whether the count of weeks at tokens[j] is what she
 // would have been: "I'd have been 24 weeks now", "should be 13 weeks".

@@ -625,6 +625,9 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"7 weeks, low in my tummy on the left it hurts, and my shoulder hurts right at the top, positive test last week", "sudden-severe-pain"},
 		{"sleeping on my right side makes the top of my shoulder ache, 30 weeks", ""},
 		{"the dog's paws got me on the belly when he jumped up, 25 weeks", "fall"},
+		// A person likened is no one who hurt her; one told plainly is.
+		{"baby kicking me in the kidneys like his brother used to 🙄 are kidney kicks normal", ""},
+		{"he kicks me in the ribs like my ex used to, 31 weeks", "abuse"},
 		// A late loss, or weeks told of this pregnancy: another pregnancy's.
 		{"our daughter was stillborn at 23 weeks. this one is 27 weeks and my back aches", ""},
 		{"after losing our last embryo transfer at 7 weeks we tried again. This pregnancy is 14 weeks", ""},

@@ -2294,6 +2294,9 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 	if soundsHeard(tokens, m) {
 		return SomeoneElse // "that fall sounds so scary": another member's, as she heard it
 	}
+	if s.likenedAbuser(tokens, m) {
+		return SomeoneElse // "baby kicking me in the kidneys like his brother used to"
+	}
 	if s.reports[p.rule] && unlikeBefore(tokens, m.start) {
 		return NegatedBefore // "nothing like when my waters went": what this is not
 	}
@@ -5718,6 +5721,29 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) (
 	}
 	return found, at
 }
+
+// likenedAbuser reports whether every person in the match who may harm
+// her is the baby's kin in a likeness: "like his brother used to",
+// "like her dad" tell how the baby kicks. Her own ("like my ex used
+// to") is not: he may have hurt her too.
+func (s *Set) likenedAbuser(tokens []analyze.Token, m match) bool {
+	found := false
+	for j := m.start; j <= m.end; j++ {
+		l := tokens[j].Lemma
+		if !s.abusers[l] && !subjectPronouns[l] {
+			continue
+		}
+		if subjectPronouns[l] || j < 2 || !babysKin[tokens[j-1].Lemma] || tokens[j-2].Lemma != "like" {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// babysKin are the possessives that make a person the baby's, after
+// "like" (see likenedAbuser).
+var babysKin = map[string]bool{"his": true, "her": true, "their": true}
 
 // unlikeBefore reports whether the sign at tokens[at] is what something
 // is told to be unlike: a negation, then "like" and "when" or "the time"

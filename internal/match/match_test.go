@@ -628,6 +628,12 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// A person likened is no one who hurt her; one told plainly is.
 		{"baby kicking me in the kidneys like his brother used to 🙄 are kidney kicks normal", ""},
 		{"he kicks me in the ribs like my ex used to, 31 weeks", "abuse"},
+		// Labour planned for, or asked about ahead, is no labour now.
+		{"my partner works away, if I go into labour who takes me in? 30 weeks", ""},
+		{"if I go into labour now at 33 weeks what happens? tightenings every 5 minutes for an hour", "contractions"},
+		{"ok silly q but do they let you eat in labour? I get hangry lol", ""},
+		// A wound told with "is".
+		{"section 9 days ago, wound is hot and red and weeping", "infection"},
 		// A late loss, or weeks told of this pregnancy: another pregnancy's.
 		{"our daughter was stillborn at 23 weeks. this one is 27 weeks and my back aches", ""},
 		{"after losing our last embryo transfer at 7 weeks we tried again. This pregnancy is 14 weeks", ""},

@@ -634,6 +634,14 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"ok silly q but do they let you eat in labour? I get hangry lol", ""},
 		// A wound told with "is".
 		{"section 9 days ago, wound is hot and red and weeping", "infection"},
+		// Crisis told as fear of harming the baby, a method read about,
+		// words cut into the skin; her own temper at a phone is none.
+		{"she won't stay alone with the baby, she's afraid she'll hurt him, 4 weeks pp", "crisis"},
+		{"been reading about the quickest ways and I'm so tired of all of it", "crisis"},
+		{"carved sorry into my arm last night, 20 weeks", "crisis"},
+		{"I nearly threw my phone at the wall when the doorbell woke her 😤", ""},
+		// A headache's cause named after "because".
+		{"my head hurts bc i havent had a coffee in weeks lol", ""},
 		// A late loss, or weeks told of this pregnancy: another pregnancy's.
 		{"our daughter was stillborn at 23 weeks. this one is 27 weeks and my back aches", ""},
 		{"after losing our last embryo transfer at 7 weeks we tried again. This pregnancy is 14 weeks", ""},

@@ -5745,6 +5745,9 @@ func (s *Set) likenedAbuser(tokens []analyze.Token, m match) bool {
 // "like" (see likenedAbuser).
 var babysKin = map[string]bool{"his": true, "her": true, "their": true}
 
+// causeOpeners open the cause of what stands before them (see explainedIn).
+var causeOpeners = map[string]bool{"from": true, "off": true, "because": true, "bc": true, "cos": true, "coz": true, "cause": true, "cuz": true}
+
 // unlikeBefore reports whether the sign at tokens[at] is what something
 // is told to be unlike: a negation, then "like" and "when" or "the time"
 // ("totally not like when my waters went", "nothing like the time I
@@ -6071,7 +6074,9 @@ func (s *Set) explainedIn(tokens []analyze.Token, sc *scratch, rule int32, m mat
 			realises[tokens[j].Lemma] // "...but i just realised its the pink toilet paper"
 		// "wet patch all down my top from the ice pack": a cause with
 		// "from" a few words on, in the sign's clause.
-		from := (tokens[j].Lemma == "from" || tokens[j].Lemma == "off") && j-m.end <= maxFromWords && !breakIn(tokens, m.end+1, j)
+		// So does "because": "my head hurts bc i havent had proper
+		// coffee in 4 months".
+		from := causeOpeners[tokens[j].Lemma] && j-m.end <= maxFromWords && !breakIn(tokens, m.end+1, j)
 		if (j == m.end+1 || turns || from || tokens[j].Is(analyze.Break)) && s.identifiedAfter(tokens, sc, rule, j) {
 			return true
 		}
@@ -6215,10 +6220,11 @@ func (s *Set) identifiedAfter(tokens []analyze.Token, sc *scratch, rule int32, h
 			return false
 		}
 		k++
-	case "from", "off":
-		// The cause right after it, with "from" (see explainedIn): "wet
-		// patch all down my top from the ice pack". The pattern names
-		// "from" itself. Not where she came from: "came in from the
+	case "from", "off", "because", "bc", "cos", "coz", "cause", "cuz":
+		// The cause right after it, with "from" or "because" (see
+		// explainedIn): "wet patch all down my top from the ice pack",
+		// "my head hurts bc i havent had proper coffee". The pattern
+		// names "from" or "because" itself. Not where she came from: "came in from the
 		// rain", "got back from tea at my mum's".
 		if hi != k || k > 0 && motion[tokens[k-1].Lemma] {
 			return false

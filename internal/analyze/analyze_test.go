@@ -116,6 +116,7 @@ func TestWords(t *testing.T) {
 		{"call me back, scan showed me baby", "call me back scan showed me baby"},                               // "me" the object
 		{"movmnts slowed rly down", "movements slowed really down"},                                             // vowels left out
 		{"bby nt mvd, hvy bldng", "baby not moved heavy bleeding"},                                              // consonants only
+		{"had a misscarage today", "had a miscarriage today"},                                                   // long, vowels and doubles astray
 		{"he through me on the floor, went through my phone", "he threw me on the floor went through my phone"}, // voice-to-text
 		{"tripd on the step", "tripped on the step"},                                                            // "d" for "ed"
 		{"I no fit piss since yesterday", "i can not pee since yesterday"},                                      // Nigerian Pidgin

@@ -202,8 +202,22 @@ func (ix typoIndex) lookup(w string) (string, bool) {
 			}
 		}
 	}
+	if !found && len(w) >= minSkeletonTypo {
+		// A long word with its vowels and its doubled letters both
+		// astray is three edits from the word, but has its consonants:
+		// "misscarage" is "miscarriage" (never "miss car age").
+		if c, ok := ix.skeletons[collapseAll(skeleton(w))]; ok && c[0] == w[0] && distance(w, c, 3) <= 3 {
+			return c, true
+		}
+	}
 	return best, found
 }
+
+// minSkeletonTypo is the fewest letters a misspelling must have to be
+// corrected by its consonants alone, doubled ones typed once (see
+// typoIndex.lookup): shorter ones share their consonants with too many
+// words.
+const minSkeletonTypo = 9
 
 // vowelsDropped reports whether w is c with some of its vowels left out:
 // "movmnts" of "movements", "strtch" of "stretch".

@@ -642,6 +642,19 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"I nearly threw my phone at the wall when the doorbell woke her 😤", ""},
 		// A headache's cause named after "because".
 		{"my head hurts bc i havent had a coffee in weeks lol", ""},
+		// From S214 and S215: a misspelt loss, asleep in two words, weak typed
+		// "week", a blow caught in time; a check denied, a wife's "she",
+		// an aid hidden, medicine withheld, her baseline, ectopic beats.
+		{"had a misscarage today at 9 weeks, back cramping", "loss"},
+		{"fell a sleep in the bath lol and my back feels better", ""},
+		{"both my legs feel week and i nearly went over, 32 wks", "nerve-compression"},
+		{"my 2yo tried to headbutt my bump but I caught him in time", ""},
+		{"31 weeks, a streak of blood when i wipe today. no sex no exam nothing", "bleeding"},
+		{"typing for my wife, paraplegic, 31 weeks. she self caths and they have been cloudy, she's got a temp of 38", "infection"},
+		{"my partner hides my cane on purpose so I trip, 28 weeks", "abuse"},
+		{"my mum says she will stop giving me my pain medicine if i tell the midwife about her", "abuse"},
+		{"my baseline is numb from the waist down (T11 complete) so what checks do other mums do?", ""},
+		{"I've had ectopic beats for years, cardiologist knows. 24 wks, back pain lying on my left", ""},
 		// A late loss, or weeks told of this pregnancy: another pregnancy's.
 		{"our daughter was stillborn at 23 weeks. this one is 27 weeks and my back aches", ""},
 		{"after losing our last embryo transfer at 7 weeks we tried again. This pregnancy is 14 weeks", ""},

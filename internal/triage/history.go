@@ -687,7 +687,11 @@ func clinicianSaidFine(tokens []analyze.Token, m match) bool {
 		}
 		if examNouns[tokens[k].Lemma] {
 			// A check's result, with or without a verb: "speculum all
-			// clear", "speculum showed nothing else".
+			// clear", "speculum showed nothing else". Never a check
+			// denied: "no sex no exam nothing" (from S215).
+			if k > 0 && tokens[k-1].Is(analyze.Negation) {
+				continue
+			}
 			for f := k + 1; f < len(tokens) && f <= k+4 && !isClauseEnd(tokens[f]); f++ {
 				if harmless[tokens[f].Lemma] || tokens[f].Lemma == "clear" {
 					if tokens[f-1].Is(analyze.Negation) || asked(tokens, f) || turnsBackAfter(tokens, f) {

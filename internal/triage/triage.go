@@ -6819,8 +6819,58 @@ func (s *Set) partnerBefore(tokens []analyze.Token, m match) bool {
 // partner or of another woman the writer names as hers (see womanBefore),
 // or any sign told of a partner alone (see partnerAlone).
 func (s *Set) writesForHer(tokens []analyze.Token, p *phrase, m match) bool {
-	return s.beforeBirth[p.rule] && (s.partnerBefore(tokens, m) || s.womanBefore(tokens, m)) || s.partnerAlone(tokens, m)
+	return s.beforeBirth[p.rule] && (s.partnerBefore(tokens, m) || s.womanBefore(tokens, m)) || s.partnerAlone(tokens, m) ||
+		typingForWife(tokens) && s.herPronounBefore(tokens, m)
 }
+
+// herPronounBefore reports whether the nearest person before the sign in
+// its sentence is "she" or "her", not another one named: "she's got a
+// temp of 38", never "her mum has a fever".
+func (s *Set) herPronounBefore(tokens []analyze.Token, m match) bool {
+	lo, _ := sentenceOf(tokens, m)
+	for j := m.start; j >= lo; j-- {
+		switch l := tokens[j].Lemma; {
+		case l == "she" || l == "her" && (j+1 >= len(tokens) || !s.isOther(tokens, j+1)):
+			return true
+		case s.isOther(tokens, j) || l == "i" || l == "me" || l == "he":
+			return false
+		}
+	}
+	return false
+}
+
+// typingForWife reports whether the message opens by saying it is written
+// for the writer's pregnant wife or partner, and gives her weeks: "typing
+// for my wife, T8 paraplegic, 31 weeks. ... she's got a temp of 38". Every
+// "she" of such a message is the member (never when it says she is not
+// pregnant).
+func typingForWife(tokens []analyze.Token) bool {
+	for j := 0; j+2 < len(tokens) && j < maxOpeningWords; j++ {
+		if !writingVerbs[tokens[j].Lemma] || tokens[j+1].Lemma != "for" {
+			continue
+		}
+		k := j + 2
+		if tokens[k].Lemma == "my" && k+1 < len(tokens) {
+			k++
+		}
+		if !analyze.Wife(tokens[k].Lemma) && tokens[k].Lemma != "partner" && tokens[k].Lemma != "gf" && tokens[k].Lemma != "girlfriend" {
+			return false
+		}
+		if notPregnantTold(tokens) {
+			return false
+		}
+		return slices.ContainsFunc(tokens, func(t analyze.Token) bool { return t.Gestation() || t.Lemma == "week" || t.Lemma == "pregnant" })
+	}
+	return false
+}
+
+// maxOpeningWords is how far into a message the words that say whom it is
+// written for may stand (see typingForWife).
+const maxOpeningWords = 6
+
+// writingVerbs say a message is written for someone: "typing for my wife".
+var writingVerbs = map[string]bool{"type": true, "typing": true, "write": true, "writing": true, "post": true, "posting": true,
+	"ask": true, "asking": true, "message": true, "messaging": true}
 
 // womanBefore reports whether a sign of the pregnancy itself is told of a
 // woman the writer names as hers ("my daughter's waters went", "my friend

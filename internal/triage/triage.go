@@ -6820,7 +6820,7 @@ func (s *Set) partnerBefore(tokens []analyze.Token, m match) bool {
 // or any sign told of a partner alone (see partnerAlone).
 func (s *Set) writesForHer(tokens []analyze.Token, p *phrase, m match) bool {
 	return s.beforeBirth[p.rule] && (s.partnerBefore(tokens, m) || s.womanBefore(tokens, m)) || s.partnerAlone(tokens, m) ||
-		typingForWife(tokens) && s.herPronounBefore(tokens, m)
+		!s.beforeBirth[p.rule] && typingForWife(tokens) && s.herPronounBefore(tokens, m)
 }
 
 // herPronounBefore reports whether the nearest person before the sign in
@@ -6843,7 +6843,9 @@ func (s *Set) herPronounBefore(tokens []analyze.Token, m match) bool {
 // for the writer's pregnant wife or partner, and gives her weeks: "typing
 // for my wife, T8 paraplegic, 31 weeks. ... she's got a temp of 38". Every
 // "she" of such a message is the member (never when it says she is not
-// pregnant).
+// pregnant). Not for the signs of the pregnancy itself, whose "she" is as
+// often the baby's ("she must rest and not move"): partnerBefore and
+// womanBefore read those.
 func typingForWife(tokens []analyze.Token) bool {
 	for j := 0; j+2 < len(tokens) && j < maxOpeningWords; j++ {
 		if !writingVerbs[tokens[j].Lemma] || tokens[j+1].Lemma != "for" {

@@ -655,6 +655,14 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"my mum says she will stop giving me my pain medicine if i tell the midwife about her", "abuse"},
 		{"my baseline is numb from the waist down (T11 complete) so what checks do other mums do?", ""},
 		{"I've had ectopic beats for years, cardiologist knows. 24 wks, back pain lying on my left", ""},
+		// The writer not the pregnant one: her own signs are not the
+		// member's; the pregnant one's still are, and so are a pregnant
+		// writer's beside a friend's weeks.
+		{"I'm the friend, not pregnant lol. I fainted at her baby shower from the heat, she's 32 wks and fine", ""},
+		{"I've got a temperature of 38.4 and the shivers, my wife (34 wks) is fine but I don't want to give it to her", ""},
+		{"my wife (34 wks) is fine but she just fainted in the kitchen", "faint-breathless"},
+		{"my friend (30 wks) is fine but I'm 28 weeks and I fainted at work", "faint-breathless"},
+		{"my daughter is staying with me tonight. She has just shown me red streaks on the tissue, 20 weeks", "bleeding"},
 		// A late loss, or weeks told of this pregnancy: another pregnancy's.
 		{"our daughter was stillborn at 23 weeks. this one is 27 weeks and my back aches", ""},
 		{"after losing our last embryo transfer at 7 weeks we tried again. This pregnancy is 14 weeks", ""},

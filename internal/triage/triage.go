@@ -2294,6 +2294,9 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 	if soundsHeard(tokens, m) {
 		return SomeoneElse // "that fall sounds so scary": another member's, as she heard it
 	}
+	if s.selfOnly[p.rule] && s.writerNotPregnant(tokens) && s.writersOwn(tokens, m) {
+		return SomeoneElse // "I'm the friend, not pregnant lol. I fainted at her baby shower"
+	}
 	if s.likenedAbuser(tokens, m) {
 		return SomeoneElse // "baby kicking me in the kidneys like his brother used to"
 	}
@@ -5721,6 +5724,121 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) (
 	}
 	return found, at
 }
+
+// writerNotPregnant reports whether the writer tells that the pregnant
+// one is someone else: "I'm the friend", "I'm the grandma-to-be", "I am
+// mother of pregnant girl", or the pregnant one given her weeks in the
+// third person and told to be well ("my wife (34 wks) is fine", "My
+// daughter (27 wks) is well", "she's 31 wks and fine"), and the writer
+// tells no weeks or pregnancy of her own ("I'm 30 weeks").
+func (s *Set) writerNotPregnant(tokens []analyze.Token) bool {
+	named := false
+	for j, t := range tokens {
+		l := t.Lemma
+		if l == "i" || l == "im" {
+			k := j + 1
+			for k < len(tokens) && k <= j+2 && (tokens[k].Lemma == "be" || tokens[k].Lemma == "also" || tokens[k].Lemma == "now") {
+				k++
+			}
+			if k < len(tokens) && (tokens[k].Gestation() || tokens[k].Lemma == "pregnant" && !tokens[k-1].Is(analyze.Negation) ||
+				tokens[k].Lemma == analyze.NumberLemma && k+1 < len(tokens) && s.weeks[tokens[k+1].Lemma]) {
+				return false // "I'm 30 weeks", "I'm pregnant too"
+			}
+			if k < len(tokens) && (tokens[k].Lemma == "the" || tokens[k].Lemma == "a") {
+				k++
+			}
+			if k < len(tokens) && writerRoles[tokens[k].Lemma] && k > j+1 && tokens[j+1].Lemma == "be" {
+				named = true // "I'm the friend", "i am mother of"
+			}
+			continue
+		}
+		if (analyze.Wife(l) || l == "she" || s.isOther(tokens, j) && j > 0 && tokens[j-1].Lemma == "my") && weeksFollow(tokens, j, s.weeks) && toldFine(tokens, j) {
+			named = true // "my wife (34 wks) is fine", "she's 31 wks and fine"
+		}
+	}
+	return named
+}
+
+// weeksFollow reports whether a pregnancy's weeks follow the person at
+// tokens[j] within a few words: "wife (34 wks)", "she's 31 wks", never
+// "3 weeks old".
+func weeksFollow(tokens []analyze.Token, j int, weeks map[string]bool) bool {
+	for k := j + 1; k < len(tokens) && k <= j+3; k++ {
+		t := tokens[k]
+		if t.Gestation() || t.Lemma == analyze.NumberLemma && k+1 < len(tokens) && weeks[tokens[k+1].Lemma] &&
+			(k+2 >= len(tokens) || tokens[k+2].Lemma != "old" && tokens[k+2].Lemma != "ago" && tokens[k+2].Lemma != "pp" && tokens[k+2].Lemma != "postpartum") {
+			return true
+		}
+		if t.Lemma != "be" && t.Lemma != "now" && t.Lemma != "only" && !t.Is(analyze.Break) {
+			return false
+		}
+	}
+	return false
+}
+
+// toldFine reports whether the person at tokens[j] is told to be well
+// within a few words: "(34 wks) is fine", "is 26 week and fine", "who is
+// perfectly well".
+func toldFine(tokens []analyze.Token, j int) bool {
+	for k := j + 1; k < len(tokens) && k <= j+maxFineWords && !isClauseEnd(tokens[k]); k++ {
+		switch tokens[k].Lemma {
+		case "fine", "well", "ok", "okay", "good", "glowing":
+			return !tokens[k-1].Is(analyze.Negation)
+		}
+	}
+	return false
+}
+
+// maxFineWords is how far after a person "fine" may tell that she is
+// well (see toldFine).
+const maxFineWords = 8
+
+// writerRoles are who the writer says she or he is, not the pregnant one
+// (see writerNotPregnant).
+var writerRoles = map[string]bool{"friend": true, "sister": true, "mum": true, "mom": true, "mother": true, "grandma": true,
+	"nan": true, "nana": true, "granny": true, "grandmother": true, "husband": true, "hubby": true, "dad": true, "father": true,
+	"partner": true, "doula": true, "brother": true, "boyfriend": true, "bf": true, "daughter": true, "son": true, "aunt": true,
+	"auntie": true, "neighbour": true, "neighbor": true, "flatmate": true, "roommate": true}
+
+// writersOwn reports whether the sign is told of the writer: "I" or "my"
+// nearest before it in its clause, never "she", "her" or another named.
+// A clause with no person ("there was a splash on the floor") is not:
+// the pregnant one is as likely its subject.
+func (s *Set) writersOwn(tokens []analyze.Token, m match) bool {
+	clo, _ := signClause(tokens, m)
+	for j := m.end; j >= clo; j-- {
+		switch l := tokens[j].Lemma; {
+		case l == "i" || l == "my" || l == "myself" || l == "im":
+			// Never "me" ("she has just shown me red streaks"), nor her
+			// words reported: "she's like 'I think I've wet myself'".
+			return !s.reportedSpeech(tokens, j)
+		case l == "she" || l == "her" || l == "he" || l == "him" || l == "they" || analyze.Wife(l) || s.isOther(tokens, j):
+			return false
+		}
+	}
+	return false
+}
+
+// reportedSpeech reports whether the first person at tokens[j] speaks in
+// another's words: a verb of saying just before it ("she's like", "she
+// says", "she goes") with someone else as its subject.
+func (s *Set) reportedSpeech(tokens []analyze.Token, j int) bool {
+	for k := j - 1; k >= 1 && k >= j-3; k-- {
+		if !speechVerbs[tokens[k].Lemma] {
+			continue
+		}
+		for b := k - 1; b >= 0 && b >= k-3; b-- {
+			if l := tokens[b].Lemma; l == "she" || l == "he" || l == "they" || analyze.Wife(l) || s.isOther(tokens, b) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// speechVerbs report another's words (see reportedSpeech).
+var speechVerbs = map[string]bool{"like": true, "say": true, "said": true, "says": true, "saying": true, "go": true,
+	"goes": true, "tell": true, "told": true, "keep": true, "text": true, "texted": true, "shout": true, "shouted": true}
 
 // likenedAbuser reports whether every person in the match who may harm
 // her is the baby's kin in a likeness: "like his brother used to",

@@ -1253,6 +1253,13 @@ func (a *Analyzer) correct(w string) string {
 			return g
 		}
 	}
+	if strings.HasSuffix(w, "aly") || strings.HasSuffix(w, "ely") && len(w) > 5 {
+		// An adverb's doubled l typed once: "normaly", "usualy",
+		// "realy", before the shorter word one letter away ("normal").
+		if l := w[:len(w)-2] + "lly"; a.lex.Known(l) {
+			return l
+		}
+	}
 	if _, ok := a.known[w]; ok {
 		return w
 	}

@@ -101,22 +101,23 @@ func TestWords(t *testing.T) {
 		// A dialect word before a contraction; a checklist's crosses.
 		{"whit's the point, ah'd have", "what the point i would have"},
 		{"bleeding ❌ leaking ❌", "bleeding no leaking no"},
-		{"✅ bleeding ❌ waters", "yes bleeding no waters"},                                                       // marks before their items
-		{"bleeding ✗✗✗ so scared", "bleeding so scared"},                                                        // one run of marks is no checklist
-		{"❌❌ can't cope ❌❌", "can not cope"},                                                                    // marks that only frame the message
-		{"at my wit's end", "at my wit end"},                                                                    // only dialect bases are rewritten
-		{"16w 🩸 when i wiped", "16 weeks blood when i wiped"},                                                   // an emoji that stands for a word
-		{"Q: any bleeding? A: no", "any bleeding no"},                                                           // a question's and an answer's labels
-		{"plan a, b or c", "plan a b or c"},                                                                     // an "a" that labels nothing
-		{"my wee girl fell, my wee burns", "my little girl fell my wee burns"},                                  // Scots "wee" before a person
-		{"a wee bit of pink when i wipe", "a little bit of pink when i wipe"},                                   // or a thing
-		{"toddler jumped on my wife's belly", "toddler jumped on my belly"},                                     // her partner writes her body as she would
-		{"my partner's back, my wife's car", "my partner back my wife car"},                                     // never his, nor a thing of hers
-		{"me babby's not moved, pain down me back", "my babby not moved pain down my back"},                     // dialect "me" for "my"
-		{"call me back, scan showed me baby", "call me back scan showed me baby"},                               // "me" the object
-		{"movmnts slowed rly down", "movements slowed really down"},                                             // vowels left out
-		{"bby nt mvd, hvy bldng", "baby not moved heavy bleeding"},                                              // consonants only
-		{"had a misscarage today", "had a miscarriage today"},                                                   // long, vowels and doubles astray
+		{"✅ bleeding ❌ waters", "yes bleeding no waters"},                                   // marks before their items
+		{"bleeding ✗✗✗ so scared", "bleeding so scared"},                                    // one run of marks is no checklist
+		{"❌❌ can't cope ❌❌", "can not cope"},                                                // marks that only frame the message
+		{"at my wit's end", "at my wit end"},                                                // only dialect bases are rewritten
+		{"16w 🩸 when i wiped", "16 weeks blood when i wiped"},                               // an emoji that stands for a word
+		{"Q: any bleeding? A: no", "any bleeding no"},                                       // a question's and an answer's labels
+		{"plan a, b or c", "plan a b or c"},                                                 // an "a" that labels nothing
+		{"my wee girl fell, my wee burns", "my little girl fell my wee burns"},              // Scots "wee" before a person
+		{"a wee bit of pink when i wipe", "a little bit of pink when i wipe"},               // or a thing
+		{"toddler jumped on my wife's belly", "toddler jumped on my belly"},                 // her partner writes her body as she would
+		{"my partner's back, my wife's car", "my partner back my wife car"},                 // never his, nor a thing of hers
+		{"me babby's not moved, pain down me back", "my babby not moved pain down my back"}, // dialect "me" for "my"
+		{"call me back, scan showed me baby", "call me back scan showed me baby"},           // "me" the object
+		{"movmnts slowed rly down", "movements slowed really down"},                         // vowels left out
+		{"bby nt mvd, hvy bldng", "baby not moved heavy bleeding"},                          // consonants only
+		{"had a misscarage today", "had a miscarriage today"},
+		{"she normaly kicks, realy quiet today", "she normally kicks really quiet today"},                       // long, vowels and doubles astray
 		{"he through me on the floor, went through my phone", "he threw me on the floor went through my phone"}, // voice-to-text
 		{"tripd on the step", "tripped on the step"},                                                            // "d" for "ed"
 		{"I no fit piss since yesterday", "i can not pee since yesterday"},                                      // Nigerian Pidgin

@@ -663,6 +663,10 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"my wife (34 wks) is fine but she just fainted in the kitchen", "faint-breathless"},
 		{"my friend (30 wks) is fine but I'm 28 weeks and I fainted at work", "faint-breathless"},
 		{"my daughter is staying with me tonight. She has just shown me red streaks on the tissue, 20 weeks", "bleeding"},
+		// Whom she would call is no one the sign is about; an adverb's
+		// doubled l typed once is still the adverb.
+		{"should i be calling someone about light spotting since lunch? 17wks", "bleeding"},
+		{"my baby normaly very active but today nothing much, 31 week", "baby-movements"},
 		// A late loss, or weeks told of this pregnancy: another pregnancy's.
 		{"our daughter was stillborn at 23 weeks. this one is 27 weeks and my back aches", ""},
 		{"after losing our last embryo transfer at 7 weeks we tried again. This pregnancy is 14 weeks", ""},

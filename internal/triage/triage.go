@@ -3777,9 +3777,27 @@ func (s *Set) isOther(tokens []analyze.Token, j int) bool {
 		return false // "my lady bits are bleeding": her own body
 	case bornThen(tokens, j):
 		return false // "3 weeks after my son was born there's bright red blood": when, not who
+	case calledOne(tokens, j):
+		return false // "should i be calling someone about light spotting": whom she would call
 	}
 	return s.others[tokens[j].Lemma]
 }
+
+// calledOne reports whether the person at tokens[j] is anyone she would
+// call, right after a verb of calling: "calling someone about", "ring
+// somebody", "tell anyone".
+func calledOne(tokens []analyze.Token, j int) bool {
+	switch tokens[j].Lemma {
+	case "someone", "somebody", "anyone", "anybody":
+		return j > 0 && callVerbs[tokens[j-1].Lemma]
+	}
+	return false
+}
+
+// callVerbs are the verbs after which "someone" is whom she would call
+// (see calledOne).
+var callVerbs = map[string]bool{"call": true, "calling": true, "ring": true, "ringing": true, "phone": true, "phoning": true,
+	"contact": true, "contacting": true, "text": true, "message": true, "tell": true, "telling": true, "ask": true, "see": true, "seeing": true}
 
 // bornThen reports whether the person at tokens[j] is the baby whose
 // birth tells when: "after my son was born", "since my daughter arrived",

@@ -667,6 +667,10 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// doubled l typed once is still the adverb.
 		{"should i be calling someone about light spotting since lunch? 17wks", "bleeding"},
 		{"my baby normaly very active but today nothing much, 31 week", "baby-movements"},
+		// Her words of crisis reported by a partner; a writer's own wish to
+		// be rid of someone is none.
+		{"my wife keeps saying we'd be better off without her, 5 weeks pp", "crisis"},
+		{"MIL is awful, honestly we'd be better off without her", ""},
 		// A late loss, or weeks told of this pregnancy: another pregnancy's.
 		{"our daughter was stillborn at 23 weeks. this one is 27 weeks and my back aches", ""},
 		{"after losing our last embryo transfer at 7 weeks we tried again. This pregnancy is 14 weeks", ""},

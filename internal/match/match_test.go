@@ -667,6 +667,10 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// doubled l typed once is still the adverb.
 		{"should i be calling someone about light spotting since lunch? 17wks", "bleeding"},
 		{"my baby normaly very active but today nothing much, 31 week", "baby-movements"},
+		// The pregnant one named with her weeks by a writer who tells none
+		// of her own: her signs count; a pregnant writer's friend's do not.
+		{"my mum slipped on the decking earlier and landed on her bum, now she says there's blood in her knickers. she's 27 weeks. my dad isn't picking up his phone", "bleeding"},
+		{"my friend slipped on the ice and landed on her bum, she's 27 weeks. I'm 30 weeks and sore", ""},
 		// Her words of crisis reported by a partner; a writer's own wish to
 		// be rid of someone is none.
 		{"my wife keeps saying we'd be better off without her, 5 weeks pp", "crisis"},

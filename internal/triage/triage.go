@@ -6955,8 +6955,87 @@ func (s *Set) partnerBefore(tokens []analyze.Token, m match) bool {
 // partner or of another woman the writer names as hers (see womanBefore),
 // or any sign told of a partner alone (see partnerAlone).
 func (s *Set) writesForHer(tokens []analyze.Token, p *phrase, m match) bool {
-	return s.beforeBirth[p.rule] && (s.partnerBefore(tokens, m) || s.womanBefore(tokens, m)) || s.partnerAlone(tokens, m) ||
-		!s.beforeBirth[p.rule] && typingForWife(tokens) && s.herPronounBefore(tokens, m)
+	if s.beforeBirth[p.rule] && (s.partnerBefore(tokens, m) || s.womanBefore(tokens, m)) || s.partnerAlone(tokens, m) {
+		return true
+	}
+	if s.beforeBirth[p.rule] {
+		return false
+	}
+	if typingForWife(tokens) && s.herPronounBefore(tokens, m) {
+		return true
+	}
+	// The pregnant one named with her weeks by a writer who tells none
+	// of her own: "my mum slipped on the wet decking ... now she says
+	// theres blood in her pants. she's 27 weeks".
+	if who := s.pregnantOneNamed(tokens); who != "" {
+		return s.subjectIs(tokens, m, who)
+	}
+	return false
+}
+
+// pregnantOneNamed returns the lemma of the person the writer names as
+// pregnant, with her weeks ("my mum (32 weeks)", "my mum ... she's 27
+// weeks", "friend staying over (she's 36 wks)"), or "" when there is none
+// or the writer tells a pregnancy of her own. "she" stands for the person
+// named before her in the message.
+func (s *Set) pregnantOneNamed(tokens []analyze.Token) string {
+	if writerPregnant(tokens, s.weeks) {
+		return ""
+	}
+	named := ""
+	for j, t := range tokens {
+		l := t.Lemma
+		switch {
+		case analyze.Wife(l) || s.isOther(tokens, j) && j > 0 && tokens[j-1].Lemma == "my":
+			if named == "" {
+				named = l
+			}
+			if weeksFollow(tokens, j, s.weeks) {
+				return l
+			}
+		case l == "she" && named != "" && weeksFollow(tokens, j, s.weeks):
+			return named
+		}
+	}
+	return ""
+}
+
+// writerPregnant reports whether the writer tells weeks or a pregnancy of
+// her own: "I'm 30 weeks", "i am pregnant too", "im 28wks", "mine's
+// kicking away".
+func writerPregnant(tokens []analyze.Token, weeks map[string]bool) bool {
+	for j, t := range tokens {
+		if t.Lemma == "mine" && (j == 0 || tokens[j-1].Lemma != "of") {
+			return true // "mine's kicking away": her own set beside
+		}
+		if t.Lemma != "i" && t.Lemma != "im" {
+			continue
+		}
+		k := j + 1
+		for k < len(tokens) && k <= j+2 && (tokens[k].Lemma == "be" || tokens[k].Lemma == "also" || tokens[k].Lemma == "now") {
+			k++
+		}
+		if k < len(tokens) && (tokens[k].Gestation() || tokens[k].Lemma == "pregnant" && !tokens[k-1].Is(analyze.Negation) ||
+			tokens[k].Lemma == analyze.NumberLemma && k+1 < len(tokens) && weeks[tokens[k+1].Lemma]) {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectIs reports whether the nearest person before the sign in its
+// sentence is who, or "she" or "her" standing for her.
+func (s *Set) subjectIs(tokens []analyze.Token, m match, who string) bool {
+	lo, _ := sentenceOf(tokens, m)
+	for j := m.start; j >= lo; j-- {
+		switch l := tokens[j].Lemma; {
+		case l == who || l == "she" || l == "her" && (j+1 >= len(tokens) || !s.isOther(tokens, j+1)):
+			return true
+		case s.isOther(tokens, j) || analyze.Wife(l) || l == "i" || l == "me" || l == "he" || l == "my" && j+1 < len(tokens) && !s.isOther(tokens, j+1) && !analyze.Wife(tokens[j+1].Lemma):
+			return false
+		}
+	}
+	return false
 }
 
 // herPronounBefore reports whether the nearest person before the sign in

@@ -675,6 +675,16 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// be rid of someone is none.
 		{"my wife keeps saying we'd be better off without her, 5 weeks pp", "crisis"},
 		{"MIL is awful, honestly we'd be better off without her", ""},
+		// From S218 and S219: coded words for self-harm and asking for help,
+		// the shorthand as hyperbole; literal translations of a fever, a
+		// door on the bump, pressure from below.
+		{"sh update: did it again last night, deeper this time. 30 wks", "crisis"},
+		{"kms this heartburn lol, 36 weeks", ""},
+		{"is there a dv worker here i can dm? cant type much, he's in the next room", "abuse"},
+		{"my partner gets handsy in the bad way, throat. 36 weeks", "abuse"},
+		{"my body is hot 39 since the morning, 28 weeks", "infection"},
+		{"the door of the train close on my belly, 24 weeks, worried", "fall"},
+		{"something pressing down from below, like baby want to come out, 32 week", "contractions"},
 		// A late loss, or weeks told of this pregnancy: another pregnancy's.
 		{"our daughter was stillborn at 23 weeks. this one is 27 weeks and my back aches", ""},
 		{"after losing our last embryo transfer at 7 weeks we tried again. This pregnancy is 14 weeks", ""},

@@ -5750,23 +5750,18 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) (
 // daughter (27 wks) is well", "she's 31 wks and fine"), and the writer
 // tells no weeks or pregnancy of her own ("I'm 30 weeks").
 func (s *Set) writerNotPregnant(tokens []analyze.Token) bool {
+	if weeksOfHerOwn(tokens, s.weeks) {
+		return false // "I'm 30 weeks", "I'm pregnant too"
+	}
 	named := false
 	for j, t := range tokens {
 		l := t.Lemma
 		if l == "i" || l == "im" {
-			k := j + 1
-			for k < len(tokens) && k <= j+2 && (tokens[k].Lemma == "be" || tokens[k].Lemma == "also" || tokens[k].Lemma == "now") {
-				k++
-			}
-			if k < len(tokens) && (tokens[k].Gestation() || tokens[k].Lemma == "pregnant" && !tokens[k-1].Is(analyze.Negation) ||
-				tokens[k].Lemma == analyze.NumberLemma && k+1 < len(tokens) && s.weeks[tokens[k+1].Lemma]) {
-				return false // "I'm 30 weeks", "I'm pregnant too"
-			}
-			if k < len(tokens) && (tokens[k].Lemma == "the" || tokens[k].Lemma == "a") {
-				k++
-			}
-			if k < len(tokens) && writerRoles[tokens[k].Lemma] && k > j+1 && tokens[j+1].Lemma == "be" {
-				named = true // "I'm the friend", "i am mother of"
+			if k := j + 2; k < len(tokens) && tokens[j+1].Lemma == "be" {
+				if tokens[k].Lemma == "the" || tokens[k].Lemma == "a" {
+					k++
+				}
+				named = named || k < len(tokens) && writerRoles[tokens[k].Lemma] // "I'm the friend", "i am mother of"
 			}
 			continue
 		}
@@ -7008,6 +7003,15 @@ func writerPregnant(tokens []analyze.Token, weeks map[string]bool) bool {
 		if t.Lemma == "mine" && (j == 0 || tokens[j-1].Lemma != "of") {
 			return true // "mine's kicking away": her own set beside
 		}
+	}
+	return weeksOfHerOwn(tokens, weeks)
+}
+
+// weeksOfHerOwn reports whether the writer tells weeks or a pregnancy of
+// her own in the first person: "I'm 30 weeks", "i am pregnant too", "im
+// 28wks".
+func weeksOfHerOwn(tokens []analyze.Token, weeks map[string]bool) bool {
+	for j, t := range tokens {
 		if t.Lemma != "i" && t.Lemma != "im" {
 			continue
 		}

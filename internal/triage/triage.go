@@ -6956,7 +6956,7 @@ func (s *Set) writesForHer(tokens []analyze.Token, p *phrase, m match) bool {
 	if s.beforeBirth[p.rule] {
 		return false
 	}
-	if typingForWife(tokens) && s.herPronounBefore(tokens, m) {
+	if typingForWife(tokens) && s.subjectIs(tokens, m, "") {
 		return true
 	}
 	// The pregnant one named with her weeks by a writer who tells none
@@ -7028,7 +7028,8 @@ func weeksOfHerOwn(tokens []analyze.Token, weeks map[string]bool) bool {
 }
 
 // subjectIs reports whether the nearest person before the sign in its
-// sentence is who, or "she" or "her" standing for her.
+// sentence is who, or "she" or "her" standing for her ("she's got a temp
+// of 38"), never another named ("her mum has a fever"), nor the writer.
 func (s *Set) subjectIs(tokens []analyze.Token, m match, who string) bool {
 	lo, _ := sentenceOf(tokens, m)
 	for j := m.start; j >= lo; j-- {
@@ -7036,22 +7037,6 @@ func (s *Set) subjectIs(tokens []analyze.Token, m match, who string) bool {
 		case l == who || l == "she" || l == "her" && (j+1 >= len(tokens) || !s.isOther(tokens, j+1)):
 			return true
 		case s.isOther(tokens, j) || analyze.Wife(l) || l == "i" || l == "me" || l == "he" || l == "my" && j+1 < len(tokens) && !s.isOther(tokens, j+1) && !analyze.Wife(tokens[j+1].Lemma):
-			return false
-		}
-	}
-	return false
-}
-
-// herPronounBefore reports whether the nearest person before the sign in
-// its sentence is "she" or "her", not another one named: "she's got a
-// temp of 38", never "her mum has a fever".
-func (s *Set) herPronounBefore(tokens []analyze.Token, m match) bool {
-	lo, _ := sentenceOf(tokens, m)
-	for j := m.start; j >= lo; j-- {
-		switch l := tokens[j].Lemma; {
-		case l == "she" || l == "her" && (j+1 >= len(tokens) || !s.isOther(tokens, j+1)):
-			return true
-		case s.isOther(tokens, j) || l == "i" || l == "me" || l == "he":
 			return false
 		}
 	}

@@ -674,6 +674,8 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// Her words of crisis reported by a partner; a writer's own wish to
 		// be rid of someone is none.
 		{"my wife keeps saying we'd be better off without her, 5 weeks pp", "crisis"},
+		{"my gf is 5 wks postpartum and keeps saying everyone would be better off if she just vanished", "crisis"},
+		{"my sister keeps saying everyone would be better off if she stopped nagging lol", ""},
 		{"MIL is awful, honestly we'd be better off without her", ""},
 		// From S218 and S219: coded words for self-harm and asking for help,
 		// the shorthand as hyperbole; literal translations of a fever, a

@@ -5600,20 +5600,24 @@ func (s *Set) cancelled(tokens []analyze.Token, sc *scratch, rule int32, start, 
 	return -1
 }
 
-// thoughtOfSelf reports whether an unless match that ends on "her" or
-// "him" is the thought of that very person, told by another: "she's been
-// thinking we'd all be better off without her" (her own crisis, as her
-// husband writes it), never "we'd be better off without her" of a
-// mother-in-law. The thinker stands a few words before: "she" or "he"
-// and a verb of thinking or saying.
+// thoughtOfSelf reports whether an unless match that ends on "her",
+// "she" or "him" is the thought of that very person, told by another:
+// "she's been thinking we'd all be better off without her", "my wife keeps
+// saying we'd be better off without her", "my partner ... keeps saying
+// everyone would be better off if she just disappeared" (her own crisis,
+// as her partner writes it), never "we'd be better off without her" of a
+// mother-in-law. The thinker stands before a verb of thinking or saying a
+// few words before the match: "she" or "he", or for her a wife or
+// partner named, with no other person between.
 func thoughtOfSelf(tokens []analyze.Token, m match) bool {
-	who := tokens[m.end].Lemma
-	var subject string
-	switch who {
-	case "her":
-		subject = "she"
+	var isThinker func(l string) bool
+	switch tokens[m.end].Lemma {
+	case "her", "she":
+		isThinker = func(l string) bool {
+			return l == "she" || analyze.Wife(l) || l == "partner" || l == "gf" || l == "girlfriend"
+		}
 	case "him":
-		subject = "he"
+		isThinker = func(l string) bool { return l == "he" }
 	default:
 		return false
 	}
@@ -5621,14 +5625,31 @@ func thoughtOfSelf(tokens []analyze.Token, m match) bool {
 		if !thinkingVerbs[tokens[k].Lemma] {
 			continue
 		}
-		for j := k - 1; j >= 0 && j >= k-3; j-- {
-			if tokens[j].Lemma == subject {
-				return true
-			}
+		if thinkerBefore(tokens, k, isThinker) {
+			return true
 		}
 	}
 	return false
 }
+
+// thinkerBefore reports whether the nearest person before the verb at
+// tokens[k], within maxThinkerWords of its clause, is one isThinker
+// accepts.
+func thinkerBefore(tokens []analyze.Token, k int, isThinker func(string) bool) bool {
+	for j := k - 1; j >= 0 && j >= k-maxThinkerWords && !isClauseEnd(tokens[j]); j-- {
+		switch l := tokens[j].Lemma; {
+		case isThinker(l):
+			return true
+		case l == "i" || l == "we" || l == "they" || l == "he" || l == "she":
+			return false // another thinker
+		}
+	}
+	return false
+}
+
+// maxThinkerWords is how far before a verb of thinking its thinker may
+// stand: "my partner is 6 wks postpartum and keeps saying".
+const maxThinkerWords = 8
 
 // thinkingVerbs tell a thought or a saying (see thoughtOfSelf).
 var thinkingVerbs = map[string]bool{"think": true, "say": true, "feel": true, "believe": true, "tell": true, "convince": true, "keep": true}

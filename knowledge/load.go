@@ -371,14 +371,14 @@ func merge(files []*file, names []namedFile) (*Base, ErrorList) {
 					v.errorf(p.at("averted", j, r.Pos), "averted %q is not \"near & save\": two parts joined by \" & \"", a)
 				}
 			}
-			for j, id := range r.AlsoWith {
-				if _, ok := flagAt[id]; !ok || id == r.ID {
-					v.errorf(p.at("also_with", j, r.Pos), "also_with %q is not another red flag or safety item", id)
-				}
-			}
-			for j, id := range r.ReopenedBy {
-				if _, ok := flagAt[id]; !ok || id == r.ID {
-					v.errorf(p.at("reopened_by", j, r.Pos), "reopened_by %q is not another red flag or safety item", id)
+			for _, f := range [...]struct {
+				name string
+				ids  []string
+			}{{"also_with", r.AlsoWith}, {"reopened_by", r.ReopenedBy}} {
+				for j, id := range f.ids {
+					if _, ok := flagAt[id]; !ok || id == r.ID {
+						v.errorf(p.at(f.name, j, r.Pos), "%s %q is not another red flag or safety item", f.name, id)
+					}
 				}
 			}
 			v.placeholders(r.Answer, p.answer, helplines)

@@ -1349,10 +1349,7 @@ func (s *Set) Read(tokens []analyze.Token) Reading {
 			// about too: "how do you know if tightenings are BH? I've
 			// had 8 in the last hour".
 			if (v == Asked || v == Cancelled && inQuestion(tokens, m.end)) && p.parts > 0 && sc.matchJoint(tokens, p, m, false) {
-				if !sc.seen[p.rule] {
-					sc.firedAt[p.rule] = m.start
-				}
-				sc.seen[p.rule] = true
+				sc.fire(p.rule, m.start)
 				found++
 			}
 			continue
@@ -1374,10 +1371,7 @@ func (s *Set) Read(tokens []analyze.Token) Reading {
 			// it's sweat from the hot water bottle").
 			continue
 		}
-		if !sc.seen[p.rule] {
-			sc.firedAt[p.rule] = m.start
-		}
-		sc.seen[p.rule] = true
+		sc.fire(p.rule, m.start)
 		found++
 	}
 	for r := range s.reopened {
@@ -1428,6 +1422,15 @@ func (s *Set) Read(tokens []analyze.Token) Reading {
 		}
 	}
 	return rd
+}
+
+// fire records that rule fired on a match starting at start: the first
+// such start stays (see reopens).
+func (sc *scratch) fire(rule int32, start int) {
+	if !sc.seen[rule] {
+		sc.firedAt[rule] = start
+	}
+	sc.seen[rule] = true
 }
 
 // ruleIndexes returns the indexes in rules of the rules ids names, for
@@ -2287,7 +2290,7 @@ func (s *Set) verdict(tokens []analyze.Token, sc *scratch, p *phrase, m match) V
 
 // judge is verdict without the unless patterns.
 func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Verdict {
-	if s.selfOnly[p.rule] && s.someoneElse(tokens, sc, m) && !s.writesForHer(tokens, p, m) && !(!s.beforeBirth[p.rule] && s.birthJustBefore(tokens, m)) ||
+	if s.selfOnly[p.rule] && s.someoneElse(tokens, sc, m) && !s.writesForHer(tokens, p, m) ||
 		s.herBody(tokens, p, m) || s.agents[p.rule] && s.carerActs(tokens, m) || s.onScreen(tokens, m) {
 		return SomeoneElse
 	}
@@ -3796,8 +3799,8 @@ func calledOne(tokens []analyze.Token, j int) bool {
 
 // callVerbs are the verbs after which "someone" is whom she would call
 // (see calledOne).
-var callVerbs = map[string]bool{"call": true, "calling": true, "ring": true, "ringing": true, "phone": true, "phoning": true,
-	"contact": true, "contacting": true, "text": true, "message": true, "tell": true, "telling": true, "ask": true, "see": true, "seeing": true}
+var callVerbs = map[string]bool{"call": true, "ring": true, "phone": true, "contact": true, "text": true, "message": true,
+	"tell": true, "ask": true, "see": true}
 
 // bornThen reports whether the person at tokens[j] is the baby whose
 // birth tells when: "after my son was born", "since my daughter arrived",
@@ -5771,7 +5774,7 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) (
 // daughter (27 wks) is well", "she's 31 wks and fine"), and the writer
 // tells no weeks or pregnancy of her own ("I'm 30 weeks").
 func (s *Set) writerNotPregnant(tokens []analyze.Token) bool {
-	if weeksOfHerOwn(tokens, s.weeks) {
+	if s.writerPregnant(tokens) {
 		return false // "I'm 30 weeks", "I'm pregnant too"
 	}
 	named := false
@@ -5786,24 +5789,22 @@ func (s *Set) writerNotPregnant(tokens []analyze.Token) bool {
 			}
 			continue
 		}
-		if (analyze.Wife(l) || l == "she" || s.isOther(tokens, j) && j > 0 && tokens[j-1].Lemma == "my") && weeksFollow(tokens, j, s.weeks) && toldFine(tokens, j) {
+		if (analyze.Wife(l) || l == "she" || s.isOther(tokens, j) && j > 0 && tokens[j-1].Lemma == "my") && s.weeksFollow(tokens, j) && toldFine(tokens, j) {
 			named = true // "my wife (34 wks) is fine", "she's 31 wks and fine"
 		}
 	}
 	return named
 }
 
-// weeksFollow reports whether a pregnancy's weeks follow the person at
-// tokens[j] within a few words: "wife (34 wks)", "she's 31 wks", never
-// "3 weeks old".
-func weeksFollow(tokens []analyze.Token, j int, weeks map[string]bool) bool {
-	for k := j + 1; k < len(tokens) && k <= j+3; k++ {
-		t := tokens[k]
-		if t.Gestation() || t.Lemma == analyze.NumberLemma && k+1 < len(tokens) && weeks[tokens[k+1].Lemma] &&
-			(k+2 >= len(tokens) || tokens[k+2].Lemma != "old" && tokens[k+2].Lemma != "ago" && tokens[k+2].Lemma != "pp" && tokens[k+2].Lemma != "postpartum") {
+// weeksFollow reports whether a pregnancy's weeks (see pregnant) follow
+// the person at tokens[j] within a few words: "wife (34 wks)", "she's 31
+// wks", never "3 weeks old" nor "when she was pregnant".
+func (s *Set) weeksFollow(tokens []analyze.Token, j int) bool {
+	for k := j + 1; k < len(tokens) && k <= j+4; k++ {
+		if (tokens[k].Gestation() || s.weeks[tokens[k].Lemma]) && s.pregnant(tokens, k) {
 			return true
 		}
-		if t.Lemma != "be" && t.Lemma != "now" && t.Lemma != "only" && !t.Is(analyze.Break) {
+		if l := tokens[k].Lemma; l != "be" && l != "now" && l != "only" && l != analyze.NumberLemma && !tokens[k].Is(analyze.Break) {
 			return false
 		}
 	}
@@ -5871,8 +5872,7 @@ func (s *Set) reportedSpeech(tokens []analyze.Token, j int) bool {
 }
 
 // speechVerbs report another's words (see reportedSpeech).
-var speechVerbs = map[string]bool{"like": true, "say": true, "said": true, "says": true, "saying": true, "go": true,
-	"goes": true, "tell": true, "told": true, "keep": true, "text": true, "texted": true, "shout": true, "shouted": true}
+var speechVerbs = map[string]bool{"like": true, "say": true, "go": true, "tell": true, "keep": true, "text": true, "shout": true}
 
 // likenedAbuser reports whether every person in the match who may harm
 // her is the baby's kin in a likeness: "like his brother used to",
@@ -6969,7 +6969,10 @@ func (s *Set) partnerBefore(tokens []analyze.Token, m match) bool {
 // writesForHer reports whether a sign told of someone else is written for
 // the pregnant one all the same: a sign of the pregnancy itself told of a
 // partner or of another woman the writer names as hers (see womanBefore),
-// or any sign told of a partner alone (see partnerAlone).
+// any sign told of a partner alone (see partnerAlone), or a sign of her
+// body told of one who gave birth lately (see birthJustBefore), of a wife
+// the writer types for (see typingForWife), or of the pregnant one named
+// with her weeks (see pregnantOneNamed).
 func (s *Set) writesForHer(tokens []analyze.Token, p *phrase, m match) bool {
 	if s.beforeBirth[p.rule] && (s.partnerBefore(tokens, m) || s.womanBefore(tokens, m)) || s.partnerAlone(tokens, m) {
 		return true
@@ -6977,7 +6980,7 @@ func (s *Set) writesForHer(tokens []analyze.Token, p *phrase, m match) bool {
 	if s.beforeBirth[p.rule] {
 		return false
 	}
-	if typingForWife(tokens) && s.subjectIs(tokens, m, "") {
+	if s.birthJustBefore(tokens, m) || typingForWife(tokens) && s.subjectIs(tokens, m, "") {
 		return true
 	}
 	// The pregnant one named with her weeks by a writer who tells none
@@ -6995,7 +6998,7 @@ func (s *Set) writesForHer(tokens []analyze.Token, p *phrase, m match) bool {
 // or the writer tells a pregnancy of her own. "she" stands for the person
 // named before her in the message.
 func (s *Set) pregnantOneNamed(tokens []analyze.Token) string {
-	if writerPregnant(tokens, s.weeks) {
+	if s.writerPregnant(tokens) {
 		return ""
 	}
 	named := ""
@@ -7006,46 +7009,14 @@ func (s *Set) pregnantOneNamed(tokens []analyze.Token) string {
 			if named == "" {
 				named = l
 			}
-			if weeksFollow(tokens, j, s.weeks) {
+			if s.weeksFollow(tokens, j) {
 				return l
 			}
-		case l == "she" && named != "" && weeksFollow(tokens, j, s.weeks):
+		case l == "she" && named != "" && s.weeksFollow(tokens, j):
 			return named
 		}
 	}
 	return ""
-}
-
-// writerPregnant reports whether the writer tells weeks or a pregnancy of
-// her own: "I'm 30 weeks", "i am pregnant too", "im 28wks", "mine's
-// kicking away".
-func writerPregnant(tokens []analyze.Token, weeks map[string]bool) bool {
-	for j, t := range tokens {
-		if t.Lemma == "mine" && (j == 0 || tokens[j-1].Lemma != "of") {
-			return true // "mine's kicking away": her own set beside
-		}
-	}
-	return weeksOfHerOwn(tokens, weeks)
-}
-
-// weeksOfHerOwn reports whether the writer tells weeks or a pregnancy of
-// her own in the first person: "I'm 30 weeks", "i am pregnant too", "im
-// 28wks".
-func weeksOfHerOwn(tokens []analyze.Token, weeks map[string]bool) bool {
-	for j, t := range tokens {
-		if t.Lemma != "i" && t.Lemma != "im" {
-			continue
-		}
-		k := j + 1
-		for k < len(tokens) && k <= j+2 && (tokens[k].Lemma == "be" || tokens[k].Lemma == "also" || tokens[k].Lemma == "now") {
-			k++
-		}
-		if k < len(tokens) && (tokens[k].Gestation() || tokens[k].Lemma == "pregnant" && !tokens[k-1].Is(analyze.Negation) ||
-			tokens[k].Lemma == analyze.NumberLemma && k+1 < len(tokens) && weeks[tokens[k+1].Lemma]) {
-			return true
-		}
-	}
-	return false
 }
 
 // subjectIs reports whether the nearest person before the sign in its
@@ -7096,8 +7067,7 @@ func typingForWife(tokens []analyze.Token) bool {
 const maxOpeningWords = 6
 
 // writingVerbs say a message is written for someone: "typing for my wife".
-var writingVerbs = map[string]bool{"type": true, "typing": true, "write": true, "writing": true, "post": true, "posting": true,
-	"ask": true, "asking": true, "message": true, "messaging": true}
+var writingVerbs = map[string]bool{"type": true, "write": true, "post": true, "ask": true, "message": true}
 
 // womanBefore reports whether a sign of the pregnancy itself is told of a
 // woman the writer names as hers ("my daughter's waters went", "my friend

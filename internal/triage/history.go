@@ -674,12 +674,9 @@ func clinicianSaidFine(tokens []analyze.Token, m match) bool {
 	if clinicianCalledFine(tokens, m) {
 		return true
 	}
-	sentences := 0
-	for k := m.end + 1; k < len(tokens); k++ {
+	end := settledWindow(tokens, m.end+1)
+	for k := m.end + 1; k < end; k++ {
 		if isClauseEnd(tokens[k]) {
-			if sentences++; sentences >= maxSettledSentences {
-				return false
-			}
 			continue
 		}
 		if k > 0 && (ifBefore(tokens, k) || tokens[k-1].Lemma == "whether") {

@@ -315,6 +315,7 @@ type scratch struct {
 	proxy     int8            // 0 not yet known, 1 no, 2 someone writes for her (see proxy)
 	early     int8            // 0 not yet known, 1 no, 2 at term, tightenings timed as irregular (see irregularTimes)
 	disclosed int8            // 0 not yet known, 1 no, 2 she says the signs are hers (see disclosed)
+	writer    int8            // 0 not yet known, 1 no, 2 the writer is not the pregnant one (see writerNotPregnant)
 	joint     []jointHit      // parts of " & " triggers found so far
 	hits      []hit           // the message's phrase matches, in order (see Match)
 	parts     map[int32]uint8 // per " & " trigger (rule<<16 | trigger): the parts that matched at all
@@ -1299,7 +1300,7 @@ func (s *Set) Read(tokens []analyze.Token) Reading {
 	for r := range sc.story {
 		sc.story[r] = -1
 	}
-	sc.unlessOK, sc.proxy, sc.disclosed, sc.early = false, 0, 0, 0
+	sc.unlessOK, sc.proxy, sc.disclosed, sc.early, sc.writer = false, 0, 0, 0, 0
 	sc.joint, sc.sent = sc.joint[:0], sc.sent[:0]
 	found := 0
 	// The matches are found first, their verdicts (the costly part) then
@@ -2297,7 +2298,7 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 	if soundsHeard(tokens, m) {
 		return SomeoneElse // "that fall sounds so scary": another member's, as she heard it
 	}
-	if s.selfOnly[p.rule] && s.writerNotPregnant(tokens) && s.writersOwn(tokens, m) {
+	if s.selfOnly[p.rule] && s.writersOwn(tokens, m) && s.writerNotPregnant(tokens, sc) {
 		return SomeoneElse // "I'm the friend, not pregnant lol. I fainted at her baby shower"
 	}
 	if s.likenedAbuser(tokens, m) {
@@ -5772,8 +5773,20 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) (
 // mother of pregnant girl", or the pregnant one given her weeks in the
 // third person and told to be well ("my wife (34 wks) is fine", "My
 // daughter (27 wks) is well", "she's 31 wks and fine"), and the writer
-// tells no weeks or pregnancy of her own ("I'm 30 weeks").
-func (s *Set) writerNotPregnant(tokens []analyze.Token) bool {
+// tells no weeks or pregnancy of her own ("I'm 30 weeks"). It is read
+// once a message.
+func (s *Set) writerNotPregnant(tokens []analyze.Token, sc *scratch) bool {
+	if sc.writer == 0 {
+		sc.writer = 1
+		if s.writerNamed(tokens) {
+			sc.writer = 2
+		}
+	}
+	return sc.writer == 2
+}
+
+// writerNamed is writerNotPregnant, read afresh.
+func (s *Set) writerNamed(tokens []analyze.Token) bool {
 	if s.writerPregnant(tokens) {
 		return false // "I'm 30 weeks", "I'm pregnant too"
 	}
@@ -7761,7 +7774,7 @@ func (s *Set) Explain(tokens []analyze.Token) []Finding {
 	sc.orig = tokens
 	tokens = s.joinFragments(sc, tokens)
 	sc.joint, sc.sent = sc.joint[:0], sc.sent[:0]
-	sc.unlessOK, sc.proxy, sc.disclosed, sc.early = false, 0, 0, 0
+	sc.unlessOK, sc.proxy, sc.disclosed, sc.early, sc.writer = false, 0, 0, 0, 0
 	for r := range sc.story {
 		sc.story[r] = -1
 	}

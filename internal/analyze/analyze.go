@@ -1093,10 +1093,11 @@ func (a *Analyzer) Commonness(lemma string) int {
 
 // rawWords appends to dst the words of text before spelling fixes, with
 // break markers: another member's quoted lines left out, proper names
-// masked, text normalised, marks spoken aloud written, contractions and
-// shorthand expanded and run-on words split. Analyze and Words share it.
+// masked, text normalised, marks and numbers spoken aloud written,
+// contractions and shorthand expanded and run-on words split. Analyze and
+// Words share it.
 func (a *Analyzer) rawWords(text string, dst []string) []string {
-	return a.splitRunOns(a.words(spokenMarks(a.normalize(maskNames(unquote(text), a.names))), dst))
+	return a.splitRunOns(a.words(spokenNumbers(spokenMarks(a.normalize(maskNames(unquote(text), a.names)))), dst))
 }
 
 // Words returns the words of text as the analyzer reads them before

@@ -52,16 +52,45 @@ func quotes(line string) bool {
 }
 
 // takesUp reports whether her own words take up a quoted post as hers.
+// A word of agreement does so where a reply puts it: at its opening ("same
+// here!! 37 weeks", "yes but mine burns now too", "this is literally me
+// rn"), in its first sentence ("thats what my nan said but mine's gone to
+// tiny twitches"), or anywhere in a short reply; further on, only a phrase
+// that cannot mean anything else does ("me too", "same here"). A "same"
+// or an "also" in a later sentence about something else leaves the quote
+// another's: "Sarah go in!! keep us updated. (also same, my knickers are
+// always damp with discharge, midwife checked)".
 func takesUp(own string) bool {
-	for w := range strings.FieldsFuncSeq(own, func(r rune) bool {
-		return !(unicode.IsLetter(r) || r == '+' || r == '1')
-	}) {
-		if agreeing[strings.ToLower(w)] {
+	var words []string
+	notWord := func(r rune) bool { return !(unicode.IsLetter(r) || r == '+' || r == '1') }
+	for w := range strings.FieldsFuncSeq(own, notWord) {
+		words = append(words, strings.ToLower(w))
+	}
+	opening := agreeingOpening
+	first, _, _ := strings.Cut(strings.TrimSpace(own), "\n")
+	if k := strings.IndexAny(first, ".!?("); k >= 0 {
+		first = first[:k]
+	}
+	opening = max(opening, len(strings.FieldsFunc(first, notWord)))
+	for i, w := range words {
+		if agreeing[w] && (i < opening || len(words) <= 2*agreeingOpening) {
+			return true
+		}
+		if i+1 < len(words) && agreeingPhrases[[2]string{w, words[i+1]}] {
 			return true
 		}
 	}
 	return false
 }
+
+// agreeingOpening is how many words open a reply, its first sentence
+// aside: a word of agreement among them takes the quoted post up (see
+// takesUp).
+const agreeingOpening = 4
+
+// agreeingPhrases take a quoted post up wherever they stand.
+var agreeingPhrases = map[[2]string]bool{{"me", "too"}: true, {"same", "here"}: true, {"me", "aswell"}: true,
+	{"me", "rn"}: true, {"me", "currently"}: true, {"happening", "now"}: true, {"is", "me"}: true}
 
 // agreeing are the words that make another's post her own, or tell that
 // it is happening to her: "same here", "this is me right now".

@@ -13,6 +13,12 @@ func TestUnquote(t *testing.T) {
 		{"> my waters just went\nsame here!! 37 weeks", "> my waters just went\nsame here!! 37 weeks"},
 		{"> bleeding at 20 weeks", "> bleeding at 20 weeks"},
 		{"> has anyone had their waters go?\nhappening right now", "> has anyone had their waters go?\nhappening right now"},
+		// Agreement opens a reply, or is a phrase that means nothing else;
+		// a "same" or "also" deep in a reply about something else is not.
+		{"> my bleeding started at 20 weeks\nyes but mine is bright red, 22 weeks", "> my bleeding started at 20 weeks\nyes but mine is bright red, 22 weeks"},
+		{"> I fainted at work\nomg hope you're ok!! it happened to me too an hour ago", "> I fainted at work\nomg hope you're ok!! it happened to me too an hour ago"},
+		{"> I think my waters went?\nSarah go in!! they'll do a swab. (also same, my knickers are always damp, midwife checked)", "Sarah go in!! they'll do a swab. (also same, my knickers are always damp, midwife checked)"},
+		{"> I fainted at work today\nomg hope you're ok! did you ring maternity? Also for me: is it ok to stand all day?", "omg hope you're ok! did you ring maternity? Also for me: is it ok to stand all day?"},
 		// A ">" before an emoticon or a number quotes nothing.
 		{">:( bleeding heavily\nnobody at triage answering", ">:( bleeding heavily\nnobody at triage answering"},
 		{"30 weeks\n> 1 pad soaked an hour", "30 weeks\n> 1 pad soaked an hour"},

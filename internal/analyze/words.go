@@ -210,7 +210,7 @@ var negations = set("no", "not", "never", "without", "nor", "none", "neither", "
 var scopeEnders = set(
 	"but", "however", "although", "though", "yet", "except", "just", "only", "still",
 	"pero", // Tagalog and Spanish "but": "wala pong bleeding pero may spotting"
-	"i", "my", "we", "she", "he", "they", "it", "its", "there", "someone", "somebody", "now", "today", "suddenly", "yes",
+	"i", "my", "mine", "we", "she", "he", "they", "it", "its", "there", "someone", "somebody", "now", "today", "suddenly", "yes",
 	"tonight", "since", "then", "apart", "besides", "also",
 )
 

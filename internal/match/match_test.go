@@ -826,6 +826,18 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"a cop pulled me over for speeding on the way to work, back is stiff from the car", ""},
 		{"40+2 had my sweep at 10am, now I've filled 2 pads in an hour, some mucus in it", "heavy-bleeding"},
 		{"39+3 and bleeding through my pad, is this what they call a show?", "bleeding"},
+		// From S220 to S222: "mine" opens a clause of its own, no item of
+		// a list a cue denied; an end to bleeding is no loss; a bare
+		// "without" is a cue, so it no longer cancels "not wake up"
+		// when another cue follows; gone still for hours is a change.
+		{"mine's not like Holly's, hers was brown, mine is fresh pinky red but only when I wipe. 12 weeks", "bleeding"},
+		{"went to triage about the spotting, baby fine, heartbeat lovely, no more blood since. back is sore", ""},
+		{"scan today, baby's heartbeat no more. 11 weeks", "loss"},
+		{"I just want to go to sleep and not wake up um not in a dramatic way, I'm just so tired of everything", "crisis"},
+		{"I can't get through the night without waking with my back, 30 weeks", ""},
+		{"frantic kicking for ages this afternoon and now it's gone totally still for hours", "baby-movements"},
+		{"sat totally still for hours at my desk and now my back is locked", ""},
+		{"thermometer says thirty eight point four is that high, twenty nine weeks", "infection"},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

@@ -905,7 +905,7 @@ func compile(a *analyze.Analyzer, c Config, lookAhead bool) (*Set, error) {
 	s.possessives = lemmaSet(a, "my", "the", "her", "his", "our", "your", "their")
 	s.bodyParts = lemmaSet(a, "back", "hip", "hips", "pelvis", "leg", "legs", "foot", "feet", "neck", "shoulder", "shoulders",
 		"knee", "knees", "bum", "butt", "spine", "arm", "arms", "ribs", "joints", "muscles", "sciatica")
-	s.subjects = lemmaSet(a, "i", "my", "we", "she", "he", "they", "it", "its", "there", "someone", "somebody")
+	s.subjects = lemmaSet(a, "i", "my", "mine", "we", "she", "he", "they", "it", "its", "there", "someone", "somebody")
 	s.hedges = lemmaSet(a, "sure", "certain", "idea", "clue", "clear", "doubt", "much", "many", "lot", "lots",
 		"very", "too", "heavy", "heavily", "more", "longer", "really", "that", "only", "just", "tell", "know",
 		"knowing", "think", "thought", "remember", "notice", "noticed", "see", "sign", "properly", "normal",

@@ -838,6 +838,25 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"frantic kicking for ages this afternoon and now it's gone totally still for hours", "baby-movements"},
 		{"sat totally still for hours at my desk and now my back is locked", ""},
 		{"thermometer says thirty eight point four is that high, twenty nine weeks", "infection"},
+		// From S221 and S223: a likeness denies nothing without "when" or
+		// "the time"; a cue's own verb takes a particle ("can't lie
+		// back"), and the sign after "for" or "with" is its cause;
+		// labour's count in ten minutes and gaps read off a timer; a
+		// knee named in a fall explains no blood.
+		{"Woke up gasping, can't lie back without feeling like I'm drowning and breathing is hard sitting up too. 36 weeks with twins", "faint-breathless"},
+		{"can't lie down and breathing is hard, 34 weeks", "faint-breathless"},
+		{"couldn't even speak for the pain, bump went solid and stayed solid. 36+2, still constant", "sudden-severe-pain"},
+		{"I can't sleep for the back pain, 30 weeks", ""},
+		{"getting proper waves through my back, 4 in 10 minutes, 39 weeks", "contractions"},
+		{"did 3 laps in 10 minutes at the pool, 30 weeks", ""},
+		{"hypo this morning 3.2, had jelly babies, back up to 6.1 in 15 mins, feel fine now", ""},
+		{"timing these on the app: 6 mins, 5 mins, 7 mins, 5 mins. 38+2", "contractions"},
+		{"timing my walk: 20 mins, 30 weeks, back ok", ""},
+		{"in shower I feel something warm going down and since then it is keep coming drops drops. I am 30 weeks", "waters"},
+		{"I feel my heart going very fast and I am without air, I cannot finish sentence when I talk. 35 weeks", "faint-breathless"},
+		{"baby brain is real, I can't finish a sentence lol", ""},
+		{"fell down 2 steps onto my knees at 23 wks, now a little bit of pink on the tissue", "bleeding"},
+		{"Blister on my heel from new shoes popped and bled, 30 wks, sore back from walking funny", ""},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

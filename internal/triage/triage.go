@@ -4740,6 +4740,12 @@ func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) boo
 			// headaches and the blurry vision my sister had".
 			return false
 		}
+		if (t.Lemma == "for" || t.Lemma == "from" || t.Lemma == "with") && j > 0 && (ownVerbs[tokens[j-1].Lemma] || listVerbs[tokens[j-1].Lemma]) {
+			// "couldn't even speak for the pain", "can't walk with the
+			// pain": the cue denies what she can do, and the sign after
+			// it is the cause.
+			return false
+		}
 		if soughtThings[t.Lemma] {
 			// "not looking for sympathy 🙂 stillbirth at 37 weeks": the
 			// cue's object stands before the match, which it does not reach.
@@ -4762,8 +4768,12 @@ func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) boo
 			if wishedUndone(tokens, j) {
 				return false // "I wish my waters hadn't gone": they have
 			}
-			if j+2 < start && ownVerbs[tokens[j+1].Lemma] && tokens[j+2].Lemma == "and" && j+3 <= start &&
-				(!reportVerbs[tokens[j+3].Lemma] || keptUp[tokens[j+1].Lemma] && (tokens[j+3].Lemma == "have" || tokens[j+3].Lemma == "get")) {
+			and := j + 2
+			if and < start && verbParticles[tokens[and].Lemma] {
+				and++ // "can't lie back and breathing is hard"
+			}
+			if and < start && ownVerbs[tokens[j+1].Lemma] && tokens[and].Lemma == "and" && and+1 <= start &&
+				(!reportVerbs[tokens[and+1].Lemma] || keptUp[tokens[j+1].Lemma] && (tokens[and+1].Lemma == "have" || tokens[and+1].Lemma == "get")) {
 				// "can't poop and numb butt since yesterday": the cue's
 				// verb, then a clause of its own; so is what she has on
 				// top of a night without sleep: "not sleeping and having
@@ -5053,6 +5063,11 @@ var listVerbs = map[string]bool{"get": true, "sleep": true, "stand": true, "walk
 var ownVerbs = map[string]bool{"sleep": true, "stand": true, "walk": true, "sit": true, "breathe": true, "cope": true,
 	"lie": true, "settle": true, "focus": true, "think": true, "bend": true, "talk": true, "speak": true, "eat": true,
 	"move": true, "climb": true, "poop": true, "poo": true, "pee": true, "wee": true, "urinate": true}
+
+// verbParticles complete a cue's own verb (see ownVerbs): "can't lie
+// back", "can't sit up", "can't sleep properly".
+var verbParticles = map[string]bool{"back": true, "down": true, "up": true, "flat": true, "still": true,
+	"properly": true, "straight": true, "comfortably": true, "well": true}
 
 // keptUp are the cue's own verbs of a day kept up, after which "and
 // having" or "and getting" tells what she has besides (see
@@ -5926,7 +5941,9 @@ func unlikeBefore(tokens []analyze.Token, at int) bool {
 			break
 		}
 	}
-	if j < 1 || tokens[j].Is(analyze.Break) {
+	if j < 1 || tokens[j].Lemma != "when" && tokens[j].Lemma != "time" {
+		// No "when" nor "the time" within reach: "without feeling like
+		// I'm drowning and breathing is hard" likens, and denies, nothing.
 		return false
 	}
 	if tokens[j].Lemma == "time" {

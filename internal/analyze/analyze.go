@@ -1065,6 +1065,9 @@ func (a *Analyzer) plainLemma(w string) (string, bool) {
 			return "", false // shorthand: "u", "cant"
 		}
 	}
+	if _, ok := tensWords[w]; ok {
+		return "", false // a number: "thirty" is "30" (see spokenNumbers)
+	}
 	k, ok := a.known[w]
 	if !ok || !k.english {
 		return "", false

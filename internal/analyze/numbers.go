@@ -9,13 +9,14 @@ import (
 // out from twenty up, with their units and a spoken decimal point:
 // "thermometer says thirty eight point four" is "38.4", "twenty nine
 // weeks" is "29 weeks", "thirty-two" is "32". Readings and weeks are what
-// the danger signs' patterns count (see NumberLemma). The numbers below
-// twenty stay words: "one" is as often a pronoun ("lost one at 12
+// the danger signs' patterns count (see NumberLemma). Below twenty, only
+// weeks are written in digits ("spotting at seven weeks", "only five
+// weeks"): otherwise "one" is as often a pronoun ("lost one at 12
 // weeks"), and patterns name the small ones as words ("five minutes
-// apart").
+// apart", "for two days").
 func spokenNumbers(s string) string {
-	if !strings.Contains(s, "ty") {
-		return s // most text: no tens word in it
+	if !strings.Contains(s, "ty") && !strings.Contains(s, " w") {
+		return s // most text: no tens word in it, nor a word before weeks
 	}
 	var b strings.Builder
 	last := 0 // s[:last] is written
@@ -27,6 +28,11 @@ func spokenNumbers(s string) string {
 		w, end := wordAt(s, i)
 		tens, ok := tensWords[w]
 		if !ok {
+			if n, ok := smallNumbers[w]; ok && weeksAfter(s, end) {
+				b.WriteString(s[last:i])
+				b.WriteString(strconv.Itoa(n))
+				last = end
+			}
 			i = end
 			continue
 		}
@@ -73,6 +79,27 @@ var tensWords = map[string]int{"twenty": 20, "thirty": 30, "forty": 40, "fourty"
 // have.
 var unitWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 	"seven": 7, "eight": 8, "nine": 9}
+
+// smallNumbers are the spoken numbers below twenty, written in digits
+// only before weeks (see spokenNumbers).
+var smallNumbers = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+	"fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+
+// weeksAfter reports whether weeks are named right after s[:i]: " weeks",
+// " wks", " week".
+func weeksAfter(s string, i int) bool {
+	j, ok := skipSpace(s, i)
+	if !ok {
+		return false
+	}
+	w, end := wordAt(s, j)
+	switch w {
+	case "week", "weeks", "wk", "wks", "weeker":
+		return end == len(s) || !isLetterByte(s[end])
+	}
+	return false
+}
 
 func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' }
 

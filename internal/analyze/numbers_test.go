@@ -9,9 +9,12 @@ func TestSpokenNumbers(t *testing.T) {
 		{"twenty nine weeks", "29 weeks"},
 		{"thirty-two weeks and forty minutes", "32 weeks and 40 minutes"},
 		{"temp thirty seven point eight five now", "temp 37.85 now"},
-		// Below twenty, numbers stay words; so do words that only
-		// contain a tens word.
-		{"lost one at twelve weeks", "lost one at twelve weeks"},
+		// Below twenty, numbers stay words but before weeks; so do words
+		// that only contain a tens word.
+		{"lost one at twelve weeks", "lost one at 12 weeks"},
+		{"spotting at seven weeks, one week ago", "spotting at 7 weeks, 1 week ago"},
+		{"five minutes apart for two days", "five minutes apart for two days"},
+		{"one of the weekends", "one of the weekends"},
 		{"thirtyish weeks, twentysomething", "thirtyish weeks, twentysomething"},
 		{"the point is twenty", "the point is 20"},
 		{"twenty point", "20 point"},

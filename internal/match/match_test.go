@@ -857,6 +857,22 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"baby brain is real, I can't finish a sentence lol", ""},
 		{"fell down 2 steps onto my knees at 23 wks, now a little bit of pink on the tissue", "bleeding"},
 		{"Blister on my heel from new shoes popped and bled, 30 wks, sore back from walking funny", ""},
+		// From S220: "he" fell is no baby's sign, and not hers unless he
+		// came down on her; weeks spelled out; "only 5 weeks" opens her
+		// clause; the words of a crisis only in their order; blood drawn
+		// for a test; children's water games; "one week" waited is no
+		// week of a new pregnancy.
+		{"nursery rang, he fell over in the playground, my back is sore from carrying him home", ""},
+		{"he fell onto my bump off the sofa arm, 30 weeks", "fall"},
+		{"bestie is 6 months and she just fainted in her chair at the party, what do i do", "faint-breathless"},
+		{"I had a bit of spotting at seven weeks but they scanned me and everything was fine and there's been nothing since, can anyone recommend a support belt", ""},
+		{"only five weeks and already my lower back aches a bit like before a period no bleeding at all", ""},
+		{"my blood pressure was one ten over seventy at the check today so all good just want to know if it's okay to swim", ""},
+		{"I just want it all to end", "crisis"},
+		{"had my sugar test, she had to try twice to get blood out so my arm's bruised lol, achy shoulder blades", ""},
+		{"the kids had a water fight in the garden and I got soaked lol, does standing make back ache worse", ""},
+		{"Woke up to a splash, like a water balloon popped in the bed, 33 weeks", "waters"},
+		{"doctor say the baby stop growing at 7 weeks, no heart. I am waiting now one week, nothing happen only back pain", "loss"},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

@@ -2298,6 +2298,9 @@ func (s *Set) judge(tokens []analyze.Token, sc *scratch, p *phrase, m match) Ver
 	if soundsHeard(tokens, m) {
 		return SomeoneElse // "that fall sounds so scary": another member's, as she heard it
 	}
+	if s.selfOnly[p.rule] && !s.from20[p.rule] && s.personActed(tokens, sc, m) && !s.writesForHer(tokens, p, m) {
+		return SomeoneElse // "nursery rang, he fell over in the playground": the baby moves, but falls and faints are another's
+	}
 	if s.selfOnly[p.rule] && s.writersOwn(tokens, m) && s.writerNotPregnant(tokens, sc) {
 		return SomeoneElse // "I'm the friend, not pregnant lol. I fainted at her baby shower"
 	}
@@ -3511,6 +3514,10 @@ func (s *Set) pretermOff(tokens []analyze.Token) bool {
 	return term || early
 }
 
+// onlyWeeks open a clause with her weeks: "only 5 weeks and already my
+// back aches", "just 6 weeks and period-like cramps".
+var onlyWeeks = map[string]bool{"only": true, "just": true, "barely": true}
+
 // minPretermWeeks is the week from which preterm labour's signs count: a
 // period-like ache before it is no labour.
 const minPretermWeeks = 20
@@ -3610,7 +3617,8 @@ func (s *Set) herWeeksBelow(tokens []analyze.Token, limit int) (term, early bool
 		// "currently"; never "DS was 38 weeks", "make it to 37 weeks",
 		// "booked for 38+5", "measuring 38 weeks", "38 weeks is full term".
 		anchored := j == 0 || tokens[j-1].Is(analyze.Break) || nowWords[tokens[j-1].Lemma] || !timing && j > 1 && tokens[j-1].Lemma == "at" ||
-			j > 1 && tokens[j-2].Lemma == "i" && (tokens[j-1].Term == "am" || tokens[j-1].Term == "m") && !(j > 2 && ifWords[tokens[j-3].Lemma])
+			j > 1 && tokens[j-2].Lemma == "i" && (tokens[j-1].Term == "am" || tokens[j-1].Term == "m") && !(j > 2 && ifWords[tokens[j-3].Lemma]) ||
+			j > 0 && onlyWeeks[tokens[j-1].Lemma] && (j == 1 || tokens[j-2].Is(analyze.Break)) // "only five weeks and already..."
 		// A week and its days ("40+2") is how she counts her own weeks
 		// today, wherever it stands ("can't sleep 🥲 40+2 and sick of
 		// being pregnant"), unless the words before tell it as another's,
@@ -3745,6 +3753,44 @@ func (s *Set) thingFell(tokens []analyze.Token, m match) bool {
 	}
 	return true
 }
+
+// personActed reports whether "he" is the subject of the match, right
+// before it, like a thing in thingFell: "he fell over in the playground",
+// "he fainted at work". Only for signs the baby cannot have (the
+// caller's): in "he's been so still today" the baby is the subject. A
+// "she" or "they" may be a pregnant friend or wife whose sign the member
+// tells for her ("bestie is 6 months and she just fainted").
+// Not when it came down on her, told after it in its clause and not
+// negated ("he fell onto my bump", "she fell on me"), nor when a partner
+// writes for her (see proxy).
+func (s *Set) personActed(tokens []analyze.Token, sc *scratch, m match) bool {
+	j := m.start - 1
+	for j >= 0 && thingAdverbs[tokens[j].Lemma] {
+		j--
+	}
+	if j < 0 || !thirdPersons[tokens[j].Lemma] || j > 0 && !tokens[j-1].Is(analyze.Break) && !clauseJoins[tokens[j-1].Lemma] && tokens[j-1].Lemma != "but" {
+		return false // "as she fell", "told me she fainted": another clause's subject, or an object
+	}
+	if sc.proxy == 0 {
+		sc.proxy = 1
+		if s.proxy(tokens) {
+			sc.proxy = 2
+		}
+	}
+	if sc.proxy == 2 {
+		return false // "husband writing: she fell down the stairs"
+	}
+	_, chi := signClause(tokens, m)
+	for k := m.start; k < chi; k++ {
+		if (tokens[k].Lemma == "me" || tokens[k].Lemma == "my" || bumpWords[tokens[k].Lemma]) && !s.negatedBefore(tokens, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// thirdPersons are the subjects personActed reads.
+var thirdPersons = map[string]bool{"he": true}
 
 // thingAdverbs may stand between a thing and what it did: "the frame just
 // fell", "phone literally went flying".
@@ -6131,7 +6177,7 @@ func (s *Set) lostWeeksAgo(tokens []analyze.Token, sc *scratch, m match, hi int)
 	}
 	for j := range tokens {
 		v, ok := weeksAt(tokens, j, s.weeks)
-		if !ok || j >= min(m.start, at.start) && j <= max(m.end, at.end) || !pregnantNow(tokens, j) || wouldBe(tokens, j) {
+		if !ok || v < minWeeksToldNow || j >= min(m.start, at.start) && j <= max(m.end, at.end) || !pregnantNow(tokens, j) || wouldBe(tokens, j) {
 			continue
 		}
 		// A loss found weeks after the baby died is an early one's; a
@@ -6150,6 +6196,11 @@ func (s *Set) lostWeeksAgo(tokens []analyze.Token, sc *scratch, m match, hi int)
 	}
 	return false
 }
+
+// minWeeksToldNow is the fewest weeks that tell how far on she is now:
+// fewer are how long something has lasted ("waiting now one week" since
+// the scan that found no heartbeat).
+const minWeeksToldNow = 4
 
 // minLossWeeksApart is how far a loss's weeks and her weeks today must lie
 // apart for the loss to be another pregnancy's: a missed miscarriage is

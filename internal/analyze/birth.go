@@ -85,8 +85,11 @@ func Born(words []Token) bool {
 			case after == "old" && i > 0 && (words[i-1].Lemma == "my" || i > 1 && words[i-1].Lemma == "be" && words[i-2].Lemma == "lo") &&
 				(i+3 >= len(words) || words[i+3].Is(Break) || words[i+3].Lemma == "and" || bornWords[words[i+3].Lemma]):
 				told = true // "my 8 week old", "my 8 week old son", "LO is 2 weeks old"; never "my 6 week old nephew"
-			case after != "ago" && after != "old":
-				return false // "I'm 30 weeks": pregnant now
+			case after != "ago" && after != "old" && !(i > 1 && words[i-1].Lemma == "at" && endWords[words[i-2].Lemma]):
+				// "I'm 30 weeks": pregnant now; not when a thing ended
+				// at that week after the birth, told later ("the bleeding
+				// after birth finished at 5 weeks ... 7 weeks pp").
+				return false
 			}
 		case (l == "day" || l == "week") && i+2 < len(words) && words[i+1].Lemma == NumberLemma && (words[i+2].Lemma == "pp" || postnatalWords[words[i+2].Lemma]) && selfTold(words, i):
 			told = true // "day 10 postpartum", "week 3 pp": the day counted since the birth
@@ -113,6 +116,11 @@ func Born(words []Token) bool {
 	}
 	return told
 }
+
+// endWords tell a thing ending at a week (see Born): "stopped at 5
+// weeks", "finished at 6 weeks".
+var endWords = map[string]bool{"stop": true, "stopped": true, "finish": true, "finished": true, "end": true,
+	"ended": true, "dry": true, "dried": true, "settle": true, "settled": true}
 
 // selfTold reports whether the words before words[i] in its clause name
 // no one but her: "I had my baby", "3 weeks pp"; never "my sister had the

@@ -873,6 +873,20 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"the kids had a water fight in the garden and I got soaked lol, does standing make back ache worse", ""},
 		{"Woke up to a splash, like a water balloon popped in the bed, 33 weeks", "waters"},
 		{"doctor say the baby stop growing at 7 weeks, no heart. I am waiting now one week, nothing happen only back pain", "loss"},
+		// From S221 and S223: lochia that ended at a week after the
+		// birth; a child by age; a visit; the plan for labour to come;
+		// injection bruises; a check without "my"; flopping on the sofa.
+		{"The bleeding after birth finished at 5 weeks and now my back pain is better too. 7 weeks postpartum. When can I start gym?", ""},
+		{"bleeding stopped at 30 weeks and now it's back, bright red", "bleeding"},
+		{"My 2 year old hit me with his toy car on the leg, now I have a bruise lol", ""},
+		{"My mother in law is coming to live with us after the baby born. I am little nervous", ""},
+		{"fainted in the kitchen, came to after a few seconds on the floor, 30 weeks", "faint-breathless"},
+		{"VBAC consult today. gonna be on continuous CTG in labour. anyone done a vbac with a bad back?", ""},
+		{"I think I'm in labour, 35 weeks, every 5 mins", "contractions"},
+		{"clexane bruises all over my tummy, looking like a dalmatian. 20 wks", ""},
+		{"had a bad headache yesterday, rang triage, they checked BP 118/76 and urine, all clear. fine today.", ""},
+		{"collapsed on the sofa after GD clinic, so tired. back needs a massage", ""},
+		{"felt dizzy and collapsed on the sofa, came round and was so tired, 30 weeks", "faint-breathless"},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

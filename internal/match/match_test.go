@@ -887,6 +887,11 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"had a bad headache yesterday, rang triage, they checked BP 118/76 and urine, all clear. fine today.", ""},
 		{"collapsed on the sofa after GD clinic, so tired. back needs a massage", ""},
 		{"felt dizzy and collapsed on the sofa, came round and was so tired, 30 weeks", "faint-breathless"},
+		// From S223: a loss told as history by her first baby, and by a
+		// month after "since".
+		{"lost my first to an ectopic, now 10+4 with a heartbeat seen twice. Back aches standing at work", ""},
+		{"since the miscarriage in march ive been so anxious. pregnant again 8 weeks, on cyclogest. my lower back aches, normal?", ""},
+		{"we lost our first baby to miscarriage yesterday, 9 weeks", "loss"},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

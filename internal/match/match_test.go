@@ -892,6 +892,7 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"lost my first to an ectopic, now 10+4 with a heartbeat seen twice. Back aches standing at work", ""},
 		{"since the miscarriage in march ive been so anxious. pregnant again 8 weeks, on cyclogest. my lower back aches, normal?", ""},
 		{"we lost our first baby to miscarriage yesterday, 9 weeks", "loss"},
+		{"6 weeks after accouchement I have again blood, very red, I need to change the serviette every hour since 3 hours", "heavy-bleeding"},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

@@ -893,6 +893,17 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"since the miscarriage in march ive been so anxious. pregnant again 8 weeks, on cyclogest. my lower back aches, normal?", ""},
 		{"we lost our first baby to miscarriage yesterday, 9 weeks", "loss"},
 		{"6 weeks after accouchement I have again blood, very red, I need to change the serviette every hour since 3 hours", "heavy-bleeding"},
+		// From S226: a threat against telling, whatever a midwife's
+		// "will kill me" idiom says; a wound that smells; pain never felt
+		// like it; all of it passed; a loss with "before" after its weeks.
+		{"if i tell mw he'll kill me", "abuse"},
+		{"my midwife will kill me if I eat another doughnut lol", ""},
+		{"stitches hot n smelly, 8 days pp", "infection"},
+		{"was in stitches, the dog smells lol", ""},
+		{"never felt pain like it, back n tummy, 36w", "sudden-severe-pain"},
+		{"passed everything at home 9w. its over", "loss"},
+		{"passed everything in my driving test today lol, 30 weeks", ""},
+		{"lost one at 14w before. is this back ache normal?", ""},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

@@ -904,6 +904,17 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"passed everything at home 9w. its over", "loss"},
 		{"passed everything in my driving test today lol, 30 weeks", ""},
 		{"lost one at 14w before. is this back ache normal?", ""},
+		// From S225: one lately delivered, named with the weeks since; a
+		// cue does not reach what she says after "and says"; a puddle
+		// under her chair; her heart is hers, said or on her watch; the
+		// baby's on the doppler.
+		{"my daughter (6 wks postpartum, had an epidural) says she can't feel properly when she opens her bowels, she had an accident yesterday, and her legs feel weak", "nerve-compression"},
+		{"Husband here. She's 33w and tonight she wet herself without realising and says her bum and inner thighs feel numb", "nerve-compression"},
+		{"my bestie is 37+2 and we were at lunch and she stood up and there was a puddle under her chair, it hasn't stopped", "waters"},
+		{"toddler spilled his water, puddle under his chair, 30 weeks", ""},
+		{"my wife keeps saying her heart is racing, her watch says like 130 sitting down, and she feels like she'll faint whenever she stands up. 29 weeks.", "faint-breathless"},
+		{"the lady next to me in the waiting room was telling everyone about her clots. I was only in for my 20wk scan", ""},
+		{"her heart rate was 150 on the doppler, midwife happy, 30 weeks", ""},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

@@ -294,7 +294,10 @@ func (s *Set) governed(tokens []analyze.Token, sc *scratch, ps *patterns, m matc
 		content := 0
 		for j := pm.end + 1; j < m.start; j++ {
 			t := tokens[j]
-			if q.blockers[t.Lemma] || generic && q.firstPerson[t.Lemma] {
+			if q.blockers[t.Lemma] || generic && (q.firstPerson[t.Lemma] || t.Lemma == "her" && j > 0 && tokens[j-1].Lemma == "say") {
+				// "my wife keeps saying her heart is racing" tells her
+				// own, as "people keep saying my bump is small" does;
+				// never "telling everyone about her clots".
 				return true
 			}
 			if !t.Is(analyze.Stop) {

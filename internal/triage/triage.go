@@ -4792,6 +4792,11 @@ func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) boo
 			// it is the cause.
 			return false
 		}
+		if t.Lemma == "and" && j+1 < start && sayings[tokens[j+1].Lemma] {
+			// "wet herself without realising and says her bum feels numb":
+			// what she says is a clause of its own.
+			return false
+		}
 		if soughtThings[t.Lemma] {
 			// "not looking for sympathy 🙂 stillbirth at 37 weeks": the
 			// cue's object stands before the match, which it does not reach.
@@ -4842,6 +4847,10 @@ func (s *Set) negationBefore(tokens []analyze.Token, start int, hedges bool) boo
 	}
 	return false
 }
+
+// sayings, after "and", open what someone says: a clause of its own
+// that a cue before them does not reach (see negationBefore).
+var sayings = map[string]bool{"say": true, "tell": true, "mention": true, "complain": true, "report": true}
 
 // benignLabels name a harmless reading of a sign; a cue that denies one
 // affirms the sign told after it (see negationBefore).
@@ -5879,6 +5888,21 @@ func (s *Set) weeksFollow(tokens []analyze.Token, j int) bool {
 			return true
 		}
 		if l := tokens[k].Lemma; l != "be" && l != "now" && l != "only" && l != analyze.NumberLemma && !tokens[k].Is(analyze.Break) {
+			return false
+		}
+	}
+	return false
+}
+
+// deliveredFollow reports whether the weeks or days since a birth follow
+// the person at tokens[j] within a few words: "(6 wks postpartum", "is 10
+// days pp".
+func (s *Set) deliveredFollow(tokens []analyze.Token, j int) bool {
+	for k := j + 1; k+2 < len(tokens) && k <= j+4; k++ {
+		if tokens[k].Lemma == analyze.NumberLemma && s.sinceUnit(tokens[k+1].Lemma) && afterBirth[tokens[k+2].Lemma] {
+			return true
+		}
+		if l := tokens[k].Lemma; l != "be" && l != "now" && l != "only" && l != "just" && !tokens[k].Is(analyze.Break) {
 			return false
 		}
 	}
@@ -7075,9 +7099,10 @@ func (s *Set) writesForHer(tokens []analyze.Token, p *phrase, m match) bool {
 
 // pregnantOneNamed returns the lemma of the person the writer names as
 // pregnant, with her weeks ("my mum (32 weeks)", "my mum ... she's 27
-// weeks", "friend staying over (she's 36 wks)"), or "" when there is none
-// or the writer tells a pregnancy of her own. "she" stands for the person
-// named before her in the message.
+// weeks", "friend staying over (she's 36 wks)"), or as lately delivered,
+// with the weeks since ("my daughter (6 wks postpartum, had an
+// epidural)"), or "" when there is none or the writer tells a pregnancy of
+// her own. "she" stands for the person named before her in the message.
 func (s *Set) pregnantOneNamed(tokens []analyze.Token) string {
 	if s.writerPregnant(tokens) {
 		return ""
@@ -7090,10 +7115,10 @@ func (s *Set) pregnantOneNamed(tokens []analyze.Token) string {
 			if named == "" {
 				named = l
 			}
-			if s.weeksFollow(tokens, j) {
+			if s.weeksFollow(tokens, j) || s.deliveredFollow(tokens, j) {
 				return l
 			}
-		case l == "she" && named != "" && s.weeksFollow(tokens, j):
+		case l == "she" && named != "" && (s.weeksFollow(tokens, j) || s.deliveredFollow(tokens, j)):
 			return named
 		}
 	}

@@ -101,9 +101,9 @@ func Born(words []Token) bool {
 			selfTold(words, i):
 			told = true // "the afterpains when baby latches"; never "my sister has bad afterpains"
 		case (l == "give" && i+1 < len(words) && words[i+1].Lemma == "birth" ||
-			l == "have" && i+2 < len(words) && words[i+1].Lemma == "my" && bornWords[words[i+2].Lemma]) && selfTold(words, i):
+			l == "have" && i+2 < len(words) && (words[i+1].Lemma == "my" || words[i+1].Lemma == "our") && bornWords[words[i+2].Lemma]) && selfTold(words, i):
 			// Then at once "# days|weeks ago": "gave birth 5 weeks ago",
-			// "had my baby 9 days ago"; never "had my baby shower 2
+			// "had my baby 9 days ago", "had our baby 10 days ago"; never "had my baby shower 2
 			// weeks ago" nor "had my son 2 years ago".
 			k := i + 2
 			if l == "have" {

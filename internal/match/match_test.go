@@ -915,6 +915,16 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"my wife keeps saying her heart is racing, her watch says like 130 sitting down, and she feels like she'll faint whenever she stands up. 29 weeks.", "faint-breathless"},
 		{"the lady next to me in the waiting room was telling everyone about her clots. I was only in for my 20wk scan", ""},
 		{"her heart rate was 150 on the doppler, midwife happy, 30 weeks", ""},
+		// A child by age is no one pregnant; "had our baby" dates the
+		// birth; a child's tooth explains blood; what a midwife said to
+		// expect is settled, and "stopped now" is over, not back.
+		{"My 6yo fell off the trampoline and landed flat on her back, screamed the place down. She's fine now. Wife is 31 weeks and wants to know what to do for her own back", ""},
+		{"yo ladies, fell down the stairs at 30 weeks, landed on my bum", "fall"},
+		{"Our nanny's 60 and fell off the kerb with my son in the buggy, she's got a sprained ankle. I'm 29 weeks", ""},
+		{"My wife had our baby 10 days ago and she's recovering well, bleeding settling down and getting lighter every day", ""},
+		{"My 7yo's wobbly tooth came out and bled everywhere lol, tooth fairy drama at 11pm. I'm 33 weeks", ""},
+		{"she's 37 weeks: she had a sweep yesterday and a bit of brown discharge after, which the midwife said to expect, it's stopped now", ""},
+		{"had some spotting, midwife said it's normal, but now it's bright red", "bleeding"},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

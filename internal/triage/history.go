@@ -706,6 +706,11 @@ func clinicianSaidFine(tokens []analyze.Token, m match) bool {
 			if !saidOrLooked[tokens[j].Lemma] {
 				continue
 			}
+			if j+2 < len(tokens) && tokens[j+1].Lemma == "to" && tokens[j+2].Lemma == "expect" {
+				// "brown discharge after the sweep, which the midwife
+				// said to expect": what she was told would come.
+				return !turnsBackAfter(tokens, j+2)
+			}
 			if j+1 < len(tokens) && tokens[j+1].Lemma == "to" {
 				break // advice: "said to come in and check it's fine"
 			}
@@ -749,6 +754,9 @@ func turnsBackAfter(tokens []analyze.Token, f int) bool {
 	for t := f + 1; t < len(tokens); t++ {
 		if !herCase[tokens[t].Lemma] && !turnsBack[tokens[t].Lemma] {
 			continue
+		}
+		if tokens[t].Lemma == "now" && t > 0 && overNow[tokens[t-1].Lemma] {
+			continue // "it's stopped now", "all fine now": over, not back
 		}
 		// Her back's, not the sign's: "back still killing me though",
 		// "now back to moaning about my back".

@@ -3475,6 +3475,10 @@ func cannotBePregnant(tokens []analyze.Token, j int) bool {
 	if maleOrMany[tokens[j].Lemma] {
 		return true
 	}
+	if l := tokens[j].Lemma; (l == "yo" || l == "yos") && j > 0 && tokens[j-1].Lemma == analyze.NumberLemma {
+		n, err := strconv.Atoi(tokens[j-1].Term)
+		return err == nil && n > 0 && n < 13 // "my 6yo fell off the trampoline"
+	}
 	for k := j + 1; k < len(tokens) && k <= j+2; k++ {
 		t := tokens[k]
 		if t.Lemma == analyze.NumberLemma {
@@ -3815,6 +3819,10 @@ func (s *Set) isOther(tokens []analyze.Token, j int) bool {
 	switch l := tokens[j].Lemma; {
 	case l == "old":
 		return j > 0 && ageWords[tokens[j-1].Lemma]
+	case l == "yo" || l == "yos":
+		// "my 6yo fell off the trampoline": a child by age, never the
+		// greeting "yo ladies".
+		return j > 0 && tokens[j-1].Lemma == analyze.NumberLemma
 	case parents[l] && selfParent(tokens, j):
 		return false // "first time mum here", "mum of 2", "I'm a mum": she is the mum
 	case l == "oh":

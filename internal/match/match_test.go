@@ -925,6 +925,25 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"My 7yo's wobbly tooth came out and bled everywhere lol, tooth fairy drama at 11pm. I'm 33 weeks", ""},
 		{"she's 37 weeks: she had a sweep yesterday and a bit of brown discharge after, which the midwife said to expect, it's stopped now", ""},
 		{"had some spotting, midwife said it's normal, but now it's bright red", "bleeding"},
+		// From S224 and S227: signs told at work or with a joke; the
+		// look-alikes of work and of jokes.
+		{"Stood up from my desk and the chair was wet. Not water, it's red, lots of it. 35 weeks", "heavy-bleeding"},
+		{"kicks have gone from premier league to sunday league lol, definitely less than normal the past two days. 33+4", "baby-movements"},
+		{"Monday evening he was a bit quieter than normal, had me worried, but Tuesday morning he was back to kicking me awake at 6. All good", ""},
+		{"lol my heart is going like I've had 6 espressos and I've just been lying here. racing and thumping for 20 mins now. 29 weeks", "faint-breathless"},
+		{"Usually when I get in the car after a shift she does her little dance. Been sat in the car park 40 mins, radio on, nothing. 34w", "baby-movements"},
+		{"lmao my body chose the middle of my son's nativity play to start period type cramps that come and go. 33+5. they're not stopping", "contractions"},
+		{"at the end of my sister's party she fainted, she's not pregnant, I'm 30 weeks", ""},
+		{"he will die 😂 but serious, pelvis pain 30 week, what help?", ""},
+		{"fell asleep in the staff room on my break and woke up with a crick in my neck. 29w", ""},
+		{"hairdresser, 30w. my red bled into a client's blonde and then I spent 2 hours fixing it", ""},
+		{"cleaner in a hospital. I clean up blood spills for a living lol, is that a risk? 20w", ""},
+		{"My coworkers have a sweepstake on when my waters will go. I'm 38 weeks, nothing happening", ""},
+		{"Year 9s being feral, one threw a chair (at the wall, nowhere near me). 26w", ""},
+		{"someone gave me a foot rub at my baby shower and I've died and gone to heaven", ""},
+		{"every time my MIL touches the bump he stops kicking, then goes mental again the second she leaves", ""},
+		{"was sure I'd wet myself at work but turns out I sat on a damp chair. all dry. 31 weeks", ""},
+		{"hahaha so my waters have gone... jk, it was the kettle I knocked over. 36 wks, all fine", ""},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

@@ -3116,6 +3116,11 @@ func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
 			return false
 		case s.isOther(tokens, j) && j > 1 && (tokens[j-1].Lemma == "her" || tokens[j-1].Lemma == "his") && (prepositions[tokens[j-2].Lemma] || tokens[j-2].Lemma == "over"):
 			continue // "friend tripped over her dog": the dog is hers, not the subject ("her mum says" is)
+		case s.isOther(tokens, j) && j > 2 && (tokens[j-1].Lemma == "my" || tokens[j-1].Lemma == "our") && tokens[j-2].Lemma == "of" && placeNouns[tokens[j-3].Lemma] && selfBefore(tokens, j-3):
+			// "my body chose the middle of my son's nativity play to
+			// start cramps": a time and a place after her own subject
+			// (never "at the end of my sister's party she fainted").
+			continue
 		case s.isOther(tokens, j) && withOther(tokens, j) && !thirdPersonIn(tokens, j+1, m.start):
 			continue // "after intimacy with my husband some red blood came": he is no subject
 		case s.isOther(tokens, j) && objectOfHers(tokens, j) && !thirdPersonIn(tokens, j+1, m.start):
@@ -3791,6 +3796,23 @@ func (s *Set) personActed(tokens []analyze.Token, sc *scratch, m match) bool {
 		}
 	}
 	return true
+}
+
+// placeNouns, before "of my" and a person, tell when or where, not who:
+// "in the middle of my son's nativity play", "at the end of my daughter's
+// party" (see someoneElse).
+var placeNouns = map[string]bool{"middle": true, "end": true, "start": true, "beginning": true, "front": true,
+	"back": true, "side": true, "house": true, "home": true, "place": true}
+
+// selfBefore reports whether "i" or "my" stands before tokens[j] in its
+// clause.
+func selfBefore(tokens []analyze.Token, j int) bool {
+	for k := j - 1; k >= 0 && !isClauseEnd(tokens[k]); k-- {
+		if l := tokens[k].Lemma; l == "i" || l == "my" {
+			return true
+		}
+	}
+	return false
 }
 
 // thirdPersons are the subjects personActed reads.
@@ -6500,8 +6522,9 @@ func (s *Set) identifiedAfter(tokens []analyze.Token, sc *scratch, rule int32, h
 	at := k
 	for k < len(tokens) && k < at+3 && (tokens[k].Lemma == "just" || tokens[k].Lemma == "only" || tokens[k].Lemma == "to" ||
 		tokens[k].Lemma == "be" || tokens[k].Lemma == "it" || tokens[k].Lemma == "a" || tokens[k].Lemma == "the" || tokens[k].Lemma == "some" ||
-		tokens[k].Lemma == "my" || tokens[k].Lemma == "our" || tokens[k].Lemma == "me") {
-		k++
+		tokens[k].Lemma == "my" || tokens[k].Lemma == "our" || tokens[k].Lemma == "me" ||
+		(tokens[k].Lemma == "i" || tokens[k].Lemma == "we") && tokens[at-1].Lemma == "out") {
+		k++ // "turns out I sat on a damp chair"
 	}
 	end := k
 	for end < len(tokens) && !isClauseEnd(tokens[end]) {

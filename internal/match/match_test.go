@@ -944,6 +944,8 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"every time my MIL touches the bump he stops kicking, then goes mental again the second she leaves", ""},
 		{"was sure I'd wet myself at work but turns out I sat on a damp chair. all dry. 31 weeks", ""},
 		{"hahaha so my waters have gone... jk, it was the kettle I knocked over. 36 wks, all fine", ""},
+		{"literally fell about laughing at him lol", ""},
+		{"had a UTI last week, antibiotics done, repeat sample clear, no burning anymore. but the back ache hasn't gone", ""},
 	}
 	for _, tt := range tests {
 		got := m.Classify(tt.text, "").Safety

@@ -945,6 +945,15 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"was sure I'd wet myself at work but turns out I sat on a damp chair. all dry. 31 weeks", ""},
 		{"hahaha so my waters have gone... jk, it was the kettle I knocked over. 36 wks, all fine", ""},
 		{"literally fell about laughing at him lol", ""},
+		// From S221, S225 and S226: heavy bleeding told by its speed and
+		// the furniture it reached; a board-hard sore bump; a dog's paws
+		// into the bump (not one that jumps up at it); a bet on the
+		// waters, never a fear that came true.
+		{"Sisters please reply fast, 32 weeks, bleeding started suddenly and it is coming very fast, my shalwar is all red and the sofa also", "heavy-bleeding"},
+		{"belly hard as a board and so sore", "sudden-severe-pain"},
+		{"our dog jumped up at my wife and both his front paws went straight into her belly, she's 30 weeks. she doubled over for a sec", "fall"},
+		{"my dog keeps jumping up at my bump, how do i train him out of it", ""},
+		{"i'm scared my waters will break on the train. actually i think they just did, I'm soaked", "waters"},
 		{"had a UTI last week, antibiotics done, repeat sample clear, no burning anymore. but the back ache hasn't gone", ""},
 	}
 	for _, tt := range tests {

@@ -47,6 +47,8 @@ var contractions = map[string][]string{
 	"himsel": {"himself"}, "hersel": {"herself"},
 	// US Southern and AAVE: "ankles done swole up outta nowhere".
 	"swole": {"swollen"}, "outta": {"out", "of"}, "las": {"last"},
+	// Northern English: "hardly felt owt since dinner time", "nowt all afternoon".
+	"owt": {"anything"}, "nowt": {"nothing"}, "summat": {"something"},
 }
 
 // shorthand expands chat shorthand and phone typing that no spelling

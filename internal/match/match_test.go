@@ -954,6 +954,18 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"our dog jumped up at my wife and both his front paws went straight into her belly, she's 30 weeks. she doubled over for a sec", "fall"},
 		{"my dog keeps jumping up at my bump, how do i train him out of it", ""},
 		{"i'm scared my waters will break on the train. actually i think they just did, I'm soaked", "waters"},
+		// From S229 to S231: Northern "owt" and "nowt"; a raspberry leaf
+		// tea explains no red; a drip that goes on; a few movements all
+		// afternoon; "this morning" opens a time of its own after a cue;
+		// water coming "out of me" in a question is hers.
+		{"hardly felt owt since dinner time and she's normally a right wriggler. 37 weeks", "baby-movements"},
+		{"Been doing the raspberry leaf tea this week lol, 38+1, and tonight a blob of jelly stuff with streaks of red in it", "bleeding"},
+		{"Mam said a warm bath would help the back ache. sat there 20 min, got out and theres a constant drip. 27 weeks", "waters"},
+		{"the kitchen tap has a constant drip, 27 weeks and my back aches from bending under the sink", ""},
+		{"I know they say babies dont slow down before labour but mine has. 40+2, maybe 3 movements all afternoon", "baby-movements"},
+		{"7+1, hyperemesis, haven't kept anything down for 2 days and this morning in the shower everything went black and I had to sit on the floor", "faint-breathless"},
+		{"got out the bath and water kept coming out of me for ages after, clear-ish with a greeny tinge?", "waters"},
+		{"If baby moves less should I drink cold water and lie on my side first or ring straight away? I keep reading different things. (He's currently doing somersaults, this is for future reference)", ""},
 		{"had a UTI last week, antibiotics done, repeat sample clear, no burning anymore. but the back ache hasn't gone", ""},
 	}
 	for _, tt := range tests {

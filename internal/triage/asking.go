@@ -98,6 +98,11 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, rule int32, m matc
 			return false
 		}
 	}
+	for j := m.end + 1; j < end && !tokens[j].Is(analyze.Break); j++ {
+		if tokens[j].Lemma == "me" && (tokens[j-1].Lemma == "of" || tokens[j-1].Lemma == "from") {
+			return false // "water kept coming out of me for ages, clear-ish with a greeny tinge?"
+		}
+	}
 	// The denial stands in another sentence: "contractions: do they hurt?
 	// not having any", not "hasn't kicked since this morning??".
 	slo := m.start

@@ -5042,6 +5042,10 @@ func (s *Set) negatedList(tokens []analyze.Token, start, end int) bool {
 		switch {
 		case isClauseEnd(t), t.Is(analyze.ScopeEnd):
 			return false
+		case (dayParts[t.Lemma] || t.Lemma == "night") && j > 0 && (tokens[j-1].Lemma == "this" || tokens[j-1].Lemma == "last"):
+			// "haven't kept anything down for 2 days and this morning in
+			// the shower everything went black": a time of its own.
+			return false
 		case t.Is(analyze.Negation):
 			if s.hedged(tokens, j) || j+1 < len(tokens) && listVerbs[tokens[j+1].Lemma] {
 				return false // "can't get comfy, back aching in waves": a verb, not a list

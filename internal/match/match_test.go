@@ -965,6 +965,8 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"I know they say babies dont slow down before labour but mine has. 40+2, maybe 3 movements all afternoon", "baby-movements"},
 		{"7+1, hyperemesis, haven't kept anything down for 2 days and this morning in the shower everything went black and I had to sit on the floor", "faint-breathless"},
 		{"got out the bath and water kept coming out of me for ages after, clear-ish with a greeny tinge?", "waters"},
+		{"bottom numb and both legs weak since the birth, the midwife said some numbness is normal after birth. Is it normal this long after?", "nerve-compression"},
+		{"bottom numb and both legs weak since the birth, the midwife checked on day 3 and said some numbness is normal after birth", ""},
 		{"If baby moves less should I drink cold water and lie on my side first or ring straight away? I keep reading different things. (He's currently doing somersaults, this is for future reference)", ""},
 		{"had a UTI last week, antibiotics done, repeat sample clear, no burning anymore. but the back ache hasn't gone", ""},
 	}

@@ -752,14 +752,14 @@ func clinicianCalledFine(tokens []analyze.Token, m match) bool {
 // a reassurance at tokens[f]: "... but it's heavier now".
 func turnsBackAfter(tokens []analyze.Token, f int) bool {
 	for t := f + 1; t < len(tokens); t++ {
+		if tokens[t].Lemma == "long" && (tokens[t-1].Lemma == "this" || tokens[t-1].Lemma == "so") && t+1 < len(tokens) && tokens[t+1].Lemma == "after" {
+			return true // "the midwife said some numbness is normal after birth. Is it normal this long after?"
+		}
 		if !herCase[tokens[t].Lemma] && !turnsBack[tokens[t].Lemma] {
 			continue
 		}
-		if tokens[t].Lemma == "now" && t > 0 && overNow[tokens[t-1].Lemma] {
+		if tokens[t].Lemma == "now" && overNow[tokens[t-1].Lemma] {
 			continue // "it's stopped now", "all fine now": over, not back
-		}
-		if tokens[t].Lemma == "long" && t > 0 && (tokens[t-1].Lemma == "this" || tokens[t-1].Lemma == "so") && t+1 < len(tokens) && tokens[t+1].Lemma == "after" {
-			return true // "the midwife said some numbness is normal after birth. Is it normal this long after?"
 		}
 		// Her back's, not the sign's: "back still killing me though",
 		// "now back to moaning about my back".

@@ -967,6 +967,12 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"got out the bath and water kept coming out of me for ages after, clear-ish with a greeny tinge?", "waters"},
 		{"bottom numb and both legs weak since the birth, the midwife said some numbness is normal after birth. Is it normal this long after?", "nerve-compression"},
 		{"bottom numb and both legs weak since the birth, the midwife checked on day 3 and said some numbness is normal after birth", ""},
+		// From S231: a show seen on the pad, more of the plug; planning
+		// for labour not begun.
+		{"39+4, after my sweep this morning there's a bit of brownish mucus on the pad, not much. no contractions. the show I'm guessing?", ""},
+		{"lost more of the plug this morning, day after my sweep at 40+0, clear with a tiny bit of pink. no cramps", ""},
+		{"39+4, soaked a pad with brownish mucus and blood", "bleeding"},
+		{"is a birth ball good for back pain in early labour? not in labour, 39+2, just want to be ready", ""},
 		{"If baby moves less should I drink cold water and lie on my side first or ring straight away? I keep reading different things. (He's currently doing somersaults, this is for future reference)", ""},
 		{"had a UTI last week, antibiotics done, repeat sample clear, no burning anymore. but the back ache hasn't gone", ""},
 	}

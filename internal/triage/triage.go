@@ -2612,11 +2612,33 @@ func showOnly(tokens []analyze.Token) bool {
 			mucus = true
 		case tinges[t.Lemma]:
 			tinge = true
-		case showFresh[t.Lemma] && !negationWithin(tokens, j, 3) && !tingeOrPain(tokens, j):
+		case showFresh[t.Lemma] && !negationWithin(tokens, j, 3) && !tingeOrPain(tokens, j) && !seenOn(tokens, j) && !morePlug(tokens, j):
 			return false
 		}
 	}
 	return mucus && tinge
+}
+
+// seenOn reports whether the pad at tokens[j] only says where the mucus
+// was seen: "a bit of brownish mucus on the pad, not much" (never "soaked
+// a pad", "needing pads").
+func seenOn(tokens []analyze.Token, j int) bool {
+	l := tokens[j].Lemma
+	return (l == "pad" || l == "pads") && j > 1 && tokens[j-1].Lemma == "the" && (tokens[j-2].Lemma == "on" || tokens[j-2].Lemma == "in")
+}
+
+// morePlug reports whether the "more" at tokens[j] is more of the plug,
+// not more blood: "lost more of the plug this morning".
+func morePlug(tokens []analyze.Token, j int) bool {
+	if tokens[j].Lemma != "more" || j+1 >= len(tokens) || tokens[j+1].Lemma != "of" {
+		return false
+	}
+	for k := j + 2; k < len(tokens) && k <= j+4; k++ {
+		if showWords[tokens[k].Lemma] {
+			return true
+		}
+	}
+	return false
 }
 
 // tingeOrPain reports whether the word at tokens[j] only colours mucus or

@@ -973,6 +973,9 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"lost more of the plug this morning, day after my sweep at 40+0, clear with a tiny bit of pink. no cramps", ""},
 		{"39+4, soaked a pad with brownish mucus and blood", "bleeding"},
 		{"is a birth ball good for back pain in early labour? not in labour, 39+2, just want to be ready", ""},
+		// From S235: "keep" twice is no pills kept back.
+		{"managing to keep the back pain under control with paracetamol and a hot water bottle so far. how long can I keep taking paracetamol regularly?", ""},
+		{"I've been keeping my co-codamol, saving them just in case", "crisis"},
 		{"If baby moves less should I drink cold water and lie on my side first or ring straight away? I keep reading different things. (He's currently doing somersaults, this is for future reference)", ""},
 		{"had a UTI last week, antibiotics done, repeat sample clear, no burning anymore. but the back ache hasn't gone", ""},
 	}

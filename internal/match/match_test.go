@@ -976,6 +976,17 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// From S235: "keep" twice is no pills kept back.
 		{"managing to keep the back pain under control with paracetamol and a hot water bottle so far. how long can I keep taking paracetamol regularly?", ""},
 		{"I've been keeping my co-codamol, saving them just in case", "crisis"},
+		// From S233 and S234: the people she would leave told as managing
+		// without her, therapy cancelled as not needed, wanting to have
+		// gone with the baby; a bleed heavier than any period; a show
+		// with bloody bits told after it is asked about.
+		{"my partner would find someone better. the kids would forget me in a year or two. I keep doing the maths on that", "crisis"},
+		{"my husband will find someone better to do the DIY lol, I'm useless at 35 weeks", ""},
+		{"Cancelled my midwife appt and my therapy this week, I won't be needing them. just one last thing", "crisis"},
+		{"Cancelled my midwife appt, won't be needing it, baby arrived early and we're home! 2 days pp", ""},
+		{"a year today since we lost Noah at 38wks. I'm 20 wks with his sister and I can't feel anything for her. I keep thinking I should have gone with him", "crisis"},
+		{"it was light this morning, now its more than my heaviest period ever and my lower back is cramping. 31 weeks", "heavy-bleeding"},
+		{"think I've had a show? it's got bloody bits in it. 35 weeks", "bleeding"},
 		{"If baby moves less should I drink cold water and lie on my side first or ring straight away? I keep reading different things. (He's currently doing somersaults, this is for future reference)", ""},
 		{"had a UTI last week, antibiotics done, repeat sample clear, no burning anymore. but the back ache hasn't gone", ""},
 	}

@@ -987,6 +987,13 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"a year today since we lost Noah at 38wks. I'm 20 wks with his sister and I can't feel anything for her. I keep thinking I should have gone with him", "crisis"},
 		{"it was light this morning, now its more than my heaviest period ever and my lower back is cramping. 31 weeks", "heavy-bleeding"},
 		{"think I've had a show? it's got bloody bits in it. 35 weeks", "bleeding"},
+		// From S235: a pain that just started and has her crying; the
+		// pregnancy thrown at her; a relative she fears who will take
+		// the baby.
+		{"stabbing pain in my side and back that just started, cant get comfy in any position, im crying with it. 20 weeks", "sudden-severe-pain"},
+		{"He keeps saying I trapped him and I should have got rid of it when I had the chance. Is it ok to take paracetamol every day at 27w?", "abuse"},
+		{"mil has a key to our flat and lets herself in whenever she wants. she told me when the baby comes she'll be taking him to hers because i'm not capable. i'm honestly a bit scared of her", "abuse"},
+		{"my midwife is strict, a bit scared of her lol, she's taking my bloods tomorrow", ""},
 		{"If baby moves less should I drink cold water and lie on my side first or ring straight away? I keep reading different things. (He's currently doing somersaults, this is for future reference)", ""},
 		{"had a UTI last week, antibiotics done, repeat sample clear, no burning anymore. but the back ache hasn't gone", ""},
 	}

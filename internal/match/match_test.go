@@ -994,6 +994,14 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"He keeps saying I trapped him and I should have got rid of it when I had the chance. Is it ok to take paracetamol every day at 27w?", "abuse"},
 		{"mil has a key to our flat and lets herself in whenever she wants. she told me when the baby comes she'll be taking him to hers because i'm not capable. i'm honestly a bit scared of her", "abuse"},
 		{"my midwife is strict, a bit scared of her lol, she's taking my bloods tomorrow", ""},
+		// From S232: a question asked as if in general, hers by its own
+		// time or by owning it; a talk about signs today is no one's.
+		{"how much bleeding is too much in early pregnancy? like if you've gone through 3 pads since this morning and its bright red is that a go in thing. 9wks", "heavy-bleeding"},
+		{"how many kicks are you supposed to feel? like if you've only had 2 all evening is that bad. 30 weeks, he's normally a nutter after tea", "baby-movements"},
+		{"Hypothetically if someone was 31 weeks and found brown streaks in her knickers would she ring the midwife or just wait for her appt on thurs. The someone is me obviously", "bleeding"},
+		{"what if you get period type cramps plus back pain at 28 weeks?? I don't remember this with my first at all. on and off all afternoon", "contractions"},
+		{"retail, 31w. we had to watch a first aid video today about 'severe bleeding' and I nearly fell asleep", ""},
+		{"how much bleeding is normal after a sweep? asking for when mine's booked next week", ""},
 		{"If baby moves less should I drink cold water and lie on my side first or ring straight away? I keep reading different things. (He's currently doing somersaults, this is for future reference)", ""},
 		{"had a UTI last week, antibiotics done, repeat sample clear, no burning anymore. but the back ache hasn't gone", ""},
 	}

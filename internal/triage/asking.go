@@ -80,7 +80,7 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, rule int32, m matc
 	if notHers && !mine && !sharedByHer(tokens, m.end+1) {
 		return true
 	}
-	if s.governed(tokens, sc, &q.frames, m, true) || s.instructed(tokens, sc, m) && !cameTrue(tokens, m.end) || dreamt(tokens, m.end) {
+	if s.governed(tokens, sc, &q.frames, m, true) && !nowInSentence(tokens, m) || s.instructed(tokens, sc, m) && !cameTrue(tokens, m.end) || dreamt(tokens, m.end) {
 		return true
 	}
 	end := m.end + 1
@@ -1015,7 +1015,45 @@ func yoursIf(tokens []analyze.Token, m match) bool {
 		case "i", "me", "my", "we", "our", "and", "but", "so", "though":
 			return false // her own, or a clause of its own after the condition: "...when you sneeze, and it's numb down below"
 		case "if", "when", "whenever":
-			return yours
+			return yours && !nowInClause(tokens, j, m.end)
+		}
+	}
+	return false
+}
+
+// nowInSentence reports whether the sign's sentence puts it to "you" as
+// having happened today: "how much bleeding is too much? like if you've
+// gone through 3 pads since this morning" asks about hers; a talk "today
+// about severe bleeding" does not.
+func nowInSentence(tokens []analyze.Token, m match) bool {
+	lo := m.start
+	for lo > 0 && !isClauseEnd(tokens[lo-1]) {
+		lo--
+	}
+	youHave := false
+	for j := lo; j+1 <= m.end; j++ {
+		if (tokens[j].Lemma == "you" || tokens[j].Lemma == "ur") && tokens[j+1].Lemma == "have" {
+			youHave = true
+		}
+	}
+	return youHave && nowInClause(tokens, lo, m.end)
+}
+
+// nowInClause reports whether the clause from tokens[lo] through the
+// sign at tokens[end] and on to its end tells a time of today: a
+// condition put to "you" that has happened "since this morning" or "all
+// evening" is hers ("like if you've gone through 3 pads since this morning
+// and its bright red is that a go in thing"). A condition in general has
+// no such time.
+func nowInClause(tokens []analyze.Token, lo, end int) bool {
+	hi := end + 1
+	for hi < len(tokens) && !isClauseEnd(tokens[hi]) {
+		hi++
+	}
+	for j := lo; j+1 < hi; j++ {
+		l, next := tokens[j].Lemma, tokens[j+1].Lemma
+		if l == "tonight" || l == "today" || (l == "this" || l == "all") && dayParts[next] || l == "all" && next == "day" {
+			return true
 		}
 	}
 	return false

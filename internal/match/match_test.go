@@ -1002,6 +1002,15 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"what if you get period type cramps plus back pain at 28 weeks?? I don't remember this with my first at all. on and off all afternoon", "contractions"},
 		{"retail, 31w. we had to watch a first aid video today about 'severe bleeding' and I nearly fell asleep", ""},
 		{"how much bleeding is normal after a sweep? asking for when mine's booked next week", ""},
+		// A sign asked about in general, owned in a later sentence told
+		// now; never one set aside there as well, ahead or read about.
+		{"What if blood runs down your leg when you stand up at 28 weeks? it literally just happened in the kitchen and my back is cramping", "heavy-bleeding"},
+		{"Should you worry when your hands swell so much you can't bend your fingers? asking cos I genuinely can't make a fist right now", "pre-eclampsia"},
+		{"Is it bad if someone blacks out for a few seconds in pregnancy? partner says I was gone for a bit on the sofa earlier, I don't remember it. 29wks", "faint-breathless"},
+		{"what counts as reduced movements? want to know what to look out for, shes booting me right now as I type", ""},
+		{"Is it true a fall can cause placental abruption? Read it on a forum and now I'm weird about the stairs", ""},
+		{"What happens if I go into labour early while my husband is offshore? I'm 29 weeks with no signs at all, just overthinking at 3am with a sore back", ""},
+		{"anyone else keep dreaming about falling? 3 nights in a row now, I wake up with a jolt and my back spasms. 27 weeks", ""},
 		{"If baby moves less should I drink cold water and lie on my side first or ring straight away? I keep reading different things. (He's currently doing somersaults, this is for future reference)", ""},
 		{"had a UTI last week, antibiotics done, repeat sample clear, no burning anymore. but the back ache hasn't gone", ""},
 	}

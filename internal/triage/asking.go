@@ -72,6 +72,12 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, rule int32, m matc
 	if asked, hers := askedHer(tokens, m); asked {
 		return !hers && !mine && !sharedByHer(tokens, m.end+1)
 	}
+	// Asked in general, then told as hers in a later sentence: "What if
+	// blood runs down your leg when you stand up at 28 weeks? it
+	// literally just happened in the kitchen".
+	if s.ownedLater(tokens, sc, m) {
+		return false
+	}
 	// Told as the listener's, or as what may come: advice, sympathy,
 	// beliefs, dreams, conditions; unless hers after all.
 	// A foretold, wished-for or unreal sign that came true later is hers.
@@ -112,6 +118,70 @@ func (s *Set) askedAbout(tokens []analyze.Token, sc *scratch, rule int32, m matc
 	return q.disclaimers.any(s, tokens, sc, 0, slo, 0) || q.disclaimers.any(s, tokens, sc, end+1, len(tokens), end+1) ||
 		s.deniedElsewhere(tokens, rule, slo, end)
 }
+
+// ownedLater reports whether a sign asked about in a question is told as
+// hers in a later sentence: a word of her own and a word of now or of a
+// time just past ("it literally just happened in the kitchen", "I've been
+// lying here an hour", "partner says I was gone for a bit on the sofa
+// earlier"), with nothing in that sentence that sets it aside: all well
+// ("mine is kicking like crazy right now", "fine atm"), ahead ("asking
+// for future me"), or a source ("read it on a forum and now I'm weird
+// about the stairs"); never when the message disclaims the sign (see
+// Asking.Disclaimers).
+func (s *Set) ownedLater(tokens []analyze.Token, sc *scratch, m match) bool {
+	lo, hi := sentenceOf(tokens, m)
+	if hi >= len(tokens) || !tokens[hi].Is(analyze.Question) {
+		return false
+	}
+	for j := lo; j < hi; j++ {
+		if setAside[tokens[j].Lemma] {
+			return false // "anyone else keep dreaming about falling?"
+		}
+	}
+	found := false
+	for start := hi + 1; start < len(tokens) && !found; {
+		end := start
+		for end < len(tokens) && !isClauseEnd(tokens[end]) {
+			end++
+		}
+		found = s.ownNowIn(tokens, start, end)
+		start = end + 1
+	}
+	return found && !s.asking.disclaimers.any(s, tokens, sc, 0, len(tokens), 0)
+}
+
+// ownNowIn reports whether tokens[lo:hi] tell something of hers now (see
+// ownedLater).
+func (s *Set) ownNowIn(tokens []analyze.Token, lo, hi int) bool {
+	own, now := false, false
+	for j := lo; j < hi; j++ {
+		l := tokens[j].Lemma
+		switch {
+		case setAside[l]:
+			return false
+		case l == "i" || l == "me" || l == "myself" || l == "my" && !(j+1 < hi && s.isOther(tokens, j+1)):
+			own = true
+		case ownNow[l] && !(j > 0 && tokens[j-1].Is(analyze.Negation)):
+			now = true
+		}
+	}
+	return own && now
+}
+
+// ownNow are the words of now and of a time just past that make a report
+// (see ownedLater).
+var ownNow = map[string]bool{"now": true, "tonight": true, "today": true, "earlier": true, "ago": true,
+	"hour": true, "hours": true, "currently": true, "atm": true, "rn": true, "literally": true, "genuinely": true}
+
+// setAside are the words that keep a later sentence from owning a sign
+// asked about: all well, ahead, or only read or heard of (see
+// ownedLater).
+var setAside = map[string]bool{"fine": true, "ok": true, "okay": true, "normal": true, "kick": true, "active": true,
+	"wriggle": true, "future": true, "ready": true, "prepared": true, "planning": true, "curious": true, "wonder": true,
+	"read": true, "hear": true, "watch": true, "google": true, "forum": true, "dream": true, "class": true, "book": true,
+	"tomorrow": true, "next": true, "friend": true, "sister": true, "colleague": true, "mum": true, "understand": true,
+	"plan": true, "usual": true, "overthink": true, "overthinking": true, "anxiety": true, "boot": true,
+	"booting": true, "dreaming": true, "nightmare": true}
 
 // deniedElsewhere reports whether, outside the sentence tokens[lo:hi]
 // that asks about a sign, the member denies having it: a cue, then with

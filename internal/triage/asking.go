@@ -181,7 +181,7 @@ var setAside = map[string]bool{"fine": true, "ok": true, "okay": true, "normal":
 	"read": true, "hear": true, "watch": true, "google": true, "forum": true, "dream": true, "class": true, "book": true,
 	"tomorrow": true, "next": true, "friend": true, "sister": true, "colleague": true, "mum": true, "understand": true,
 	"plan": true, "usual": true, "overthink": true, "overthinking": true, "anxiety": true, "boot": true,
-	"booting": true, "dreaming": true, "nightmare": true}
+	"booting": true, "dreaming": true, "nightmare": true, "guess": true, "guessing": true, "paranoid": true}
 
 // deniedElsewhere reports whether, outside the sentence tokens[lo:hi]
 // that asks about a sign, the member denies having it: a cue, then with

@@ -2541,8 +2541,8 @@ var (
 // back again ("it's come back", "started again").
 func freshBleed(tokens []analyze.Token) bool {
 	for j, t := range tokens {
-		if freshWords[t.Lemma] || t.Lemma == "come" && j+1 < len(tokens) && tokens[j+1].Lemma == "back" {
-			return true
+		if freshWords[t.Lemma] && !negationWithin(tokens, j, 2) || t.Lemma == "come" && j+1 < len(tokens) && tokens[j+1].Lemma == "back" {
+			return true // never "no clots"
 		}
 		if growWords[t.Lemma] && bleedBefore(tokens, j) && !feltBefore(tokens, j) && !(t.Lemma == "more" && j+1 < len(tokens) && paler[tokens[j+1].Lemma]) {
 			return true // never "now more brownish and lighter"

@@ -70,8 +70,8 @@ type goal struct {
 // about as "is it normal if your...", told as hers only by a detail
 // later: "it literally just happened", "I genuinely can't make a fist
 // right now"), and the four sets keep 48 false alarms on 483 safe
-// messages. The tune split is at 27,529 of 27,700 signs (99.38%) and 777
-// of 21,579 false alarms (3.60%), past losses 1,369 of 1,393 (98.3%), so
+// messages. The tune split is at 27,529 of 27,700 signs (99.38%) and 775
+// of 21,579 false alarms (3.59%), past losses 1,369 of 1,393 (98.3%), so
 // the floors are 99.3 and 98.2 and the ceiling 3.7 until that class is
 // read.
 var goals = map[string]goal{

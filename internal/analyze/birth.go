@@ -119,8 +119,7 @@ func Born(words []Token) bool {
 
 // endWords tell a thing ending at a week (see Born): "stopped at 5
 // weeks", "finished at 6 weeks".
-var endWords = map[string]bool{"stop": true, "stopped": true, "finish": true, "finished": true, "end": true,
-	"ended": true, "dry": true, "dried": true, "settle": true, "settled": true}
+var endWords = map[string]bool{"stop": true, "finish": true, "end": true, "dry": true, "settle": true}
 
 // selfTold reports whether the words before words[i] in its clause name
 // no one but her: "I had my baby", "3 weeks pp"; never "my sister had the

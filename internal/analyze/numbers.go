@@ -15,7 +15,7 @@ import (
 // weeks"), and patterns name the small ones as words ("five minutes
 // apart", "for two days").
 func spokenNumbers(s string) string {
-	if !strings.Contains(s, "ty") && !strings.Contains(s, " w") {
+	if !strings.Contains(s, "ty") && !strings.Contains(s, " w") && !strings.Contains(s, "-w") {
 		return s // most text: no tens word in it, nor a word before weeks
 	}
 	var b strings.Builder
@@ -26,9 +26,9 @@ func spokenNumbers(s string) string {
 			continue
 		}
 		w, end := wordAt(s, i)
-		tens, ok := tensWords[w]
-		if !ok {
-			if n, ok := smallNumbers[w]; ok && weeksAfter(s, end) {
+		tens, isTens := tensWords[w]
+		if !isTens {
+			if n, small := smallNumber(w); small && weeksAfter(s, end) {
 				b.WriteString(s[last:i])
 				b.WriteString(strconv.Itoa(n))
 				last = end
@@ -37,24 +37,27 @@ func spokenNumbers(s string) string {
 			continue
 		}
 		n := tens
-		if u, uEnd, ok := unitAfter(s, end); ok {
+		if u, uEnd, hasUnit := unitAfter(s, end); hasUnit {
 			n, end = n+u, uEnd
 		}
 		num := strconv.Itoa(n)
-		// A spoken decimal point: "thirty eight point four", "thirty
-		// seven point eight five".
-		if j, ok := after(s, end, "point"); ok {
+		// A spoken decimal point, at most two digits after it: "thirty
+		// eight point four", "thirty seven point eight five", never
+		// "thirty eight point four one hour ago" as 38.41.
+		if j, pointed := wordThen(s, end, "point"); pointed {
 			digits := ""
-			for {
-				d, dEnd, ok := digitAt(s, j)
-				if !ok {
-					break
+			for len(digits) < maxSpokenDecimals {
+				d, dEnd, isDigit := digitAt(s, j)
+				if !isDigit || digits != "" && countsAfter(s, dEnd) {
+					break // "point four one hour ago": "one hour" is its own
 				}
 				digits += d
 				end = dEnd
-				if j, ok = skipSpace(s, dEnd); !ok {
+				next, more := skipSpace(s, dEnd)
+				if !more {
 					break
 				}
+				j = next
 			}
 			if digits != "" {
 				num += "." + digits
@@ -80,27 +83,53 @@ var tensWords = map[string]int{"twenty": 20, "thirty": 30, "forty": 40, "fourty"
 var unitWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 	"seven": 7, "eight": 8, "nine": 9}
 
-// smallNumbers are the spoken numbers below twenty, written in digits
-// only before weeks (see spokenNumbers).
-var smallNumbers = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-	"fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+// countsAfter reports whether a unit of time follows s[:i], so that the
+// number before it counts that unit: " hour", " minutes", " days".
+func countsAfter(s string, i int) bool {
+	j, ok := skipSpace(s, i)
+	if !ok {
+		return false
+	}
+	switch w, _ := wordAt(s, j); w {
+	case "hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins", "day", "days", "week", "weeks", "time", "times":
+		return true
+	}
+	return false
+}
+
+// maxSpokenDecimals is how many spoken digits a decimal point takes.
+const maxSpokenDecimals = 2
+
+// teens are the spoken numbers from ten to nineteen (see smallNumber).
+var teens = map[string]int{"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+
+// smallNumber returns the value of a spoken number below twenty, written
+// in digits only before weeks (see spokenNumbers).
+func smallNumber(w string) (int, bool) {
+	if n, ok := unitWords[w]; ok {
+		return n, true
+	}
+	n, ok := teens[w]
+	return n, ok
+}
 
 // weeksAfter reports whether weeks are named right after s[:i]: " weeks",
-// " wks", " week".
+// " week", " wks", " wk", "-weeker".
 func weeksAfter(s string, i int) bool {
 	j, ok := skipSpace(s, i)
 	if !ok {
 		return false
 	}
-	w, end := wordAt(s, j)
-	switch w {
+	switch w, _ := wordAt(s, j); w {
 	case "week", "weeks", "wk", "wks", "weeker":
-		return end == len(s) || !isLetterByte(s[end])
+		return true
 	}
 	return false
 }
 
+// isLetterByte reports whether c is an ASCII lower-case letter: the text
+// is normalised to lower case before spokenNumbers reads it.
 func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' }
 
 // wordAt returns the word of letters that starts at s[i] and its end.
@@ -128,15 +157,15 @@ func unitAfter(s string, i int) (int, int, bool) {
 		return 0, i, false
 	}
 	w, end := wordAt(s, j)
-	if u, ok := unitWords[w]; ok && (end == len(s) || !isLetterByte(s[end])) {
+	if u, ok := unitWords[w]; ok {
 		return u, end, true
 	}
 	return 0, i, false
 }
 
-// after reports where the word after the given one starts, when the word
-// right after s[:i] is the given one: " point four".
-func after(s string, i int, word string) (int, bool) {
+// wordThen reports where the word after the given one starts, when the
+// word right after s[:i] is the given one: " point four".
+func wordThen(s string, i int, word string) (int, bool) {
 	j, ok := skipSpace(s, i)
 	if !ok {
 		return i, false

@@ -9,6 +9,8 @@ func TestSpokenNumbers(t *testing.T) {
 		{"twenty nine weeks", "29 weeks"},
 		{"thirty-two weeks and forty minutes", "32 weeks and 40 minutes"},
 		{"temp thirty seven point eight five now", "temp 37.85 now"},
+		{"temp thirty eight point four one hour ago", "temp 38.4 one hour ago"},
+		{"spotting at the seven-week scan", "spotting at the 7-week scan"},
 		// Below twenty, numbers stay words but before weeks; so do words
 		// that only contain a tens word.
 		{"lost one at twelve weeks", "lost one at 12 weeks"},

@@ -66,12 +66,11 @@ func takesUp(own string) bool {
 	for w := range strings.FieldsFuncSeq(own, notWord) {
 		words = append(words, strings.ToLower(w))
 	}
-	opening := agreeingOpening
 	first, _, _ := strings.Cut(strings.TrimSpace(own), "\n")
 	if k := strings.IndexAny(first, ".!?("); k >= 0 {
 		first = first[:k]
 	}
-	opening = max(opening, len(strings.FieldsFunc(first, notWord)))
+	opening := max(agreeingOpening, len(strings.FieldsFunc(first, notWord)))
 	for i, w := range words {
 		if agreeing[w] && (i < opening || len(words) <= 2*agreeingOpening) {
 			return true

@@ -1012,6 +1012,10 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		{"What happens if I go into labour early while my husband is offshore? I'm 29 weeks with no signs at all, just overthinking at 3am with a sore back", ""},
 		{"anyone else keep dreaming about falling? 3 nights in a row now, I wake up with a jolt and my back spasms. 27 weeks", ""},
 		{"is it true back pain can mean preterm labour? I'm only 30 weeks and now im second guessing every ache", ""},
+		// From the review of the change: her weeks "now" own no sign asked
+		// about; a time of today that closes its clause counts.
+		{"What should I do if my waters break? I'm 38 weeks now and nervous", ""},
+		{"like if you've gone through 3 pads of bleeding today?", "heavy-bleeding"},
 		// After the birth, "no clots" tells nothing fresh.
 		{"Day 5 postpartum and the bleeding has slowed right down to brown, no clots, just checking that's normal?", ""},
 		{"5 days postpartum and the bleeding is heavy with clots", "heavy-bleeding"},

@@ -161,17 +161,27 @@ func (s *Set) ownNowIn(tokens []analyze.Token, lo, hi int) bool {
 			return false
 		case l == "i" || l == "me" || l == "myself" || l == "my" && !(j+1 < hi && s.isOther(tokens, j+1)):
 			own = true
-		case ownNow[l] && !(j > 0 && tokens[j-1].Is(analyze.Negation)):
+		case ownNow[l] && !(j > 0 && tokens[j-1].Is(analyze.Negation)) && !weeksBeside(tokens, j):
 			now = true
 		}
 	}
 	return own && now
 }
 
-// ownNow are the words of now and of a time just past that make a report
-// (see ownedLater).
+// weeksBeside reports whether the word of now at tokens[j] only dates her
+// weeks: "I'm 38 weeks now", "now 38 weeks".
+func weeksBeside(tokens []analyze.Token, j int) bool {
+	if j >= 2 && tokens[j-2].Lemma == analyze.NumberLemma && weekWords[tokens[j-1].Lemma] || j >= 1 && tokens[j-1].Gestation() {
+		return true
+	}
+	return j+1 < len(tokens) && tokens[j+1].Lemma == analyze.NumberLemma
+}
+
+// ownNow are the words that make a later sentence a report of now (see
+// ownedLater): of now and of a time just past, and the adverbs that insist
+// it is so ("literally", "genuinely").
 var ownNow = map[string]bool{"now": true, "tonight": true, "today": true, "earlier": true, "ago": true,
-	"hour": true, "hours": true, "currently": true, "atm": true, "rn": true, "literally": true, "genuinely": true}
+	"hour": true, "currently": true, "atm": true, "rn": true, "literally": true, "genuinely": true}
 
 // setAside are the words that keep a later sentence from owning a sign
 // asked about: all well, ahead, or only read or heard of (see
@@ -180,8 +190,8 @@ var setAside = map[string]bool{"fine": true, "ok": true, "okay": true, "normal":
 	"wriggle": true, "future": true, "ready": true, "prepared": true, "planning": true, "curious": true, "wonder": true,
 	"read": true, "hear": true, "watch": true, "google": true, "forum": true, "dream": true, "class": true, "book": true,
 	"tomorrow": true, "next": true, "friend": true, "sister": true, "colleague": true, "mum": true, "understand": true,
-	"plan": true, "usual": true, "overthink": true, "overthinking": true, "anxiety": true, "boot": true,
-	"booting": true, "dreaming": true, "nightmare": true, "guess": true, "guessing": true, "paranoid": true}
+	"plan": true, "usual": true, "overthink": true, "anxiety": true, "boot": true, "nightmare": true, "guess": true,
+	"paranoid": true}
 
 // deniedElsewhere reports whether, outside the sentence tokens[lo:hi]
 // that asks about a sign, the member denies having it: a cue, then with
@@ -369,7 +379,7 @@ func (s *Set) governed(tokens []analyze.Token, sc *scratch, ps *patterns, m matc
 		content := 0
 		for j := pm.end + 1; j < m.start; j++ {
 			t := tokens[j]
-			if q.blockers[t.Lemma] || generic && (q.firstPerson[t.Lemma] || t.Lemma == "her" && j > 0 && tokens[j-1].Lemma == "say") {
+			if q.blockers[t.Lemma] || generic && (q.firstPerson[t.Lemma] || t.Lemma == "her" && tokens[j-1].Lemma == "say") {
 				// "my wife keeps saying her heart is racing" tells her
 				// own, as "people keep saying my bump is small" does;
 				// never "telling everyone about her clots".
@@ -1096,32 +1106,31 @@ func yoursIf(tokens []analyze.Token, m match) bool {
 // gone through 3 pads since this morning" asks about hers; a talk "today
 // about severe bleeding" does not.
 func nowInSentence(tokens []analyze.Token, m match) bool {
-	lo := m.start
-	for lo > 0 && !isClauseEnd(tokens[lo-1]) {
-		lo--
-	}
-	youHave := false
+	lo, _ := sentenceOf(tokens, m)
 	for j := lo; j+1 <= m.end; j++ {
 		if (tokens[j].Lemma == "you" || tokens[j].Lemma == "ur") && tokens[j+1].Lemma == "have" {
-			youHave = true
+			return nowInClause(tokens, lo, m.end)
 		}
 	}
-	return youHave && nowInClause(tokens, lo, m.end)
+	return false
 }
 
 // nowInClause reports whether the clause from tokens[lo] through the
-// sign at tokens[end] and on to its end tells a time of today: a
-// condition put to "you" that has happened "since this morning" or "all
-// evening" is hers ("like if you've gone through 3 pads since this morning
-// and its bright red is that a go in thing"). A condition in general has
-// no such time.
+// sign at tokens[end] and on to its end tells a time of today or of this
+// week: a condition put to "you" that has happened "since this morning",
+// "all evening" or "this week" is hers ("like if you've gone through 3
+// pads since this morning and its bright red is that a go in thing"). A
+// condition in general has no such time.
 func nowInClause(tokens []analyze.Token, lo, end int) bool {
 	hi := end + 1
 	for hi < len(tokens) && !isClauseEnd(tokens[hi]) {
 		hi++
 	}
-	for j := lo; j+1 < hi; j++ {
-		l, next := tokens[j].Lemma, tokens[j+1].Lemma
+	for j := lo; j < hi; j++ {
+		l, next := tokens[j].Lemma, ""
+		if j+1 < hi {
+			next = tokens[j+1].Lemma
+		}
 		if l == "tonight" || l == "today" || (l == "this" || l == "all") && dayParts[next] || l == "all" && next == "day" {
 			return true
 		}

@@ -3029,13 +3029,7 @@ var auxiliaries = map[string]bool{"can": true, "do": true, "have": true, "be": t
 // someoneElse reports whether a match is about someone other than the
 // member (see OthersGroup).
 func (s *Set) someoneElse(tokens []analyze.Token, sc *scratch, m match) bool {
-	if sc.proxy == 0 {
-		sc.proxy = 1
-		if s.proxy(tokens) {
-			sc.proxy = 2
-		}
-	}
-	if sc.proxy == 2 {
+	if s.proxied(tokens, sc) {
 		return false // "husband writing: she can't feel the toilet seat"
 	}
 	if s.disclosed(tokens, sc) {
@@ -3785,31 +3779,37 @@ func (s *Set) thingFell(tokens []analyze.Token, m match) bool {
 	return true
 }
 
-// personActed reports whether "he" is the subject of the match, right
-// before it, like a thing in thingFell: "he fell over in the playground",
-// "he fainted at work". Only for signs the baby cannot have (the
-// caller's): in "he's been so still today" the baby is the subject. A
-// "she" or "they" may be a pregnant friend or wife whose sign the member
-// tells for her ("bestie is 6 months and she just fainted").
-// Not when it came down on her, told after it in its clause and not
-// negated ("he fell onto my bump", "she fell on me"), nor when a partner
-// writes for her (see proxy).
-func (s *Set) personActed(tokens []analyze.Token, sc *scratch, m match) bool {
-	j := m.start - 1
-	for j >= 0 && thingAdverbs[tokens[j].Lemma] {
-		j--
-	}
-	if j < 0 || !thirdPersons[tokens[j].Lemma] || j > 0 && !tokens[j-1].Is(analyze.Break) && !clauseJoins[tokens[j-1].Lemma] && tokens[j-1].Lemma != "but" {
-		return false // "as she fell", "told me she fainted": another clause's subject, or an object
-	}
+// proxied reports, once per message, whether a partner writes for the
+// pregnant one (see proxy).
+func (s *Set) proxied(tokens []analyze.Token, sc *scratch) bool {
 	if sc.proxy == 0 {
 		sc.proxy = 1
 		if s.proxy(tokens) {
 			sc.proxy = 2
 		}
 	}
-	if sc.proxy == 2 {
-		return false // "husband writing: she fell down the stairs"
+	return sc.proxy == 2
+}
+
+// personActed reports whether "he" is the subject of the match, right
+// before it, like a thing in thingFell: "he fell over in the playground",
+// "he fainted at work". Only for signs the baby cannot have (the
+// caller's): in "he's been so still today" the baby is the subject. A
+// "she" or "they" may be a pregnant friend or wife whose sign the member
+// tells for her ("bestie is 6 months and she just fainted"), so only "he"
+// is read. Not when he came down on her, told after it in its clause and
+// not negated ("he fell onto my bump", "he tripped and fell against my
+// bump"), nor when a partner writes for her (see proxy).
+func (s *Set) personActed(tokens []analyze.Token, sc *scratch, m match) bool {
+	j := m.start - 1
+	for j >= 0 && thingAdverbs[tokens[j].Lemma] {
+		j--
+	}
+	if j < 0 || tokens[j].Lemma != "he" || j > 0 && !tokens[j-1].Is(analyze.Break) && !clauseJoins[tokens[j-1].Lemma] && tokens[j-1].Lemma != "but" {
+		return false // "as he fell", "told me he fainted": another clause's subject, or an object
+	}
+	if s.proxied(tokens, sc) {
+		return false // "husband writing: he says she fell", the writer's "he" for another
 	}
 	_, chi := signClause(tokens, m)
 	for k := m.start; k < chi; k++ {
@@ -3836,9 +3836,6 @@ func selfBefore(tokens []analyze.Token, j int) bool {
 	}
 	return false
 }
-
-// thirdPersons are the subjects personActed reads.
-var thirdPersons = map[string]bool{"he": true}
 
 // thingAdverbs may stand between a thing and what it did: "the frame just
 // fell", "phone literally went flying".

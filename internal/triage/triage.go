@@ -5936,26 +5936,35 @@ func (s *Set) writerNamed(tokens []analyze.Token) bool {
 // the person at tokens[j] within a few words: "wife (34 wks)", "she's 31
 // wks", never "3 weeks old" nor "when she was pregnant".
 func (s *Set) weeksFollow(tokens []analyze.Token, j int) bool {
-	for k := j + 1; k < len(tokens) && k <= j+4; k++ {
-		if (tokens[k].Gestation() || s.weeks[tokens[k].Lemma]) && s.pregnant(tokens, k) {
-			return true
-		}
-		if l := tokens[k].Lemma; l != "be" && l != "now" && l != "only" && l != analyze.NumberLemma && !tokens[k].Is(analyze.Break) {
-			return false
-		}
-	}
-	return false
+	return followedWithin(tokens, j, func(k int) bool {
+		return (tokens[k].Gestation() || s.weeks[tokens[k].Lemma]) && s.pregnant(tokens, k)
+	})
 }
 
 // deliveredFollow reports whether the weeks or days since a birth follow
 // the person at tokens[j] within a few words: "(6 wks postpartum", "is 10
 // days pp".
 func (s *Set) deliveredFollow(tokens []analyze.Token, j int) bool {
-	for k := j + 1; k+2 < len(tokens) && k <= j+4; k++ {
-		if tokens[k].Lemma == analyze.NumberLemma && s.sinceUnit(tokens[k+1].Lemma) && afterBirth[tokens[k+2].Lemma] {
+	return followedWithin(tokens, j, func(k int) bool {
+		return k+2 < len(tokens) && tokens[k].Lemma == analyze.NumberLemma && s.sinceUnit(tokens[k+1].Lemma) && afterBirth[tokens[k+2].Lemma]
+	})
+}
+
+// weeksOf reports whether the person at tokens[j] is named with her weeks
+// of pregnancy or the weeks since a birth (see pregnantOneNamed).
+func (s *Set) weeksOf(tokens []analyze.Token, j int) bool {
+	return s.weeksFollow(tokens, j) || s.deliveredFollow(tokens, j)
+}
+
+// followedWithin reports whether found holds at one of the four words
+// after tokens[j], with only a verb of being, "now", "only", "just" or a
+// number before it.
+func followedWithin(tokens []analyze.Token, j int, found func(k int) bool) bool {
+	for k := j + 1; k < len(tokens) && k <= j+4; k++ {
+		if found(k) {
 			return true
 		}
-		if l := tokens[k].Lemma; l != "be" && l != "now" && l != "only" && l != "just" && !tokens[k].Is(analyze.Break) {
+		if l := tokens[k].Lemma; l != "be" && l != "now" && l != "only" && l != "just" && l != analyze.NumberLemma && !tokens[k].Is(analyze.Break) {
 			return false
 		}
 	}
@@ -7169,10 +7178,10 @@ func (s *Set) pregnantOneNamed(tokens []analyze.Token) string {
 			if named == "" {
 				named = l
 			}
-			if s.weeksFollow(tokens, j) || s.deliveredFollow(tokens, j) {
+			if s.weeksOf(tokens, j) {
 				return l
 			}
-		case l == "she" && named != "" && (s.weeksFollow(tokens, j) || s.deliveredFollow(tokens, j)):
+		case l == "she" && named != "" && s.weeksOf(tokens, j):
 			return named
 		}
 	}

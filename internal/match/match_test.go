@@ -1016,6 +1016,8 @@ func TestUnlessPatternsKeepTheSign(t *testing.T) {
 		// about; a time of today that closes its clause counts.
 		{"What should I do if my waters break? I'm 38 weeks now and nervous", ""},
 		{"like if you've gone through 3 pads of bleeding today?", "heavy-bleeding"},
+		{"should you worry about a few drops of bright red in the toilet at 12 weeks? no cramps, just my usual backache. sorry tmi", "bleeding"},
+		{"should you worry about a few drops of bright red in the toilet at 12 weeks? asking for my sister, she's worried", ""},
 		// After the birth, "no clots" tells nothing fresh.
 		{"Day 5 postpartum and the bleeding has slowed right down to brown, no clots, just checking that's normal?", ""},
 		{"5 days postpartum and the bleeding is heavy with clots", "heavy-bleeding"},

@@ -312,10 +312,10 @@ type scratch struct {
 	jointHead int             // the end of its part that ends first
 	jointTail int             // the start of its part that completed it
 	saved     match           // the save averted found last
-	proxy     int8            // 0 not yet known, 1 no, 2 someone writes for her (see proxy)
-	early     int8            // 0 not yet known, 1 no, 2 at term, tightenings timed as irregular (see irregularTimes)
+	proxy     onceBool        // someone writes for her (see proxy)
+	early     onceBool        // at term, tightenings timed as irregular (see irregularTimes)
 	disclosed int8            // 0 not yet known, 1 no, 2 she says the signs are hers (see disclosed)
-	writer    int8            // 0 not yet known, 1 no, 2 the writer is not the pregnant one (see writerNotPregnant)
+	writer    onceBool        // the writer is not the pregnant one (see writerNotPregnant)
 	joint     []jointHit      // parts of " & " triggers found so far
 	hits      []hit           // the message's phrase matches, in order (see Match)
 	parts     map[int32]uint8 // per " & " trigger (rule<<16 | trigger): the parts that matched at all
@@ -2430,13 +2430,22 @@ func (s *Set) negated(tokens []analyze.Token, m match, absence, ownCue bool) Ver
 // earlyLabour reports, once per message, whether she is at term and
 // times her tightenings as irregular (see atTerm and irregularTimes).
 func (s *Set) earlyLabour(tokens []analyze.Token, sc *scratch) bool {
-	if sc.early == 0 {
-		sc.early = 1
-		if s.atTerm(tokens) && irregularTimes(tokens) {
-			sc.early = 2
+	return sc.early.get(func() bool { return s.atTerm(tokens) && irregularTimes(tokens) })
+}
+
+// onceBool is a yes or no read at most once per message: 0 not yet
+// known, 1 no, 2 yes.
+type onceBool int8
+
+// get returns the answer, reading it first when it is not yet known.
+func (b *onceBool) get(read func() bool) bool {
+	if *b == 0 {
+		*b = 1
+		if read() {
+			*b = 2
 		}
 	}
-	return sc.early == 2
+	return *b == 2
 }
 
 // irregularTimes reports whether the message times tightenings as
@@ -3782,13 +3791,7 @@ func (s *Set) thingFell(tokens []analyze.Token, m match) bool {
 // proxied reports, once per message, whether a partner writes for the
 // pregnant one (see proxy).
 func (s *Set) proxied(tokens []analyze.Token, sc *scratch) bool {
-	if sc.proxy == 0 {
-		sc.proxy = 1
-		if s.proxy(tokens) {
-			sc.proxy = 2
-		}
-	}
-	return sc.proxy == 2
+	return sc.proxy.get(func() bool { return s.proxy(tokens) })
 }
 
 // personActed reports whether "he" is the subject of the match, right
@@ -5899,13 +5902,7 @@ func (s *Set) pastIn(tokens []analyze.Token, sc *scratch, rule int32, m match) (
 // tells no weeks or pregnancy of her own ("I'm 30 weeks"). It is read
 // once a message.
 func (s *Set) writerNotPregnant(tokens []analyze.Token, sc *scratch) bool {
-	if sc.writer == 0 {
-		sc.writer = 1
-		if s.writerNamed(tokens) {
-			sc.writer = 2
-		}
-	}
-	return sc.writer == 2
+	return sc.writer.get(func() bool { return s.writerNamed(tokens) })
 }
 
 // writerNamed is writerNotPregnant, read afresh.

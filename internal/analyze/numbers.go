@@ -15,8 +15,8 @@ import (
 // weeks"), and patterns name the small ones as words ("five minutes
 // apart", "for two days").
 func spokenNumbers(s string) string {
-	if !strings.Contains(s, "ty") && !strings.Contains(s, " w") && !strings.Contains(s, "-w") {
-		return s // most text: no tens word in it, nor a word before weeks
+	if !strings.Contains(s, "ty") && !strings.Contains(s, "week") && !strings.Contains(s, "wk") {
+		return s // most text: no tens word in it, nor weeks for a small number to count
 	}
 	var b strings.Builder
 	last := 0 // s[:last] is written

@@ -3772,20 +3772,33 @@ func (s *Set) landsOnBump(tokens []analyze.Token, j int) bool {
 // down on her, told after it in its clause and not negated: "a box fell
 // on my bump", "the shelf came down and hit me".
 func (s *Set) thingFell(tokens []analyze.Token, m match) bool {
+	j := subjectBefore(tokens, m)
+	return j >= 0 && s.things[tokens[j].Lemma] && !s.cameDownOnHer(tokens, m, false)
+}
+
+// subjectBefore returns where the subject of the match stands, right
+// before it past the adverbs that may come between ("the frame just
+// fell"), or -1 at the start of the message.
+func subjectBefore(tokens []analyze.Token, m match) int {
 	j := m.start - 1
 	for j >= 0 && thingAdverbs[tokens[j].Lemma] {
 		j--
 	}
-	if j < 0 || !s.things[tokens[j].Lemma] {
-		return false
-	}
+	return j
+}
+
+// cameDownOnHer reports whether the sign's clause tells, from the match
+// on and not negated, that it came down on her: "me" or her bump ("a box
+// fell on my bump", "he fell onto my bump"), and with mine any "my" too
+// ("he tripped and fell against my legs").
+func (s *Set) cameDownOnHer(tokens []analyze.Token, m match, mine bool) bool {
 	_, chi := signClause(tokens, m)
 	for k := m.start; k < chi; k++ {
-		if (tokens[k].Lemma == "me" || bumpWords[tokens[k].Lemma]) && !s.negatedBefore(tokens, k) {
-			return false
+		if l := tokens[k].Lemma; (l == "me" || mine && l == "my" || bumpWords[l]) && !s.negatedBefore(tokens, k) {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // proxied reports, once per message, whether a partner writes for the
@@ -3804,23 +3817,14 @@ func (s *Set) proxied(tokens []analyze.Token, sc *scratch) bool {
 // not negated ("he fell onto my bump", "he tripped and fell against my
 // bump"), nor when a partner writes for her (see proxy).
 func (s *Set) personActed(tokens []analyze.Token, sc *scratch, m match) bool {
-	j := m.start - 1
-	for j >= 0 && thingAdverbs[tokens[j].Lemma] {
-		j--
-	}
+	j := subjectBefore(tokens, m)
 	if j < 0 || tokens[j].Lemma != "he" || j > 0 && !tokens[j-1].Is(analyze.Break) && !clauseJoins[tokens[j-1].Lemma] && tokens[j-1].Lemma != "but" {
 		return false // "as he fell", "told me he fainted": another clause's subject, or an object
 	}
 	if s.proxied(tokens, sc) {
 		return false // "husband writing: he says she fell", the writer's "he" for another
 	}
-	_, chi := signClause(tokens, m)
-	for k := m.start; k < chi; k++ {
-		if (tokens[k].Lemma == "me" || tokens[k].Lemma == "my" || bumpWords[tokens[k].Lemma]) && !s.negatedBefore(tokens, k) {
-			return false
-		}
-	}
-	return true
+	return !s.cameDownOnHer(tokens, m, true)
 }
 
 // placeNouns, before "of my" and a person, tell when or where, not who:
